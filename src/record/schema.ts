@@ -1,0 +1,160 @@
+/**
+ * The episode record: the one source of truth for the output contract (design.md).
+ * TypeScript types are inferred from these schemas and the published JSON Schema
+ * (schema/episode-record.schema.json) is generated from them, so the two cannot drift.
+ * Field names are stable within a major version; new fields must be optional.
+ */
+import { z } from 'zod'
+
+export const SCHEMA_VERSION = '1.0.0'
+
+export const TRANSCRIPT_FORMATS = ['html', 'text', 'vtt', 'srt', 'json'] as const
+export const TranscriptFormat = z.enum(TRANSCRIPT_FORMATS)
+export type TranscriptFormat = z.infer<typeof TranscriptFormat>
+
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'LAW', 'TECH', 'EVENT'] as const
+export const EntityType = z.enum(ENTITY_TYPES)
+export type EntityType = z.infer<typeof EntityType>
+
+export const CLAIM_KINDS = ['factual', 'predictive', 'prescriptive'] as const
+export const ClaimKind = z.enum(CLAIM_KINDS)
+export type ClaimKind = z.infer<typeof ClaimKind>
+
+export const TOPICS = [
+  'export-controls', 'trade', 'critical-minerals', 'semiconductors', 'diplomacy', 'defense',
+  'finance', 'industry', 'domestic-politics', 'space', 'other',
+] as const
+export const Topic = z.enum(TOPICS)
+export type Topic = z.infer<typeof Topic>
+
+export const SECTION_KINDS = ['show-notes', 'article', 'promo', 'other'] as const
+export const SectionKind = z.enum(SECTION_KINDS)
+export type SectionKind = z.infer<typeof SectionKind>
+
+const seconds = z.number().nonnegative()
+const offset = z.number().int().nonnegative()
+
+export const Episode = z.object({
+  guid: z.string(),
+  title: z.string().nullable(),
+  feedUrl: z.string().nullable(),
+  link: z.string().nullable(),
+  publishedAt: z.string().nullable().describe('ISO 8601; null when the feed date could not be read'),
+  audioUrl: z.string().nullable(),
+  durationSeconds: z.number().nonnegative().nullable(),
+  language: z.string().nullable().describe('BCP 47, lower case'),
+})
+export type Episode = z.infer<typeof Episode>
+
+export const Transcript = z.object({
+  source: z.enum(['content:encoded', 'description', 'podcast:transcript', 'file', 'none']),
+  format: TranscriptFormat.nullable(),
+  url: z.string().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  wordCount: z.number().int().nonnegative(),
+})
+export type Transcript = z.infer<typeof Transcript>
+
+export const Speaker = z.object({
+  id: z.string().min(1).describe('lowercase surname, or "unknown"'),
+  name: z.string().nullable(),
+  role: z.enum(['host', 'guest', 'unknown']),
+  turnCount: z.number().int().nonnegative(),
+  wordCount: z.number().int().nonnegative(),
+})
+export type Speaker = z.infer<typeof Speaker>
+
+export const Turn = z.object({
+  index: z.number().int().nonnegative(),
+  speakerId: z.string().min(1),
+  text: z.string().describe('the paragraphs joined by "\\n\\n"; claim and mention offsets index into it'),
+  paragraphs: z.array(z.string()),
+  start: seconds.optional(),
+  end: seconds.optional(),
+  wordCount: z.number().int().nonnegative(),
+})
+export type Turn = z.infer<typeof Turn>
+
+export const Section = z.object({
+  kind: SectionKind,
+  language: z.string().describe('ISO 639-1 where known, "und" when undetermined'),
+  text: z.string(),
+})
+export type Section = z.infer<typeof Section>
+
+export const Mention = z.object({
+  turn: z.number().int().nonnegative(),
+  start: offset,
+  end: offset,
+  text: z.string(),
+})
+export type Mention = z.infer<typeof Mention>
+
+export const Entity = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  type: EntityType,
+  aliases: z.array(z.string()),
+  wikidataId: z.string().regex(/^Q\d+$/).optional(),
+  mentions: z.array(Mention),
+})
+export type Entity = z.infer<typeof Entity>
+
+export const Quantity = z.object({
+  kind: z.enum(['percent', 'money', 'date', 'measure', 'count']),
+  value: z.union([z.number(), z.string()]).describe('a number, or an ISO 8601 date for kind "date"'),
+  unit: z.string().nullable(),
+  text: z.string(),
+})
+export type Quantity = z.infer<typeof Quantity>
+
+export const Claim = z.object({
+  id: z.string().min(1),
+  turn: z.number().int().nonnegative(),
+  speakerId: z.string().min(1),
+  text: z.string(),
+  start: offset,
+  end: offset,
+  kind: ClaimKind,
+  hedged: z.boolean(),
+  topics: z.array(Topic),
+  quantities: z.array(Quantity),
+  entityIds: z.array(z.string()),
+  confidence: z.number().min(0).max(1),
+})
+export type Claim = z.infer<typeof Claim>
+
+export const Warning = z.object({
+  code: z.string(),
+  message: z.string(),
+})
+export type Warning = z.infer<typeof Warning>
+
+export const Provenance = z.object({
+  pipelineVersion: z.string(),
+  processedAt: z.string(),
+  stageMs: z.record(z.string(), z.number().nonnegative()),
+  warnings: z.array(Warning).optional(),
+})
+export type Provenance = z.infer<typeof Provenance>
+
+export const EpisodeRecord = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9-]+$/).describe('stable: derived from feed URL + episode guid'),
+  episode: Episode,
+  transcript: Transcript,
+  speakers: z.array(Speaker),
+  turns: z.array(Turn),
+  sections: z.array(Section),
+  entities: z.array(Entity),
+  claims: z.array(Claim),
+  provenance: Provenance,
+})
+export type EpisodeRecord = z.infer<typeof EpisodeRecord>
+
+/** The published JSON Schema of the record, generated from the schemas above. */
+export const episodeRecordJsonSchema = (): Record<string, unknown> => ({
+  $id: `https://podpipe.dev/schema/episode-record-${SCHEMA_VERSION}.json`,
+  title: 'podpipe episode record',
+  ...z.toJSONSchema(EpisodeRecord, { target: 'draft-2020-12' }),
+})
