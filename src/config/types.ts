@@ -1,0 +1,34 @@
+/** Runtime configuration, read from the environment by loadConfig (src/config/env.ts). */
+export type StoreKind = 'file' | 'postgres' | 'stream'
+
+export interface Limits {
+  /** Largest feed document accepted, bytes. */
+  feedMaxBytes: number
+  /** Largest transcript accepted, bytes. */
+  transcriptMaxBytes: number
+  fetchTimeoutMs: number
+  maxRedirects: number
+  /** Largest number of items read from one feed (newest first). */
+  maxItemsPerFeed: number
+}
+
+export interface Config {
+  redisUrl: string
+  /** PostgreSQL sink; off when unset. */
+  databaseUrl: string | undefined
+  dataDir: string
+  feedsFile: string
+  stores: StoreKind[]
+  /** BullMQ key prefix, so deployments or test runs share one Redis without touching each other. */
+  queuePrefix: string
+  host: string
+  port: number
+  /** Basic-auth or bearer credentials for the dashboard; required when host is not loopback. */
+  auth: { user: string; password: string } | { token: string } | undefined
+  /** Private, loopback and link-local addresses may be fetched (off by default: SSRF). */
+  allowPrivateAddresses: boolean
+  limits: Limits
+  /** Worker concurrency per queue in one process. */
+  concurrency: number
+  logLevel: string
+}
