@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { buildRecord, episodeRecordJsonSchema, recordId, type RecordParts } from './index.js'
+
+const parts = (over: Partial<RecordParts> = {}): RecordParts => ({
+  episode: {
+    guid: 'ep-1', title: 'Rare earths', feedUrl: 'https://example.com/feed.xml', link: null,
+    publishedAt: '2025-10-10T00:00:00.000Z', audioUrl: null, durationSeconds: 3600, language: 'en',
+  },
+  transcript: { source: 'file', format: 'text', url: null, sha256: 'a'.repeat(64), wordCount: 3 },
+  speakers: [{ id: 'miller', name: 'Chris Miller', role: 'guest', turnCount: 1, wordCount: 3 }],
+  turns: [{ index: 0, speakerId: 'miller', text: 'Rare earths matter.', paragraphs: ['Rare earths matter.'], wordCount: 3 }],
+  sections: [],
+  entities: [],
+  claims: [],
+  stageMs: { split: 1 },
+  warnings: [],
+  processedAt: new Date('2025-10-11T00:00:00Z'),
+  ...over,
+})
+
+describe('record', () => {
+  it('builds a valid record whose id depends only on feed URL and guid', () => {
+    const a = buildRecord(parts())
+    const b = buildRecord(parts({ processedAt: new Date('2030-01-01T00:00:00Z') }))
+    expect(a.id).toBe(b.id)
+    expect(a.id).toBe(recordId('https://example.com/feed.xml', 'ep-1'))
+    expect(a.id).not.toBe(recordId('https://other.example/feed.xml', 'ep-1'))
+    expect(a.id).not.toContain(':')
+    expect(a.schemaVersion).toBe('1.0.0')
+  })
+
+  it('refuses a record that breaks the contract, naming the field', () => {
+    const bad = parts({ turns: [{ index: -1, speakerId: '', text: '', paragraphs: [], wordCount: 0 }] })
+    expect(() => buildRecord(bad)).toThrow(/turns/)
+  })
+
+  it('publishes a JSON Schema identical to the one generated from the source of truth', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../schema/episode-record.schema.json', import.meta.url), 'utf8'))
+    expect(committed).toEqual(JSON.parse(JSON.stringify(episodeRecordJsonSchema())))
+  })
+})
