@@ -12,11 +12,16 @@ export interface Limits {
   maxItemsPerFeed: number
 }
 
+/** One scheme only: two ways in would double what has to be kept secret and rotated. */
+export type DashboardAuth = { user: string; password: string } | { token: string }
+
 export interface Config {
   redisUrl: string
   /** PostgreSQL sink; off when unset. */
   databaseUrl: string | undefined
+  /** Absolute path. */
   dataDir: string
+  /** Absolute path. */
   feedsFile: string
   stores: StoreKind[]
   /** BullMQ key prefix, so deployments or test runs share one Redis without touching each other. */
@@ -24,11 +29,15 @@ export interface Config {
   host: string
   port: number
   /** Basic-auth or bearer credentials for the dashboard; required when host is not loopback. */
-  auth: { user: string; password: string } | { token: string } | undefined
+  auth: DashboardAuth | undefined
+  /** The dashboard may retry, clean, pause and add jobs; read-only otherwise. */
+  dashboardWrite: boolean
   /** Private, loopback and link-local addresses may be fetched (off by default: SSRF). */
   allowPrivateAddresses: boolean
   limits: Limits
   /** Worker concurrency per queue in one process. */
   concurrency: number
-  logLevel: string
+  logLevel: LogLevel
 }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'

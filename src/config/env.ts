@@ -1,0 +1,100 @@
+import { PodpipeError } from '../errors/index.js'
+import { isLoopbackHost } from './loopback.js'
+import { redactSecrets } from './redact.js'
+import type { Config, DashboardAuth, StoreKind } from './types.js'
+import { VARIABLES, type VariableSpec } from './variables.js'
+
+type Values = { [K in keyof typeof VARIABLES]: (typeof VARIABLES)[K] extends VariableSpec<infer T> ? T | undefined : never }
+
+/**
+ * Reads and validates the configuration once, at the shell (CLI, worker entry, server); never at
+ * import. Every problem is reported at once, each naming the variable, its value and what is expected.
+ * @example const config = loadConfig() // throws PodpipeError('CONFIG', 'PODPIPE_PORT="abc" is not valid: …')
+ */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const problems: string[] = []
+  const values = Object.fromEntries(
+    Object.entries(VARIABLES).map(([key, spec]) => [key, readVariable(spec as VariableSpec<unknown>, env, problems)]),
+  ) as Values
+  if (problems.length === 0) problems.push(...crossChecks(values))
+  if (problems.length > 0) throw new PodpipeError('CONFIG', problems.join('; '))
+  return Object.freeze(toConfig(values))
+}
+
+const readVariable = <T>(spec: VariableSpec<T>, env: NodeJS.ProcessEnv, problems: string[]): T | undefined => {
+  const given = env[spec.variable]?.trim()
+  // Compose files pass `${X:-}` through as an empty string: treat it as unset.
+  const raw = given ? given : spec.fallback?.()
+  if (raw === undefined) return undefined
+  const parsed = spec.schema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  problems.push(`${spec.variable}=${showValue(spec, raw)} is not valid: expected ${spec.expected}`)
+  return undefined
+}
+
+const showValue = (spec: VariableSpec<unknown>, raw: string): string => {
+  if (!spec.secret) return JSON.stringify(raw)
+  // A URL stays readable once its password is gone; anything else that could hold a secret only shows its length.
+  const redacted = redactSecrets(raw)
+  const stillSecret = spec.secret === 'always' || (raw.includes('@') && redacted === raw)
+  return stillSecret ? `(hidden, ${raw.length} characters)` : JSON.stringify(redacted)
+}
+
+const crossChecks = (v: Values): string[] => {
+  const problems: string[] = []
+  if (v.stores?.includes('postgres') && !v.databaseUrl) {
+    problems.push('PODPIPE_STORES includes postgres but DATABASE_URL is not set: set DATABASE_URL=postgres://USER@HOST:5432/DB or drop postgres')
+  }
+  if (v.dashboardUser !== undefined && v.dashboardPassword === undefined) {
+    problems.push('PODPIPE_DASHBOARD_USER is set without PODPIPE_DASHBOARD_PASSWORD: set both or neither')
+  }
+  if (v.dashboardPassword !== undefined && v.dashboardUser === undefined) {
+    problems.push('PODPIPE_DASHBOARD_PASSWORD is set without PODPIPE_DASHBOARD_USER: set both or neither')
+  }
+  if (v.dashboardToken !== undefined && (v.dashboardUser !== undefined || v.dashboardPassword !== undefined)) {
+    problems.push('PODPIPE_DASHBOARD_TOKEN and PODPIPE_DASHBOARD_USER/PASSWORD are both set: choose one')
+  }
+  const hasAuth = v.dashboardToken !== undefined || (v.dashboardUser !== undefined && v.dashboardPassword !== undefined)
+  if (v.host !== undefined && !isLoopbackHost(v.host) && !hasAuth) {
+    problems.push(
+      `PODPIPE_HOST=${JSON.stringify(v.host)} is not a loopback address, so the dashboard would be open to the network: ` +
+        'set PODPIPE_DASHBOARD_USER and PODPIPE_DASHBOARD_PASSWORD, or PODPIPE_DASHBOARD_TOKEN',
+    )
+  }
+  return problems
+}
+
+// Only called once every variable parsed, so the values with a fallback are all present.
+const toConfig = (v: Values): Config => ({
+  redisUrl: v.redisUrl!,
+  databaseUrl: v.databaseUrl,
+  dataDir: v.dataDir!,
+  feedsFile: v.feedsFile!,
+  stores: v.stores ?? defaultStores(v.databaseUrl),
+  queuePrefix: v.queuePrefix!,
+  host: v.host!,
+  port: v.port!,
+  auth: toAuth(v),
+  dashboardWrite: v.dashboardWrite!,
+  allowPrivateAddresses: v.allowPrivateAddresses!,
+  limits: {
+    feedMaxBytes: v.feedMaxBytes!,
+    transcriptMaxBytes: v.transcriptMaxBytes!,
+    fetchTimeoutMs: v.fetchTimeoutMs!,
+    maxRedirects: v.maxRedirects!,
+    maxItemsPerFeed: v.maxItemsPerFeed!,
+  },
+  concurrency: v.concurrency!,
+  logLevel: v.logLevel!,
+})
+
+// Setting DATABASE_URL is the one step a user takes to get PostgreSQL: asking for a second one is friction.
+const defaultStores = (databaseUrl: string | undefined): StoreKind[] => (databaseUrl ? ['file', 'postgres'] : ['file'])
+
+const toAuth = (v: Values): DashboardAuth | undefined => {
+  if (v.dashboardToken !== undefined) return { token: v.dashboardToken }
+  if (v.dashboardUser !== undefined && v.dashboardPassword !== undefined) {
+    return { user: v.dashboardUser, password: v.dashboardPassword }
+  }
+  return undefined
+}

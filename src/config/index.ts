@@ -1,0 +1,7 @@
+export * from './types.js'
+export * from './env.js'
+export * from './describe.js'
+export * from './logger.js'
+export * from './loopback.js'
+export * from './redact.js'
+export * from './package-root.js'

@@ -1,0 +1,217 @@
+import { isIP } from 'node:net'
+import { resolve } from 'node:path'
+import { z } from 'zod'
+import { bundledFeedsFile } from './package-root.js'
+import type { LogLevel, StoreKind } from './types.js'
+
+/**
+ * One environment variable: how it is parsed, its default and how it is documented. loadConfig,
+ * describeConfig (README table, `podpipe --help`) and the error messages all read this one table.
+ */
+export interface VariableSpec<T> {
+  readonly variable: string
+  /** The default as a user reads it in the docs. */
+  readonly shown: string
+  readonly description: string
+  /** Ends the error message: "expected …". */
+  readonly expected: string
+  /** The raw value used when the variable is unset or empty; undefined leaves the setting off. */
+  readonly fallback?: () => string
+  readonly schema: z.ZodType<T, string>
+  /** Never echoed back in an error message ('always'), or only without its URL password ('url'). */
+  readonly secret?: 'always' | 'url'
+}
+
+const spec = <T>(s: VariableSpec<T>): VariableSpec<T> => s
+
+const MiB = 1024 * 1024
+const STORE_KINDS = ['file', 'postgres', 'stream'] as const satisfies readonly StoreKind[]
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const satisfies readonly LogLevel[]
+const TRUE = ['1', 'true', 'yes', 'on']
+const FALSE = ['0', 'false', 'no', 'off']
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine((s) => {
+    try {
+      const u = new URL(s)
+      return protocols.includes(u.protocol) && u.hostname !== ''
+    } catch {
+      return false
+    }
+  })
+
+const int = (min: number, max: number) =>
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max))
+
+const bool = z.string().transform((s) => s.toLowerCase()).pipe(z.enum([...TRUE, ...FALSE])).transform((s) => TRUE.includes(s))
+
+const path = z.string().min(1).transform((p) => resolve(p))
+
+// A hostname or an IP literal: anything else would only fail later, inside listen().
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i
+
+export const VARIABLES = {
+  redisUrl: spec({
+    variable: 'REDIS_URL',
+    shown: 'redis://127.0.0.1:6379',
+    description: 'Redis that carries the queues. Use rediss:// for TLS; a password goes in the URL (redis://:PASSWORD@host:6379).',
+    expected: 'a redis:// or rediss:// URL with a host',
+    fallback: () => 'redis://127.0.0.1:6379',
+    schema: url(['redis:', 'rediss:']),
+    secret: 'url',
+  }),
+  databaseUrl: spec({
+    variable: 'DATABASE_URL',
+    shown: '(unset: PostgreSQL sink off)',
+    description: 'PostgreSQL connection URL for the postgres store. Setting it also turns that store on unless PODPIPE_STORES says otherwise.',
+    expected: 'a postgres:// or postgresql:// URL with a host',
+    schema: url(['postgres:', 'postgresql:']),
+    secret: 'url',
+  }),
+  dataDir: spec({
+    variable: 'PODPIPE_DATA_DIR',
+    shown: './data',
+    description: 'Directory of the file store (one JSON record per episode); relative paths are resolved against the working directory.',
+    expected: 'a directory path',
+    fallback: () => './data',
+    schema: path,
+  }),
+  feedsFile: spec({
+    variable: 'PODPIPE_FEEDS',
+    shown: 'fixtures/feeds.json (bundled with the package)',
+    description: 'JSON file listing the feeds the scheduler polls.',
+    expected: 'a file path',
+    fallback: bundledFeedsFile,
+    schema: path,
+  }),
+  stores: spec({
+    variable: 'PODPIPE_STORES',
+    shown: 'file, or file,postgres when DATABASE_URL is set',
+    description: 'Comma-separated sinks every record is written to: file, postgres, stream (a Redis stream). postgres needs DATABASE_URL.',
+    expected: `a comma-separated list of ${STORE_KINDS.join(', ')}`,
+    schema: z
+      .string()
+      .transform((s) => s.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.enum(STORE_KINDS)).min(1))
+      .transform((kinds) => [...new Set(kinds)]),
+  }),
+  queuePrefix: spec({
+    variable: 'PODPIPE_QUEUE_PREFIX',
+    shown: 'podpipe',
+    description: 'BullMQ key prefix, so several deployments or test runs can share one Redis. Wrap it in braces ({podpipe}) to keep every key in one Redis Cluster slot.',
+    expected: "1 to 64 letters, digits, '_', '-', '.', '{' or '}' (no ':')",
+    fallback: () => 'podpipe',
+    schema: z.string().regex(/^[A-Za-z0-9_.{}-]{1,64}$/),
+  }),
+  host: spec({
+    variable: 'PODPIPE_HOST',
+    shown: '127.0.0.1',
+    description: 'Address the HTTP server (dashboard, /healthz, /readyz, /metrics) listens on. Any non-loopback address requires dashboard credentials.',
+    expected: 'a hostname or an IP address',
+    fallback: () => '127.0.0.1',
+    schema: z.string().refine((h) => isIP(h.replace(/^\[(.*)\]$/, '$1')) !== 0 || HOSTNAME.test(h)),
+  }),
+  port: spec({
+    variable: 'PODPIPE_PORT',
+    shown: '3000',
+    description: 'Port of the HTTP server; 0 picks a free one.',
+    expected: 'an integer from 0 to 65535',
+    fallback: () => '3000',
+    schema: int(0, 65535),
+  }),
+  dashboardUser: spec({
+    variable: 'PODPIPE_DASHBOARD_USER',
+    shown: '(unset)',
+    description: 'Basic-auth user for everything the server offers except /healthz. Set with PODPIPE_DASHBOARD_PASSWORD.',
+    expected: "a non-empty user name without ':'",
+    schema: z.string().regex(/^[^:]+$/),
+  }),
+  dashboardPassword: spec({
+    variable: 'PODPIPE_DASHBOARD_PASSWORD',
+    shown: '(unset)',
+    description: 'Basic-auth password that goes with PODPIPE_DASHBOARD_USER.',
+    expected: 'at least 8 characters',
+    schema: z.string().min(8),
+    secret: 'always',
+  }),
+  dashboardToken: spec({
+    variable: 'PODPIPE_DASHBOARD_TOKEN',
+    shown: '(unset)',
+    description: 'Bearer token (Authorization: Bearer TOKEN), instead of basic auth, for everything except /healthz.',
+    expected: 'at least 16 characters from A-Z a-z 0-9 - . _ ~ + / =',
+    schema: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,}$/),
+    secret: 'always',
+  }),
+  dashboardWrite: spec({
+    variable: 'PODPIPE_DASHBOARD_WRITE',
+    shown: '0 (read-only)',
+    description: 'Set to 1 to let the dashboard retry, clean, pause, promote and add jobs; read-only otherwise (write calls answer 405).',
+    expected: `a boolean: ${[...TRUE, ...FALSE].join(', ')}`,
+    fallback: () => '0',
+    schema: bool,
+  }),
+  allowPrivateAddresses: spec({
+    variable: 'PODPIPE_ALLOW_PRIVATE_ADDRESSES',
+    shown: '0',
+    description: 'Set to 1 to let feed and transcript fetches reach private, loopback and link-local addresses (off to prevent SSRF).',
+    expected: `a boolean: ${[...TRUE, ...FALSE].join(', ')}`,
+    fallback: () => '0',
+    schema: bool,
+  }),
+  feedMaxBytes: spec({
+    variable: 'PODPIPE_FEED_MAX_BYTES',
+    shown: `${10 * MiB} (10 MiB)`,
+    description: 'Largest feed document fetched, in bytes; larger ones fail permanently.',
+    expected: 'an integer number of bytes from 1024 to 1073741824',
+    fallback: () => String(10 * MiB),
+    schema: int(1024, 1024 * MiB),
+  }),
+  transcriptMaxBytes: spec({
+    variable: 'PODPIPE_TRANSCRIPT_MAX_BYTES',
+    shown: `${20 * MiB} (20 MiB)`,
+    description: 'Largest transcript fetched, in bytes; larger ones fail permanently.',
+    expected: 'an integer number of bytes from 1024 to 1073741824',
+    fallback: () => String(20 * MiB),
+    schema: int(1024, 1024 * MiB),
+  }),
+  fetchTimeoutMs: spec({
+    variable: 'PODPIPE_FETCH_TIMEOUT_MS',
+    shown: '15000',
+    description: 'Time allowed for one HTTP fetch (feed or transcript), in milliseconds.',
+    expected: 'an integer number of milliseconds from 100 to 600000',
+    fallback: () => '15000',
+    schema: int(100, 600_000),
+  }),
+  maxRedirects: spec({
+    variable: 'PODPIPE_MAX_REDIRECTS',
+    shown: '5',
+    description: 'Redirects followed per fetch; each hop is checked against the address policy again.',
+    expected: 'an integer from 0 to 20',
+    fallback: () => '5',
+    schema: int(0, 20),
+  }),
+  maxItemsPerFeed: spec({
+    variable: 'PODPIPE_MAX_ITEMS_PER_FEED',
+    shown: '100',
+    description: 'Most recent items read from one feed per poll; older ones are ignored.',
+    expected: 'an integer from 1 to 100000',
+    fallback: () => '100',
+    schema: int(1, 100_000),
+  }),
+  concurrency: spec({
+    variable: 'PODPIPE_CONCURRENCY',
+    shown: '2',
+    description: 'Jobs one worker process runs at once per queue.',
+    expected: 'an integer from 1 to 256',
+    fallback: () => '2',
+    schema: int(1, 256),
+  }),
+  logLevel: spec({
+    variable: 'LOG_LEVEL',
+    shown: 'info',
+    description: 'pino log level; logs are JSON lines on stdout.',
+    expected: `one of ${LOG_LEVELS.join(', ')}`,
+    fallback: () => 'info',
+    schema: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(LOG_LEVELS)),
+  }),
+} as const
