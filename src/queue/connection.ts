@@ -1,0 +1,110 @@
+import { Redis, type RedisOptions } from 'ioredis'
+import { PodpipeError } from '../errors/index.js'
+
+/**
+ * Who holds the connection. Workers and QueueEvents block on Redis and must wait through an
+ * outage; producers (scheduler, HTTP, CLI) must fail fast so a request or a cron tick never
+ * hangs on a dead Redis (queue.md §1 "Queue / Worker / connections").
+ */
+export type ConnectionRole = 'worker' | 'producer'
+
+/** How long a producer waits for Redis before telling the user how to get one. */
+const PRODUCER_CONNECT_TIMEOUT_MS = 5_000
+
+/**
+ * The ioredis options for a role. `keyPrefix` is never set: BullMQ's own `prefix` namespaces
+ * queues, and an ioredis prefix breaks its Lua scripts (queue.md §2 item 6).
+ */
+export const connectionOptions = (role: ConnectionRole): RedisOptions =>
+  role === 'worker'
+    ? {
+        // BullMQ throws for blocking connections without it: a blocked BRPOPLPUSH must not be
+        // failed by ioredis's retry counter during a Redis restart.
+        maxRetriesPerRequest: null,
+        enableReadyCheck: true,
+        // Exponential 100 ms … 5 s: fast recovery after a short restart, no busy loop during a long one.
+        retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 6), 5_000),
+      }
+    : {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: PRODUCER_CONNECT_TIMEOUT_MS,
+        retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 6), 5_000),
+      }
+
+/** A new, not yet awaited connection for `role`. */
+export const createRedis = (url: string, role: ConnectionRole): Redis => new Redis(url, connectionOptions(role))
+
+const howToGetRedis = (url: string): string =>
+  `cannot reach Redis at ${url}. Start one with \`redis-server\` (or \`docker compose up -d redis\`), ` +
+  'or point REDIS_URL at a running server'
+
+/**
+ * Opens a connection and waits until it is ready, so the caller gets one clear error instead of
+ * an endless reconnect loop when no Redis is running.
+ */
+export const connectRedis = async (
+  url: string,
+  role: ConnectionRole,
+  timeoutMs = PRODUCER_CONNECT_TIMEOUT_MS,
+): Promise<Redis> => {
+  const redis = createRedis(url, role)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+      redis.once('ready', () => { clearTimeout(timer); resolve() })
+      redis.once('error', (err: Error) => { clearTimeout(timer); reject(err) })
+    })
+  } catch (err) {
+    redis.disconnect()
+    throw new PodpipeError('CONFIG', `${howToGetRedis(url)} (${(err as Error).message})`, {
+      input: 'REDIS_URL',
+      permanent: false,
+      cause: err,
+    })
+  }
+  return redis
+}
+
+const MIN_VERSION = [6, 2, 0] as const
+
+const infoField = (info: string, field: string): string | undefined =>
+  info.split(/\r?\n/).find((line) => line.startsWith(`${field}:`))?.slice(field.length + 1).trim()
+
+const versionBelow = (version: string, min: readonly number[]): boolean => {
+  const parts = version.split('.').map((p) => Number.parseInt(p, 10) || 0)
+  for (let i = 0; i < min.length; i++) {
+    const have = parts[i] ?? 0
+    const want = min[i] ?? 0
+    if (have !== want) return have < want
+  }
+  return false
+}
+
+/**
+ * Refuses a Redis that would lose or corrupt queue state: any eviction policy but `noeviction`
+ * silently drops job keys under memory pressure, and BullMQ's scripts need Redis ≥ 6.2.
+ * Reads INFO rather than CONFIG GET, which managed Redis services often disable.
+ */
+export const preflight = async (redis: Redis, url = 'Redis'): Promise<{ version: string; policy: string }> => {
+  let info: string
+  try {
+    info = await redis.info()
+  } catch (err) {
+    throw new PodpipeError('CONFIG', howToGetRedis(url), { input: 'REDIS_URL', permanent: false, cause: err })
+  }
+  const version = infoField(info, 'redis_version') ?? '0.0.0'
+  const policy = infoField(info, 'maxmemory_policy') ?? 'unknown'
+  if (versionBelow(version, MIN_VERSION)) {
+    throw new PodpipeError('CONFIG', `Redis ${version} is too old: podpipe needs 6.2 or newer. Upgrade the server (e.g. the redis:7 image)`, { input: url })
+  }
+  if (policy !== 'noeviction') {
+    throw new PodpipeError(
+      'CONFIG',
+      `Redis maxmemory-policy is "${policy}", which can evict queue keys and lose jobs. ` +
+        'Set it to noeviction: `redis-cli CONFIG SET maxmemory-policy noeviction` and `maxmemory-policy noeviction` in redis.conf',
+      { input: url },
+    )
+  }
+  return { version, policy }
+}

@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq'
+import type { Logger } from 'pino'
+import { isPermanent, isPodpipeError } from '../errors/index.js'
+import { parseJobData, type JobData } from './jobs.js'
+import type { QueueName } from './names.js'
+import type { QueueTuning } from './tuning.js'
+
+/** What a stage returns: a small summary for the dashboard, never the data itself. */
+export type StageResult = Record<string, string | number | boolean | null>
+
+export interface JobContext {
+  queue: QueueName
+  jobId: string
+  /** 1 on the first run. */
+  attempt: number
+  log: Logger
+}
+
+export type StageHandler<Q extends QueueName> = (data: JobData[Q], ctx: JobContext) => Promise<StageResult>
+
+/** One queue's work: a handler built from the process's dependencies. */
+export interface Stage<Q extends QueueName, D> {
+  queue: Q
+  /** CPU-bound: runs in a forked processor so the parent's event loop keeps renewing job locks. */
+  sandboxed: boolean
+  create(deps: D): StageHandler<Q>
+}
+
+export const defineStage = <Q extends QueueName, D>(
+  queue: Q,
+  create: (deps: D) => StageHandler<Q>,
+  { sandboxed = false }: { sandboxed?: boolean } = {},
+): Stage<Q, D> => ({ queue, create, sandboxed })
+
+/**
+ * The single retry decision (style.md item 9): a permanent core error (bad input) fails the job
+ * now; anything else (network, store, Redis) is rethrown so BullMQ retries with backoff.
+ * The code leads the message so the failure reason in the dashboard says what kind it was.
+ */
+export const toJobError = (err: unknown): Error => {
+  if (isPermanent(err)) {
+    const code = isPodpipeError(err) ? `${err.code}: ` : ''
+    return new UnrecoverableError(`${code}${(err as Error).message}`)
+  }
+  if (isPodpipeError(err)) return new Error(`${err.code}: ${err.message}`, { cause: err })
+  return err instanceof Error ? err : new Error(String(err))
+}
+
+/** The part of a BullMQ job (in-process or sandboxed) a stage run needs. */
+export interface RunnableJob {
+  id?: string | undefined
+  data: unknown
+  attemptsMade: number
+}
+
+/** Validates, logs and runs one job; shared by in-process workers and the sandbox processor. */
+export const runJob = async <Q extends QueueName>(
+  queue: Q,
+  handler: StageHandler<Q>,
+  job: RunnableJob,
+  log: Logger,
+): Promise<StageResult> => {
+  const attempt = job.attemptsMade + 1
+  const raw = (job.data ?? {}) as { episodeId?: unknown; feedId?: unknown }
+  const episodeKey = typeof raw.episodeId === 'string' ? raw.episodeId : raw.feedId
+  const jobLog = log.child({ queue, jobId: job.id, episodeKey, attempt })
+  try {
+    const data = parseJobData(queue, job.data)
+    const result = await handler(data, { queue, jobId: job.id ?? '', attempt, log: jobLog })
+    jobLog.debug({ result }, 'job completed')
+    return result
+  } catch (err) {
+    const final = toJobError(err)
+    const level = final instanceof UnrecoverableError ? 'error' : 'warn'
+    jobLog[level]({ err }, final instanceof UnrecoverableError ? 'job failed for good' : 'job failed; will retry')
+    throw final
+  }
+}
+
+export interface WorkerSetup {
+  /** A worker-role connection (maxRetriesPerRequest: null); BullMQ duplicates it for blocking reads. */
+  connection: ConnectionOptions
+  prefix: string
+  tuning: QueueTuning
+  concurrency: number
+  log: Logger
+  /** The processor module sandboxed stages fork, and the environment it rebuilds its deps from. */
+  sandbox?: { processor: URL; env: Record<string, string> }
+}
+
+/**
+ * When the processor is TypeScript source (tsx, vitest), the forked child must load TypeScript
+ * too: add tsx's loader, resolved from here so it works from any cwd. The built package
+ * (dist/*.js) needs nothing and tsx, a dev dependency, is never looked up.
+ */
+const forkExecArgv = (processor: URL): string[] => {
+  const inherited = process.execArgv.filter((a) => !a.startsWith('--inspect'))
+  if (!processor.pathname.endsWith('.ts') || inherited.some((a) => a.includes('tsx'))) return inherited
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+  return [...inherited, '--import', tsx]
+}
+
+/**
+ * Starts the one Worker of a stage. Nothing here runs at import time: a test or the CLI imports
+ * stage code freely and only this call touches Redis.
+ */
+export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D, setup: WorkerSetup): Worker => {
+  const common = {
+    connection: setup.connection,
+    prefix: setup.prefix,
+    concurrency: setup.concurrency,
+    lockDuration: setup.tuning.lockDurationMs,
+    stalledInterval: setup.tuning.stalledIntervalMs,
+    maxStalledCount: setup.tuning.maxStalledCount,
+  }
+  const log = setup.log.child({ queue: stage.queue })
+  const worker =
+    stage.sandboxed && setup.sandbox
+      ? new Worker(stage.queue, setup.sandbox.processor, {
+          ...common,
+          workerForkOptions: {
+            execArgv: forkExecArgv(setup.sandbox.processor),
+            env: { ...process.env, ...setup.sandbox.env },
+          },
+        })
+      : (() => {
+          const handler = stage.create(deps)
+          return new Worker(stage.queue, async (job) => runJob(stage.queue, handler, job, log), common)
+        })()
+  // An unhandled 'error' event would crash the process on a Redis blip; BullMQ reconnects itself.
+  worker.on('error', (err) => log.warn({ err }, 'worker error'))
+  return worker
+}

@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis'
+
+/** The validators of the last successful fetch of a feed, for a conditional GET. */
+export interface HttpCache {
+  etag?: string
+  lastModified?: string
+}
+
+/**
+ * Per-feed memory between polls: HTTP validators, and the content hash of every episode
+ * already handed to the pipeline, so an unchanged episode is not processed twice.
+ */
+export interface FeedState {
+  httpCache(feedId: string): Promise<HttpCache>
+  saveHttpCache(feedId: string, cache: HttpCache): Promise<void>
+  /** The remembered hash per episode key, undefined when never seen. */
+  seen(feedId: string, keys: readonly string[]): Promise<(string | undefined)[]>
+  markSeen(feedId: string, entries: ReadonlyArray<readonly [key: string, hash: string]>): Promise<void>
+  forget(feedId: string): Promise<void>
+}
+
+export const createFeedState = (redis: Redis, prefix: string): FeedState => {
+  const httpKey = (feedId: string) => `${prefix}:feed:${feedId}:http`
+  const seenKey = (feedId: string) => `${prefix}:feed:${feedId}:seen`
+  return {
+    async httpCache(feedId) {
+      const h = await redis.hgetall(httpKey(feedId))
+      return { ...(h.etag ? { etag: h.etag } : {}), ...(h.lastModified ? { lastModified: h.lastModified } : {}) }
+    },
+    async saveHttpCache(feedId, cache) {
+      await redis.del(httpKey(feedId))
+      const fields = Object.entries(cache).filter((e): e is [string, string] => typeof e[1] === 'string')
+      if (fields.length > 0) await redis.hset(httpKey(feedId), Object.fromEntries(fields))
+    },
+    async seen(feedId, keys) {
+      if (keys.length === 0) return []
+      const values = await redis.hmget(seenKey(feedId), ...keys)
+      return values.map((v) => v ?? undefined)
+    },
+    async markSeen(feedId, entries) {
+      if (entries.length > 0) await redis.hset(seenKey(feedId), Object.fromEntries(entries.map(([k, h]) => [k, h])))
+    },
+    async forget(feedId) {
+      await redis.del(httpKey(feedId), seenKey(feedId))
+    },
+  }
+}

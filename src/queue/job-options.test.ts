@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { defaultJobOptions } from './job-options.js'
+import { QUEUE_ORDER } from './names.js'
+import { DEFAULT_TUNING } from './tuning.js'
+
+describe('defaultJobOptions', () => {
+  it.each(QUEUE_ORDER)('retries, backs off with jitter and bounds retention on "%s"', (queue) => {
+    const opts = defaultJobOptions(queue, DEFAULT_TUNING)
+    expect(opts.attempts).toBeGreaterThanOrEqual(3)
+    expect(opts.backoff).toMatchObject({ type: 'exponential', delay: DEFAULT_TUNING.backoffMs })
+    const backoff = opts.backoff as { jitter?: number }
+    expect(backoff.jitter).toBeGreaterThan(0)
+    expect(backoff.jitter).toBeLessThanOrEqual(1)
+    expect(opts.removeOnComplete).toEqual({ age: 86_400, count: 1_000 })
+    expect(opts.removeOnFail).toEqual({ age: 14 * 86_400 })
+  })
+
+  it('never lets a tuning override drop below three attempts', () => {
+    expect(defaultJobOptions('publish', { backoffMs: 10, attempts: 1 }).attempts).toBe(3)
+  })
+})

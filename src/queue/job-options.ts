@@ -1,0 +1,31 @@
+import type { JobsOptions } from 'bullmq'
+import { QUEUE, type QueueName } from './names.js'
+import type { QueueTuning } from './tuning.js'
+
+const DAY_SECONDS = 86_400
+
+/**
+ * Attempts per stage, by what usually fails there: the network (feeds, transcripts) and the
+ * store (publish) recover; the CPU stages only retry blob-area hiccups.
+ */
+const ATTEMPTS: Record<QueueName, number> = {
+  [QUEUE.feeds]: 3,
+  [QUEUE.transcripts]: 5,
+  [QUEUE.turns]: 3,
+  [QUEUE.claims]: 3,
+  [QUEUE.publish]: 8,
+}
+
+/**
+ * Default job options of one queue (queue.md §7 items 8 and 10). Retention is bounded so Redis
+ * does not grow forever; failed jobs stay 14 days so an operator can read why and retry them.
+ * Completed poll jobs must outlive one cron slot, or a late scheduler could add the slot again:
+ * a day is far longer than any clock skew.
+ */
+export const defaultJobOptions = (queue: QueueName, tuning: Pick<QueueTuning, 'backoffMs' | 'attempts'>): JobsOptions => ({
+  attempts: Math.max(3, tuning.attempts ?? ATTEMPTS[queue]),
+  // Jitter spreads the retries of many episodes that failed together (one store outage).
+  backoff: { type: 'exponential', delay: tuning.backoffMs, jitter: 0.5 },
+  removeOnComplete: { age: DAY_SECONDS, count: 1_000 },
+  removeOnFail: { age: 14 * DAY_SECONDS },
+})

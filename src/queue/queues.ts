@@ -1,0 +1,30 @@
+import { Queue, type ConnectionOptions } from 'bullmq'
+import { defaultJobOptions } from './job-options.js'
+import { QUEUE_ORDER, type QueueName } from './names.js'
+import { DEFAULT_TUNING, type QueueTuning } from './tuning.js'
+
+/**
+ * One producer-side Queue per stage, all under `prefix` (never an ioredis keyPrefix). The
+ * dashboard, the scheduler and the workers' hand-offs use these; creating them starts no worker.
+ */
+export const createQueues = (
+  connection: ConnectionOptions,
+  prefix: string,
+  tuning: Pick<QueueTuning, 'backoffMs' | 'attempts' | 'eventsMaxLen'> = DEFAULT_TUNING,
+): Record<QueueName, Queue> =>
+  Object.fromEntries(
+    QUEUE_ORDER.map((name) => [
+      name,
+      new Queue(name, {
+        connection,
+        prefix,
+        defaultJobOptions: defaultJobOptions(name, tuning),
+        // Trimmed event streams: a long-running deployment must not grow Redis by its history.
+        streams: { events: { maxLen: tuning.eventsMaxLen } },
+      }),
+    ]),
+  ) as Record<QueueName, Queue>
+
+export const closeQueues = async (queues: Partial<Record<QueueName, Queue>>): Promise<void> => {
+  await Promise.allSettled(Object.values(queues).map((q) => q?.close()))
+}
