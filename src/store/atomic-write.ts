@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto'
+import { open, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/**
+ * Writes `data` to `path` so a reader sees either the old file or the whole new one: write a
+ * temp file in the same directory, fsync it, rename it over the target, then fsync the
+ * directory so the rename itself survives a crash. The temp file is removed on any failure.
+ */
+export const writeFileAtomic = async (path: string, data: string): Promise<void> => {
+  const dir = dirname(path)
+  // A leading dot and a .tmp suffix keep half-written files out of `*.json` listings.
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const handle = await open(tmp, 'wx', 0o644)
+    try {
+      await handle.writeFile(data, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(tmp, path)
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined)
+    throw err
+  }
+  await syncDir(dir)
+}
+
+export const syncDir = async (dir: string): Promise<void> => {
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Appends one line with a single write(2) on an O_APPEND descriptor: the kernel places each
+ * such write at the end as a unit, so lines from concurrent processes never interleave.
+ */
+export const appendLine = async (path: string, line: string): Promise<void> => {
+  const buf = Buffer.from(line.endsWith('\n') ? line : `${line}\n`, 'utf8')
+  const handle = await open(path, 'a', 0o644)
+  try {
+    const { bytesWritten } = await handle.write(buf, 0, buf.length)
+    // A short write would leave a partial line; it only happens when the disk is full.
+    if (bytesWritten !== buf.length) throw new Error(`short write to ${path} (${bytesWritten} of ${buf.length} bytes)`)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

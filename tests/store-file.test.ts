@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { isPodpipeError } from '../src/errors/index.js'
+import { createFileStore, recordContentHash, type ChangeLogEntry } from '../src/store/index.js'
+import { sampleRecord } from './helpers/sample-record.js'
+
+const run = promisify(execFile)
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'podpipe-file-store-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const changes = async (): Promise<ChangeLogEntry[]> => {
+  const text = await readFile(join(dir, 'changes.jsonl'), 'utf8').catch(() => '')
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as ChangeLogEntry)
+}
+const listing = async () => readdir(join(dir, 'records'))
+
+describe('file store', () => {
+  it('creates, then leaves an identical re-put untouched, then updates on new content', async () => {
+    const store = createFileStore({ dir })
+    const first = sampleRecord()
+    expect(await store.put(first)).toBe('created')
+    const path = join(dir, 'records', `${first.id}.json`)
+    const bytes = await readFile(path, 'utf8')
+    const mtime = (await stat(path)).mtimeMs
+
+    // A retry runs later, so processedAt and stageMs differ; the content does not.
+    const retry = sampleRecord({ processedAt: new Date(Date.now() + 60_000), stageMs: { split: 7 } })
+    expect(await store.put(retry)).toBe('unchanged')
+    expect(await readFile(path, 'utf8')).toBe(bytes)
+    expect((await stat(path)).mtimeMs).toBe(mtime)
+    expect(await changes()).toEqual([
+      { at: expect.any(String), id: first.id, hash: recordContentHash(first), change: 'created' },
+    ])
+
+    const edited = sampleRecord({ title: 'The New Space Race (corrected)' })
+    expect(await store.put(edited)).toBe('updated')
+    expect((await store.get(first.id))?.episode.title).toBe('The New Space Race (corrected)')
+    expect((await changes()).map((c) => [c.change, c.hash])).toEqual([
+      ['created', recordContentHash(first)],
+      ['updated', recordContentHash(edited)],
+    ])
+  })
+
+  it('reads back exactly the record it stored, validated', async () => {
+    const store = createFileStore({ dir })
+    const record = sampleRecord()
+    await store.put(record)
+    expect(await store.get(record.id)).toEqual(record)
+    expect(await store.get('ep-000000000000000000000000')).toBeUndefined()
+    expect(await store.get('../../etc/passwd')).toBeUndefined()
+  })
+
+  it('refuses to return a stored file that is not a valid record, naming the file', async () => {
+    const store = createFileStore({ dir })
+    const record = sampleRecord()
+    await store.put(record)
+    await writeFile(join(dir, 'records', `${record.id}.json`), JSON.stringify({ ...record, speakers: 'none' }))
+    const err = await store.get(record.id).catch((e: unknown) => e)
+    expect(isPodpipeError(err) && err.code === 'MALFORMED' && err.permanent).toBe(true)
+    expect((err as Error).message).toContain(`${record.id}.json`)
+  })
+
+  it('turns 10 concurrent puts of one record into one file and one change', async () => {
+    const store = createFileStore({ dir })
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.put(sampleRecord())))
+    expect(results.filter((r) => r === 'created')).toHaveLength(1)
+    expect(results.filter((r) => r === 'unchanged')).toHaveLength(9)
+    expect(await listing()).toEqual([`${sampleRecord().id}.json`])
+    expect(await changes()).toHaveLength(1)
+  })
+
+  it('records each change once when several processes put the same records at once', async () => {
+    // 4 processes × 5 puts each: titles A, A, B, B, so two distinct contents race.
+    const titles = ['A', 'A', 'B', 'B']
+    const outputs = await Promise.all(titles.map((t) =>
+      run(process.execPath, ['--import', 'tsx', 'tests/helpers/put-file-record.ts', dir, t], { cwd: process.cwd() })))
+    const results = outputs.flatMap((o) => o.stdout.trim().split('\n'))
+    expect(results).toHaveLength(20)
+    const log = await changes()
+    // Every put that wrote reported it, and the log has exactly those lines, all whole.
+    expect(log).toHaveLength(results.filter((r) => r !== 'unchanged').length)
+    expect(log.filter((c) => c.change === 'created')).toHaveLength(1)
+    // At most A→B→A→B…: each change flips the content, so no two consecutive lines share a hash.
+    log.slice(1).forEach((c, i) => expect(c.hash).not.toBe(log[i]?.hash))
+    expect(await listing()).toEqual([`${sampleRecord().id}.json`])
+    const stored = await createFileStore({ dir }).get(sampleRecord().id)
+    expect(recordContentHash(stored!)).toBe(log.at(-1)?.hash)
+  }, 60_000)
+
+  it('takes over the lock of a process that died holding it', async () => {
+    const store = createFileStore({ dir })
+    const record = sampleRecord()
+    await mkdir(join(dir, 'records'), { recursive: true })
+    // pid 2^22+1 is above Linux's largest possible pid (PID_MAX_LIMIT), so no live process holds it.
+    await writeFile(join(dir, 'records', `.${record.id}.lock`), `${2 ** 22 + 1} ${Date.now()}`)
+    expect(await store.put(record)).toBe('created')
+    expect(await listing()).toEqual([`${record.id}.json`])
+  })
+
+  it('leaves neither a partial record nor a temp file when the write fails', async () => {
+    const store = createFileStore({ dir })
+    const record = sampleRecord()
+    // A directory in the record's place makes the final rename fail after the temp file was written.
+    await mkdir(join(dir, 'records', `${record.id}.json`), { recursive: true })
+    const err = await store.put(record).catch((e: unknown) => e)
+    expect(isPodpipeError(err) && err.code === 'STORE_FAILED' && !err.permanent).toBe(true)
+    expect((err as Error).message).toMatch(/^ep-[0-9a-f]+: file store: could not write record/)
+    expect(await listing()).toEqual([`${record.id}.json`])
+    expect(await changes()).toEqual([])
+  })
+
+  it('reports an unusable directory as a transient error naming the store', async () => {
+    // A regular file where the directory should be: works even when the tests run as root.
+    const notADir = join(dir, 'data')
+    await writeFile(notADir, '')
+    const store = createFileStore({ dir: notADir })
+    await expect(store.ping()).rejects.toThrow(/file store: directory .* is not writable/)
+    await expect(store.put(sampleRecord())).rejects.toMatchObject({ code: 'STORE_FAILED', permanent: false })
+  })
+
+  it('refuses an invalid record as a permanent error before touching the disk', async () => {
+    const store = createFileStore({ dir })
+    const bad = { ...sampleRecord(), claims: [{ id: '' }] } as unknown as ReturnType<typeof sampleRecord>
+    await expect(store.put(bad)).rejects.toMatchObject({ code: 'MALFORMED', permanent: true })
+    await expect(readdir(dir)).resolves.toEqual([])
+  })
+})
