@@ -1,0 +1,119 @@
+/**
+ * Which reader gets the text. Auto-detection goes MIME type → content → file extension, cheap
+ * and unambiguous checks first (as transcriptator's determineFormat): a declared type is trusted
+ * unless the content carries an unmistakable signature of another format (a `WEBVTT` header, a
+ * Podcasting 2.0 JSON object), because feeds mislabel transcripts (`plain/txt`, formats.md §1.2).
+ */
+import { PodpipeError } from '../errors/index.js'
+import { TRANSCRIPT_FORMATS, type TranscriptFormat, type Warning } from '../record/index.js'
+import { isHtml } from './html.js'
+import { isJson } from './json.js'
+import { isSrt } from './srt.js'
+import { isVtt } from './vtt.js'
+
+export interface DetectOptions {
+  format?: 'auto' | TranscriptFormat
+  fileName?: string
+  contentType?: string
+  /** Name used in error messages. */
+  input: string
+}
+
+export interface Detected {
+  format: TranscriptFormat
+  /** What decided it, for warnings and debugging. */
+  by: 'option' | 'content-type' | 'content' | 'extension' | 'default'
+  warnings: Warning[]
+}
+
+const MIME_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
+  'text/vtt': 'vtt',
+  'application/x-subrip': 'srt',
+  'application/srt': 'srt',
+  'text/srt': 'srt',
+  'text/x-srt': 'srt',
+  'application/x-srt': 'srt',
+  'application/json': 'json',
+  'text/json': 'json',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+}
+
+const EXTENSION_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
+  vtt: 'vtt', webvtt: 'vtt', srt: 'srt', json: 'json', html: 'html', htm: 'html', xhtml: 'html',
+  txt: 'text', text: 'text', md: 'text', markdown: 'text',
+}
+
+// Text formats podpipe does not read, and containers that are not text at all: refuse them by name
+// rather than read an XML caption file or a PDF as prose.
+const UNSUPPORTED_EXTENSIONS = new Set([
+  'xml', 'rss', 'atom', 'ttml', 'dfxp', 'sbv', 'ass', 'ssa', 'sub', 'lrc', 'scc', 'stl', 'csv', 'tsv',
+  'pdf', 'doc', 'docx', 'odt', 'rtf', 'epub', 'zip', 'gz', 'mp3', 'm4a', 'wav', 'ogg', 'mp4', 'png', 'jpg',
+])
+const UNSUPPORTED_MIME = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|msword|rtf|vnd\.|ttml\+xml|xml|rss\+xml|atom\+xml)|^text\/xml$/
+
+const mimeOf = (contentType: string | undefined): string =>
+  (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase()
+
+const extensionOf = (fileName: string | undefined): string => {
+  const base = (fileName ?? '').split(/[\\/]/).pop() ?? ''
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
+}
+
+const unknownFormat = (what: string, input: string): PodpipeError =>
+  new PodpipeError('UNKNOWN_FORMAT', `${what}; podpipe reads ${TRANSCRIPT_FORMATS.join(', ')} (name one with --format, or the format option)`, { input })
+
+/** Signatures no other format can carry. */
+const strongSniff = (text: string): TranscriptFormat | undefined => {
+  if (isVtt(text)) return 'vtt'
+  if (isJson(text)) return 'json'
+  return undefined
+}
+
+const sniff = (text: string): TranscriptFormat | undefined => {
+  const strong = strongSniff(text)
+  if (strong) return strong
+  const head = text.trimStart()
+  // Any JSON object: the JSON reader then says what is missing, clearer than reading it as prose.
+  if (/^\{\s*["}]/.test(head.slice(0, 64))) return 'json'
+  if (isSrt(text)) return 'srt'
+  if (isHtml(text)) return 'html'
+  return undefined
+}
+
+const looksLikeXml = (text: string): boolean => /^<(?:\?xml|rss[\s>]|feed[\s>]|tt[\s>])/i.test(text.trimStart().slice(0, 64))
+
+/**
+ * @example
+ * detectFormat('WEBVTT\n\n00:01.000 --> 00:02.000\nHi', { input: 'a' }).format // 'vtt'
+ */
+export const detectFormat = (text: string, options: DetectOptions): Detected => {
+  const { format = 'auto', input } = options
+  if (format !== 'auto') {
+    if (!(TRANSCRIPT_FORMATS as readonly string[]).includes(format)) throw unknownFormat(`unknown format "${String(format)}"`, input)
+    return { format, by: 'option', warnings: [] }
+  }
+  const mime = mimeOf(options.contentType)
+  const declared = MIME_FORMATS[mime] ?? (mime.endsWith('+json') ? 'json' : undefined)
+  if (declared) {
+    const strong = strongSniff(text)
+    if (strong && strong !== declared) {
+      return {
+        format: strong,
+        by: 'content',
+        warnings: [{ code: 'FORMAT_MISMATCH', message: `${input}: declared as ${mime} but the content is ${strong}; read as ${strong}` }],
+      }
+    }
+    return { format: declared, by: 'content-type', warnings: [] }
+  }
+  const sniffed = sniff(text)
+  if (sniffed) return { format: sniffed, by: 'content', warnings: [] }
+  const extension = extensionOf(options.fileName)
+  const byExtension = EXTENSION_FORMATS[extension]
+  if (byExtension) return { format: byExtension, by: 'extension', warnings: [] }
+  if (UNSUPPORTED_EXTENSIONS.has(extension)) throw unknownFormat(`cannot read ".${extension}" files`, input)
+  if (UNSUPPORTED_MIME.test(mime)) throw unknownFormat(`cannot read content of type ${mime}`, input)
+  if (looksLikeXml(text)) throw unknownFormat('the content is XML (a feed or TTML captions?), not a transcript format', input)
+  return { format: 'text', by: 'default', warnings: [] }
+}

@@ -1,0 +1,64 @@
+/**
+ * SubRip → paragraphs, one per cue. Shares the timing-line reader with WebVTT (as the formats
+ * share their cue shape) and is hand-written for the same reason: see vtt.ts.
+ * `Name:` prefixes stay in the text, where the turn splitter looks for labels.
+ */
+import { PodpipeError } from '../errors/index.js'
+import type { Paragraph } from './types.js'
+import { markupToText } from './markup-text.js'
+import { parseTimingLine } from './vtt.js'
+import { splitLines } from './whitespace.js'
+
+const ARROW = '-->'
+
+const isCueNumber = (line: string): boolean => /^\d{1,9}$/.test(line.trim())
+
+/** A cue number line followed by a timing line, at the start of the file. */
+export const isSrt = (text: string): boolean => {
+  const lines = splitLines(text.trimStart().slice(0, 400))
+  const first = lines[0] ?? ''
+  const second = lines[1] ?? ''
+  if (isCueNumber(first)) return typeof parseTimingLine(second) !== 'string'
+  // Some exporters drop the cue numbers.
+  return first.includes(ARROW) && typeof parseTimingLine(first) !== 'string'
+}
+
+// ASS override blocks (`{\an8}`) leak into SRT files made from other subtitle formats.
+const ASS_OVERRIDE = /\{\\[^}]*\}/g
+
+/**
+ * Cues in file order, each `fragment: true` with start and end seconds. Lines of a cue are
+ * joined with a space. A block without a readable timing line is an error naming the cue and line.
+ *
+ * @example
+ * readSrt('1\n00:00:00,780 --> 00:00:06,210\nAdam Curry: podcasting 2.0')
+ * // [{ text: 'Adam Curry: podcasting 2.0', start: 0.78, end: 6.21, fragment: true }]
+ */
+export const readSrt = (text: string): Paragraph[] => {
+  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  const paragraphs: Paragraph[] = []
+  let cues = 0
+  let i = 0
+  while (i < lines.length) {
+    if (lines[i]!.trim() === '') {
+      i++
+      continue
+    }
+    let end = i
+    while (end < lines.length && lines[end]!.trim() !== '') end++
+    const first = lines[i]!.trim()
+    const numbered = isCueNumber(first)
+    const cueName = numbered ? `cue ${first}` : `cue ${cues + 1}`
+    const timingIndex = numbered ? i + 1 : i
+    const timing = parseTimingLine(timingIndex < end ? lines[timingIndex]! : '')
+    if (typeof timing === 'string') {
+      throw new PodpipeError('MALFORMED', `not valid SRT: ${cueName} (line ${timingIndex + 1}): ${timing}`)
+    }
+    cues++
+    const body = markupToText(lines.slice(timingIndex + 1, end).join('\n').replace(ASS_OVERRIDE, ''))
+    if (body) paragraphs.push({ text: body, start: timing.start, end: timing.end, fragment: true })
+    i = end
+  }
+  if (cues === 0) throw new PodpipeError('MALFORMED', 'not valid SRT: the file has no cues')
+  return paragraphs
+}

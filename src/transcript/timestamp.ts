@@ -1,0 +1,55 @@
+/**
+ * One lenient timestamp grammar for every format: `[[h+:]m+:]s+[.,frac]`.
+ * Real files break the strict WebVTT grammar (`0.860`, `1:01.460` in Podnews, `0:00:00.680` in
+ * Omny) and SRT uses a comma, so all readers accept any of these and agree on the result.
+ * Scanned by hand rather than with a regex: it runs on every line of large plain-text files.
+ */
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57
+
+/**
+ * Seconds for `value`, or undefined when it is not a timestamp.
+ * A unit below the leading one must be under 60 (`1:75` is not a time; `75:30` is).
+ *
+ * @example
+ * parseTimestamp('1:01.460') // 61.46
+ * parseTimestamp('00:00:02,760') // 2.76
+ */
+export const parseTimestamp = (value: string): number | undefined => {
+  const text = value.trim()
+  const parts: number[] = []
+  let current = 0
+  let digits = 0
+  let fraction = ''
+  let i = 0
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (isDigit(code)) {
+      current = current * 10 + (code - 48)
+      digits++
+    } else if (code === 58 /* : */) {
+      if (digits === 0 || parts.length === 2) return undefined
+      parts.push(current)
+      current = 0
+      digits = 0
+    } else if (code === 46 /* . */ || code === 44 /* , */) {
+      if (digits === 0) return undefined
+      const rest = text.slice(i + 1)
+      if (rest.length === 0 || rest.length > 9) return undefined
+      for (let j = 0; j < rest.length; j++) if (!isDigit(rest.charCodeAt(j))) return undefined
+      fraction = rest
+      break
+    } else {
+      return undefined
+    }
+  }
+  if (digits === 0) return undefined
+  parts.push(current)
+  for (let k = 1; k < parts.length; k++) if ((parts[k] ?? 0) >= 60) return undefined
+  const whole = parts.reduce((total, part) => total * 60 + part, 0)
+  return fraction ? whole + Number(`0.${fraction}`) : whole
+}
+
+/** `parseTimestamp`, but only with at least one colon (`0:53`, `00:03:12`): in prose a bare number is not a time. */
+export const parseClockTimestamp = (value: string): number | undefined =>
+  value.includes(':') ? parseTimestamp(value) : undefined

@@ -1,0 +1,131 @@
+/**
+ * WebVTT → paragraphs, one per cue (or per voice span when a cue holds several speakers).
+ *
+ * Hand-written rather than taken from a library: the parsers we checked reject real podcast
+ * files. media-captions requires `mm:ss` with two-digit minutes and drops `0.860 --> 7.380`
+ * (Podnews) silently, and is async; @plussub/srt-vtt-parser throws on a seconds-only time and
+ * takes any line containing "note" for a NOTE block. This one follows the WebVTT block structure
+ * but reads times with the lenient shared grammar (timestamp.ts) and fails loudly, naming the
+ * line, on a timing line it cannot read.
+ */
+import { PodpipeError } from '../errors/index.js'
+import type { Paragraph } from './types.js'
+import { markupToText } from './markup-text.js'
+import { parseTimestamp } from './timestamp.js'
+import { splitLines } from './whitespace.js'
+
+const ARROW = '-->'
+
+/** The header is `WEBVTT` alone or followed by a space or tab and free text. */
+const isHeaderLine = (line: string): boolean =>
+  line.startsWith('WEBVTT') && (line.length === 6 || line[6] === ' ' || line[6] === '\t')
+
+const isBlockKeyword = (line: string, keyword: string): boolean =>
+  line.startsWith(keyword) && (line.length === keyword.length || line[keyword.length] === ' ' || line[keyword.length] === '\t')
+
+/** Cheap and unambiguous: the spec makes the magic word the first thing in the file. */
+export const isVtt = (text: string): boolean => isHeaderLine(text.trimStart().slice(0, 7))
+
+export interface CueTiming {
+  start: number
+  end: number
+}
+
+/**
+ * Reads `start --> end [settings]`. Shared with SRT, whose timing line has the same shape.
+ * Returns a reason instead of throwing so each format can name its own line or cue.
+ */
+export const parseTimingLine = (line: string): CueTiming | string => {
+  const arrow = line.indexOf(ARROW)
+  if (arrow < 0) return `expected a timing line "start --> end", got "${line.trim()}"`
+  const startText = line.slice(0, arrow).trim()
+  const endText = line.slice(arrow + ARROW.length).trim().split(/[ \t]/, 1)[0] ?? ''
+  const start = parseTimestamp(startText)
+  if (start === undefined) return `cannot read the start time "${startText}" in "${line.trim()}"`
+  const end = parseTimestamp(endText)
+  if (end === undefined) return `cannot read the end time "${endText}" in "${line.trim()}"`
+  return { start, end }
+}
+
+// Inline cue timestamps (`<00:00:01.500>`) are karaoke timing, not text.
+const INLINE_TIMESTAMP = /<\d[\d:.,]*>/g
+// `<v Name>`, `<v.loud Name>`: the annotation after the first space or tab is the speaker.
+const VOICE_TAG = /<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/g
+
+interface VoicePart {
+  speaker?: string
+  text: string
+}
+
+/** Splits a cue payload at its voice spans; text before the first span has no speaker. */
+const splitVoices = (payload: string): VoicePart[] => {
+  const parts: VoicePart[] = []
+  let speaker: string | undefined
+  let from = 0
+  for (const match of payload.matchAll(VOICE_TAG)) {
+    parts.push({ speaker, text: payload.slice(from, match.index) })
+    speaker = markupToText(match[1] ?? '') || undefined
+    from = match.index + match[0].length
+  }
+  parts.push({ speaker, text: payload.slice(from) })
+  return parts
+}
+
+const malformed = (lineNumber: number, reason: string): PodpipeError =>
+  new PodpipeError('MALFORMED', `not valid WebVTT: line ${lineNumber}: ${reason}`)
+
+/**
+ * Cues in start-time order (ties keep file order), each `fragment: true` with its times.
+ * Cues without a voice span carry no speaker: the turn splitter carries the last one forward.
+ *
+ * @example
+ * readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Sarah>Hello')
+ * // [{ text: 'Hello', speaker: 'Sarah', start: 1, end: 2, fragment: true }]
+ */
+export const readVtt = (text: string): Paragraph[] => {
+  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  if (!isHeaderLine(lines[0] ?? '')) {
+    throw malformed(1, `expected the "WEBVTT" header, got "${(lines[0] ?? '').slice(0, 40)}"`)
+  }
+  const paragraphs: Paragraph[] = []
+  let cues = 0
+  let i = 1
+  // Header metadata (`Kind: captions`) runs to the first blank line; a timing line ends it early.
+  while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.includes(ARROW)) i++
+  while (i < lines.length) {
+    if (lines[i]!.trim() === '') {
+      i++
+      continue
+    }
+    const blockStart = i
+    let end = i
+    while (end < lines.length && lines[end]!.trim() !== '') end++
+    const first = lines[blockStart]!
+    if (!first.includes(ARROW) && (isBlockKeyword(first, 'NOTE') || isBlockKeyword(first, 'STYLE') || isBlockKeyword(first, 'REGION'))) {
+      i = end
+      continue
+    }
+    // An optional cue identifier comes before the timing line.
+    const timingIndex = first.includes(ARROW) ? blockStart : blockStart + 1
+    const timingLine = timingIndex < end ? lines[timingIndex]! : ''
+    const timing = parseTimingLine(timingLine)
+    if (typeof timing === 'string') throw malformed(timingIndex + 1, timing)
+    cues++
+    const payload = lines.slice(timingIndex + 1, end).join('\n').replace(INLINE_TIMESTAMP, '')
+    for (const part of splitVoices(payload)) {
+      const partText = markupToText(part.text)
+      if (!partText) continue
+      paragraphs.push({
+        text: partText,
+        ...(part.speaker ? { speaker: part.speaker } : {}),
+        start: timing.start,
+        end: timing.end,
+        fragment: true,
+      })
+    }
+    i = end
+  }
+  if (cues === 0) throw malformed(lines.length, 'the file has a header but no cues')
+  // Cues may come out of order (W3C example); Array#sort is stable, so ties keep file order.
+  return paragraphs.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
+}
