@@ -1,0 +1,112 @@
+/**
+ * The PostgreSQL schema, as ordered migrations. Each is applied once, in a transaction, and
+ * recorded in `schema_migrations`; a released migration is never edited, only followed by a
+ * new one. `s` is the already-quoted schema name, so one database can hold several
+ * deployments (or one schema per test run).
+ */
+export interface Migration {
+  version: number
+  name: string
+  sql: (s: string) => string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'episodes and their child rows',
+    sql: (s) => `
+      CREATE TABLE ${s}.episodes (
+        id               text PRIMARY KEY,
+        feed_url         text,
+        guid             text NOT NULL,
+        title            text,
+        published_at     timestamptz,
+        schema_version   text NOT NULL,
+        pipeline_version text NOT NULL,
+        content_hash     char(64) NOT NULL,
+        record           jsonb NOT NULL,
+        created_at       timestamptz NOT NULL DEFAULT now(),
+        updated_at       timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX episodes_feed_published ON ${s}.episodes (feed_url, published_at DESC);
+
+      CREATE TABLE ${s}.speakers (
+        episode_id  text NOT NULL REFERENCES ${s}.episodes (id) ON DELETE CASCADE,
+        speaker_id  text NOT NULL,
+        name        text,
+        role        text NOT NULL,
+        turn_count  integer NOT NULL,
+        word_count  integer NOT NULL,
+        PRIMARY KEY (episode_id, speaker_id)
+      );
+      CREATE INDEX speakers_name ON ${s}.speakers (name);
+
+      CREATE TABLE ${s}.turns (
+        episode_id  text NOT NULL REFERENCES ${s}.episodes (id) ON DELETE CASCADE,
+        idx         integer NOT NULL,
+        speaker_id  text NOT NULL,
+        text        text NOT NULL,
+        start_s     double precision,
+        end_s       double precision,
+        word_count  integer NOT NULL,
+        PRIMARY KEY (episode_id, idx)
+      );
+      CREATE INDEX turns_speaker ON ${s}.turns (episode_id, speaker_id);
+
+      CREATE TABLE ${s}.sections (
+        episode_id  text NOT NULL REFERENCES ${s}.episodes (id) ON DELETE CASCADE,
+        idx         integer NOT NULL,
+        kind        text NOT NULL,
+        language    text NOT NULL,
+        text        text NOT NULL,
+        PRIMARY KEY (episode_id, idx)
+      );
+
+      CREATE TABLE ${s}.entities (
+        episode_id  text NOT NULL REFERENCES ${s}.episodes (id) ON DELETE CASCADE,
+        entity_id   text NOT NULL,
+        name        text NOT NULL,
+        type        text NOT NULL,
+        aliases     text[] NOT NULL,
+        wikidata_id text,
+        PRIMARY KEY (episode_id, entity_id)
+      );
+      CREATE INDEX entities_by_entity ON ${s}.entities (entity_id);
+      CREATE INDEX entities_type ON ${s}.entities (type);
+
+      -- "start"/"end" are offsets into the turn text; end is a reserved word, hence the suffix.
+      CREATE TABLE ${s}.entity_mentions (
+        episode_id   text NOT NULL,
+        entity_id    text NOT NULL,
+        turn         integer NOT NULL,
+        start_offset integer NOT NULL,
+        end_offset   integer NOT NULL,
+        text         text NOT NULL,
+        FOREIGN KEY (episode_id, entity_id) REFERENCES ${s}.entities (episode_id, entity_id) ON DELETE CASCADE
+      );
+      CREATE INDEX entity_mentions_by_entity ON ${s}.entity_mentions (entity_id, episode_id);
+      CREATE INDEX entity_mentions_by_episode ON ${s}.entity_mentions (episode_id, entity_id);
+
+      CREATE TABLE ${s}.claims (
+        episode_id   text NOT NULL REFERENCES ${s}.episodes (id) ON DELETE CASCADE,
+        claim_id     text NOT NULL,
+        turn         integer NOT NULL,
+        speaker_id   text NOT NULL,
+        kind         text NOT NULL,
+        hedged       boolean NOT NULL,
+        topics       text[] NOT NULL,
+        text         text NOT NULL,
+        start_offset integer NOT NULL,
+        end_offset   integer NOT NULL,
+        confidence   double precision NOT NULL,
+        quantities   jsonb NOT NULL,
+        entity_ids   text[] NOT NULL,
+        PRIMARY KEY (episode_id, claim_id)
+      );
+      CREATE INDEX claims_speaker_kind ON ${s}.claims (speaker_id, kind);
+      CREATE INDEX claims_kind ON ${s}.claims (kind);
+      CREATE INDEX claims_topics ON ${s}.claims USING GIN (topics);
+      CREATE INDEX claims_entity_ids ON ${s}.claims USING GIN (entity_ids);
+    `,
+  },
+]
