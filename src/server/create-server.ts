@@ -1,0 +1,88 @@
+import { createAdaptorServer } from '@hono/node-server'
+import { Hono } from 'hono'
+import { csrf } from 'hono/csrf'
+import { HTTPException } from 'hono/http-exception'
+import type { AddressInfo } from 'node:net'
+import type { Logger } from 'pino'
+import { PodpipeError } from '../errors/index.js'
+import { isLoopbackHost } from '../config/index.js'
+import { authGuard } from './auth.js'
+import { mountDashboard } from './dashboard.js'
+import { healthRoutes } from './health.js'
+import { createMetricsRegistry } from './metrics.js'
+import type { RunningServer, ServerDeps } from './types.js'
+
+/** Where bull-board lives. */
+export const DASHBOARD_PATH = '/queues'
+
+export interface PodpipeServer {
+  app: Hono
+  listen(): Promise<RunningServer>
+}
+
+/**
+ * The HTTP face of a deployment: bull-board at /queues (read-only unless config.dashboardWrite),
+ * /healthz, /readyz and /metrics. Refuses to build an app reachable from the network without
+ * credentials, even when handed a Config that loadConfig never checked.
+ * @example
+ * const { listen } = createServer({ config, queues, stores, redis })
+ * const { port, close } = await listen()
+ */
+export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger }): PodpipeServer => {
+  const { config, queues } = deps
+  if (!isLoopbackHost(config.host) && config.auth === undefined) {
+    throw new PodpipeError(
+      'CONFIG',
+      `refusing to serve the dashboard on ${config.host} without credentials: ` +
+        'set PODPIPE_DASHBOARD_USER and PODPIPE_DASHBOARD_PASSWORD, or PODPIPE_DASHBOARD_TOKEN, or bind to 127.0.0.1',
+      { input: 'PODPIPE_HOST' },
+    )
+  }
+
+  // Both /queues and /queues/ reach the dashboard: people type either.
+  const app = new Hono({ strict: false })
+  app.use(authGuard(config.auth))
+  // Basic auth rides along on any request the browser makes, so a cross-site form post could act
+  // as the signed-in user; Hono's csrf rejects those by Origin.
+  app.use(csrf())
+  app.route('/', healthRoutes(deps))
+
+  const registry = createMetricsRegistry(queues)
+  app.get('/metrics', async (c) => {
+    try {
+      return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType })
+    } catch (err) {
+      logger?.warn({ err }, 'metrics scrape failed')
+      return c.text(`metrics unavailable: ${err instanceof Error ? err.message : String(err)}\n`, 503)
+    }
+  })
+
+  mountDashboard(app, queues, { basePath: DASHBOARD_PATH, readOnly: !config.dashboardWrite })
+  app.get('/', (c) => c.redirect(DASHBOARD_PATH))
+
+  app.onError((err, c) => {
+    // Auth and CSRF middleware reject by throwing their response.
+    if (err instanceof HTTPException) return err.getResponse()
+    logger?.error({ err, path: c.req.path }, 'request failed')
+    return c.json({ error: 'internal error' }, 500)
+  })
+
+  const listen = () => listenOn(app, config.host, config.port)
+  return { app, listen }
+}
+
+const listenOn = (app: Hono, host: string, port: number): Promise<RunningServer> =>
+  new Promise((resolve, reject) => {
+    const server = createAdaptorServer({ fetch: app.fetch })
+    server.once('error', reject)
+    server.listen(port, host.replace(/^\[(.*)\]$/, '$1'), () => {
+      server.off('error', reject)
+      const close = () =>
+        new Promise<void>((done, fail) => {
+          server.close((err) => (err ? fail(err) : done()))
+          // Browsers keep dashboard connections alive; without this close() waits for them to time out.
+          if ('closeAllConnections' in server) server.closeAllConnections()
+        })
+      resolve({ port: (server.address() as AddressInfo).port, close })
+    })
+  })

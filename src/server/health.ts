@@ -1,0 +1,51 @@
+import { Hono } from 'hono'
+import { redactSecrets } from '../config/index.js'
+import type { RedisPinger, ServerDeps } from './types.js'
+
+/** A probe that hangs must fail the check rather than hang the orchestrator's request. */
+const CHECK_TIMEOUT_MS = 3_000
+
+export type CheckResult = { ok: true } | { ok: false; error: string }
+
+const check = async (probe: () => Promise<unknown>, timeoutMs: number): Promise<CheckResult> => {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+  })
+  try {
+    await Promise.race([probe(), timeout])
+    return { ok: true }
+  } catch (err) {
+    return { ok: false, error: redactSecrets(err instanceof Error ? err.message : String(err)) }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Runs every readiness check at once: Redis, then one per store, keyed `redis` and `store:<name>`. */
+export const readiness = async (
+  redis: RedisPinger,
+  stores: ServerDeps['stores'],
+  timeoutMs = CHECK_TIMEOUT_MS,
+): Promise<Record<string, CheckResult>> => {
+  const probes: [string, () => Promise<unknown>][] = [
+    ['redis', () => redis.ping()],
+    ...stores.map((s): [string, () => Promise<unknown>] => [`store:${s.name}`, () => s.ping()]),
+  ]
+  const results = await Promise.all(probes.map(([, probe]) => check(probe, timeoutMs)))
+  return Object.fromEntries(probes.map(([name], i) => [name, results[i]!]))
+}
+
+/** /healthz: the process answers. /readyz: it can do its work (200), or which dependency is down (503). */
+export const healthRoutes = ({ redis, stores }: Pick<ServerDeps, 'redis' | 'stores'>): Hono => {
+  const app = new Hono()
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/readyz', async (c) => {
+    const checks = await readiness(redis, stores)
+    const failed = Object.entries(checks).filter(([, r]) => !r.ok).map(([name]) => name)
+    return failed.length === 0
+      ? c.json({ status: 'ready', checks }, 200)
+      : c.json({ status: 'not ready', failed, checks }, 503)
+  })
+  return app
+}

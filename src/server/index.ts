@@ -1,0 +1,6 @@
+export * from './types.js'
+export * from './create-server.js'
+export * from './auth.js'
+export * from './health.js'
+export * from './metrics.js'
+export * from './dashboard.js'

@@ -1,0 +1,221 @@
+// The HTTP server as an operator and a scraper use it: real Redis, real BullMQ queues and worker,
+// real PostgreSQL behind a store's ping, a real listening socket.
+import { Queue, Worker } from 'bullmq'
+import { Redis } from 'ioredis'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig, type Config } from '../src/config/index.js'
+import { isPodpipeError } from '../src/errors/index.js'
+import { createServer, type RunningServer, type ServerDeps } from '../src/server/index.js'
+
+const PREFIX = `pp-http-${process.pid}-${Date.now()}`
+const REDIS = { host: '127.0.0.1', port: 6379 }
+const QUEUE_NAMES = ['feeds', 'transcripts'] as const
+
+let redis: Redis
+let db: pg.Client
+let queues: Record<string, Queue>
+const running: RunningServer[] = []
+
+/** A store whose ping really asks PostgreSQL, as the postgres sink's does. */
+const pgStore = (name: string, client: pg.Client): ServerDeps['stores'][number] => ({
+  name,
+  ping: async () => {
+    await client.query('select 1')
+  },
+})
+
+const start = async (env: NodeJS.ProcessEnv, deps: Partial<ServerDeps> = {}) => {
+  const config: Config = loadConfig({ PODPIPE_PORT: '0', ...env })
+  const server = createServer({ config, queues, stores: [pgStore('postgres', db)], redis, ...deps })
+  const handle = await server.listen()
+  running.push(handle)
+  return { ...handle, url: `http://127.0.0.1:${handle.port}` }
+}
+
+beforeAll(async () => {
+  redis = new Redis({ ...REDIS, maxRetriesPerRequest: null })
+  db = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' })
+  await db.connect()
+  queues = Object.fromEntries(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: REDIS, prefix: PREFIX })]))
+
+  // Two feed polls run to completion through a real worker, as in production.
+  const feeds = queues.feeds!
+  const worker = new Worker('feeds', async (job) => ({ polled: job.data.feedId }), { connection: REDIS, prefix: PREFIX })
+  const done = new Promise<void>((resolve) => {
+    let n = 0
+    worker.on('completed', () => ++n === 2 && resolve())
+  })
+  await feeds.add('poll', { feedId: 'sinica' }, { jobId: 'poll-sinica-1' })
+  await feeds.add('poll', { feedId: 'chinatalk' }, { jobId: 'poll-chinatalk-1' })
+  await done
+  await worker.close()
+  // A transcript job nobody has picked up, created a minute ago.
+  await queues.transcripts!.add('fetch', { episodeId: 'e1' }, { jobId: 'fetch-e1', timestamp: Date.now() - 60_000 })
+})
+
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.close()))
+  for (const q of Object.values(queues ?? {})) {
+    await q.obliterate({ force: true })
+    await q.close()
+  }
+  await db?.end()
+  redis?.disconnect()
+})
+
+describe('podpipe server on loopback', () => {
+  it('answers /healthz with 200 while the process is up', async () => {
+    const { url } = await start({})
+    const res = await fetch(`${url}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+  })
+
+  it('answers /readyz with 200 when Redis and every store answer', async () => {
+    const { url } = await start({})
+    const res = await fetch(`${url}/readyz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ready', checks: { redis: { ok: true }, 'store:postgres': { ok: true } } })
+  })
+
+  it('answers /readyz with 503 naming the store whose ping fails', async () => {
+    // A real PostgreSQL client whose connection has been closed: its ping fails as a dead sink's would.
+    const closed = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' })
+    await closed.connect()
+    await closed.end()
+    const { url } = await start({}, { stores: [pgStore('postgres', db), pgStore('archive', closed)] })
+    const res = await fetch(`${url}/readyz`)
+    expect(res.status).toBe(503)
+    const body = (await res.json()) as { failed: string[]; checks: Record<string, { ok: boolean; error?: string }> }
+    expect(body.failed).toEqual(['store:archive'])
+    expect(body.checks.redis).toEqual({ ok: true })
+    expect(body.checks['store:postgres']).toEqual({ ok: true })
+    expect(body.checks['store:archive']?.error).toMatch(/\w/)
+  })
+
+  it('answers /readyz with 503 naming redis when Redis cannot be reached', async () => {
+    const dead = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null })
+    dead.on('error', () => {}) // the refused connection is the point of the test
+    try {
+      const { url } = await start({}, { redis: dead })
+      const res = await fetch(`${url}/readyz`)
+      expect(res.status).toBe(503)
+      expect(((await res.json()) as { failed: string[] }).failed).toEqual(['redis'])
+    } finally {
+      dead.disconnect()
+    }
+  })
+
+  it('exposes queue counts by state, the oldest waiting job age, event-loop lag and process metrics on /metrics', async () => {
+    const { url } = await start({})
+    const res = await fetch(`${url}/metrics`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/plain')
+    const text = await res.text()
+    for (const name of [
+      'podpipe_queue_jobs',
+      'podpipe_queue_oldest_waiting_job_age_seconds',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_eventloop_lag_p99_seconds',
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+    ]) {
+      expect(text, name).toMatch(new RegExp(`^# TYPE ${name} `, 'm'))
+    }
+    expect(text).toContain('podpipe_queue_jobs{queue="feeds",state="completed"} 2')
+    expect(text).toContain('podpipe_queue_jobs{queue="feeds",state="waiting"} 0')
+    expect(text).toContain('podpipe_queue_jobs{queue="transcripts",state="waiting"} 1')
+    expect(text).toContain('podpipe_queue_oldest_waiting_job_age_seconds{queue="feeds"} 0')
+    const age = Number(/podpipe_queue_oldest_waiting_job_age_seconds\{queue="transcripts"\} (\S+)/.exec(text)?.[1])
+    expect(age).toBeGreaterThanOrEqual(60)
+  })
+
+  it('serves the dashboard page and its static assets under /queues', async () => {
+    const { url } = await start({})
+    const page = await fetch(`${url}/queues/`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    // Asset URLs are relative to <base href>, which must be the path the browser sees.
+    expect(html).toContain('<base href="/queues/" />')
+    const script = /src="(static\/js\/[^"]+\.js)"/.exec(html)?.[1]
+    const style = /href="(static\/css\/[^"]+\.css)"/.exec(html)?.[1]
+    expect(script, 'the page links a script').toBeDefined()
+    expect(style, 'the page links a stylesheet').toBeDefined()
+    const js = await fetch(`${url}/queues/${script}`)
+    expect(js.status).toBe(200)
+    expect(js.headers.get('content-type')).toMatch(/javascript/)
+    const css = await fetch(`${url}/queues/${style}`)
+    expect(css.status).toBe(200)
+    expect(css.headers.get('content-type')).toMatch(/text\/css/)
+    expect((await fetch(`${url}/queues/static/js/no-such-file.js`)).status).toBe(404)
+    const api = await fetch(`${url}/queues/api/queues?activeQueue=feeds&status=completed&page=1`)
+    expect(api.status).toBe(200)
+    const names = ((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name).sort()
+    expect(names).toEqual(['feeds', 'transcripts'])
+  })
+
+  // The dashboard's own calls are same-origin fetches; browsers mark them with Origin.
+  it('is read-only by default: a retry on the dashboard API answers 405', async () => {
+    const { url } = await start({})
+    const res = await fetch(`${url}/queues/api/queues/feeds/retry/failed`, { method: 'PUT', headers: { origin: url } })
+    expect(res.status).toBe(405)
+  })
+
+  it('lets the dashboard act on queues with PODPIPE_DASHBOARD_WRITE=1', async () => {
+    const { url } = await start({ PODPIPE_DASHBOARD_WRITE: '1' })
+    const res = await fetch(`${url}/queues/api/queues/feeds/retry/failed`, { method: 'PUT', headers: { origin: url } })
+    expect(res.status).toBeLessThan(300)
+  })
+
+  it('rejects a cross-site form post (CSRF) even when writes are allowed', async () => {
+    const { url } = await start({ PODPIPE_DASHBOARD_WRITE: '1' })
+    const res = await fetch(`${url}/queues/api/queues/feeds/add`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=x',
+    })
+    expect(res.status).toBe(403)
+  })
+})
+
+describe('podpipe server on a public address', () => {
+  const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+  const PUBLIC = { PODPIPE_HOST: '0.0.0.0', PODPIPE_DASHBOARD_USER: 'ops', PODPIPE_DASHBOARD_PASSWORD: 'correct horse' }
+
+  it('requires basic auth everywhere except /healthz', async () => {
+    const { url } = await start(PUBLIC)
+    expect((await fetch(`${url}/healthz`)).status).toBe(200)
+    for (const path of ['/queues/', '/queues/api/queues', '/metrics', '/readyz']) {
+      const anonymous = await fetch(`${url}${path}`)
+      expect(anonymous.status, path).toBe(401)
+      expect(anonymous.headers.get('www-authenticate'), path).toMatch(/^Basic/)
+      expect((await fetch(`${url}${path}`, { headers: { authorization: basic('ops', 'wrong password') } })).status, path).toBe(401)
+      expect((await fetch(`${url}${path}`, { headers: { authorization: basic('ops', 'correct horse') } })).status, path).toBe(200)
+    }
+  })
+
+  it('accepts a bearer token when one is configured instead', async () => {
+    const token = 'tok_0123456789abcdef'
+    const { url } = await start({ PODPIPE_HOST: '0.0.0.0', PODPIPE_DASHBOARD_TOKEN: token })
+    expect((await fetch(`${url}/metrics`)).status).toBe(401)
+    expect((await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(401)
+    expect((await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+  })
+
+  it('refuses to start on 0.0.0.0 without credentials', () => {
+    const config = { ...loadConfig({}), host: '0.0.0.0' }
+    let error: unknown
+    try {
+      createServer({ config, queues, stores: [], redis })
+    } catch (err) {
+      error = err
+    }
+    expect(isPodpipeError(error) && error.code).toBe('CONFIG')
+    expect((error as Error).message).toContain('refusing to serve the dashboard on 0.0.0.0 without credentials')
+  })
+
+  it('refuses such a configuration already in loadConfig', () => {
+    expect(() => loadConfig({ PODPIPE_HOST: '0.0.0.0' })).toThrow(/PODPIPE_HOST="0.0.0.0" is not a loopback address/)
+  })
+})
