@@ -1,0 +1,56 @@
+import { Redis } from 'ioredis'
+import type { Config } from '../config/types.js'
+import { PodpipeError } from '../errors/index.js'
+import { createFileStore } from './file-store.js'
+import { createPostgresStore } from './postgres/index.js'
+import { createStreamStore } from './stream-store.js'
+import type { RecordStore } from './types.js'
+
+export type StoresConfig = Pick<Config, 'stores' | 'dataDir' | 'databaseUrl' | 'redisUrl' | 'queuePrefix'>
+
+export interface StoresDeps {
+  /** Client for the stream sink; when absent one is opened from `redisUrl` and closed with the store. */
+  redis?: Redis
+  /** PostgreSQL schema. @defaultValue 'podpipe' */
+  postgresSchema?: string
+}
+
+/**
+ * Opens the configured sinks, in config order (the file store is the default). PostgreSQL is
+ * migrated here, at start-up. If one sink cannot be opened the ones already open are closed
+ * and the error is thrown, so a process never runs with fewer sinks than configured.
+ *
+ * @example
+ * const stores = await createStores(config)
+ * await publishToAll(stores, record)
+ */
+export const createStores = async (config: StoresConfig, deps: StoresDeps = {}): Promise<RecordStore[]> => {
+  const opened: RecordStore[] = []
+  try {
+    for (const kind of new Set(config.stores)) opened.push(await openStore(kind, config, deps))
+    return opened
+  } catch (err) {
+    await Promise.allSettled(opened.map((s) => s.close()))
+    throw err
+  }
+}
+
+const openStore = async (kind: StoresConfig['stores'][number], config: StoresConfig, deps: StoresDeps): Promise<RecordStore> => {
+  switch (kind) {
+    case 'file':
+      return createFileStore({ dir: config.dataDir })
+    case 'postgres':
+      if (!config.databaseUrl) {
+        throw new PodpipeError('CONFIG', 'the postgres store is configured but no database URL is set (DATABASE_URL)', { input: 'stores' })
+      }
+      return createPostgresStore({ connectionString: config.databaseUrl, ...(deps.postgresSchema ? { schema: deps.postgresSchema } : {}) })
+    case 'stream': {
+      const stream = `${config.queuePrefix}:records`
+      if (deps.redis) return createStreamStore({ redis: deps.redis, stream })
+      // A store write should fail (and the job retry) rather than wait forever for Redis.
+      const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
+      const store = createStreamStore({ redis, stream })
+      return { ...store, close: async () => void (await redis.quit().catch(() => redis.disconnect())) }
+    }
+  }
+}

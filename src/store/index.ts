@@ -1,0 +1,7 @@
+export * from './types.js'
+export * from './content-hash.js'
+export * from './file-store.js'
+export * from './postgres/index.js'
+export * from './stream-store.js'
+export * from './publish.js'
+export * from './create-stores.js'
