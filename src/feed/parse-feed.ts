@@ -1,0 +1,67 @@
+/**
+ * Feed parsing. We use feedsmith rather than configuring fast-xml-parser ourselves: on the
+ * four corpus feeds it maps what we need correctly. It matches namespaces by URI (both the
+ * current and the old GitHub podcast-namespace URI), keeps guids as strings ("0123" stays
+ * "0123"), keeps attributes, always returns podcast:transcript and podcast:person as arrays,
+ * and decodes exactly one entity layer per text field (CDATA kept literal), so
+ * double-escaped HTML comes out escaped once. Its fast-xml-parser runs with
+ * `processEntities: false` and `parseTagValue: false`, so DTD entities are never expanded.
+ * We still refuse documents that declare entities, plus HTML pages, empty and truncated
+ * documents, before they reach it.
+ */
+import { parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith'
+import { PodpipeError } from '../errors/index.js'
+import { mapAtomFeed } from './map-atom.js'
+import { mapRssFeed } from './map-rss.js'
+import type { ParseFeedOptions, ParsedFeed } from './types.js'
+
+const HTML_PAGE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i
+const ENTITY_DECLARATION = /<!ENTITY/i
+const RSS_END = /<\/(?:[\w.-]+:)?rss\s*>/i
+const ATOM_END = /<\/(?:[\w.-]+:)?feed\s*>/i
+
+/** Strips a BOM and anything blank before the first tag, which breaks many parsers. */
+const clean = (xml: string): string => xml.replace(/^\uFEFF/, '').trimStart()
+
+const describe = (err: unknown): string => (err instanceof Error ? err.cause instanceof Error ? err.cause.message : err.message : String(err))
+
+const readTree = (xml: string, feedUrl: string, maxItems: number | undefined): AnyFeed<string> => {
+  try {
+    return parseAnyFeed<string>(xml, maxItems === undefined ? {} : { maxItems })
+  } catch (err) {
+    if (err instanceof Error && err.name === 'DetectError') {
+      throw new PodpipeError('NOT_A_FEED', 'is not an RSS or Atom feed (no <rss> or <feed> root element)', { input: feedUrl, cause: err })
+    }
+    throw new PodpipeError('MALFORMED', `is not well-formed XML: ${describe(err)}`, { input: feedUrl, cause: err })
+  }
+}
+
+/**
+ * Parses an RSS 2.0 (iTunes, Podcasting 2.0) or Atom feed into episodes. Pure and
+ * synchronous. Throws PodpipeError NOT_A_FEED or MALFORMED (permanent) when the document
+ * as a whole cannot be read; problems with single items come back as `warnings`.
+ * @example
+ * const feed = parseFeed(xml, { feedUrl: 'https://example.com/feed.xml' })
+ * feed.episodes[0]?.transcripts // [{ url, type, format: 'srt', … }]
+ */
+export const parseFeed = (xml: string, options: ParseFeedOptions): ParsedFeed => {
+  const { feedUrl, maxItems } = options
+  const text = clean(xml)
+  if (text === '') throw new PodpipeError('NOT_A_FEED', 'is empty, not a feed', { input: feedUrl })
+  if (HTML_PAGE.test(text)) throw new PodpipeError('NOT_A_FEED', 'is an HTML page, not a feed', { input: feedUrl })
+  if (ENTITY_DECLARATION.test(text)) {
+    // Feeds have no use for DTD entities; declaring them is how entity-expansion bombs start.
+    throw new PodpipeError('MALFORMED', 'declares DTD entities (<!ENTITY>), which feeds never need; refused as a possible entity-expansion attack', { input: feedUrl })
+  }
+  const tree = readTree(text, feedUrl, maxItems)
+  switch (tree.format) {
+    case 'rss':
+      if (!RSS_END.test(text)) throw new PodpipeError('MALFORMED', 'ends before </rss>: the feed is truncated', { input: feedUrl })
+      return mapRssFeed(tree.feed, feedUrl)
+    case 'atom':
+      if (!ATOM_END.test(text)) throw new PodpipeError('MALFORMED', 'ends before </feed>: the feed is truncated', { input: feedUrl })
+      return mapAtomFeed(tree.feed, feedUrl)
+    default:
+      throw new PodpipeError('NOT_A_FEED', `is a ${tree.format.toUpperCase()} feed; only RSS and Atom are read`, { input: feedUrl })
+  }
+}
