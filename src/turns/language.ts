@@ -1,0 +1,83 @@
+/**
+ * Language of a block of text as ISO 639-1 ("en", "zh"), or "und". CJK is decided by counting
+ * Unicode scripts, which is exact and cheap; franc-min (trigrams, ISO 639-3) decides the rest
+ * and its codes are mapped here. A language without a 639-1 code keeps its 639-3 code.
+ */
+import { franc } from 'franc-min'
+
+const ISO_639_1: Readonly<Record<string, string>> = {
+  spa: 'es', eng: 'en', por: 'pt', ind: 'id', fra: 'fr', deu: 'de', jav: 'jv', vie: 'vi', ita: 'it',
+  tur: 'tr', pol: 'pl', swh: 'sw', sun: 'su', ron: 'ro', hau: 'ha', fuv: 'ff', bos: 'bs', hrv: 'hr',
+  nld: 'nl', srp: 'sr', ckb: 'ku', yor: 'yo', uzn: 'uz', zlm: 'ms', ibo: 'ig', tgl: 'tl', hun: 'hu',
+  azj: 'az', ces: 'cs', run: 'rn', plt: 'mg', qug: 'qu', nya: 'ny', zyb: 'za', kin: 'rw', zul: 'zu',
+  swe: 'sv', lin: 'ln', som: 'so', rus: 'ru', ukr: 'uk', bel: 'be', bul: 'bg', kaz: 'kk', arb: 'ar',
+  urd: 'ur', pes: 'fa', pbu: 'ps', hin: 'hi', mar: 'mr', npi: 'ne', cmn: 'zh', ben: 'bn', jpn: 'ja',
+  kor: 'ko', tel: 'te', tam: 'ta', guj: 'gu', kan: 'kn', mal: 'ml', mya: 'my', pan: 'pa', amh: 'am',
+  tha: 'th', sin: 'si', ell: 'el',
+}
+
+// Enough text for trigrams to be reliable; more only costs time.
+const SAMPLE_CHARS = 2000
+const MIN_CHARS = 20
+
+export type ScriptClass = 'cjk' | 'other'
+
+interface ScriptCounts {
+  han: number
+  kana: number
+  hangul: number
+  letters: number
+}
+
+const countScripts = (text: string, limit = SAMPLE_CHARS): ScriptCounts => {
+  const counts: ScriptCounts = { han: 0, kana: 0, hangul: 0, letters: 0 }
+  const end = Math.min(text.length, limit)
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) counts.letters++
+    } else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
+      counts.han++
+      counts.letters++
+    } else if (c >= 0x3040 && c <= 0x30ff) {
+      counts.kana++
+      counts.letters++
+    } else if (c >= 0xac00 && c <= 0xd7af) {
+      counts.hangul++
+      counts.letters++
+    } else if (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff20)) {
+      counts.letters++
+    }
+  }
+  return counts
+}
+
+const cjkShare = (c: ScriptCounts): number => (c.letters === 0 ? 0 : (c.han + c.kana + c.hangul) / c.letters)
+
+/** Whether the text is mostly written in Chinese, Japanese or Korean characters. */
+export const scriptClass = (text: string): ScriptClass => (cjkShare(countScripts(text)) >= 0.3 ? 'cjk' : 'other')
+
+/**
+ * @example
+ * detectLanguage('在中国,传统上有几个高危职业') // 'zh'
+ * detectLanguage('We discuss what the new export controls do') // 'en'
+ */
+export const detectLanguage = (text: string): string => {
+  const counts = countScripts(text)
+  if (cjkShare(counts) >= 0.3) {
+    if (counts.kana > 0 && counts.kana * 10 >= counts.han) return 'ja'
+    if (counts.hangul > counts.han) return 'ko'
+    return 'zh'
+  }
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text
+  const code = franc(sample, { minLength: MIN_CHARS })
+  if (code === 'und') return 'und'
+  return ISO_639_1[code] ?? code
+}
+
+/** A rough word count that works for scripts written without spaces: two CJK characters ≈ one word. */
+export const estimateWords = (text: string): number => {
+  const counts = countScripts(text, text.length)
+  const spaced = text.split(/\s+/).filter((t) => /[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]/.test(t)).length
+  return spaced + Math.round((counts.han + counts.kana + counts.hangul) / 2)
+}

@@ -1,0 +1,62 @@
+/**
+ * Names as labels write them ("CHRIS MCGUIRE", "Chris McGuire", "José Núñez") reduced to one
+ * comparable key, and the speaker id rule (design.md): the lowercase, ASCII-folded surname.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g
+const NON_ID = /[^a-z0-9]+/g
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq'])
+
+/** Lowercase, accents removed, whitespace collapsed: "José  NÚÑEZ" → "jose nunez". */
+export const nameKey = (name: string): string =>
+  name.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/\s+/g, ' ').trim()
+
+export const nameTokens = (name: string): string[] => {
+  const tokens = nameKey(name).split(' ').map((t) => t.replace(/[.,]+$/, '')).filter(Boolean)
+  while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1]!.replace(NON_ID, ''))) tokens.pop()
+  return tokens
+}
+
+const PLACEHOLDER = /^speaker[\s_#-]*(\d{1,3})$/i
+const UNKNOWN = /^(?:unknown|unidentified|unknown speaker|unidentified speaker|unidentified person|inaudible)(?:[\s#-]*\d{0,3})?$/i
+
+/** Diarization placeholders carry no name: `SPEAKER_1`, `Speaker 2` → "speaker-1"; `Unknown` → "unknown". */
+export const placeholderId = (label: string): string | undefined => {
+  const trimmed = label.trim()
+  const numbered = PLACEHOLDER.exec(trimmed)
+  if (numbered) return `speaker-${Number(numbered[1])}`
+  if (UNKNOWN.test(trimmed)) return 'unknown'
+  return undefined
+}
+
+const asciiId = (token: string): string => token.replace(NON_ID, '-').replace(/^-+|-+$/g, '')
+
+/**
+ * The surname part of an id: the last name token (suffixes such as "Jr." dropped), ASCII only.
+ * A name with no ASCII letters at all (主持人) keeps its own lowercase characters instead,
+ * because an empty id is not allowed and "unknown" would merge different people.
+ */
+export const surnameId = (name: string): string => {
+  const placeholder = placeholderId(name)
+  if (placeholder) return placeholder
+  const tokens = nameTokens(name)
+  const last = asciiId(tokens[tokens.length - 1] ?? '')
+  if (last) return last
+  const whole = asciiId(tokens.join(' '))
+  return whole || nameKey(name).replace(/\s+/g, '-') || 'unknown'
+}
+
+/** The first-name part used to tell apart two people who share a surname: "smith-john". */
+export const givenNameId = (name: string): string => asciiId(nameTokens(name)[0] ?? '')
+
+/**
+ * How a label is shown when it was written in capitals only: "CHRIS MCGUIRE" → "Chris Mcguire".
+ * A mixed-case spelling seen elsewhere (a hint, another label) is preferred by the roster.
+ */
+export const displayName = (label: string): string => {
+  const trimmed = label.replace(/\s+/g, ' ').trim()
+  if (trimmed !== trimmed.toUpperCase() || trimmed === trimmed.toLowerCase()) return trimmed
+  return trimmed.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+}
+
+export const isAllCaps = (label: string): boolean => label === label.toUpperCase() && label !== label.toLowerCase()

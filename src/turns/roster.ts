@@ -1,0 +1,171 @@
+/**
+ * Who speaks, learned from the document (design.md): labels that recur, structural labels the
+ * format carries (`<v Name>`, JSON `speaker`), hints from `--speakers` or `podcast:person`, and
+ * short labels ("Chris:", "Miller:", "James C") resolved against the full names when only one
+ * full name fits. Built once per document, so segmentation is a lookup per paragraph.
+ */
+import type { Warning } from '../record/schema.js'
+import { startsUnlabelledTurn } from './labels.js'
+import { displayName, isAllCaps, nameKey, nameTokens, placeholderId } from './names.js'
+import type { SpeakerHint } from './types.js'
+
+export type Role = 'host' | 'guest' | 'unknown'
+
+export interface RosterMember {
+  /** Folded full name ("chris mcguire"), or the placeholder id ("speaker-1", "unknown"). */
+  key: string
+  /** Display name: a hint's spelling, else a mixed-case label, else the capitals title-cased. */
+  name: string | null
+  role: Role
+}
+
+/** What the splitter counted for one label spelling (by folded key) before the roster exists. */
+export interface LabelCandidate {
+  /** The preferred spelling seen so far (mixed case wins over capitals). */
+  name: string
+  /** Occurrences as an inline `Name:` label. */
+  inline: number
+  /** Occurrences as a structural label (`paragraph.speaker`). */
+  structural: number
+  /** Paragraph index of the first occurrence. */
+  first: number
+}
+
+export interface Roster {
+  members: readonly RosterMember[]
+  /** The member a label (inline or structural) stands for, or undefined if it is not a speaker. */
+  resolve: (label: string) => RosterMember | undefined
+  /** A known full name opening a paragraph without its colon: the member and the length to strip. */
+  matchUnlabelled: (text: string) => { member: RosterMember; length: number } | undefined
+  warnings: Warning[]
+}
+
+/** Counts one label occurrence into the candidate table. */
+export const addCandidate = (
+  table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean,
+): void => {
+  const key = placeholderId(label) ?? nameKey(label)
+  if (!key) return
+  const seen = table.get(key)
+  if (!seen) {
+    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index })
+    return
+  }
+  if (structural) seen.structural++
+  else seen.inline++
+  if (isAllCaps(seen.name) && !isAllCaps(label)) seen.name = label.trim()
+}
+
+// "James C" / "James C." (Podnews JSON): a first name plus the surname's initial.
+const isInitialForm = (tokens: readonly string[]): boolean =>
+  tokens.length === 2 && tokens[1]!.replace('.', '').length === 1
+
+const isFullName = (tokens: readonly string[]): boolean => tokens.length >= 2 && !isInitialForm(tokens)
+
+interface BuildInput {
+  candidates: ReadonlyMap<string, LabelCandidate>
+  hints: readonly SpeakerHint[]
+  /** Whether `name` occurs in the text before paragraph `index` (the intro corroborates a label). */
+  mentionedBefore: (name: string, index: number) => boolean
+}
+
+/**
+ * @example
+ * const roster = buildRoster({ candidates, hints: [{ name: 'Chris McGuire', role: 'guest' }], mentionedBefore })
+ * roster.resolve('CHRIS MCGUIRE')?.key // 'chris mcguire'
+ */
+export const buildRoster = ({ candidates, hints, mentionedBefore }: BuildInput): Roster => {
+  const warnings: Warning[] = []
+  const hintByKey = new Map<string, SpeakerHint>()
+  for (const hint of hints) {
+    const key = nameKey(hint.name)
+    if (key) hintByKey.set(key, hint)
+  }
+  const members = new Map<string, RosterMember>()
+  // Label key → member; null marks a label that fits several people and so names nobody.
+  const aliases = new Map<string, RosterMember | null>()
+  const addMember = (key: string, name: string | null): RosterMember => {
+    const hint = hintByKey.get(key)
+    const member: RosterMember = { key, name: hint?.name ?? name, role: hint?.role ?? 'unknown' }
+    members.set(key, member)
+    aliases.set(key, member)
+    return member
+  }
+
+  const isAccepted = (key: string, c: LabelCandidate): boolean =>
+    c.structural > 0 || c.inline >= 2 || hintByKey.has(key) ||
+    (c.inline === 1 && isFullName(nameTokens(c.name)) && mentionedBefore(c.name, c.first))
+
+  // Full names first, so the short forms below can be resolved against them.
+  for (const [key, c] of candidates) {
+    if (placeholderId(c.name)) {
+      addMember(key, key === 'unknown' ? null : c.name.trim())
+      continue
+    }
+    if (isFullName(nameTokens(c.name)) && isAccepted(key, c)) addMember(key, displayName(c.name))
+  }
+  for (const [key, hint] of hintByKey) {
+    if (!members.has(key) && isFullName(nameTokens(hint.name))) addMember(key, hint.name)
+  }
+  const fullNames = [...members.values()].filter((m) => isFullName(nameTokens(m.key)))
+
+  const fitting = (tokens: readonly string[]): RosterMember[] => fullNames.filter((m) => {
+    const full = nameTokens(m.key)
+    if (isInitialForm(tokens)) return full[0] === tokens[0] && full[full.length - 1]!.startsWith(tokens[1]!.replace('.', ''))
+    return tokens.length === 1 && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
+  })
+
+  const shortForms: Array<[string, string, boolean]> = []
+  for (const [key, c] of candidates) {
+    if (!members.has(key)) shortForms.push([key, c.name, isAccepted(key, c)])
+  }
+  for (const [key, hint] of hintByKey) {
+    if (!members.has(key) && !candidates.has(key)) shortForms.push([key, hint.name, false])
+  }
+  for (const [key, name, accepted] of shortForms) {
+    const tokens = nameTokens(name)
+    const fits = fitting(tokens)
+    if (fits.length === 1) {
+      const member = fits[0]!
+      aliases.set(key, member)
+      const hint = hintByKey.get(key)
+      if (hint?.role && member.role === 'unknown') member.role = hint.role
+      continue
+    }
+    if (fits.length > 1 && accepted) {
+      warnings.push({
+        code: 'AMBIGUOUS_SPEAKER_LABEL',
+        message: `the label "${name}" fits ${fits.map((m) => `"${m.name ?? m.key}"`).join(' and ')}; it is kept as its own speaker`,
+      })
+    }
+    if (accepted) addMember(key, displayName(name))
+    else if (fits.length > 1) aliases.set(key, null)
+  }
+
+  // Colon-less labels are recognised only for full names, indexed by their first word.
+  const byFirstWord = new Map<string, RosterMember[]>()
+  for (const member of fullNames) {
+    const first = member.key.slice(0, member.key.indexOf(' '))
+    const list = byFirstWord.get(first) ?? []
+    list.push(member)
+    byFirstWord.set(first, list)
+  }
+
+  return {
+    members: [...members.values()],
+    warnings,
+    resolve: (label) => aliases.get(placeholderId(label) ?? nameKey(label)) ?? undefined,
+    matchUnlabelled: (text) => {
+      const space = text.indexOf(' ')
+      if (space <= 0 || byFirstWord.size === 0) return undefined
+      const list = byFirstWord.get(nameKey(text.slice(0, space)))
+      if (!list) return undefined
+      for (const member of list) {
+        if (nameKey(text.slice(0, member.key.length)) !== member.key) continue
+        const length = startsUnlabelledTurn(text, member.key.length)
+        if (length > 0) return { member, length }
+      }
+      return undefined
+    },
+  }
+}

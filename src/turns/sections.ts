@@ -1,0 +1,83 @@
+/**
+ * Text that is not transcript: the post around it (intro, "We discuss…" list, a whole article,
+ * a subscribe promo, a commentary in another language). It becomes `sections`, never turns.
+ */
+import type { Section, SectionKind } from '../record/schema.js'
+import { detectLanguage, estimateWords, scriptClass, type ScriptClass } from './language.js'
+
+// Publisher boilerplate; only short paragraphs are tested, so an essay that mentions
+// subscriptions stays an essay.
+const PROMO = /reader-supported|\bsubscribe\b|\bsubscribers?\b|become a (?:free or )?paid|support (?:my|our|the) (?:work|show|podcast)|patreon|sponsored by|this episode is brought to you|thanks for reading|share this post|leave a (?:review|comment)/i
+const PROMO_MAX_WORDS = 60
+
+// An article is a long run of paragraphs; show notes are a short intro and a list.
+const ARTICLE_MIN_PARAGRAPHS = 3
+const ARTICLE_MIN_WORDS = 300
+const MIN_TRUSTED_CHARS = 100
+
+export const isPromo = (text: string): boolean =>
+  text.length < PROMO_MAX_WORDS * 12 && estimateWords(text) <= PROMO_MAX_WORDS && PROMO.test(text)
+
+/** After the last label: is this paragraph clearly not more of the last speaker's turn? */
+export const isNonSpeech = (text: string, transcriptScript: ScriptClass): boolean =>
+  isPromo(text) || scriptClass(text) !== transcriptScript
+
+export type SectionPosition = 'before' | 'after'
+
+export interface ClassifyOptions {
+  /** Language of the turns, so text in another language is told apart. */
+  transcriptLanguage: string
+  /** Before the first turn, a short run of text is the episode's show notes; after the last, other. */
+  position: SectionPosition
+}
+
+interface Block {
+  promo: boolean
+  paragraphs: string[]
+}
+
+/** Runs of paragraphs that can share a kind: promos stand apart, and a change of script splits. */
+const toBlocks = (texts: readonly string[]): Block[] => {
+  const blocks: Block[] = []
+  let script: ScriptClass | undefined
+  for (const text of texts) {
+    const promo = isPromo(text)
+    const thisScript = scriptClass(text)
+    const last = blocks[blocks.length - 1]
+    if (last && last.promo === promo && (promo || thisScript === script)) last.paragraphs.push(text)
+    else blocks.push({ promo, paragraphs: [text] })
+    script = thisScript
+  }
+  return blocks
+}
+
+const kindOf = (block: Block, text: string, language: string, options: ClassifyOptions): SectionKind => {
+  if (block.promo) return 'promo'
+  if (block.paragraphs.length >= ARTICLE_MIN_PARAGRAPHS && estimateWords(text) >= ARTICLE_MIN_WORDS) return 'article'
+  const foreign = language !== 'und' && options.transcriptLanguage !== 'und' && language !== options.transcriptLanguage
+  if (foreign || options.position === 'after') return 'other'
+  return 'show-notes'
+}
+
+/**
+ * Classifies non-transcript paragraphs; consecutive paragraphs of one kind and language
+ * form one section, their texts joined by a blank line.
+ *
+ * @example
+ * classifySections(['We discuss…', 'What the new export controls do,'], { transcriptLanguage: 'en', position: 'before' })
+ * // [{ kind: 'show-notes', language: 'en', text: 'We discuss…\n\nWhat the new export controls do,' }]
+ */
+export const classifySections = (texts: readonly string[], options: ClassifyOptions): Section[] => {
+  const sections: Section[] = []
+  for (const block of toBlocks(texts)) {
+    const text = block.paragraphs.join('\n\n')
+    // Too short for trigrams to be trusted (a lone "We discuss…"): assume the transcript's language.
+    const detected = text.length < MIN_TRUSTED_CHARS && scriptClass(text) !== 'cjk' ? 'und' : detectLanguage(text)
+    const language = detected === 'und' ? options.transcriptLanguage : detected
+    const kind = kindOf(block, text, language, options)
+    const last = sections[sections.length - 1]
+    if (last && last.kind === kind && last.language === language) last.text += `\n\n${text}`
+    else sections.push({ kind, language, text })
+  }
+  return sections
+}
