@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -96,6 +96,18 @@ describe('file store', () => {
     const stored = await createFileStore({ dir }).get(sampleRecord().id)
     expect(recordContentHash(stored!)).toBe(log.at(-1)?.hash)
   }, 60_000)
+
+  it('sweeps temp files a crashed writer left behind, but not a live writer\'s', async () => {
+    await mkdir(join(dir, 'records'))
+    const crashed = join(dir, 'records', '.ep-1.json.4242.aaaaaaaaaaaa.tmp')
+    const live = join(dir, 'records', '.ep-2.json.4243.bbbbbbbbbbbb.tmp')
+    await writeFile(crashed, '{"half":')
+    await writeFile(live, '{"half":')
+    const hourAgo = new Date(Date.now() - 3_600_000)
+    await utimes(crashed, hourAgo, hourAgo)
+    await createFileStore({ dir }).put(sampleRecord())
+    expect((await listing()).sort()).toEqual(['.ep-2.json.4243.bbbbbbbbbbbb.tmp', `${sampleRecord().id}.json`])
+  })
 
   it('takes over the lock of a process that died holding it', async () => {
     const store = createFileStore({ dir })

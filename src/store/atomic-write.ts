@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { open, rename, unlink } from 'node:fs/promises'
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /**
@@ -51,4 +51,20 @@ export const appendLine = async (path: string, line: string): Promise<void> => {
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * Removes temp files that a crashed writer left in `dir` (a crash between write and rename),
+ * once they are older than `olderThanMs`, so a live writer in another process is never hit.
+ * Returns how many it removed.
+ */
+export const removeStaleTempFiles = async (dir: string, olderThanMs: number, now = Date.now()): Promise<number> => {
+  let removed = 0
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith('.') || !name.endsWith('.tmp')) continue
+    const path = join(dir, name)
+    const info = await stat(path).catch(() => undefined)
+    if (info && now - info.mtimeMs > olderThanMs && (await unlink(path).then(() => true, () => false))) removed++
+  }
+  return removed
 }

@@ -2,7 +2,7 @@ import { constants } from 'node:fs'
 import { access, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EpisodeRecord } from '../record/schema.js'
-import { appendLine, writeFileAtomic } from './atomic-write.js'
+import { appendLine, removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
 import { recordContentHash } from './content-hash.js'
 import { withFileLock } from './file-lock.js'
 import type { PutResult, RecordStore } from './types.js'
@@ -24,6 +24,8 @@ export interface ChangeLogEntry {
 }
 
 const ID = /^[a-z0-9-]+$/
+/** A temp file this old belongs to no live writer: a put takes milliseconds. */
+const STALE_TEMP_MS = 10 * 60_000
 
 /**
  * The default sink: one JSON file per episode, replaced atomically, plus an append-only change
@@ -75,7 +77,8 @@ export const createFileStore = ({ dir, now = () => new Date() }: FileStoreOption
       const record = checkRecord('file', input)
       const hash = recordContentHash(record)
       try {
-        ready ??= mkdir(recordsDir, { recursive: true })
+        // Once per store: crashed writers' temp files are swept before the first write.
+        ready ??= mkdir(recordsDir, { recursive: true }).then(() => removeStaleTempFiles(recordsDir, STALE_TEMP_MS))
         await ready
         return await write(record, hash)
       } catch (err) {

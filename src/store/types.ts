@@ -5,13 +5,21 @@ export type PutResult = 'created' | 'updated' | 'unchanged'
 
 /**
  * A downstream store of episode records. Writes are idempotent upserts keyed by record id
- * and content hash, so a retried job never duplicates data.
+ * and content hash (recordContentHash: the record without provenance.processedAt/stageMs),
+ * so a retried job never duplicates data and an unchanged record is not written at all.
+ *
+ * Failures are PodpipeErrors whose message names the store: code STORE_FAILED and
+ * `permanent: false` when retrying can help (unreachable, timeout, disk error), MALFORMED or
+ * `permanent: true` when the record itself is refused.
  */
 export interface RecordStore {
+  /** 'file' | 'postgres' | 'stream'; publishToAll keys its results by it. */
   readonly name: string
   put(record: EpisodeRecord): Promise<PutResult>
+  /** The stored record, validated against the schema; undefined when the store has none for the id. */
   get(id: string): Promise<EpisodeRecord | undefined>
   /** Cheap reachability check for /readyz. Throws when the store cannot be reached. */
   ping(): Promise<void>
+  /** Releases what the store opened itself (a pool, its own client); never a client it was given. */
   close(): Promise<void>
 }
