@@ -21,8 +21,10 @@ export interface Decoded {
   warnings: Warning[]
 }
 
-/** Share of undecodable characters above which input is binary rather than mis-encoded text. */
-const MAX_INVALID_SHARE = 0.1
+/** Share of undecodable characters above which input is binary rather than text in a legacy charset. */
+const MAX_INVALID_SHARE = 0.3
+/** Share of C0 control bytes (other than tab, line breaks, form feed, escape) above which input is binary. */
+const MAX_CONTROL_SHARE = 0.02
 /** Bytes looked at when judging whether input is binary. */
 const SAMPLE_BYTES = 64 * 1024
 
@@ -43,6 +45,12 @@ const countInvalid = (text: string): number => {
   return invalid
 }
 
+const countControls = (bytes: Uint8Array): number => {
+  let controls = 0
+  for (const byte of bytes) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) controls++
+  return controls
+}
+
 const decodeBytes = (bytes: Uint8Array, options: DecodeOptions): Decoded => {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), warnings: [] }
@@ -51,18 +59,24 @@ const decodeBytes = (bytes: Uint8Array, options: DecodeOptions): Decoded => {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16-be'), warnings: [] }
   const nul = bytes.indexOf(0)
   if (nul >= 0) throw binary(`a NUL byte at offset ${nul}`, options)
+  const head = bytes.subarray(0, SAMPLE_BYTES)
+  const controls = countControls(head)
+  if (controls > head.length * MAX_CONTROL_SHARE) throw binary(`${controls} control bytes in the first ${head.length}`, options)
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] }
   } catch {
-    // Not UTF-8: binary, or text in a legacy charset.
-  }
-  const sample = new TextDecoder('utf-8').decode(bytes.subarray(0, SAMPLE_BYTES))
-  const invalid = countInvalid(sample)
-  if (invalid > sample.length * MAX_INVALID_SHARE) {
-    throw binary(`${invalid} of the first ${sample.length} characters are not valid UTF-8`, options)
+    // Not UTF-8: text in a legacy charset, or binary.
   }
   const declared = charsetOf(options.contentType)
-  const charset = declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared) ? declared : 'windows-1252'
+  const usable = declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared) ? declared : undefined
+  if (!usable) {
+    const sample = new TextDecoder('utf-8').decode(head)
+    const invalid = countInvalid(sample)
+    if (invalid > sample.length * MAX_INVALID_SHARE) {
+      throw binary(`${invalid} of the first ${sample.length} characters are not valid UTF-8, and no charset was declared`, options)
+    }
+  }
+  const charset = usable ?? 'windows-1252'
   return {
     text: iconv.decode(Buffer.from(bytes), charset),
     warnings: [{ code: 'LEGACY_ENCODING', message: `${options.input}: not valid UTF-8, decoded as ${charset}` }],

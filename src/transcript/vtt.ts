@@ -24,7 +24,7 @@ const isBlockKeyword = (line: string, keyword: string): boolean =>
   line.startsWith(keyword) && (line.length === keyword.length || line[keyword.length] === ' ' || line[keyword.length] === '\t')
 
 /** Cheap and unambiguous: the spec makes the magic word the first thing in the file. */
-export const isVtt = (text: string): boolean => isHeaderLine(text.trimStart().slice(0, 7))
+export const isVtt = (text: string): boolean => isHeaderLine(text.trimStart().slice(0, 7).trimEnd())
 
 export interface CueTiming {
   start: number
@@ -84,12 +84,15 @@ const malformed = (lineNumber: number, reason: string): PodpipeError =>
  */
 export const readVtt = (text: string): Paragraph[] => {
   const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  if (!isHeaderLine(lines[0] ?? '')) {
-    throw malformed(1, `expected the "WEBVTT" header, got "${(lines[0] ?? '').slice(0, 40)}"`)
+  // Blank lines before the header break the spec but not the meaning: skip them.
+  let i = 0
+  while (i < lines.length - 1 && lines[i]!.trim() === '') i++
+  if (!isHeaderLine(lines[i]!)) {
+    throw malformed(i + 1, `expected the "WEBVTT" header, got "${lines[i]!.slice(0, 40)}"`)
   }
   const paragraphs: Paragraph[] = []
   let cues = 0
-  let i = 1
+  i++
   // Header metadata (`Kind: captions`) runs to the first blank line; a timing line ends it early.
   while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.includes(ARROW)) i++
   while (i < lines.length) {

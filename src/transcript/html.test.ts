@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { isHtml, readHtml } from './html.js'
+import { fixtureText } from './test-helpers.js'
+
+describe('readHtml on the Podcasting 2.0 spec fragment (<cite>/<time>/<p>)', () => {
+  const paragraphs = readHtml(fixtureText('pc20-spec-transcript.html'))
+
+  it('reads the 10 turns with their speakers from <cite>', () => {
+    expect(paragraphs.map((p) => p.speaker)).toEqual(['Travis', 'Sarah', 'Travis', 'Gilon', 'Travis', 'Gilon', 'Travis', 'Sarah', 'Gilon', 'Travis'])
+  })
+
+  it('takes start from <time> and end from the next one', () => {
+    expect(paragraphs.map((p) => p.start)).toEqual([0, 53, 102, 219, 263, 322, 376, 562, 617, 691])
+    expect(paragraphs.map((p) => p.end)).toEqual([53, 102, 219, 263, 322, 376, 562, 617, 691, undefined])
+  })
+
+  it('decodes &#39; and keeps the words', () => {
+    expect(paragraphs[0]!.text).toMatch(/^When you first get started in podcasting, it's almost guaranteed/)
+    expect(paragraphs[9]!.text).toMatch(/the next best thing to do is to batch your episodes\.$/)
+    expect(paragraphs.some((p) => p.text.includes('&#39;') || p.text.includes('<'))).toBe(false)
+  })
+})
+
+describe('readHtml on variants of the transcript form', () => {
+  it('reads `Alban :`, a first turn without <cite>, and a full page', () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="UTF-8"><title>Episode 3</title>
+      <style>p { color: red }</style></head><body>
+      <time>0:00</time><p>Jingle music</p>
+      <cite>Alban :</cite><time>0:09</time><p>Welcome back.</p><p>Second paragraph.</p>
+      <cite>Kevin:</cite><time>1:02:03</time><p>Thanks.</p>
+      <script>var cite = '<cite>No:</cite>'</script></body></html>`
+    expect(readHtml(html)).toEqual([
+      { text: 'Jingle music', start: 0, end: 9 },
+      { text: 'Welcome back.', speaker: 'Alban', start: 9 },
+      { text: 'Second paragraph.', end: 3723 },
+      { text: 'Thanks.', speaker: 'Kevin', start: 3723 },
+    ])
+  })
+
+  it('keeps <cite> and <time> that are not the transcript form as text', () => {
+    const html = '<p>Posted <time datetime="2025-10-10">October 10</time> by us</p><blockquote><p>Ask not.</p><cite>— JFK</cite></blockquote><cite>Jan 5</cite>'
+    expect(readHtml(html).map((p) => p.text)).toEqual(['Posted October 10 by us', 'Ask not.', '— JFK', 'Jan 5'])
+    expect(readHtml(html).some((p) => p.speaker !== undefined || p.start !== undefined)).toBe(false)
+  })
+})
+
+describe('readHtml on post bodies', () => {
+  it('reads a Substack-style body: each block a paragraph, bold labels left in the text', () => {
+    const html = `<h2>Transcript</h2>
+      <p><strong>Chris McGuire:</strong> Last night, MOFCOM issued&nbsp;new rules &amp; more.</p>
+      <p><strong>Jordan Schneider</strong> If China wanted to&#8230;</p>
+      <p>A paragraph with<br>a line break</p>
+      <ul><li>Export controls</li><li>Rare <em>earths</em></li></ul>
+      <blockquote>A quote</blockquote>
+      <div>Loose text <span>in a div</span></div>`
+    expect(readHtml(html).map((p) => p.text)).toEqual([
+      'Transcript',
+      'Chris McGuire: Last night, MOFCOM issued new rules & more.',
+      'Jordan Schneider If China wanted to…',
+      'A paragraph with',
+      'a line break',
+      'Export controls',
+      'Rare earths',
+      'A quote',
+      'Loose text in a div',
+    ])
+  })
+
+  it('survives unclosed tags and a raw ampersand', () => {
+    expect(readHtml('<p>One & two<p>Three').map((p) => p.text)).toEqual(['One & two', 'Three'])
+  })
+})
+
+describe('isHtml', () => {
+  it.each([
+    { id: 'spec fragment', text: '\n<cite>Travis:</cite>\n<time>0:00</time>', expected: true },
+    { id: 'doctype', text: '<!DOCTYPE html>\n<html>', expected: true },
+    { id: 'comment first', text: '<!-- saved -->\n<p>Hi</p>', expected: true },
+    { id: 'xhtml prolog', text: '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">', expected: true },
+    { id: 'RSS feed', text: '<?xml version="1.0"?><rss version="2.0">', expected: false },
+    { id: 'TTML', text: '<tt xmlns="http://www.w3.org/ns/ttml">', expected: false },
+    { id: 'prose mentioning a tag', text: 'Use the <p> tag', expected: false },
+  ])('$id → $expected', ({ text, expected }) => {
+    expect(isHtml(text)).toBe(expected)
+  })
+})

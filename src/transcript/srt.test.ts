@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { isSrt, readSrt } from './srt.js'
+import { errorOf, fixtureText } from './test-helpers.js'
+
+describe('readSrt on Podcasting 2.0 episode 124 (646 cues, labels only at speaker changes)', () => {
+  const paragraphs = readSrt(fixtureText('podcasting20-ep124-captions.srt'))
+
+  it('reads every cue as a timed fragment, lines joined with a space', () => {
+    expect(paragraphs).toHaveLength(646)
+    expect(paragraphs.every((p) => p.fragment === true && p.start !== undefined && p.end !== undefined)).toBe(true)
+    expect(paragraphs.some((p) => p.text.includes('\n'))).toBe(false)
+    expect(paragraphs[0]).toEqual({ text: 'Adam Curry: podcasting 2.0 March 4 2023 Episode 124 on D flat', start: 0.78, end: 6.21, fragment: true })
+    expect(paragraphs.at(-1)).toEqual({ text: "audience to subscribe, we wouldn't need advertisers. But", start: 2253, end: 2255.88, fragment: true })
+  })
+
+  it('leaves Name: labels in the text for the turn splitter, and sets no speaker', () => {
+    const starting = (label: string) => paragraphs.filter((p) => p.text.startsWith(label)).length
+    expect(starting('Adam Curry:')).toBe(66)
+    expect(starting('Dave Jones:')).toBe(61)
+    expect(starting('Unknown:')).toBe(15)
+    expect(paragraphs.some((p) => p.speaker !== undefined)).toBe(false)
+  })
+})
+
+describe('readSrt on variants', () => {
+  it('reads CRLF, missing cue numbers, markup and ASS overrides', () => {
+    const text = '1\r\n00:00:01,000 --> 00:00:02,500\r\n{\\an8}<i>Sarah:</i> Hello\r\n\r\n00:00:02,500 --> 00:00:04,000\r\nthere &amp; back\r\n\r\n\r\n'
+    expect(readSrt(text)).toEqual([
+      { text: 'Sarah: Hello', start: 1, end: 2.5, fragment: true },
+      { text: 'there & back', start: 2.5, end: 4, fragment: true },
+    ])
+  })
+
+  it('reads a dot decimal and a file without a final newline', () => {
+    expect(readSrt('7\n00:01:00.250 --> 00:01:02.000\nlast words')).toEqual([{ text: 'last words', start: 60.25, end: 62, fragment: true }])
+  })
+})
+
+describe('isSrt', () => {
+  it.each([
+    { id: 'numbered cue', text: '1\n00:00:00,780 --> 00:00:06,210\nHi', expected: true },
+    { id: 'unnumbered cue', text: '00:00:00,780 --> 00:00:06,210\nHi', expected: true },
+    { id: 'number then prose', text: '1\nThe first point is this.', expected: false },
+    { id: 'prose', text: 'Chris Miller: 1 --> 2 is an arrow', expected: false },
+  ])('$id → $expected', ({ text, expected }) => {
+    expect(isSrt(text)).toBe(expected)
+  })
+})
+
+describe('readSrt errors', () => {
+  it.each([
+    { id: 'single-dash arrow', text: '1\n00:00:01,000 -> 00:00:02,000\nHello\n', where: /cue 1 \(line 2\): expected a timing line/ },
+    { id: 'bad end time in a later cue', text: '1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:02,000 --> 00:00:xx,000\nThere\n', where: /cue 2 \(line 6\): cannot read the end time "00:00:xx,000"/ },
+    { id: 'number alone', text: '1\n', where: /cue 1 \(line 2\)/ },
+    { id: 'only blank lines', text: '\n\n\n', where: /no cues/ },
+  ])('$id is MALFORMED and names the cue and line', ({ text, where }) => {
+    const error = errorOf(() => readSrt(text))
+    expect(error.code).toBe('MALFORMED')
+    expect(error.message).toMatch(/SRT/)
+    expect(error.message).toMatch(where)
+  })
+})

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { readText } from './text.js'
+import { fixtureText } from './test-helpers.js'
+
+describe('readText on the seed post (article, Chinese commentary, show notes, transcript)', () => {
+  const text = fixtureText('seed-000_66d8e60a35b94f19.txt')
+  const paragraphs = readText(text)
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '')
+
+  it('gives one paragraph per non-empty line, in order, losing nothing', () => {
+    expect(lines).toHaveLength(156)
+    expect(paragraphs.map((p) => p.text)).toEqual(lines)
+  })
+
+  it('leaves labels in the text and invents no speaker or time', () => {
+    expect(paragraphs[0]!.text).toBe('评价: 推荐')
+    expect(paragraphs.filter((p) => p.text.startsWith('Chris McGuire: ')).length).toBeGreaterThan(5)
+    expect(paragraphs.some((p) => p.speaker !== undefined || p.start !== undefined || p.fragment)).toBe(false)
+  })
+})
+
+describe('readText on timestamped transcript conventions', () => {
+  it.each([
+    { id: 'Name: text', line: 'Chris Miller: It is the key question.', paragraph: { text: 'Chris Miller: It is the key question.' } },
+    { id: '[hh:mm:ss] Name: text', line: '[00:03:12] Chris Miller: Yes.', paragraph: { text: 'Chris Miller: Yes.', start: 192 } },
+    { id: '(m:ss) text', line: '(0:53) Catch it on Spotify', paragraph: { text: 'Catch it on Spotify', start: 53 } },
+    { id: 'bare h:mm:ss then text', line: '1:02:03 and we are back', paragraph: { text: 'and we are back', start: 3723 } },
+    { id: 'Name (hh:mm:ss): text', line: 'Speaker 1 (00:12:31): Right.', paragraph: { text: 'Speaker 1: Right.', start: 751 } },
+    { id: 'Name [m:ss]: text', line: 'Dan Shipper [1:48]: Right.', paragraph: { text: 'Dan Shipper: Right.', start: 108 } },
+    { id: 'a year opening a line', line: '2019 was the year: 10:30 every day', paragraph: { text: '2019 was the year: 10:30 every day' } },
+    { id: 'a numbered point', line: '10 things we wish we knew', paragraph: { text: '10 things we wish we knew' } },
+    { id: 'a year in brackets', line: 'The Treaty (1967) says so', paragraph: { text: 'The Treaty (1967) says so' } },
+    { id: 'a lower-case phrase before a time', line: 'we met at (10:30) then', paragraph: { text: 'we met at (10:30) then' } },
+    { id: 'runs of whitespace', line: '  Ann:\tso \u00a0 much  space ', paragraph: { text: 'Ann: so much space' } },
+  ])('$id', ({ line, paragraph }) => {
+    expect(readText(line)).toEqual([paragraph])
+  })
+
+  it('turns a `Name (HH:MM:SS)` heading into speaker and start of the line below', () => {
+    expect(readText('Dan Shipper (00:01:48)\nSo today we talk.\nAnd more.\n\nDwarkesh Patel (00:02:10)\nThanks.\n')).toEqual([
+      { text: 'So today we talk.', speaker: 'Dan Shipper', start: 108 },
+      { text: 'And more.', end: 130 },
+      { text: 'Thanks.', speaker: 'Dwarkesh Patel', start: 130 },
+    ])
+  })
+
+  it("reads Otter's `Name  m:ss` heading (two spaces) but not prose ending in a time", () => {
+    expect(readText('Ryan  0:03\nCatch it on Spotify\n\nMeet me at 10:30\n')).toEqual([
+      { text: 'Catch it on Spotify', speaker: 'Ryan', start: 3 },
+      { text: 'Meet me at 10:30' },
+    ])
+  })
+
+  it('keeps a bare `Name:` line as its own paragraph and dates the next line from a lone time', () => {
+    expect(readText('Ryan:\n[0:53]\nCatch it on Spotify\r\n')).toEqual([
+      { text: 'Ryan:' },
+      { text: 'Catch it on Spotify', start: 53 },
+    ])
+  })
+
+  it('does not end a paragraph with a time earlier than its own', () => {
+    expect(readText('[1:00] later\n[0:30] earlier\n')).toEqual([{ text: 'later', start: 60 }, { text: 'earlier', start: 30 }])
+  })
+})

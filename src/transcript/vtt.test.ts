@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { errorOf, fixtureText as fixture } from './test-helpers.js'
+import { isVtt, readVtt } from './vtt.js'
+
+describe('readVtt on the spec example (CRLF, <v> on every cue, &amp;)', () => {
+  const paragraphs = readVtt(fixture('pc20-spec-transcript.vtt'))
+
+  it('reads all 7 cues as fragments with their voices', () => {
+    expect(paragraphs).toHaveLength(7)
+    expect(paragraphs.map((p) => p.speaker)).toEqual(['Sarah', 'Sarah', 'Sarah', 'Sarah', 'Sarah', 'Gillian', 'Gillian'])
+    expect(paragraphs.every((p) => p.fragment === true)).toBe(true)
+  })
+
+  it('keeps first and last times and text, without CR or markup', () => {
+    expect(paragraphs[0]).toEqual({ text: "In today's episode, you'll learn whether or not you", speaker: 'Sarah', start: 0, end: 2.76, fragment: true })
+    expect(paragraphs[6]).toMatchObject({ text: 'careers podcast. My question is, do we need a podcast trailer?', start: 21.45, end: 25.35 })
+    expect(paragraphs.some((p) => /[\r<>]/.test(p.text))).toBe(false)
+  })
+
+  it('decodes character references', () => {
+    expect(paragraphs[2]!.text).toBe('include in one? Welcome to Podcasting Q&A, where you learn')
+  })
+})
+
+describe('readVtt on Podnews Daily (timestamps that break the WebVTT grammar)', () => {
+  const paragraphs = readVtt(fixture('podnews-daily-2024-01-25.vtt'))
+
+  it('reads all 44 cues, all by SPEAKER_1', () => {
+    expect(paragraphs).toHaveLength(44)
+    expect(new Set(paragraphs.map((p) => p.speaker))).toEqual(new Set(['SPEAKER_1']))
+  })
+
+  it('reads seconds-only and m:ss.ttt times', () => {
+    expect(paragraphs[0]!.start).toBeCloseTo(0.86, 6)
+    expect(paragraphs[0]!.end).toBeCloseTo(7.38, 6)
+    expect(paragraphs[0]!.text).toMatch(/^Podcasting is coming back to New Zealand again/)
+    // `56.440 --> 1:01.080` then `1:01.460 --> 1:11.360`
+    const crossing = paragraphs.find((p) => p.text.startsWith('What happens when money pours'))
+    expect(crossing?.start).toBeCloseTo(56.44, 6)
+    expect(crossing?.end).toBeCloseTo(61.08, 6)
+    const last = paragraphs.at(-1)!
+    expect(last.text).toBe('We\'re at podnews.net.')
+    expect(last.start).toBeCloseTo(224.1, 6)
+    expect(last.end).toBeCloseTo(225.62, 6)
+  })
+})
+
+describe('readVtt on the parts of the format real files use', () => {
+  it('skips the BOM, header text and metadata, NOTE/STYLE/REGION blocks, cue ids and settings', () => {
+    const text = [
+      '\uFEFFWEBVTT - episode 12', 'Kind: captions', 'Language: en', '',
+      'STYLE', '::cue { color: yellow }', '',
+      'NOTE this is a comment', 'over two lines', '',
+      'REGION', 'id:fred width:40%', '',
+      'intro-1', '00:01.000 --> 00:04.000 align:right size:50%', '<v.loud Roger Bingham><i>We are</i> in <c.yellow>New York</c>', '',
+      '00:00:04.000 --> 00:00:06.500', 'and the <00:00:05.000>show goes on', '',
+    ].join('\n')
+    expect(readVtt(text)).toEqual([
+      { text: 'We are in New York', speaker: 'Roger Bingham', start: 1, end: 4, fragment: true },
+      { text: 'and the show goes on', start: 4, end: 6.5, fragment: true },
+    ])
+  })
+
+  it('gives cues without a voice no speaker, so the splitter can carry the last one forward', () => {
+    const paragraphs = readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hello\n\n00:02.000 --> 00:03.000\nagain\n')
+    expect(paragraphs.map((p) => p.speaker)).toEqual(['Ann', undefined])
+  })
+
+  it('splits a cue holding two voices into two paragraphs with the cue times', () => {
+    const paragraphs = readVtt('WEBVTT\n\n00:10.000 --> 00:12.000\n<v Esme>Hi!</v>\n<v Mary>Hello &lt;there&gt;</v>\n')
+    expect(paragraphs).toEqual([
+      { text: 'Hi!', speaker: 'Esme', start: 10, end: 12, fragment: true },
+      { text: 'Hello <there>', speaker: 'Mary', start: 10, end: 12, fragment: true },
+    ])
+  })
+
+  it('orders cues by start time, keeping ties in file order', () => {
+    const paragraphs = readVtt('WEBVTT\n\n00:05.000 --> 00:06.000\nlater\n\n00:01.000 --> 00:02.000\nfirst\n\n00:01.000 --> 00:03.000\nsecond\n')
+    expect(paragraphs.map((p) => p.text)).toEqual(['first', 'second', 'later'])
+  })
+
+  it('drops cues with no text but keeps reading', () => {
+    expect(readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n\n00:02.000 --> 00:03.000\nwords\n').map((p) => p.text)).toEqual(['words'])
+  })
+})
+
+describe('isVtt', () => {
+  it.each([
+    { id: 'bare header', text: 'WEBVTT\n', expected: true },
+    { id: 'header with text', text: 'WEBVTT Podcast\n', expected: true },
+    { id: 'leading blank line', text: '\nWEBVTT\n', expected: true },
+    { id: 'word that starts like it', text: 'WEBVTTX\n', expected: false },
+    { id: 'SRT', text: '1\n00:00:01,000 --> 00:00:02,000\nHi\n', expected: false },
+  ])('$id → $expected', ({ text, expected }) => {
+    expect(isVtt(text)).toBe(expected)
+  })
+})
+
+describe('readVtt errors', () => {
+  it.each([
+    { id: 'no header', text: '00:01.000 --> 00:02.000\nHello\n', where: /line 1: expected the "WEBVTT" header/ },
+    { id: 'unreadable end time', text: 'WEBVTT\n\n00:00:01.000 --> banana\nHello\n', where: /line 3: cannot read the end time "banana"/ },
+    { id: 'unreadable start time', text: 'WEBVTT\n\nsoon --> 00:00:02.000\nHello\n', where: /line 3: cannot read the start time "soon"/ },
+    { id: 'block without a timing line', text: 'WEBVTT\n\n00:01.000 --> 00:02.000\nHello\n\ncue-2\nstray text\n', where: /line 7: expected a timing line/ },
+    { id: 'header only', text: 'WEBVTT\n\n', where: /no cues/ },
+  ])('$id is MALFORMED and names the line', ({ text, where }) => {
+    const error = errorOf(() => readVtt(text))
+    expect(error.code).toBe('MALFORMED')
+    expect(error.message).toMatch(/WebVTT/)
+    expect(error.message).toMatch(where)
+  })
+})
