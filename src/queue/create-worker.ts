@@ -8,7 +8,7 @@ import type { QueueName } from './names.js'
 import type { QueueTuning } from './tuning.js'
 
 /** What a stage returns: a small summary for the dashboard, never the data itself. */
-export type StageResult = Record<string, string | number | boolean | null>
+export type StageResult = Record<string, string | number | boolean | null | undefined>
 
 export interface JobContext {
   queue: QueueName

@@ -17,11 +17,18 @@ export interface FeedState {
   seen(feedId: string, keys: readonly string[]): Promise<(string | undefined)[]>
   markSeen(feedId: string, entries: ReadonlyArray<readonly [key: string, hash: string]>): Promise<void>
   forget(feedId: string): Promise<void>
+  /** The chains one poll job started, so `ingestOnce` can wait for exactly those. */
+  recordPoll(pollJobId: string, chainIds: readonly string[]): Promise<void>
+  pollChains(pollJobId: string): Promise<string[]>
 }
+
+/** Long enough for any ingestOnce caller to read; short enough not to accumulate. */
+const POLL_RECORD_TTL_SECONDS = 86_400
 
 export const createFeedState = (redis: Redis, prefix: string): FeedState => {
   const httpKey = (feedId: string) => `${prefix}:feed:${feedId}:http`
   const seenKey = (feedId: string) => `${prefix}:feed:${feedId}:seen`
+  const pollKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:chains`
   return {
     async httpCache(feedId) {
       const h = await redis.hgetall(httpKey(feedId))
@@ -42,6 +49,15 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
     },
     async forget(feedId) {
       await redis.del(httpKey(feedId), seenKey(feedId))
+    },
+    async recordPoll(pollJobId, chainIds) {
+      // Replaced, not appended: a retried poll job records what its last run started.
+      const multi = redis.multi().del(pollKey(pollJobId))
+      if (chainIds.length > 0) multi.rpush(pollKey(pollJobId), ...chainIds)
+      await multi.expire(pollKey(pollJobId), POLL_RECORD_TTL_SECONDS).exec()
+    },
+    async pollChains(pollJobId) {
+      return redis.lrange(pollKey(pollJobId), 0, -1)
     },
   }
 }

@@ -1,0 +1,40 @@
+import type { FeedEpisode, TranscriptLink } from '../src/feed/index.js'
+import type { Paragraph } from '../src/transcript/index.js'
+import type { Entity, Claim, Section, Speaker, Transcript, Turn, Warning } from '../src/record/index.js'
+
+/**
+ * What each stage leaves in the blob area for the stages after it. Each blob carries forward
+ * what publish needs from earlier ones, so a consumer can delete its input as soon as its own
+ * output is handed on.
+ */
+export interface EpisodeBlob {
+  feedEpisode: FeedEpisode
+  link: TranscriptLink | null
+  /** Names from feeds.json, merged with the feed's podcast:person tags at the turns stage. */
+  speakers: string[]
+  /** A feed read from disk may name transcripts on disk; a remote feed may not (SSRF). */
+  allowFileUrls: boolean
+}
+
+export interface Carried {
+  transcript: Transcript
+  warnings: Warning[]
+  stageMs: Record<string, number>
+}
+
+export interface TranscriptBlob extends Carried {
+  paragraphs: Paragraph[]
+}
+
+export interface TurnsBlob extends Carried {
+  speakers: Speaker[]
+  turns: Turn[]
+  sections: Section[]
+}
+
+export interface ClaimsBlob extends TurnsBlob {
+  entities: Entity[]
+  claims: Claim[]
+}
+
+export const isLocalSource = (url: string): boolean => !/^https?:\/\//i.test(url)

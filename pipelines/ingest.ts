@@ -1,0 +1,36 @@
+/**
+ * The ingest pipeline as data: the stage order, and the one stage definition per queue. The
+ * map is typed by queue name, so a queue without a stage (or a stage for an unknown queue)
+ * does not compile; pipelines/ingest.test.ts checks the same against the workers/ folder.
+ */
+import { QUEUE, QUEUE_ORDER, type QueueName, type Stage } from '../src/queue/index.js'
+import { claimsStage } from '../workers/claims.js'
+import { feedsStage } from '../workers/feeds.js'
+import { publishStage } from '../workers/publish.js'
+import { transcriptsStage } from '../workers/transcripts.js'
+import { turnsStage } from '../workers/turns.js'
+import type { Deps } from './deps.js'
+
+/** feed → transcript → turns → claims → publish; each hands its chain to the next by job id. */
+export const INGEST = [QUEUE.feeds, QUEUE.transcripts, QUEUE.turns, QUEUE.claims, QUEUE.publish] as const
+
+export type IngestStage = (typeof INGEST)[number]
+
+export const STAGES: { [Q in QueueName]: Stage<Q, Deps> } = {
+  [QUEUE.feeds]: feedsStage,
+  [QUEUE.transcripts]: transcriptsStage,
+  [QUEUE.turns]: turnsStage,
+  [QUEUE.claims]: claimsStage,
+  [QUEUE.publish]: publishStage,
+}
+
+/** The stage after `queue`, or undefined for the last. */
+export const nextStage = (queue: QueueName): QueueName | undefined => {
+  const i = INGEST.indexOf(queue as IngestStage)
+  return i >= 0 ? INGEST[i + 1] : undefined
+}
+
+// The order here and the queue list in src/queue/names.ts must agree; fail at start-up, not mid-run.
+if (INGEST.length !== QUEUE_ORDER.length || INGEST.some((q, i) => QUEUE_ORDER[i] !== q)) {
+  throw new Error(`INGEST (${INGEST.join(',')}) and QUEUE_ORDER (${QUEUE_ORDER.join(',')}) disagree`)
+}

@@ -1,0 +1,200 @@
+import { availableParallelism } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
+import type { Queue, Worker } from 'bullmq'
+import type { Config } from '../src/config/index.js'
+import { PodpipeError } from '../src/errors/index.js'
+import {
+  QUEUE, QUEUE_ORDER, connectRedis, createFeedState, createQueues, closeQueues, createWorker, feedIdOf, jobId,
+  parseJobData, preflight, withTuning, type QueueName,
+} from '../src/queue/index.js'
+import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
+import { INGEST, STAGES } from './ingest.js'
+import { SANDBOX_ENV, type SandboxEnv } from './sandbox-processor.js'
+
+export interface RunningWorkers {
+  workers: Worker[]
+  deps: Deps
+  /** Stops taking jobs, lets in-flight ones finish within the grace period, closes connections. */
+  close(): Promise<void>
+}
+
+// Built output is .js, source under tsx/vitest is .ts: fork whichever this module is.
+const sandboxProcessor = new URL(`./sandbox-processor${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+
+/**
+ * Starts one worker per queue in `queues` (all by default). CPU-bound stages run sandboxed,
+ * one forked child per concurrent job, so turn splitting and extraction never block the
+ * event loop that renews the I/O stages' job locks.
+ *
+ * @example
+ * const running = await startWorkers(loadConfig(), ['transcripts', 'publish'])
+ * onShutdown(running.close)
+ */
+export const startWorkers = async (
+  config: Config,
+  queues: readonly QueueName[] = QUEUE_ORDER,
+  options: DepsOptions = {},
+): Promise<RunningWorkers> => {
+  const deps = await createDeps(config, options)
+  try {
+    await preflight(deps.redis, config.redisUrl)
+  } catch (err) {
+    await closeDeps(deps)
+    throw err
+  }
+  const cpuSlots = Math.max(1, Math.min(config.concurrency, availableParallelism() - 1))
+  const start = <Q extends QueueName>(queue: Q): Worker => {
+    const stage = STAGES[queue]
+    const env: SandboxEnv = { config, tuning: deps.tuning, queue }
+    return createWorker(stage, deps, {
+      connection: deps.redis,
+      prefix: config.queuePrefix,
+      tuning: deps.tuning,
+      concurrency: stage.sandboxed ? cpuSlots : config.concurrency,
+      log: deps.log,
+      sandbox: { processor: sandboxProcessor, env: { [SANDBOX_ENV]: JSON.stringify(env) } },
+    })
+  }
+  const workers = queues.map(start)
+  let closing: Promise<void> | undefined
+  const close = () => {
+    closing ??= (async () => {
+      const graceful = Promise.all(workers.map((w) => w.close())).then(() => true)
+      const inTime = await Promise.race([graceful, delay(deps.tuning.shutdownGraceMs, false)])
+      if (!inTime) {
+        // Past the deadline the jobs still running are abandoned, not failed: their locks lapse
+        // and the stalled-job check hands them to another worker (at-least-once; stages are idempotent).
+        deps.log.warn('shutdown deadline passed; in-flight jobs go back to the queue via stall recovery')
+        await Promise.all(workers.map((w) => w.close(true)))
+      }
+      await closeDeps(deps)
+    })()
+    return closing
+  }
+  deps.log.info({ queues, prefix: config.queuePrefix }, 'workers started')
+  return { workers, deps, close }
+}
+
+/** SIGTERM/SIGINT: run `close` once, then exit 0; a second signal exits at once. */
+export const onShutdown = (close: () => Promise<void>, exit: (code: number) => void = (c) => process.exit(c)): void => {
+  let stopping = false
+  const handler = () => {
+    if (stopping) return exit(1)
+    stopping = true
+    close().then(() => exit(0), () => exit(1))
+  }
+  process.on('SIGTERM', handler)
+  process.on('SIGINT', handler)
+}
+
+export interface EpisodeFailure {
+  episodeId: string
+  chainId: string
+  stage: QueueName
+  reason: string
+  attemptsMade: number
+}
+
+export interface IngestResult {
+  /** Episodes in the feed. */
+  found: number
+  /** Episodes seen before with the same content, not processed again. */
+  unchanged: number
+  published: number
+  failed: number
+  failures: EpisodeFailure[]
+}
+
+export type IngestProgress = Pick<IngestResult, 'found' | 'published' | 'failed'> & { pending: number }
+
+export interface IngestOptions extends DepsOptions {
+  /** Run the workers in this process for the duration. Off when workers run elsewhere. @defaultValue true */
+  startWorkers?: boolean
+  /** Ignore remembered ETag and episode hashes. @defaultValue false */
+  force?: boolean
+  speakers?: string[]
+  /** How often job states are read. @defaultValue 200 */
+  pollMs?: number
+}
+
+type ChainState = { state: 'pending' } | { state: 'published' } | { state: 'failed'; failure: EpisodeFailure }
+
+const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Promise<ChainState> => {
+  const episodeId = chainId.replace(/-[0-9a-f]{16}$/, '')
+  for (const stage of [...INGEST].reverse()) {
+    if (stage === QUEUE.feeds) continue
+    const job = await queues[stage].getJob(jobId(stage, chainId))
+    if (!job) continue
+    const state = await job.getState()
+    if (state === 'failed') {
+      return { state: 'failed', failure: { episodeId, chainId, stage, reason: job.failedReason, attemptsMade: job.attemptsMade } }
+    }
+    if (stage === QUEUE.publish && state === 'completed') return { state: 'published' }
+    return { state: 'pending' }
+  }
+  return { state: 'pending' }
+}
+
+/** Reads until the job settles, riding out Redis blips (the producer connection fails fast). */
+const settle = async (queue: Queue, id: string, pollMs: number) => {
+  for (;;) {
+    try {
+      const job = await queue.getJob(id)
+      const state = job ? await job.getState() : 'unknown'
+      if (job && (state === 'completed' || state === 'failed')) return job
+    } catch {
+      // Redis unreachable for a moment: keep waiting, the workers wait too.
+    }
+    await delay(pollMs)
+  }
+}
+
+/**
+ * Polls one feed now and waits until every new or changed episode is published or has failed
+ * for good. A feed-level failure (unreachable, not a feed) rejects with its reason.
+ *
+ * @example
+ * const { published, failures } = await ingestOnce(config, 'https://example.com/feed.xml', (p) => bar.update(p.published + p.failed))
+ */
+export const ingestOnce = async (
+  config: Config,
+  feedUrl: string,
+  onProgress: (progress: IngestProgress) => void = () => {},
+  options: IngestOptions = {},
+): Promise<IngestResult> => {
+  const { pollMs = 200 } = options
+  const redis = await connectRedis(config.redisUrl, 'producer')
+  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning))
+  let running: RunningWorkers | undefined
+  try {
+    await preflight(redis, config.redisUrl)
+    if (options.startWorkers ?? true) running = await startWorkers(config, QUEUE_ORDER, options)
+    const feedId = feedIdOf(feedUrl)
+    const pollId = jobId('ingest', `${feedId}-${Date.now()}`)
+    const data = parseJobData(QUEUE.feeds, { feedId, feedUrl, ...(options.force ? { force: true } : {}), ...(options.speakers ? { speakers: options.speakers } : {}) })
+    await queues.feeds.add(QUEUE.feeds, data, { jobId: pollId })
+    const poll = await settle(queues.feeds, pollId, pollMs)
+    if ((await poll.getState()) === 'failed') {
+      throw new PodpipeError('FETCH_FAILED', `the feed could not be ingested: ${poll.failedReason}`, { input: feedUrl })
+    }
+    const summary = poll.returnvalue as { found: number; unchanged: number }
+    const chains = await createFeedState(redis, config.queuePrefix).pollChains(pollId)
+    const done = new Map<string, ChainState>()
+    for (;;) {
+      for (const chainId of chains) {
+        if (done.has(chainId)) continue
+        const state = await chainState(queues, chainId).catch((): ChainState => ({ state: 'pending' }))
+        if (state.state !== 'pending') done.set(chainId, state)
+      }
+      const failures = [...done.values()].flatMap((s) => (s.state === 'failed' ? [s.failure] : []))
+      const progress = { found: summary.found, published: done.size - failures.length, failed: failures.length, pending: chains.length - done.size }
+      onProgress(progress)
+      if (progress.pending === 0) return { found: summary.found, unchanged: summary.unchanged, published: progress.published, failed: progress.failed, failures }
+      await delay(pollMs)
+    }
+  } finally {
+    await running?.close()
+    await closeQueues(queues)
+    await redis.quit().catch(() => redis.disconnect())
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The BullMQ sandboxed processor for CPU-bound stages (turns, claims). BullMQ forks this file;
+ * the child rebuilds its own deps from PODPIPE_SANDBOX (set by the parent), once per child,
+ * and runs the same stage code with the same validation and retry decision as in-process.
+ */
+import type { SandboxedJob } from 'bullmq'
+import type { Config } from '../src/config/index.js'
+import { createLogger } from '../src/config/index.js'
+import { runJob, type QueueName, type QueueTuning } from '../src/queue/index.js'
+import { createDeps, type Deps } from './deps.js'
+import { STAGES } from './ingest.js'
+
+export interface SandboxEnv {
+  config: Config
+  tuning: QueueTuning
+  queue: QueueName
+}
+
+export const SANDBOX_ENV = 'PODPIPE_SANDBOX'
+
+let ready: Promise<{ deps: Deps; env: SandboxEnv }> | undefined
+
+const init = () => {
+  ready ??= (async () => {
+    const raw = process.env[SANDBOX_ENV]
+    if (!raw) throw new Error(`${SANDBOX_ENV} is not set: this file is started by BullMQ for a sandboxed worker, not directly`)
+    const env = JSON.parse(raw) as SandboxEnv
+    const log = createLogger({ level: env.config.logLevel, bindings: { service: 'worker', sandbox: env.queue } })
+    return { env, deps: await createDeps(env.config, { tuning: env.tuning, log }) }
+  })()
+  return ready
+}
+
+export default async function sandboxedStage(job: SandboxedJob) {
+  const { deps, env } = await init()
+  const run = <Q extends QueueName>(queue: Q) => runJob(queue, STAGES[queue].create(deps), job, deps.log)
+  return run(env.queue)
+}

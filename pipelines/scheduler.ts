@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises'
+import { dirname, isAbsolute, resolve } from 'node:path'
+import cron, { type ScheduledTask } from 'node-cron'
+import type { Queue } from 'bullmq'
+import type { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import { z } from 'zod'
+import { createLogger, type Config } from '../src/config/index.js'
+import { PodpipeError } from '../src/errors/index.js'
+import { QUEUE, connectRedis, createQueues, closeQueues, feedIdOf, parseJobData, pollJobId, preflight, withTuning, type QueueTuning } from '../src/queue/index.js'
+
+export const FeedEntry = z.object({
+  url: z.string().min(1),
+  cron: z.string().refine((expr) => cron.validate(expr), { message: 'is not a valid cron expression (node-cron: 5 or 6 fields)' }),
+  speakers: z.array(z.string().min(1)).optional(),
+  /** Per-feed overrides. `force` re-ingests every episode on every tick (for testing a feed). */
+  options: z.object({ force: z.boolean().optional() }).strict().optional(),
+})
+export type FeedEntry = z.infer<typeof FeedEntry>
+export const FeedsFile = z.array(FeedEntry)
+
+/** A relative url or path in feeds.json is relative to the feeds file itself, not the cwd. */
+export const resolveFeedUrl = (url: string, feedsFile: string): string =>
+  /^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url) ? url : resolve(dirname(feedsFile), url)
+
+export const readFeedsFile = async (path: string): Promise<FeedEntry[]> => {
+  let raw: unknown
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'))
+  } catch (err) {
+    throw new PodpipeError('CONFIG', `cannot read the feeds file: ${(err as Error).message}`, { input: path, cause: err })
+  }
+  const parsed = FeedsFile.safeParse(raw)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ')
+    throw new PodpipeError('CONFIG', `invalid feeds file: ${issues}. Expected [{ "url", "cron", "speakers"?, "options"? }]`, { input: path })
+  }
+  return parsed.data.map((f) => ({ ...f, url: resolveFeedUrl(f.url, path) }))
+}
+
+/**
+ * The slot a tick stands for. node-cron passes the scheduled time, not the firing time; it is
+ * floored to the second so two instances whose timers disagree by milliseconds agree on the id.
+ */
+export const slotOf = (date: Date): number => Math.floor(date.getTime() / 1000) * 1000
+
+/**
+ * Adds the poll job of one feed for one slot. The job id is the feed and the slot, so every
+ * scheduler instance that fires for the slot adds the same job and BullMQ keeps one.
+ */
+export const enqueuePoll = async (feeds: Queue, feed: FeedEntry, slotEpochMs: number): Promise<string> => {
+  const feedId = feedIdOf(feed.url)
+  const data = parseJobData(QUEUE.feeds, {
+    feedId, feedUrl: feed.url,
+    ...(feed.speakers ? { speakers: feed.speakers } : {}),
+    ...(feed.options?.force ? { force: true } : {}),
+  })
+  const id = pollJobId(feedId, slotEpochMs)
+  await feeds.add(QUEUE.feeds, data, { jobId: id })
+  return id
+}
+
+export interface SchedulerOptions {
+  tuning?: Partial<QueueTuning>
+  log?: Logger
+  /** Feeds to schedule instead of reading config.feedsFile. */
+  feeds?: FeedEntry[]
+  /** Called after each tick's enqueue, e.g. for metrics or tests. */
+  onTick?: (feed: FeedEntry, slotEpochMs: number, jobId: string) => void
+}
+
+export interface RunningScheduler {
+  feeds: FeedEntry[]
+  close(): Promise<void>
+}
+
+/**
+ * One node-cron task per feed; a tick only enqueues (queue.md §3). Several schedulers may run
+ * at once: the slot-derived job id is the coordination, with no lease to lose or renew. A tick
+ * missed while Redis is down is skipped, not replayed: the next tick polls the feed anyway.
+ */
+export const startScheduler = async (config: Config, options: SchedulerOptions = {}): Promise<RunningScheduler> => {
+  const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'scheduler' } })
+  const feeds = options.feeds ?? (await readFeedsFile(config.feedsFile))
+  const redis: Redis = await connectRedis(config.redisUrl, 'producer')
+  await preflight(redis, config.redisUrl)
+  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning))
+  const tasks: ScheduledTask[] = feeds.map((feed) =>
+    cron.schedule(feed.cron, async (ctx) => {
+      const slot = slotOf(ctx.date)
+      try {
+        const id = await enqueuePoll(queues.feeds, feed, slot)
+        options.onTick?.(feed, slot, id)
+      } catch (err) {
+        log.warn({ err, feedUrl: feed.url, slot }, 'poll not enqueued; the next tick will try again')
+      }
+    }, { name: `poll-${feedIdOf(feed.url)}-${Math.random().toString(36).slice(2)}` }),
+  )
+  log.info({ feeds: feeds.length }, 'scheduler started')
+  return {
+    feeds,
+    async close() {
+      await Promise.all(tasks.map((t) => t.destroy()))
+      await closeQueues(queues)
+      await redis.quit().catch(() => redis.disconnect())
+    },
+  }
+}

@@ -1,0 +1,31 @@
+// Shell only: the record is built by src/record and written by src/store (idempotent upserts).
+import { PodpipeError } from '../src/errors/index.js'
+import { QUEUE, defineStage } from '../src/queue/index.js'
+import { buildRecord } from '../src/record/index.js'
+import { publishToAll } from '../src/store/index.js'
+import type { Deps } from '../pipelines/deps.js'
+import type { ClaimsBlob, EpisodeBlob } from '../pipelines/blob-types.js'
+
+export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (data) => {
+  const [input, episode] = await Promise.all([
+    deps.blobs.get<ClaimsBlob>(data.chainId, 'claims'),
+    deps.blobs.get<EpisodeBlob>(data.chainId, 'episode'),
+  ])
+  // Publish is the last stage: nothing downstream can prove it ran, so missing input is an error.
+  if (!input || !episode) throw new PodpipeError('MALFORMED', 'the stage data of this chain has expired; poll the feed again', { input: data.episodeId })
+  const record = buildRecord({
+    episode: episode.feedEpisode.episode,
+    transcript: input.transcript,
+    speakers: input.speakers,
+    turns: input.turns,
+    sections: input.sections,
+    entities: input.entities,
+    claims: input.claims,
+    stageMs: input.stageMs,
+    warnings: input.warnings,
+    processedAt: deps.now(),
+  })
+  const results = await publishToAll(await deps.stores(), record)
+  await deps.blobs.delete(data.chainId, 'claims', 'episode')
+  return { recordId: record.id, turns: record.turns.length, ...results }
+})

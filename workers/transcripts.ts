@@ -1,0 +1,49 @@
+// Shell only: fetching is src/feed, reading any format into paragraphs is src/transcript.
+import { performance } from 'node:perf_hooks'
+import { fetchResource } from '../src/feed/index.js'
+import { PodpipeError } from '../src/errors/index.js'
+import { QUEUE, defineStage } from '../src/queue/index.js'
+import { sha256Hex, type Transcript } from '../src/record/index.js'
+import { readTranscript, type ReadResult } from '../src/transcript/index.js'
+import { handOff, type Deps } from '../pipelines/deps.js'
+import type { EpisodeBlob, TranscriptBlob } from '../pipelines/blob-types.js'
+
+const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100
+
+export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => async (data) => {
+  const blob = await deps.blobs.get<EpisodeBlob>(data.chainId, 'episode')
+  if (!blob) throw new PodpipeError('MALFORMED', 'the episode data of this chain has expired or was never written; poll the feed again', { input: data.episodeId })
+  const { limits, allowPrivateAddresses } = deps.config
+  const { feedEpisode: ep, link } = blob
+  const started = performance.now()
+  let read: ReadResult | undefined
+  let transcript: Transcript
+  if (link) {
+    // No fallback to the post body when the transcript link fails: a record built from show
+    // notes would look complete while missing every turn. The episode fails with the reason.
+    const fetched = await fetchResource(link.url, {
+      timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.transcriptMaxBytes, maxRedirects: limits.maxRedirects,
+      allowPrivateAddresses, allowFileUrls: blob.allowFileUrls,
+    })
+    if (fetched.status !== 'ok') throw new PodpipeError('FETCH_FAILED', 'unexpected 304 for an unconditional request', { input: link.url, permanent: false })
+    read = readTranscript(fetched.body, {
+      format: link.format ?? 'auto', fileName: link.url, contentType: fetched.contentType ?? link.type,
+      maxBytes: limits.transcriptMaxBytes, input: link.url,
+    })
+    transcript = { source: 'podcast:transcript', format: read.format, url: link.url, sha256: sha256Hex(fetched.body), wordCount: 0 }
+  } else if (ep.body && ep.bodySource) {
+    read = readTranscript(ep.body, { format: 'html', maxBytes: limits.transcriptMaxBytes, input: `${data.episodeId} (${ep.bodySource})` })
+    transcript = { source: ep.bodySource, format: read.format, url: null, sha256: sha256Hex(ep.body), wordCount: 0 }
+  } else {
+    transcript = { source: 'none', format: null, url: null, sha256: null, wordCount: 0 }
+  }
+  const out: TranscriptBlob = {
+    paragraphs: read?.paragraphs ?? [],
+    transcript,
+    warnings: read?.warnings ?? [],
+    stageMs: { transcript: ms(started) },
+  }
+  await deps.blobs.put(data.chainId, 'transcript', out)
+  await handOff(deps, QUEUE.turns, data, data.chainId)
+  return { format: transcript.format, source: transcript.source, paragraphs: out.paragraphs.length }
+})
