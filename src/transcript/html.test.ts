@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { isHtml, readHtml } from './html.js'
-import { fixtureText } from './test-helpers.js'
+
+const fixtureText = (name: string): string => readFileSync(new URL(`../../fixtures/transcripts/${name}`, import.meta.url), 'utf8')
 
 describe('readHtml on the Podcasting 2.0 spec fragment (<cite>/<time>/<p>)', () => {
   const paragraphs = readHtml(fixtureText('pc20-spec-transcript.html'))

@@ -96,7 +96,7 @@ export const readHtml = (text: string): Paragraph[] => {
         return
       }
       if (structural) return
-      if (STRUCTURAL.has(name) && collapseWhitespace(buffer) === '') {
+      if (STRUCTURAL.has(name) && !/\S/.test(buffer)) {
         structural = { tag: name, text: '' }
         return
       }

@@ -1,7 +1,20 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { isPodpipeError, type PodpipeError } from '../errors/index.js'
 import { TRANSCRIPT_FORMATS } from '../record/index.js'
 import { readTranscript } from './read-transcript.js'
-import { errorOf, fixtureBytes } from './test-helpers.js'
+
+const fixtureBytes = (name: string): Buffer => readFileSync(new URL(`../../fixtures/transcripts/${name}`, import.meta.url))
+
+const errorOf = (run: () => unknown): PodpipeError => {
+  try {
+    run()
+  } catch (err) {
+    if (isPodpipeError(err)) return err
+    throw err
+  }
+  throw new Error('expected a PodpipeError, but nothing was thrown')
+}
 
 const FIXTURES = [
   { file: 'pc20-spec-transcript.html', format: 'html', paragraphs: 10 },

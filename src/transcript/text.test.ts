@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readText } from './text.js'
-import { fixtureText } from './test-helpers.js'
+
+const fixtureText = (name: string): string => readFileSync(new URL(`../../fixtures/transcripts/${name}`, import.meta.url), 'utf8')
 
 describe('readText on the seed post (article, Chinese commentary, show notes, transcript)', () => {
   const text = fixtureText('seed-000_66d8e60a35b94f19.txt')

@@ -1,12 +1,13 @@
 /**
  * WebVTT → paragraphs, one per cue (or per voice span when a cue holds several speakers).
  *
- * Hand-written rather than taken from a library: the parsers we checked reject real podcast
- * files. media-captions requires `mm:ss` with two-digit minutes and drops `0.860 --> 7.380`
- * (Podnews) silently, and is async; @plussub/srt-vtt-parser throws on a seconds-only time and
- * takes any line containing "note" for a NOTE block. This one follows the WebVTT block structure
- * but reads times with the lenient shared grammar (timestamp.ts) and fails loudly, naming the
- * line, on a timing line it cannot read.
+ * Hand-written rather than taken from a library: every parser we read rejects the real Podnews
+ * file (`0.860 --> 7.380`, `1:01.460`). media-captions and subtitle require `mm:ss` (two-digit
+ * minutes; media-captions drops such cues silently and is async only), vtt.js/webvtt-parser
+ * requires `m:ss.ttt`, and @plussub/srt-vtt-parser throws on a seconds-only time and takes any
+ * line containing "note" for a NOTE block. This one follows the WebVTT block structure but reads
+ * times with the lenient shared grammar (timestamp.ts), and fails loudly, naming the line, on a
+ * timing line it cannot read.
  */
 import { PodpipeError } from '../errors/index.js'
 import type { Paragraph } from './types.js'
