@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { QUEUE, defineStage } from '../src/queue/index.js'
 import { splitTurns, type SpeakerHint } from '../src/turns/index.js'
 import { handOff, type Deps } from '../pipelines/deps.js'
+import { asTextPost } from '../pipelines/text-post.js'
 import { readInput } from '../pipelines/read-input.js'
 import type { EpisodeBlob, TranscriptBlob, TurnsBlob } from '../pipelines/blob-types.js'
 
@@ -22,7 +23,8 @@ export const turnsStage = defineStage(QUEUE.turns, (deps: Deps) => async (data) 
   if (input === 'done') return { skipped: 'already handed on' }
   const episode = await deps.blobs.get<EpisodeBlob>(data.chainId, 'episode')
   const started = performance.now()
-  const split = splitTurns(input.paragraphs, { speakers: episode ? speakerHints(episode) : [] })
+  const hasAudio = Boolean(episode?.feedEpisode.episode.audioUrl) || input.transcript.source === 'podcast:transcript'
+  const split = asTextPost(splitTurns(input.paragraphs, { speakers: episode ? speakerHints(episode) : [] }), { hasAudio })
   const out: TurnsBlob = {
     speakers: split.speakers,
     turns: split.turns,
