@@ -1,0 +1,53 @@
+import type { Logger } from 'pino'
+import { createLogger, type Config } from '../config/index.js'
+import { closeQueues, connectRedis, createQueues, preflight } from '../queue/index.js'
+import { createStores, type RecordStore } from '../store/index.js'
+import { createServer } from './create-server.js'
+import type { RunningServer } from './types.js'
+
+export interface StartedServer extends RunningServer {
+  /** Where the dashboard is, e.g. http://127.0.0.1:3000/queues. */
+  dashboardUrl: string
+}
+
+/**
+ * The whole of `podpipe serve`: opens Redis (as a fail-fast producer), checks it cannot evict
+ * queue keys, opens the pipeline's queues and the configured stores, and listens. close() releases
+ * all of it, the server first so no request runs against a closed connection.
+ * @example
+ * const server = await startServer(loadConfig())
+ * process.once('SIGTERM', () => void server.close())
+ */
+export const startServer = async (config: Config, { log }: { log?: Logger } = {}): Promise<StartedServer> => {
+  const logger = log ?? createLogger({ level: config.logLevel, bindings: { service: 'server' } })
+  const redis = await connectRedis(config.redisUrl, 'producer')
+  // ioredis reconnects by itself; without a listener each failed attempt is printed as "Unhandled error event".
+  redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'))
+  const queues = createQueues(redis, config.queuePrefix)
+  let stores: RecordStore[] = []
+  const release = async () => {
+    await Promise.allSettled(stores.map((s) => s.close()))
+    await closeQueues(queues)
+    await redis.quit().catch(() => redis.disconnect())
+  }
+  try {
+    await preflight(redis, config.redisUrl)
+    stores = await createStores(config, { redis })
+    const running = await createServer({ config, queues, stores, redis, logger }).listen()
+    const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host
+    const dashboardUrl = `http://${host}:${running.port}/queues`
+    logger.info({ dashboardUrl, stores: stores.map((s) => s.name), readOnly: !config.dashboardWrite }, 'server listening')
+    return {
+      port: running.port,
+      dashboardUrl,
+      close: async () => {
+        await running.close()
+        await release()
+        logger.info('server stopped')
+      },
+    }
+  } catch (err) {
+    await release()
+    throw err
+  }
+}
