@@ -1,0 +1,136 @@
+import type { Claim, Turn } from '../record/schema.js'
+import { scoreClaim } from './claims.js'
+import { matchGazetteer } from './gazetteer.js'
+import { findHedges } from './hedges.js'
+import type { Component } from './pipeline.js'
+import { findProperNouns } from './proper-nouns.js'
+import { extractQuantities } from './quantities.js'
+import { findRosterMentions } from './roster-mentions.js'
+import { splitSentences } from './sentences.js'
+import { tokenizeTurn } from './tokens.js'
+import { assignTopics } from './topics.js'
+import type { ClaimExplanation, EntityMention, Sentence } from './types.js'
+
+const sentences: Component = {
+  name: 'sentences',
+  run: (doc) => ({
+    ...doc,
+    sentences: doc.turns.flatMap((t) => splitSentences(t.text).map(([start, end], index) => ({ turn: t.index, start, end, index }))),
+  }),
+}
+
+const tokens: Component = {
+  name: 'tokens',
+  run: (doc) => {
+    const byTurn = new Map<number, { first: number; list: Sentence[] }>()
+    doc.sentences.forEach((s, i) => {
+      const e = byTurn.get(s.turn)
+      if (e) e.list.push(s)
+      else byTurn.set(s.turn, { first: i, list: [s] })
+    })
+    const tokens = doc.turns.map((t) => {
+      const e = byTurn.get(t.index)
+      return e ? tokenizeTurn(t.index, t.text, e.list, e.first) : []
+    })
+    return { ...doc, tokens, covered: tokens.map((ts) => new Uint8Array(ts.length)) }
+  },
+}
+
+const gazetteer: Component = {
+  name: 'gazetteer',
+  run: (doc) => {
+    const mentions: EntityMention[] = [...doc.mentions]
+    const covered = doc.turns.map((t, i) => {
+      const mask = (doc.covered[i] as Uint8Array).slice()
+      for (const m of matchGazetteer(doc.gazetteer, doc.tokens[i] ?? [], t.text)) {
+        const { first, last, ...mention } = m
+        mentions.push(mention)
+        mask.fill(1, first, last + 1)
+      }
+      return mask
+    })
+    return { ...doc, mentions, covered }
+  },
+}
+
+const roster: Component = {
+  name: 'roster',
+  run: (doc) => {
+    const mentions: EntityMention[] = [...doc.mentions]
+    const found = new Map(doc.found)
+    for (const s of doc.speakers) if (s.name) found.set(s.id, { name: s.name, type: 'PERSON' })
+    const covered = doc.turns.map((t: Turn, i) => {
+      const neighbours = { previous: doc.turns[i - 1]?.speakerId ?? null, next: doc.turns[i + 1]?.speakerId ?? null }
+      const r = findRosterMentions(t, doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, doc.speakers, neighbours)
+      mentions.push(...r.mentions)
+      return r.covered
+    })
+    return { ...doc, mentions, covered, found }
+  },
+}
+
+const properNouns: Component = {
+  name: 'proper-nouns',
+  run: (doc) => {
+    const mentions: EntityMention[] = [...doc.mentions]
+    const found = new Map(doc.found)
+    doc.turns.forEach((t, i) => {
+      for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text)) {
+        const { type, evidence, ...mention } = p
+        const id = mention.entityId as string
+        // A gazetteer or roster id wins over a name found by capitalisation alone.
+        if (doc.gazetteer.byId.has(id) || doc.speakers.some((s) => s.id === id)) continue
+        if (!found.has(id)) found.set(id, { name: mention.text, type })
+        mentions.push({ ...mention, note: evidence })
+      }
+    })
+    return { ...doc, mentions, found }
+  },
+}
+
+const quantities: Component = {
+  name: 'quantities',
+  run: (doc) => {
+    const text = new Map(doc.turns.map((t) => [t.index, t.text]))
+    return { ...doc, quantities: doc.sentences.map((s) => extractQuantities((text.get(s.turn) ?? '').slice(s.start, s.end), doc.episodeDate)) }
+  },
+}
+
+const claims: Component = {
+  name: 'claims',
+  run: (doc) => {
+    const turns = new Map(doc.turns.map((t) => [t.index, t]))
+    const speakerIds = new Set(doc.speakers.map((s) => s.id))
+    const byTurn = new Map<number, EntityMention[]>()
+    for (const m of doc.mentions) byTurn.set(m.turn, [...(byTurn.get(m.turn) ?? []), m])
+    const out: Claim[] = []
+    const explanations: ClaimExplanation[] = []
+    let previousKept = false
+    let previousTurn = -1
+    doc.sentences.forEach((s, i) => {
+      const turn = turns.get(s.turn) as Turn
+      if (s.turn !== previousTurn) { previousKept = false; previousTurn = s.turn }
+      const text = turn.text.slice(s.start, s.end)
+      const inside = (byTurn.get(s.turn) ?? []).filter((m) => m.start >= s.start && m.end <= s.end)
+      const entityIds = [...new Set(inside.flatMap((m) => (m.entityId ? [m.entityId] : [])))]
+      const topicalIds = entityIds.filter((id) => !speakerIds.has(id))
+      const qs = doc.quantities[i] ?? []
+      const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept })
+      const kept = decision.confidence >= doc.claimThreshold
+      const hedges = findHedges(text)
+      const topics = assignTopics(text, entityIds)
+      const id = `t${s.turn}-s${s.index}`
+      const notes = inside.filter((m) => m.entityId === null).map((m) => `unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`)
+      explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
+      if (kept) {
+        out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds, confidence: decision.confidence })
+      }
+      previousKept = kept
+    })
+    return { ...doc, claims: out, explanations }
+  },
+}
+
+/** The components in order. Each reads what the ones before it added. */
+export const PIPELINE: readonly Component[] = [sentences, tokens, gazetteer, roster, properNouns, quantities, claims]
+export const PIPELINE_NAMES: readonly string[] = PIPELINE.map((c) => c.name)

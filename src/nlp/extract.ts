@@ -1,0 +1,76 @@
+import { PodpipeError } from '../errors/index.js'
+import type { Claim, Entity, Mention, Speaker, Turn } from '../record/schema.js'
+import { PIPELINE, PIPELINE_NAMES } from './components.js'
+import { buildGazetteer, defaultGazetteer, type Gazetteer } from './gazetteer.js'
+import type { Doc } from './pipeline.js'
+import type { ClaimExplanation, ExtractOptions, GazetteerEntry } from './types.js'
+
+export interface ExtractInput {
+  turns: Turn[]
+  speakers: Speaker[]
+  /** ISO date of the episode: resolves "December 1st" to a full date. */
+  episodeDate?: string | null
+}
+
+export interface ExtractResult {
+  entities: Entity[]
+  claims: Claim[]
+  explanations: ClaimExplanation[]
+}
+
+// Building the trie is the one costly setup: cache it per gazetteer option object.
+const DEFAULT = { value: null as Gazetteer | null }
+const cached = new WeakMap<readonly GazetteerEntry[], Gazetteer>()
+const gazetteerFor = (options: ExtractOptions): Gazetteer => {
+  const useDefault = options.defaultGazetteer ?? true
+  const extra = options.gazetteer ?? []
+  if (useDefault && extra.length === 0) return (DEFAULT.value ??= buildGazetteer(defaultGazetteer()))
+  const hit = useDefault ? cached.get(extra) : undefined
+  if (hit) return hit
+  const g = buildGazetteer(useDefault ? defaultGazetteer() : [], extra)
+  if (useDefault) cached.set(extra, g)
+  return g
+}
+
+const entitiesOf = (doc: Doc): Entity[] => {
+  const byId = new Map<string, Mention[]>()
+  for (const m of doc.mentions) {
+    if (!m.entityId) continue
+    const list = byId.get(m.entityId) ?? []
+    list.push({ turn: m.turn, start: m.start, end: m.end, text: m.text })
+    byId.set(m.entityId, list)
+  }
+  for (const s of doc.speakers) if (s.name && !byId.has(s.id)) byId.set(s.id, [])
+  const out: Entity[] = []
+  for (const [id, mentions] of byId) {
+    mentions.sort((a, b) => a.turn - b.turn || a.start - b.start)
+    const entry = doc.gazetteer.byId.get(id)
+    const found = doc.found.get(id)
+    const name = entry?.name ?? found?.name ?? id
+    const aliases = [...new Set([...(entry?.aliases ?? []), ...mentions.map((m) => m.text)])].filter((a) => a !== name)
+    out.push({ id, name, type: entry?.type ?? found?.type ?? 'PERSON', aliases, ...(entry?.wikidataId ? { wikidataId: entry.wikidataId } : {}), mentions })
+  }
+  const first = (e: Entity): number => (e.mentions[0] ? e.mentions[0].turn * 1e7 + e.mentions[0].start : -1)
+  return out.sort((a, b) => first(a) - first(b))
+}
+
+/**
+ * Entities and policy claims of one episode's turns, with an explanation for every sentence.
+ * Pure and synchronous: the same input always gives the same output.
+ * @example
+ * const { entities, claims } = extract({ turns, speakers, episodeDate: '2025-10-10' })
+ */
+export const extract = (input: ExtractInput, options: ExtractOptions = {}): ExtractResult => {
+  const unknown = (options.disable ?? []).filter((n) => !PIPELINE_NAMES.includes(n))
+  if (unknown.length > 0) throw new PodpipeError('CONFIG', `unknown pipeline components ${unknown.join(', ')}; known: ${PIPELINE_NAMES.join(', ')}`, { input: 'extract options' })
+  const threshold = options.claimThreshold ?? 0.5
+  if (!(threshold >= 0 && threshold <= 1)) throw new PodpipeError('CONFIG', `claimThreshold must be within [0, 1], got ${threshold}`, { input: 'extract options' })
+  const start: Doc = {
+    turns: input.turns, speakers: input.speakers, episodeDate: input.episodeDate ?? null,
+    gazetteer: gazetteerFor(options), claimThreshold: threshold,
+    sentences: [], tokens: [], covered: [], mentions: [], found: new Map(), quantities: [], claims: [], explanations: [],
+  }
+  const disabled = new Set(options.disable ?? [])
+  const doc = PIPELINE.reduce((d, c) => (disabled.has(c.name) ? d : c.run(d)), start)
+  return { entities: entitiesOf(doc), claims: doc.claims, explanations: doc.explanations }
+}

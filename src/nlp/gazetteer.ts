@@ -1,0 +1,107 @@
+import { createRequire } from 'node:module'
+import { PodpipeError } from '../errors/index.js'
+import { ENTITY_TYPES } from '../record/schema.js'
+import { phraseTokens } from './tokens.js'
+import type { EntityMention, GazetteerEntry, Token } from './types.js'
+
+// JSON is loaded through require so the file ships as data and needs no import attributes.
+const require = createRequire(import.meta.url)
+const DEFAULT_ENTRIES = require('./data/gazetteer.json') as GazetteerEntry[]
+
+/** The shipped gazetteer entries (a fresh copy). */
+export const defaultGazetteer = (): GazetteerEntry[] => DEFAULT_ENTRIES.map((e) => ({ ...e, aliases: [...e.aliases] }))
+
+interface AliasForm {
+  entry: number
+  /** The alias tokens as written: their capitalisation constrains what they match. */
+  tokens: string[]
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>
+  forms: AliasForm[]
+}
+
+export interface Gazetteer {
+  entries: GazetteerEntry[]
+  byId: Map<string, GazetteerEntry>
+  root: TrieNode
+}
+
+const node = (): TrieNode => ({ next: new Map(), forms: [] })
+
+/**
+ * Entries merged by id (later wins), then every name and alias inserted into a token trie keyed by
+ * lower-cased tokens. Matching is one walk per token position, longest match first.
+ */
+export const buildGazetteer = (base: readonly GazetteerEntry[], extra: readonly GazetteerEntry[] = []): Gazetteer => {
+  const byId = new Map<string, GazetteerEntry>()
+  for (const e of [...base, ...extra]) {
+    if (!e.id || !(ENTITY_TYPES as readonly string[]).includes(e.type)) {
+      throw new PodpipeError('CONFIG', `gazetteer entry ${JSON.stringify(e.id ?? e.name)} needs an id and a type among ${ENTITY_TYPES.join(', ')}`, { input: 'gazetteer' })
+    }
+    byId.set(e.id, e)
+  }
+  const entries = [...byId.values()]
+  const root = node()
+  entries.forEach((e, entry) => {
+    for (const alias of [e.name, ...e.aliases]) {
+      // A leading article is not part of a name: "the United States" matches "United States".
+      const tokens = phraseTokens(alias.replace(/^the\s+/i, ''))
+      if (tokens.length === 0) continue
+      let at = root
+      for (const t of tokens) {
+        const key = t.toLowerCase()
+        let next = at.next.get(key)
+        if (!next) { next = node(); at.next.set(key, next) }
+        at = next
+      }
+      if (!at.forms.some((f) => f.entry === entry)) at.forms.push({ entry, tokens })
+    }
+  })
+  return { entries, byId, root }
+}
+
+const isUpperCase = (s: string): boolean => s !== s.toLowerCase()
+
+/** Acronyms match exactly ("US" is not "us"), capitalised words need a capital ("Treasury" is not "treasury"). */
+const caseFits = (written: string, seen: string): boolean => {
+  if (written.length > 1 && written === written.toUpperCase() && isUpperCase(written)) return seen === written
+  if (isUpperCase(written[0] as string)) return isUpperCase(seen[0] as string)
+  return true
+}
+
+export interface GazetteerMatch extends EntityMention {
+  /** Token range [first, last] inside the tokens given. */
+  first: number
+  last: number
+}
+
+/** Longest gazetteer matches over a turn's tokens, never crossing a sentence. */
+export const matchGazetteer = (g: Gazetteer, tokens: readonly Token[], text: string): GazetteerMatch[] => {
+  const out: GazetteerMatch[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    let at: TrieNode | undefined = g.root
+    let best: { entry: number; last: number } | null = null
+    const sentence = (tokens[i] as Token).sentence
+    for (let j = i; j < tokens.length; j++) {
+      const t = tokens[j] as Token
+      if (t.sentence !== sentence) break
+      at = at.next.get(t.lower)
+      if (!at) break
+      for (const f of at.forms) {
+        let ok = true
+        for (let k = 0; k < f.tokens.length && ok; k++) ok = caseFits(f.tokens[k] as string, (tokens[i + k] as Token).text)
+        if (ok) { best = { entry: f.entry, last: j }; break }
+      }
+    }
+    if (best) {
+      const a = tokens[i] as Token
+      const b = tokens[best.last] as Token
+      const entry = g.entries[best.entry] as GazetteerEntry
+      out.push({ turn: a.turn, start: a.start, end: b.end, text: text.slice(a.start, b.end), entityId: entry.id, source: 'gazetteer', first: i, last: best.last })
+      i = best.last
+    }
+  }
+  return out
+}

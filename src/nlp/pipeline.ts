@@ -1,0 +1,31 @@
+import type { Claim, Entity, EntityType, Quantity, Speaker, Turn } from '../record/schema.js'
+import type { Gazetteer } from './gazetteer.js'
+import type { ClaimExplanation, EntityMention, Sentence, Token } from './types.js'
+
+/** The document every component reads and returns a new version of (spaCy's Doc, but immutable). */
+export interface Doc {
+  turns: readonly Turn[]
+  speakers: readonly Speaker[]
+  episodeDate: string | null
+  gazetteer: Gazetteer
+  claimThreshold: number
+  sentences: Sentence[]
+  /** Per turn, its tokens. */
+  tokens: Token[][]
+  /** Per turn, 1 where a token already belongs to a mention. */
+  covered: Uint8Array[]
+  mentions: EntityMention[]
+  /** Name and type of entities found outside the gazetteer (roster, proper nouns), by id. */
+  found: Map<string, { name: string; type: EntityType }>
+  /** Per sentence (same index as `sentences`), its quantities. */
+  quantities: Quantity[][]
+  claims: Claim[]
+  explanations: ClaimExplanation[]
+}
+
+export interface Component {
+  name: string
+  run: (doc: Doc) => Doc
+}
+
+export type { Entity }

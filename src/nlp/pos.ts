@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module'
+
+// natural's Brill tagger, loaded lazily by path: the package root would run dotenv and load
+// mongoose and pg. It is consulted only for capitalised words the cheap rules cannot decide.
+const require = createRequire(import.meta.url)
+
+interface TaggedWord { token: string; tag: string }
+interface Tagger { tag: (words: string[]) => { taggedWords: TaggedWord[] } }
+interface LexiconLike { tagWord: (word: string) => string[]; lexicon: Record<string, string[] | undefined> }
+
+let cache: { tagger: Tagger; lexicon: LexiconLike } | null = null
+
+const load = (): { tagger: Tagger; lexicon: LexiconLike } => {
+  if (cache) return cache
+  const brill = require('natural/lib/natural/brill_pos_tagger/index.js') as {
+    Lexicon: new (lang: string, def: string, defCap: string) => LexiconLike
+    RuleSet: new (lang: string) => unknown
+    BrillPOSTagger: new (lexicon: LexiconLike, rules: unknown) => Tagger
+  }
+  const lexicon = new brill.Lexicon('EN', 'NN', 'NNP')
+  cache = { tagger: new brill.BrillPOSTagger(lexicon, new brill.RuleSet('EN')), lexicon }
+  return cache
+}
+
+/** Tags the lexicon lists for a word as written (e.g. "look" → VB, NN, VBP), or undefined if unknown. */
+export const lexiconTags = (word: string): readonly string[] | undefined => {
+  const tags = load().lexicon.lexicon[word]
+  return Array.isArray(tags) ? tags : undefined
+}
+
+/** Brill tags for a sentence's words. */
+export const tagWords = (words: string[]): string[] => load().tagger.tag(words).taggedWords.map((w) => w.tag)

@@ -1,0 +1,129 @@
+import type { EntityType } from '../record/schema.js'
+import { lexiconTags, tagWords } from './pos.js'
+import type { EntityMention, Token } from './types.js'
+
+// Capitalised words that are never names on their own.
+const NOT_NAMES = new Set([
+  'I', 'Im', 'Yeah', 'Yes', 'No', 'Oh', 'Wow', 'Okay', 'OK', 'Ok', 'Well', 'Look', 'Hey', 'Sorry', 'Right', 'So',
+  'And', 'But', 'Or', 'Now', 'Then', 'Also', 'Meanwhile', 'Basically', 'Obviously', 'Frankly', 'Personally',
+  'Ultimately', 'Crucially', 'Additionally', 'Nonetheless', 'Alternatively', 'Exactly', 'Thanks', 'Mr', 'Mrs', 'Ms', 'Dr',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'First', 'Second', 'Third',
+  'AI', 'API', 'APIs', 'GDP', 'CEO', 'CEOs', 'CFO', 'CTO', 'RMB', 'USD', 'EUR', 'TV', 'PC', 'ID', 'IT', 'PR', 'FAQ', 'PhD', 'Q', 'A',
+])
+
+// Capitalised words of idioms and eponyms, not entities of the conversation.
+const IDIOMS = [['sword', 'of', 'Damocles'], ['Venn', 'diagram'], ['Achilles', 'heel'], ['Trojan', 'horse'], ['Pandora', '’', 's'], ['Ponzi', 'scheme']]
+
+const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'Group', 'Holdings', 'Agency', 'Ministry', 'Department',
+  'Bureau', 'Council', 'Committee', 'Commission', 'Administration', 'Office', 'University', 'Institute', 'Institution', 'Center',
+  'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Authority', 'Board', 'Army', 'Navy', 'Force',
+  'Times', 'Post', 'Journal', 'Review', 'News', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics'])
+const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord', 'Agreement', 'Law', 'Directive', 'Regulation',
+  'Regulations', 'List', 'Convention', 'Protocol', 'Arrangement', 'Order', 'Amendment', 'Code', 'Bill'])
+const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election'])
+const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secretary', 'Minister', 'Chairman', 'Chair', 'General',
+  'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice'])
+const SAY_VERBS = new Set(['said', 'says', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'announced'])
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'across', 'into', 'throughout', 'near'])
+const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'de', '&'])
+const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
+// "Chinese", "Russians", "Korean": a capitalised demonym names a state.
+const DEMONYM = /^[A-Z][a-z]+(?:ese|ian|ians|ans|ean|eans|ish|ic)$/
+
+const isCapitalised = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0)
+  return c >= 65 && c <= 90 || (c > 127 && t.text[0] !== (t.text[0] as string).toLowerCase())
+}
+const isAcronym = (s: string): boolean => s.length >= 2 && /^[A-Z][A-Z&]+$/.test(s)
+const hasDigit = (s: string): boolean => /\d/.test(s)
+
+/** A capitalised word that opens a sentence is a name only if the lexicon does not know it as a common word. */
+const commonWord = (t: Token): boolean => {
+  const tags = lexiconTags(t.lower)
+  return tags !== undefined && !tags[0]?.startsWith('NNP')
+}
+
+export const slug = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+
+export interface ProperNoun extends EntityMention {
+  type: EntityType
+  evidence: string
+}
+
+const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined): [EntityType, string] => {
+  const words = run.map((t) => t.text)
+  if (words.some((w) => LAW_WORDS.has(w))) return ['LAW', 'law word']
+  if (words.some((w) => EVENT_WORDS.has(w))) return ['EVENT', 'event word']
+  if (words.some((w) => ORG_WORDS.has(w))) return ['ORG', 'organisation word']
+  if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`]
+  if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`]
+  if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym']
+  if (run.length === 1 && DEMONYM.test(words[0] as string)) return ['GPE', 'demonym']
+  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`]
+  if (run.length >= 2 && run.length <= 3) return ['PERSON', 'two or three capitalised words']
+  return ['ORG', 'capitalised word']
+}
+
+/**
+ * Names nobody listed: runs of capitalised words (joined by "of", "and", "for"…) among the tokens
+ * no earlier stage claimed. Sentence-initial words, months, weekdays, interjections and idioms are
+ * skipped; a lone sentence-initial word counts only if the lexicon does not know it as a common
+ * word and the Brill tagger tags it NNP. Types come from evidence (see `typeOf`).
+ */
+export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, text: string): ProperNoun[] => {
+  const out: ProperNoun[] = []
+  const skip = covered.slice()
+  for (let i = 0; i < tokens.length; i++) {
+    for (const idiom of IDIOMS) {
+      if (idiom.every((w, k) => tokens[i + k]?.text === w)) for (let k = 0; k < idiom.length; k++) skip[i + k] = 1
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token
+    if (skip[i] || !isCapitalised(t) || NOT_NAMES.has(t.text) || hasDigit(t.text)) continue
+    let j = i
+    while (true) {
+      const n = tokens[j + 1]
+      if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !NOT_NAMES.has(n.text) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1) { j++; continue }
+      const c = tokens[j + 1]
+      // "Ministry of Commerce of the PRC": "of the" joins as one connector.
+      const gap = c?.lower === 'of' && tokens[j + 2]?.lower === 'the' ? 2 : 1
+      const m = tokens[j + 1 + gap]
+      if (c && m && CONNECTORS.has(c.lower) && !skip[j + 1 + gap] && m.sentence === t.sentence && isCapitalised(m) && !NOT_NAMES.has(m.text) && !hasDigit(m.text)) { j += 1 + gap; continue }
+      break
+    }
+    let first = i
+    // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
+    if (t.initial && commonWord(t)) first = i + 1
+    while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
+    // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation word).
+    let last = j
+    const andAt = tokens.slice(first, j + 1).findIndex((x) => x.lower === 'and' || x.text === '&')
+    if (andAt >= 0 && !tokens.slice(first, j + 1).some((x) => ORG_WORDS.has(x.text) || LAW_WORDS.has(x.text) || EVENT_WORDS.has(x.text))) last = first + andAt - 1
+    if (first > last) { i = j; continue }
+    j = last
+    const run = tokens.slice(first, j + 1)
+    const next = tokens[j + 1]
+    // "Isn’t", "We’re": a contraction, not a name.
+    if (next && (next.text === '\u2019' || next.text === "'") && CONTRACTIONS.has(tokens[j + 2]?.lower ?? '')) { i = j; continue }
+    if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
+    // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
+    if (run.length === 1 && !(run[0] as Token).initial && !isAcronym(t.text) && commonWord(t) && !lexiconTags(t.text)?.[0]?.startsWith('NNP')) { i = j; continue }
+    if (run.length === 1 && (run[0] as Token).initial) {
+      const words = tokens.filter((x) => x.sentence === t.sentence).map((x) => x.text)
+      const at = words.indexOf((run[0] as Token).text)
+      if (!tagWords(words)[at]?.startsWith('NNP')) { i = j; continue }
+    }
+    const before = tokens[first - 1]
+    const after = tokens[j + 1]
+    const [type, evidence] = typeOf(run, before, after)
+    const a = run[0] as Token
+    const b = run.at(-1) as Token
+    const name = text.slice(a.start, b.end)
+    out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', type, evidence })
+    i = j
+  }
+  return out
+}

@@ -1,0 +1,92 @@
+import type { Quantity } from '../record/schema.js'
+
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12 }
+const CURRENCY_SIGN: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' }
+const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY', yen: 'JPY' }
+const UNITS: Record<string, string> = {
+  nanometer: 'nm', nanometers: 'nm', nanometre: 'nm', nanometres: 'nm', nm: 'nm', micron: 'µm', microns: 'µm',
+  millimeter: 'mm', millimeters: 'mm', mm: 'mm', meter: 'm', meters: 'm', kilometer: 'km', kilometers: 'km', km: 'km', mile: 'mi', miles: 'mi',
+  layer: 'layers', layers: 'layers', kilogram: 'kg', kilograms: 'kg', kg: 'kg', ton: 't', tons: 't', tonne: 't', tonnes: 't',
+  gigawatt: 'GW', gigawatts: 'GW', gw: 'GW', megawatt: 'MW', megawatts: 'MW', mw: 'MW', qubit: 'qubits', qubits: 'qubits', barrels: 'bbl',
+}
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, hundred: 100 }
+
+const num = (s: string): number => Number(s.replace(/,/g, ''))
+
+const MONEY_SIGN = /(?<![\w$])(US)?([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b)?/giu
+const MONEY_WORD = /\b(\d[\d,]*(?:\.\d+)?|an?|one|two|three|four|five|ten|hundred)\s+(thousand|million|billion|trillion)[\s-](dollars?|euros?|yuan|renminbi|RMB|yen|pounds)\b/giu
+const MONEY_ADJ = /\b(?:(\d[\d,]*(?:\.\d+)?|one|two|three|ten|hundred)[\s-])?(thousand|million|billion|trillion)-(dollar|euro|yuan)\b/giu
+const PERCENT_RANGE = /\b(\d+(?:\.\d+)?)\s+(?:or|to|and)\s+(?=\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b))/giu
+const PERCENT = /(?<![\w.])(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/giu
+const MEASURE = /(?<![\w.])(\d+(?:\.\d+)?)[\s-]([a-z]+)\b/giu
+const DAY_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?/gu
+const MONTH_ONLY = /\b(?:([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|and|or|[Tt]he|of|[Ff]rom|through)\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4})\b)?(?!\s+\d)/gu
+const YEAR = /(?<![\w$.,-])((?:19|20)\d{2})(?![\w%.,]|\s?(?:percent|%))/gu
+const COUNT = /(?<![\w.,$-])(\d[\d,]*(?:\.\d+)?)\s+(?!(?:to|and|or|of|the|in|on|at|for|percent|per|nm|such|more|other|than|times|is|was|are|were)\b)([a-z][a-z-]+)/gu
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/** The year that puts month/day closest to the episode date (a talk in October means next December). */
+const resolveYear = (month: number, day: number | null, episodeDate: string | null | undefined): number | null => {
+  if (!episodeDate || !/^\d{4}-\d{2}/.test(episodeDate)) return null
+  const y = Number(episodeDate.slice(0, 4))
+  const ref = Date.UTC(y, Number(episodeDate.slice(5, 7)) - 1, Number(episodeDate.slice(8, 10)) || 1)
+  let best = y
+  let bestGap = Infinity
+  // Ties go to the past: a bare month in conversation more often reports than plans.
+  for (const cand of [y - 1, y, y + 1]) {
+    const gap = Math.abs(Date.UTC(cand, month - 1, day ?? 15) - ref) + (Date.UTC(cand, month - 1, day ?? 15) > ref ? 1 : 0)
+    if (gap < bestGap) { best = cand; bestGap = gap }
+  }
+  return best
+}
+
+interface Found extends Quantity { start: number }
+
+/**
+ * Quantities in one sentence: money with currency and scale ("$10 billion" → 1e10 USD), percents
+ * (value as written, unit "%"), dates (ISO; a date without a year is resolved against
+ * `episodeDate`, or left as "--MM-DD" when unknown), measures ("14-nanometer" → 14 nm,
+ * "256 layers") and counts ("170 agreements"). Offsets are not returned: `text` is the surface.
+ */
+export const extractQuantities = (sentence: string, episodeDate?: string | null): Quantity[] => {
+  const found: Found[] = []
+  const taken: Array<[number, number]> = []
+  const free = (a: number, b: number): boolean => taken.every(([x, y]) => b <= x || a >= y)
+  const add = (q: Quantity, a: number, b: number): void => { if (free(a, b)) { taken.push([a, b]); found.push({ ...q, start: a }) } }
+  const scan = (re: RegExp, f: (m: RegExpExecArray) => Quantity | null): void => {
+    re.lastIndex = 0
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const q = f(m)
+      if (q) add(q, m.index, m.index + m[0].length)
+    }
+  }
+  if (/[$€£¥]|dollar|euro|yuan|renminbi|RMB|yen|pounds/i.test(sentence)) {
+    scan(MONEY_SIGN, (m) => ({ kind: 'money', value: num(m[3] as string) * (m[4] ? SCALE[m[4].toLowerCase()] ?? 1 : 1), unit: CURRENCY_SIGN[m[2] as string] ?? null, text: m[0] }))
+    scan(MONEY_WORD, (m) => ({ kind: 'money', value: (WORD_NUMBERS[(m[1] as string).toLowerCase()] ?? num(m[1] as string)) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
+    scan(MONEY_ADJ, (m) => ({ kind: 'money', value: (m[1] ? WORD_NUMBERS[m[1].toLowerCase()] ?? num(m[1]) : 1) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[`${(m[3] as string).toLowerCase()}s`] ?? CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
+  }
+  scan(PERCENT, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[0] }))
+  scan(PERCENT_RANGE, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[1] as string }))
+  scan(DAY_DATE, (m) => {
+    const month = MONTHS.indexOf((m[1] as string).toLowerCase()) + 1
+    const day = Number(m[2])
+    if (day < 1 || day > 31) return null
+    const year = m[3] ? Number(m[3]) : resolveYear(month, day, episodeDate)
+    return { kind: 'date', value: year ? `${year}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`, unit: null, text: m[0] }
+  })
+  scan(MONTH_ONLY, (m) => {
+    const month = MONTHS.indexOf((m[2] as string).toLowerCase()) + 1
+    const year = m[3] ? Number(m[3]) : resolveYear(month, null, episodeDate)
+    const text = m[0].slice(m[0].indexOf(m[2] as string))
+    return { kind: 'date', value: year ? `${year}-${pad(month)}` : `--${pad(month)}`, unit: null, text }
+  })
+  scan(YEAR, (m) => ({ kind: 'date', value: m[1] as string, unit: null, text: m[1] as string }))
+  scan(MEASURE, (m) => {
+    const unit = UNITS[(m[2] as string).toLowerCase()]
+    return unit ? { kind: 'measure', value: Number(m[1]), unit, text: m[0] } : null
+  })
+  scan(COUNT, (m) => ({ kind: 'count', value: num(m[1] as string), unit: m[2] as string, text: m[0] }))
+  return found.sort((a, b) => a.start - b.start).map(({ start: _start, ...q }) => q)
+}

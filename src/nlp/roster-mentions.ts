@@ -1,0 +1,78 @@
+import type { Speaker, Turn } from '../record/schema.js'
+import type { EntityMention, Token } from './types.js'
+
+interface RosterName {
+  id: string
+  full: string[]
+  first: string
+  last: string
+}
+
+const rosterNames = (speakers: readonly Speaker[]): RosterName[] =>
+  speakers.flatMap((s) => {
+    const parts = (s.name ?? '').split(/\s+/).filter(Boolean)
+    if (parts.length === 0) return []
+    return [{ id: s.id, full: parts, first: parts[0] as string, last: parts.at(-1) as string }]
+  })
+
+const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ','
+const closesClause = (t: Token | undefined): boolean => t === undefined || [',', '?', '.', '!', '\u2014'].includes(t.text)
+
+/**
+ * Speaker names in the text. Full names and unique first or last names resolve directly. A first
+ * name that several speakers share is resolved only when the conversation decides it:
+ * - addressed ("I agree with you, Chris, …"): not the speaker; if the speaker is not a candidate
+ *   either, the candidate who speaks next (or spoke last);
+ * - spoken about ("as Chris said"): a speaker does not name himself, so the other candidate; else
+ *   the candidate last named in full earlier in the same turn.
+ * Otherwise the mention stays unresolved (entityId null) rather than guessed.
+ */
+export const findRosterMentions = (
+  turn: Turn,
+  tokens: readonly Token[],
+  covered: Uint8Array,
+  speakers: readonly Speaker[],
+  neighbours: { previous: string | null; next: string | null },
+): { mentions: EntityMention[]; covered: Uint8Array } => {
+  const names = rosterNames(speakers)
+  const mentions: EntityMention[] = []
+  const mask = covered.slice()
+  const lastFull = new Map<string, string>() // first name → speaker id last named in full in this turn
+  for (let i = 0; i < tokens.length; i++) {
+    if (mask[i]) continue
+    const t = tokens[i] as Token
+    const full = names.find((n) => n.full.every((p, k) => tokens[i + k]?.text === p))
+    if (full && full.full.length > 1) {
+      const last = tokens[i + full.full.length - 1] as Token
+      mentions.push({ turn: turn.index, start: t.start, end: last.end, text: turn.text.slice(t.start, last.end), entityId: full.id, source: 'roster' })
+      lastFull.set(full.first, full.id)
+      for (let k = 0; k < full.full.length; k++) mask[i + k] = 1
+      i += full.full.length - 1
+      continue
+    }
+    const byLast = names.filter((n) => n.last === t.text && n.full.length > 1)
+    const byFirst = names.filter((n) => n.first === t.text)
+    const candidates = byFirst.length > 0 ? byFirst : byLast
+    if (candidates.length === 0) continue
+    mask[i] = 1
+    const base = { turn: turn.index, start: t.start, end: t.end, text: t.text, source: 'roster' as const }
+    if (candidates.length === 1) { mentions.push({ ...base, entityId: (candidates[0] as RosterName).id }); continue }
+    const others = candidates.filter((c) => c.id !== turn.speakerId)
+    const addressed = (t.initial || isComma(tokens[i - 1])) && closesClause(tokens[i + 1])
+    let id: string | null = null
+    let note: string
+    if (others.length === 1 && others.length < candidates.length) {
+      id = (others[0] as RosterName).id
+      note = addressed ? 'addressed by the other speaker of that name' : 'named by the other speaker of that name'
+    } else if (addressed) {
+      const pick = [neighbours.next, neighbours.previous].find((s) => s !== null && candidates.some((c) => c.id === s))
+      id = pick ?? null
+      note = pick ? 'addressed: the candidate who speaks next or last' : 'addressed, but no neighbouring turn decides'
+    } else {
+      id = lastFull.get(t.text) ?? null
+      note = id ? 'the candidate last named in full in this turn' : `ambiguous between ${candidates.map((c) => c.id).join(', ')}`
+    }
+    mentions.push({ ...base, entityId: id, note })
+  }
+  return { mentions, covered: mask }
+}
