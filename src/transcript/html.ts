@@ -46,6 +46,8 @@ export const isHtml = (text: string): boolean => {
 export const readHtml = (text: string): Paragraph[] => {
   const paragraphs: Paragraph[] = []
   let buffer = ''
+  // Kept alongside the buffer: testing the growing buffer itself would flatten it on every tag (quadratic).
+  let bufferHasText = false
   let skipDepth = 0
   // `<cite>`/`<time>` are structure only between paragraphs; inside one they are ordinary inline text.
   let structural: { tag: string; text: string } | undefined
@@ -57,6 +59,7 @@ export const readHtml = (text: string): Paragraph[] => {
   const flush = () => {
     const paragraphText = collapseWhitespace(buffer)
     buffer = ''
+    bufferHasText = false
     if (!paragraphText) return
     const paragraph: Paragraph = { text: paragraphText }
     if (pendingSpeaker) paragraph.speaker = pendingSpeaker
@@ -87,6 +90,7 @@ export const readHtml = (text: string): Paragraph[] => {
     }
     // Not the transcript form after all (a quotation's source, a date): keep it as text.
     buffer += ` ${content} `
+    bufferHasText ||= /\S/.test(content)
   }
 
   const parser = new Parser({
@@ -96,7 +100,7 @@ export const readHtml = (text: string): Paragraph[] => {
         return
       }
       if (structural) return
-      if (STRUCTURAL.has(name) && !/\S/.test(buffer)) {
+      if (STRUCTURAL.has(name) && !bufferHasText) {
         structural = { tag: name, text: '' }
         return
       }
@@ -104,8 +108,12 @@ export const readHtml = (text: string): Paragraph[] => {
     },
     ontext(data) {
       if (skipDepth > 0) return
-      if (structural) structural.text += data
-      else buffer += data
+      if (structural) {
+        structural.text += data
+      } else {
+        buffer += data
+        bufferHasText ||= /\S/.test(data)
+      }
     },
     onclosetag(name) {
       if (SKIPPED.has(name)) {

@@ -78,6 +78,8 @@ export const readJson = (text: string): Paragraph[] => {
   const paragraphs: Paragraph[] = []
   let current: Paragraph | undefined
   let gapBefore = false
+  // The last word written: testing the growing paragraph text instead would flatten it on every word (quadratic).
+  let previousBody = ''
   const close = () => {
     if (current) paragraphs.push(current)
     current = undefined
@@ -94,11 +96,12 @@ export const readJson = (text: string): Paragraph[] => {
     if (!current) {
       current = { text: body, ...(speaker ? { speaker } : {}), start: segment.startTime, end, fragment: true }
     } else {
-      const space = explicitGaps ? gapBefore : !ATTACHES_LEFT.test(body) && !ATTACHES_RIGHT.test(current.text)
+      const space = explicitGaps ? gapBefore : !ATTACHES_LEFT.test(body) && !ATTACHES_RIGHT.test(previousBody)
       current.text += space ? ` ${body}` : body
       current.end = Math.max(current.end ?? end, end)
     }
     gapBefore = false
+    previousBody = body
     if (SENTENCE_END.test(body)) close()
   }
   close()
