@@ -6,7 +6,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, type Config } from '../src/config/index.js'
 import { isPodpipeError } from '../src/errors/index.js'
-import { createServer, type RunningServer, type ServerDeps } from '../src/server/index.js'
+import { createServer, readiness, type RunningServer, type ServerDeps } from '../src/server/index.js'
 
 const PREFIX = `pp-http-${process.pid}-${Date.now()}`
 const REDIS = { host: '127.0.0.1', port: 6379 }
@@ -94,6 +94,12 @@ describe('podpipe server on loopback', () => {
     expect(body.checks['store:archive']?.error).toMatch(/\w/)
   })
 
+  it('fails a store check that never answers instead of hanging the probe', async () => {
+    const stuck = { name: 'stuck', ping: () => new Promise<void>(() => {}) }
+    const checks = await readiness(redis, [pgStore('postgres', db), stuck], 100)
+    expect(checks).toEqual({ redis: { ok: true }, 'store:postgres': { ok: true }, 'store:stuck': { ok: false, error: 'no answer within 100 ms' } })
+  })
+
   it('answers /readyz with 503 naming redis when Redis cannot be reached', async () => {
     const dead = new Redis({ host: '127.0.0.1', port: 1, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null })
     dead.on('error', () => {}) // the refused connection is the point of the test
@@ -135,6 +141,8 @@ describe('podpipe server on loopback', () => {
     const { url } = await start({})
     const page = await fetch(`${url}/queues/`)
     expect(page.status).toBe(200)
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     const html = await page.text()
     // Asset URLs are relative to <base href>, which must be the path the browser sees.
     expect(html).toContain('<base href="/queues/" />')

@@ -2,6 +2,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import { Hono } from 'hono'
 import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { PodpipeError } from '../errors/index.js'
@@ -41,6 +42,8 @@ export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger
 
   // Both /queues and /queues/ reach the dashboard: people type either.
   const app = new Hono({ strict: false })
+  // nosniff, frame-ancestors by X-Frame-Options (a write-mode dashboard must not be framed), no referrer.
+  app.use(secureHeaders())
   app.use(authGuard(config.auth))
   // Basic auth rides along on any request the browser makes, so a cross-site form post could act
   // as the signed-in user; Hono's csrf rejects those by Origin.
