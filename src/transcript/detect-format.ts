@@ -55,8 +55,10 @@ const UNSUPPORTED_MIME = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip
 const mimeOf = (contentType: string | undefined): string =>
   (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase()
 
+/** The extension of a file name, path or URL (query and fragment ignored: `ep.srt?token=1` is srt). */
 const extensionOf = (fileName: string | undefined): string => {
-  const base = (fileName ?? '').split(/[\\/]/).pop() ?? ''
+  const path = (fileName ?? '').split(/[?#]/, 1)[0] ?? ''
+  const base = path.split(/[\\/]/).pop() ?? ''
   const dot = base.lastIndexOf('.')
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
 }

@@ -68,6 +68,15 @@ describe('readHtml on post bodies', () => {
     ])
   })
 
+  it('splits a body with no block element at its line breaks (plain text sent as HTML)', () => {
+    expect(readHtml('<b>Ann:</b> Hello &amp; welcome.\n<b>Bob:</b> Thanks.\n\nThe end.')).toEqual([
+      { text: 'Ann: Hello & welcome.' },
+      { text: 'Bob: Thanks.' },
+      { text: 'The end.' },
+    ])
+    expect(readHtml('<p>One\nparagraph</p>')).toEqual([{ text: 'One paragraph' }])
+  })
+
   it('survives unclosed tags and a raw ampersand', () => {
     expect(readHtml('<p>One & two<p>Three').map((p) => p.text)).toEqual(['One & two', 'Three'])
   })

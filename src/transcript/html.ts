@@ -38,13 +38,21 @@ export const isHtml = (text: string): boolean => {
 
 /**
  * Paragraphs in document order. Entities are decoded, script/style skipped, whitespace collapsed.
+ * A body with no block element at all (plain text sent as HTML, as feed descriptions often are)
+ * is split at its line breaks instead, so its lines stay apart as they would in the text reader.
  *
  * @example
  * readHtml('<cite>Travis:</cite><time>0:00</time><p>Hello</p>')
  * // [{ text: 'Hello', speaker: 'Travis', start: 0 }]
  */
 export const readHtml = (text: string): Paragraph[] => {
+  const blocks = parseHtml(text, false)
+  return blocks.sawBlock ? blocks.paragraphs : parseHtml(text, true).paragraphs
+}
+
+const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragraph[]; sawBlock: boolean } => {
   const paragraphs: Paragraph[] = []
+  let sawBlock = false
   let buffer = ''
   // Kept alongside the buffer: testing the growing buffer itself would flatten it on every tag (quadratic).
   let bufferHasText = false
@@ -104,12 +112,22 @@ export const readHtml = (text: string): Paragraph[] => {
         structural = { tag: name, text: '' }
         return
       }
-      if (BLOCKS.has(name)) flush()
+      if (BLOCKS.has(name)) {
+        sawBlock = true
+        flush()
+      }
     },
     ontext(data) {
       if (skipDepth > 0) return
       if (structural) {
         structural.text += data
+      } else if (breakAtNewlines && data.includes('\n')) {
+        const lines = data.split('\n')
+        lines.forEach((line, i) => {
+          if (i > 0) flush()
+          buffer += line
+          bufferHasText ||= /\S/.test(line)
+        })
       } else {
         buffer += data
         bufferHasText ||= /\S/.test(data)
@@ -136,5 +154,5 @@ export const readHtml = (text: string): Paragraph[] => {
   parser.end()
   if (structural) endStructural(structural.tag, structural.text)
   flush()
-  return paragraphs
+  return { paragraphs, sawBlock }
 }

@@ -66,6 +66,7 @@ describe('readTranscript format detection', () => {
     { id: '.html', fileName: 'post.HTML', format: 'html' },
     { id: 'no extension', fileName: 'transcript', format: 'text' },
     { id: 'no name at all', fileName: undefined, format: 'text' },
+    { id: 'a URL with a query', fileName: 'https://cdn.example/ep/12/transcript.html?token=a.b#t=1', format: 'html' },
   ])('falls back to the extension: $id', ({ fileName, format }) => {
     expect(readTranscript(prose, { fileName }).format).toBe(format)
   })
