@@ -56,6 +56,8 @@ export const createStreamStore = ({ redis, stream = 'podpipe:records', maxLen = 
       const record = checkRecord('stream', input)
       const hash = recordContentHash(record)
       try {
+        // Skips sending the record for the common duplicate; the script compares again atomically.
+        if ((await redis.hget(keys[1], record.id)) === hash) return 'unchanged'
         const [change] = await runPublishScript(redis, keys, [
           record.id, hash, String(maxLen), record.schemaVersion, includeRecord ? JSON.stringify(record) : '',
         ])

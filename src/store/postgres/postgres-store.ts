@@ -100,6 +100,10 @@ export const createPostgresStore = async ({
       const hash = recordContentHash(record)
       let client: PoolClient
       try {
+        // A retry, the common duplicate, is settled by a 64-byte read instead of shipping the
+        // whole record; the upsert below still compares hashes, so a race here is harmless.
+        const current = await pool.query<{ content_hash: string }>(`SELECT content_hash FROM ${s}.episodes WHERE id = $1`, [record.id])
+        if (current.rows[0]?.content_hash === hash) return 'unchanged'
         client = await pool.connect()
       } catch (err) {
         throw pgStoreError(`cannot connect to write record ${record.id}`, record.id, err)
