@@ -51,6 +51,20 @@ describe('readJson on caption-line segments', () => {
   })
 })
 
+describe('readJson on imperfect segments', () => {
+  it('reads numeric strings as times, and drops bad segments with one warning that names the first', () => {
+    const warnings: { code: string; message: string }[] = []
+    const paragraphs = readJson(doc([
+      { speaker: 'A', startTime: '0.5', endTime: '1', body: 'Hello' },
+      { speaker: 'A', startTime: null, body: 'lost' },
+      { speaker: 'A', startTime: 2, endTime: '', body: 'also lost' },
+      { speaker: 'A', startTime: 3, endTime: 3.5, body: 'world.' },
+    ]), warnings)
+    expect(paragraphs).toEqual([{ text: 'Hello world.', speaker: 'A', start: 0.5, end: 3.5, fragment: true }])
+    expect(warnings).toEqual([{ code: 'SEGMENTS_DROPPED', message: expect.stringMatching(/^2 of 4 JSON segments dropped: segments\[1\]\.startTime: .* \(and 1 more\)$/) }])
+  })
+})
+
 describe('isJson', () => {
   it.each([
     { id: 'spec document', text: '{\n  "version": "1.0.0",\n  "segments": []}', expected: true },
@@ -67,8 +81,8 @@ describe('readJson errors', () => {
     { id: 'truncated', text: '{"version":"1.0.0","segments":[{"speaker":', where: /the JSON does not parse/ },
     { id: 'no segments', text: '{"version":"1.0.0"}', where: /segments: / },
     { id: 'segments not an array', text: '{"segments":{}}', where: /segments: / },
-    { id: 'a string start time', text: doc([{ startTime: 0, body: 'a' }, { startTime: '1.5', body: 'b' }]), where: /segments\[1\]\.startTime/ },
-    { id: 'a missing body', text: doc([{ startTime: 0 }]), where: /segments\[0\]\.body/ },
+    { id: 'no readable segment', text: doc([{ startTime: 0 }, { startTime: 'soon', body: 'b' }]), where: /no segment is readable \(segments\[0\]\.body: / },
+    { id: 'a segment that is not an object', text: doc(['word']), where: /segments\[0\]: / },
     { id: 'empty segments', text: doc([]), where: /"segments" is empty/ },
     { id: 'only space segments', text: doc([{ startTime: 0, body: ' ' }]), where: /every segment is empty/ },
   ])('$id is MALFORMED with the path of the problem', ({ text, where }) => {

@@ -6,21 +6,29 @@
  */
 import { z } from 'zod'
 import { PodpipeError } from '../errors/index.js'
+import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
 import { collapseWhitespace } from './whitespace.js'
 
-/** The raw shape (podcast-namespace docs/examples/transcripts/transcripts.md); unknown keys are ignored. */
+// Some exporters write times as numeric strings ("1.5"); read those, but never "" or null as 0.
+const seconds = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+  z.number().nonnegative(),
+)
+
+/** One segment (podcast-namespace docs/examples/transcripts/transcripts.md); unknown keys are ignored. */
 export const Podcast20Segment = z.object({
   speaker: z.string().nullish(),
-  startTime: z.number().nonnegative(),
-  endTime: z.number().nonnegative().nullish(),
+  startTime: seconds,
+  endTime: seconds.nullish(),
   body: z.string(),
 })
 export type Podcast20Segment = z.infer<typeof Podcast20Segment>
 
+/** The document. Segments are checked one by one, so one bad segment is dropped, not the file. */
 export const Podcast20Json = z.object({
   version: z.union([z.string(), z.number()]).optional(),
-  segments: z.array(Podcast20Segment),
+  segments: z.array(z.unknown()),
 })
 export type Podcast20Json = z.infer<typeof Podcast20Json>
 
@@ -33,20 +41,37 @@ export const isJson = (text: string): boolean => {
 const malformed = (reason: string): PodpipeError =>
   new PodpipeError('MALFORMED', `not a valid Podcasting 2.0 JSON transcript: ${reason}`)
 
-const parseDocument = (text: string): Podcast20Json => {
+/** `segments[3].startTime: Invalid input: expected number, received string` */
+const describeIssue = (error: z.ZodError, prefix: readonly PropertyKey[] = []): string => {
+  const issue = error.issues[0]
+  const path = [...prefix, ...(issue?.path ?? [])]
+  const where = path.length ? path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '') : 'the document'
+  return `${where}: ${issue?.message ?? 'unexpected shape'}`
+}
+
+const parseDocument = (text: string, warnings: Warning[]): Podcast20Segment[] => {
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch (err) {
     throw malformed(`the JSON does not parse (${(err as Error).message})`)
   }
-  const result = Podcast20Json.safeParse(raw)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const where = issue?.path.length ? issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '') : 'the document'
-    throw malformed(`${where}: ${issue?.message ?? 'unexpected shape'}`)
+  const document = Podcast20Json.safeParse(raw)
+  if (!document.success) throw malformed(describeIssue(document.error))
+  if (document.data.segments.length === 0) throw malformed('"segments" is empty')
+  const segments: Podcast20Segment[] = []
+  const problems: string[] = []
+  document.data.segments.forEach((value, index) => {
+    const segment = Podcast20Segment.safeParse(value)
+    if (segment.success) segments.push(segment.data)
+    else problems.push(describeIssue(segment.error, ['segments', index]))
+  })
+  if (segments.length === 0) throw malformed(`no segment is readable (${problems[0]})`)
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''
+    warnings.push({ code: 'SEGMENTS_DROPPED', message: `${problems.length} of ${document.data.segments.length} JSON segments dropped: ${problems[0]}${more}` })
   }
-  return result.data
+  return segments
 }
 
 // A token that attaches to the word before it: closing punctuation, or a clitic split off a word.
@@ -67,13 +92,14 @@ const hasExplicitGaps = (segments: readonly Podcast20Segment[]): boolean => {
  * `speaker`, `start` and `end` from the segments. Whitespace-only segments are dropped; words are
  * joined with a space except before punctuation.
  *
+ * Segments that do not fit the shape are dropped, each counted in a warning pushed to `warnings`.
+ *
  * @example
  * readJson('{"version":"1.0.0","segments":[{"speaker":"Luke","startTime":2.75,"endTime":3,"body":"Nooooo"}]}')
  * // [{ text: 'Nooooo', speaker: 'Luke', start: 2.75, end: 3, fragment: true }]
  */
-export const readJson = (text: string): Paragraph[] => {
-  const { segments } = parseDocument(text)
-  if (segments.length === 0) throw malformed('"segments" is empty')
+export const readJson = (text: string, warnings: Warning[] = []): Paragraph[] => {
+  const segments = parseDocument(text, warnings)
   const explicitGaps = hasExplicitGaps(segments)
   const paragraphs: Paragraph[] = []
   let current: Paragraph | undefined

@@ -100,6 +100,15 @@ describe('readTranscript format detection', () => {
   })
 })
 
+describe('readTranscript warnings', () => {
+  it('passes on what a reader dropped, naming the input', () => {
+    const json = JSON.stringify({ version: '1.0.0', segments: [{ startTime: 0, body: 'Hi.' }, { startTime: 'x', body: 'lost' }] })
+    const result = readTranscript(json, { input: 'ep.json' })
+    expect(result.paragraphs.map((p) => p.text)).toEqual(['Hi.'])
+    expect(result.warnings).toEqual([{ code: 'SEGMENTS_DROPPED', message: expect.stringMatching(/^ep\.json: 1 of 2 JSON segments dropped: segments\[1\]\.startTime/) }])
+  })
+})
+
 describe('readTranscript decoding', () => {
   it('strips a UTF-8 BOM before detecting', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hi\n')])

@@ -3,7 +3,7 @@
  * (detect-format.ts) and hands the text to that format's reader. Pure and synchronous.
  */
 import { PodpipeError, isPodpipeError } from '../errors/index.js'
-import type { TranscriptFormat } from '../record/index.js'
+import type { TranscriptFormat, Warning } from '../record/index.js'
 import { decodeInput } from './decode.js'
 import { detectFormat } from './detect-format.js'
 import { readHtml } from './html.js'
@@ -34,7 +34,8 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-const READERS: Readonly<Record<TranscriptFormat, (text: string) => Paragraph[]>> = {
+// Readers that can drop a bad item say so in `warnings` rather than fail the document.
+const READERS: Readonly<Record<TranscriptFormat, (text: string, warnings: Warning[]) => Paragraph[]>> = {
   html: readHtml,
   text: readText,
   vtt: readVtt,
@@ -56,8 +57,9 @@ export const readTranscript = (content: Uint8Array | string, options: ReadOption
   const decoded = decodeInput(content, { maxBytes, input, contentType })
   const detected = detectFormat(decoded.text, { format, fileName, contentType, input })
   let paragraphs: Paragraph[]
+  const readerWarnings: Warning[] = []
   try {
-    paragraphs = READERS[detected.format](decoded.text)
+    paragraphs = READERS[detected.format](decoded.text, readerWarnings)
   } catch (err) {
     // Readers see only text; the input's name is added here, once.
     if (isPodpipeError(err) && err.input === undefined) throw new PodpipeError(err.code, err.message, { input, cause: err })
@@ -66,5 +68,6 @@ export const readTranscript = (content: Uint8Array | string, options: ReadOption
   if (paragraphs.length === 0) {
     throw new PodpipeError('EMPTY_INPUT', `the ${detected.format} transcript holds no text`, { input })
   }
-  return { format: detected.format, paragraphs, warnings: [...decoded.warnings, ...detected.warnings] }
+  const warnings = [...decoded.warnings, ...detected.warnings, ...readerWarnings.map((w) => ({ ...w, message: `${input}: ${w.message}` }))]
+  return { format: detected.format, paragraphs, warnings }
 }
