@@ -203,8 +203,10 @@ export const splitTurns = (paragraphs: readonly Paragraph[], { speakers = [] }: 
       break
     }
   }
-  const transcriptLanguage = detectLanguage(sampleText(units, first, units.length))
-  const transcriptScript = scriptClass(sampleText(units, first, units.length))
+  // Sampled up to the last label, so a trailing foreign-language note cannot set the language.
+  const sample = sampleText(units, first, last + 1)
+  const transcriptLanguage = detectLanguage(sample)
+  const transcriptScript = scriptClass(sample)
   // After the last label, the first paragraph that is clearly not speech ends the transcript.
   let end = units.length
   for (let i = last + 1; i < units.length; i++) {

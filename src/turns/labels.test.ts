@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest'
+import { detectInlineLabel, startsUnlabelledTurn } from './labels.js'
+
+describe('detectInlineLabel', () => {
+  test.each([
+    { id: 'full name', text: 'Chris Miller: The impact of how…', name: 'Chris Miller' },
+    { id: 'capitals', text: 'CHRIS MCGUIRE: Last night', name: 'CHRIS MCGUIRE' },
+    { id: 'placeholder with underscore', text: 'SPEAKER_1: hello', name: 'SPEAKER_1' },
+    { id: 'placeholder with number', text: 'Speaker 2: hello', name: 'Speaker 2' },
+    { id: 'particle inside a name', text: 'Ursula von der Leyen: We will', name: 'Ursula von der Leyen' },
+    { id: 'accented name', text: 'José Núñez: Hola', name: 'José Núñez' },
+    { id: 'apostrophe name', text: 'Conan O’Brien: Hi', name: 'Conan O’Brien' },
+    { id: 'label alone on its line', text: 'Ryan:', name: 'Ryan' },
+    { id: 'space before colon', text: 'Alban : hi', name: 'Alban' },
+    { id: 'han label with full-width colon', text: '主持人：你好', name: '主持人' },
+    { id: 'han candidate (roster decides)', text: '评价: 推荐', name: '评价' },
+  ])('$id', ({ text, name }) => {
+    const label = detectInlineLabel(text)
+    expect(label?.name).toBe(name)
+    expect(text.slice(label!.length)).toBe(text.slice(text.indexOf(name) + name.length).replace(/^\s*[:：]\s*/, ''))
+  })
+
+  test.each([
+    { id: 'address with comma', text: 'Chris Miller, what’s the potential industry impact?' },
+    { id: 'mention mid-sentence', text: 'As Chris said: the controls are broad.' },
+    { id: 'lowercase sentence before a colon', text: 'Article II’s clause can be interpreted in two different ways:' },
+    { id: 'no space after colon (URL-like)', text: 'Re:Invent is a conference' },
+    { id: 'editorial note', text: 'Note: this transcript was edited.' },
+    { id: 'name without colon', text: 'Jordan Schneider If China wanted…' },
+    { id: 'empty', text: '' },
+  ])('not a label: $id', ({ text }) => {
+    expect(detectInlineLabel(text)).toBeUndefined()
+  })
+})
+
+describe('startsUnlabelledTurn', () => {
+  test.each([
+    { id: 'capital after the name', text: 'Jordan Schneider If China wanted', strip: 17 },
+    { id: 'quote after the name', text: 'Jordan Schneider “Well,” he said', strip: 17 },
+    { id: 'lowercase verb after the name', text: 'Jordan Schneider said that', strip: 0 },
+    { id: 'comma after the name', text: 'Jordan Schneider, you should', strip: 0 },
+    { id: 'possessive', text: 'Jordan Schneider’s show', strip: 0 },
+    { id: 'name alone', text: 'Jordan Schneider', strip: 0 },
+  ])('$id', ({ text, strip }) => {
+    expect(startsUnlabelledTurn(text, 'Jordan Schneider'.length)).toBe(strip)
+  })
+})

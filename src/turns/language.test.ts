@@ -1,0 +1,14 @@
+import { expect, test } from 'vitest'
+import { detectLanguage } from './language.js'
+
+test.each([
+  { id: 'chinese by script', text: '在中国,传统上有几个高危职业,像矿工、消防员、一线施工爆破人员。', language: 'zh' },
+  { id: 'chinese with an english quote inside', text: '昨天,《经济学人》刊登长篇报导,标题开门见山:“The sinister disappearance of China’s bosses”——“险恶失踪的中国老板们”。', language: 'zh' },
+  { id: 'japanese by kana', text: '今日はとても良い天気ですね。散歩に行きましょう。', language: 'ja' },
+  { id: 'korean by hangul', text: '오늘은 날씨가 정말 좋네요. 산책하러 갑시다.', language: 'ko' },
+  { id: 'english via franc, mapped to 639-1', text: 'What the new export controls do, and how on earth China plans to enforce them.', language: 'en' },
+  { id: 'french via franc', text: 'Le gouvernement a annoncé de nouvelles mesures pour contrôler les exportations de terres rares.', language: 'fr' },
+  { id: 'too short to tell', text: 'Yes.', language: 'und' },
+])('$id', ({ text, language }) => {
+  expect(detectLanguage(text)).toBe(language)
+})

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest'
+import { displayName, nameKey, placeholderId, surnameId } from './names.js'
+import { assignSpeakerIds } from './speaker-ids.js'
+import type { RosterMember } from './roster.js'
+
+describe('surnameId', () => {
+  test.each([
+    { id: 'surname', name: 'Chris McGuire', expected: 'mcguire' },
+    { id: 'capitals', name: 'CHRIS MILLER', expected: 'miller' },
+    { id: 'ascii folding', name: 'José Núñez', expected: 'nunez' },
+    { id: 'suffix dropped', name: 'Martin Luther King Jr.', expected: 'king' },
+    { id: 'single name', name: 'Sarah', expected: 'sarah' },
+    { id: 'non-person label', name: 'Jingle', expected: 'jingle' },
+    { id: 'placeholder underscore', name: 'SPEAKER_1', expected: 'speaker-1' },
+    { id: 'placeholder spaced', name: 'Speaker 2', expected: 'speaker-2' },
+    { id: 'unknown', name: 'Unknown', expected: 'unknown' },
+    { id: 'no latin letters', name: '主持人', expected: '主持人' },
+  ])('$id', ({ name, expected }) => {
+    expect(surnameId(name)).toBe(expected)
+  })
+})
+
+test.each([
+  { id: 'capitals are title-cased', label: 'CHRIS MCGUIRE', expected: 'Chris Mcguire' },
+  { id: 'mixed case kept', label: 'Chris McGuire', expected: 'Chris McGuire' },
+])('displayName: $id', ({ label, expected }) => {
+  expect(displayName(label)).toBe(expected)
+})
+
+test('nameKey folds case, accents and spacing so label spellings meet', () => {
+  expect(nameKey('  JOSÉ   Núñez ')).toBe(nameKey('José Nunez'))
+  expect(placeholderId('Alban')).toBeUndefined()
+})
+
+describe('assignSpeakerIds', () => {
+  const member = (name: string): RosterMember => ({ key: nameKey(name), name, role: 'unknown' })
+  test.each([
+    { id: 'shared first name stays apart', names: ['Chris McGuire', 'Chris Miller'], ids: ['mcguire', 'miller'] },
+    { id: 'shared surname gets the given name', names: ['John Smith', 'Jane Smith', 'Chris Miller'], ids: ['smith-john', 'smith-jane', 'miller'] },
+    { id: 'same full name twice gets a counter', names: ['John Smith', 'John Smith'], ids: ['smith-john', 'smith-john-2'] },
+  ])('$id', ({ names, ids }) => {
+    const members = names.map(member)
+    const assigned = assignSpeakerIds(members)
+    expect(members.map((m) => assigned.get(m))).toEqual(ids)
+  })
+})

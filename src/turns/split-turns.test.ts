@@ -1,0 +1,220 @@
+import { describe, expect, test } from 'vitest'
+import type { Paragraph } from '../transcript/types.js'
+import { splitTurns } from './split-turns.js'
+import type { SpeakerHint } from './types.js'
+
+/** The text format: one paragraph per line. */
+const lines = (...texts: string[]): Paragraph[] => texts.map((text) => ({ text }))
+
+const sequence = (paragraphs: Paragraph[], speakers?: SpeakerHint[]) =>
+  splitTurns(paragraphs, { speakers }).turns.map((t) => t.speakerId)
+
+describe('splitTurns: labels and the roster', () => {
+  test.each([
+    {
+      id: 'two speakers share a first name and stay apart',
+      input: lines('Chris McGuire: One.', 'Chris Miller: Two.', 'Chris McGuire: Three.', 'Chris Miller: Four.'),
+      expected: ['mcguire', 'miller', 'mcguire', 'miller'],
+    },
+    {
+      id: 'a mention "as Chris said" is not a label',
+      input: lines('Chris McGuire: One.', 'Jordan Schneider: Two.', 'As Chris said: it is broad.', 'Chris McGuire: Three.', 'Jordan Schneider: Four.'),
+      expected: ['mcguire', 'schneider', 'mcguire', 'schneider'],
+    },
+    {
+      id: 'an address "Chris Miller, what…" continues the speaker',
+      input: lines('Jordan Schneider: Hi.', 'Chris Miller, what’s the impact?', 'Chris Miller: Complicated.', 'Jordan Schneider: Thanks.'),
+      expected: ['schneider', 'miller', 'schneider'],
+    },
+    {
+      id: 'a roster name without its colon opens a turn',
+      input: lines('Chris McGuire: One.', 'Jordan Schneider: Two.', 'Chris McGuire: Three.', 'Jordan Schneider If China wanted to?', 'Chris McGuire: Four.', 'Jordan Schneider: Five.'),
+      expected: ['mcguire', 'schneider', 'mcguire', 'schneider', 'mcguire', 'schneider'],
+    },
+    {
+      id: 'a roster name followed by a verb is text',
+      input: lines('Chris McGuire: One.', 'Jordan Schneider: Two.', 'Chris McGuire: Three.', 'Jordan Schneider said so.', 'Jordan Schneider: Four.'),
+      expected: ['mcguire', 'schneider', 'mcguire', 'schneider'],
+    },
+    {
+      id: 'a single label corroborated by the intro counts',
+      input: lines('Today we talk to Ann Lee about chips.', 'Bob Ray: Welcome.', 'Ann Lee: Thanks.', 'Bob Ray: Bye.'),
+      expected: ['ray', 'lee', 'ray'],
+    },
+    {
+      id: 'a single label corroborated by a hint counts',
+      input: lines('Bob Ray: Welcome.', 'Ann Lee: Thanks.', 'Bob Ray: Bye.'),
+      hints: [{ name: 'Ann Lee' }],
+      expected: ['ray', 'lee', 'ray'],
+    },
+    {
+      id: 'a single uncorroborated label is text',
+      input: lines('Bob Ray: Welcome.', 'Ann Lee: Thanks.', 'Bob Ray: Bye.'),
+      expected: ['ray'],
+    },
+    {
+      id: 'a first-name label resolves to the only full name that fits',
+      input: lines('Jordan Schneider: Hi.', 'Chris Miller: Hello.', 'Jordan Schneider: So?', 'Chris Miller: Well.', 'Jordan: Right.'),
+      expected: ['schneider', 'miller', 'schneider', 'miller', 'schneider'],
+    },
+    {
+      id: 'a surname label resolves too',
+      input: lines('Jordan Schneider: Hi.', 'Chris Miller: Hello.', 'Jordan Schneider: So?', 'Chris Miller: Yes.', 'Jordan Schneider: And?', 'Miller: Well.'),
+      expected: ['schneider', 'miller', 'schneider', 'miller', 'schneider', 'miller'],
+    },
+    {
+      id: 'a lone first name shared by two people resolves to neither',
+      input: lines('Chris McGuire: One.', 'Chris Miller: Two.', 'Chris McGuire: Three.', 'Chris Miller: Four.', 'Chris: Five.'),
+      expected: ['mcguire', 'miller', 'mcguire', 'miller'],
+    },
+    {
+      id: 'labels in capitals and mixed case are one speaker',
+      input: lines('CHRIS MCGUIRE: One.', 'JORDAN SCHNEIDER: Two.', 'Chris McGuire: Three.', 'Jordan Schneider: Four.'),
+      expected: ['mcguire', 'schneider', 'mcguire', 'schneider'],
+    },
+    {
+      id: 'placeholders get numbered ids and Unknown is unknown',
+      input: lines('SPEAKER_1: Hi.', 'Speaker 2: Hello.', 'SPEAKER_1: So?', 'Unknown: Hm.'),
+      expected: ['speaker-1', 'speaker-2', 'speaker-1', 'unknown'],
+    },
+    {
+      id: 'non-person labels are speakers',
+      input: lines('Jingle: La la.', 'Adam Curry: Hi.', 'Jingle: La.', 'Adam Curry: Bye.'),
+      expected: ['jingle', 'curry', 'jingle', 'curry'],
+    },
+    {
+      id: 'two people with one surname',
+      input: lines('John Smith: Hi.', 'Jane Smith: Hello.', 'John Smith: So?', 'Jane Smith: Well.'),
+      expected: ['smith-john', 'smith-jane', 'smith-john', 'smith-jane'],
+    },
+    {
+      id: 'recurring han labels form a roster',
+      input: lines('主持人：欢迎收听。', '嘉宾：谢谢。', '主持人：我们开始吧。', '嘉宾：好的。'),
+      expected: ['主持人', '嘉宾', '主持人', '嘉宾'],
+    },
+  ])('$id', ({ input, hints, expected }) => {
+    expect(sequence(input, hints)).toEqual(expected)
+  })
+})
+
+describe('splitTurns: segmentation', () => {
+  test('two consecutive labels of one speaker and unlabelled paragraphs make one turn each', () => {
+    const { turns } = splitTurns(lines(
+      'Chris McGuire: One two.', 'Three four five.', 'Jordan Schneider: Six.', 'Jordan Schneider: Seven eight.', 'Chris McGuire: Nine.',
+    ))
+    expect(turns.map((t) => [t.speakerId, t.paragraphs])).toEqual([
+      ['mcguire', ['One two.', 'Three four five.']],
+      ['schneider', ['Six.', 'Seven eight.']],
+      ['mcguire', ['Nine.']],
+    ])
+    expect(turns[1]!.text).toBe('Six.\n\nSeven eight.')
+    expect(turns.map((t) => t.wordCount)).toEqual([5, 3, 1])
+    expect(turns.map((t) => t.index)).toEqual([0, 1, 2])
+  })
+
+  test('a lone "." paragraph neither starts a turn nor counts as a word', () => {
+    const { turns } = splitTurns(lines('Ann Lee: One.', '.', 'Bob Ray: Two.', 'Ann Lee: Three.', 'Bob Ray: Four.'))
+    expect(turns.map((t) => t.paragraphs)).toEqual([['One.'], ['Two.'], ['Three.'], ['Four.']])
+  })
+
+  test('caption fragments join with a space; a label in a fragment opens a new turn', () => {
+    const cues: Paragraph[] = [
+      { text: 'ANN LEE: Hello and', start: 0, end: 2, fragment: true },
+      { text: 'welcome back.', start: 2, end: 3, fragment: true },
+      { text: 'BOB RAY: Thanks', start: 3, end: 4, fragment: true },
+      { text: 'for having me.', start: 4, end: 6, fragment: true },
+      { text: 'ANN LEE: Sure.', start: 6, end: 7, fragment: true },
+      { text: 'BOB RAY: Bye.', start: 7, end: 8, fragment: true },
+    ]
+    const { turns, speakers } = splitTurns(cues)
+    expect(turns.map((t) => [t.speakerId, t.text, t.start, t.end])).toEqual([
+      ['lee', 'Hello and welcome back.', 0, 3],
+      ['ray', 'Thanks for having me.', 3, 6],
+      ['lee', 'Sure.', 6, 7],
+      ['ray', 'Bye.', 7, 8],
+    ])
+    expect(speakers.map((s) => s.name)).toEqual(['Ann Lee', 'Bob Ray'])
+  })
+
+  test('structural labels carry forward, and a short form resolves against a hint', () => {
+    const cues: Paragraph[] = [
+      { text: 'Hi there.', speaker: 'James C', start: 0, end: 1, fragment: true },
+      { text: 'How are you?', start: 1, end: 2, fragment: true },
+      { text: 'Fine.', speaker: 'Sam Sethi', start: 2, end: 3, fragment: true },
+    ]
+    const { turns, speakers } = splitTurns(cues, { speakers: [{ name: 'James Cridland', role: 'host' }, { name: 'Sam Sethi', role: 'guest' }] })
+    expect(turns.map((t) => [t.speakerId, t.text])).toEqual([['cridland', 'Hi there. How are you?'], ['sethi', 'Fine.']])
+    expect(speakers.map((s) => [s.id, s.name, s.role])).toEqual([['cridland', 'James Cridland', 'host'], ['sethi', 'Sam Sethi', 'guest']])
+  })
+
+  test('speakers count turns and words; roles stay unknown without hints', () => {
+    const { speakers } = splitTurns(lines('Ann Lee: a b c', 'Bob Ray: d', 'Ann Lee: e f', 'Bob Ray: g'))
+    expect(speakers).toEqual([
+      { id: 'lee', name: 'Ann Lee', role: 'unknown', turnCount: 2, wordCount: 5 },
+      { id: 'ray', name: 'Bob Ray', role: 'unknown', turnCount: 2, wordCount: 2 },
+    ])
+  })
+
+  test('no labels at all: one turn by unknown and a warning', () => {
+    const { turns, speakers, warnings } = splitTurns(lines('Hello there.', 'And welcome back.'))
+    expect(turns.map((t) => [t.speakerId, t.paragraphs.length])).toEqual([['unknown', 2]])
+    expect(speakers.map((s) => s.id)).toEqual(['unknown'])
+    expect(warnings.map((w) => w.code)).toEqual(['NO_SPEAKER_LABELS'])
+  })
+
+  test('an ambiguous recurring first-name label is its own speaker, with a warning', () => {
+    const { turns, warnings } = splitTurns(lines('Chris McGuire: One.', 'Chris Miller: Two.', 'Chris McGuire: Three.', 'Chris Miller: Four.', 'Chris: Five.', 'Chris: Six.'))
+    expect(turns.map((t) => t.speakerId)).toEqual(['mcguire', 'miller', 'mcguire', 'miller', 'chris'])
+    expect(warnings.map((w) => w.code)).toContain('AMBIGUOUS_SPEAKER_LABEL')
+  })
+
+  test('empty input gives nothing and no warning', () => {
+    expect(splitTurns([])).toEqual({ speakers: [], turns: [], sections: [], warnings: [] })
+  })
+
+  test('the input is not mutated', () => {
+    const input: Paragraph[] = [{ text: 'Ann Lee: Hi', fragment: true }, { text: 'there', fragment: true }, { text: 'Ann Lee: Bye' }]
+    const copy = structuredClone(input)
+    splitTurns(input)
+    expect(input).toEqual(copy)
+  })
+})
+
+describe('splitTurns: sections around the transcript', () => {
+  const article = Array.from({ length: 4 }, (_, i) =>
+    `Paragraph ${i + 1} of a long essay on the law of outer space, treaties, customary law and the politics of resource extraction on the Moon and asteroids, with enough words to look like an article rather than a short note about an episode and its guests.`.repeat(2))
+
+  test('post text before the first turn becomes sections, never turns', () => {
+    const { turns, sections, speakers } = splitTurns(lines(
+      '评价: 推荐',
+      ...article,
+      'ChinaTalk is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.',
+      '在中国,传统上有几个高危职业,像矿工、消防员、一线施工爆破人员。这十来年,红色基因土皇帝反腐,把官员也变成了高危职业。',
+      'To find out more, we interviewed Ann Lee, who served at the NSC.',
+      'We discuss…',
+      'What the new export controls do,',
+      'Ann Lee: Last night.', 'Bob Ray: Hm.', 'Ann Lee: Yes.', 'Bob Ray: Ok.',
+    ))
+    expect(turns.map((t) => t.speakerId)).toEqual(['lee', 'ray', 'lee', 'ray'])
+    expect(speakers.map((s) => s.id)).not.toContain('评价')
+    expect(sections.map((s) => [s.kind, s.language])).toEqual([
+      ['other', 'zh'], ['article', 'en'], ['promo', 'en'], ['other', 'zh'], ['show-notes', 'en'],
+    ])
+    expect(sections[4]!.text).toBe('To find out more, we interviewed Ann Lee, who served at the NSC.\n\nWe discuss…\n\nWhat the new export controls do,')
+  })
+
+  test('after the last turn, a promo and what follows are sections; speech before it stays', () => {
+    const { turns, sections } = splitTurns(lines(
+      'Ann Lee: One.', 'Bob Ray: Two.', 'Ann Lee: Three.', 'Bob Ray: Four.', 'Ann Lee: Five.', 'And one more thing.',
+      'Thanks for reading! Subscribe for free to receive new posts and support my work.',
+    ))
+    expect(turns.at(-1)!.paragraphs).toEqual(['Five.', 'And one more thing.'])
+    expect(sections.map((s) => s.kind)).toEqual(['promo'])
+  })
+
+  test('a trailing paragraph in another script is not speech', () => {
+    const { turns, sections } = splitTurns(lines('Ann Lee: One.', 'Bob Ray: Two.', 'Ann Lee: Three.', 'Bob Ray: Four.', '在中国,传统上有几个高危职业,像矿工、消防员。'))
+    expect(turns).toHaveLength(4)
+    expect(sections.map((s) => [s.kind, s.language])).toEqual([['other', 'zh']])
+  })
+})
