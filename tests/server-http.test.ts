@@ -1,6 +1,6 @@
 // The HTTP server as an operator and a scraper use it: real Redis, real BullMQ queues and worker,
 // real PostgreSQL behind a store's ping, a real listening socket.
-import { Queue, Worker } from 'bullmq'
+import { Queue, UnrecoverableError, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +16,7 @@ let redis: Redis
 let db: pg.Client
 let queues: Record<string, Queue>
 const running: RunningServer[] = []
+const queuesToClean: Queue[] = []
 
 /** A store whose ping really asks PostgreSQL, as the postgres sink's does. */
 const pgStore = (name: string, client: pg.Client): ServerDeps['stores'][number] => ({
@@ -56,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(running.map((s) => s.close()))
-  for (const q of Object.values(queues ?? {})) {
+  for (const q of [...Object.values(queues ?? {}), ...queuesToClean]) {
     await q.obliterate({ force: true })
     await q.close()
   }
@@ -161,6 +162,36 @@ describe('podpipe server on loopback', () => {
     expect(api.status).toBe(200)
     const names = ((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name).sort()
     expect(names).toEqual(['feeds', 'transcripts'])
+  })
+
+  it('counts finished jobs by outcome and error class, with their run times, from the workers\' events', async () => {
+    const claims = new Queue('claims', { connection: REDIS, prefix: PREFIX })
+    queuesToClean.push(claims)
+    const { url } = await start({}, { queues: { claims } })
+    const worker = new Worker(
+      'claims',
+      async (job) => {
+        if (job.data.outcome === 'malformed') throw new UnrecoverableError('MALFORMED: turn 3 has no text')
+        if (job.data.outcome === 'crash') throw new TypeError('cannot read properties of undefined')
+        return { claims: 4 }
+      },
+      { connection: REDIS, prefix: PREFIX },
+    )
+    try {
+      await claims.add('extract', { outcome: 'ok' }, { jobId: 'claims-e1' })
+      await claims.add('extract', { outcome: 'ok' }, { jobId: 'claims-e2' })
+      await claims.add('extract', { outcome: 'malformed' }, { jobId: 'claims-e3', attempts: 3 })
+      await claims.add('extract', { outcome: 'crash' }, { jobId: 'claims-e4', attempts: 1 })
+      const scrape = async () => (await fetch(`${url}/metrics`)).text()
+      await expect.poll(scrape, { timeout: 15_000 }).toContain('podpipe_job_duration_seconds_count{queue="claims",outcome="failed"} 2')
+      const text = await scrape()
+      expect(text).toContain('podpipe_jobs_completed_total{queue="claims"} 2')
+      expect(text).toContain('podpipe_jobs_failed_total{queue="claims",error_class="MALFORMED"} 1')
+      expect(text).toContain('podpipe_jobs_failed_total{queue="claims",error_class="unexpected"} 1')
+      expect(text).toContain('podpipe_job_duration_seconds_count{queue="claims",outcome="completed"} 2')
+    } finally {
+      await worker.close()
+    }
   })
 
   // The dashboard's own calls are same-origin fetches; browsers mark them with Origin.

@@ -10,6 +10,7 @@ import { isLoopbackHost } from '../config/index.js'
 import { authGuard } from './auth.js'
 import { mountDashboard } from './dashboard.js'
 import { healthRoutes } from './health.js'
+import { createJobMetrics, observeJobEvents } from './job-events.js'
 import { createMetricsRegistry } from './metrics.js'
 import type { RunningServer, ServerDeps } from './types.js'
 
@@ -23,7 +24,8 @@ export interface PodpipeServer {
 
 /**
  * The HTTP face of a deployment: bull-board at /queues (read-only unless config.dashboardWrite),
- * /healthz, /readyz and /metrics. Refuses to build an app reachable from the network without
+ * /healthz, /readyz and /metrics. listen() also follows every queue's events for the job-outcome
+ * metrics (one blocking Redis connection per queue). Refuses to build an app reachable from the network without
  * credentials, even when handed a Config that loadConfig never checked.
  * @example
  * const { listen } = createServer({ config, queues, stores, redis })
@@ -51,6 +53,7 @@ export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger
   app.route('/', healthRoutes(deps))
 
   const registry = createMetricsRegistry(queues)
+  const jobMetrics = createJobMetrics(registry)
   app.get('/metrics', async (c) => {
     try {
       return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType })
@@ -70,7 +73,22 @@ export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger
     return c.json({ error: 'internal error' }, 500)
   })
 
-  const listen = () => listenOn(app, config.host, config.port)
+  const listen = async (): Promise<RunningServer> => {
+    const running = await listenOn(app, config.host, config.port)
+    try {
+      const events = await observeJobEvents(queues, jobMetrics, logger)
+      return {
+        port: running.port,
+        close: async () => {
+          await running.close()
+          await events.close()
+        },
+      }
+    } catch (err) {
+      await running.close()
+      throw err
+    }
+  }
   return { app, listen }
 }
 
