@@ -77,6 +77,16 @@ describe('readHtml on post bodies', () => {
     expect(readHtml('<p>One\nparagraph</p>')).toEqual([{ text: 'One paragraph' }])
   })
 
+  it('reads timestamps in a Substack transcript as in plain text', () => {
+    const html = '<h3>Introduction (0:00)</h3><p><strong>Theo:</strong> Welcome back.</p><p><strong>Dwarkesh (1:05):</strong> Thanks.</p><p>[1:30] More.</p>'
+    expect(readHtml(html)).toEqual([
+      { text: 'Introduction', start: 0 },
+      { text: 'Theo: Welcome back.', end: 65 },
+      { text: 'Dwarkesh: Thanks.', start: 65, end: 90 },
+      { text: 'More.', start: 90 },
+    ])
+  })
+
   it('survives unclosed tags and a raw ampersand', () => {
     expect(readHtml('<p>One & two<p>Three').map((p) => p.text)).toEqual(['One & two', 'Three'])
   })

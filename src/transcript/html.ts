@@ -3,12 +3,14 @@
  * not well-formed, see formats.md §2.1):
  * - post bodies (Substack `<p><strong>Name:</strong> …</p>`, plain `<p>`s): every block element
  *   (`<p>`, `<li>`, headings, `<blockquote>`, …) is a paragraph; inline labels stay in the text;
+ *   timestamps and `Name (0:00)` headings are read as in plain text (timed-lines.ts);
  * - the Podcasting 2.0 transcript fragment `<cite>Name:</cite><time>m:ss</time><p>…</p>`: a
  *   `<cite>` ending in a colon and a `<time>` holding a timestamp, standing between paragraphs,
  *   become the next paragraph's `speaker` and `start` (and the previous paragraph's `end`).
  */
 import { Parser } from 'htmlparser2'
 import type { Paragraph } from './types.js'
+import { createTimedLineReader } from './timed-lines.js'
 import { parseClockTimestamp } from './timestamp.js'
 import { collapseWhitespace } from './whitespace.js'
 
@@ -51,7 +53,7 @@ export const readHtml = (text: string): Paragraph[] => {
 }
 
 const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragraph[]; sawBlock: boolean } => {
-  const paragraphs: Paragraph[] = []
+  const reader = createTimedLineReader()
   let sawBlock = false
   let buffer = ''
   // Kept alongside the buffer: testing the growing buffer itself would flatten it on every tag (quadratic).
@@ -61,20 +63,16 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   let structural: { tag: string; text: string } | undefined
   let pendingSpeaker: string | undefined
   let pendingStart: number | undefined
-  // The latest `<time>`: a later one ends the paragraph before it, unless times went backwards.
-  let lastStart: number | undefined
 
   const flush = () => {
+    // Collapsed first: runs of spaces in markup are indentation, not Otter's heading separator.
     const paragraphText = collapseWhitespace(buffer)
     buffer = ''
     bufferHasText = false
     if (!paragraphText) return
-    const paragraph: Paragraph = { text: paragraphText }
-    if (pendingSpeaker) paragraph.speaker = pendingSpeaker
-    if (pendingStart !== undefined) paragraph.start = pendingStart
+    reader.push(paragraphText, { speaker: pendingSpeaker, start: pendingStart })
     pendingSpeaker = undefined
     pendingStart = undefined
-    paragraphs.push(paragraph)
   }
 
   const endStructural = (tag: string, content: string) => {
@@ -90,9 +88,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       const start = parseClockTimestamp(value)
       if (start !== undefined) {
         pendingStart = start
-        const previous = paragraphs.at(-1)
-        if (previous && lastStart !== undefined && lastStart <= start) previous.end = start
-        lastStart = start
+        reader.markTime(start)
         return
       }
     }
@@ -154,5 +150,5 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   parser.end()
   if (structural) endStructural(structural.tag, structural.text)
   flush()
-  return { paragraphs, sawBlock }
+  return { paragraphs: reader.finish(), sawBlock }
 }

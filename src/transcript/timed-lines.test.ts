@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { createTimedLineReader } from './timed-lines.js'
+
+const read = (...lines: string[]) => {
+  const reader = createTimedLineReader()
+  for (const line of lines) reader.push(line)
+  return reader.finish()
+}
+
+describe('createTimedLineReader headings', () => {
+  it('keeps a section heading over a labelled line as its own timed paragraph (Substack `Introduction (0:00)`)', () => {
+    expect(read('Introduction (0:00)', 'Theo: Welcome back.', 'Dwarkesh: Thanks.')).toEqual([
+      { text: 'Introduction', start: 0 },
+      { text: 'Theo: Welcome back.' },
+      { text: 'Dwarkesh: Thanks.' },
+    ])
+  })
+
+  it('takes only the time from a heading whose name the line repeats as its label', () => {
+    expect(read('Dan Shipper (00:01:48)', 'Dan Shipper: So today we talk.')).toEqual([{ text: 'Dan Shipper: So today we talk.', start: 108 }])
+  })
+
+  it('loses no heading: one followed by another heading, or by nothing, stays as text', () => {
+    expect(read('Part One (0:00)', 'Ann (0:05)', 'Hello.', 'Ann (0:09)')).toEqual([
+      { text: 'Part One', start: 0, end: 5 },
+      { text: 'Hello.', speaker: 'Ann', start: 5, end: 9 },
+      { text: 'Ann', start: 9 },
+    ])
+  })
+
+  it('dates a heading with a lone time below it', () => {
+    expect(read('Ryan  0:03', '[0:07]', 'Catch it on Spotify')).toEqual([{ text: 'Catch it on Spotify', speaker: 'Ryan', start: 7 }])
+  })
+
+  it('takes speaker and start the format gave as they are, without reading the text', () => {
+    const reader = createTimedLineReader()
+    reader.push('(0:10) Hello', { speaker: 'Kevin', start: 3 })
+    reader.markTime(8)
+    reader.push('Bye', { start: 8 })
+    expect(reader.finish()).toEqual([{ text: '(0:10) Hello', speaker: 'Kevin', start: 3, end: 8 }, { text: 'Bye', start: 8 }])
+  })
+})

@@ -1,0 +1,196 @@
+/**
+ * Timestamps and time-stamped headings inside lines of prose, shared by the text reader (each
+ * line) and the HTML reader (each block), since post bodies use the same conventions as text
+ * exports (formats.md §2.3):
+ * - a time opening a line, `[00:03:12] …`, `(0:53) …`, `1:02:03 …`, becomes `start`;
+ * - `Name (00:12:31): text` / `Name [1:48]: text` becomes `Name: text` with `start`: inline labels
+ *   stay in the text, where the turn splitter looks for them;
+ * - a heading holding only a name and a time — `Name (HH:MM:SS)`, `Name [m:ss]`, Otter's
+ *   `Name  0:03` (two or more spaces) — becomes `speaker` and `start` of the next paragraph. When
+ *   that paragraph opens with its own label, the heading was a section title (Substack's
+ *   `Introduction (0:00)` over `Theo: Welcome back…`): it stays a paragraph of its own, with `start`.
+ * A later time also becomes the previous paragraph's `end`, unless times went backwards.
+ *
+ * Every check looks at a bounded prefix of a line, so reading stays linear in the input.
+ */
+import type { Paragraph } from './types.js'
+import { parseClockTimestamp } from './timestamp.js'
+import { collapseWhitespace } from './whitespace.js'
+
+/** Longest speaker name accepted in a heading or label (characters). */
+const MAX_NAME = 60
+/** Longest timestamp token, brackets included (`[100:00:00.000]`). */
+const MAX_TIME = 16
+const MAX_OTTER_LINE = MAX_NAME + MAX_TIME + 8
+
+interface Heading {
+  /** Empty for a time alone on its line. */
+  name: string
+  start: number
+}
+
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57
+
+/** Looks like a name: 1–6 words, each starting with a capital letter or a digit (`Speaker 1`). */
+const isNameLike = (value: string): boolean => {
+  if (value.length === 0 || value.length > MAX_NAME) return false
+  const words = value.split(' ')
+  if (words.length > 6) return false
+  return words.every((word) => {
+    const first = word.charAt(0)
+    return first !== '' && (first !== first.toLowerCase() || isDigitCode(first.charCodeAt(0)))
+  })
+}
+
+/** The label opening `Theo: Welcome…` (a short name-like prefix before a colon), if any. */
+const openingLabel = (text: string): string | undefined => {
+  const colon = text.slice(0, MAX_NAME + 1).indexOf(':')
+  const name = colon > 0 ? text.slice(0, colon).trim() : ''
+  return isNameLike(name) ? name : undefined
+}
+
+/** `[00:03:12] rest`, `(0:53) rest`, `00:03:12 rest`, or a time alone: the time and what follows it. */
+const leadingTime = (line: string): { start: number; rest: string } | undefined => {
+  const first = line.charCodeAt(0)
+  const bracketed = first === 91 /* [ */ || first === 40 /* ( */
+  if (!bracketed && !isDigitCode(first)) return undefined
+  const head = line.slice(0, MAX_TIME + 1)
+  let close = bracketed ? head.indexOf(first === 91 ? ']' : ')') : head.search(/\s/)
+  if (close < 0 && !bracketed && line.length <= MAX_TIME) close = line.length
+  if (close < 0) return undefined
+  const start = parseClockTimestamp(line.slice(bracketed ? 1 : 0, close))
+  if (start === undefined) return undefined
+  return { start, rest: line.slice(close + 1).trim() }
+}
+
+/** `Name (00:12:31)` or `Name [00:12:31]` ending the line, or followed by `:` and text. */
+const bracketedTime = (line: string): { name: string; start: number; rest?: string } | undefined => {
+  const head = line.slice(0, MAX_NAME + MAX_TIME + 2)
+  const open = head.search(/ [([]\d/)
+  if (open <= 0) return undefined
+  const closeChar = head[open + 1] === '(' ? ')' : ']'
+  const close = head.indexOf(closeChar, open + 2)
+  if (close < 0) return undefined
+  const start = parseClockTimestamp(head.slice(open + 2, close))
+  const name = line.slice(0, open).trim()
+  if (start === undefined || !isNameLike(name)) return undefined
+  const after = line.slice(close + 1).trimStart()
+  if (after === '') return { name, start }
+  if (after.startsWith(':')) return { name, start, rest: after.slice(1).trim() }
+  return undefined
+}
+
+/** Otter's heading, `Name  0:03`: a name, two or more spaces or a tab, then a time alone. */
+const otterHeading = (raw: string): Heading | undefined => {
+  const match = /^(\S.*?)(?: {2,}|\t)(\d[\d:.,]*)$/.exec(raw)
+  if (!match) return undefined
+  const start = parseClockTimestamp(match[2]!)
+  const name = collapseWhitespace(match[1]!)
+  return start !== undefined && isNameLike(name) ? { name, start } : undefined
+}
+
+export interface TimedLineReader {
+  /**
+   * Adds one line or block. `raw` may hold runs of spaces (they mark Otter headings); `known`
+   * carries a speaker and start the format itself gave (HTML `<cite>`/`<time>`), which are then
+   * taken as they are, without looking for timestamps in the text.
+   */
+  push: (raw: string, known?: { speaker?: string; start?: number }) => void
+  /** Notes a time the format gave between paragraphs, so the paragraph before it ends there. */
+  markTime: (start: number) => void
+  /** Ends the input (a heading with nothing under it is kept as text) and returns the paragraphs. */
+  finish: () => Paragraph[]
+}
+
+/**
+ * @example
+ * const reader = createTimedLineReader()
+ * reader.push('[00:03:12] Chris Miller: Yes.')
+ * reader.finish() // [{ text: 'Chris Miller: Yes.', start: 192 }]
+ */
+export const createTimedLineReader = (): TimedLineReader => {
+  const paragraphs: Paragraph[] = []
+  let heading: Heading | undefined
+  let lastStart: number | undefined
+
+  const markTime = (start: number) => {
+    const previous = paragraphs.at(-1)
+    if (previous && lastStart !== undefined && lastStart <= start) previous.end = start
+    lastStart = start
+  }
+
+  const emit = (text: string, speaker: string | undefined, start: number | undefined) => {
+    if (start !== undefined) markTime(start)
+    const paragraph: Paragraph = { text }
+    if (speaker) paragraph.speaker = speaker
+    if (start !== undefined) paragraph.start = start
+    paragraphs.push(paragraph)
+  }
+
+  /** A heading that will head nothing is text after all. */
+  const dropHeading = () => {
+    if (heading?.name) emit(heading.name, undefined, heading.start)
+    heading = undefined
+  }
+
+  const setHeading = (next: Heading) => {
+    // A lone time under a heading dates it; anything else replaces it.
+    if (heading && (next.name !== '' || heading.name === '')) dropHeading()
+    heading = heading ? { name: heading.name, start: next.start } : next
+  }
+
+  const push = (raw: string, known?: { speaker?: string; start?: number }) => {
+    const line = collapseWhitespace(raw)
+    if (line === '') return
+    if (known && (known.speaker !== undefined || known.start !== undefined)) {
+      dropHeading()
+      emit(line, known.speaker, known.start)
+      return
+    }
+    const otter = raw.length <= MAX_OTTER_LINE ? otterHeading(raw.trim()) : undefined
+    if (otter) {
+      setHeading(otter)
+      return
+    }
+    let body = line
+    let start: number | undefined
+    const lead = leadingTime(line)
+    if (lead) {
+      start = lead.start
+      body = lead.rest
+    }
+    const labelled = bracketedTime(body)
+    if (labelled?.rest === undefined && labelled && start === undefined) {
+      setHeading({ name: labelled.name, start: labelled.start })
+      return
+    }
+    if (labelled?.rest !== undefined) {
+      start ??= labelled.start
+      body = labelled.rest ? `${labelled.name}: ${labelled.rest}` : `${labelled.name}:`
+    }
+    if (body === '') {
+      if (start !== undefined) setHeading({ name: '', start })
+      return
+    }
+    let speaker: string | undefined
+    if (heading) {
+      const label = heading.name ? openingLabel(body) : undefined
+      if (label !== undefined && label.toLowerCase() !== heading.name.toLowerCase()) {
+        dropHeading()
+      } else {
+        start ??= heading.start
+        // When the line repeats the heading's name as its label, the label in the text says it.
+        if (label === undefined) speaker = heading.name || undefined
+        heading = undefined
+      }
+    }
+    emit(body, speaker, start)
+  }
+
+  const finish = () => {
+    dropHeading()
+    return paragraphs
+  }
+
+  return { push, markTime, finish }
+}
