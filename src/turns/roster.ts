@@ -3,6 +3,10 @@
  * format carries (`<v Name>`, JSON `speaker`), hints from `--speakers` or `podcast:person`, and
  * short labels ("Chris:", "Miller:", "James C") resolved against the full names when only one
  * full name fits. Built once per document, so segmentation is a lookup per paragraph.
+ *
+ * Roles come only from hints (`podcast:person` role, `--speakers`); without one a speaker's role
+ * is "unknown". No guessing from who asks questions: a wrong "host" is worse than "unknown".
+ * A hint that never speaks does not appear in the output speakers.
  */
 import type { Warning } from '../record/schema.js'
 import { startsUnlabelledTurn } from './labels.js'

@@ -168,6 +168,18 @@ describe('splitTurns: segmentation', () => {
     expect(warnings.map((w) => w.code)).toContain('AMBIGUOUS_SPEAKER_LABEL')
   })
 
+  test('a label alone on its line names the speaker of the paragraphs below it', () => {
+    const { turns } = splitTurns(lines('Ryan:', 'Catch it on Spotify.', 'More text.', 'David:', 'Thanks.', 'Ryan:', 'Bye.', 'David:', 'Bye now.'))
+    expect(turns.map((t) => [t.speakerId, t.paragraphs])).toEqual([
+      ['ryan', ['Catch it on Spotify.', 'More text.']], ['david', ['Thanks.']], ['ryan', ['Bye.']], ['david', ['Bye now.']],
+    ])
+  })
+
+  test('a placeholder label counts even once (diarization output, never prose)', () => {
+    const { turns } = splitTurns(lines('Adam Curry: Hi.', 'Dave Jones: Hey.', 'Unknown: Hello?', 'Adam Curry: Yes.', 'Dave Jones: Ok.'))
+    expect(turns.map((t) => t.speakerId)).toEqual(['curry', 'jones', 'unknown', 'curry', 'jones'])
+  })
+
   test('empty input gives nothing and no warning', () => {
     expect(splitTurns([])).toEqual({ speakers: [], turns: [], sections: [], warnings: [] })
   })

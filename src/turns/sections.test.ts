@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest'
+import { classifySections, isPromo } from './sections.js'
+
+describe('isPromo', () => {
+  test.each([
+    { id: 'substack reader-supported', text: 'ChinaTalk is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.', promo: true },
+    { id: 'sponsor read', text: 'This episode is brought to you by Acme.', promo: true },
+    { id: 'show notes line', text: 'What the new export controls do, and how on earth China plans to enforce them,', promo: false },
+    { id: 'long essay paragraph that mentions subscribers', text: `${'The market for satellite broadband now has millions of subscribers across rural areas. '.repeat(12)}`, promo: false },
+  ])('$id', ({ text, promo }) => {
+    expect(isPromo(text)).toBe(promo)
+  })
+})
+
+const essay = Array.from({ length: 4 }, () => 'International norms often develop through customary international law, which consists of rules derived from the consistent conduct of states acting out of a sense of legal obligation. '.repeat(3))
+
+describe('classifySections', () => {
+  test.each([
+    { id: 'long run before the transcript is an article', texts: essay, position: 'before' as const, expected: [['article', 'en']] },
+    { id: 'short run before the transcript is show notes', texts: ['We discuss…', 'How rare earths friendshoring could undermine China’s leverage.'], position: 'before' as const, expected: [['show-notes', 'en']] },
+    { id: 'short run after the transcript is other', texts: ['Edited by Ann Lee.'], position: 'after' as const, expected: [['other', 'en']] },
+    { id: 'another language is not show notes', texts: ['在中国,传统上有几个高危职业,像矿工、消防员、一线施工爆破人员。'], position: 'before' as const, expected: [['other', 'zh']] },
+    { id: 'a script change splits the run', texts: ['评价: 推荐', ...essay], position: 'before' as const, expected: [['other', 'zh'], ['article', 'en']] },
+  ])('$id', ({ texts, position, expected }) => {
+    const sections = classifySections(texts, { transcriptLanguage: 'en', position })
+    expect(sections.map((s) => [s.kind, s.language])).toEqual(expected)
+    expect(sections.map((s) => s.text).join('\n\n')).toBe(texts.join('\n\n'))
+  })
+})
