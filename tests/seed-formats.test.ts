@@ -108,3 +108,20 @@ describe.each(FIXTURES)('$file', ({ file, format, wholePost, timed }) => {
     }
   })
 })
+
+describe('hints on the seed', () => {
+  const paragraphs = readTranscript(readFileSync(new URL('seed.txt', SEED_DIR)), { fileName: 'seed.txt' }).paragraphs
+  const unhinted = splitTurns(paragraphs)
+
+  test('give roles and change nothing else', () => {
+    const hinted = splitTurns(paragraphs, {
+      speakers: [{ name: 'Jordan', role: 'host' }, { name: 'Chris McGuire', role: 'guest' }, { name: 'Chris Miller', role: 'guest' }],
+    })
+    expect(hinted.turns).toEqual(unhinted.turns)
+    expect(Object.fromEntries(hinted.speakers.map((s) => [s.id, s.role]))).toEqual({ schneider: 'host', mcguire: 'guest', miller: 'guest' })
+  })
+
+  test('without hints every role is unknown', () => {
+    expect(unhinted.speakers.map((s) => s.role)).toEqual(['unknown', 'unknown', 'unknown'])
+  })
+})
