@@ -38,6 +38,15 @@ describe('readSrt on variants', () => {
   })
 })
 
+describe('readSrt on a cue with a blank line in its text', () => {
+  it('joins the text after the blank line to the cue and says so', () => {
+    const warnings: { code: string; message: string }[] = []
+    const text = '1\n00:00:01,000 --> 00:00:02,000\nHello\n\nworld\n\n2\n00:00:02,000 --> 00:00:03,000\nagain\n'
+    expect(readSrt(text, warnings).map((p) => p.text)).toEqual(['Hello world', 'again'])
+    expect(warnings).toEqual([{ code: 'SRT_STRAY_TEXT', message: expect.stringMatching(/^1 block\(s\) .* first at line 5, joined to the cue before$/) }])
+  })
+})
+
 describe('isSrt', () => {
   it.each([
     { id: 'numbered cue', text: '1\n00:00:00,780 --> 00:00:06,210\nHi', expected: true },
@@ -54,6 +63,8 @@ describe('readSrt errors', () => {
     { id: 'single-dash arrow', text: '1\n00:00:01,000 -> 00:00:02,000\nHello\n', where: /cue 1 \(line 2\): expected a timing line/ },
     { id: 'bad end time in a later cue', text: '1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:02,000 --> 00:00:xx,000\nThere\n', where: /cue 2 \(line 6\): cannot read the end time "00:00:xx,000"/ },
     { id: 'number alone', text: '1\n', where: /cue 1 \(line 2\)/ },
+    { id: 'a numbered cue without timing after good ones', text: '1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\nThere\n', where: /cue 2 \(line 6\): expected a timing line/ },
+    { id: 'text before any cue', text: 'Transcript\n\n1\n00:00:01,000 --> 00:00:02,000\nHi\n', where: /cue 1 \(line 1\): expected a timing line/ },
     { id: 'only blank lines', text: '\n\n\n', where: /no cues/ },
   ])('$id is MALFORMED and names the cue and line', ({ text, where }) => {
     expect(() => readSrt(text)).toThrow(expect.objectContaining({ name: 'PodpipeError', code: 'MALFORMED', message: expect.stringMatching(/^not valid SRT: /) }))

@@ -4,6 +4,7 @@
  * `Name:` prefixes stay in the text, where the turn splitter looks for labels.
  */
 import { PodpipeError } from '../errors/index.js'
+import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
 import { markupToText } from './markup-text.js'
 import { parseTimingLine } from './vtt.js'
@@ -28,16 +29,20 @@ const ASS_OVERRIDE = /\{\\[^}]*\}/g
 
 /**
  * Cues in file order, each `fragment: true` with start and end seconds. Lines of a cue are
- * joined with a space. A block without a readable timing line is an error naming the cue and line.
+ * joined with a space. A cue whose text holds a blank line (a common export fault) keeps the text
+ * after it, with a warning; any other block without a readable timing line is an error naming
+ * the cue and line.
  *
  * @example
  * readSrt('1\n00:00:00,780 --> 00:00:06,210\nAdam Curry: podcasting 2.0')
  * // [{ text: 'Adam Curry: podcasting 2.0', start: 0.78, end: 6.21, fragment: true }]
  */
-export const readSrt = (text: string): Paragraph[] => {
+export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => {
   const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   const paragraphs: Paragraph[] = []
   let cues = 0
+  let strayLine = 0
+  let strayBlocks = 0
   let i = 0
   while (i < lines.length) {
     if (lines[i]!.trim() === '') {
@@ -51,6 +56,15 @@ export const readSrt = (text: string): Paragraph[] => {
     const cueName = numbered ? `cue ${first}` : `cue ${cues + 1}`
     const timingIndex = numbered ? i + 1 : i
     const timing = parseTimingLine(timingIndex < end ? lines[timingIndex]! : '')
+    const previous = paragraphs.at(-1)
+    if (typeof timing === 'string' && !numbered && previous && !first.includes(ARROW)) {
+      const more = markupToText(lines.slice(i, end).join('\n').replace(ASS_OVERRIDE, ''))
+      if (more) previous.text = `${previous.text} ${more}`
+      strayLine ||= i + 1
+      strayBlocks++
+      i = end
+      continue
+    }
     if (typeof timing === 'string') {
       throw new PodpipeError('MALFORMED', `not valid SRT: ${cueName} (line ${timingIndex + 1}): ${timing}`)
     }
@@ -60,5 +74,8 @@ export const readSrt = (text: string): Paragraph[] => {
     i = end
   }
   if (cues === 0) throw new PodpipeError('MALFORMED', 'not valid SRT: the file has no cues')
+  if (strayBlocks > 0) {
+    warnings.push({ code: 'SRT_STRAY_TEXT', message: `${strayBlocks} block(s) of text without cue number or timing, first at line ${strayLine}, joined to the cue before` })
+  }
   return paragraphs
 }
