@@ -177,7 +177,7 @@ export const ingestOnce = async (
     if ((await poll.getState()) === 'failed') {
       throw new PodpipeError('FETCH_FAILED', `the feed could not be ingested: ${poll.failedReason}`, { input: feedUrl })
     }
-    const summary = poll.returnvalue as { found: number; unchanged: number }
+    const summary = poll.returnvalue as { found: number }
     const chains = await createFeedState(redis, config.queuePrefix).pollChains(pollId)
     const done = new Map<string, ChainState>()
     for (;;) {
@@ -189,7 +189,7 @@ export const ingestOnce = async (
       const failures = [...done.values()].flatMap((s) => (s.state === 'failed' ? [s.failure] : []))
       const progress = { found: summary.found, published: done.size - failures.length, failed: failures.length, pending: chains.length - done.size }
       onProgress(progress)
-      if (progress.pending === 0) return { found: summary.found, unchanged: summary.unchanged, published: progress.published, failed: progress.failed, failures }
+      if (progress.pending === 0) return { found: summary.found, unchanged: summary.found - chains.length, published: progress.published, failed: progress.failed, failures }
       await delay(pollMs)
     }
   } finally {

@@ -22,6 +22,9 @@ let ready: Promise<{ deps: Deps; env: SandboxEnv }> | undefined
 
 const init = () => {
   ready ??= (async () => {
+    // A worker killed with SIGKILL cannot stop its children; without this they would live on
+    // as orphans holding Redis connections. The IPC channel closing is the only sign we get.
+    process.once('disconnect', () => process.exit(0))
     const raw = process.env[SANDBOX_ENV]
     if (!raw) throw new Error(`${SANDBOX_ENV} is not set: this file is started by BullMQ for a sandboxed worker, not directly`)
     const env = JSON.parse(raw) as SandboxEnv

@@ -115,7 +115,6 @@ export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D
     stalledInterval: setup.tuning.stalledIntervalMs,
     maxStalledCount: setup.tuning.maxStalledCount,
   }
-  const log = setup.log.child({ queue: stage.queue })
   const worker =
     stage.sandboxed && setup.sandbox
       ? new Worker(stage.queue, setup.sandbox.processor, {
@@ -127,9 +126,9 @@ export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D
         })
       : (() => {
           const handler = stage.create(deps)
-          return new Worker(stage.queue, async (job) => runJob(stage.queue, handler, job, log), common)
+          return new Worker(stage.queue, async (job) => runJob(stage.queue, handler, job, setup.log), common)
         })()
   // An unhandled 'error' event would crash the process on a Redis blip; BullMQ reconnects itself.
-  worker.on('error', (err) => log.warn({ err }, 'worker error'))
+  worker.on('error', (err) => setup.log.warn({ err, queue: stage.queue }, 'worker error'))
   return worker
 }

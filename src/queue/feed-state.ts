@@ -51,13 +51,14 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
       await redis.del(httpKey(feedId), seenKey(feedId))
     },
     async recordPoll(pollJobId, chainIds) {
-      // Replaced, not appended: a retried poll job records what its last run started.
-      const multi = redis.multi().del(pollKey(pollJobId))
-      if (chainIds.length > 0) multi.rpush(pollKey(pollJobId), ...chainIds)
+      // Added to, never replaced: a poll job re-run after a crash finds its episodes already
+      // seen and starts nothing, but the chains its first run started still belong to it.
+      const multi = redis.multi()
+      if (chainIds.length > 0) multi.sadd(pollKey(pollJobId), ...chainIds)
       await multi.expire(pollKey(pollJobId), POLL_RECORD_TTL_SECONDS).exec()
     },
     async pollChains(pollJobId) {
-      return redis.lrange(pollKey(pollJobId), 0, -1)
+      return (await redis.smembers(pollKey(pollJobId))).sort()
     },
   }
 }

@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingestOnce } from '../pipelines/runtime.js'
+import { FAST, REPO, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
+import { waitFor } from './helpers/quiescence.js'
+
+const config = testConfig()
+const vtt = readFileSync(`${REPO}fixtures/seed/seed.vtt`)
+const children: ChildProcess[] = []
+let server: Awaited<ReturnType<typeof serve>>
+let holding: (() => void) | undefined
+const held = new Promise<void>((resolve) => { holding = resolve })
+
+/** A worker process as production runs it, on this test's prefix and timings. */
+const spawnWorker = async (): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/worker-main.ts'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      REDIS_URL: config.redisUrl,
+      PODPIPE_QUEUE_PREFIX: config.queuePrefix,
+      PODPIPE_DATA_DIR: config.dataDir,
+      PODPIPE_STORES: 'file',
+      PODPIPE_ALLOW_PRIVATE_ADDRESSES: 'true',
+      LOG_LEVEL: process.env.PODPIPE_TEST_LOG ?? 'silent',
+      PODPIPE_QUEUE_TUNING: JSON.stringify(FAST),
+    },
+  })
+  children.push(child)
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (process.env.PODPIPE_TEST_LOG) process.stderr.write(chunk)
+      if (chunk.toString().includes('workers ready')) resolve()
+    })
+    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)))
+  })
+  return child
+}
+
+beforeAll(async () => {
+  let first = true
+  server = await serve({
+    '/feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(
+      ['a', 'b', 'c'].map((g) => ({ guid: `crash-${g}`, title: g, transcript: { url: `${server.url}/${g}.vtt`, type: 'text/vtt' } })),
+    )),
+    ...Object.fromEntries(['a', 'b', 'c'].map((g) => [`/${g}.vtt`, (_req: unknown, res: import('node:http').ServerResponse) => {
+      // The first transcript request never gets an answer: its worker is killed while waiting.
+      if (first) { first = false; holding?.(); return }
+      res.writeHead(200, { 'content-type': 'text/vtt' }).end(vtt)
+    }])),
+  })
+})
+
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+  await server.close()
+  await obliterate(config)
+})
+
+describe('a worker process killed with SIGKILL mid-job', () => {
+  it('has its job picked up by another worker, and every episode ends with exactly one record', async () => {
+    const doomed = await spawnWorker()
+    const ingest = ingestOnce(config, `${server.url}/feed.xml`, () => {}, { tuning: FAST, startWorkers: false })
+    await held
+    doomed.kill('SIGKILL')
+    await new Promise((r) => doomed.once('exit', r))
+    await spawnWorker()
+    const result = await ingest
+    expect(result).toMatchObject({ found: 3, published: 3, failed: 0 })
+    const files = await waitFor(() => {
+      const f = readdirSync(config.dataDir, { recursive: true }).map(String).filter((p) => p.endsWith('.json'))
+      return f.length >= 3 ? f : undefined
+    }, { what: 'three record files' })
+    expect(files).toHaveLength(3)
+    // The killed job ran again from the start: its transcript was requested twice.
+    const hits = ['a', 'b', 'c'].map((g) => server.hits.get(`/${g}.vtt`) ?? 0).sort()
+    expect(hits).toEqual([1, 1, 2])
+  }, 60_000)
+})
