@@ -41,6 +41,7 @@ describe('startsUnlabelledTurn', () => {
     { id: 'comma after the name', text: 'Jordan Schneider, you should', strip: 0 },
     { id: 'possessive', text: 'Jordan Schneider’s show', strip: 0 },
     { id: 'name alone', text: 'Jordan Schneider', strip: 0 },
+    { id: 'affiliation in brackets (a guest list)', text: 'Jordan Schneider (ChinaTalk) hosts', strip: 0 },
   ])('$id', ({ text, strip }) => {
     expect(startsUnlabelledTurn(text, 'Jordan Schneider'.length)).toBe(strip)
   })

@@ -51,7 +51,8 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   return { name, length: match[0].length }
 }
 
-const SENTENCE_START = /[\p{Lu}\p{N}"“‘'([]/u
+// No "(" or "[": "Chris Miller (Tufts)" in a guest list is a mention, not a label.
+const SENTENCE_START = /[\p{Lu}\p{N}"“‘']/u
 
 /**
  * Whether a roster name written without its colon starts a new turn: the name must be followed

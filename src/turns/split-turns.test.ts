@@ -32,6 +32,11 @@ describe('splitTurns: labels and the roster', () => {
       expected: ['mcguire', 'schneider', 'mcguire', 'schneider', 'mcguire', 'schneider'],
     },
     {
+      id: 'a roster name without its colon before any label is intro text',
+      input: lines('Jordan Schneider Talks to a guest.', 'Chris McGuire: One.', 'Jordan Schneider: Two.', 'Chris McGuire: Three.', 'Jordan Schneider: Four.'),
+      expected: ['mcguire', 'schneider', 'mcguire', 'schneider'],
+    },
+    {
       id: 'a roster name followed by a verb is text',
       input: lines('Chris McGuire: One.', 'Jordan Schneider: Two.', 'Chris McGuire: Three.', 'Jordan Schneider said so.', 'Jordan Schneider: Four.'),
       expected: ['mcguire', 'schneider', 'mcguire', 'schneider'],

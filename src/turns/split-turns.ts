@@ -42,14 +42,15 @@ const collectCandidates = (paragraphs: readonly Paragraph[]) => {
   return { table, inline }
 }
 
-const readLabel = (paragraph: Paragraph, label: InlineLabel | undefined, roster: Roster): Unit => {
+/** `inTranscript`: a colon-less name counts only once some label has started the transcript. */
+const readLabel = (paragraph: Paragraph, label: InlineLabel | undefined, roster: Roster, inTranscript: boolean): Unit => {
   let member: RosterMember | undefined
   let text = paragraph.text
   const inlineMember = label ? roster.resolve(label.name) : undefined
   if (label && inlineMember) {
     member = inlineMember
     text = paragraph.text.slice(label.length)
-  } else {
+  } else if (inTranscript) {
     const unlabelled = roster.matchUnlabelled(paragraph.text)
     if (unlabelled) {
       member = unlabelled.member
@@ -75,7 +76,7 @@ const toUnits = (paragraphs: readonly Paragraph[], inline: ReadonlyArray<InlineL
   let speaker: RosterMember | undefined
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
-    const unit = readLabel(paragraph, inline[i], roster)
+    const unit = readLabel(paragraph, inline[i], roster, speaker !== undefined)
     const current = units[units.length - 1]
     const sameSpeaker = !unit.member || unit.member === speaker
     if (paragraph.fragment && current && sameSpeaker) {
