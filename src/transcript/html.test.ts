@@ -89,6 +89,7 @@ describe('readHtml on post bodies', () => {
 
   it('survives unclosed tags and a raw ampersand', () => {
     expect(readHtml('<p>One & two<p>Three').map((p) => p.text)).toEqual(['One & two', 'Three'])
+    expect(readHtml('<head><title>Ep 3</title><style>p {}</style><p>Hi there</p>').map((p) => p.text)).toEqual(['Hi there'])
   })
 })
 

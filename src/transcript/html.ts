@@ -20,7 +20,9 @@ const BLOCKS = new Set([
   'tr', 'td', 'th', 'figure', 'figcaption', 'hr', 'br', 'body', 'html', 'address', 'details', 'summary',
 ])
 // Content that is never read as text: code, styling, metadata, embedded documents.
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'iframe', 'object'])
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'iframe', 'object'])
+// What may stand in <head>; any other tag ends it, as in a browser (an unclosed <head> is common).
+const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'base', 'style', 'script', 'noscript', 'template'])
 const STRUCTURAL = new Set(['cite', 'time'])
 
 const HTML_START = /^<(?:!doctype\s+html|html|head|body|meta|p|div|span|cite|time|h[1-6]|ul|ol|li|blockquote|article|section|br|a|strong|em|b|i|table)[\s>/]/i
@@ -59,6 +61,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   // Kept alongside the buffer: testing the growing buffer itself would flatten it on every tag (quadratic).
   let bufferHasText = false
   let skipDepth = 0
+  let inHead = false
   // `<cite>`/`<time>` are structure only between paragraphs; inside one they are ordinary inline text.
   let structural: { tag: string; text: string } | undefined
   let pendingSpeaker: string | undefined
@@ -99,6 +102,11 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
 
   const parser = new Parser({
     onopentag(name) {
+      if (name === 'head') {
+        inHead = true
+        return
+      }
+      if (inHead && !HEAD_CONTENT.has(name)) inHead = false
       if (skipDepth > 0 || SKIPPED.has(name)) {
         if (SKIPPED.has(name)) skipDepth++
         return
@@ -114,7 +122,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       }
     },
     ontext(data) {
-      if (skipDepth > 0) return
+      if (skipDepth > 0 || inHead) return
       if (structural) {
         structural.text += data
       } else if (breakAtNewlines && data.includes('\n')) {
@@ -130,6 +138,10 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       }
     },
     onclosetag(name) {
+      if (name === 'head') {
+        inHead = false
+        return
+      }
       if (SKIPPED.has(name)) {
         if (skipDepth > 0) skipDepth--
         return

@@ -5,7 +5,12 @@ import { isVtt, readVtt } from './vtt.js'
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/transcripts/${name}`, import.meta.url), 'utf8')
 
 describe('readVtt on the spec example (CRLF, <v> on every cue, &amp;)', () => {
-  const paragraphs = readVtt(fixture('pc20-spec-transcript.vtt'))
+  const text = fixture('pc20-spec-transcript.vtt')
+  const paragraphs = readVtt(text)
+
+  it('is the CRLF file the test means to read', () => {
+    expect(text).toContain('\r\n')
+  })
 
   it('reads all 7 cues as fragments with their voices', () => {
     expect(paragraphs).toHaveLength(7)
