@@ -99,12 +99,13 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
   const mime = mimeOf(options.contentType)
   const declared = MIME_FORMATS[mime] ?? (mime.endsWith('+json') ? 'json' : undefined)
   if (declared) {
-    const strong = strongSniff(text)
-    if (strong && strong !== declared) {
+    // WebVTT cues without the header are SubRip-shaped, and the SRT reader takes dot decimals.
+    const actual = strongSniff(text) ?? (declared === 'vtt' && isSrt(text) ? 'srt' : undefined)
+    if (actual && actual !== declared) {
       return {
-        format: strong,
+        format: actual,
         by: 'content',
-        warnings: [{ code: 'FORMAT_MISMATCH', message: `${input}: declared as ${mime} but the content is ${strong}; read as ${strong}` }],
+        warnings: [{ code: 'FORMAT_MISMATCH', message: `${input}: declared as ${mime} but the content is ${actual}; read as ${actual}` }],
       }
     }
     return { format: declared, by: 'content-type', warnings: [] }

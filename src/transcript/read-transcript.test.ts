@@ -61,6 +61,13 @@ describe('readTranscript format detection', () => {
     expect(result.warnings).toEqual([{ code: 'FORMAT_MISMATCH', message: expect.stringMatching(/^ep\.srt: declared as application\/x-subrip but the content is vtt/) }])
   })
 
+  it('reads cues declared text/vtt but missing the WEBVTT header, with a warning', () => {
+    const result = readTranscript('00:01.000 --> 00:02.000\n<v Ann>Hi\n', { contentType: 'text/vtt', input: 'ep' })
+    expect(result.format).toBe('srt')
+    expect(result.paragraphs).toEqual([{ text: 'Hi', speaker: 'Ann', start: 1, end: 2, fragment: true }])
+    expect(result.warnings.map((w) => w.code)).toEqual(['FORMAT_MISMATCH'])
+  })
+
   it.each([
     { id: '.txt', fileName: 'notes.txt', format: 'text' },
     { id: '.html', fileName: 'post.HTML', format: 'html' },

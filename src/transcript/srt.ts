@@ -6,8 +6,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { markupToText } from './markup-text.js'
-import { parseTimingLine } from './vtt.js'
+import { cueParts, parseTimingLine } from './cue.js'
 import { splitLines } from './whitespace.js'
 
 const ARROW = '-->'
@@ -23,9 +22,6 @@ export const isSrt = (text: string): boolean => {
   // Some exporters drop the cue numbers.
   return first.includes(ARROW) && typeof parseTimingLine(first) !== 'string'
 }
-
-// ASS override blocks (`{\an8}`) leak into SRT files made from other subtitle formats.
-const ASS_OVERRIDE = /\{\\[^}]*\}/g
 
 /**
  * Cues in file order, each `fragment: true` with start and end seconds. Lines of a cue are
@@ -58,7 +54,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
     const timing = parseTimingLine(timingIndex < end ? lines[timingIndex]! : '')
     const previous = paragraphs.at(-1)
     if (typeof timing === 'string' && !numbered && previous && !first.includes(ARROW)) {
-      const more = markupToText(lines.slice(i, end).join('\n').replace(ASS_OVERRIDE, ''))
+      const more = cueParts(lines.slice(i, end).join('\n')).map((part) => part.text).join(' ')
       if (more) previous.text = `${previous.text} ${more}`
       strayLine ||= i + 1
       strayBlocks++
@@ -69,8 +65,9 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       throw new PodpipeError('MALFORMED', `not valid SRT: ${cueName} (line ${timingIndex + 1}): ${timing}`)
     }
     cues++
-    const body = markupToText(lines.slice(timingIndex + 1, end).join('\n').replace(ASS_OVERRIDE, ''))
-    if (body) paragraphs.push({ text: body, start: timing.start, end: timing.end, fragment: true })
+    for (const part of cueParts(lines.slice(timingIndex + 1, end).join('\n'))) {
+      paragraphs.push({ ...part, start: timing.start, end: timing.end, fragment: true })
+    }
     i = end
   }
   if (cues === 0) throw new PodpipeError('MALFORMED', 'not valid SRT: the file has no cues')

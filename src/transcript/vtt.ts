@@ -11,8 +11,7 @@
  */
 import { PodpipeError } from '../errors/index.js'
 import type { Paragraph } from './types.js'
-import { markupToText } from './markup-text.js'
-import { parseTimestamp } from './timestamp.js'
+import { cueParts, parseTimingLine } from './cue.js'
 import { splitLines } from './whitespace.js'
 
 const ARROW = '-->'
@@ -26,51 +25,6 @@ const isBlockKeyword = (line: string, keyword: string): boolean =>
 
 /** Cheap and unambiguous: the spec makes the magic word the first thing in the file. */
 export const isVtt = (text: string): boolean => isHeaderLine(text.trimStart().slice(0, 7).trimEnd())
-
-export interface CueTiming {
-  start: number
-  end: number
-}
-
-/**
- * Reads `start --> end [settings]`. Shared with SRT, whose timing line has the same shape.
- * Returns a reason instead of throwing so each format can name its own line or cue.
- */
-export const parseTimingLine = (line: string): CueTiming | string => {
-  const arrow = line.indexOf(ARROW)
-  if (arrow < 0) return `expected a timing line "start --> end", got "${line.trim()}"`
-  const startText = line.slice(0, arrow).trim()
-  const endText = line.slice(arrow + ARROW.length).trim().split(/[ \t]/, 1)[0] ?? ''
-  const start = parseTimestamp(startText)
-  if (start === undefined) return `cannot read the start time "${startText}" in "${line.trim()}"`
-  const end = parseTimestamp(endText)
-  if (end === undefined) return `cannot read the end time "${endText}" in "${line.trim()}"`
-  return { start, end }
-}
-
-// Inline cue timestamps (`<00:00:01.500>`) are karaoke timing, not text.
-const INLINE_TIMESTAMP = /<\d[\d:.,]*>/g
-// `<v Name>`, `<v.loud Name>`: the annotation after the first space or tab is the speaker.
-const VOICE_TAG = /<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/g
-
-interface VoicePart {
-  speaker?: string
-  text: string
-}
-
-/** Splits a cue payload at its voice spans; text before the first span has no speaker. */
-const splitVoices = (payload: string): VoicePart[] => {
-  const parts: VoicePart[] = []
-  let speaker: string | undefined
-  let from = 0
-  for (const match of payload.matchAll(VOICE_TAG)) {
-    parts.push({ speaker, text: payload.slice(from, match.index) })
-    speaker = markupToText(match[1] ?? '') || undefined
-    from = match.index + match[0].length
-  }
-  parts.push({ speaker, text: payload.slice(from) })
-  return parts
-}
 
 const malformed = (lineNumber: number, reason: string): PodpipeError =>
   new PodpipeError('MALFORMED', `not valid WebVTT: line ${lineNumber}: ${reason}`)
@@ -115,17 +69,8 @@ export const readVtt = (text: string): Paragraph[] => {
     const timing = parseTimingLine(timingLine)
     if (typeof timing === 'string') throw malformed(timingIndex + 1, timing)
     cues++
-    const payload = lines.slice(timingIndex + 1, end).join('\n').replace(INLINE_TIMESTAMP, '')
-    for (const part of splitVoices(payload)) {
-      const partText = markupToText(part.text)
-      if (!partText) continue
-      paragraphs.push({
-        text: partText,
-        ...(part.speaker ? { speaker: part.speaker } : {}),
-        start: timing.start,
-        end: timing.end,
-        fragment: true,
-      })
+    for (const part of cueParts(lines.slice(timingIndex + 1, end).join('\n'))) {
+      paragraphs.push({ ...part, start: timing.start, end: timing.end, fragment: true })
     }
     i = end
   }
