@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce } from '../pipelines/runtime.js'
-import { FAST, REPO, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
+import { FAST, REPO, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
 
 const config = testConfig()
-const vtt = readFileSync(`${REPO}fixtures/seed/seed.vtt`)
 const children: ChildProcess[] = []
 let server: Awaited<ReturnType<typeof serve>>
 let holding: (() => void) | undefined
@@ -48,7 +47,7 @@ beforeAll(async () => {
     ...Object.fromEntries(['a', 'b', 'c'].map((g) => [`/${g}.vtt`, (_req: unknown, res: import('node:http').ServerResponse) => {
       // The first transcript request never gets an answer: its worker is killed while waiting.
       if (first) { first = false; holding?.(); return }
-      res.writeHead(200, { 'content-type': 'text/vtt' }).end(vtt)
+      res.writeHead(200, { 'content-type': 'text/vtt' }).end(SMALL_VTT)
     }])),
   })
 })

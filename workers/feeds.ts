@@ -27,6 +27,9 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   const seen = data.force ? [] : await deps.feedState.seen(data.feedId, versions.map((v) => v.ep.key))
   const fresh = versions.filter((v, i) => seen[i] !== v.hash)
 
+  // Recorded before anything is handed on: a poll re-run after a crash finds these episodes
+  // seen and starts nothing, yet ingestOnce must still wait for them.
+  await deps.feedState.recordPoll(ctx.jobId, fresh.map((v) => v.chainId))
   for (const { ep, episodeId, chainId } of fresh) {
     const blob: EpisodeBlob = {
       feedEpisode: ep,
@@ -40,7 +43,6 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   // Remembered only after every chain is queued: a crash before this line re-queues, and the
   // deterministic job ids turn that into a no-op rather than a duplicate.
   await deps.feedState.markSeen(data.feedId, fresh.map((v) => [v.ep.key, v.hash] as const))
-  await deps.feedState.recordPoll(ctx.jobId, fresh.map((v) => v.chainId))
   await deps.feedState.saveHttpCache(data.feedId, { etag: fetched.etag, lastModified: fetched.lastModified })
   ctx.log.info({ found: versions.length, enqueued: fresh.length, warnings: feed.warnings.length }, 'feed polled')
   return { found: versions.length, enqueued: fresh.length, unchanged: versions.length - fresh.length, notModified: false }
