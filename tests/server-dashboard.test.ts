@@ -1,7 +1,7 @@
 // The dashboard as an operator sees it: a real headless Chromium against the real server, BullMQ
 // queues on real Redis and a job completed by a real worker. Screenshots land in /tmp.
 import { existsSync } from 'node:fs'
-import { Queue, Worker } from 'bullmq'
+import { Queue, UnrecoverableError, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,6 +17,7 @@ const CREDENTIALS = { username: 'ops', password: 'correct horse' }
 let redis: Redis
 let queues: Record<string, Queue>
 let server: RunningServer
+let writable: RunningServer
 let browser: Browser
 let base = ''
 
@@ -29,6 +30,14 @@ beforeAll(async () => {
   await queues.feeds!.add('poll-feed', { feedId: 'sinica' }, { jobId: 'poll-sinica-1700000000000' })
   await completed
   await worker.close()
+  // And one transcript job that failed for good, for the retry tests.
+  const failing = new Worker('transcripts', async () => {
+    throw new UnrecoverableError('MALFORMED: not a transcript')
+  }, { connection: REDIS, prefix: PREFIX })
+  const failed = new Promise<void>((resolve) => failing.once('failed', () => resolve()))
+  await queues.transcripts!.add('fetch-transcript', { episodeId: 'e1' }, { jobId: 'fetch-e1' })
+  await failed
+  await failing.close()
 
   // A public address with credentials: the UI's own API calls must get through auth and the CSRF check.
   const config = loadConfig({
@@ -39,6 +48,7 @@ beforeAll(async () => {
   })
   server = await createServer({ config, queues, stores: [], redis }).listen()
   base = `http://127.0.0.1:${server.port}`
+  writable = await createServer({ config: { ...config, dashboardWrite: true }, queues, stores: [], redis }).listen()
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -48,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.close()
+  await writable?.close()
   for (const q of Object.values(queues ?? {})) {
     await q.obliterate({ force: true })
     await q.close()
@@ -74,8 +85,9 @@ describe(hasChromium ? 'dashboard in Chromium' : `dashboard in Chromium (skipped
       for (const name of ['feeds', 'transcripts', 'publish']) {
         await expect.poll(() => page.getByText(name, { exact: true }).count(), { timeout: 15_000 }).toBe(2)
       }
-      // The feeds card counts the one job the worker completed.
-      await expect.poll(() => page.getByText(/^1 Jobs?$/).count(), { timeout: 15_000 }).toBe(1)
+      // feeds and transcripts each hold one finished job (completed, failed); publish none.
+      await expect.poll(() => page.getByText(/^1 Jobs?$/).count(), { timeout: 15_000 }).toBe(2)
+      await expect.poll(() => page.getByText(/^0 Jobs?$/).count(), { timeout: 15_000 }).toBe(1)
       await page.screenshot({ path: '/tmp/podpipe-dashboard-overview.png', fullPage: true })
     } finally {
       await context.close()
@@ -92,5 +104,26 @@ describe(hasChromium ? 'dashboard in Chromium' : `dashboard in Chromium (skipped
     } finally {
       await context.close()
     }
+  })
+
+  // The UI's own write calls, made from the page so the browser adds its real Origin, Sec-Fetch-Site and credentials.
+  const retryFailedFromPage = async (origin: string): Promise<number> => {
+    const { context, page } = await openPage()
+    try {
+      await page.goto(`${origin}/queues`)
+      return await page.evaluate(async () => (await fetch('api/queues/transcripts/retry/failed', { method: 'PUT' })).status)
+    } finally {
+      await context.close()
+    }
+  }
+
+  it.skipIf(!hasChromium)('refuses a retry from the read-only dashboard', async () => {
+    expect(await retryFailedFromPage(base)).toBe(405)
+    expect(await queues.transcripts!.getJobCounts('failed')).toEqual({ failed: 1 })
+  })
+
+  it.skipIf(!hasChromium)('retries failed jobs from the dashboard when writes are allowed, through auth and the CSRF check', async () => {
+    expect(await retryFailedFromPage(`http://127.0.0.1:${writable.port}`)).toBeLessThan(300)
+    expect(await queues.transcripts!.getJobCounts('failed', 'waiting')).toEqual({ failed: 0, waiting: 1 })
   })
 })
