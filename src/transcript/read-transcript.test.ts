@@ -176,6 +176,12 @@ describe('readTranscript errors name the input and the problem', () => {
     expect(readTranscript('é'.repeat(50), { maxBytes: 100 }).paragraphs).toHaveLength(1)
   })
 
+  it('refuses a maxBytes that is not a positive number rather than lifting the limit', () => {
+    for (const maxBytes of [Number.NaN, 0, -5]) {
+      expect(() => readTranscript('Hi', { maxBytes })).toThrow(expect.objectContaining({ code: 'CONFIG', message: expect.stringMatching(/maxBytes must be a positive number/) }))
+    }
+  })
+
   it('names a malformed file by its file name when no input name is given', () => {
     const error = errorOf(() => readTranscript('1\n00:00:01,000 -> 00:00:02,000\nHello\n', { format: 'srt', fileName: 'bad.srt' }))
     expect(error.message).toBe('bad.srt: not valid SRT: cue 1 (line 2): expected a timing line "start --> end", got "00:00:01,000 -> 00:00:02,000"')

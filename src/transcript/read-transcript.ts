@@ -54,6 +54,8 @@ const READERS: Readonly<Record<TranscriptFormat, (text: string, warnings: Warnin
 export const readTranscript = (content: Uint8Array | string, options: ReadOptions = {}): ReadResult => {
   const { format = 'auto', fileName, contentType, maxBytes = DEFAULT_MAX_BYTES } = options
   const input = options.input ?? fileName ?? 'transcript'
+  // NaN would compare false against every size and silently lift the limit.
+  if (!(maxBytes > 0)) throw new PodpipeError('CONFIG', `maxBytes must be a positive number of bytes, got ${maxBytes}`, { input })
   const decoded = decodeInput(content, { maxBytes, input, contentType })
   const detected = detectFormat(decoded.text, { format, fileName, contentType, input })
   let paragraphs: Paragraph[]

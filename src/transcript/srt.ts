@@ -1,6 +1,6 @@
 /**
- * SubRip → paragraphs, one per cue. Shares the timing-line reader with WebVTT (as the formats
- * share their cue shape) and is hand-written for the same reason: see vtt.ts.
+ * SubRip → paragraphs, one per cue. Shares timing lines and cue payloads with WebVTT (cue.ts),
+ * and is hand-written for the same reason: see vtt.ts.
  * `Name:` prefixes stay in the text, where the turn splitter looks for labels.
  */
 import { PodpipeError } from '../errors/index.js'
