@@ -122,6 +122,10 @@ describe('readTranscript decoding', () => {
     expect(readTranscript(bytes).paragraphs).toEqual([{ text: 'Hi', speaker: 'Ann', start: 1, end: 2, fragment: true }])
   })
 
+  it('strips a BOM from string input too', () => {
+    expect(readTranscript('\uFEFF{"segments":[{"startTime":0,"body":"Hi"}]}').format).toBe('json')
+  })
+
   it('decodes UTF-16 with a BOM', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Jordan Schneider: 你好\n', 'utf16le')])
     expect(readTranscript(bytes).paragraphs).toEqual([{ text: 'Jordan Schneider: 你好' }])
