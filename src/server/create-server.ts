@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { PodpipeError } from '../errors/index.js'
-import { isLoopbackHost } from '../config/index.js'
+import { isLoopbackHost, redactSecrets } from '../config/index.js'
 import { authGuard } from './auth.js'
 import { mountDashboard } from './dashboard.js'
 import { healthRoutes } from './health.js'
@@ -25,8 +25,8 @@ export interface PodpipeServer {
 /**
  * The HTTP face of a deployment: bull-board at /queues (read-only unless config.dashboardWrite),
  * /healthz, /readyz and /metrics. listen() also follows every queue's events for the job-outcome
- * metrics (one blocking Redis connection per queue). Refuses to build an app reachable from the network without
- * credentials, even when handed a Config that loadConfig never checked.
+ * metrics (one blocking Redis connection per queue). Refuses to build an app reachable from the
+ * network without credentials, even when handed a Config that loadConfig never checked.
  * @example
  * const { listen } = createServer({ config, queues, stores, redis })
  * const { port, close } = await listen()
@@ -59,7 +59,7 @@ export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger
       return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType })
     } catch (err) {
       logger?.warn({ err }, 'metrics scrape failed')
-      return c.text(`metrics unavailable: ${err instanceof Error ? err.message : String(err)}\n`, 503)
+      return c.text(`metrics unavailable: ${redactSecrets(err instanceof Error ? err.message : String(err))}\n`, 503)
     }
   })
 
