@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Queue, Worker } from 'bullmq'
-import type { Config } from '../src/config/index.js'
+import { createLogger, type Config } from '../src/config/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import {
   QUEUE, QUEUE_ORDER, connectRedis, createFeedState, createQueues, closeQueues, createWorker, feedIdOf, jobId,
@@ -36,12 +36,6 @@ export const startWorkers = async (
   options: DepsOptions = {},
 ): Promise<RunningWorkers> => {
   const deps = await createDeps(config, options)
-  try {
-    await preflight(deps.redis, config.redisUrl)
-  } catch (err) {
-    await closeDeps(deps)
-    throw err
-  }
   const cpuSlots = Math.max(1, Math.min(config.concurrency, availableParallelism() - 1))
   const start = <Q extends QueueName>(queue: Q): Worker => {
     const stage = STAGES[queue]
@@ -123,10 +117,10 @@ const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Pr
   const episodeId = chainId.replace(/-[0-9a-f]{16}$/, '')
   for (const stage of [...INGEST].reverse()) {
     if (stage === QUEUE.feeds) continue
-    const job = await queues[stage].getJob(jobId(stage, chainId))
-    if (!job) continue
-    const state = await job.getState()
-    if (state === 'failed') {
+    const state = await queues[stage].getJobState(jobId(stage, chainId))
+    if (state === 'unknown') continue
+    const job = state === 'failed' ? await queues[stage].getJob(jobId(stage, chainId)) : undefined
+    if (job) {
       return { state: 'failed', failure: { episodeId, chainId, stage, reason: job.failedReason, attemptsMade: job.attemptsMade } }
     }
     if (stage === QUEUE.publish && state === 'completed') return { state: 'published' }
@@ -139,9 +133,11 @@ const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Pr
 const settle = async (queue: Queue, id: string, pollMs: number) => {
   for (;;) {
     try {
-      const job = await queue.getJob(id)
-      const state = job ? await job.getState() : 'unknown'
-      if (job && (state === 'completed' || state === 'failed')) return job
+      // State first, then the job: a job read while active and found completed a moment later
+      // would carry no return value.
+      const state = await queue.getJobState(id)
+      const job = state === 'completed' || state === 'failed' ? await queue.getJob(id) : undefined
+      if (job) return job
     } catch {
       // Redis unreachable for a moment: keep waiting, the workers wait too.
     }
@@ -163,11 +159,17 @@ export const ingestOnce = async (
   options: IngestOptions = {},
 ): Promise<IngestResult> => {
   const { pollMs = 200 } = options
-  const redis = await connectRedis(config.redisUrl, 'producer')
-  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning))
-  let running: RunningWorkers | undefined
+  const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'ingest' } })
+  const redis = await connectRedis(config.redisUrl, 'producer', { log })
   try {
     await preflight(redis, config.redisUrl)
+  } catch (err) {
+    redis.disconnect()
+    throw err
+  }
+  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
+  let running: RunningWorkers | undefined
+  try {
     if (options.startWorkers ?? true) running = await startWorkers(config, QUEUE_ORDER, options)
     const feedId = feedIdOf(feedUrl)
     const pollId = jobId('ingest', `${feedId}-${Date.now()}`)

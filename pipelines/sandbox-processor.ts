@@ -6,9 +6,17 @@
 import type { SandboxedJob } from 'bullmq'
 import type { Config } from '../src/config/index.js'
 import { createLogger } from '../src/config/index.js'
-import { runJob, type QueueName, type QueueTuning } from '../src/queue/index.js'
+import { runJob, type QueueName, type QueueTuning, type Stage } from '../src/queue/index.js'
 import { createDeps, type Deps } from './deps.js'
-import { STAGES } from './ingest.js'
+
+/**
+ * Only the sandboxed stages, imported on demand: a child loads its own stage's code (and, for
+ * claims, the NLP data) and nothing else, which keeps the fork's cold start short.
+ */
+const SANDBOXED: Partial<{ [Q in QueueName]: () => Promise<Stage<Q, Deps>> }> = {
+  turns: async () => (await import('../workers/turns.js')).turnsStage,
+  claims: async () => (await import('../workers/claims.js')).claimsStage,
+}
 
 export interface SandboxEnv {
   config: Config
@@ -36,6 +44,10 @@ const init = () => {
 
 export default async function sandboxedStage(job: SandboxedJob) {
   const { deps, env } = await init()
-  const run = <Q extends QueueName>(queue: Q) => runJob(queue, STAGES[queue].create(deps), job, deps.log)
+  const run = async <Q extends QueueName>(queue: Q) => {
+    const load = SANDBOXED[queue]
+    if (!load) throw new Error(`queue "${queue}" has no sandboxed stage`)
+    return runJob(queue, (await load()).create(deps), job, deps.log)
+  }
   return run(env.queue)
 }

@@ -82,9 +82,14 @@ export interface RunningScheduler {
 export const startScheduler = async (config: Config, options: SchedulerOptions = {}): Promise<RunningScheduler> => {
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'scheduler' } })
   const feeds = options.feeds ?? (await readFeedsFile(config.feedsFile))
-  const redis: Redis = await connectRedis(config.redisUrl, 'producer')
-  await preflight(redis, config.redisUrl)
-  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning))
+  const redis: Redis = await connectRedis(config.redisUrl, 'producer', { log })
+  try {
+    await preflight(redis, config.redisUrl)
+  } catch (err) {
+    redis.disconnect()
+    throw err
+  }
+  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
   const tasks: ScheduledTask[] = feeds.map((feed) =>
     cron.schedule(feed.cron, async (ctx) => {
       const slot = slotOf(ctx.date)

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis'
+import type { Logger } from 'pino'
 import { PodpipeError } from '../errors/index.js'
 
 /**
@@ -22,14 +23,14 @@ export const connectionOptions = (role: ConnectionRole): RedisOptions =>
         // failed by ioredis's retry counter during a Redis restart.
         maxRetriesPerRequest: null,
         enableReadyCheck: true,
-        // Exponential 100 ms … 5 s: fast recovery after a short restart, no busy loop during a long one.
-        retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 6), 5_000),
+        // Exponential 200 ms … 2 s: fast recovery after a short restart, no busy loop during a long one.
+        retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 6), 2_000),
       }
     : {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
         connectTimeout: PRODUCER_CONNECT_TIMEOUT_MS,
-        retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 6), 5_000),
+        retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 6), 2_000),
       }
 
 /** A new, not yet awaited connection for `role`. */
@@ -46,7 +47,7 @@ const howToGetRedis = (url: string): string =>
 export const connectRedis = async (
   url: string,
   role: ConnectionRole,
-  timeoutMs = PRODUCER_CONNECT_TIMEOUT_MS,
+  { timeoutMs = PRODUCER_CONNECT_TIMEOUT_MS, log }: { timeoutMs?: number; log?: Pick<Logger, 'warn'> } = {},
 ): Promise<Redis> => {
   const redis = createRedis(url, role)
   try {
@@ -63,6 +64,13 @@ export const connectRedis = async (
       cause: err,
     })
   }
+  // ioredis reconnects by itself; without a listener it would print every failed attempt to stderr.
+  let reported = false
+  redis.on('error', (err: Error) => {
+    if (!reported) log?.warn({ err, redisUrl: url }, 'Redis connection lost; reconnecting')
+    reported = true
+  })
+  redis.on('ready', () => { reported = false })
   return redis
 }
 

@@ -114,6 +114,7 @@ export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D
     lockDuration: setup.tuning.lockDurationMs,
     stalledInterval: setup.tuning.stalledIntervalMs,
     maxStalledCount: setup.tuning.maxStalledCount,
+    runRetryDelay: setup.tuning.runRetryDelayMs,
   }
   const worker =
     stage.sandboxed && setup.sandbox

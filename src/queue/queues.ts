@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions } from 'bullmq'
+import type { Logger } from 'pino'
 import { defaultJobOptions } from './job-options.js'
 import { QUEUE_ORDER, type QueueName } from './names.js'
 import { DEFAULT_TUNING, type QueueTuning } from './tuning.js'
@@ -11,18 +12,21 @@ export const createQueues = (
   connection: ConnectionOptions,
   prefix: string,
   tuning: Pick<QueueTuning, 'backoffMs' | 'attempts' | 'eventsMaxLen'> = DEFAULT_TUNING,
+  log?: Pick<Logger, 'warn'>,
 ): Record<QueueName, Queue> =>
   Object.fromEntries(
-    QUEUE_ORDER.map((name) => [
-      name,
-      new Queue(name, {
+    QUEUE_ORDER.map((name) => {
+      const queue = new Queue(name, {
         connection,
         prefix,
         defaultJobOptions: defaultJobOptions(name, tuning),
         // Trimmed event streams: a long-running deployment must not grow Redis by its history.
         streams: { events: { maxLen: tuning.eventsMaxLen } },
-      }),
-    ]),
+      })
+      // Without a listener a Redis blip is printed raw to stderr; the connection recovers itself.
+      queue.on('error', (err) => log?.warn({ err, queue: name }, 'queue connection error'))
+      return [name, queue]
+    }),
   ) as Record<QueueName, Queue>
 
 export const closeQueues = async (queues: Partial<Record<QueueName, Queue>>): Promise<void> => {

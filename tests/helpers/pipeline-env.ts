@@ -12,7 +12,7 @@ export const SEED_FEED = join(REPO, 'fixtures/feeds/seed-feed.xml')
 export const PG_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
 /** Short timings so retries, stall recovery and shutdown take milliseconds in tests. */
-export const FAST: Partial<QueueTuning> = { backoffMs: 30, lockDurationMs: 1_500, stalledIntervalMs: 500, shutdownGraceMs: 3_000 }
+export const FAST: Partial<QueueTuning> = { backoffMs: 30, lockDurationMs: 1_500, stalledIntervalMs: 500, shutdownGraceMs: 3_000, runRetryDelayMs: 200 }
 
 export const uniquePrefix = (): string => `pptest-${randomBytes(5).toString('hex')}`
 
