@@ -8,6 +8,7 @@ import type { Entity, Claim, Section, Speaker, Transcript, Turn, Warning } from 
  * output is handed on.
  */
 export interface EpisodeBlob {
+  /** With `body` null: the post body is the separate 'body' blob. */
   feedEpisode: FeedEpisode
   link: TranscriptLink | null
   /** Names from feeds.json, merged with the feed's podcast:person tags at the turns stage. */

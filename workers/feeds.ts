@@ -31,13 +31,15 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   // seen and starts nothing, yet ingestOnce must still wait for them.
   await deps.feedState.recordPoll(ctx.jobId, fresh.map((v) => v.chainId))
   for (const { ep, episodeId, chainId } of fresh) {
+    // The body travels apart so the transcript stage can drop it: publish needs only the metadata.
     const blob: EpisodeBlob = {
-      feedEpisode: ep,
+      feedEpisode: { ...ep, body: null },
       link: selectTranscript(ep),
       speakers: data.speakers ?? [],
       allowFileUrls: isLocalSource(data.feedUrl),
     }
     await deps.blobs.put(chainId, 'episode', blob)
+    if (ep.body !== null) await deps.blobs.put(chainId, 'body', ep.body)
     await handOff(deps, QUEUE.transcripts, { chainId, episodeId, feedId: data.feedId, feedUrl: data.feedUrl }, chainId)
   }
   // Remembered only after every chain is queued: a crash before this line re-queues, and the

@@ -6,6 +6,7 @@ import { QUEUE, defineStage } from '../src/queue/index.js'
 import { sha256Hex, type Transcript } from '../src/record/index.js'
 import { readTranscript, type ReadResult } from '../src/transcript/index.js'
 import { handOff, type Deps } from '../pipelines/deps.js'
+import { readInput } from '../pipelines/read-input.js'
 import type { EpisodeBlob, TranscriptBlob } from '../pipelines/blob-types.js'
 
 const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100
@@ -15,6 +16,8 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
   if (!blob) throw new PodpipeError('MALFORMED', 'the episode data of this chain has expired or was never written; poll the feed again', { input: data.episodeId })
   const { limits, allowPrivateAddresses } = deps.config
   const { feedEpisode: ep, link } = blob
+  const body = link || !ep.bodySource ? undefined : await readInput<string>(deps, data, 'body', QUEUE.turns)
+  if (body === 'done') return { skipped: 'already handed on' }
   const started = performance.now()
   let read: ReadResult | undefined
   let transcript: Transcript
@@ -31,9 +34,9 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
       maxBytes: limits.transcriptMaxBytes, input: link.url,
     })
     transcript = { source: 'podcast:transcript', format: read.format, url: link.url, sha256: sha256Hex(fetched.body), wordCount: 0 }
-  } else if (ep.body && ep.bodySource) {
-    read = readTranscript(ep.body, { format: 'html', maxBytes: limits.transcriptMaxBytes, input: `${data.episodeId} (${ep.bodySource})` })
-    transcript = { source: ep.bodySource, format: read.format, url: null, sha256: sha256Hex(ep.body), wordCount: 0 }
+  } else if (body && ep.bodySource) {
+    read = readTranscript(body, { format: 'html', maxBytes: limits.transcriptMaxBytes, input: `${data.episodeId} (${ep.bodySource})` })
+    transcript = { source: ep.bodySource, format: read.format, url: null, sha256: sha256Hex(body), wordCount: 0 }
   } else {
     transcript = { source: 'none', format: null, url: null, sha256: null, wordCount: 0 }
   }
@@ -45,5 +48,6 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
   }
   await deps.blobs.put(data.chainId, 'transcript', out)
   await handOff(deps, QUEUE.turns, data, data.chainId)
+  await deps.blobs.delete(data.chainId, 'body')
   return { format: transcript.format, source: transcript.source, paragraphs: out.paragraphs.length }
 })

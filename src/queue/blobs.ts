@@ -1,10 +1,12 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Redis } from 'ioredis'
 
 /**
  * The blob area: intermediate stage output (paragraphs, turns, extraction) keyed by episode
  * chain, outside job data. Each consumer deletes what it read once its own output is handed
  * on, so Redis holds only work in flight; the TTL is a safety net for abandoned chains.
- * Kept in Redis rather than the data dir so workers on several machines need no shared disk.
+ * Kept in Redis rather than the data dir so workers on several machines need no shared disk;
+ * gzipped, because transcripts and turns are text that shrinks several times over.
  */
 export interface BlobArea {
   put(chainId: string, kind: BlobKind, value: unknown): Promise<void>
@@ -12,18 +14,18 @@ export interface BlobArea {
   delete(chainId: string, ...kinds: BlobKind[]): Promise<void>
 }
 
-/** What each stage leaves for the next one. */
-export type BlobKind = 'episode' | 'transcript' | 'turns' | 'claims'
+/** What each stage leaves for the next one; `body` is the post body, dropped after the transcript stage. */
+export type BlobKind = 'episode' | 'body' | 'transcript' | 'turns' | 'claims'
 
 export const blobKey = (prefix: string, chainId: string, kind: BlobKind): string => `${prefix}:blob:${chainId}:${kind}`
 
 export const createBlobArea = (redis: Redis, prefix: string, ttlSeconds: number): BlobArea => ({
   async put(chainId, kind, value) {
-    await redis.set(blobKey(prefix, chainId, kind), JSON.stringify(value), 'EX', ttlSeconds)
+    await redis.set(blobKey(prefix, chainId, kind), gzipSync(JSON.stringify(value)), 'EX', ttlSeconds)
   },
   async get<T>(chainId: string, kind: BlobKind) {
-    const raw = await redis.get(blobKey(prefix, chainId, kind))
-    return raw === null ? undefined : (JSON.parse(raw) as T)
+    const raw = await redis.getBuffer(blobKey(prefix, chainId, kind))
+    return raw === null ? undefined : (JSON.parse(gunzipSync(raw).toString('utf8')) as T)
   },
   async delete(chainId, ...kinds) {
     if (kinds.length > 0) await redis.del(...kinds.map((k) => blobKey(prefix, chainId, k)))
