@@ -65,6 +65,10 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.writeHead(200, { 'content-encoding': 'gzip' })
     res.end(gzipSync(Buffer.alloc(5_000_000, 0x61)))
   },
+  '/bad-gzip.xml': (_req, res) => {
+    res.writeHead(200, { 'content-encoding': 'gzip' })
+    res.end('this is not gzip at all')
+  },
   '/slow.xml': (_req, res) => {
     // Never answers until the test ends; the client's deadline must fire.
     pending.add(res)
@@ -181,6 +185,12 @@ describe('fetchResource over HTTP', () => {
   ])('refuses a $id with TOO_LARGE', async ({ path }) => {
     const err = await failure(fetchResource(`${base}${path}`, { ...local, maxBytes: 100_000 }))
     expect(err.code).toBe('TOO_LARGE')
+    expect(err.permanent).toBe(true)
+  })
+
+  it('reports a body that does not decompress as permanent FETCH_FAILED', async () => {
+    const err = await failure(fetchResource(`${base}/bad-gzip.xml`, local))
+    expect(err.code).toBe('FETCH_FAILED')
     expect(err.permanent).toBe(true)
   })
 

@@ -176,6 +176,16 @@ describe('parseFeed mapping rules', () => {
     })
   })
 
+  it('reads Substack-style CDATA padding, numeric titles and an RSS 0.91 DOCTYPE without entities', () => {
+    const xml = rss('<item><guid>1</guid><title>\n<![CDATA[ 1865 ]]>\n</title><description><![CDATA[ <p>About <!ENTITY> in XML</p> ]]></description></item>')
+      .replace('<language>en</language>', '<language><![CDATA[ EN ]]></language>')
+      .replace('<rss ', '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss ')
+    const feed = parseFeed(xml, { feedUrl: 'https://x/f.xml' })
+    expect(feed.language).toBe('en')
+    expect(feed.episodes[0]?.episode.title).toBe('1865')
+    expect(feed.episodes[0]?.body).toBe('<p>About <!ENTITY> in XML</p>')
+  })
+
   it('tolerates a BOM and whitespace before the declaration', () => {
     const feed = parseFeed(`\uFEFF\n  ${rss('<item><guid>1</guid></item>')}`, { feedUrl: 'https://x/f.xml' })
     expect(feed.episodes).toHaveLength(1)

@@ -17,6 +17,13 @@ import type { ParseFeedOptions, ParsedFeed } from './types.js'
 
 const HTML_PAGE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i
 const ENTITY_DECLARATION = /<!ENTITY/i
+const FIRST_ELEMENT = /<[A-Za-z_]/
+
+/** The DOCTYPE and declarations before the root element: the only place entities are declared. */
+const prologOf = (xml: string): string => {
+  const start = xml.search(FIRST_ELEMENT)
+  return start < 0 ? xml : xml.slice(0, start)
+}
 const RSS_END = /<\/(?:[\w.-]+:)?rss\s*>/i
 const ATOM_END = /<\/(?:[\w.-]+:)?feed\s*>/i
 
@@ -49,7 +56,7 @@ export const parseFeed = (xml: string, options: ParseFeedOptions): ParsedFeed =>
   const text = clean(xml)
   if (text === '') throw new PodpipeError('NOT_A_FEED', 'is empty, not a feed', { input: feedUrl })
   if (HTML_PAGE.test(text)) throw new PodpipeError('NOT_A_FEED', 'is an HTML page, not a feed', { input: feedUrl })
-  if (ENTITY_DECLARATION.test(text)) {
+  if (ENTITY_DECLARATION.test(prologOf(text))) {
     // Feeds have no use for DTD entities; declaring them is how entity-expansion bombs start.
     throw new PodpipeError('MALFORMED', 'declares DTD entities (<!ENTITY>), which feeds never need; refused as a possible entity-expansion attack', { input: feedUrl })
   }
