@@ -11,6 +11,14 @@ import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
 import { INGEST, STAGES } from './ingest.js'
 import { SANDBOX_ENV, type SandboxEnv } from './sandbox-processor.js'
 
+export interface WorkerOptions extends DepsOptions {
+  /**
+   * Run CPU-bound stages in forked children. Off only to measure what sandboxing buys
+   * (pipelines/measure-sandbox.ts) or where forking is impossible. @defaultValue true
+   */
+  sandbox?: boolean
+}
+
 export interface RunningWorkers {
   workers: Worker[]
   deps: Deps
@@ -33,7 +41,7 @@ const sandboxProcessor = new URL(`./sandbox-processor${import.meta.url.endsWith(
 export const startWorkers = async (
   config: Config,
   queues: readonly QueueName[] = QUEUE_ORDER,
-  options: DepsOptions = {},
+  options: WorkerOptions = {},
 ): Promise<RunningWorkers> => {
   const deps = await createDeps(config, options)
   const cpuSlots = Math.max(1, Math.min(config.concurrency, availableParallelism() - 1))
@@ -46,7 +54,7 @@ export const startWorkers = async (
       tuning: deps.tuning,
       concurrency: stage.sandboxed ? cpuSlots : config.concurrency,
       log: deps.log,
-      sandbox: { processor: sandboxProcessor, env: { [SANDBOX_ENV]: JSON.stringify(env) } },
+      ...(options.sandbox === false ? {} : { sandbox: { processor: sandboxProcessor, env: { [SANDBOX_ENV]: JSON.stringify(env) } } }),
     })
   }
   const workers = queues.map(start)
@@ -101,7 +109,7 @@ export interface IngestResult {
 
 export type IngestProgress = Pick<IngestResult, 'found' | 'published' | 'failed'> & { pending: number }
 
-export interface IngestOptions extends DepsOptions {
+export interface IngestOptions extends WorkerOptions {
   /** Run the workers in this process for the duration. Off when workers run elsewhere. @defaultValue true */
   startWorkers?: boolean
   /** Ignore remembered ETag and episode hashes. @defaultValue false */
