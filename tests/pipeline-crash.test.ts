@@ -73,8 +73,10 @@ describe('a worker process killed with SIGKILL mid-job', () => {
       return f.length >= 3 ? f : undefined
     }, { what: 'three record files' })
     expect(files).toHaveLength(3)
-    // The killed job ran again from the start: its transcript was requested twice.
-    const hits = ['a', 'b', 'c'].map((g) => server.hits.get(`/${g}.vtt`) ?? 0).sort()
-    expect(hits).toEqual([1, 1, 2])
+    // The killed job ran again from the start: its transcript was requested again. (Other jobs
+    // the dead worker had in flight may have been re-run too; at-least-once, stores idempotent.)
+    const hits = ['a', 'b', 'c'].map((g) => server.hits.get(`/${g}.vtt`) ?? 0)
+    expect(Math.min(...hits)).toBeGreaterThanOrEqual(1)
+    expect(Math.max(...hits)).toBeGreaterThanOrEqual(2)
   }, 60_000)
 })
