@@ -117,6 +117,8 @@ export interface IngestOptions extends WorkerOptions {
   speakers?: string[]
   /** How often job states are read. @defaultValue 200 */
   pollMs?: number
+  /** Give up waiting after this long (e.g. no worker is running anywhere). @defaultValue no limit */
+  timeoutMs?: number
 }
 
 type ChainState = { state: 'pending' } | { state: 'published' } | { state: 'failed'; failure: EpisodeFailure }
@@ -137,9 +139,16 @@ const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Pr
   return { state: 'pending' }
 }
 
+const checkDeadline = (deadline: number, what: string) => {
+  if (Date.now() > deadline) {
+    throw new PodpipeError('TIMEOUT', `gave up waiting for ${what}; are workers running on this Redis and prefix?`, { permanent: false })
+  }
+}
+
 /** Reads until the job settles, riding out Redis blips (the producer connection fails fast). */
-const settle = async (queue: Queue, id: string, pollMs: number) => {
+const settle = async (queue: Queue, id: string, pollMs: number, deadline: number) => {
   for (;;) {
+    checkDeadline(deadline, `the poll job ${id}`)
     try {
       // State first, then the job: a job read while active and found completed a moment later
       // would carry no return value.
@@ -166,7 +175,8 @@ export const ingestOnce = async (
   onProgress: (progress: IngestProgress) => void = () => {},
   options: IngestOptions = {},
 ): Promise<IngestResult> => {
-  const { pollMs = 200 } = options
+  const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY } = options
+  const deadline = Date.now() + timeoutMs
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'ingest' } })
   const redis = await connectRedis(config.redisUrl, 'producer', { log })
   try {
@@ -183,7 +193,7 @@ export const ingestOnce = async (
     const pollId = jobId('ingest', `${feedId}-${Date.now()}`)
     const data = parseJobData(QUEUE.feeds, { feedId, feedUrl, ...(options.force ? { force: true } : {}), ...(options.speakers ? { speakers: options.speakers } : {}) })
     await queues.feeds.add(QUEUE.feeds, data, { jobId: pollId })
-    const poll = await settle(queues.feeds, pollId, pollMs)
+    const poll = await settle(queues.feeds, pollId, pollMs, deadline)
     if ((await poll.getState()) === 'failed') {
       throw new PodpipeError('FETCH_FAILED', `the feed could not be ingested: ${poll.failedReason}`, { input: feedUrl })
     }
@@ -199,6 +209,7 @@ export const ingestOnce = async (
       const failures = [...done.values()].flatMap((s) => (s.state === 'failed' ? [s.failure] : []))
       const progress = { found: summary.found, published: done.size - failures.length, failed: failures.length, pending: chains.length - done.size }
       onProgress(progress)
+      if (progress.pending > 0) checkDeadline(deadline, `${progress.pending} episode(s) of ${feedUrl}`)
       if (progress.pending === 0) return { found: summary.found, unchanged: summary.found - chains.length, published: progress.published, failed: progress.failed, failures }
       await delay(pollMs)
     }

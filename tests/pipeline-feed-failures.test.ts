@@ -62,3 +62,15 @@ describe('feed-level failures', () => {
     expect(workers.workers.every((w) => w.isRunning())).toBe(true)
   })
 })
+
+describe('ingestOnce without any worker', () => {
+  it('gives up after its timeout with a hint instead of waiting forever', async () => {
+    const lonely = testConfig()
+    try {
+      const run = ingestOnce(lonely, 'https://example.com/feed.xml', () => {}, { startWorkers: false, timeoutMs: 300, pollMs: 50 })
+      await expect(run).rejects.toThrow(/gave up waiting for the poll job .*are workers running/)
+    } finally {
+      await obliterate(lonely)
+    }
+  })
+})
