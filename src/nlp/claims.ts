@@ -1,4 +1,5 @@
 import type { ClaimKind, Quantity } from '../record/schema.js'
+import { buildPhraseIndex, lowerWords } from './phrase-index.js'
 import type { Feature } from './types.js'
 
 /**
@@ -18,20 +19,24 @@ const POLICY_STEMS = [
   'concession', 'subsid', 'tax', 'budget', 'debt', 'growth', 'price', 'suppl', 'demand', 'ban', 'block', 'shut down', 'tool',
   'capacity', 'technolog', 'innovation', 'impact', 'implement', 'expan', 'action', 'move', 'lever', 'standoff', 'asymmetr',
 ]
-const POLICY_RE = new RegExp(`(?<![\\p{L}])(${POLICY_STEMS.join('|')})`, 'gu')
+const POLICY = buildPhraseIndex(POLICY_STEMS, true)
 
 // "should" after "who"/"that" describes ("a spy who should be fired"), and proverbs are not advice.
-const PRESCRIPTIVE = /(?<!\b(?:who|which|what['’]s good for the goose) )\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider))\b/iu
-const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) want to)\b/iu
-const PREDICTIVE = /\b(will|won['’]t|going to|gonna|would(?:n['’]t)?|could|might|may|likely|eventually|in the future|ends? up|it['’]d|maybe|it['’]s (?:also )?possible|my guess)\b|\w['’]ll\b/iu
+const DESCRIBED = /\b(?:who|which|what['’]s good for the goose) $/i
+const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider))\b/gi
+const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) want to)\b/i
+const PREDICTIVE = /\b(will|won['’]t|going to|gonna|would(?:n['’]t)?|could|might|may|likely|eventually|in the future|ends? up|it['’]d|maybe|it['’]s (?:also )?possible|my guess)\b|\w['’]ll\b/i
 // A conditional opening a sentence sets up a consequence: "If they do X, Y follows".
-const CONDITIONAL = /^(?:but |and |so )?(?:if|once|unless|even if)\b/iu
-const PAST_FUTURE = /\b(?:was|were) going to\b|\bi would (?:say|agree|note)\b|\bmay or may not\b/iu
+const CONDITIONAL = /^(?:but |and |so )?(?:if|once|unless|even if)\b/i
+const PAST_FUTURE = /\b(?:was|were) going to\b|\bi would (?:say|agree|note)\b|\bmay or may not\b/i
 // What someone is quoted as saying is not the speaker's own modality: "they say, “we're going to…”".
-const QUOTED = /“[^”]*”?|"[^"]*"?/gu
-const META = /\b(question|answer|pod|episode|show|talk(?:ed|ing)? about|let['’]s|curious|reach out|tell us|come on|chat|i hope|we['’]ll see|who knows|thought through|this conversation|last time)\b/iu
-const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|completely agree|i agree|i don['’]t disagree|that makes sense|not an unreasonable|anything else|that['’]s right|that['’]s a big question|that['’]s an open question|this is the key question|i['’]m skeptical)\b/iu
-const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/iu
+const QUOTED = /“[^”]*”?|"[^"]*"?/g
+// Talk about the conversation itself, matched on words.
+const META = buildPhraseIndex(['question', 'answer', 'pod', 'episode', 'show', 'talk about', 'talked about', 'talking about', 'let’s', "let's",
+  'curious', 'reach out', 'tell us', 'come on', 'chat', 'i hope', 'we’ll see', "we'll see", 'who knows', 'thought through',
+  'this conversation', 'last time'], false)
+const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|completely agree|i agree|i don['’]t disagree|that makes sense|not an unreasonable|anything else|that['’]s right|that['’]s a big question|that['’]s an open question|this is the key question|i['’]m skeptical)\b/i
+const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 
 const WEIGHTS = {
   bias: -0.3,
@@ -56,6 +61,8 @@ export interface ClaimInput {
   quantities: readonly Quantity[]
   /** Whether the previous sentence of the same turn was kept as a claim. */
   previousKept: boolean
+  /** The sentence's lower-cased tokens, when the caller has them. */
+  words?: readonly string[]
 }
 
 export interface ClaimDecision {
@@ -67,14 +74,36 @@ export interface ClaimDecision {
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
 
+// Words without which the kind patterns cannot match: a Set lookup per word skips most regex work.
+const PRESCRIPTIVE_GATE = new Set(['should', 'shouldn', 'must', 'ought', 'need', 'needs', 'gotta', 'important',
+  'incumbent', 'critical', 'worth', 'want', 'better', 'appealing', 'mistake', 'brainer', 'helpful', 'useful', 'consider', 'let'])
+// "have to", "has to", "got to": common verbs gate only before "to".
+const BEFORE_TO = new Set(['have', 'has', 'got'])
+const PREDICTIVE_GATE = new Set(['will', 'won', 'going', 'gonna', 'would', 'wouldn', 'could', 'might', 'may', 'likely', 'eventually',
+  'future', 'end', 'ends', 'maybe', 'possible', 'guess', 'll', 'd', 'if', 'once', 'unless'])
+
 /** The claim kind from modal cues: prescriptive over predictive over factual. */
-export const claimKind = (sentence: string, features: Feature[] = []): ClaimKind => {
-  const unquoted = sentence.replace(QUOTED, ' ')
+export const claimKind = (sentence: string, features: Feature[] = [], words: readonly string[] = lowerWords(sentence)): ClaimKind => {
+  let prescriptiveGate = false
+  let predictiveGate = false
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string
+    if (PRESCRIPTIVE_GATE.has(w) || (BEFORE_TO.has(w) && words[i + 1] === 'to')) prescriptiveGate = true
+    if (PREDICTIVE_GATE.has(w)) predictiveGate = true
+  }
+  if (!prescriptiveGate && !predictiveGate) {
+    features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
+    return 'factual'
+  }
+  const unquoted = sentence.includes('“') || sentence.includes('"') ? sentence.replace(QUOTED, ' ') : sentence
   const text = unquoted.trim().split(/\s+/).length >= 3 ? unquoted : sentence
-  const p = PRESCRIPTIVE.exec(text) ?? IMPERATIVE.exec(text.trim())
+  let p: RegExpExecArray | null = null
+  PRESCRIPTIVE.lastIndex = 0
+  if (prescriptiveGate) for (let m = PRESCRIPTIVE.exec(text); m && !p; m = PRESCRIPTIVE.exec(text)) if (!DESCRIBED.test(text.slice(Math.max(0, m.index - 40), m.index))) p = m
+  p ??= IMPERATIVE.exec(text.trim())
   if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
-  const cleaned = text.replace(PAST_FUTURE, ' ')
-  const f = PREDICTIVE.exec(cleaned) ?? CONDITIONAL.exec(cleaned.trim())
+  const cleaned = predictiveGate ? text.replace(PAST_FUTURE, ' ') : ''
+  const f = predictiveGate ? PREDICTIVE.exec(cleaned) ?? CONDITIONAL.exec(cleaned.trim()) : null
   if (f) { features.push({ name: 'kind:predictive', weight: 0, detail: f[0] }); return 'predictive' }
   features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
   return 'factual'
@@ -84,31 +113,36 @@ export const claimKind = (sentence: string, features: Feature[] = []): ClaimKind
 export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   const text = input.text.trim()
   const features: Feature[] = [{ name: 'bias', weight: WEIGHTS.bias }]
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  const tokens = input.words ?? lowerWords(text)
+  let words = 0
+  for (const t of tokens) {
+    const c = t.charCodeAt(0)
+    if (t.length > 1 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122)) words++
+  }
   // A question quoted at the end of a report ("…, and Trump goes, “Why…?”") does not make a question.
-  const quoteAt = text.search(/[“"]/)
-  const reported = /\?["”’]+$/.test(text) && quoteAt > 0 && text.slice(0, quoteAt).split(/\s+/).length > 8
-  if (/\?["”’)]*$/.test(text) && !reported) features.push({ name: 'question', weight: WEIGHTS.question })
+  let last = text.length - 1
+  while (last > 0 && '"”’)'.includes(text[last] as string)) last--
+  if (text[last] === '?') {
+    const quoteAt = last < text.length - 1 ? Math.max(text.lastIndexOf('“', last), text.lastIndexOf('"', last - 1)) : -1
+    const reported = quoteAt > 0 && text.slice(0, quoteAt).split(/\s+/).length > 8
+    if (!reported) features.push({ name: 'question', weight: WEIGHTS.question })
+  }
   if (words < 4) features.push({ name: 'too-short', weight: WEIGHTS.tooShort, detail: `${words} words` })
   else if (words < 7) features.push({ name: 'short', weight: WEIGHTS.short, detail: `${words} words` })
   else if (words >= 18) features.push({ name: 'long', weight: WEIGHTS.long, detail: `${words} words` })
   const back = BACKCHANNEL.exec(text)
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
-  const meta = META.exec(text)
-  if (meta) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: meta[0] })
-  const lower = text.toLowerCase()
-  const terms = new Set<string>()
-  POLICY_RE.lastIndex = 0
-  for (let m = POLICY_RE.exec(lower); m; m = POLICY_RE.exec(lower)) terms.add(m[1] as string)
-  if (terms.size > 0) {
-    const list = [...terms]
+  const meta = META.find(tokens)
+  if (meta.length > 0) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: meta[0] })
+  const list = POLICY.find(tokens)
+  if (list.length > 0) {
     features.push({ name: 'policy-term', weight: WEIGHTS.policyTerm, detail: list[0] })
     if (list.length > 1) features.push({ name: 'more-policy-terms', weight: Math.min(3, list.length - 1) * WEIGHTS.morePolicyTerms, detail: list.slice(1, 4).join(', ') })
   }
   if (input.entityIds.length > 0) features.push({ name: 'entity', weight: WEIGHTS.entity, detail: input.entityIds.slice(0, 3).join(', ') })
   if (input.quantities.length > 0) features.push({ name: 'quantity', weight: WEIGHTS.quantity, detail: input.quantities[0]?.text })
   if (input.previousKept && ANAPHOR.test(text)) features.push({ name: 'context', weight: WEIGHTS.context, detail: 'anaphor continuing a claim' })
-  const kind = claimKind(text, features)
+  const kind = claimKind(text, features, tokens)
   if (kind !== 'factual') features.push({ name: 'modal', weight: WEIGHTS.modal })
   const score = features.reduce((s, f) => s + f.weight, 0)
   return { score, confidence: Math.round(sigmoid(score) * 1000) / 1000, kind, features }

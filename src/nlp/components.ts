@@ -60,7 +60,7 @@ const roster: Component = {
     const found = new Map(doc.found)
     for (const s of doc.speakers) if (s.name) found.set(s.id, { name: s.name, type: 'PERSON' })
     const covered = doc.turns.map((t: Turn, i) => {
-      const neighbours = { previous: doc.turns[i - 1]?.speakerId ?? null, next: doc.turns[i + 1]?.speakerId ?? null }
+      const neighbours = doc.neighbours.get(t.index) ?? { previous: null, next: null }
       const r = findRosterMentions(t, doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, doc.speakers, neighbours)
       mentions.push(...r.mentions)
       return r.covered
@@ -102,9 +102,16 @@ const claims: Component = {
     const turns = new Map(doc.turns.map((t) => [t.index, t]))
     const speakerIds = new Set(doc.speakers.map((s) => s.id))
     const byTurn = new Map<number, EntityMention[]>()
-    for (const m of doc.mentions) byTurn.set(m.turn, [...(byTurn.get(m.turn) ?? []), m])
+    for (const m of doc.mentions) {
+      const list = byTurn.get(m.turn)
+      if (list) list.push(m)
+      else byTurn.set(m.turn, [m])
+    }
     const out: Claim[] = []
     const explanations: ClaimExplanation[] = []
+    // Lower-cased word tokens per sentence, from the tokens stage: the lexicons match on them.
+    const words: string[][] = doc.sentences.map(() => [])
+    for (const list of doc.tokens) for (const t of list) (words[t.sentence] as string[]).push(t.lower)
     let previousKept = false
     let previousTurn = -1
     doc.sentences.forEach((s, i) => {
@@ -115,10 +122,11 @@ const claims: Component = {
       const entityIds = [...new Set(inside.flatMap((m) => (m.entityId ? [m.entityId] : [])))]
       const topicalIds = entityIds.filter((id) => !speakerIds.has(id))
       const qs = doc.quantities[i] ?? []
-      const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept })
+      const w = words[i] as string[]
+      const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w })
       const kept = decision.confidence >= doc.claimThreshold
-      const hedges = findHedges(text)
-      const topics = assignTopics(text, entityIds)
+      const hedges = findHedges(text, w)
+      const topics = assignTopics(text, entityIds, w)
       const id = `t${s.turn}-s${s.index}`
       const notes = inside.filter((m) => m.entityId === null).map((m) => `unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`)
       explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })

@@ -1,3 +1,5 @@
+import { buildPhraseIndex, lowerWords } from './phrase-index.js'
+
 /**
  * Hedge cues (CoNLL-2010 "uncertain" sentences; claims.md §2.4): a finite lexicon, matched on whole
  * words in the lower-cased sentence. Deliberately absent: "rare" (rare earths), "about" (only a hedge
@@ -12,19 +14,14 @@ export const HEDGE_CUES: readonly string[] = [
   'to some extent', 'in some ways', 'may',
 ]
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const HEDGE_RE = new RegExp(`(?<![\\p{L}])(${[...HEDGE_CUES].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'gu')
+const INDEX = buildPhraseIndex(HEDGE_CUES, false)
 
-/** The hedge cues found in a sentence, in order, lower-cased ("I think", "probably"). */
-export const findHedges = (sentence: string): string[] => {
-  const lower = sentence.toLowerCase()
-  const out: string[] = []
-  HEDGE_RE.lastIndex = 0
-  for (let m = HEDGE_RE.exec(lower); m; m = HEDGE_RE.exec(lower)) {
-    const cue = m[1] as string
-    // "May" the month is not a hedge; the modal is lower case in the original.
-    if (cue === 'may' && sentence[m.index] === 'M') continue
-    out.push(cue)
-  }
-  return out
+/**
+ * The hedge cues found in a sentence, lower-cased ("i think", "probably"). `words` are the
+ * sentence's lower-cased tokens when the caller has them.
+ */
+export const findHedges = (sentence: string, words: readonly string[] = lowerWords(sentence)): string[] => {
+  const cues = INDEX.find(words)
+  // "May" the month is not a hedge; the modal is written in lower case.
+  return cues.includes('may') && !/\bmay\b/.test(sentence) ? cues.filter((c) => c !== 'may') : cues
 }

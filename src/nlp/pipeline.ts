@@ -6,6 +6,8 @@ import type { ClaimExplanation, EntityMention, Sentence, Token } from './types.j
 export interface Doc {
   turns: readonly Turn[]
   speakers: readonly Speaker[]
+  /** Who speaks before and after each turn (by turn index): decides who an addressed name means. */
+  neighbours: ReadonlyMap<number, { previous: string | null; next: string | null }>
   episodeDate: string | null
   gazetteer: Gazetteer
   claimThreshold: number

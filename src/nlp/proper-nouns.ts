@@ -16,6 +16,8 @@ const NOT_NAMES = new Set([
 // Capitalised words of idioms and eponyms, not entities of the conversation.
 const IDIOMS = [['sword', 'of', 'Damocles'], ['Venn', 'diagram'], ['Achilles', 'heel'], ['Trojan', 'horse'], ['Pandora', '’', 's'], ['Ponzi', 'scheme']]
 
+const IDIOM_STARTS = new Set(IDIOMS.map((w) => w[0] as string))
+
 const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'Group', 'Holdings', 'Agency', 'Ministry', 'Department',
   'Bureau', 'Council', 'Committee', 'Commission', 'Administration', 'Office', 'University', 'Institute', 'Institution', 'Center',
   'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Authority', 'Board', 'Army', 'Navy', 'Force',
@@ -76,6 +78,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
   const out: ProperNoun[] = []
   const skip = covered.slice()
   for (let i = 0; i < tokens.length; i++) {
+    if (!IDIOM_STARTS.has((tokens[i] as Token).text)) continue
     for (const idiom of IDIOMS) {
       if (idiom.every((w, k) => tokens[i + k]?.text === w)) for (let k = 0; k < idiom.length; k++) skip[i + k] = 1
     }
@@ -109,6 +112,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // "Isn’t", "We’re": a contraction, not a name.
     if (next && (next.text === '\u2019' || next.text === "'") && CONTRACTIONS.has(tokens[j + 2]?.lower ?? '')) { i = j; continue }
     if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
+    // "Secretary Smith": the title is evidence, not part of the name.
+    if (run.length > 1 && TITLES.has((run[0] as Token).text)) { first++; run.shift() }
     // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
     if (run.length === 1 && !(run[0] as Token).initial && !isAcronym(t.text) && commonWord(t) && !lexiconTags(t.text)?.[0]?.startsWith('NNP')) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial) {

@@ -22,8 +22,10 @@ const PERCENT = /(?<![\w.])(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/giu
 const MEASURE = /(?<![\w.])(\d+(?:\.\d+)?)[\s-]([a-z]+)\b/giu
 const DAY_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?/gu
 const MONTH_ONLY = /\b(?:([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|and|or|[Tt]he|of|[Ff]rom|through)\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4})\b)?(?!\s+\d)/gu
-const YEAR = /(?<![\w$.,-])((?:19|20)\d{2})(?![\w%.,]|\s?(?:percent|%))/gu
+const YEAR = /(?<![\w$.,-])((?:19|20)\d{2})(?![\w%]|[.,]\d|\s?(?:percent|%))/gu
 const COUNT = /(?<![\w.,$-])(\d[\d,]*(?:\.\d+)?)\s+(?!(?:to|and|or|of|the|in|on|at|for|percent|per|nm|such|more|other|than|times|is|was|are|were)\b)([a-z][a-z-]+)/gu
+
+const MONTH_NAME = /January|February|March|April|May|June|July|August|September|October|November|December/
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
@@ -62,31 +64,35 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
       if (q) add(q, m.index, m.index + m[0].length)
     }
   }
+  // Cheap gates first: most sentences hold no digit, month or scale word, and skip every scan.
+  const digit = /\d/.test(sentence)
+  const month = MONTH_NAME.test(sentence)
+  if (!digit && !month && !/illion|thousand/.test(sentence)) return []
   if (/[$€£¥]|dollar|euro|yuan|renminbi|RMB|yen|pounds/i.test(sentence)) {
     scan(MONEY_SIGN, (m) => ({ kind: 'money', value: num(m[3] as string) * (m[4] ? SCALE[m[4].toLowerCase()] ?? 1 : 1), unit: CURRENCY_SIGN[m[2] as string] ?? null, text: m[0] }))
     scan(MONEY_WORD, (m) => ({ kind: 'money', value: (WORD_NUMBERS[(m[1] as string).toLowerCase()] ?? num(m[1] as string)) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
     scan(MONEY_ADJ, (m) => ({ kind: 'money', value: (m[1] ? WORD_NUMBERS[m[1].toLowerCase()] ?? num(m[1]) : 1) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[`${(m[3] as string).toLowerCase()}s`] ?? CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
   }
-  scan(PERCENT, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[0] }))
-  scan(PERCENT_RANGE, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[1] as string }))
-  scan(DAY_DATE, (m) => {
+  if (digit) scan(PERCENT, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[0] }))
+  if (digit) scan(PERCENT_RANGE, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[1] as string }))
+  if (month && digit) scan(DAY_DATE, (m) => {
     const month = MONTHS.indexOf((m[1] as string).toLowerCase()) + 1
     const day = Number(m[2])
     if (day < 1 || day > 31) return null
     const year = m[3] ? Number(m[3]) : resolveYear(month, day, episodeDate)
     return { kind: 'date', value: year ? `${year}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`, unit: null, text: m[0] }
   })
-  scan(MONTH_ONLY, (m) => {
+  if (month) scan(MONTH_ONLY, (m) => {
     const month = MONTHS.indexOf((m[2] as string).toLowerCase()) + 1
     const year = m[3] ? Number(m[3]) : resolveYear(month, null, episodeDate)
     const text = m[0].slice(m[0].indexOf(m[2] as string))
     return { kind: 'date', value: year ? `${year}-${pad(month)}` : `--${pad(month)}`, unit: null, text }
   })
-  scan(YEAR, (m) => ({ kind: 'date', value: m[1] as string, unit: null, text: m[1] as string }))
-  scan(MEASURE, (m) => {
+  if (digit) scan(YEAR, (m) => ({ kind: 'date', value: m[1] as string, unit: null, text: m[1] as string }))
+  if (digit) scan(MEASURE, (m) => {
     const unit = UNITS[(m[2] as string).toLowerCase()]
     return unit ? { kind: 'measure', value: Number(m[1]), unit, text: m[0] } : null
   })
-  scan(COUNT, (m) => ({ kind: 'count', value: num(m[1] as string), unit: m[2] as string, text: m[0] }))
+  if (digit) scan(COUNT, (m) => ({ kind: 'count', value: num(m[1] as string), unit: m[2] as string, text: m[0] }))
   return found.sort((a, b) => a.start - b.start).map(({ start: _start, ...q }) => q)
 }

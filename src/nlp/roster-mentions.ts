@@ -35,12 +35,15 @@ export const findRosterMentions = (
   neighbours: { previous: string | null; next: string | null },
 ): { mentions: EntityMention[]; covered: Uint8Array } => {
   const names = rosterNames(speakers)
+  const nameTokens = new Set(names.flatMap((n) => n.full))
   const mentions: EntityMention[] = []
+  if (!tokens.some((t) => nameTokens.has(t.text))) return { mentions, covered }
   const mask = covered.slice()
   const lastFull = new Map<string, string>() // first name → speaker id last named in full in this turn
   for (let i = 0; i < tokens.length; i++) {
     if (mask[i]) continue
     const t = tokens[i] as Token
+    if (!nameTokens.has(t.text)) continue
     const full = names.find((n) => n.full.every((p, k) => tokens[i + k]?.text === p))
     if (full && full.full.length > 1) {
       const last = tokens[i + full.full.length - 1] as Token

@@ -1,4 +1,5 @@
 import type { Topic } from '../record/schema.js'
+import { buildPhraseIndex, lowerWords } from './phrase-index.js'
 
 /**
  * Topic cues: word stems (matched at a word start, lower-cased) and entity ids. Fixed vocabulary
@@ -48,15 +49,17 @@ const CUES: Record<Exclude<Topic, 'other'>, { stems: string[]; entities: string[
   },
 }
 
-const STEM_RE = Object.entries(CUES).map(([topic, c]) => [topic as Topic, new RegExp(`(?<![\\p{L}])(?:${c.stems.join('|')})`, 'u')] as const)
+// One pass per sentence: a single alternation of every stem, each mapped back to its topics.
+const STEM_TOPICS = new Map<string, Topic[]>()
+for (const [topic, c] of Object.entries(CUES)) for (const stem of c.stems) STEM_TOPICS.set(stem, [...(STEM_TOPICS.get(stem) ?? []), topic as Topic])
+const STEMS = buildPhraseIndex([...STEM_TOPICS.keys()], true)
 const ENTITY_TOPICS = new Map<string, Topic[]>()
 for (const [topic, c] of Object.entries(CUES)) for (const id of c.entities) ENTITY_TOPICS.set(id, [...(ENTITY_TOPICS.get(id) ?? []), topic as Topic])
 
 /** Topics of a sentence from its words and the entities mentioned in it; ["other"] when none fires. */
-export const assignTopics = (sentence: string, entityIds: readonly string[]): Topic[] => {
-  const lower = sentence.toLowerCase()
+export const assignTopics = (sentence: string, entityIds: readonly string[], words: readonly string[] = lowerWords(sentence)): Topic[] => {
   const out = new Set<Topic>()
-  for (const [topic, re] of STEM_RE) if (re.test(lower)) out.add(topic)
+  for (const stem of STEMS.find(words)) for (const topic of STEM_TOPICS.get(stem) ?? []) out.add(topic)
   for (const id of entityIds) for (const topic of ENTITY_TOPICS.get(id) ?? []) out.add(topic)
   return out.size > 0 ? [...out] : ['other']
 }

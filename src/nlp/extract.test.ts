@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { Claim, Entity } from '../record/schema.js'
+import { extract } from './extract.js'
+import { loadSeedGold } from './testing/gold.js'
+import { makeTurns, SPEAKERS } from './testing/turns.js'
+
+const { episode } = loadSeedGold()
+const result = extract(episode)
+
+describe('extract on the seed episode', () => {
+  it('gives every mention and claim offsets that slice out its text', () => {
+    const text = new Map(episode.turns.map((t) => [t.index, t.text]))
+    const spans = [...result.entities.flatMap((e) => e.mentions), ...result.claims, ...result.explanations]
+    expect(spans.length).toBeGreaterThan(500)
+    for (const s of spans) expect(text.get(s.turn)?.slice(s.start, s.end)).toBe(s.text)
+  })
+
+  it('returns records that satisfy the schema', () => {
+    for (const e of result.entities) expect(() => Entity.parse(e)).not.toThrow()
+    for (const c of result.claims) expect(() => Claim.parse(c)).not.toThrow()
+  })
+
+  it('explains every sentence and gives claims stable, unique ids', () => {
+    const ids = result.explanations.map((x) => x.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const c of result.claims) {
+      expect(c.id).toMatch(/^t\d+-s\d+$/)
+      const why = result.explanations.find((x) => x.id === c.id)
+      expect(why).toMatchObject({ kept: true, kind: c.kind })
+      expect(why?.features.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(extract(episode))).toBe(JSON.stringify(result))
+  })
+
+  it('attributes each claim to the speaker of its turn', () => {
+    const speaker = new Map(episode.turns.map((t) => [t.index, t.speakerId]))
+    for (const c of result.claims) expect(c.speakerId).toBe(speaker.get(c.turn))
+  })
+})
+
+describe('extract on small cases', () => {
+  const run = (text: string) => extract({ turns: makeTurns([['mcguire', text]]), speakers: SPEAKERS, episodeDate: '2025-10-10' })
+
+  it('keeps a policy assertion with its kind, hedge, topics, quantities and entities', () => {
+    const [claim] = run('The Chinese license requirement goes into effect on December 1st.').claims
+    expect(claim).toMatchObject({ kind: 'factual', hedged: false, entityIds: ['china'], quantities: [{ kind: 'date', value: '2025-12-01' }] })
+    expect(claim?.topics).toContain('export-controls')
+  })
+
+  it('tells predictions and prescriptions apart, and flags hedges', () => {
+    const { claims } = run('The US should require a license for 14-nanometer chips. China will probably retaliate against US firms.')
+    expect(claims.map((c) => [c.kind, c.hedged])).toEqual([['prescriptive', false], ['predictive', true]])
+  })
+
+  it('rejects questions and backchannel, and says why', () => {
+    const { claims, explanations } = run('Is China going to retaliate on tariffs? Yeah, completely agree.')
+    expect(claims).toEqual([])
+    expect(explanations.map((x) => x.features.map((f) => f.name))).toEqual([expect.arrayContaining(['question']), expect.arrayContaining(['backchannel'])])
+  })
+
+  it('names unknown components in its error', () => {
+    expect(() => extract({ turns: [], speakers: [] }, { disable: ['nope'] })).toThrow(/unknown pipeline components nope/)
+  })
+})

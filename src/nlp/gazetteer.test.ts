@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from './extract.js'
+import { buildGazetteer, defaultGazetteer } from './gazetteer.js'
+import { makeTurns, SPEAKERS } from './testing/turns.js'
+
+const idsOf = (text: string, options = {}) => {
+  const { entities } = extract({ turns: makeTurns([['schneider', text]]), speakers: SPEAKERS }, options)
+  return entities.filter((e) => e.mentions.length > 0).map((e) => [e.id, e.mentions.map((m) => m.text)] as const)
+}
+
+describe('gazetteer', () => {
+  it('maps the names of one state to one canonical entity', () => {
+    const found = new Map(idsOf('The US acted; the United States, Washington and American firms agree. The PRC, Beijing and the Chinese disagree.'))
+    expect(found.get('united-states')).toEqual(['US', 'United States', 'Washington', 'American'])
+    expect(found.get('china')).toEqual(['PRC', 'Beijing', 'Chinese'])
+  })
+
+  it('knows the episode-level aliases: MOFCOM, Bibi, Xi', () => {
+    const found = new Map(idsOf('MOFCOM published it. Trump called Bibi, then Xi.'))
+    expect(found.has('mofcom')).toBe(true)
+    expect(found.get('benjamin-netanyahu')).toEqual(['Bibi'])
+    expect(found.get('xi-jinping')).toEqual(['Xi'])
+  })
+
+  it('matches acronyms and names by case: "us" and "treasury" are words', () => {
+    const ids = idsOf('Tell us about the treasury of ideas.').map(([id]) => id)
+    expect(ids).not.toContain('united-states')
+    expect(ids).not.toContain('us-treasury')
+  })
+
+  it('takes the longest match', () => {
+    expect(idsOf('Rare earth magnets are scarce.')).toEqual([['rare-earth-magnets', ['Rare earth magnets']]])
+  })
+
+  it('types laws, rules and instruments as LAW and materials as TECH', () => {
+    const { entities } = extract({ turns: makeTurns([['schneider', 'The Entity List, the de minimis rule and the 50% rule cover sputtering targets and EUV tools.']]), speakers: SPEAKERS })
+    const types = Object.fromEntries(entities.filter((e) => e.mentions.length).map((e) => [e.id, e.type]))
+    expect(types).toMatchObject({ 'entity-list': 'LAW', 'de-minimis-rule': 'LAW', 'affiliates-rule': 'LAW', 'sputtering-targets': 'TECH', 'euv-lithography': 'TECH' })
+  })
+
+  it('merges user entries over the default by id and adds new ones', () => {
+    const gazetteer = [
+      { id: 'china', name: 'People’s Republic of China', type: 'GPE' as const, aliases: ['Middle Kingdom'] },
+      { id: 'acme-rare', name: 'Acme Rare Metals', type: 'ORG' as const, aliases: ['ARM'] },
+    ]
+    const { entities } = extract({ turns: makeTurns([['schneider', 'The Middle Kingdom buys from ARM.']]), speakers: SPEAKERS }, { gazetteer })
+    const byId = new Map(entities.map((e) => [e.id, e]))
+    expect(byId.get('china')?.name).toBe('People’s Republic of China')
+    expect(byId.get('china')?.mentions.map((m) => m.text)).toEqual(['Middle Kingdom'])
+    expect(byId.get('acme-rare')?.type).toBe('ORG')
+  })
+
+  it('rejects an entry without a valid type with a clear error', () => {
+    expect(() => buildGazetteer(defaultGazetteer(), [{ id: 'x', name: 'X', type: 'THING' as never, aliases: [] }]))
+      .toThrow(/gazetteer entry "x" needs an id and a type/)
+  })
+
+  it('ships entries with unique, stable ids', () => {
+    const ids = defaultGazetteer().map((e) => e.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/)
+  })
+})

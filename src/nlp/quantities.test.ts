@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { extractQuantities } from './quantities.js'
+
+const pick = (s: string, date?: string | null) => extractQuantities(s, date).map(({ kind, value, unit }) => ({ kind, value, unit }))
+
+describe('extractQuantities', () => {
+  it.each([
+    { id: 'money with scale', s: 'We are talking about $10 billion for farmers.', want: [{ kind: 'money', value: 1e10, unit: 'USD' }] },
+    { id: 'money in words', s: 'They offered a trillion dollars into the US.', want: [{ kind: 'money', value: 1e12, unit: 'USD' }] },
+    { id: 'money, other currency', s: 'A €2 million grant and US$3.5bn in loans.', want: [{ kind: 'money', value: 2e6, unit: 'EUR' }, { kind: 'money', value: 3.5e9, unit: 'USD' }] },
+    { id: 'percent', s: 'Content exceeding 0.1% of the total value.', want: [{ kind: 'percent', value: 0.1, unit: '%' }] },
+    { id: 'percent range', s: 'Even getting to 20 or 30% helps.', want: [{ kind: 'percent', value: 20, unit: '%' }, { kind: 'percent', value: 30, unit: '%' }] },
+    { id: 'measures', s: 'A logic chip at 14-nanometer or a memory chip at 256 layers.', want: [{ kind: 'measure', value: 14, unit: 'nm' }, { kind: 'measure', value: 256, unit: 'layers' }] },
+    { id: 'year', s: 'Controls began in 2023.', want: [{ kind: 'date', value: '2023', unit: null }] },
+    { id: 'count', s: 'It signed 170 cooperation agreements.', want: [{ kind: 'count', value: 170, unit: 'cooperation' }] },
+  ])('$id', ({ s, want }) => {
+    expect(pick(s, '2025-10-10')).toEqual(want)
+  })
+
+  it('resolves a day without a year against the episode date, to the nearest occurrence', () => {
+    expect(pick('It goes into effect on December 1st.', '2025-10-10')).toEqual([{ kind: 'date', value: '2025-12-01', unit: null }])
+    expect(pick('It went into effect on December 1st.', '2026-02-01')).toEqual([{ kind: 'date', value: '2025-12-01', unit: null }])
+  })
+
+  it('leaves the year out when the episode date is unknown', () => {
+    expect(pick('It goes into effect on December 1st.', null)).toEqual([{ kind: 'date', value: '--12-01', unit: null }])
+  })
+
+  it('reads months after a preposition, but not the modal "may"', () => {
+    expect(pick('In April and May, the White House noticed.', '2025-10-10')).toEqual([
+      { kind: 'date', value: '2025-04', unit: null }, { kind: 'date', value: '2025-05', unit: null },
+    ])
+    expect(pick('Firms may or may not comply.', '2025-10-10')).toEqual([])
+  })
+
+  it('keeps the surface text of each quantity', () => {
+    expect(extractQuantities('Exceeding 0.1% is captured.').map((q) => q.text)).toEqual(['0.1%'])
+  })
+})
