@@ -11,7 +11,13 @@ import { transcriptsStage } from '../workers/transcripts.js'
 import { turnsStage } from '../workers/turns.js'
 import type { Deps } from './deps.js'
 
-/** feed → transcript → turns → claims → publish; each hands its chain to the next by job id. */
+/**
+ * feed → transcript → turns → claims → publish; each hands its chain to the next by job id.
+ * A linear hand-off, not a FlowProducer tree: no parent can sit in waiting-children after a
+ * child fails (BullMQ #3362), each stage retries on its own, and a failed stage leaves its job
+ * failed with the reason. The price is that no single job stands for an episode; ingestOnce
+ * finds an episode's state from the deterministic ids `<stage>-<chainId>` instead.
+ */
 export const INGEST = [QUEUE.feeds, QUEUE.transcripts, QUEUE.turns, QUEUE.claims, QUEUE.publish] as const
 
 export type IngestStage = (typeof INGEST)[number]

@@ -24,6 +24,11 @@ export interface RunningWorkers {
   deps: Deps
   /** Stops taking jobs, lets in-flight ones finish within the grace period, closes connections. */
   close(): Promise<void>
+  /**
+   * For a liveness probe: a worker that is no longer running (it can happen after a Redis
+   * failover, BullMQ #3185) means the process should be restarted.
+   */
+  health(): { queue: QueueName; running: boolean }[]
 }
 
 // Built output is .js, source under tsx/vitest is .ts: fork whichever this module is.
@@ -74,7 +79,8 @@ export const startWorkers = async (
     return closing
   }
   deps.log.info({ queues, prefix: config.queuePrefix }, 'workers started')
-  return { workers, deps, close }
+  const health = () => workers.map((w, i) => ({ queue: queues[i] as QueueName, running: w.isRunning() }))
+  return { workers, deps, close, health }
 }
 
 /** SIGTERM/SIGINT: run `close` once, then exit 0; a second signal exits at once. */

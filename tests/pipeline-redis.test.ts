@@ -60,7 +60,7 @@ describe('Redis restarted under a running pipeline', () => {
     const result = await ingestOnce(config, `${server.url}/busy.xml`, () => {}, { tuning, startWorkers: false })
     expect(result).toMatchObject({ found: 3, published: 3, failed: 0 })
     expect(recordFiles(config.dataDir).length - before).toBe(3)
-    expect(workers.workers.every((w) => w.isRunning())).toBe(true)
+    expect(workers.health().every((h) => h.running)).toBe(true)
   }, 30_000)
 })
 

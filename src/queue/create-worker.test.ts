@@ -38,6 +38,12 @@ describe('runJob', () => {
     expect(seen).toEqual([data, 3])
   })
 
+  it('refuses a result too large for the job hash, for good', async () => {
+    const run = runJob(QUEUE.turns, async () => ({ text: 'x'.repeat(20_000) }), { id: 'j1', data, attemptsMade: 0 }, log)
+    await expect(run).rejects.toThrow(/limit is 16384/)
+    await expect(run).rejects.toBeInstanceOf(UnrecoverableError)
+  })
+
   it('fails invalid job data for good without calling the handler', async () => {
     let called = false
     const run = runJob(QUEUE.turns, async () => { called = true; return {} }, { id: 'j1', data: { chainId: 1 }, attemptsMade: 0 }, log)

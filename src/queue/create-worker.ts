@@ -2,8 +2,8 @@ import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq'
 import type { Logger } from 'pino'
-import { isPermanent, isPodpipeError } from '../errors/index.js'
-import { parseJobData, type JobData } from './jobs.js'
+import { PodpipeError, isPermanent, isPodpipeError } from '../errors/index.js'
+import { MAX_PAYLOAD_BYTES, parseJobData, type JobData } from './jobs.js'
 import type { QueueName } from './names.js'
 import type { QueueTuning } from './tuning.js'
 
@@ -69,6 +69,11 @@ export const runJob = async <Q extends QueueName>(
   try {
     const data = parseJobData(queue, job.data)
     const result = await handler(data, { queue, jobId: job.id ?? '', attempt, log: jobLog })
+    // Return values are copied into the job hash and the events stream like job data.
+    const size = Buffer.byteLength(JSON.stringify(result))
+    if (size > MAX_PAYLOAD_BYTES) {
+      throw new PodpipeError('TOO_LARGE', `the result of a "${queue}" job is ${size} bytes; the limit is ${MAX_PAYLOAD_BYTES}`, { input: job.id ?? queue })
+    }
     jobLog.debug({ result }, 'job completed')
     return result
   } catch (err) {
@@ -103,7 +108,9 @@ const forkExecArgv = (processor: URL): string[] => {
 }
 
 /**
- * Starts the one Worker of a stage. Nothing here runs at import time: a test or the CLI imports
+ * Starts the one Worker of a stage. No per-stage timeout yet (queue.md §7 item 11): the I/O
+ * stages are bounded by fetch and store timeouts, but a CPU stage that never returns holds its
+ * sandbox child, whose lock the parent keeps renewing; see the report for the plan. Nothing here runs at import time: a test or the CLI imports
  * stage code freely and only this call touches Redis.
  */
 export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D, setup: WorkerSetup): Worker => {
