@@ -25,10 +25,6 @@ const POLICY = buildPhraseIndex(POLICY_STEMS, true)
 const DESCRIBED = /\b(?:who|which|what['’]s good for the goose) $/i
 const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider))\b/gi
 const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) want to)\b/i
-const PREDICTIVE = /\b(will|won['’]t|going to|gonna|would(?:n['’]t)?|could|might|may|likely|eventually|in the future|ends? up|it['’]d|maybe|it['’]s (?:also )?possible|my guess)\b|\w['’]ll\b/i
-// A conditional opening a sentence sets up a consequence: "If they do X, Y follows".
-const CONDITIONAL = /^(?:but |and |so )?(?:if|once|unless|even if)\b/i
-const PAST_FUTURE = /\b(?:was|were) going to\b|\bi would (?:say|agree|note)\b|\bmay or may not\b/i
 // What someone is quoted as saying is not the speaker's own modality: "they say, “we're going to…”".
 const QUOTED = /“[^”]*”?|"[^"]*"?/g
 // Talk about the conversation itself, matched on words.
@@ -79,32 +75,71 @@ const PRESCRIPTIVE_GATE = new Set(['should', 'shouldn', 'must', 'ought', 'need',
   'incumbent', 'critical', 'worth', 'want', 'better', 'appealing', 'mistake', 'brainer', 'helpful', 'useful', 'consider', 'let'])
 // "have to", "has to", "got to": common verbs gate only before "to".
 const BEFORE_TO = new Set(['have', 'has', 'got'])
-const PREDICTIVE_GATE = new Set(['will', 'won', 'going', 'gonna', 'would', 'wouldn', 'could', 'might', 'may', 'likely', 'eventually',
-  'future', 'end', 'ends', 'maybe', 'possible', 'guess', 'll', 'd', 'if', 'once', 'unless'])
+
+const PREDICTIVE_WORDS = new Set(['will', 'gonna', 'would', 'wouldn', 'could', 'might', 'may', 'likely', 'eventually', 'maybe'])
+const APOSTROPHES = new Set(['’', "'"])
+
+/**
+ * The first future or hypothetical cue among the words, outside quotations: will, would, could,
+ * might, may, likely, maybe, going to (not "was going to"), 'll, won't, it'd, end up, in the future,
+ * it's possible, my guess, or a sentence opening with if/once/unless. Not "I would say/agree/note",
+ * not "may or may not".
+ */
+const predictiveCue = (words: readonly string[]): string | null => {
+  let quoted = 0
+  let outside = 0
+  for (const w of words) {
+    if (w === '“') quoted++
+    else if (w === '”') quoted = Math.max(0, quoted - 1)
+    else if (quoted === 0 && w.length > 1) outside++
+  }
+  const skipQuotes = outside >= 3 // a sentence that is all quotation keeps its own cues
+  quoted = 0
+  let first = true
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string
+    if (w === '“') { quoted++; continue }
+    if (w === '”') { quoted = Math.max(0, quoted - 1); continue }
+    if (skipQuotes && quoted > 0) continue
+    const prev = words[i - 1]
+    const next = words[i + 1]
+    if (first && (w === 'but' || w === 'and' || w === 'so' || w === 'even')) continue
+    if (first && (w === 'if' || w === 'once' || w === 'unless')) return w
+    if (/^[a-z0-9]/.test(w)) first = false
+    if (PREDICTIVE_WORDS.has(w)) {
+      if ((w === 'would') && prev === 'i' && (next === 'say' || next === 'agree' || next === 'note')) continue
+      if (w === 'may' && (next === 'or' || prev === 'or')) continue
+      return w
+    }
+    if (w === 'going' && next === 'to' && prev !== 'was' && prev !== 'were') return 'going to'
+    if (w === 'won' && next !== undefined && APOSTROPHES.has(next) && words[i + 2] === 't') return 'won’t'
+    if ((w === 'll' || (w === 'd' && words[i - 2] === 'it')) && prev !== undefined && APOSTROPHES.has(prev)) return `’${w}`
+    if ((w === 'end' || w === 'ends') && next === 'up') return `${w} up`
+    if (w === 'future' && prev === 'the' && words[i - 2] === 'in') return 'in the future'
+    if (w === 'possible' && prev === 's' && words[i - 3] === 'it') return 'it’s possible'
+    if (w === 'guess' && prev === 'my') return 'my guess'
+  }
+  return null
+}
 
 /** The claim kind from modal cues: prescriptive over predictive over factual. */
 export const claimKind = (sentence: string, features: Feature[] = [], words: readonly string[] = lowerWords(sentence)): ClaimKind => {
   let prescriptiveGate = false
-  let predictiveGate = false
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && !prescriptiveGate; i++) {
     const w = words[i] as string
     if (PRESCRIPTIVE_GATE.has(w) || (BEFORE_TO.has(w) && words[i + 1] === 'to')) prescriptiveGate = true
-    if (PREDICTIVE_GATE.has(w)) predictiveGate = true
   }
-  if (!prescriptiveGate && !predictiveGate) {
-    features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
-    return 'factual'
+  if (prescriptiveGate) {
+    const unquoted = sentence.includes('“') || sentence.includes('"') ? sentence.replace(QUOTED, ' ') : sentence
+    const text = unquoted === sentence || unquoted.trim().split(/\s+/).length >= 3 ? unquoted : sentence
+    let p: RegExpExecArray | null = null
+    PRESCRIPTIVE.lastIndex = 0
+    for (let m = PRESCRIPTIVE.exec(text); m && !p; m = PRESCRIPTIVE.exec(text)) if (!DESCRIBED.test(text.slice(Math.max(0, m.index - 40), m.index))) p = m
+    p ??= IMPERATIVE.exec(text.trim())
+    if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
   }
-  const unquoted = sentence.includes('“') || sentence.includes('"') ? sentence.replace(QUOTED, ' ') : sentence
-  const text = unquoted.trim().split(/\s+/).length >= 3 ? unquoted : sentence
-  let p: RegExpExecArray | null = null
-  PRESCRIPTIVE.lastIndex = 0
-  if (prescriptiveGate) for (let m = PRESCRIPTIVE.exec(text); m && !p; m = PRESCRIPTIVE.exec(text)) if (!DESCRIBED.test(text.slice(Math.max(0, m.index - 40), m.index))) p = m
-  p ??= IMPERATIVE.exec(text.trim())
-  if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
-  const cleaned = predictiveGate ? text.replace(PAST_FUTURE, ' ') : ''
-  const f = predictiveGate ? PREDICTIVE.exec(cleaned) ?? CONDITIONAL.exec(cleaned.trim()) : null
-  if (f) { features.push({ name: 'kind:predictive', weight: 0, detail: f[0] }); return 'predictive' }
+  const cue = predictiveCue(words)
+  if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }
   features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
   return 'factual'
 }

@@ -11,8 +11,9 @@ export interface PhraseIndex {
   find: (words: readonly string[]) => string[]
 }
 
-// The key packs the first three UTF-16 units into one number, so lookups allocate nothing.
-const keyOf = (w: string): number => w.charCodeAt(0) * 4294967296 + (w.charCodeAt(1) || 0) * 65536 + (w.charCodeAt(2) || 0)
+// The key packs 10 bits of each of the first three UTF-16 units into a small integer, so lookups
+// allocate nothing; rare collisions are harmless because every candidate is then compared in full.
+const keyOf = (w: string): number => ((w.charCodeAt(0) & 0x3ff) << 20) | (((w.charCodeAt(1) || 0) & 0x3ff) << 10) | ((w.charCodeAt(2) || 0) & 0x3ff)
 
 export const buildPhraseIndex = (phrases: readonly string[], prefix: boolean): PhraseIndex => {
   const byKey = new Map<number, Array<{ phrase: string; tokens: string[] }>>()

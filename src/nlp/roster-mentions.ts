@@ -8,12 +8,23 @@ interface RosterName {
   last: string
 }
 
-const rosterNames = (speakers: readonly Speaker[]): RosterName[] =>
-  speakers.flatMap((s) => {
-    const parts = (s.name ?? '').split(/\s+/).filter(Boolean)
-    if (parts.length === 0) return []
-    return [{ id: s.id, full: parts, first: parts[0] as string, last: parts.at(-1) as string }]
-  })
+interface Roster { names: RosterName[]; tokens: Set<string> }
+
+// Parsed once per speakers array, not once per turn.
+const rosters = new WeakMap<readonly Speaker[], Roster>()
+const rosterOf = (speakers: readonly Speaker[]): Roster => {
+  let r = rosters.get(speakers)
+  if (!r) {
+    const names = speakers.flatMap((s) => {
+      const parts = (s.name ?? '').split(/\s+/).filter(Boolean)
+      if (parts.length === 0) return []
+      return [{ id: s.id, full: parts, first: parts[0] as string, last: parts.at(-1) as string }]
+    })
+    r = { names, tokens: new Set(names.flatMap((n) => n.full)) }
+    rosters.set(speakers, r)
+  }
+  return r
+}
 
 const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ','
 const closesClause = (t: Token | undefined): boolean => t === undefined || [',', '?', '.', '!', '\u2014'].includes(t.text)
@@ -34,8 +45,7 @@ export const findRosterMentions = (
   speakers: readonly Speaker[],
   neighbours: { previous: string | null; next: string | null },
 ): { mentions: EntityMention[]; covered: Uint8Array } => {
-  const names = rosterNames(speakers)
-  const nameTokens = new Set(names.flatMap((n) => n.full))
+  const { names, tokens: nameTokens } = rosterOf(speakers)
   const mentions: EntityMention[] = []
   if (!tokens.some((t) => nameTokens.has(t.text))) return { mentions, covered }
   const mask = covered.slice()
