@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
-import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq'
+import { ChildPool, UnrecoverableError, Worker, type Child, type ConnectionOptions, type Job } from 'bullmq'
 import type { Logger } from 'pino'
 import { PodpipeError, isPermanent, isPodpipeError } from '../errors/index.js'
 import { MAX_PAYLOAD_BYTES, parseJobData, type JobData } from './jobs.js'
@@ -108,10 +109,56 @@ const forkExecArgv = (processor: URL): string[] => {
 }
 
 /**
- * Starts the one Worker of a stage. No per-stage timeout yet (queue.md §7 item 11): the I/O
- * stages are bounded by fetch and store timeouts, but a CPU stage that never returns holds its
- * sandbox child, whose lock the parent keeps renewing; see the report for the plan. Nothing here runs at import time: a test or the CLI imports
- * stage code freely and only this call touches Redis.
+ * A sandboxed processor with a deadline. BullMQ's own sandbox can only ask a child to cancel,
+ * which a child stuck in CPU work never reads; so this keeps its own pool, notes which child
+ * runs which job, and kills that child when the job overruns. The job then fails for good.
+ */
+type SandboxFn = (file: string, pool: ChildPool) => (job: Job, token?: string, signal?: AbortSignal) => Promise<unknown>
+
+const sandboxedProcessor = (queue: QueueName, setup: WorkerSetup & { sandbox: NonNullable<WorkerSetup['sandbox']> }) => {
+  const require = createRequire(import.meta.url)
+  // BullMQ's sandbox runner is the default export of an internal module (its index re-exports
+  // only named ones), so it is loaded by path, from the same CommonJS build as ChildPool.
+  const sandbox = (require('bullmq/dist/cjs/classes/sandbox.js') as { default: SandboxFn }).default
+  const pool = new ChildPool({
+    mainFile: require.resolve('bullmq/dist/cjs/classes/main.js'),
+    workerForkOptions: { execArgv: forkExecArgv(setup.sandbox.processor), env: { ...process.env, ...setup.sandbox.env } },
+  })
+  const running = new AsyncLocalStorage<{ child?: Child }>()
+  const retain = pool.retain.bind(pool)
+  pool.retain = async (file: string) => {
+    const child = await retain(file)
+    const slot = running.getStore()
+    if (slot) slot.child = child
+    return child
+  }
+  const run = sandbox(setup.sandbox.processor.href, pool)
+  const timeoutMs = setup.tuning.cpuStageTimeoutMs
+  const processor = async (job: Job, token?: string, signal?: AbortSignal) => {
+    const slot: { child?: Child } = {}
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      if (slot.child) void pool.kill(slot.child, 'SIGKILL')
+    }, timeoutMs)
+    try {
+      return await running.run(slot, () => run(job, token, signal))
+    } catch (err) {
+      if (!timedOut) throw err
+      const message = `TIMEOUT: the ${queue} stage ran longer than ${timeoutMs} ms on job ${job.id}; its process was stopped`
+      setup.log.error({ queue, jobId: job.id, timeoutMs }, 'sandboxed stage timed out')
+      throw new UnrecoverableError(message)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+  return { processor, close: () => pool.clean() }
+}
+
+/**
+ * Starts the one Worker of a stage. Nothing here runs at import time: a test or the CLI imports
+ * stage code freely and only this call touches Redis. Sandboxed stages have a deadline
+ * (tuning.cpuStageTimeoutMs); in-process I/O stages are bounded by their fetch and store timeouts.
  */
 export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D, setup: WorkerSetup): Worker => {
   const common = {
@@ -123,19 +170,15 @@ export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D
     maxStalledCount: setup.tuning.maxStalledCount,
     runRetryDelay: setup.tuning.runRetryDelayMs,
   }
-  const worker =
-    stage.sandboxed && setup.sandbox
-      ? new Worker(stage.queue, setup.sandbox.processor, {
-          ...common,
-          workerForkOptions: {
-            execArgv: forkExecArgv(setup.sandbox.processor),
-            env: { ...process.env, ...setup.sandbox.env },
-          },
-        })
-      : (() => {
-          const handler = stage.create(deps)
-          return new Worker(stage.queue, async (job) => runJob(stage.queue, handler, job, setup.log), common)
-        })()
+  let worker: Worker
+  if (stage.sandboxed && setup.sandbox) {
+    const sandboxed = sandboxedProcessor(stage.queue, { ...setup, sandbox: setup.sandbox })
+    worker = new Worker(stage.queue, sandboxed.processor, common)
+    worker.on('closed', () => void sandboxed.close())
+  } else {
+    const handler = stage.create(deps)
+    worker = new Worker(stage.queue, async (job) => runJob(stage.queue, handler, job, setup.log), common)
+  }
   // An unhandled 'error' event would crash the process on a Redis blip; BullMQ reconnects itself.
   worker.on('error', (err) => setup.log.warn({ err, queue: stage.queue }, 'worker error'))
   return worker

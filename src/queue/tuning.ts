@@ -22,6 +22,12 @@ export interface QueueTuning {
    * (BullMQ's 15000 turns a one-second Redis restart into fifteen idle seconds; a retry is one cheap command)
    */
   runRetryDelayMs: number
+  /**
+   * Longest a sandboxed (CPU) stage may run on one job before its child is killed and the job
+   * fails for good: a document that hangs the splitter or the extractor would hang it again.
+   * @defaultValue 300000 (the seed takes well under a second)
+   */
+  cpuStageTimeoutMs: number
   /** Lifetime of intermediate data in the blob area; a safety net, since each stage deletes what it read. @defaultValue 172800 (2 days) */
   blobTtlSeconds: number
   /** How long shutdown waits for in-flight jobs before giving them back to the queue. @defaultValue 10000 */
@@ -36,6 +42,7 @@ export const DEFAULT_TUNING: Readonly<QueueTuning> = Object.freeze({
   stalledIntervalMs: 30_000,
   maxStalledCount: 2,
   runRetryDelayMs: 2_000,
+  cpuStageTimeoutMs: 300_000,
   blobTtlSeconds: 2 * 86_400,
   shutdownGraceMs: 10_000,
   eventsMaxLen: 1_000,
