@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * The `podpipe` command: a thin shell over the core (analyze) and the queue runtime
+ * (start, worker, scheduler, ingest, serve). Errors print one clear line, never a stack trace,
+ * unless PODPIPE_DEBUG=1.
+ */
+import { Command } from 'commander'
+import { isPodpipeError } from './errors/index.js'
+import { PIPELINE_VERSION } from './record/index.js'
+import { registerAnalyze } from './cli/analyze.js'
+
+const program = new Command()
+  .name('podpipe')
+  .description('Turns podcast feeds and transcripts into structured JSON records: speaker turns, policy claims, entities.')
+  .version(PIPELINE_VERSION)
+  .showHelpAfterError('(add --help for usage)')
+  // Usage errors exit 2 like input errors; commander has already printed the message.
+  // Set before the subcommands are added so they inherit it.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+
+registerAnalyze(program)
+
+const fail = (err: unknown): never => {
+  if (process.env.PODPIPE_DEBUG === '1') console.error(err)
+  const message = err instanceof Error ? err.message : String(err)
+  console.error(`podpipe: ${message}`)
+  process.exit(isPodpipeError(err) ? 2 : 1)
+}
+
+program.parseAsync(process.argv).catch(fail)
