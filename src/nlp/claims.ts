@@ -105,7 +105,8 @@ const predictiveCue = (words: readonly string[]): string | null => {
     const next = words[i + 1]
     if (first && (w === 'but' || w === 'and' || w === 'so' || w === 'even')) continue
     if (first && (w === 'if' || w === 'once' || w === 'unless')) return w
-    if (/^[a-z0-9]/.test(w)) first = false
+    const c = w.charCodeAt(0)
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) first = false
     if (PREDICTIVE_WORDS.has(w)) {
       if ((w === 'would') && prev === 'i' && (next === 'say' || next === 'agree' || next === 'note')) continue
       if (w === 'may' && (next === 'or' || prev === 'or')) continue

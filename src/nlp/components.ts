@@ -76,11 +76,13 @@ const properNouns: Component = {
     const found = new Map(doc.found)
     doc.turns.forEach((t, i) => {
       for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text)) {
-        const { type, evidence, ...mention } = p
+        const { type, evidence, strength, ...mention } = p
         const id = mention.entityId as string
         // A gazetteer or roster id wins over a name found by capitalisation alone.
         if (doc.gazetteer.byId.has(id) || doc.speakers.some((s) => s.id === id)) continue
-        if (!found.has(id)) found.set(id, { name: mention.text, type })
+        // Mentions of one name may disagree on type: the strongest evidence so far wins.
+        const seen = found.get(id)
+        if (!seen || (seen.strength ?? 0) < strength) found.set(id, { name: seen?.name ?? mention.text, type, strength })
         mentions.push({ ...mention, note: evidence })
       }
     })
@@ -118,9 +120,16 @@ const claims: Component = {
       const turn = turns.get(s.turn) as Turn
       if (s.turn !== previousTurn) { previousKept = false; previousTurn = s.turn }
       const text = turn.text.slice(s.start, s.end)
-      const inside = (byTurn.get(s.turn) ?? []).filter((m) => m.start >= s.start && m.end <= s.end)
-      const entityIds = [...new Set(inside.flatMap((m) => (m.entityId ? [m.entityId] : [])))]
-      const topicalIds = entityIds.filter((id) => !speakerIds.has(id))
+      const entityIds: string[] = []
+      const topicalIds: string[] = []
+      const notes: string[] = []
+      for (const m of byTurn.get(s.turn) ?? []) {
+        if (m.start < s.start || m.end > s.end) continue
+        if (m.entityId === null) { notes.push(`unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`); continue }
+        if (entityIds.includes(m.entityId)) continue
+        entityIds.push(m.entityId)
+        if (!speakerIds.has(m.entityId)) topicalIds.push(m.entityId)
+      }
       const qs = doc.quantities[i] ?? []
       const w = words[i] as string[]
       const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w })
@@ -128,7 +137,6 @@ const claims: Component = {
       const hedges = findHedges(text, w)
       const topics = assignTopics(text, entityIds, w)
       const id = `t${s.turn}-s${s.index}`
-      const notes = inside.filter((m) => m.entityId === null).map((m) => `unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`)
       explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
       if (kept) {
         out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds, confidence: decision.confidence })

@@ -80,7 +80,10 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
     for (const m of doc.mentions) merged.mentions.push(m)
     for (const c of doc.claims) merged.claims.push(c)
     for (const e of doc.explanations) merged.explanations.push(e)
-    for (const [id, f] of doc.found) if (!merged.found.has(id)) merged.found.set(id, f)
+    for (const [id, f] of doc.found) {
+      const seen = merged.found.get(id)
+      if (!seen || (seen.strength ?? 0) < (f.strength ?? 0)) merged.found.set(id, seen ? { ...f, name: seen.name } : f)
+    }
   }
   return { entities: entitiesOf(merged), claims: merged.claims, explanations: merged.explanations }
 }

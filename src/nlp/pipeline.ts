@@ -18,7 +18,7 @@ export interface Doc {
   covered: Uint8Array[]
   mentions: EntityMention[]
   /** Name and type of entities found outside the gazetteer (roster, proper nouns), by id. */
-  found: Map<string, { name: string; type: EntityType }>
+  found: Map<string, { name: string; type: EntityType; strength?: number }>
   /** Per sentence (same index as `sentences`), its quantities. */
   quantities: Quantity[][]
   claims: Claim[]

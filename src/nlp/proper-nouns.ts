@@ -27,7 +27,9 @@ const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord'
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election'])
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secretary', 'Minister', 'Chairman', 'Chair', 'General',
   'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice'])
-const SAY_VERBS = new Set(['said', 'says', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'announced'])
+const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
+  'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted'])
+// Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'across', 'into', 'throughout', 'near'])
 const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'de', '&'])
 const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
@@ -52,20 +54,22 @@ export const slug = (s: string): string => s.normalize('NFKD').replace(/[\u0300-
 export interface ProperNoun extends EntityMention {
   type: EntityType
   evidence: string
+  /** How much the evidence weighs when mentions of one name disagree (higher wins). */
+  strength: number
 }
 
-const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined): [EntityType, string] => {
+const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
-  if (words.some((w) => LAW_WORDS.has(w))) return ['LAW', 'law word']
-  if (words.some((w) => EVENT_WORDS.has(w))) return ['EVENT', 'event word']
-  if (words.some((w) => ORG_WORDS.has(w))) return ['ORG', 'organisation word']
-  if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`]
-  if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`]
-  if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym']
-  if (run.length === 1 && DEMONYM.test(words[0] as string)) return ['GPE', 'demonym']
-  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`]
-  if (run.length >= 2 && run.length <= 3) return ['PERSON', 'two or three capitalised words']
-  return ['ORG', 'capitalised word']
+  if (words.some((w) => LAW_WORDS.has(w))) return ['LAW', 'law word', 3]
+  if (words.some((w) => EVENT_WORDS.has(w))) return ['EVENT', 'event word', 3]
+  if (words.some((w) => ORG_WORDS.has(w))) return ['ORG', 'organisation word', 3]
+  if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
+  if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, 3]
+  if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym', 1]
+  if (run.length === 1 && DEMONYM.test(words[0] as string)) return ['GPE', 'demonym', 2]
+  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`, 1]
+  if (run.length >= 2 && run.length <= 3) return ['PERSON', 'two or three capitalised words', 1]
+  return ['ORG', 'capitalised word', 0.5]
 }
 
 /**
@@ -123,11 +127,11 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     }
     const before = tokens[first - 1]
     const after = tokens[j + 1]
-    const [type, evidence] = typeOf(run, before, after)
+    const [type, evidence, strength] = typeOf(run, before, after)
     const a = run[0] as Token
     const b = run.at(-1) as Token
     const name = text.slice(a.start, b.end)
-    out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', type, evidence })
+    out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', type, evidence, strength })
     i = j
   }
   return out
