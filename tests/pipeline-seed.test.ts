@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce } from '../pipelines/runtime.js'
 import { recordId, type EpisodeRecord } from '../src/record/index.js'
 import { createFileStore } from '../src/store/index.js'
-import { FAST, PG_URL, obliterate, seedFeedXml, testConfig } from './helpers/pipeline-env.js'
+import { FAST, PG_URL, REPO, obliterate, seedFeedXml, testConfig } from './helpers/pipeline-env.js'
 
 const schema = `pptest_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`
 const feedPath = join(mkdtempSync(join(tmpdir(), 'podpipe-feed-')), 'seed-feed.xml')
@@ -63,4 +63,22 @@ describe('the seed feed end to end on Redis, the file store and PostgreSQL', () 
     const again = await ingestOnce(config, feedPath, () => {}, { tuning: FAST, postgresSchema: schema })
     expect(again).toMatchObject({ published: 0, failed: 0 })
   })
+})
+
+describe('a feed whose episode links its transcript files (podcast:transcript, relative URLs)', () => {
+  it('fetches the preferred format from disk and publishes 52 turns', async () => {
+    const feed = join(REPO, 'fixtures/feeds/seed-transcripts-feed.xml')
+    const cfg = testConfig()
+    try {
+      const result = await ingestOnce(cfg, feed, () => {}, { tuning: FAST })
+      expect(result).toMatchObject({ found: 1, published: 1, failed: 0 })
+      const files = createFileStore({ dir: cfg.dataDir })
+      const record = await files.get(recordId(feed, 'seed-rare-earths-episode'))
+      expect(record?.transcript).toMatchObject({ source: 'podcast:transcript', format: 'json' })
+      expect(record?.transcript.url).toMatch(/seed\.json$/)
+      expect(record?.turns).toHaveLength(52)
+    } finally {
+      await obliterate(cfg)
+    }
+  }, 60_000)
 })
