@@ -13,3 +13,41 @@ export const loadSeedGold = (): { gold: Gold; episode: SeedEpisode } => {
   if (sha !== gold.turnsSha256) throw new Error(`${GOLD_PATH.pathname}: the seed turns no longer match the annotated text (sha ${sha})`)
   return { gold, episode }
 }
+
+interface ExtraFile {
+  episodeDate: string
+  speakers: SeedEpisode['speakers']
+  turns: Array<{ speakerId: string; text: string }>
+  labels: Array<[number, string, string?]>
+  entities: Gold['entities']
+}
+
+const KINDS = { F: 'factual', P: 'predictive', R: 'prescriptive' } as const
+
+/** Sentence spans by full stops and question marks only: the hand-written extra text has no abbreviations. */
+const naiveSentences = (text: string): Array<[number, number]> => {
+  const out: Array<[number, number]> = []
+  const re = /[^.?!]+[.?!]+/g
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lead = m[0].length - m[0].trimStart().length
+    out.push([m.index + lead, m.index + m[0].length])
+  }
+  return out
+}
+
+/** The second, hand-written held-out set (fixtures/gold/extra-gold.json) as turns and gold. */
+export const loadExtraGold = (): { gold: Gold; episode: SeedEpisode } => {
+  const raw = JSON.parse(readFileSync(new URL('../../../fixtures/gold/extra-gold.json', import.meta.url), 'utf8')) as ExtraFile
+  const turns = raw.turns.map((t, index) => ({ index, speakerId: t.speakerId, text: t.text, paragraphs: [t.text], wordCount: t.text.split(/\s+/).length }))
+  const spans = turns.flatMap((t) => naiveSentences(t.text).map(([start, end]) => ({ turn: t.index, start, end, text: t.text.slice(start, end) })))
+  if (spans.length !== raw.labels.length) throw new Error(`extra-gold.json: ${raw.labels.length} labels for ${spans.length} sentences`)
+  const sentences = spans.map((s, i) => {
+    const [turn, label, qty] = raw.labels[i] as [number, string, string?]
+    if (turn !== s.turn) throw new Error(`extra-gold.json: label ${i} is for turn ${turn}, sentence is in turn ${s.turn}`)
+    const kind = KINDS[label[0] as keyof typeof KINDS] ?? null
+    const quantities = qty ? [{ kind: qty.split(':')[0] as 'date', value: qty.startsWith('date') ? (qty.split(':')[1] as string) : Number(qty.split(':')[1]), unit: null, text: '' }] : []
+    return { ...s, claim: kind !== null, kind, hedged: label.endsWith(' h'), quantities }
+  })
+  const gold: Gold = { episodeDate: raw.episodeDate, turnsSha256: '', turns: turns.map((t) => ({ index: t.index, speakerId: t.speakerId })), entities: raw.entities, sentences }
+  return { gold, episode: { turns, speakers: raw.speakers, episodeDate: raw.episodeDate } }
+}
