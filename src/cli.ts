@@ -8,6 +8,7 @@ import { Command } from 'commander'
 import { isPodpipeError } from './errors/index.js'
 import { PIPELINE_VERSION } from './record/index.js'
 import { registerAnalyze } from './cli/analyze.js'
+import { registerRun } from './cli/run.js'
 
 const program = new Command()
   .name('podpipe')
@@ -19,6 +20,7 @@ const program = new Command()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
 
 registerAnalyze(program)
+registerRun(program)
 
 const fail = (err: unknown): never => {
   if (process.env.PODPIPE_DEBUG === '1') console.error(err)

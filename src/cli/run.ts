@@ -1,0 +1,124 @@
+/**
+ * The long-running commands. Each reads its configuration from the environment
+ * (src/config: `podpipe help config` lists every variable), starts its part and
+ * stops gracefully on SIGTERM/SIGINT.
+ */
+import { resolve } from 'node:path'
+import { SingleBar, Presets } from 'cli-progress'
+import type { Command } from 'commander'
+import { configMarkdownTable, describeConfig, loadConfig } from '../config/index.js'
+import { QUEUE_ORDER, type QueueName } from '../queue/index.js'
+import { PodpipeError } from '../errors/index.js'
+
+const queueList = (value: string): QueueName[] => {
+  const names = value.split(',').map((q) => q.trim()).filter(Boolean)
+  const unknown = names.filter((q) => !(QUEUE_ORDER as readonly string[]).includes(q))
+  if (names.length === 0 || unknown.length > 0) {
+    throw new PodpipeError('CONFIG', `--queues: unknown queue ${unknown.map((q) => `"${q}"`).join(', ') || '(none given)'}; the queues are ${QUEUE_ORDER.join(', ')}`)
+  }
+  return names as QueueName[]
+}
+
+/** A feed given on the command line: a URL, or a local path the user chose (so file reads are allowed). */
+const feedArgument = (feed: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(feed) ? feed : resolve(feed))
+
+// Loaded on use, so `podpipe analyze` and `--help` never load the queue and server stack.
+const runtime = () => import('../../pipelines/runtime.js')
+const scheduling = () => import('../../pipelines/scheduler.js')
+const server = () => import('../server/index.js')
+
+const say = (line: string) => process.stderr.write(`${line}\n`)
+
+export const registerRun = (program: Command): void => {
+  program
+    .command('start')
+    .description('Run the scheduler, every worker and the dashboard server in one process.')
+    .action(async () => {
+      const config = loadConfig()
+      const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }] = await Promise.all([runtime(), scheduling(), server()])
+      const http = await startServer(config)
+      const workers = await startWorkers(config)
+      const scheduler = await startScheduler(config)
+      say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
+      onShutdown(async () => {
+        await scheduler.close()
+        await workers.close()
+        await http.close()
+      })
+    })
+
+  program
+    .command('worker')
+    .description('Run workers only: add these processes, on any machine sharing the Redis, to scale out.')
+    .option('-q, --queues <names>', `comma list of queues (${QUEUE_ORDER.join(',')})`, QUEUE_ORDER.join(','))
+    .action(async (flags: { queues: string }) => {
+      const queues = queueList(flags.queues)
+      const { startWorkers, onShutdown } = await runtime()
+      const running = await startWorkers(loadConfig(), queues)
+      say(`podpipe: workers running for ${queues.join(', ')}`)
+      onShutdown(running.close)
+    })
+
+  program
+    .command('scheduler')
+    .description('Run the feed scheduler only (several may run at once: each tick polls a feed once).')
+    .action(async () => {
+      const config = loadConfig()
+      const [{ onShutdown }, { startScheduler }] = await Promise.all([runtime(), scheduling()])
+      const scheduler = await startScheduler(config)
+      say(`podpipe: scheduling ${scheduler.feeds.length} feed(s) from ${config.feedsFile}`)
+      onShutdown(scheduler.close)
+    })
+
+  program
+    .command('serve')
+    .description('Run the HTTP server only: queue dashboard at /queues, /healthz, /readyz, /metrics.')
+    .action(async () => {
+      const [{ onShutdown }, { startServer }] = await Promise.all([runtime(), server()])
+      const http = await startServer(loadConfig())
+      say(`podpipe: dashboard ${http.dashboardUrl}`)
+      onShutdown(http.close)
+    })
+
+  program
+    .command('ingest')
+    .description('Poll one feed now, wait until each new or changed episode is published or failed; exit 1 if any failed.')
+    .argument('<feed>', 'feed URL, or a path to a local feed file')
+    .option('--force', 'process every episode again, ignoring remembered ETags and content hashes')
+    .option('-s, --speakers <names>', 'speaker names as a hint, comma separated')
+    .option('--no-workers', 'do not run workers in this process (they run elsewhere on the same Redis)')
+    .option('--timeout <seconds>', 'give up waiting after this many seconds', (v) => Number(v))
+    .action(async (feed: string, flags: { force?: boolean; speakers?: string; workers: boolean; timeout?: number }) => {
+      const config = loadConfig()
+      const { ingestOnce } = await runtime()
+      const bar = new SingleBar({ format: 'episodes {bar} {value}/{total} done | {published} published, {failed} failed', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
+      let started = false
+      const result = await ingestOnce(config, feedArgument(feed), (p) => {
+        const payload = { published: p.published, failed: p.failed }
+        if (!started) {
+          bar.start(p.found, 0, payload)
+          started = true
+        }
+        bar.setTotal(p.found)
+        bar.update(p.published + p.failed, payload)
+      }, {
+        startWorkers: flags.workers,
+        ...(flags.force ? { force: true } : {}),
+        ...(flags.speakers ? { speakers: flags.speakers.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(flags.timeout && flags.timeout > 0 ? { timeoutMs: flags.timeout * 1000 } : {}),
+      })
+      if (started) bar.stop()
+      say(`podpipe: ${feed}: ${result.found} episodes, ${result.unchanged} unchanged, ${result.published} published, ${result.failed} failed`)
+      for (const f of result.failures) say(`  failed ${f.episodeId} at ${f.stage} after ${f.attemptsMade} attempt(s): ${f.reason}`)
+      process.exit(result.failed > 0 ? 1 : 0)
+    })
+
+  program
+    .command('config')
+    .description('List the environment variables podpipe reads, with defaults (--markdown for the README table).')
+    .option('--markdown', 'print a Markdown table')
+    .action((flags: { markdown?: boolean }) => {
+      if (flags.markdown) return void process.stdout.write(configMarkdownTable() + '\n')
+      for (const row of describeConfig()) process.stdout.write(`${row.variable.padEnd(32)} ${row.default.padEnd(26)} ${row.description}\n`)
+    })
+}
