@@ -26,6 +26,7 @@ describe('Redis memory is bounded by work in flight', () => {
     redisServer = await startRedisServer()
     config = testConfig({ REDIS_URL: redisServer.url, PODPIPE_CONCURRENCY: '16', PODPIPE_MAX_ITEMS_PER_FEED: String(EPISODES) })
     client = new Redis(redisServer.url)
+    client.on('error', () => {})
     server = await serve({
       '/feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(
         Array.from({ length: EPISODES }, (_, i) => ({ guid: `mem-${i}`, title: `Episode ${i}`, transcript: { url: `${server.url}/seed.vtt?ep=${i}`, type: 'text/vtt' } })),

@@ -33,6 +33,8 @@ const waitReady = async (port: number, deadlineMs = 10_000): Promise<void> => {
   const until = Date.now() + deadlineMs
   for (;;) {
     const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    // Refused connections are expected while the server starts; connect() rejects with them anyway.
+    probe.on('error', () => {})
     try {
       await probe.connect()
       await probe.ping()
