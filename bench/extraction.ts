@@ -4,9 +4,6 @@
 // Run: node --import tsx bench/extraction.ts
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
-import nlpCompromise from 'compromise'
-import winkNLP from 'wink-nlp'
-import winkModel from 'wink-eng-lite-web-model'
 import type { EntityType, Turn } from '../src/record/schema.js'
 import { extract, splitSentences } from '../src/nlp/index.js'
 import { isAny, normaliseName, predictedFromEntities, scoreEntities, type PredictedEntity } from '../src/nlp/eval/score.js'
@@ -41,9 +38,22 @@ const groupMentions = (found: Array<{ turn: number; text: string; type: EntityTy
 }
 
 interface WinkToken { out: (its?: unknown) => string }
-const wink = winkNLP(winkModel)
+interface Wink {
+  readDoc: (text: string) => { entities: () => { out: () => unknown; each: (f: (e: WinkToken) => void) => void }; tokens: () => { each: (f: (t: WinkToken) => void) => void } }
+  its: { type: unknown; pos: unknown }
+}
+type Compromise = (text: string) => { people: () => { out: (f: string) => unknown }; organizations: () => { out: (f: string) => unknown }; places: () => { out: (f: string) => unknown } }
 
-const compromiseEntities = (turns: readonly Turn[]): PredictedEntity[] =>
+// The other libraries load after our runs: a big live heap (wink's model, compromise's lexicon)
+// makes every later garbage collection slower, so each system is timed before the next one loads.
+const loadWink = async (): Promise<Wink> => {
+  const { default: winkNLP } = await import('wink-nlp')
+  const { default: model } = await import('wink-eng-lite-web-model')
+  return winkNLP(model) as unknown as Wink
+}
+const loadCompromise = async (): Promise<Compromise> => (await import('compromise')).default as unknown as Compromise
+
+const compromiseEntities = (nlpCompromise: Compromise, turns: readonly Turn[]): PredictedEntity[] =>
   groupMentions(turns.flatMap((t) => {
     const doc = nlpCompromise(t.text)
     const pick = (list: string[], type: EntityType) => list.map((text) => ({ turn: t.index, text, type }))
@@ -54,7 +64,7 @@ const compromiseEntities = (turns: readonly Turn[]): PredictedEntity[] =>
  * wink's NER has no PERSON/ORG/GPE (only numbers, dates, URLs…), so its own entities score nothing.
  * To give it a fair chance we also count runs of tokens its POS tagger marks PROPN, untyped.
  */
-const winkEntities = (turns: readonly Turn[]): { ner: PredictedEntity[]; propn: PredictedEntity[] } => {
+const winkEntities = (wink: Wink, turns: readonly Turn[]): { ner: PredictedEntity[]; propn: PredictedEntity[] } => {
   const ner: Array<{ turn: number; text: string; type: EntityType | null }> = []
   const propn: Array<{ turn: number; text: string; type: EntityType | null }> = []
   for (const t of turns) {
@@ -107,18 +117,22 @@ export async function benchExtraction(targetWords = 1_000_000): Promise<BenchRow
   const slice = repeatTurns(episode.turns, Math.min(targetWords, 100_000))
   const sliceText = slice.turns.map((t) => t.text).join('\n\n')
 
-  const ours = measure('podpipe extract (full analysis)', big.words, () => extract({ turns: big.turns, speakers: episode.speakers, episodeDate: episode.episodeDate }), 2,
+  const ours = measure('podpipe extract (full analysis)', big.words, () => extract({ turns: big.turns, speakers: episode.speakers, episodeDate: episode.episodeDate }), 3,
     f1(predictedFromEntities(extract(episode).entities)))
-  const winkRow = measure('wink-nlp readDoc + entities()', big.words, () => wink.readDoc(bigText).entities().out(), 2,
-    `NER ${f1(winkEntities(episode.turns).ner)}; PROPN runs ${f1(winkEntities(episode.turns).propn)}`)
+  const wink = await loadWink()
+  const winkFound = winkEntities(wink, episode.turns)
+  const winkRow = measure('wink-nlp readDoc + entities()', big.words, () => wink.readDoc(bigText).entities().out(), 3,
+    `NER ${f1(winkFound.ner)}; PROPN runs ${f1(winkFound.propn)}`)
+  const nlpCompromise = await loadCompromise()
   const compromiseRow = measure('compromise people/organizations/places', slice.words, () => {
     const doc = nlpCompromise(sliceText)
     return [doc.people().out('array'), doc.organizations().out('array'), doc.places().out('array')]
-  }, 2, f1(compromiseEntities(episode.turns)))
+  }, 2, f1(compromiseEntities(nlpCompromise, episode.turns)))
 
   const goldEnds = new Map<number, Set<number>>()
   for (const s of gold.sentences) goldEnds.set(s.turn, (goldEnds.get(s.turn) ?? new Set()).add(s.end))
   const natural = new SentenceTokenizer()
+  // (splitters are light: their order does not matter)
   const oursSplit = measure('podpipe splitSentences', big.words, () => big.turns.forEach((t) => splitSentences(t.text)), 3,
     `boundary F1 vs gold ${boundaryF1(episode.turns, goldEnds, splitSentences)}`)
   const naturalRow = measure('natural SentenceTokenizer', slice.words, () => slice.turns.forEach((t) => natural.tokenize(t.text)), 3,

@@ -1,5 +1,6 @@
 import type { ClaimKind, Quantity } from '../record/schema.js'
-import { buildPhraseIndex, lowerWords } from './phrase-index.js'
+import { scanLexicons, type LexiconHits } from './lexicons.js'
+import { lowerWords } from './phrase-index.js'
 import type { Feature } from './types.js'
 
 /**
@@ -7,19 +8,6 @@ import type { Feature } from './types.js'
  * feature that fires is returned, so a kept or rejected sentence can always be explained.
  */
 
-// Vocabulary of policy talk: states, rules, markets, industry, strategy. Stems, matched at word starts.
-const POLICY_STEMS = [
-  'control', 'export', 'import', 'tariff', 'sanction', 'licen', 'regulat', 'regs', 'rule', 'law', 'legal', 'illegal', 'polic',
-  'government', 'administration', 'congress', 'negotiat', 'deal', 'bargain', 'trade', 'market', 'supply chain', 'industr',
-  'manufactur', 'production', 'produc', 'compan', 'firm', 'econom', 'chip', 'semiconductor', 'semis', 'rare earth', 'mineral',
-  'magnet', 'refin', 'mining', 'escalat', 'leverage', 'dominan', 'threat', 'retaliat', 'reciprocal', 'response', 'respond',
-  'measure', 'enforce', 'comply', 'complian', 'strateg', 'militar', 'defense', 'security', 'invest', 'capital', 'financ', 'bank',
-  'dollar', 'inflation', 'jobs', 'pain', 'cost', 'stockpil', 'smuggl', 'choke point', 'diversif', 'reshor', 'friendshor', 'sector',
-  'threshold', 'relationship', 'allies', 'countries', 'country', 'state', 'tension', 'agreement', 'treaty', 'sovereign', 'deterr',
-  'concession', 'subsid', 'tax', 'budget', 'debt', 'growth', 'price', 'suppl', 'demand', 'ban', 'block', 'shut down', 'tool',
-  'capacity', 'technolog', 'innovation', 'impact', 'implement', 'expan', 'action', 'move', 'lever', 'standoff', 'asymmetr',
-]
-const POLICY = buildPhraseIndex(POLICY_STEMS, true)
 
 // "should" after "who"/"that" describes ("a spy who should be fired"), and proverbs are not advice.
 const DESCRIBED = /\b(?:who|which|what['’]s good for the goose) $/i
@@ -27,10 +15,6 @@ const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has
 const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) want to)\b/i
 // What someone is quoted as saying is not the speaker's own modality: "they say, “we're going to…”".
 const QUOTED = /“[^”]*”?|"[^"]*"?/g
-// Talk about the conversation itself, matched on words.
-const META = buildPhraseIndex(['question', 'answer', 'pod', 'episode', 'show', 'talk about', 'talked about', 'talking about', 'let’s', "let's",
-  'curious', 'reach out', 'tell us', 'come on', 'chat', 'i hope', 'we’ll see', "we'll see", 'who knows', 'thought through',
-  'this conversation', 'last time'], false)
 const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|completely agree|i agree|i don['’]t disagree|that makes sense|not an unreasonable|anything else|that['’]s right|that['’]s a big question|that['’]s an open question|this is the key question|i['’]m skeptical)\b/i
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 
@@ -59,6 +43,8 @@ export interface ClaimInput {
   previousKept: boolean
   /** The sentence's lower-cased tokens, when the caller has them. */
   words?: readonly string[]
+  /** The sentence's lexicon hits, when the caller has them. */
+  hits?: LexiconHits
 }
 
 export interface ClaimDecision {
@@ -168,9 +154,10 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   else if (words >= 18) features.push({ name: 'long', weight: WEIGHTS.long, detail: `${words} words` })
   const back = BACKCHANNEL.exec(text)
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
-  const meta = META.find(tokens)
+  const hits = input.hits ?? scanLexicons(tokens)
+  const meta = hits.meta
   if (meta.length > 0) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: meta[0] })
-  const list = POLICY.find(tokens)
+  const list = hits.policy
   if (list.length > 0) {
     features.push({ name: 'policy-term', weight: WEIGHTS.policyTerm, detail: list[0] })
     if (list.length > 1) features.push({ name: 'more-policy-terms', weight: Math.min(3, list.length - 1) * WEIGHTS.morePolicyTerms, detail: list.slice(1, 4).join(', ') })

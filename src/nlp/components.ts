@@ -2,6 +2,7 @@ import type { Claim, Turn } from '../record/schema.js'
 import { scoreClaim } from './claims.js'
 import { matchGazetteer } from './gazetteer.js'
 import { findHedges } from './hedges.js'
+import { scanLexicons } from './lexicons.js'
 import type { Component } from './pipeline.js'
 import { findProperNouns } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
@@ -132,10 +133,11 @@ const claims: Component = {
       }
       const qs = doc.quantities[i] ?? []
       const w = words[i] as string[]
-      const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w })
+      const hits = scanLexicons(w)
+      const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w, hits })
       const kept = decision.confidence >= doc.claimThreshold
-      const hedges = findHedges(text, w)
-      const topics = assignTopics(text, entityIds, w)
+      const hedges = findHedges(text, hits)
+      const topics = assignTopics(text, entityIds, hits)
       const id = `t${s.turn}-s${s.index}`
       explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
       if (kept) {

@@ -1,12 +1,12 @@
-import { createRequire } from 'node:module'
 import { PodpipeError } from '../errors/index.js'
 import { ENTITY_TYPES } from '../record/schema.js'
 import { phraseTokens } from './tokens.js'
 import type { EntityMention, GazetteerEntry, Token } from './types.js'
 
-// JSON is loaded through require so the file ships as data and needs no import attributes.
-const require = createRequire(import.meta.url)
-const DEFAULT_ENTRIES = require('./data/gazetteer.json') as GazetteerEntry[]
+// Imported (not read by path) so the TypeScript build copies the data into dist/ with the code.
+import gazetteerData from './data/gazetteer.json' with { type: 'json' }
+
+const DEFAULT_ENTRIES = gazetteerData as GazetteerEntry[]
 
 /** The shipped gazetteer entries (a fresh copy). */
 export const defaultGazetteer = (): GazetteerEntry[] => DEFAULT_ENTRIES.map((e) => ({ ...e, aliases: [...e.aliases] }))

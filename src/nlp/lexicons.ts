@@ -1,0 +1,99 @@
+import type { Topic } from '../record/schema.js'
+import { buildLexicon } from './phrase-index.js'
+
+// Vocabulary of policy talk: states, rules, markets, industry, strategy. Stems, matched at word starts.
+export const POLICY_STEMS: readonly string[] = [
+  'control', 'export', 'import', 'tariff', 'sanction', 'licen', 'regulat', 'regs', 'rule', 'law', 'legal', 'illegal', 'polic',
+  'government', 'administration', 'congress', 'negotiat', 'deal', 'bargain', 'trade', 'market', 'supply chain', 'industr',
+  'manufactur', 'production', 'produc', 'compan', 'firm', 'econom', 'chip', 'semiconductor', 'semis', 'rare earth', 'mineral',
+  'magnet', 'refin', 'mining', 'escalat', 'leverage', 'dominan', 'threat', 'retaliat', 'reciprocal', 'response', 'respond',
+  'measure', 'enforce', 'comply', 'complian', 'strateg', 'militar', 'defense', 'security', 'invest', 'capital', 'financ', 'bank',
+  'dollar', 'inflation', 'jobs', 'pain', 'cost', 'stockpil', 'smuggl', 'choke point', 'diversif', 'reshor', 'friendshor', 'sector',
+  'threshold', 'relationship', 'allies', 'countries', 'country', 'state', 'tension', 'agreement', 'treaty', 'sovereign', 'deterr',
+  'concession', 'subsid', 'tax', 'budget', 'debt', 'growth', 'price', 'suppl', 'demand', 'ban', 'block', 'shut down', 'tool',
+  'capacity', 'technolog', 'innovation', 'impact', 'implement', 'expan', 'action', 'move', 'lever', 'standoff', 'asymmetr',
+]
+
+// Talk about the conversation itself.
+export const META_PHRASES: readonly string[] = ['question', 'answer', 'pod', 'episode', 'show', 'talk about', 'talked about', 'talking about', 'let’s', "let's",
+  'curious', 'reach out', 'tell us', 'come on', 'chat', 'i hope', 'we’ll see', "we'll see", 'who knows', 'thought through',
+  'this conversation', 'last time']
+
+/**
+ * Hedge cues (CoNLL-2010 "uncertain" sentences; claims.md §2.4): a finite lexicon, matched on whole
+ * words in the lower-cased sentence. Deliberately absent: "rare" (rare earths), "about" (only a hedge
+ * before a number), and bare modals "will/can/could/would", which mark prediction, not doubt.
+ */
+export const HEDGE_CUES: readonly string[] = [
+  'maybe', 'perhaps', 'might', 'may or may not', 'possibly', 'possible', 'probably', 'likely', 'unlikely', 'potentially',
+  'presumably', 'apparently', 'arguably', 'seems', 'seem', 'seemed', 'appears to', 'appear to', 'suggests', 'i think',
+  "i don't think", 'i don’t think', "i don't really think", 'i don’t really think', 'i believe', 'i guess', 'my guess',
+  'i suspect', 'i wonder', 'not sure', "i'm not sure", 'i’m not sure', 'pretty sure', 'unclear', 'uncertain', 'kind of',
+  'sort of', 'somewhat', 'i would say', 'my mental model', 'i don’t know', "i don't know", 'no idea', 'could be',
+  'to some extent', 'in some ways', 'may',
+]
+
+/**
+ * Topic cues: word stems (matched at a word start, lower-cased) and entity ids. Fixed vocabulary
+ * from schema.ts `TOPICS`; a sentence with no cue gets "other".
+ */
+export const TOPIC_CUES: Record<Exclude<Topic, 'other'>, { stems: string[]; entities: string[] }> = {
+  'export-controls': {
+    stems: ['export control', 'controls', 'controlled', 'license', 'licence', 'licensing', 'de minimis', 'end-use', 'end use', 'entity list',
+      'extraterritorial', 'regs', 'regulations', 'restrictions', 'countermove', 'reciprocal', 'ban', 'banned', 'blacklist'],
+    entities: ['entity-list', 'de-minimis-rule', 'affiliates-rule', 'foreign-direct-product-rule', 'bis', 'mofcom', 'ecra', 'wassenaar', 'unreliable-entity-list', 'china-export-control-law'],
+  },
+  trade: {
+    stems: ['tariff', 'trade', 'deal', 'soybean', 'purchas', 'import', 'exports', 'bargain', 'tit-for-tat', 'retaliat', 'farmers', 'sell'],
+    entities: ['wto', 'ustr', 'phase-one-deal', 'section-232', 'section-301', 'liberation-day'],
+  },
+  'critical-minerals': {
+    stems: ['rare earth', 'mineral', 'magnet', 'refin', 'mining', 'processing facilit', 'sputtering', 'gallium', 'germanium', 'lithium', 'graphite', 'antimony', 'cobalt', 'stockpil'],
+    entities: ['rare-earths', 'rare-earth-magnets', 'usgs', 'mp-materials', 'lynas', 'sputtering-targets', 'gallium', 'germanium'],
+  },
+  semiconductors: {
+    stems: ['chip', 'semiconductor', 'semis', 'nanometer', 'foundry', 'fab', 'lithograph', 'euv', 'packaging facilit', 'wafer', 'compute'],
+    entities: ['tsmc', 'samsung', 'sk-hynix', 'intel', 'nvidia', 'smic', 'ymtc', 'cxmt', 'asml', 'logic-chips', 'memory-chips', 'ai-chips', 'euv-lithography', 'huawei', 'chips-act'],
+  },
+  diplomacy: {
+    stems: ['negotiat', 'diplomat', 'talks', 'summit', 'détente', 'relationship', 'allies', 'alliance', 'messaging', 'signal', 'escalat', 'deterr', 'concession', 'grand bargain'],
+    entities: ['apec', 'xi-jinping', 'benjamin-netanyahu', 'israel', 'hamas', 'middle-east', 'geneva', 'us-state-department', 'united-nations', 'g20-summit'],
+  },
+  defense: {
+    stems: ['defense', 'defence', 'military', 'weapon', 'primes', 'national security', 'missile', 'army'],
+    entities: ['pentagon', 'raytheon', 'lockheed-martin', 'northrop-grumman', 'pla', 'nato', 'nsc'],
+  },
+  finance: {
+    stems: ['financial', 'sanction', 'bank', 'dollar', 'capital', 'invest', 'bond', 'market cap', 'inflation', 'rmb', 'yuan', 'currency', 'margins', 'stock market'],
+    entities: ['us-treasury', 'ofac', 'cfius', 'federal-reserve', 'imf', 'scott-bessent'],
+  },
+  industry: {
+    stems: ['manufactur', 'industr', 'auto', 'supply chain', 'production', 'firms', 'compan', 'reshor', 'friendshor', 'factor', 'plants', 'smartphone', 'products', 'economy', 'startup'],
+    entities: ['byd', 'xiaomi', 'nio', 'tesla', 'catl', 'tencent', 'alibaba', 'apple', 'iphone'],
+  },
+  'domestic-politics': {
+    stems: ['congress', 'administration', 'white house', 'campaign', 'shut down', 'election', 'government', 'jobs', 'lawyers', 'talent'],
+    entities: ['us-congress', 'white-house', 'donald-trump', 'joe-biden', 'howard-lutnick'],
+  },
+  space: {
+    stems: ['outer space', 'satellite', 'lunar', 'moon', 'asteroid', 'rocket', 'spacecraft', 'astronaut'],
+    entities: ['nasa', 'cnsa', 'artemis-accords', 'outer-space-treaty'],
+  },
+}
+
+/** Topic stem → its topics. */
+export const STEM_TOPICS = new Map<string, Topic[]>()
+for (const [topic, c] of Object.entries(TOPIC_CUES)) for (const stem of c.stems) STEM_TOPICS.set(stem, [...(STEM_TOPICS.get(stem) ?? []), topic as Topic])
+
+export type LexiconHits = Record<'policy' | 'meta' | 'hedge' | 'topic', string[]>
+
+// Every lexicon in one index: a sentence's words are looked up once, not once per lexicon.
+const LEXICON = buildLexicon({
+  policy: { phrases: POLICY_STEMS, prefix: true },
+  meta: { phrases: META_PHRASES, prefix: false },
+  hedge: { phrases: HEDGE_CUES, prefix: false },
+  topic: { phrases: [...STEM_TOPICS.keys()], prefix: true },
+})
+
+/** The policy stems, meta-talk phrases, hedge cues and topic stems found in a sentence's lower-cased words. */
+export const scanLexicons = (words: readonly string[]): LexiconHits => LEXICON.scan(words)
