@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import type { EntityType, Turn } from '../src/record/schema.js'
 import { extract, splitSentences } from '../src/nlp/index.js'
-import { isAny, normaliseName, predictedFromEntities, scoreEntities, type PredictedEntity } from '../src/nlp/eval/score.js'
+import { isAny, normaliseName, predictedFromEntities, scoreEntities, type PredictedEntity } from '../src/nlp/eval/index.js'
 import { loadSeedGold } from '../src/nlp/testing/gold.js'
 import { measure, printRows, type BenchRow } from './measure.js'
 

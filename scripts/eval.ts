@@ -1,7 +1,7 @@
 // `npm run eval`: scores src/nlp against the hand-annotated seed gold (fixtures/gold/README.md) on the
 // tune and held-out splits. `--errors` lists the tune split's errors only: held-out errors stay unseen.
 import { extract } from '../src/nlp/index.js'
-import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEntities, type TurnFilter } from '../src/nlp/eval/score.js'
+import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEntities, type TurnFilter } from '../src/nlp/eval/index.js'
 import { loadExtraGold, loadSeedGold } from '../src/nlp/testing/gold.js'
 
 const { gold, episode } = loadSeedGold()
