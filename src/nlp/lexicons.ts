@@ -72,7 +72,7 @@ export const TOPIC_CUES: Record<Exclude<Topic, 'other'>, { stems: string[]; enti
     entities: ['byd', 'xiaomi', 'nio', 'tesla', 'catl', 'tencent', 'alibaba', 'apple', 'iphone'],
   },
   'domestic-politics': {
-    stems: ['congress', 'administration', 'white house', 'campaign', 'shut down', 'election', 'government', 'jobs', 'lawyers', 'talent'],
+    stems: ['congress', 'administration', 'white house', 'campaign', 'election', 'government', 'jobs', 'lawyers', 'talent'],
     entities: ['us-congress', 'white-house', 'donald-trump', 'joe-biden', 'howard-lutnick'],
   },
   space: {
