@@ -66,14 +66,16 @@ export const startWorkers = async (
   let closing: Promise<void> | undefined
   const close = () => {
     closing ??= (async () => {
-      const graceful = Promise.all(workers.map((w) => w.close())).then(() => true)
-      const inTime = await Promise.race([graceful, delay(deps.tuning.shutdownGraceMs, false)])
+      // pause() stops fetching and waits for the jobs in flight; close() is called only after,
+      // because a pending graceful close() makes a later close(true) wait for it too.
+      const drained = Promise.all(workers.map((w) => w.pause())).then(() => true)
+      const inTime = await Promise.race([drained, delay(deps.tuning.shutdownGraceMs, false)])
       if (!inTime) {
         // Past the deadline the jobs still running are abandoned, not failed: their locks lapse
         // and the stalled-job check hands them to another worker (at-least-once; stages are idempotent).
         deps.log.warn('shutdown deadline passed; in-flight jobs go back to the queue via stall recovery')
-        await Promise.all(workers.map((w) => w.close(true)))
       }
+      await Promise.all(workers.map((w) => w.close(!inTime)))
       await closeDeps(deps)
     })()
     return closing

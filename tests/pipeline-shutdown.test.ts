@@ -63,3 +63,56 @@ describe('SIGTERM', () => {
     }
   }, 30_000)
 })
+
+describe('SIGTERM with a job that outlives the grace period', () => {
+  it('exits 0 at the deadline and the job is completed once by the next worker', async () => {
+    const cfg = testConfig()
+    let first = true
+    let requested: (() => void) | undefined
+    const inFlight = new Promise<void>((r) => { requested = r })
+    const server = await serve({
+      '/feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(
+        [{ guid: 'late-1', title: 'late', transcript: { url: `${server.url}/t.vtt`, type: 'text/vtt' } }],
+      )),
+      // The first request hangs past the grace period; later ones answer.
+      '/t.vtt': (_req, res) => {
+        if (first) { first = false; requested?.(); return }
+        res.writeHead(200, { 'content-type': 'text/vtt' }).end(SMALL_VTT)
+      },
+    })
+    const env = {
+      ...process.env, REDIS_URL: cfg.redisUrl, PODPIPE_QUEUE_PREFIX: cfg.queuePrefix, PODPIPE_DATA_DIR: cfg.dataDir,
+      PODPIPE_STORES: 'file', PODPIPE_ALLOW_PRIVATE_ADDRESSES: 'true', LOG_LEVEL: 'silent',
+      PODPIPE_QUEUES: 'feeds,transcripts', PODPIPE_QUEUE_TUNING: JSON.stringify({ ...FAST, shutdownGraceMs: 500 }),
+    }
+    const start = async () => {
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'pipelines/worker-main.ts'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env })
+      await new Promise<void>((resolve) => proc.stdout?.on('data', (c: Buffer) => { if (c.toString().includes('workers ready')) resolve() }))
+      return proc
+    }
+    const feeds = new Queue(QUEUE.feeds, { connection: { url: cfg.redisUrl }, prefix: cfg.queuePrefix })
+    const transcripts = new Queue(QUEUE.transcripts, { connection: { url: cfg.redisUrl }, prefix: cfg.queuePrefix })
+    let second: ChildProcess | undefined
+    try {
+      child = await start()
+      const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)))
+      const feedUrl = `${server.url}/feed.xml`
+      await feeds.add(QUEUE.feeds, { feedId: feedIdOf(feedUrl), feedUrl }, { jobId: jobId('poll', `${feedIdOf(feedUrl)}-late`) })
+      await inFlight
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      second = await start()
+      const done = await waitFor(async () => (await transcripts.getCompleted())[0], { timeoutMs: 20_000, what: 'the transcript job to complete' })
+      // Started twice (BullMQ counts the abandoned run as an attempt) and completed once.
+      expect(done.attemptsStarted).toBe(2)
+      expect(await transcripts.getCompletedCount()).toBe(1)
+      expect(server.hits.get('/t.vtt')).toBe(2)
+    } finally {
+      second?.kill('SIGTERM')
+      await feeds.close()
+      await transcripts.close()
+      await server.close()
+      await obliterate(cfg)
+    }
+  }, 30_000)
+})
