@@ -1,5 +1,8 @@
 // `npm run bench`: every speed figure side by side with its alternative, in one run, as ratios.
+// `npm run bench -- split extraction pipeline` picks sections.
 import { benchSplit } from './split.js'
+import { benchAnalyze } from './analyze.js'
+import { benchExtraction } from './extraction.js'
 import { printRows } from './measure.js'
 
 const sections = process.argv.slice(2)
@@ -7,3 +10,12 @@ const want = (name: string): boolean => sections.length === 0 || sections.includ
 
 console.log(`podpipe bench — node ${process.version}, ${new Date().toISOString()}`)
 if (want('split')) printRows('Turn splitting (goal: read + split ≥ 0.20× bare split)', benchSplit(), 'bare whitespace split')
+if (want('extraction')) {
+  // Ours first: wink's and compromise's large heaps slow every later garbage collection.
+  const analyze = benchAnalyze()
+  const rows = await benchExtraction()
+  const [wink, extract, compromise, natural, sentences] = rows
+  printRows('Extraction (goal: full analysis ≥ 2× wink-nlp words/s, higher entity F1 than both)',
+    [wink!, analyze, extract!, compromise!], 'wink-nlp readDoc + entities()')
+  printRows('Sentence splitting', [natural!, sentences!], 'natural SentenceTokenizer')
+}

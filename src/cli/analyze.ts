@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander'
 import { analyzeDocument } from '../../pipelines/analyze.js'
 import { PodpipeError } from '../errors/index.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/index.js'
-import { formatExplanations } from './explain.js'
+import { formatExplanations } from '../nlp/index.js'
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -74,6 +74,6 @@ export const registerAnalyze = (program: Command): void => {
       const json = JSON.stringify(record, null, flags.pretty ? 2 : undefined) + '\n'
       if (flags.out) writeFileSync(flags.out, json)
       else process.stdout.write(json)
-      if (flags.explain) process.stderr.write(formatExplanations(explanations, record))
+      if (flags.explain) process.stderr.write(formatExplanations(explanations) + '\n')
     })
 }
