@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import cron, { type ScheduledTask } from 'node-cron'
+import { CronExpressionParser } from 'cron-parser'
 import type { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
@@ -48,6 +49,10 @@ export const slotOf = (date: Date): number => Math.floor(date.getTime() / 1000) 
  * Adds the poll job of one feed for one slot. The job id is the feed and the slot, so every
  * scheduler instance that fires for the slot adds the same job and BullMQ keeps one.
  */
+/** The slot of the most recent tick of `expression` at or before `now`. */
+export const previousSlot = (expression: string, now: Date): number =>
+  slotOf(CronExpressionParser.parse(expression, { currentDate: new Date(now.getTime() + 1) }).prev().toDate())
+
 export const enqueuePoll = async (feeds: Queue, feed: FeedEntry, slotEpochMs: number): Promise<string> => {
   const feedId = feedIdOf(feed.url)
   const data = parseJobData(QUEUE.feeds, {
@@ -65,6 +70,12 @@ export interface SchedulerOptions {
   log?: Logger
   /** Feeds to schedule instead of reading config.feedsFile. */
   feeds?: FeedEntry[]
+  /**
+   * Poll every feed once at start-up, for the slot of its most recent scheduled tick, so a new
+   * deployment works at once instead of at the next tick. Schedulers started in the same period
+   * share that slot's job id, and a slot already polled at its tick is not polled again. @defaultValue true
+   */
+  pollOnStart?: boolean
   /** Called after each tick's enqueue, e.g. for metrics or tests. */
   onTick?: (feed: FeedEntry, slotEpochMs: number, jobId: string) => void
 }
@@ -90,6 +101,14 @@ export const startScheduler = async (config: Config, options: SchedulerOptions =
     throw err
   }
   const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
+  if (options.pollOnStart ?? true) {
+    const now = new Date()
+    for (const feed of feeds) {
+      const slot = previousSlot(feed.cron, now)
+      const id = await enqueuePoll(queues.feeds, feed, slot)
+      options.onTick?.(feed, slot, id)
+    }
+  }
   const tasks: ScheduledTask[] = feeds.map((feed) =>
     cron.schedule(feed.cron, async (ctx) => {
       const slot = slotOf(ctx.date)

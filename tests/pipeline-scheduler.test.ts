@@ -51,6 +51,26 @@ describe('several schedulers at once', () => {
   }, 30_000)
 })
 
+describe('start-up poll', () => {
+  it('polls each feed once at start for its latest slot, however many schedulers start', async () => {
+    const cfg = { ...config, queuePrefix: `${config.queuePrefix}-start`, feedsFile }
+    writeFileSync(feedsFile, JSON.stringify([{ url: 'https://example.com/c.xml', cron: '0 3 * * *' }]))
+    const schedulers = await Promise.all([1, 2, 3].map(() => startScheduler(cfg)))
+    await Promise.all(schedulers.map((s) => s.close()))
+    const queue = new Queue('feeds', { connection: { url: config.redisUrl }, prefix: cfg.queuePrefix })
+    try {
+      const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])
+      const lastThreeAm = new Date()
+      lastThreeAm.setHours(3, 0, 0, 0)
+      if (lastThreeAm.getTime() > Date.now()) lastThreeAm.setDate(lastThreeAm.getDate() - 1)
+      expect(jobs.map((j) => j.id)).toEqual([`poll-${feedIdOf('https://example.com/c.xml')}-${lastThreeAm.getTime()}`])
+    } finally {
+      await queue.obliterate({ force: true })
+      await queue.close()
+    }
+  })
+})
+
 describe('readFeedsFile', () => {
   it('resolves relative feed paths against the feeds file, not the cwd', async () => {
     writeFileSync(feedsFile, JSON.stringify([{ url: 'feeds/a.xml', cron: '*/5 * * * *' }]))
