@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { createLogger, type Config } from '../src/config/index.js'
 import {
-  connectRedis, preflight, createBlobArea, createFeedState, createQueues, closeQueues, parseJobData, jobId, withTuning,
+  connectCheckedRedis, createBlobArea, createFeedState, createQueues, closeQueues, parseJobData, jobId, withTuning,
   type BlobArea, type FeedState, type JobData, type QueueName, type QueueTuning,
 } from '../src/queue/index.js'
 import { createStores, type RecordStore } from '../src/store/index.js'
@@ -52,14 +52,7 @@ const closers = new WeakMap<Deps, () => Promise<void>>()
 export const createDeps = async (config: Config, options: DepsOptions = {}): Promise<Deps> => {
   const tuning = withTuning(options.tuning)
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'worker' } })
-  const redis = await connectRedis(config.redisUrl, 'worker', { log })
-  try {
-    // Before any Queue exists: BullMQ would only warn about an evicting Redis; podpipe refuses it.
-    await preflight(redis, config.redisUrl)
-  } catch (err) {
-    redis.disconnect()
-    throw err
-  }
+  const redis = await connectCheckedRedis(config.redisUrl, 'worker', { log })
   const stores = memoStores(options.openStores ?? (() => createStores(config, options.postgresSchema ? { postgresSchema: options.postgresSchema } : {})))
   const deps: Deps = {
     config,

@@ -4,8 +4,8 @@ import type { Queue, Worker } from 'bullmq'
 import { createLogger, type Config } from '../src/config/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import {
-  QUEUE, QUEUE_ORDER, connectRedis, createFeedState, createQueues, closeQueues, createWorker, feedIdOf, jobId,
-  parseJobData, preflight, withTuning, type QueueName,
+  QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, createWorker, feedIdOf, jobId,
+  parseJobData, withTuning, type QueueName,
 } from '../src/queue/index.js'
 import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
 import { INGEST, STAGES } from './ingest.js'
@@ -186,13 +186,7 @@ export const ingestOnce = async (
   const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY } = options
   const deadline = Date.now() + timeoutMs
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'ingest' } })
-  const redis = await connectRedis(config.redisUrl, 'producer', { log })
-  try {
-    await preflight(redis, config.redisUrl)
-  } catch (err) {
-    redis.disconnect()
-    throw err
-  }
+  const redis = await connectCheckedRedis(config.redisUrl, 'producer', { log })
   const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
   let running: RunningWorkers | undefined
   try {

@@ -8,7 +8,7 @@ import type { Logger } from 'pino'
 import { z } from 'zod'
 import { createLogger, type Config } from '../src/config/index.js'
 import { PodpipeError } from '../src/errors/index.js'
-import { QUEUE, connectRedis, createQueues, closeQueues, feedIdOf, parseJobData, pollJobId, preflight, withTuning, type QueueTuning } from '../src/queue/index.js'
+import { QUEUE, connectCheckedRedis, createQueues, closeQueues, feedIdOf, parseJobData, pollJobId, withTuning, type QueueTuning } from '../src/queue/index.js'
 
 export const FeedEntry = z.object({
   url: z.string().min(1),
@@ -93,13 +93,7 @@ export interface RunningScheduler {
 export const startScheduler = async (config: Config, options: SchedulerOptions = {}): Promise<RunningScheduler> => {
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'scheduler' } })
   const feeds = options.feeds ?? (await readFeedsFile(config.feedsFile))
-  const redis: Redis = await connectRedis(config.redisUrl, 'producer', { log })
-  try {
-    await preflight(redis, config.redisUrl)
-  } catch (err) {
-    redis.disconnect()
-    throw err
-  }
+  const redis: Redis = await connectCheckedRedis(config.redisUrl, 'producer', { log })
   const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
   if (options.pollOnStart ?? true) {
     const now = new Date()

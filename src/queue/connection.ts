@@ -116,3 +116,22 @@ export const preflight = async (redis: Redis, url = 'Redis'): Promise<{ version:
   }
   return { version, policy }
 }
+
+/**
+ * Connects and runs the preflight before anything else uses the connection (BullMQ would only
+ * warn about an evicting Redis; podpipe refuses it). The connection is closed if either fails.
+ */
+export const connectCheckedRedis = async (
+  url: string,
+  role: ConnectionRole,
+  options: { timeoutMs?: number; log?: Pick<Logger, 'warn'> } = {},
+): Promise<Redis> => {
+  const redis = await connectRedis(url, role, options)
+  try {
+    await preflight(redis, url)
+  } catch (err) {
+    redis.disconnect()
+    throw err
+  }
+  return redis
+}
