@@ -1,9 +1,10 @@
 // `npm run bench`: every speed figure side by side with its alternative, in one run, as ratios.
-// `npm run bench -- split extraction pipeline` picks sections.
+// `npm run bench -- split extraction pipeline` picks sections; the pipeline section needs Redis.
 import { benchSplit } from './split.js'
 import { benchAnalyze } from './analyze.js'
 import { benchExtraction } from './extraction.js'
 import { printRows } from './measure.js'
+import { benchPipeline, printPipeline } from './pipeline.js'
 
 const sections = process.argv.slice(2)
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name)
@@ -19,3 +20,4 @@ if (want('extraction')) {
     [wink!, analyze, extract!, compromise!], 'wink-nlp readDoc + entities()')
   printRows('Sentence splitting', [natural!, sentences!], 'natural SentenceTokenizer')
 }
+if (want('pipeline')) printPipeline(await benchPipeline(Number(process.env.PODPIPE_BENCH_EPISODES ?? 200)))

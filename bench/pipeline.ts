@@ -1,0 +1,132 @@
+// End to end on the local Redis: seed-sized episodes published per second through every queue
+// with 1 and with 2 worker processes, beside the pure core's episodes per second in the same run.
+// Workers run the built code (dist/, made by `npm run build`, which `npm run bench` runs first).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { Redis } from 'ioredis'
+import { analyzeDocument } from '../pipelines/analyze.js'
+import { ingestOnce } from '../pipelines/runtime.js'
+import { loadConfig, type Config } from '../src/config/index.js'
+import { QUEUE_ORDER, createQueues } from '../src/queue/index.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const WORKER = join(ROOT, 'dist/pipelines/worker-main.js')
+const SEED_FEED = join(ROOT, 'fixtures/feeds/seed-feed.xml')
+
+export interface PipelineRow {
+  name: string
+  episodes: number
+  ms: number
+  episodesPerSec: number
+}
+
+/** The seed feed's episode item, repeated `n` times with distinct guids. */
+const episodeFeed = (n: number, tag: string): string => {
+  const xml = readFileSync(SEED_FEED, 'utf8')
+  const items = xml.match(/<item>[\s\S]*?<\/item>/g) ?? []
+  const episode = items.find((item) => item.includes('<enclosure'))
+  if (!episode) throw new Error(`${SEED_FEED}: no episode item with an enclosure`)
+  const copies = Array.from({ length: n }, (_, i) => episode.replace(/<guid([^>]*)>([^<]*)<\/guid>/, `<guid$1>$2-${tag}-${i}</guid>`))
+  return xml.replace(/<item>[\s\S]*<\/item>/, copies.join('\n'))
+}
+
+const env = (prefix: string, dataDir: string, episodes: number): Record<string, string> => ({
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  PODPIPE_QUEUE_PREFIX: prefix,
+  PODPIPE_DATA_DIR: dataDir,
+  PODPIPE_STORES: 'file',
+  PODPIPE_MAX_ITEMS_PER_FEED: String(episodes),
+  PODPIPE_FEED_MAX_BYTES: String(1 << 30),
+  PODPIPE_CONCURRENCY: process.env.PODPIPE_CONCURRENCY ?? '2',
+  LOG_LEVEL: 'warn',
+})
+
+const startWorkerProcess = (vars: Record<string, string>): Promise<ChildProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'inherit'] })
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('podpipe workers ready')) resolve(child)
+    })
+    child.once('exit', (code) => reject(new Error(`worker process exited with ${code} before it was ready`)))
+  })
+
+const stop = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+
+const cleanup = async (config: Config): Promise<void> => {
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 })
+  const queues = createQueues(redis, config.queuePrefix)
+  for (const name of QUEUE_ORDER) await queues[name].obliterate({ force: true }).catch(() => {})
+  await Promise.all(Object.values(queues).map((q) => q.close()))
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}:*`, 'COUNT', 500)
+    cursor = next
+    if (keys.length > 0) await redis.del(...keys)
+  } while (cursor !== '0')
+  redis.disconnect()
+}
+
+/** One run: `processes` worker processes, a warm-up feed, then `episodes` timed. */
+const runPipeline = async (processes: number, episodes: number): Promise<PipelineRow> => {
+  const prefix = `ppbench-${randomBytes(4).toString('hex')}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'podpipe-bench-'))
+  const vars = env(prefix, dataDir, episodes)
+  const config = loadConfig(vars)
+  const children = await Promise.all(Array.from({ length: processes }, () => startWorkerProcess(vars)))
+  try {
+    const ingest = async (n: number, tag: string) => {
+      const feed = join(dataDir, `${tag}.xml`)
+      writeFileSync(feed, episodeFeed(n, tag))
+      const result = await ingestOnce(config, feed, () => {}, { startWorkers: false, pollMs: 20, timeoutMs: 600_000 })
+      if (result.failed > 0) throw new Error(`${result.failed} episodes failed: ${result.failures[0]?.reason}`)
+      return result
+    }
+    // Forks the sandboxed children and warms the JIT in every process before the clock starts.
+    await ingest(4 * processes, 'warm')
+    const started = performance.now()
+    await ingest(episodes, 'timed')
+    const ms = performance.now() - started
+    return { name: `pipeline, ${processes} worker process${processes > 1 ? 'es' : ''}`, episodes, ms: Math.round(ms), episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10 }
+  } finally {
+    await Promise.all(children.map(stop))
+    await cleanup(config)
+  }
+}
+
+/** The pure core on the same episode (its post body), serially in this process. */
+const runCore = (episodes: number): PipelineRow => {
+  const item = episodeFeed(1, 'core').match(/<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/)?.[1]
+  if (!item) throw new Error(`${SEED_FEED}: the episode has no content:encoded body`)
+  const analyze = () => analyzeDocument({ content: item, read: { format: 'html' } })
+  for (let i = 0; i < 5; i++) analyze()
+  const started = performance.now()
+  for (let i = 0; i < episodes; i++) analyze()
+  const ms = performance.now() - started
+  return { name: 'pure core (analyzeDocument), 1 process', episodes, ms: Math.round(ms), episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10 }
+}
+
+export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
+  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`)
+  const core = runCore(Math.min(episodes, 100))
+  const one = await runPipeline(1, episodes)
+  const two = await runPipeline(2, episodes)
+  return [core, one, two]
+}
+
+export const printPipeline = (rows: PipelineRow[]): void => {
+  const [core, one] = rows
+  console.log('\nPipeline on the local Redis (goal: 1 process ≥ 0.8× core; 2 processes ≥ 1.7× one)')
+  for (const r of rows) {
+    const ratios = [core && `${(r.episodesPerSec / core.episodesPerSec).toFixed(2)}× core`, one && r !== core && `${(r.episodesPerSec / one.episodesPerSec).toFixed(2)}× 1 process`].filter(Boolean).join(', ')
+    console.log(`  ${r.name.padEnd(44)} ${String(r.episodes).padStart(5)} episodes  ${String(r.ms).padStart(7)} ms  ${r.episodesPerSec.toFixed(1).padStart(8)} episodes/s  ${ratios}`)
+  }
+}
