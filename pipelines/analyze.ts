@@ -9,9 +9,6 @@ import { splitTurns, type SpeakerHint } from '../src/turns/index.js'
 import { extract, type ClaimExplanation, type ExtractOptions } from '../src/nlp/index.js'
 import { buildRecord, sha256Hex, type Episode, type EpisodeRecord, type Transcript } from '../src/record/index.js'
 
-// Timed stages; building the record is not among them, as the timings are part of the record.
-export const ANALYZE_STAGES = ['read', 'split', 'extract'] as const
-
 export interface AnalyzeInput {
   content: Uint8Array | string
   read?: ReadOptions
@@ -29,6 +26,7 @@ export interface AnalyzeResult {
   explanations: ClaimExplanation[]
 }
 
+// Building the record is not timed: the timings are part of the record.
 const timed = <T>(stageMs: Record<string, number>, stage: string, run: () => T): T => {
   const started = performance.now()
   const value = run()
