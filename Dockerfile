@@ -13,9 +13,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY workers ./workers
 COPY pipelines ./pipelines
-# tsc emits only JavaScript; data files read at run time (src/nlp/data/gazetteer.json) must come along.
-RUN npm run build \
- && (cd src && find . -type f ! -name '*.ts' -exec cp --parents {} ../dist/src/ \;)
+# The gazetteer is imported as JSON, so tsc copies it into dist/ with the code.
+RUN npm run build
 
 # ---- runtime: production dependencies, compiled code, bundled fixtures; no compiler, no tests
 FROM node:20-slim
