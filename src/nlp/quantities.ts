@@ -25,6 +25,7 @@ const MONTH_ONLY = /\b(?:([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id|
 const YEAR = /(?<![\w$.,-])((?:19|20)\d{2})(?![\w%]|[.,]\d|\s?(?:percent|%))/gu
 const COUNT = /(?<![\w.,$-])(\d[\d,]*(?:\.\d+)?)\s+(?!(?:to|and|or|of|the|in|on|at|for|percent|per|nm|such|more|other|than|times|is|was|are|were)\b)([a-z][a-z-]+)/gu
 
+const PERCENT_GATE = /%|per ?cent/i
 const MONTH_NAME = /January|February|March|April|May|June|July|August|September|October|November|December/
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -73,8 +74,11 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
     scan(MONEY_WORD, (m) => ({ kind: 'money', value: (WORD_NUMBERS[(m[1] as string).toLowerCase()] ?? num(m[1] as string)) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
     scan(MONEY_ADJ, (m) => ({ kind: 'money', value: (m[1] ? WORD_NUMBERS[m[1].toLowerCase()] ?? num(m[1]) : 1) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[`${(m[3] as string).toLowerCase()}s`] ?? CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
   }
-  if (digit) scan(PERCENT, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[0] }))
-  if (digit) scan(PERCENT_RANGE, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[1] as string }))
+  // Both percent patterns need a percent sign or word: test for it once rather than scan twice.
+  if (digit && PERCENT_GATE.test(sentence)) {
+    scan(PERCENT, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[0] }))
+    scan(PERCENT_RANGE, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[1] as string }))
+  }
   if (month && digit) scan(DAY_DATE, (m) => {
     const month = MONTHS.indexOf((m[1] as string).toLowerCase()) + 1
     const day = Number(m[2])

@@ -25,10 +25,19 @@ export const tokenizeTurn = (turn: number, text: string, sentences: readonly Sen
     if (isSpaceCode(c)) { i++; continue }
     const start = i
     const wordy = isWordCode(c)
-    if (wordy) { i++; while (i < n && isWordCode(text.charCodeAt(i))) i++ } else i += c >= 0xD800 && c <= 0xDBFF ? 2 : 1
+    // Most words are already lower case (ASCII a-z, digits): they are their own key, no new string.
+    let plain = !(c >= 65 && c <= 90) && c < 128
+    if (wordy) {
+      i++
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i)
+        if (!isWordCode(d)) break
+        if ((d >= 65 && d <= 90) || d >= 128) plain = false
+      }
+    } else i += c >= 0xD800 && c <= 0xDBFF ? 2 : 1
     while (s < sentences.length - 1 && start >= (sentences[s] as Sentence).end) { s++; sawWord = false; afterOpener = false }
     const word = text.slice(start, i)
-    out.push({ turn, start, end: i, text: word, lower: wordy ? word.toLowerCase() : word, sentence: sentenceOffset + s, initial: wordy && (!sawWord || afterOpener) })
+    out.push({ turn, start, end: i, text: word, lower: wordy && !plain ? word.toLowerCase() : word, sentence: sentenceOffset + s, initial: wordy && (!sawWord || afterOpener) })
     if (wordy) { sawWord = true; afterOpener = false } else if (OPENERS.has(word)) afterOpener = true
   }
   return out
