@@ -74,10 +74,13 @@ const APOSTROPHES = new Set(['’', "'"])
 const predictiveCue = (words: readonly string[]): string | null => {
   let quoted = 0
   let outside = 0
-  for (const w of words) {
-    if (w === '“') quoted++
-    else if (w === '”') quoted = Math.max(0, quoted - 1)
-    else if (quoted === 0 && w.length > 1) outside++
+  // Counting words outside quotations matters only when a quotation opens: most sentences have none.
+  if (words.includes('“')) {
+    for (const w of words) {
+      if (w === '“') quoted++
+      else if (w === '”') quoted = Math.max(0, quoted - 1)
+      else if (quoted === 0 && w.length > 1) outside++
+    }
   }
   const skipQuotes = outside >= 3 // a sentence that is all quotation keeps its own cues
   quoted = 0
