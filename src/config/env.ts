@@ -83,6 +83,7 @@ const toConfig = (v: Values): Config => ({
     fetchTimeoutMs: v.fetchTimeoutMs!,
     maxRedirects: v.maxRedirects!,
     maxItemsPerFeed: v.maxItemsPerFeed!,
+    recheckItems: v.recheckItems!,
   },
   concurrency: v.concurrency!,
   logLevel: v.logLevel!,

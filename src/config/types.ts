@@ -10,6 +10,8 @@ export interface Limits {
   maxRedirects: number
   /** Largest number of items read from one feed (newest first). */
   maxItemsPerFeed: number
+  /** Most recent known, unchanged items per poll whose transcript URL is rechecked for new content; 0 = off. */
+  recheckItems: number
 }
 
 /** One scheme only: two ways in would double what has to be kept secret and rotated. */

@@ -198,6 +198,14 @@ export const VARIABLES = {
     fallback: () => '100',
     schema: int(1, 100_000),
   }),
+  recheckItems: spec({
+    variable: 'PODPIPE_RECHECK_ITEMS',
+    shown: '20',
+    description: 'Most recent already-processed items per feed poll whose podcast:transcript file is checked for changed content (conditional GET, then sha256); 0 turns the check off.',
+    expected: 'an integer from 0 to 100000',
+    fallback: () => '20',
+    schema: int(0, 100_000),
+  }),
   concurrency: spec({
     variable: 'PODPIPE_CONCURRENCY',
     shown: '2',
