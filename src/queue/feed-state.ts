@@ -1,9 +1,20 @@
 import type { Redis } from 'ioredis'
+import { z } from 'zod'
 
 /** The validators of the last successful fetch of a feed, for a conditional GET. */
 export interface HttpCache {
   etag?: string
   lastModified?: string
+}
+
+/**
+ * What a recheck of an episode's `podcast:transcript` file compares against: the validators of the
+ * last fetch (tied to the URL, so a new link never sends stale ones) and the sha256 of the last
+ * transcript a chain processed.
+ */
+export interface TranscriptMemo extends HttpCache {
+  url: string
+  sha256?: string
 }
 
 /**
@@ -17,6 +28,9 @@ export interface FeedState {
   seen(feedId: string, keys: readonly string[]): Promise<(string | undefined)[]>
   markSeen(feedId: string, entries: ReadonlyArray<readonly [key: string, hash: string]>): Promise<void>
   forget(feedId: string): Promise<void>
+  /** The remembered transcript per episode key; undefined when never recorded or recorded for another URL. */
+  transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
+  saveTranscript(feedId: string, key: string, memo: TranscriptMemo): Promise<void>
   /** The chains one poll job started, so `ingestOnce` can wait for exactly those. */
   recordPoll(pollJobId: string, chainIds: readonly string[]): Promise<void>
   pollChains(pollJobId: string): Promise<string[]>
@@ -29,6 +43,7 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
   const httpKey = (feedId: string) => `${prefix}:feed:${feedId}:http`
   const seenKey = (feedId: string) => `${prefix}:feed:${feedId}:seen`
   const pollKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:chains`
+  const transcriptKey = (feedId: string) => `${prefix}:feed:${feedId}:transcripts`
   return {
     async httpCache(feedId) {
       const h = await redis.hgetall(httpKey(feedId))
@@ -48,7 +63,22 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
       if (entries.length > 0) await redis.hset(seenKey(feedId), Object.fromEntries(entries.map(([k, h]) => [k, h])))
     },
     async forget(feedId) {
-      await redis.del(httpKey(feedId), seenKey(feedId))
+      await redis.del(httpKey(feedId), seenKey(feedId), transcriptKey(feedId))
+    },
+    async transcripts(feedId, keys, urls) {
+      if (keys.length === 0) return []
+      const values = await redis.hmget(transcriptKey(feedId), ...keys)
+      return values.map((v, i) => {
+        const memo = v ? parseMemo(v) : undefined
+        return memo?.url === urls[i] ? memo : undefined
+      })
+    },
+    async saveTranscript(feedId, key, memo) {
+      const clean: TranscriptMemo = { url: memo.url }
+      if (memo.etag) clean.etag = memo.etag
+      if (memo.lastModified) clean.lastModified = memo.lastModified
+      if (memo.sha256) clean.sha256 = memo.sha256
+      await redis.hset(transcriptKey(feedId), key, JSON.stringify(clean))
     },
     async recordPoll(pollJobId, chainIds) {
       // Added to, never replaced: a poll job re-run after a crash finds its episodes already
@@ -60,5 +90,18 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
     async pollChains(pollJobId) {
       return (await redis.smembers(pollKey(pollJobId))).sort()
     },
+  }
+}
+
+const Memo = z.object({ url: z.string(), etag: z.string().optional(), lastModified: z.string().optional(), sha256: z.string().optional() })
+
+// A memo this code cannot read (older layout, hand edit) is treated as never recorded: the worst
+// outcome is one extra fetch and reprocessing, never a skipped change.
+const parseMemo = (raw: string): TranscriptMemo | undefined => {
+  try {
+    const parsed = Memo.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
   }
 }

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createFeedState, type FeedState } from './feed-state.js'
+
+// Real Redis (127.0.0.1:6379), a unique prefix per run so parallel suites never meet.
+describe('feed state: remembered transcripts', () => {
+  let redis: Redis
+  let state: FeedState
+  const prefix = `test-feedstate-${randomUUID()}`
+
+  beforeAll(() => {
+    redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 })
+    state = createFeedState(redis, prefix)
+  })
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}:*`)
+    if (keys.length > 0) await redis.del(...keys)
+    redis.disconnect()
+  })
+
+  it('returns the validators and hash saved for an episode, per feed', async () => {
+    await state.saveTranscript('f1', 'ep-a', { url: 'https://x.test/a.vtt', etag: '"v1"', sha256: 'aa' })
+    expect(await state.transcripts('f1', ['ep-a', 'ep-b'], ['https://x.test/a.vtt', 'https://x.test/b.vtt'])).toEqual([
+      { url: 'https://x.test/a.vtt', etag: '"v1"', sha256: 'aa' },
+      undefined,
+    ])
+    expect(await state.transcripts('f2', ['ep-a'], ['https://x.test/a.vtt'])).toEqual([undefined])
+  })
+
+  it('forgets the memo when the episode now links another URL, so stale validators are never sent', async () => {
+    await state.saveTranscript('f3', 'ep-a', { url: 'https://x.test/old.vtt', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', sha256: 'bb' })
+    expect(await state.transcripts('f3', ['ep-a'], ['https://x.test/new.vtt'])).toEqual([undefined])
+  })
+
+  it('replaces the memo on save and drops empty validators', async () => {
+    await state.saveTranscript('f4', 'ep-a', { url: 'u', etag: '"v1"', sha256: 'aa' })
+    await state.saveTranscript('f4', 'ep-a', { url: 'u', etag: '', sha256: 'cc' })
+    expect(await state.transcripts('f4', ['ep-a'], ['u'])).toEqual([{ url: 'u', sha256: 'cc' }])
+  })
+
+  it('treats an unreadable memo as never recorded (one extra fetch, never a missed change)', async () => {
+    await redis.hset(`${prefix}:feed:f5:transcripts`, 'ep-a', '{not json')
+    expect(await state.transcripts('f5', ['ep-a'], ['u'])).toEqual([undefined])
+  })
+
+  it('forget() drops the transcript memos with the rest of the feed state', async () => {
+    await state.saveTranscript('f6', 'ep-a', { url: 'u', sha256: 'aa' })
+    await state.forget('f6')
+    expect(await state.transcripts('f6', ['ep-a'], ['u'])).toEqual([undefined])
+  })
+})
