@@ -1,5 +1,6 @@
 import type { FeedEpisode, TranscriptLink } from '../src/feed/index.js'
 import type { Paragraph } from '../src/transcript/index.js'
+import type { HttpCache } from '../src/queue/index.js'
 import type { Entity, Claim, Section, Speaker, Transcript, Turn, Warning } from '../src/record/index.js'
 
 /**
@@ -19,6 +20,12 @@ export interface EpisodeBlob {
 
 export interface Carried {
   transcript: Transcript
+  /**
+   * The ETag / Last-Modified of the `podcast:transcript` fetch. Publish remembers them with the
+   * transcript's sha256 only once the record is stored, so a chain that fails never makes a later
+   * recheck believe its version was published.
+   */
+  validators?: HttpCache
   warnings: Warning[]
   stageMs: Record<string, number>
 }

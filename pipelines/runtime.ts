@@ -4,7 +4,7 @@ import type { Queue, Worker } from 'bullmq'
 import { createLogger, type Config } from '../src/config/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import {
-  QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, createWorker, feedIdOf, jobId,
+  QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, createWorker, episodeIdOfChain, feedIdOf, jobId,
   parseJobData, withTuning, type QueueName,
 } from '../src/queue/index.js'
 import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
@@ -106,16 +106,19 @@ export interface EpisodeFailure {
 }
 
 export interface IngestResult {
-  /** Episodes in the feed. */
+  /** Episodes the poll looked at: the feed's items, or on a 304 the ones it rechecked. */
   found: number
-  /** Episodes seen before with the same content, not processed again. */
+  /**
+   * Episodes seen before with the same content, not processed again; a transcript recheck that
+   * found the file unchanged (or could not fetch it, keeping the record) counts here.
+   */
   unchanged: number
   published: number
   failed: number
   failures: EpisodeFailure[]
 }
 
-export type IngestProgress = Pick<IngestResult, 'found' | 'published' | 'failed'> & { pending: number }
+export type IngestProgress = Pick<IngestResult, 'found' | 'unchanged' | 'published' | 'failed'> & { pending: number }
 
 export interface IngestOptions extends WorkerOptions {
   /** Run the workers in this process for the duration. Off when workers run elsewhere. @defaultValue true */
@@ -129,19 +132,21 @@ export interface IngestOptions extends WorkerOptions {
   timeoutMs?: number
 }
 
-type ChainState = { state: 'pending' } | { state: 'published' } | { state: 'failed'; failure: EpisodeFailure }
+type ChainState = { state: 'pending' } | { state: 'published' } | { state: 'unchanged' } | { state: 'failed'; failure: EpisodeFailure }
 
 const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Promise<ChainState> => {
-  const episodeId = chainId.replace(/-[0-9a-f]{16}$/, '')
+  const episodeId = episodeIdOfChain(chainId)
   for (const stage of [...INGEST].reverse()) {
     if (stage === QUEUE.feeds) continue
     const state = await queues[stage].getJobState(jobId(stage, chainId))
     if (state === 'unknown') continue
-    const job = state === 'failed' ? await queues[stage].getJob(jobId(stage, chainId)) : undefined
-    if (job) {
+    const job = state === 'failed' || state === 'completed' ? await queues[stage].getJob(jobId(stage, chainId)) : undefined
+    if (job && state === 'failed') {
       return { state: 'failed', failure: { episodeId, chainId, stage, reason: job.failedReason, attemptsMade: job.attemptsMade } }
     }
     if (stage === QUEUE.publish && state === 'completed') return { state: 'published' }
+    // A transcript recheck that found nothing new ends its chain here (workers/transcripts.ts).
+    if ((job?.returnvalue as { unchanged?: boolean } | undefined)?.unchanged === true) return { state: 'unchanged' }
     return { state: 'pending' }
   }
   return { state: 'pending' }
@@ -201,6 +206,8 @@ export const ingestOnce = async (
     }
     const summary = poll.returnvalue as { found: number }
     const chains = await createFeedState(redis, config.queuePrefix).pollChains(pollId)
+    // On a 304 the feed's items are unknown, but its rechecks are still episodes looked at.
+    const found = Math.max(summary.found, chains.length)
     const done = new Map<string, ChainState>()
     for (;;) {
       for (const chainId of chains) {
@@ -208,11 +215,14 @@ export const ingestOnce = async (
         const state = await chainState(queues, chainId).catch((): ChainState => ({ state: 'pending' }))
         if (state.state !== 'pending') done.set(chainId, state)
       }
-      const failures = [...done.values()].flatMap((s) => (s.state === 'failed' ? [s.failure] : []))
-      const progress = { found: summary.found, published: done.size - failures.length, failed: failures.length, pending: chains.length - done.size }
+      const states = [...done.values()]
+      const failures = states.flatMap((s) => (s.state === 'failed' ? [s.failure] : []))
+      const published = states.filter((s) => s.state === 'published').length
+      const pending = chains.length - done.size
+      const progress: IngestProgress = { found, unchanged: found - chains.length + states.filter((s) => s.state === 'unchanged').length, published, failed: failures.length, pending }
       onProgress(progress)
-      if (progress.pending > 0) checkDeadline(deadline, `${progress.pending} episode(s) of ${feedUrl}`)
-      if (progress.pending === 0) return { found: summary.found, unchanged: summary.found - chains.length, published: progress.published, failed: progress.failed, failures }
+      if (pending > 0) checkDeadline(deadline, `${pending} episode(s) of ${feedUrl}`)
+      if (pending === 0) return { found, unchanged: progress.unchanged, published, failed: failures.length, failures }
       await delay(pollMs)
     }
   } finally {

@@ -1,36 +1,47 @@
 // Shell only: fetch and parse live in src/feed; this decides what is new and starts one chain per episode.
 import { canonicalJson } from '../src/store/index.js'
-import { decodeText, fetchResource, parseFeed, selectTranscript } from '../src/feed/index.js'
-import { QUEUE, chainIdOf, defineStage } from '../src/queue/index.js'
+import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
+import { QUEUE, chainIdOf, defineStage, recheckChainIdOf, type JobData } from '../src/queue/index.js'
 import { recordId, sha256Hex } from '../src/record/index.js'
 import { handOff, type Deps } from '../pipelines/deps.js'
 import { isLocalSource, type EpisodeBlob } from '../pipelines/blob-types.js'
 
-export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, ctx) => {
-  const { limits, allowPrivateAddresses } = deps.config
-  const cache = data.force ? {} : await deps.feedState.httpCache(data.feedId)
-  const fetched = await fetchResource(
-    data.feedUrl,
-    { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.feedMaxBytes, maxRedirects: limits.maxRedirects, allowPrivateAddresses, allowFileUrls: true },
-    { cache },
-  )
-  if (fetched.status === 'not-modified') return { found: 0, enqueued: 0, unchanged: 0, notModified: true }
+/** One feed item as this poll sees it; also what the recheck list remembers for a 304 poll. */
+interface Version {
+  ep: FeedEpisode
+  episodeId: string
+  hash: string
+}
 
-  const feed = parseFeed(decodeText(fetched.body, fetched.contentType), { feedUrl: data.feedUrl, maxItems: limits.maxItemsPerFeed })
-  // Identity and change detection use what the feed says about the item: a new body or a new
-  // transcript link starts a new chain; a changed file behind the same link is not seen here.
-  const versions = feed.episodes.map((ep) => {
-    const episodeId = recordId(ep.episode.feedUrl, ep.episode.guid)
-    const hash = sha256Hex(canonicalJson({ episode: ep.episode, transcripts: ep.transcripts, body: ep.body, people: ep.people }))
-    return { ep, episodeId, hash, chainId: chainIdOf(episodeId, hash) }
-  })
-  const seen = data.force ? [] : await deps.feedState.seen(data.feedId, versions.map((v) => v.ep.key))
-  const fresh = versions.filter((v, i) => seen[i] !== v.hash)
+interface Chain extends Version {
+  chainId: string
+  recheck: boolean
+}
 
-  // Recorded before anything is handed on: a poll re-run after a crash finds these episodes
-  // seen and starts nothing, yet ingestOnce must still wait for them.
-  await deps.feedState.recordPoll(ctx.jobId, fresh.map((v) => v.chainId))
-  for (const { ep, episodeId, chainId } of fresh) {
+const newestFirst = (a: Version, b: Version): number =>
+  (b.ep.episode.publishedAt ?? '').localeCompare(a.ep.episode.publishedAt ?? '')
+
+/**
+ * The known, unchanged items whose `podcast:transcript` file is fetched again, newest first and
+ * at most `max`: the bound on conditional GETs one poll sends. Post bodies need no recheck (they
+ * are in the feed, so the item hash covers them).
+ */
+const recheckCandidates = (unchanged: readonly Version[], max: number): Version[] =>
+  unchanged.filter((v) => selectTranscript(v.ep) !== null).sort(newestFirst).slice(0, max)
+
+/**
+ * Only items whose transcript was published before: with nothing to compare against, the first
+ * chain is still in flight or failed, and a recheck would only process the same file again.
+ */
+const withPublishedTranscript = async (deps: Deps, feedId: string, items: readonly Version[]): Promise<Version[]> => {
+  const links = items.map((v) => selectTranscript(v.ep)?.url ?? '')
+  const memos = await deps.feedState.transcripts(feedId, items.map((v) => v.ep.key), links)
+  return items.filter((_, i) => memos[i]?.sha256 !== undefined)
+}
+
+/** Writes each chain's episode data and queues its transcript job. */
+const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly Chain[]): Promise<void> => {
+  for (const { ep, episodeId, chainId, recheck } of chains) {
     // The body travels apart so the transcript stage can drop it: publish needs only the metadata.
     const blob: EpisodeBlob = {
       feedEpisode: { ...ep, body: null },
@@ -39,13 +50,54 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
       allowFileUrls: isLocalSource(data.feedUrl),
     }
     await deps.blobs.put(chainId, 'episode', blob)
-    if (ep.body !== null) await deps.blobs.put(chainId, 'body', ep.body)
-    await handOff(deps, QUEUE.transcripts, { chainId, episodeId, feedId: data.feedId, feedUrl: data.feedUrl }, chainId)
+    if (ep.body !== null && !recheck) await deps.blobs.put(chainId, 'body', ep.body)
+    await handOff(deps, QUEUE.transcripts, { chainId, episodeId, feedId: data.feedId, feedUrl: data.feedUrl, ...(recheck ? { recheck: true as const } : {}) }, chainId)
   }
+}
+
+export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, ctx) => {
+  const { limits, allowPrivateAddresses } = deps.config
+  const asRechecks = (items: readonly Version[]): Chain[] =>
+    items.map((v) => ({ ...v, chainId: recheckChainIdOf(v.episodeId, v.hash, ctx.jobId), recheck: true }))
+  const cache = data.force ? {} : await deps.feedState.httpCache(data.feedId)
+  const fetched = await fetchResource(
+    data.feedUrl,
+    { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.feedMaxBytes, maxRedirects: limits.maxRedirects, allowPrivateAddresses, allowFileUrls: true },
+    { cache },
+  )
+  if (fetched.status === 'not-modified') {
+    const remembered = limits.recheckItems > 0 ? await deps.feedState.recheckList<Version>(data.feedId) : []
+    const rechecks = asRechecks(await withPublishedTranscript(deps, data.feedId, remembered.slice(0, limits.recheckItems)))
+    await deps.feedState.recordPoll(ctx.jobId, rechecks.map((c) => c.chainId))
+    await startChains(deps, data, rechecks)
+    return { found: 0, enqueued: 0, rechecked: rechecks.length, unchanged: 0, notModified: true }
+  }
+
+  const feed = parseFeed(decodeText(fetched.body, fetched.contentType), { feedUrl: data.feedUrl, maxItems: limits.maxItemsPerFeed })
+  // Identity and change detection use what the feed says about the item: a new body or a new
+  // transcript link starts a new chain; a changed file behind the same link is found by a recheck.
+  const versions: Version[] = feed.episodes.map((ep) => ({
+    ep,
+    episodeId: recordId(ep.episode.feedUrl, ep.episode.guid),
+    hash: sha256Hex(canonicalJson({ episode: ep.episode, transcripts: ep.transcripts, body: ep.body, people: ep.people })),
+  }))
+  const seen = data.force ? [] : await deps.feedState.seen(data.feedId, versions.map((v) => v.ep.key))
+  const fresh: Chain[] = versions.filter((v, i) => seen[i] !== v.hash).map((v) => ({ ...v, chainId: chainIdOf(v.episodeId, v.hash), recheck: false }))
+  const candidates = recheckCandidates(versions.filter((v, i) => seen[i] === v.hash), limits.recheckItems)
+  const rechecks = asRechecks(await withPublishedTranscript(deps, data.feedId, candidates))
+
+  // Recorded before anything is handed on: a poll re-run after a crash finds these episodes
+  // seen and starts nothing, yet ingestOnce must still wait for them.
+  await deps.feedState.recordPoll(ctx.jobId, [...fresh, ...rechecks].map((c) => c.chainId))
+  await startChains(deps, data, [...fresh, ...rechecks])
   // Remembered only after every chain is queued: a crash before this line re-queues, and the
   // deterministic job ids turn that into a no-op rather than a duplicate.
   await deps.feedState.markSeen(data.feedId, fresh.map((v) => [v.ep.key, v.hash] as const))
+  if (limits.recheckItems > 0) {
+    const remember = recheckCandidates(versions, limits.recheckItems).map((v) => ({ ...v, ep: { ...v.ep, body: null } }))
+    await deps.feedState.saveRecheckList(data.feedId, remember)
+  }
   await deps.feedState.saveHttpCache(data.feedId, { etag: fetched.etag, lastModified: fetched.lastModified })
-  ctx.log.info({ found: versions.length, enqueued: fresh.length, warnings: feed.warnings.length }, 'feed polled')
-  return { found: versions.length, enqueued: fresh.length, unchanged: versions.length - fresh.length, notModified: false }
+  ctx.log.info({ found: versions.length, enqueued: fresh.length, rechecked: rechecks.length, warnings: feed.warnings.length }, 'feed polled')
+  return { found: versions.length, enqueued: fresh.length, rechecked: rechecks.length, unchanged: versions.length - fresh.length, notModified: false }
 })

@@ -26,6 +26,11 @@ export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (da
     processedAt: deps.now(),
   })
   const results = await publishToAll(await deps.stores(), record)
+  const { url, sha256, source } = input.transcript
+  if (source === 'podcast:transcript' && url && sha256) {
+    // What a later recheck compares against; saved after the stores took the record (see Carried).
+    await deps.feedState.saveTranscript(data.feedId, episode.feedEpisode.key, { url, sha256, ...input.validators })
+  }
   await deps.blobs.delete(data.chainId, 'claims', 'episode')
   return { recordId: record.id, turns: record.turns.length, ...results }
 })

@@ -30,6 +30,7 @@ export const turnsStage = defineStage(QUEUE.turns, (deps: Deps) => async (data) 
     turns: split.turns,
     sections: split.sections,
     transcript: { ...input.transcript, wordCount: split.speakers.reduce((n, s) => n + s.wordCount, 0) },
+    ...(input.validators ? { validators: input.validators } : {}),
     warnings: [...input.warnings, ...split.warnings],
     stageMs: { ...input.stageMs, turns: Math.round((performance.now() - started) * 100) / 100 },
   }

@@ -91,16 +91,16 @@ export const registerRun = (program: Command): void => {
     .action(async (feed: string, flags: { force?: boolean; speakers?: string; workers: boolean; timeout?: number }) => {
       const config = loadConfig()
       const { ingestOnce } = await runtime()
-      const bar = new SingleBar({ format: 'episodes {bar} {value}/{total} done | {published} published, {failed} failed', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
+      const bar = new SingleBar({ format: 'episodes {bar} {value}/{total} done | {unchanged} unchanged, {published} published, {failed} failed', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
       let started = false
       const result = await ingestOnce(config, feedArgument(feed), (p) => {
-        const payload = { published: p.published, failed: p.failed }
+        const payload = { unchanged: p.unchanged, published: p.published, failed: p.failed }
         if (!started) {
           bar.start(p.found, 0, payload)
           started = true
         }
         bar.setTotal(p.found)
-        bar.update(p.published + p.failed, payload)
+        bar.update(p.unchanged + p.published + p.failed, payload)
       }, {
         startWorkers: flags.workers,
         ...(flags.force ? { force: true } : {}),

@@ -49,4 +49,14 @@ describe('feed state: remembered transcripts', () => {
     await state.forget('f6')
     expect(await state.transcripts('f6', ['ep-a'], ['u'])).toEqual([undefined])
   })
+
+  it('keeps the recheck list of the last full poll, and forget() drops it', async () => {
+    expect(await state.recheckList('f7')).toEqual([])
+    await state.saveRecheckList('f7', [{ key: 'ep-a', hash: 'aa' }])
+    expect(await state.recheckList('f7')).toEqual([{ key: 'ep-a', hash: 'aa' }])
+    await redis.set(`${prefix}:feed:f8:recheck`, '{broken')
+    expect(await state.recheckList('f8')).toEqual([])
+    await state.forget('f7')
+    expect(await state.recheckList('f7')).toEqual([])
+  })
 })

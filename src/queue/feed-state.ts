@@ -31,6 +31,12 @@ export interface FeedState {
   /** The remembered transcript per episode key; undefined when never recorded or recorded for another URL. */
   transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
   saveTranscript(feedId: string, key: string, memo: TranscriptMemo): Promise<void>
+  /**
+   * The items the last full poll chose for transcript rechecks, so a poll answered by 304 can
+   * still recheck them: a transcript file can change behind a feed that did not.
+   */
+  recheckList<T>(feedId: string): Promise<T[]>
+  saveRecheckList(feedId: string, items: readonly unknown[]): Promise<void>
   /** The chains one poll job started, so `ingestOnce` can wait for exactly those. */
   recordPoll(pollJobId: string, chainIds: readonly string[]): Promise<void>
   pollChains(pollJobId: string): Promise<string[]>
@@ -44,6 +50,7 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
   const seenKey = (feedId: string) => `${prefix}:feed:${feedId}:seen`
   const pollKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:chains`
   const transcriptKey = (feedId: string) => `${prefix}:feed:${feedId}:transcripts`
+  const recheckKey = (feedId: string) => `${prefix}:feed:${feedId}:recheck`
   return {
     async httpCache(feedId) {
       const h = await redis.hgetall(httpKey(feedId))
@@ -63,7 +70,7 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
       if (entries.length > 0) await redis.hset(seenKey(feedId), Object.fromEntries(entries.map(([k, h]) => [k, h])))
     },
     async forget(feedId) {
-      await redis.del(httpKey(feedId), seenKey(feedId), transcriptKey(feedId))
+      await redis.del(httpKey(feedId), seenKey(feedId), transcriptKey(feedId), recheckKey(feedId))
     },
     async transcripts(feedId, keys, urls) {
       if (keys.length === 0) return []
@@ -79,6 +86,20 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
       if (memo.lastModified) clean.lastModified = memo.lastModified
       if (memo.sha256) clean.sha256 = memo.sha256
       await redis.hset(transcriptKey(feedId), key, JSON.stringify(clean))
+    },
+    async recheckList<T>(feedId: string) {
+      const raw = await redis.get(recheckKey(feedId))
+      if (raw === null) return []
+      try {
+        const items: unknown = JSON.parse(raw)
+        return Array.isArray(items) ? (items as T[]) : []
+      } catch {
+        // Unreadable: this 304 poll rechecks nothing; the next full poll writes a new list.
+        return []
+      }
+    },
+    async saveRecheckList(feedId, items) {
+      await redis.set(recheckKey(feedId), JSON.stringify(items))
     },
     async recordPoll(pollJobId, chainIds) {
       // Added to, never replaced: a poll job re-run after a crash finds its episodes already

@@ -27,6 +27,11 @@ export const EpisodeJob = z.object({
   episodeId: id,
   feedId: id,
   feedUrl: z.string().min(1).max(4096),
+  /**
+   * Set on a chain that re-fetches the transcript of an episode already published: the chain
+   * ends at the transcript stage when the file is unchanged (304 or the same sha256).
+   */
+  recheck: z.literal(true).optional(),
 })
 
 export const JOB_SCHEMAS = {
@@ -82,3 +87,13 @@ export const pollJobId = (feedId: string, slotEpochMs: number): string => jobId(
 
 /** One chain per version of an episode: a changed body or transcript link starts a new chain. */
 export const chainIdOf = (episodeId: string, contentHash: string): string => `${episodeId}-${contentHash.slice(0, 16)}`
+
+/** The episode id a chain id was made from by `chainIdOf`. */
+export const episodeIdOfChain = (chainId: string): string => chainId.replace(/-[0-9a-f]{16}$/, '')
+
+/**
+ * A transcript recheck's chain: one per episode and poll job, so every poll may recheck while
+ * two schedulers firing the same slot (one poll job id) still add one chain.
+ */
+export const recheckChainIdOf = (episodeId: string, contentHash: string, pollJobId: string): string =>
+  chainIdOf(episodeId, createHash('sha256').update(`${contentHash}\n${pollJobId}`).digest('hex'))
