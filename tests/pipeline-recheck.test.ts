@@ -131,3 +131,30 @@ describe('PODPIPE_RECHECK_ITEMS=0', () => {
     expect(recordText(config, 'ep-plain')).not.toContain('50%')
   }, 60_000)
 })
+
+describe('ingest with force after a transcript host outage', () => {
+  const config = testConfig()
+  beforeAll(() => {
+    Object.assign(served, { withEtag: SMALL_VTT, plain: SMALL_VTT, failEtagHost: true, feedItems: 2 })
+  })
+  afterAll(async () => {
+    served.failEtagHost = false
+    await obliterate(config)
+  })
+
+  it('fails the episode whose host is down once its retries are used up', async () => {
+    const result = await ingest(config)
+    expect(result).toMatchObject({ found: 2, published: 1, failed: 1 })
+    expect(result.failures[0]?.reason).toMatch(/HTTP 503/)
+  }, 60_000)
+
+  it('reprocesses every episode on --force once the host is back: the failed one is published, the other is unchanged in the store', async () => {
+    served.failEtagHost = false
+    const result = await ingestOnce(config, feedUrl(), () => {}, { tuning: FAST, pollMs: 50, timeoutMs: 60_000, force: true })
+    expect(result).toMatchObject({ found: 2, unchanged: 0, published: 2, failed: 0 })
+    expect(changes(config).map((c) => [c.id, c.change])).toEqual([
+      [recordId(feedUrl(), 'ep-plain'), 'created'],
+      [recordId(feedUrl(), 'ep-etag'), 'created'],
+    ])
+  }, 60_000)
+})

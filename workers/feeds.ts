@@ -1,7 +1,7 @@
 // Shell only: fetch and parse live in src/feed; this decides what is new and starts one chain per episode.
 import { canonicalJson } from '../src/store/index.js'
 import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
-import { QUEUE, chainIdOf, defineStage, recheckChainIdOf, type JobData } from '../src/queue/index.js'
+import { QUEUE, chainIdOf, defineStage, pollChainIdOf, type JobData } from '../src/queue/index.js'
 import { recordId, sha256Hex } from '../src/record/index.js'
 import { handOff, type Deps } from '../pipelines/deps.js'
 import { isLocalSource, type EpisodeBlob } from '../pipelines/blob-types.js'
@@ -58,7 +58,7 @@ const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly 
 export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, ctx) => {
   const { limits, allowPrivateAddresses } = deps.config
   const asRechecks = (items: readonly Version[]): Chain[] =>
-    items.map((v) => ({ ...v, chainId: recheckChainIdOf(v.episodeId, v.hash, ctx.jobId), recheck: true }))
+    items.map((v) => ({ ...v, chainId: pollChainIdOf(v.episodeId, v.hash, ctx.jobId), recheck: true }))
   const cache = data.force ? {} : await deps.feedState.httpCache(data.feedId)
   const fetched = await fetchResource(
     data.feedUrl,
@@ -82,7 +82,11 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     hash: sha256Hex(canonicalJson({ episode: ep.episode, transcripts: ep.transcripts, body: ep.body, people: ep.people })),
   }))
   const seen = data.force ? [] : await deps.feedState.seen(data.feedId, versions.map((v) => v.ep.key))
-  const fresh: Chain[] = versions.filter((v, i) => seen[i] !== v.hash).map((v) => ({ ...v, chainId: chainIdOf(v.episodeId, v.hash), recheck: false }))
+  const fresh: Chain[] = versions.filter((v, i) => seen[i] !== v.hash).map((v) => ({
+    ...v,
+    chainId: data.force ? pollChainIdOf(v.episodeId, v.hash, ctx.jobId) : chainIdOf(v.episodeId, v.hash),
+    recheck: false,
+  }))
   const candidates = recheckCandidates(versions.filter((v, i) => seen[i] === v.hash), limits.recheckItems)
   const rechecks = asRechecks(await withPublishedTranscript(deps, data.feedId, candidates))
 

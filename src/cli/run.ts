@@ -84,7 +84,7 @@ export const registerRun = (program: Command): void => {
     .command('ingest')
     .description('Poll one feed now, wait until each new or changed episode is published or failed; exit 1 if any failed.')
     .argument('<feed>', 'feed URL, or a path to a local feed file')
-    .option('--force', 'process every episode again, ignoring remembered ETags and content hashes')
+    .option('--force', 'process every episode again, ignoring remembered ETags and content hashes (retries failed episodes too)')
     .option('-s, --speakers <names>', 'speaker names as a hint, comma separated')
     .option('--no-workers', 'do not run workers in this process (they run elsewhere on the same Redis)')
     .option('--timeout <seconds>', 'give up waiting after this many seconds', (v) => Number(v))

@@ -92,8 +92,9 @@ export const chainIdOf = (episodeId: string, contentHash: string): string => `${
 export const episodeIdOfChain = (chainId: string): string => chainId.replace(/-[0-9a-f]{16}$/, '')
 
 /**
- * A transcript recheck's chain: one per episode and poll job, so every poll may recheck while
- * two schedulers firing the same slot (one poll job id) still add one chain.
+ * A chain that belongs to one poll job: a transcript recheck, or a forced re-ingest. A new poll
+ * gets new chains (a retained completed or failed job with the episode's usual chain id would
+ * turn the re-add into a no-op), while two schedulers firing one slot still add one chain.
  */
-export const recheckChainIdOf = (episodeId: string, contentHash: string, pollJobId: string): string =>
+export const pollChainIdOf = (episodeId: string, contentHash: string, pollJobId: string): string =>
   chainIdOf(episodeId, createHash('sha256').update(`${contentHash}\n${pollJobId}`).digest('hex'))
