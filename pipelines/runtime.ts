@@ -17,6 +17,14 @@ export interface WorkerOptions extends DepsOptions {
    * (pipelines/measure-sandbox.ts) or where forking is impossible. @defaultValue true
    */
   sandbox?: boolean
+  /**
+   * Called once when a worker has stopped on its own while the process lives on (after some
+   * Redis failovers a BullMQ worker stops fetching for good, BullMQ #3185). The commands close
+   * and exit 1 so the supervisor restarts the process. @defaultValue log the error only
+   */
+  onWorkerStopped?: (queue: QueueName) => void
+  /** How often the workers' running state is checked. @defaultValue 10000 */
+  watchdogMs?: number
 }
 
 export interface RunningWorkers {
@@ -64,7 +72,17 @@ export const startWorkers = async (
   }
   const workers = queues.map(start)
   let closing: Promise<void> | undefined
+  const health = () => workers.map((w, i) => ({ queue: queues[i] as QueueName, running: w.isRunning() }))
+  const watchdog = setInterval(() => {
+    const stopped = health().find((h) => !h.running)
+    if (closing || !stopped) return
+    clearInterval(watchdog)
+    deps.log.error({ queue: stopped.queue }, 'a worker stopped on its own; this process no longer takes its jobs')
+    options.onWorkerStopped?.(stopped.queue)
+  }, options.watchdogMs ?? 10_000)
+  watchdog.unref()
   const close = () => {
+    clearInterval(watchdog)
     closing ??= (async () => {
       // pause() stops fetching and waits for the jobs in flight; close() is called only after,
       // because a pending graceful close() makes a later close(true) wait for it too.
@@ -81,7 +99,6 @@ export const startWorkers = async (
     return closing
   }
   deps.log.info({ queues, prefix: config.queuePrefix }, 'workers started')
-  const health = () => workers.map((w, i) => ({ queue: queues[i] as QueueName, running: w.isRunning() }))
   return { workers, deps, close, health }
 }
 

@@ -29,6 +29,13 @@ const server = () => import('../server/index.js')
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
 
+/** A worker that stopped on its own is not revived in place: exit 1 and let the supervisor restart us. */
+const exitForRestart = async (queue: QueueName, close: () => Promise<void>) => {
+  say(`podpipe: the ${queue} worker stopped on its own; closing and exiting 1 so the supervisor restarts this process`)
+  await close().catch(() => {})
+  process.exit(1)
+}
+
 export const registerRun = (program: Command): void => {
   program
     .command('start')
@@ -37,14 +44,15 @@ export const registerRun = (program: Command): void => {
       const config = loadConfig()
       const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }] = await Promise.all([runtime(), scheduling(), server()])
       const http = await startServer(config)
-      const workers = await startWorkers(config)
+      const workers = await startWorkers(config, undefined, { onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
       const scheduler = await startScheduler(config)
       say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
-      onShutdown(async () => {
+      const stop = async () => {
         await scheduler.close()
         await workers.close()
         await http.close()
-      })
+      }
+      onShutdown(stop)
     })
 
   program
@@ -54,7 +62,7 @@ export const registerRun = (program: Command): void => {
     .action(async (flags: { queues: string }) => {
       const queues = queueList(flags.queues)
       const { startWorkers, onShutdown } = await runtime()
-      const running = await startWorkers(loadConfig(), queues)
+      const running = await startWorkers(loadConfig(), queues, { onWorkerStopped: (queue) => void exitForRestart(queue, running.close) })
       say(`podpipe: workers running for ${queues.join(', ')}`)
       onShutdown(running.close)
     })
