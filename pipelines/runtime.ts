@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Queue, Worker } from 'bullmq'
+import type { Job, Queue, Worker } from 'bullmq'
 import { createLogger, type Config } from '../src/config/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import {
   QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, createWorker, episodeIdOfChain, feedIdOf, jobId,
-  parseJobData, withTuning, type QueueName,
+  parseJobData, withTuning, type JobData, type QueueName,
 } from '../src/queue/index.js'
 import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
 import { INGEST, STAGES } from './ingest.js'
@@ -71,6 +71,15 @@ export const startWorkers = async (
     })
   }
   const workers = queues.map(start)
+  // Tracked so close() waits for them: a mark lost to a closed connection loses the retry.
+  const marking = new Set<Promise<void>>()
+  workers.forEach((w, i) => {
+    if (queues[i] === QUEUE.feeds) return
+    w.on('failed', (job, err) => {
+      const mark = retryNextPoll(deps, job, err).finally(() => marking.delete(mark))
+      marking.add(mark)
+    })
+  })
   let closing: Promise<void> | undefined
   const health = () => workers.map((w, i) => ({ queue: queues[i] as QueueName, running: w.isRunning() }))
   const watchdog = setInterval(() => {
@@ -94,12 +103,32 @@ export const startWorkers = async (
         deps.log.warn('shutdown deadline passed; in-flight jobs go back to the queue via stall recovery')
       }
       await Promise.all(workers.map((w) => w.close(!inTime)))
+      await Promise.all(marking)
       await closeDeps(deps)
     })()
     return closing
   }
   deps.log.info({ queues, prefix: config.queuePrefix }, 'workers started')
   return { workers, deps, close, health }
+}
+
+/**
+ * A chain that failed for good for a transient reason (its attempts ran out: a host down for
+ * longer than the backoff, a database outage) is not lost: its feed item is marked so the next
+ * poll starts it again. A permanent failure (bad input) stays failed until the item changes.
+ */
+const retryNextPoll = async (deps: Deps, job: Job | undefined, err: Error): Promise<void> => {
+  // BullMQ emits 'failed' for every failed attempt; finishedOn is set only on the last.
+  if (!job || typeof job.finishedOn !== 'number' || err.name === 'UnrecoverableError') return
+  const data = job.data as Partial<JobData['transcripts']>
+  if (!data.feedId || !data.item) return
+  try {
+    if (await deps.feedState.retryLater(data.feedId, data.item.key, data.item.hash)) {
+      deps.log.warn({ jobId: job.id, episodeId: data.episodeId }, 'episode failed after its retries; the next poll of its feed starts it again')
+    }
+  } catch (e) {
+    deps.log.error({ err: e, jobId: job.id }, 'could not mark a failed episode for retry; `podpipe ingest --force` retries it')
+  }
 }
 
 /** SIGTERM/SIGINT: run `close` once, then exit 0; a second signal exits at once. */

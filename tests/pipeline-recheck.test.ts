@@ -132,7 +132,7 @@ describe('PODPIPE_RECHECK_ITEMS=0', () => {
   }, 60_000)
 })
 
-describe('ingest with force after a transcript host outage', () => {
+describe('episodes that failed during a transcript host outage', () => {
   const config = testConfig()
   beforeAll(() => {
     Object.assign(served, { withEtag: SMALL_VTT, plain: SMALL_VTT, failEtagHost: true, feedItems: 2 })
@@ -148,10 +148,18 @@ describe('ingest with force after a transcript host outage', () => {
     expect(result.failures[0]?.reason).toMatch(/HTTP 503/)
   }, 60_000)
 
-  it('reprocesses every episode on --force once the host is back: the failed one is published, the other is unchanged in the store', async () => {
+  it('are started again by the next poll once the host is back, though neither feed nor item changed', async () => {
     served.failEtagHost = false
+    notModified.length = 0
+    expect(await ingest(config)).toMatchObject({ found: 2, unchanged: 1, published: 1, failed: 0 })
+    expect(notModified).not.toContain('/feed.xml')
+    expect(changes(config)).toHaveLength(2)
+  }, 60_000)
+
+  it('are all reprocessed by --force, and the stores report them unchanged', async () => {
     const result = await ingestOnce(config, feedUrl(), () => {}, { tuning: FAST, pollMs: 50, timeoutMs: 60_000, force: true })
     expect(result).toMatchObject({ found: 2, unchanged: 0, published: 2, failed: 0 })
+    expect(result.failures).toEqual([])
     expect(changes(config).map((c) => [c.id, c.change])).toEqual([
       [recordId(feedUrl(), 'ep-plain'), 'created'],
       [recordId(feedUrl(), 'ep-etag'), 'created'],

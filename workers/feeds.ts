@@ -1,7 +1,7 @@
 // Shell only: fetch and parse live in src/feed; this decides what is new and starts one chain per episode.
 import { canonicalJson } from '../src/store/index.js'
 import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
-import { QUEUE, chainIdOf, defineStage, pollChainIdOf, type JobData } from '../src/queue/index.js'
+import { QUEUE, chainIdOf, defineStage, pollChainIdOf, retryMark, type JobData } from '../src/queue/index.js'
 import { recordId, sha256Hex } from '../src/record/index.js'
 import { handOff, type Deps } from '../pipelines/deps.js'
 import { isLocalSource, type EpisodeBlob } from '../pipelines/blob-types.js'
@@ -41,7 +41,7 @@ const withPublishedTranscript = async (deps: Deps, feedId: string, items: readon
 
 /** Writes each chain's episode data and queues its transcript job. */
 const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly Chain[]): Promise<void> => {
-  for (const { ep, episodeId, chainId, recheck } of chains) {
+  for (const { ep, episodeId, hash, chainId, recheck } of chains) {
     // The body travels apart so the transcript stage can drop it: publish needs only the metadata.
     const blob: EpisodeBlob = {
       feedEpisode: { ...ep, body: null },
@@ -51,7 +51,8 @@ const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly 
     }
     await deps.blobs.put(chainId, 'episode', blob)
     if (ep.body !== null && !recheck) await deps.blobs.put(chainId, 'body', ep.body)
-    await handOff(deps, QUEUE.transcripts, { chainId, episodeId, feedId: data.feedId, feedUrl: data.feedUrl, ...(recheck ? { recheck: true as const } : {}) }, chainId)
+    const job = { chainId, episodeId, feedId: data.feedId, feedUrl: data.feedUrl, item: { key: ep.key, hash }, ...(recheck ? { recheck: true as const } : {}) }
+    await handOff(deps, QUEUE.transcripts, job, chainId)
   }
 }
 
@@ -82,11 +83,13 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     hash: sha256Hex(canonicalJson({ episode: ep.episode, transcripts: ep.transcripts, body: ep.body, people: ep.people })),
   }))
   const seen = data.force ? [] : await deps.feedState.seen(data.feedId, versions.map((v) => v.ep.key))
-  const fresh: Chain[] = versions.filter((v, i) => seen[i] !== v.hash).map((v) => ({
+  // A forced poll and a retry of a failed version get chains of their own: the usual id may
+  // still name a retained completed or failed job, and re-adding that is a no-op.
+  const fresh: Chain[] = versions.flatMap((v, i) => seen[i] === v.hash ? [] : [{
     ...v,
-    chainId: data.force ? pollChainIdOf(v.episodeId, v.hash, ctx.jobId) : chainIdOf(v.episodeId, v.hash),
+    chainId: data.force || seen[i] === retryMark(v.hash) ? pollChainIdOf(v.episodeId, v.hash, ctx.jobId) : chainIdOf(v.episodeId, v.hash),
     recheck: false,
-  }))
+  }])
   const candidates = recheckCandidates(versions.filter((v, i) => seen[i] === v.hash), limits.recheckItems)
   const rechecks = asRechecks(await withPublishedTranscript(deps, data.feedId, candidates))
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createFeedState, type FeedState } from './feed-state.js'
+import { createFeedState, retryMark, type FeedState } from './feed-state.js'
 
 // Real Redis (127.0.0.1:6379), a unique prefix per run so parallel suites never meet.
 describe('feed state: remembered transcripts', () => {
@@ -58,5 +58,16 @@ describe('feed state: remembered transcripts', () => {
     expect(await state.recheckList('f8')).toEqual([])
     await state.forget('f7')
     expect(await state.recheckList('f7')).toEqual([])
+  })
+
+  it('marks a seen item for retry only while it is remembered with the failed hash', async () => {
+    await state.markSeen('f9', [['ep-a', 'h1'], ['ep-b', 'h2']])
+    await state.saveHttpCache('f9', { etag: '"feed-v1"' })
+    expect(await state.retryLater('f9', 'ep-b', 'old')).toBe(false)
+    expect(await state.httpCache('f9')).toEqual({ etag: '"feed-v1"' })
+    expect(await state.retryLater('f9', 'ep-a', 'h1')).toBe(true)
+    expect(await state.httpCache('f9')).toEqual({})
+    expect(await state.retryLater('f9', 'ep-c', 'h3')).toBe(false)
+    expect(await state.seen('f9', ['ep-a', 'ep-b', 'ep-c'])).toEqual([retryMark('h1'), 'h2', undefined])
   })
 })

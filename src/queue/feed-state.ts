@@ -27,6 +27,13 @@ export interface FeedState {
   /** The remembered hash per episode key, undefined when never seen. */
   seen(feedId: string, keys: readonly string[]): Promise<(string | undefined)[]>
   markSeen(feedId: string, entries: ReadonlyArray<readonly [key: string, hash: string]>): Promise<void>
+  /**
+   * Marks a seen item whose chain failed for good for a transient reason (its retries ran out),
+   * so the next poll processes it again: `seen` then returns `retryMark(hash)`. Only when the
+   * item is still remembered with `hash`; a newer version seen since is left alone. Drops the
+   * feed's HTTP validators, so the next poll reads the feed even if it did not change.
+   */
+  retryLater(feedId: string, key: string, hash: string): Promise<boolean>
   forget(feedId: string): Promise<void>
   /** The remembered transcript per episode key; undefined when never recorded or recorded for another URL. */
   transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
@@ -41,6 +48,14 @@ export interface FeedState {
   recordPoll(pollJobId: string, chainIds: readonly string[]): Promise<void>
   pollChains(pollJobId: string): Promise<string[]>
 }
+
+/** What `seen` returns for an item `retryLater` marked. */
+export const retryMark = (hash: string): string => `retry:${hash}`
+
+// Compare-and-set in one step: a poll that marks a newer version seen meanwhile must win. The
+// feed's validators go too, or a feed answering 304 would hide the item from every later poll.
+const RETRY_LATER = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) redis.call('DEL', KEYS[2]) return 1 end return 0`
 
 /** Long enough for any ingestOnce caller to read; short enough not to accumulate. */
 const POLL_RECORD_TTL_SECONDS = 86_400
@@ -68,6 +83,9 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
     },
     async markSeen(feedId, entries) {
       if (entries.length > 0) await redis.hset(seenKey(feedId), Object.fromEntries(entries.map(([k, h]) => [k, h])))
+    },
+    async retryLater(feedId, key, hash) {
+      return (await redis.eval(RETRY_LATER, 2, seenKey(feedId), httpKey(feedId), key, hash, retryMark(hash))) === 1
     },
     async forget(feedId) {
       await redis.del(httpKey(feedId), seenKey(feedId), transcriptKey(feedId), recheckKey(feedId))

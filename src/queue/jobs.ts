@@ -32,6 +32,11 @@ export const EpisodeJob = z.object({
    * ends at the transcript stage when the file is unchanged (304 or the same sha256).
    */
   recheck: z.literal(true).optional(),
+  /**
+   * The feed item and the hash the poll saw, set on every chain a poll starts: when the chain
+   * fails for a reason a retry can fix, the item is marked so the next poll starts it again.
+   */
+  item: z.object({ key: z.string().min(1).max(4096), hash: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 })
 
 export const JOB_SCHEMAS = {
