@@ -33,6 +33,7 @@ describe('loadConfig defaults', () => {
     ['PODPIPE_PORT', config.port, 3000],
     ['PODPIPE_DASHBOARD_USER/PASSWORD/TOKEN', config.auth, undefined],
     ['PODPIPE_DASHBOARD_WRITE', config.dashboardWrite, false],
+    ['PODPIPE_DASHBOARD_PATH', config.dashboardPath, '/queues'],
     ['PODPIPE_ALLOW_PRIVATE_ADDRESSES', config.allowPrivateAddresses, false],
     ['PODPIPE_FEED_MAX_BYTES', config.limits.feedMaxBytes, 10 * 1024 * 1024],
     ['PODPIPE_TRANSCRIPT_MAX_BYTES', config.limits.transcriptMaxBytes, 20 * 1024 * 1024],
@@ -70,7 +71,7 @@ describe('loadConfig defaults', () => {
     expect(rows.map((r) => r.variable)).toEqual([
       'REDIS_URL', 'DATABASE_URL', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
-      'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
+      'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
     ])
     for (const row of rows) {
@@ -96,6 +97,7 @@ describe('loadConfig values', () => {
       PODPIPE_DASHBOARD_USER: 'ops',
       PODPIPE_DASHBOARD_PASSWORD: 'correct horse',
       PODPIPE_DASHBOARD_WRITE: 'yes',
+      PODPIPE_DASHBOARD_PATH: '/ops/queues',
       PODPIPE_ALLOW_PRIVATE_ADDRESSES: 'TRUE',
       PODPIPE_FEED_MAX_BYTES: '2048',
       PODPIPE_TRANSCRIPT_MAX_BYTES: '4096',
@@ -117,6 +119,7 @@ describe('loadConfig values', () => {
       port: 0,
       auth: { user: 'ops', password: 'correct horse' },
       dashboardWrite: true,
+      dashboardPath: '/ops/queues',
       allowPrivateAddresses: true,
       limits: { feedMaxBytes: 2048, transcriptMaxBytes: 4096, fetchTimeoutMs: 500, maxRedirects: 0, maxItemsPerFeed: 7, recheckItems: 0 },
       concurrency: 16,
@@ -161,6 +164,9 @@ describe('loadConfig errors', () => {
     [{ PODPIPE_DASHBOARD_USER: 'ops', PODPIPE_DASHBOARD_PASSWORD: 'short' }, 'PODPIPE_DASHBOARD_PASSWORD=(hidden, 5 characters) is not valid: expected at least 8 characters'],
     [{ PODPIPE_DASHBOARD_TOKEN: 'tiny' }, 'PODPIPE_DASHBOARD_TOKEN=(hidden, 4 characters) is not valid: expected at least 16 characters'],
     [{ PODPIPE_DASHBOARD_WRITE: 'maybe' }, 'PODPIPE_DASHBOARD_WRITE="maybe" is not valid: expected a boolean: 1, true, yes, on, 0, false, no, off'],
+    [{ PODPIPE_DASHBOARD_PATH: 'queues' }, 'PODPIPE_DASHBOARD_PATH="queues" is not valid: expected a path'],
+    [{ PODPIPE_DASHBOARD_PATH: '/queues/' }, 'PODPIPE_DASHBOARD_PATH="/queues/" is not valid: expected a path'],
+    [{ PODPIPE_DASHBOARD_PATH: '/healthz' }, 'PODPIPE_DASHBOARD_PATH="/healthz" is not valid: expected a path'],
     [{ PODPIPE_ALLOW_PRIVATE_ADDRESSES: '2' }, 'PODPIPE_ALLOW_PRIVATE_ADDRESSES="2" is not valid: expected a boolean'],
     [{ PODPIPE_FEED_MAX_BYTES: '10MB' }, 'PODPIPE_FEED_MAX_BYTES="10MB" is not valid: expected an integer number of bytes from 1024 to 1073741824'],
     [{ PODPIPE_TRANSCRIPT_MAX_BYTES: '0' }, 'PODPIPE_TRANSCRIPT_MAX_BYTES="0" is not valid: expected an integer number of bytes from 1024'],

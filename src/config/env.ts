@@ -76,6 +76,7 @@ const toConfig = (v: Values): Config => ({
   port: v.port!,
   auth: toAuth(v),
   dashboardWrite: v.dashboardWrite!,
+  dashboardPath: v.dashboardPath!,
   allowPrivateAddresses: v.allowPrivateAddresses!,
   limits: {
     feedMaxBytes: v.feedMaxBytes!,

@@ -34,6 +34,8 @@ export interface Config {
   auth: DashboardAuth | undefined
   /** The dashboard may retry, clean, pause and add jobs; read-only otherwise. */
   dashboardWrite: boolean
+  /** Where bull-board is mounted, e.g. '/queues'; no trailing slash. */
+  dashboardPath: string
   /** Private, loopback and link-local addresses may be fetched (off by default: SSRF). */
   allowPrivateAddresses: boolean
   limits: Limits

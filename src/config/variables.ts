@@ -150,6 +150,14 @@ export const VARIABLES = {
     fallback: () => '0',
     schema: bool,
   }),
+  dashboardPath: spec({
+    variable: 'PODPIPE_DASHBOARD_PATH',
+    shown: '/queues',
+    description: 'Path the queue dashboard is served under, e.g. /ops/queues behind a reverse proxy that forwards that prefix.',
+    expected: 'a path of letters, digits and - . _ ~ segments, starting with / and not ending with it, other than /healthz, /readyz and /metrics',
+    fallback: () => '/queues',
+    schema: z.string().regex(/^(\/[A-Za-z0-9._~-]+)+$/).refine((p) => !['/healthz', '/readyz', '/metrics'].includes(p)),
+  }),
   allowPrivateAddresses: spec({
     variable: 'PODPIPE_ALLOW_PRIVATE_ADDRESSES',
     shown: '0',

@@ -14,16 +14,13 @@ import { createJobMetrics, observeJobEvents } from './job-events.js'
 import { createMetricsRegistry } from './metrics.js'
 import type { RunningServer, ServerDeps } from './types.js'
 
-/** Where bull-board lives. */
-export const DASHBOARD_PATH = '/queues'
-
 export interface PodpipeServer {
   app: Hono
   listen(): Promise<RunningServer>
 }
 
 /**
- * The HTTP face of a deployment: bull-board at /queues (read-only unless config.dashboardWrite),
+ * The HTTP face of a deployment: bull-board at config.dashboardPath (/queues by default; read-only unless config.dashboardWrite),
  * /healthz, /readyz and /metrics. listen() also follows every queue's events for the job-outcome
  * metrics (one blocking Redis connection per queue). Refuses to build an app reachable from the
  * network without credentials, even when handed a Config that loadConfig never checked.
@@ -63,8 +60,8 @@ export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger
     }
   })
 
-  mountDashboard(app, queues, { basePath: DASHBOARD_PATH, readOnly: !config.dashboardWrite })
-  app.get('/', (c) => c.redirect(DASHBOARD_PATH))
+  mountDashboard(app, queues, { basePath: config.dashboardPath, readOnly: !config.dashboardWrite })
+  app.get('/', (c) => c.redirect(config.dashboardPath))
 
   app.onError((err, c) => {
     // Auth and CSRF middleware reject by throwing their response.

@@ -35,7 +35,7 @@ export const startServer = async (config: Config, { log }: { log?: Logger } = {}
     stores = await createStores(config, { redis })
     const running = await createServer({ config, queues, stores, redis, logger }).listen()
     const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host
-    const dashboardUrl = `http://${host}:${running.port}/queues`
+    const dashboardUrl = `http://${host}:${running.port}${config.dashboardPath}`
     logger.info({ dashboardUrl, stores: stores.map((s) => s.name), readOnly: !config.dashboardWrite }, 'server listening')
     return {
       port: running.port,

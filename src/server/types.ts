@@ -3,7 +3,7 @@ import type { Config } from '../config/index.js'
 import type { RecordStore } from '../store/types.js'
 
 /** The settings the server reads; a full Config fits. */
-export type ServerConfig = Pick<Config, 'host' | 'port' | 'auth' | 'dashboardWrite'>
+export type ServerConfig = Pick<Config, 'host' | 'port' | 'auth' | 'dashboardWrite' | 'dashboardPath'>
 
 /** What /readyz needs from Redis: an ioredis client fits, and so does a test double in a unit test. */
 export interface RedisPinger {
