@@ -166,3 +166,31 @@ describe('episodes that failed during a transcript host outage', () => {
     ])
   }, 60_000)
 })
+
+describe('a malformed transcript that the publisher fixes later at the same URL', () => {
+  const config = testConfig()
+  const BROKEN = 'WEBVTT\n\n00:00:01.000 --> garbage\n<v Jordan Schneider>'
+  beforeAll(() => {
+    Object.assign(served, { withEtag: BROKEN, plain: SMALL_VTT, failEtagHost: false, feedItems: 2 })
+  })
+  afterAll(async () => {
+    served.withEtag = SMALL_VTT
+    await obliterate(config)
+  })
+
+  it('fails once, at once, as malformed', async () => {
+    const result = await ingest(config)
+    expect(result).toMatchObject({ found: 2, published: 1, failed: 1 })
+    expect(result.failures[0]).toMatchObject({ stage: 'transcripts', attemptsMade: 1 })
+  }, 60_000)
+
+  it('is not failed again while the file stays broken', async () => {
+    expect(await ingest(config)).toMatchObject({ found: 2, unchanged: 2, published: 0, failed: 0 })
+  }, 60_000)
+
+  it('is published by the next poll once the file is fixed', async () => {
+    served.withEtag = SMALL_VTT
+    expect(await ingest(config)).toMatchObject({ found: 2, unchanged: 1, published: 1, failed: 0 })
+    expect(changes(config).map((c) => [c.id, c.change])).toContainEqual([recordId(feedUrl(), 'ep-etag'), 'created'])
+  }, 60_000)
+})

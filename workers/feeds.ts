@@ -30,10 +30,11 @@ const recheckCandidates = (unchanged: readonly Version[], max: number): Version[
   unchanged.filter((v) => selectTranscript(v.ep) !== null).sort(newestFirst).slice(0, max)
 
 /**
- * Only items whose transcript was published before: with nothing to compare against, the first
- * chain is still in flight or failed, and a recheck would only process the same file again.
+ * Only items whose transcript file was processed before (published, or refused as malformed):
+ * with nothing to compare against, the first chain is still in flight or could not fetch the
+ * file, and a recheck would only duplicate it.
  */
-const withPublishedTranscript = async (deps: Deps, feedId: string, items: readonly Version[]): Promise<Version[]> => {
+const withRememberedTranscript = async (deps: Deps, feedId: string, items: readonly Version[]): Promise<Version[]> => {
   const links = items.map((v) => selectTranscript(v.ep)?.url ?? '')
   const memos = await deps.feedState.transcripts(feedId, items.map((v) => v.ep.key), links)
   return items.filter((_, i) => memos[i]?.sha256 !== undefined)
@@ -68,7 +69,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   )
   if (fetched.status === 'not-modified') {
     const remembered = limits.recheckItems > 0 ? await deps.feedState.recheckList<Version>(data.feedId) : []
-    const rechecks = asRechecks(await withPublishedTranscript(deps, data.feedId, remembered.slice(0, limits.recheckItems)))
+    const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, remembered.slice(0, limits.recheckItems)))
     await deps.feedState.recordPoll(ctx.jobId, rechecks.map((c) => c.chainId))
     await startChains(deps, data, rechecks)
     return { found: 0, enqueued: 0, rechecked: rechecks.length, unchanged: 0, notModified: true }
@@ -91,7 +92,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     recheck: false,
   }])
   const candidates = recheckCandidates(versions.filter((v, i) => seen[i] === v.hash), limits.recheckItems)
-  const rechecks = asRechecks(await withPublishedTranscript(deps, data.feedId, candidates))
+  const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, candidates))
 
   // Recorded before anything is handed on: a poll re-run after a crash finds these episodes
   // seen and starts nothing, yet ingestOnce must still wait for them.

@@ -1,7 +1,7 @@
 // Shell only: fetching is src/feed, reading any format into paragraphs is src/transcript.
 import { performance } from 'node:perf_hooks'
 import { fetchResource, type FetchResult } from '../src/feed/index.js'
-import { PodpipeError } from '../src/errors/index.js'
+import { PodpipeError, isPermanent } from '../src/errors/index.js'
 import { QUEUE, defineStage, type HttpCache } from '../src/queue/index.js'
 import { sha256Hex, type Transcript } from '../src/record/index.js'
 import { readTranscript, type ReadResult } from '../src/transcript/index.js'
@@ -51,12 +51,19 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
     }
     const sha256 = sha256Hex(fetched.body)
     if (data.recheck && memo?.sha256 === sha256) return endRecheck(deps, data.chainId, 'transcript content unchanged (same sha256)')
-    read = readTranscript(fetched.body, {
-      format: link.format ?? 'auto', fileName: link.url, contentType: fetched.contentType ?? link.type,
-      maxBytes: limits.transcriptMaxBytes, input: link.url,
-    })
-    transcript = { source: 'podcast:transcript', format: read.format, url: link.url, sha256, wordCount: 0 }
     validators = { ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) }
+    try {
+      read = readTranscript(fetched.body, {
+        format: link.format ?? 'auto', fileName: link.url, contentType: fetched.contentType ?? link.type,
+        maxBytes: limits.transcriptMaxBytes, input: link.url,
+      })
+    } catch (err) {
+      // Remembered as the version last processed, so rechecks skip this broken file until the
+      // publisher replaces it, and then process the fixed one.
+      if (isPermanent(err)) await deps.feedState.saveTranscript(data.feedId, ep.key, { url: link.url, sha256, ...validators })
+      throw err
+    }
+    transcript = { source: 'podcast:transcript', format: read.format, url: link.url, sha256, wordCount: 0 }
   } else if (body && ep.bodySource) {
     read = readTranscript(body, { format: 'html', maxBytes: limits.transcriptMaxBytes, input: `${data.episodeId} (${ep.bodySource})` })
     transcript = { source: ep.bodySource, format: read.format, url: null, sha256: sha256Hex(body), wordCount: 0 }
