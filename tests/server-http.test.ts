@@ -1,12 +1,18 @@
 // The HTTP server as an operator and a scraper use it: real Redis, real BullMQ queues and worker,
 // real PostgreSQL behind a store's ping, a real listening socket.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Queue, UnrecoverableError, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, type Config } from '../src/config/index.js'
 import { isPodpipeError } from '../src/errors/index.js'
+import { EpisodeRecord } from '../src/record/index.js'
+import { createFileStore } from '../src/store/index.js'
 import { createServer, readiness, type RunningServer, type ServerDeps } from '../src/server/index.js'
+import { sampleRecord } from './helpers/sample-record.js'
 
 const PREFIX = `pp-http-${process.pid}-${Date.now()}`
 const REDIS = { host: '127.0.0.1', port: 6379 }
@@ -270,3 +276,30 @@ describe('podpipe server on a public address', () => {
     expect(() => loadConfig({ PODPIPE_HOST: '0.0.0.0' })).toThrow(/PODPIPE_HOST="0.0.0.0" is not a loopback address/)
   })
 })
+
+describe('the record read API', () => {
+  it('serves a published record by id from the first store that has it, 404 for an unknown id, 400 for a malformed one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podpipe-api-'))
+    const file = createFileStore({ dir })
+    const record = sampleRecord()
+    await file.put(record)
+    const down = { name: 'postgres', ping: async () => {}, get: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:5432') } }
+    const { url } = await start({}, { stores: [down, file] })
+    const res = await fetch(`${url}/api/episodes/${record.id}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-podpipe-store')).toBe('file')
+    expect(EpisodeRecord.parse(await res.json())).toEqual(record)
+    const missing = await fetch(`${url}/api/episodes/ep-${'0'.repeat(24)}`)
+    expect(missing.status).toBe(404)
+    expect((await fetch(`${url}/api/episodes/..%2Fetc%2Fpasswd`)).status).toBe(400)
+  })
+
+  it('says which store failed when none could answer', async () => {
+    const down = { name: 'postgres', ping: async () => {}, get: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:5432') } }
+    const { url } = await start({}, { stores: [down] })
+    const res = await fetch(`${url}/api/episodes/ep-${'0'.repeat(24)}`)
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual({ error: 'postgres store: connect ECONNREFUSED 127.0.0.1:5432' })
+  })
+})
+

@@ -14,7 +14,8 @@ export interface ServerDeps {
   config: ServerConfig
   /** Every queue to show on the dashboard and in /metrics, keyed by queue name. */
   queues: Record<string, Queue>
-  stores: readonly Pick<RecordStore, 'name' | 'ping'>[]
+  /** Pinged by /readyz; those with `get` also serve /api/episodes/:id. */
+  stores: readonly (Pick<RecordStore, 'name' | 'ping'> & Partial<Pick<RecordStore, 'get'>>)[]
   redis: RedisPinger
 }
 
