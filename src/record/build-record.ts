@@ -17,15 +17,33 @@ export interface RecordParts {
   processedAt: Date
 }
 
+/** Records that passed the schema in buildRecord and have been frozen since, so they still match it. */
+const validated = new WeakSet<object>()
+
+const deepFreeze = (value: unknown): void => {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const child of Object.values(value)) deepFreeze(child)
+}
+
+/**
+ * Whether this very object came out of buildRecord. Such a record is deeply frozen, so it
+ * cannot have changed since it was validated and a store may skip checking it again; a copy
+ * or a record from anywhere else (a spread, JSON, another process) is not one.
+ */
+export const isValidatedRecord = (record: unknown): boolean =>
+  typeof record === 'object' && record !== null && validated.has(record)
+
 /**
  * Assembles and validates one episode record. Validation here is the contract check:
- * a record that does not match the published schema never reaches a store.
+ * a record that does not match the published schema never reaches a store. The result is
+ * deeply frozen (assigning to it throws): change a copy instead.
  *
  * @example
  * const record = buildRecord({ episode, transcript, ...split, ...extraction, stageMs, warnings: [], processedAt: new Date() })
  */
-export const buildRecord = (parts: RecordParts): EpisodeRecord =>
-  EpisodeRecord.parse({
+export const buildRecord = (parts: RecordParts): EpisodeRecord => {
+  const record = EpisodeRecord.parse({
     schemaVersion: SCHEMA_VERSION,
     id: recordId(parts.episode.feedUrl, parts.episode.guid),
     episode: parts.episode,
@@ -42,3 +60,7 @@ export const buildRecord = (parts: RecordParts): EpisodeRecord =>
       ...(parts.warnings.length > 0 ? { warnings: parts.warnings } : {}),
     },
   })
+  deepFreeze(record)
+  validated.add(record)
+  return record
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildRecord, episodeRecordJsonSchema, recordId, type RecordParts } from './index.js'
+import { buildRecord, episodeRecordJsonSchema, isValidatedRecord, recordId, type RecordParts } from './index.js'
 
 const parts = (over: Partial<RecordParts> = {}): RecordParts => ({
   episode: {
@@ -33,6 +33,17 @@ describe('record', () => {
   it('refuses a record that breaks the contract, naming the field', () => {
     const bad = parts({ turns: [{ index: -1, speakerId: '', text: '', paragraphs: [], wordCount: 0 }] })
     expect(() => buildRecord(bad)).toThrow(/turns/)
+  })
+
+  it('marks only the record it built as validated, and freezes it so the mark stays true', () => {
+    const record = buildRecord(parts())
+    expect(isValidatedRecord(record)).toBe(true)
+    expect(() => {
+      ;(record.turns[0] as { text: string }).text = ''
+    }).toThrow(TypeError)
+    expect(record.turns[0]?.text).toBe('Rare earths matter.')
+    expect(isValidatedRecord({ ...record })).toBe(false)
+    expect(isValidatedRecord(JSON.parse(JSON.stringify(record)))).toBe(false)
   })
 
   it('publishes a JSON Schema identical to the one generated from the source of truth', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { isValidatedRecord } from '../record/build-record.js'
 import type { EpisodeRecord } from '../record/schema.js'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -21,6 +22,8 @@ const sortKeys = (value: Json): Json => {
   return out
 }
 
+const hashes = new WeakMap<EpisodeRecord, string>()
+
 /**
  * The content hash every store compares before writing: sha256 (hex) of the canonical JSON of
  * the record without `provenance.processedAt` and `provenance.stageMs`. Those two change on
@@ -30,6 +33,11 @@ const sortKeys = (value: Json): Json => {
  * recordContentHash(rerun) === recordContentHash(first) // same episode, same content, later run
  */
 export const recordContentHash = (record: EpisodeRecord): string => {
+  // A record from buildRecord is frozen, so its hash is computed once however many stores ask.
+  const known = hashes.get(record)
+  if (known !== undefined) return known
   const { processedAt: _processedAt, stageMs: _stageMs, ...provenance } = record.provenance
-  return createHash('sha256').update(canonicalJson({ ...record, provenance })).digest('hex')
+  const hash = createHash('sha256').update(canonicalJson({ ...record, provenance })).digest('hex')
+  if (isValidatedRecord(record)) hashes.set(record, hash)
+  return hash
 }

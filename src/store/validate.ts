@@ -1,11 +1,14 @@
 import { PodpipeError, isPodpipeError } from '../errors/index.js'
+import { isValidatedRecord } from '../record/build-record.js'
 import { EpisodeRecord } from '../record/schema.js'
 
 /**
  * Every sink checks the record against the contract before writing: a store is a system of
  * record, and a bad record there is worse than a failed job. A bad record is permanent.
+ * A record straight from buildRecord was checked there and is frozen, so it is not parsed twice.
  */
 export const checkRecord = (store: string, input: EpisodeRecord): EpisodeRecord => {
+  if (isValidatedRecord(input)) return input
   const parsed = EpisodeRecord.safeParse(input)
   if (parsed.success) return parsed.data
   const id = typeof (input as { id?: unknown }).id === 'string' ? input.id : 'record without id'
