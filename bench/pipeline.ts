@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Redis } from 'ioredis'
@@ -22,7 +22,19 @@ export interface PipelineRow {
   episodes: number
   ms: number
   episodesPerSec: number
+  /** Busy CPU time of the whole machine (workers, their sandbox children, Redis, this process) per episode. */
+  cpuMsPerEpisode?: number
 }
+
+/** CPU time all cores have spent busy since boot, in ms; differences bracket a run. */
+const machineBusyMs = (): number => cpus().reduce((n, { times: t }) => n + t.user + t.nice + t.sys + t.irq, 0)
+
+/**
+ * Episodes each worker process handles before the clock starts: enough for every stage of
+ * every process to have run its code hot (sandboxed children fork on their first job, and
+ * with concurrency 2 a second child forks only when two jobs overlap).
+ */
+const WARM_EPISODES_PER_PROCESS = 20
 
 /** The seed feed's episode item, repeated `n` times with distinct guids. */
 const episodeFeed = (n: number, tag: string): string => {
@@ -90,12 +102,18 @@ const runPipeline = async (processes: number, episodes: number): Promise<Pipelin
       if (result.failed > 0) throw new Error(`${result.failed} episodes failed: ${result.failures[0]?.reason}`)
       return result
     }
-    // Forks the sandboxed children and warms the JIT in every process before the clock starts.
-    await ingest(4 * processes, 'warm')
+    await ingest(WARM_EPISODES_PER_PROCESS * processes, 'warm')
+    const busy = machineBusyMs()
     const started = performance.now()
     await ingest(episodes, 'timed')
     const ms = performance.now() - started
-    return { name: `pipeline, ${processes} worker process${processes > 1 ? 'es' : ''}`, episodes, ms: Math.round(ms), episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10 }
+    return {
+      name: `pipeline, ${processes} worker process${processes > 1 ? 'es' : ''}`,
+      episodes,
+      ms: Math.round(ms),
+      episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
+      cpuMsPerEpisode: Math.round(((machineBusyMs() - busy) / episodes) * 10) / 10,
+    }
   } finally {
     await Promise.all(children.map(stop))
     await cleanup(config)
@@ -128,5 +146,12 @@ export const printPipeline = (rows: PipelineRow[]): void => {
   for (const r of rows) {
     const ratios = [core && `${(r.episodesPerSec / core.episodesPerSec).toFixed(2)}× core`, one && r !== core && `${(r.episodesPerSec / one.episodesPerSec).toFixed(2)}× 1 process`].filter(Boolean).join(', ')
     console.log(`  ${r.name.padEnd(44)} ${String(r.episodes).padStart(5)} episodes  ${String(r.ms).padStart(7)} ms  ${r.episodesPerSec.toFixed(1).padStart(8)} episodes/s  ${ratios}`)
+  }
+  // The machine's CPU bounds any number of processes: cores × 1000 / busy ms per episode.
+  const cores = availableParallelism()
+  for (const r of rows) {
+    if (r.cpuMsPerEpisode === undefined) continue
+    const ceiling = (cores * 1000) / r.cpuMsPerEpisode
+    console.log(`  ${r.name.padEnd(44)} ${r.cpuMsPerEpisode.toFixed(1).padStart(8)} busy CPU ms/episode (whole machine, ${cores} cores): at most ${ceiling.toFixed(1)} episodes/s`)
   }
 }
