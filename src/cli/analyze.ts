@@ -69,6 +69,7 @@ export const registerAnalyze = (program: Command): void => {
         read: { format: flags.format, fileName: basename(file), maxBytes: flags.maxBytes, input: file },
         speakers,
         episode: { title: flags.title ?? null, publishedAt: flags.date ? isoDate(flags.date) : null },
+        extract: { explain: flags.explain ?? false },
       })
       for (const warning of record.provenance.warnings ?? []) console.error(`podpipe: warning: ${file}: ${warning.message}`)
       const json = JSON.stringify(record, null, flags.pretty ? 2 : undefined) + '\n'

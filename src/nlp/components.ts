@@ -126,7 +126,7 @@ const claims: Component = {
       const notes: string[] = []
       for (const m of byTurn.get(s.turn) ?? []) {
         if (m.start < s.start || m.end > s.end) continue
-        if (m.entityId === null) { notes.push(`unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`); continue }
+        if (m.entityId === null) { if (doc.explain) notes.push(`unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`); continue }
         if (entityIds.includes(m.entityId)) continue
         entityIds.push(m.entityId)
         if (!speakerIds.has(m.entityId)) topicalIds.push(m.entityId)
@@ -136,14 +136,16 @@ const claims: Component = {
       const hits = scanLexicons(w)
       const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w, hits })
       const kept = decision.confidence >= doc.claimThreshold
+      previousKept = kept
+      // Hedges and topics only matter to a claim or an explanation: most sentences are neither.
+      if (!kept && !doc.explain) return
       const hedges = findHedges(text, hits)
       const topics = assignTopics(text, entityIds, hits)
       const id = `t${s.turn}-s${s.index}`
-      explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
+      if (doc.explain) explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
       if (kept) {
         out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds, confidence: decision.confidence })
       }
-      previousKept = kept
     })
     return { ...doc, claims: out, explanations }
   },

@@ -5,7 +5,7 @@ import { loadSeedGold } from './testing/gold.js'
 import { makeTurns, SPEAKERS } from './testing/turns.js'
 
 const { episode } = loadSeedGold()
-const result = extract(episode)
+const result = extract(episode, { explain: true })
 
 describe('extract on the seed episode', () => {
   it('gives every mention and claim offsets that slice out its text', () => {
@@ -32,7 +32,14 @@ describe('extract on the seed episode', () => {
   })
 
   it('is deterministic', () => {
-    expect(JSON.stringify(extract(episode))).toBe(JSON.stringify(result))
+    expect(JSON.stringify(extract(episode, { explain: true }))).toBe(JSON.stringify(result))
+  })
+
+  it('explains nothing unless asked, and finds the same entities and claims either way', () => {
+    const plain = extract(episode)
+    expect(plain.explanations).toEqual([])
+    expect(plain.claims).toEqual(result.claims)
+    expect(plain.entities).toEqual(result.entities)
   })
 
   it('attributes each claim to the speaker of its turn', () => {
@@ -42,7 +49,7 @@ describe('extract on the seed episode', () => {
 })
 
 describe('extract on small cases', () => {
-  const run = (text: string) => extract({ turns: makeTurns([['mcguire', text]]), speakers: SPEAKERS, episodeDate: '2025-10-10' })
+  const run = (text: string) => extract({ turns: makeTurns([['mcguire', text]]), speakers: SPEAKERS, episodeDate: '2025-10-10' }, { explain: true })
 
   it('keeps a policy assertion with its kind, hedge, topics, quantities and entities', () => {
     const [claim] = run('The Chinese license requirement goes into effect on December 1st.').claims

@@ -55,7 +55,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
 }
 
 /**
- * Entities and policy claims of one episode's turns, with an explanation for every sentence.
+ * Entities and policy claims of one episode's turns, and with `explain` an explanation for every sentence.
  * Pure and synchronous: the same input always gives the same output.
  * @example
  * const { entities, claims } = extract({ turns, speakers, episodeDate: '2025-10-10' })
@@ -72,7 +72,7 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
   // One turn at a time: a turn's tokens and sentences die young, so a long episode never piles
   // millions of them into the old generation (measured: about half the time on 1M words).
   const merged: Doc = {
-    turns: input.turns, speakers: input.speakers, neighbours, episodeDate: input.episodeDate ?? null, gazetteer, claimThreshold: threshold,
+    turns: input.turns, speakers: input.speakers, neighbours, episodeDate: input.episodeDate ?? null, gazetteer, claimThreshold: threshold, explain: options.explain ?? false,
     sentences: [], tokens: [], covered: [], mentions: [], found: new Map(), quantities: [], claims: [], explanations: [],
   }
   for (const turn of input.turns) {

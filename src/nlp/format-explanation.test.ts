@@ -4,7 +4,7 @@ import { formatExplanations } from './format-explanation.js'
 import { makeTurns, SPEAKERS } from './testing/turns.js'
 
 describe('formatExplanations', () => {
-  const { explanations } = extract({ turns: makeTurns([['miller', 'Is that right? China will probably retaliate against US firms, Chris.']]), speakers: SPEAKERS })
+  const { explanations } = extract({ turns: makeTurns([['miller', 'Is that right? China will probably retaliate against US firms, Chris.']]), speakers: SPEAKERS }, { explain: true })
 
   it('prints the verdict, the features with weights and the hedges of each sentence', () => {
     const text = formatExplanations(explanations)

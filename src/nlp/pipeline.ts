@@ -11,6 +11,8 @@ export interface Doc {
   episodeDate: string | null
   gazetteer: Gazetteer
   claimThreshold: number
+  /** Whether the claims stage explains every sentence (ExtractOptions.explain). */
+  explain: boolean
   sentences: Sentence[]
   /** Per turn, its tokens. */
   tokens: Token[][]

@@ -3,7 +3,7 @@ import { extract } from './extract.js'
 import { makeTurns, SPEAKERS } from './testing/turns.js'
 
 const chrisIn = (lines: Array<[string, string]>, turn: number) => {
-  const { entities, explanations } = extract({ turns: makeTurns(lines), speakers: SPEAKERS })
+  const { entities, explanations } = extract({ turns: makeTurns(lines), speakers: SPEAKERS }, { explain: true })
   const ids = entities.filter((e) => e.mentions.some((m) => m.turn === turn && m.text === 'Chris')).map((e) => e.id)
   const notes = explanations.filter((x) => x.turn === turn).flatMap((x) => x.notes)
   return { ids, notes }

@@ -31,6 +31,12 @@ export interface ExtractOptions {
    * @defaultValue []
    */
   disable?: string[]
+  /**
+   * Also return a `ClaimExplanation` for every sentence (what `podpipe analyze --explain` prints).
+   * Off, `explanations` is empty: building them for every sentence costs time nobody reads.
+   * @defaultValue false
+   */
+  explain?: boolean
 }
 
 /** A half-open character range into one turn's text. */
