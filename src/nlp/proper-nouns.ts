@@ -107,8 +107,14 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation word).
     let last = j
-    const andAt = tokens.slice(first, j + 1).findIndex((x) => x.lower === 'and' || x.text === '&')
-    if (andAt >= 0 && !tokens.slice(first, j + 1).some((x) => ORG_WORDS.has(x.text) || LAW_WORDS.has(x.text) || EVENT_WORDS.has(x.text))) last = first + andAt - 1
+    let andAt = -1
+    let named = false
+    for (let k = first; k <= j; k++) {
+      const x = tokens[k] as Token
+      if (andAt < 0 && (x.lower === 'and' || x.text === '&')) andAt = k - first
+      if (ORG_WORDS.has(x.text) || LAW_WORDS.has(x.text) || EVENT_WORDS.has(x.text)) named = true
+    }
+    if (andAt >= 0 && !named) last = first + andAt - 1
     if (first > last) { i = j; continue }
     j = last
     const run = tokens.slice(first, j + 1)
@@ -121,7 +127,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
     if (run.length === 1 && !(run[0] as Token).initial && !isAcronym(t.text) && commonWord(t) && !lexiconTags(t.text)?.[0]?.startsWith('NNP')) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial) {
-      const words = tokens.filter((x) => x.sentence === t.sentence).map((x) => x.text)
+      // The sentence's tokens are contiguous: find its ends around i instead of filtering the turn.
+      let lo = i
+      while (lo > 0 && (tokens[lo - 1] as Token).sentence === t.sentence) lo--
+      let hi = i + 1
+      while (hi < tokens.length && (tokens[hi] as Token).sentence === t.sentence) hi++
+      const words = new Array<string>(hi - lo)
+      for (let k = lo; k < hi; k++) words[k - lo] = (tokens[k] as Token).text
       const at = words.indexOf((run[0] as Token).text)
       if (!tagWords(words)[at]?.startsWith('NNP')) { i = j; continue }
     }

@@ -54,6 +54,11 @@ interface Found extends Quantity { start: number }
  * "256 layers") and counts ("170 agreements"). Offsets are not returned: `text` is the surface.
  */
 export const extractQuantities = (sentence: string, episodeDate?: string | null): Quantity[] => {
+  // Cheap gates first: most sentences hold no digit, month or scale word, and skip every scan
+  // (and the closures below).
+  const digit = /\d/.test(sentence)
+  const month = MONTH_NAME.test(sentence)
+  if (!digit && !month && !/illion|thousand/.test(sentence)) return []
   const found: Found[] = []
   const taken: Array<[number, number]> = []
   const free = (a: number, b: number): boolean => taken.every(([x, y]) => b <= x || a >= y)
@@ -65,10 +70,6 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
       if (q) add(q, m.index, m.index + m[0].length)
     }
   }
-  // Cheap gates first: most sentences hold no digit, month or scale word, and skip every scan.
-  const digit = /\d/.test(sentence)
-  const month = MONTH_NAME.test(sentence)
-  if (!digit && !month && !/illion|thousand/.test(sentence)) return []
   if (/[$€£¥]|dollar|euro|yuan|renminbi|RMB|yen|pounds/i.test(sentence)) {
     scan(MONEY_SIGN, (m) => ({ kind: 'money', value: num(m[3] as string) * (m[4] ? SCALE[m[4].toLowerCase()] ?? 1 : 1), unit: CURRENCY_SIGN[m[2] as string] ?? null, text: m[0] }))
     scan(MONEY_WORD, (m) => ({ kind: 'money', value: (WORD_NUMBERS[(m[1] as string).toLowerCase()] ?? num(m[1] as string)) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
