@@ -16,8 +16,10 @@ const ISO_639_1: Readonly<Record<string, string>> = {
   tha: 'th', sin: 'si', ell: 'el',
 }
 
-// Enough text for trigrams to be reliable; more only costs time.
-const SAMPLE_CHARS = 2000
+// Enough text for trigrams to be reliable; more only costs time (franc's time grows with the
+// sample). On UDHR windows of the 74 languages franc-min names, 1500 chars were as often right
+// as 2000 (92.5%, 424 windows) and 1000 a point worse; 1500 saves a quarter of the time.
+const SAMPLE_CHARS = 1500
 const MIN_CHARS = 20
 
 export type ScriptClass = 'cjk' | 'other'
