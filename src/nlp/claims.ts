@@ -64,6 +64,14 @@ const BEFORE_TO = new Set(['have', 'has', 'got'])
 
 const PREDICTIVE_WORDS = new Set(['will', 'gonna', 'would', 'wouldn', 'could', 'might', 'may', 'likely', 'eventually', 'maybe'])
 const APOSTROPHES = new Set(['’', "'"])
+// Every word the cue scan below acts on: any other word only ends the sentence opening.
+const CUE_SCAN_WORDS = new Set(['“', '”', 'but', 'and', 'so', 'even', 'if', 'once', 'unless', ...PREDICTIVE_WORDS,
+  'going', 'won', 'll', 'd', 'end', 'ends', 'future', 'possible', 'guess'])
+
+const lowerOrDigit = (w: string): boolean => {
+  const c = w.charCodeAt(0)
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+}
 
 /**
  * The first future or hypothetical cue among the words, outside quotations: will, would, could,
@@ -87,6 +95,10 @@ const predictiveCue = (words: readonly string[]): string | null => {
   let first = true
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string
+    if (!CUE_SCAN_WORDS.has(w)) {
+      if (first && !(skipQuotes && quoted > 0) && lowerOrDigit(w)) first = false
+      continue
+    }
     if (w === '“') { quoted++; continue }
     if (w === '”') { quoted = Math.max(0, quoted - 1); continue }
     if (skipQuotes && quoted > 0) continue
@@ -94,8 +106,7 @@ const predictiveCue = (words: readonly string[]): string | null => {
     const next = words[i + 1]
     if (first && (w === 'but' || w === 'and' || w === 'so' || w === 'even')) continue
     if (first && (w === 'if' || w === 'once' || w === 'unless')) return w
-    const c = w.charCodeAt(0)
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) first = false
+    if (lowerOrDigit(w)) first = false
     if (PREDICTIVE_WORDS.has(w)) {
       if ((w === 'would') && prev === 'i' && (next === 'say' || next === 'agree' || next === 'note')) continue
       if (w === 'may' && (next === 'or' || prev === 'or')) continue
