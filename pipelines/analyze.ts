@@ -72,6 +72,6 @@ export const analyzeDocument = (input: AnalyzeInput): AnalyzeResult => {
     stageMs,
     warnings: [...read.warnings, ...split.warnings],
     processedAt: input.now ?? new Date(),
-  })
+  }, { seal: false })
   return { record, explanations: extraction.explanations }
 }

@@ -34,15 +34,24 @@ const deepFreeze = (value: unknown): void => {
 export const isValidatedRecord = (record: unknown): boolean =>
   typeof record === 'object' && record !== null && validated.has(record)
 
+export interface BuildOptions {
+  /**
+   * Deep-freeze the record and mark it validated, so the stores skip a second schema check and
+   * share one content hash. Off only where the record never reaches a store (`podpipe analyze`
+   * prints it), since freezing walks every object. @defaultValue true
+   */
+  seal?: boolean
+}
+
 /**
  * Assembles and validates one episode record. Validation here is the contract check:
  * a record that does not match the published schema never reaches a store. The result is
- * deeply frozen (assigning to it throws): change a copy instead.
+ * deeply frozen unless `seal: false` (assigning to it throws): change a copy instead.
  *
  * @example
  * const record = buildRecord({ episode, transcript, ...split, ...extraction, stageMs, warnings: [], processedAt: new Date() })
  */
-export const buildRecord = (parts: RecordParts): EpisodeRecord => {
+export const buildRecord = (parts: RecordParts, { seal = true }: BuildOptions = {}): EpisodeRecord => {
   const record = EpisodeRecord.parse({
     schemaVersion: SCHEMA_VERSION,
     id: recordId(parts.episode.feedUrl, parts.episode.guid),
@@ -60,7 +69,9 @@ export const buildRecord = (parts: RecordParts): EpisodeRecord => {
       ...(parts.warnings.length > 0 ? { warnings: parts.warnings } : {}),
     },
   })
-  deepFreeze(record)
-  validated.add(record)
+  if (seal) {
+    deepFreeze(record)
+    validated.add(record)
+  }
   return record
 }

@@ -46,6 +46,13 @@ describe('record', () => {
     expect(isValidatedRecord(JSON.parse(JSON.stringify(record)))).toBe(false)
   })
 
+  it('neither freezes nor marks an unsealed record, which stores therefore check again', () => {
+    const record = buildRecord(parts(), { seal: false })
+    expect(isValidatedRecord(record)).toBe(false)
+    expect(Object.isFrozen(record)).toBe(false)
+    expect(record).toEqual(buildRecord(parts()))
+  })
+
   it('publishes a JSON Schema identical to the one generated from the source of truth', () => {
     const committed = JSON.parse(readFileSync(new URL('../../schema/episode-record.schema.json', import.meta.url), 'utf8'))
     expect(committed).toEqual(JSON.parse(JSON.stringify(episodeRecordJsonSchema())))
