@@ -7,11 +7,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { Redis } from 'ioredis'
 import { analyzeDocument } from '../pipelines/analyze.js'
 import { ingestOnce } from '../pipelines/runtime.js'
 import { loadConfig, type Config } from '../src/config/index.js'
-import { QUEUE_ORDER, createQueues } from '../src/queue/index.js'
+import { removePrefix } from '../src/queue/index.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const WORKER = join(ROOT, 'dist/pipelines/worker-main.js')
@@ -73,19 +72,7 @@ const stop = (child: ChildProcess): Promise<void> =>
     child.kill('SIGTERM')
   })
 
-const cleanup = async (config: Config): Promise<void> => {
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 })
-  const queues = createQueues(redis, config.queuePrefix)
-  for (const name of QUEUE_ORDER) await queues[name].obliterate({ force: true }).catch(() => {})
-  await Promise.all(Object.values(queues).map((q) => q.close()))
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}:*`, 'COUNT', 500)
-    cursor = next
-    if (keys.length > 0) await redis.del(...keys)
-  } while (cursor !== '0')
-  redis.disconnect()
-}
+const cleanup = (config: Config): Promise<void> => removePrefix(config.redisUrl, config.queuePrefix)
 
 /** One run: `processes` worker processes, a warm-up feed, then `episodes` timed. */
 const runPipeline = async (processes: number, episodes: number): Promise<PipelineRow> => {

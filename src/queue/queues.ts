@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions } from 'bullmq'
+import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { defaultJobOptions } from './job-options.js'
 import { QUEUE_ORDER, type QueueName } from './names.js'
@@ -31,4 +32,26 @@ export const createQueues = (
 
 export const closeQueues = async (queues: Partial<Record<QueueName, Queue>>): Promise<void> => {
   await Promise.allSettled(Object.values(queues).map((q) => q?.close()))
+}
+
+/**
+ * Deletes a deployment's every key: each queue obliterated (jobs, events, meta), then whatever
+ * else lives under `prefix:` (blobs, feed state, poll records). For throwaway prefixes (tests,
+ * benchmarks); it never touches keys of another prefix.
+ */
+export const removePrefix = async (redisUrl: string, prefix: string): Promise<void> => {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
+  try {
+    const queues = createQueues(redis, prefix)
+    for (const name of QUEUE_ORDER) await queues[name].obliterate({ force: true }).catch(() => {})
+    await closeQueues(queues)
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500)
+      cursor = next
+      if (keys.length > 0) await redis.del(...keys)
+    } while (cursor !== '0')
+  } finally {
+    redis.disconnect()
+  }
 }

@@ -3,9 +3,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Redis } from 'ioredis'
 import { loadConfig, type Config } from '../../src/config/index.js'
-import { QUEUE_ORDER, createQueues, type QueueTuning } from '../../src/queue/index.js'
+import { removePrefix, type QueueTuning } from '../../src/queue/index.js'
 
 export const REPO = new URL('../../', import.meta.url).pathname
 export const SEED_FEED = join(REPO, 'fixtures/feeds/seed-feed.xml')
@@ -30,22 +29,7 @@ export const testConfig = (env: Record<string, string> = {}): Config =>
   })
 
 /** Obliterates every queue under the config's prefix and deletes its other keys (blobs, feed state). */
-export const obliterate = async (config: Pick<Config, 'redisUrl' | 'queuePrefix'>): Promise<void> => {
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 })
-  try {
-    const queues = createQueues(redis, config.queuePrefix)
-    for (const name of QUEUE_ORDER) await queues[name].obliterate({ force: true }).catch(() => {})
-    await Promise.all(Object.values(queues).map((q) => q.close()))
-    let cursor = '0'
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}:*`, 'COUNT', 500)
-      cursor = next
-      if (keys.length > 0) await redis.del(...keys)
-    } while (cursor !== '0')
-  } finally {
-    redis.disconnect()
-  }
-}
+export const obliterate = (config: Pick<Config, 'redisUrl' | 'queuePrefix'>): Promise<void> => removePrefix(config.redisUrl, config.queuePrefix)
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
