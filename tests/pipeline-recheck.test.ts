@@ -13,7 +13,8 @@ import type { ChangeLogEntry } from '../src/store/index.js'
 import { FAST, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 
 /** What the transcript host serves now; tests change it between polls. */
-const served = { withEtag: SMALL_VTT, plain: SMALL_VTT, failEtagHost: false, feedItems: 2 }
+const INITIAL = { withEtag: SMALL_VTT, plain: SMALL_VTT, failEtagHost: false, feedItems: 2 }
+const served = { ...INITIAL }
 const notModified: string[] = []
 
 const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('hex').slice(0, 12)}"`
@@ -58,14 +59,24 @@ const changes = (config: Config): ChangeLogEntry[] => {
 const recordText = (config: Config, guid: string) => readFileSync(join(config.dataDir, 'records', `${recordId(feedUrl(), guid)}.json`), 'utf8')
 const ingest = (config: Config) => ingestOnce(config, feedUrl(), () => {}, { tuning: FAST, pollMs: 50, timeoutMs: 60_000 })
 
-describe('transcript rechecks', () => {
-  const config = testConfig()
+/**
+ * A deployment of its own (prefix, data dir) for one describe block: the hosts serve `start`
+ * from its first test on, and both are reset when the block ends.
+ */
+const deployment = (start: Partial<typeof INITIAL> = {}, env: Record<string, string> = {}): Config => {
+  const config = testConfig(env)
   beforeAll(() => {
-    Object.assign(served, { withEtag: SMALL_VTT, plain: SMALL_VTT, failEtagHost: false, feedItems: 2 })
+    Object.assign(served, INITIAL, start)
   })
   afterAll(async () => {
+    Object.assign(served, INITIAL)
     await obliterate(config)
   })
+  return config
+}
+
+describe('transcript rechecks', () => {
+  const config = deployment()
 
   it('publishes both episodes on the first poll', async () => {
     expect(await ingest(config)).toMatchObject({ found: 2, unchanged: 0, published: 2, failed: 0 })
@@ -114,13 +125,7 @@ describe('transcript rechecks', () => {
 })
 
 describe('PODPIPE_RECHECK_ITEMS=0', () => {
-  const config = testConfig({ PODPIPE_RECHECK_ITEMS: '0' })
-  beforeAll(() => {
-    Object.assign(served, { withEtag: SMALL_VTT, plain: SMALL_VTT, failEtagHost: false, feedItems: 2 })
-  })
-  afterAll(async () => {
-    await obliterate(config)
-  })
+  const config = deployment({}, { PODPIPE_RECHECK_ITEMS: '0' })
 
   it('never fetches a known transcript again, so a changed file goes unnoticed', async () => {
     expect(await ingest(config)).toMatchObject({ published: 2 })
@@ -133,14 +138,7 @@ describe('PODPIPE_RECHECK_ITEMS=0', () => {
 })
 
 describe('episodes that failed during a transcript host outage', () => {
-  const config = testConfig()
-  beforeAll(() => {
-    Object.assign(served, { withEtag: SMALL_VTT, plain: SMALL_VTT, failEtagHost: true, feedItems: 2 })
-  })
-  afterAll(async () => {
-    served.failEtagHost = false
-    await obliterate(config)
-  })
+  const config = deployment({ failEtagHost: true })
 
   it('fails the episode whose host is down once its retries are used up', async () => {
     const result = await ingest(config)
@@ -168,15 +166,7 @@ describe('episodes that failed during a transcript host outage', () => {
 })
 
 describe('a malformed transcript that the publisher fixes later at the same URL', () => {
-  const config = testConfig()
-  const BROKEN = 'WEBVTT\n\n00:00:01.000 --> garbage\n<v Jordan Schneider>'
-  beforeAll(() => {
-    Object.assign(served, { withEtag: BROKEN, plain: SMALL_VTT, failEtagHost: false, feedItems: 2 })
-  })
-  afterAll(async () => {
-    served.withEtag = SMALL_VTT
-    await obliterate(config)
-  })
+  const config = deployment({ withEtag: 'WEBVTT\n\n00:00:01.000 --> garbage\n<v Jordan Schneider>' })
 
   it('fails once, at once, as malformed', async () => {
     const result = await ingest(config)
