@@ -35,7 +35,7 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
       fetched = await fetchResource(link.url, {
         timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.transcriptMaxBytes, maxRedirects: limits.maxRedirects,
         allowPrivateAddresses, allowFileUrls: blob.allowFileUrls,
-      }, memo ? { cache: { ...(memo.etag ? { etag: memo.etag } : {}), ...(memo.lastModified ? { lastModified: memo.lastModified } : {}) } } : {})
+      }, memo ? { cache: memo } : {})
     } catch (err) {
       // No fallback to the post body when the transcript link fails: a record built from show
       // notes would look complete while missing every turn. A new episode fails with the reason;
@@ -51,7 +51,8 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
     }
     const sha256 = sha256Hex(fetched.body)
     if (data.recheck && memo?.sha256 === sha256) return endRecheck(deps, data.chainId, 'transcript content unchanged (same sha256)')
-    validators = { ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) }
+    // Absent ones stay undefined: saveTranscript keeps only the validators the host sent.
+    validators = { etag: fetched.etag, lastModified: fetched.lastModified }
     try {
       read = readTranscript(fetched.body, {
         format: link.format ?? 'auto', fileName: link.url, contentType: fetched.contentType ?? link.type,
