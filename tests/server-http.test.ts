@@ -278,7 +278,7 @@ describe('podpipe server on a public address', () => {
 })
 
 describe('the record read API', () => {
-  it('serves a published record by id from the first store that has it, 404 for an unknown id, 400 for a malformed one', async () => {
+  it('serves a published record by id from the first store that has it, 404 for an unknown id, 503 when a failing store might hold it, 400 for a malformed one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'podpipe-api-'))
     const file = createFileStore({ dir })
     const record = sampleRecord()
@@ -289,8 +289,11 @@ describe('the record read API', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('x-podpipe-store')).toBe('file')
     expect(EpisodeRecord.parse(await res.json())).toEqual(record)
-    const missing = await fetch(`${url}/api/episodes/ep-${'0'.repeat(24)}`)
-    expect(missing.status).toBe(404)
+    const elsewhere = await fetch(`${url}/api/episodes/ep-${'0'.repeat(24)}`)
+    expect(elsewhere.status).toBe(503)
+    expect(await elsewhere.json()).toEqual({ error: 'postgres store: connect ECONNREFUSED 127.0.0.1:5432' })
+    const { url: fileOnly } = await start({}, { stores: [file] })
+    expect((await fetch(`${fileOnly}/api/episodes/ep-${'0'.repeat(24)}`)).status).toBe(404)
     expect((await fetch(`${url}/api/episodes/..%2Fetc%2Fpasswd`)).status).toBe(400)
   })
 

@@ -15,18 +15,19 @@ export const episodeRoutes = ({ stores }: Pick<ServerDeps, 'stores'>): Hono => {
   app.get('/api/episodes/:id', async (c) => {
     const id = c.req.param('id')
     if (!RECORD_ID.test(id)) return c.json({ error: `"${id.slice(0, 100)}" is not a record id (ep- and 24 hex digits)` }, 400)
-    const readable = stores.filter((s) => s.get !== undefined)
-    for (const store of readable) {
+    let failure: string | undefined
+    for (const store of stores) {
+      if (!store.get) continue
       try {
-        const record = await store.get!(id)
+        const record = await store.get(id)
         if (record) return c.json(record, 200, { 'x-podpipe-store': store.name })
       } catch (err) {
-        // One unreachable store must not hide a record another store has; it is named if none does.
-        const reason = redactSecrets(err instanceof Error ? err.message : String(err))
-        if (store === readable[readable.length - 1]) return c.json({ error: `${store.name} store: ${reason}` }, 503)
+        // One unreachable store must not hide a record another store has, and a 404 would claim
+        // a record the unreachable store may hold: without a hit, the failure is the answer.
+        failure ??= `${store.name} store: ${redactSecrets(err instanceof Error ? err.message : String(err))}`
       }
     }
-    return c.json({ error: `no published record ${id}` }, 404)
+    return failure ? c.json({ error: failure }, 503) : c.json({ error: `no published record ${id}` }, 404)
   })
   return app
 }
