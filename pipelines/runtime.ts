@@ -186,12 +186,14 @@ const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Pr
     if (stage === QUEUE.feeds) continue
     const state = await queues[stage].getJobState(jobId(stage, chainId))
     if (state === 'unknown') continue
-    const job = state === 'failed' || state === 'completed' ? await queues[stage].getJob(jobId(stage, chainId)) : undefined
+    if (stage === QUEUE.publish && state === 'completed') return { state: 'published' }
+    // Only a failure, or a transcript recheck that found nothing new and ended its chain
+    // (workers/transcripts.ts), needs the job itself.
+    const settled = state === 'failed' || (state === 'completed' && stage === QUEUE.transcripts)
+    const job = settled ? await queues[stage].getJob(jobId(stage, chainId)) : undefined
     if (job && state === 'failed') {
       return { state: 'failed', failure: { episodeId, chainId, stage, reason: job.failedReason, attemptsMade: job.attemptsMade } }
     }
-    if (stage === QUEUE.publish && state === 'completed') return { state: 'published' }
-    // A transcript recheck that found nothing new ends its chain here (workers/transcripts.ts).
     if ((job?.returnvalue as { unchanged?: boolean } | undefined)?.unchanged === true) return { state: 'unchanged' }
     return { state: 'pending' }
   }
