@@ -1,11 +1,14 @@
-// `npm run eval`: scores src/nlp against the hand-annotated seed gold (fixtures/gold/README.md) on the
+// `npm run eval`: scores speaker turns against fixtures/gold/turns (scripts/eval-turns.ts), then src/nlp against the hand-annotated seed gold (fixtures/gold/README.md) on the
 // tune and held-out splits. `--errors` lists the tune split's errors only: held-out errors stay unseen.
 import { extract } from '../src/nlp/index.js'
 import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEntities, type TurnFilter } from '../src/nlp/eval/index.js'
 import { loadExtraGold, loadSeedGold } from '../src/nlp/testing/gold.js'
+import { evalTurns } from './eval-turns.js'
 
-const { gold, episode } = loadSeedGold()
 const showErrors = process.argv.includes('--errors')
+evalTurns(showErrors)
+console.log('')
+const { gold, episode } = loadSeedGold()
 const full = extract(episode)
 const bare = extract(episode, { defaultGazetteer: false })
 
