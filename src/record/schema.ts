@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = '1.0.0'
+export const SCHEMA_VERSION = '1.1.0'
 
 export const TRANSCRIPT_FORMATS = ['html', 'text', 'vtt', 'srt', 'json'] as const
 export const TranscriptFormat = z.enum(TRANSCRIPT_FORMATS)
@@ -59,6 +59,8 @@ export const Speaker = z.object({
   id: z.string().min(1).describe('lowercase surname, or "unknown"'),
   name: z.string().nullable(),
   role: z.enum(['host', 'guest', 'unknown']),
+  nameSource: z.enum(['self-introduction', 'called-on', 'roster']).optional()
+    .describe('set when the name is inferred rather than written as the label: from "I\'m Jane Doe…", from a chair calling on the speaker, or from initials resolved against a roster the document gives'),
   turnCount: z.number().int().nonnegative(),
   wordCount: z.number().int().nonnegative(),
 })
@@ -72,6 +74,7 @@ export const Turn = z.object({
   start: seconds.optional(),
   end: seconds.optional(),
   wordCount: z.number().int().nonnegative(),
+  language: z.string().optional().describe('ISO 639-1 where known, "und" when undetermined; extraction applies its English rules only to "en" turns'),
 })
 export type Turn = z.infer<typeof Turn>
 

@@ -1,7 +1,10 @@
 /**
- * Inline speaker labels at the start of a paragraph: "Chris McGuire: …", "SPEAKER_1: …",
- * "主持人：…". This only finds candidates; whether a candidate is a speaker is the roster's
- * decision (roster.ts), because "Note: …" or "评价: 推荐" look exactly the same.
+ * Speaker labels at the start of a paragraph, in every common convention (a "syntax"):
+ * `Name:` / `NAME:`, `**Name:**` / `__Name:__`, `[Speaker 2] [43:56]`, a name alone on its line
+ * (`Sen. Mike Lee (R-Utah)`), hearing records' `Mr. SMITH.` / `The CHAIRMAN.`, and unnamed changes
+ * of speaker (`>>` in broadcast captions, a leading `- ` in subtitles). This only finds candidates;
+ * which syntaxes the document really uses, and which candidates are speakers, is decided from the
+ * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
@@ -12,19 +15,93 @@ const LATIN_NAME = String.raw`${NAME}(?:[ \t](?:${NAME}|\d{1,3}|#\d{1,3}|${PARTI
 // Names in scripts without capitals; a colon without a following space is normal there.
 const HAN_NAME = String.raw`[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,8}`
 
-// Built once at load: the splitter calls it for every paragraph (NodeNext, no per-call RegExp).
+// Built once at load: the splitter calls it for every paragraph (no per-call RegExp).
 // A Latin label needs a space or the end after its colon, so "Re:Invent" and URLs are not labels.
+// "Name?:" (a transcriber unsure of the name) is the same label.
 const INLINE_LABEL = new RegExp(
-  String.raw`^(?:(${LATIN_NAME})[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
+  String.raw`^(?:(${LATIN_NAME})\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
   'u',
 )
+// `**Name:**`, `**Name**:`, `__Name:__`, and a bold run opened on an earlier line (`Name:** text`).
+const BOLD_LABEL = new RegExp(String.raw`^(?:\*\*|__)?(${LATIN_NAME})\??[ \t]?(?:(?:\*\*|__)[ \t]?[:：]|[:：][ \t]?(?:\*\*|__))(?:[ \t]+|$)`, 'u')
+const BOLD_OPEN = /^(?:\*\*|__)/
+// `[Speaker 2]`, `[Jane Doe]` opening the line, then usually a time.
+const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})\][ \t]*(?![(:])`, 'u')
+// Hearing records (GPO): `Mr. SMITH.`, `Senator GRASSLEY.`, `The CHAIRMAN.`, `Chairman LEE.` then the speech.
+const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwoman|Chair|The|General|Judge|Justice|Admiral|Secretary|Ambassador)\.?(?: [A-Z][A-Z'’-]+){1,2})\.[ \t]+(?=\p{Lu})/u
+// Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
+const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
+// Subtitles mark a change of speaker with a leading dash.
+const DASH_CHANGE = /^[-–—][ \t]+(?=[\p{L}\p{N}"“'‘(¿¡])/u
 
 // Capitalised words that precede a colon in prose and notes but never name a speaker.
 const NOT_SPEAKERS = new Set([
   'note', 'notes', 'update', 'updated', 'editor’s note', "editor's note", 'source', 'sources', 'correction',
   'disclaimer', 'transcript', 'summary', 'related', 'links', 'resources', 'chapters', 'timestamps',
-  'warning', 'example', 'answer', 'question', 'edit', 'ps', 'p.s.', 'tl;dr', 'bonus', 'read more', 'also',
+  'warning', 'example', 'edit', 'ps', 'p.s.', 'tl;dr', 'bonus', 'read more', 'also', 'break', 'ad break',
+  'news', 'events', 'event', 'episode', 'show notes', 'guest', 'guests', 'sponsor', 'sponsors', 'credits',
+  'postscript', 'music', 'date', 'time', 'location', 'price', 'tags', 'category', 'categories', 'topics',
+  'title', 'description', 'link', 'url', 'website', 'email', 'phone', 'address', 'subject', 're', 'fwd',
+  'transcript below', 'full transcript', 'key issues', 'agenda', 'contents', 'appearances', 'index',
+  'pros', 'cons', 'step', 'tip', 'fact', 'quote', 'caption', 'photo', 'image', 'video', 'audio', 'table',
 ])
+
+/** Which convention a label is written in; a document uses one or a few of them consistently. */
+export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'caption-change' | 'dash-change'
+
+export interface LabelMatch {
+  syntax: LabelSyntax
+  /** The label as written (markup removed); null for an unnamed change of speaker (`>>`, `- `). */
+  name: string | null
+  /** Characters of the paragraph the label takes, markup, colon and following spaces included. */
+  length: number
+}
+
+const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase())
+
+/**
+ * The label a paragraph opens with, in any syntax, or undefined. `caption` says the paragraph is a
+ * caption cue, where a leading dash marks a new speaker rather than a list item.
+ *
+ * @example
+ * detectLabel('**Bruce Schneier:** My path is…') // { syntax: 'bold', name: 'Bruce Schneier', length: 20 }
+ * detectLabel('>> Thank you, chair.') // { syntax: 'caption-change', name: null, length: 3 }
+ */
+export const detectLabel = (text: string, caption = false): LabelMatch | undefined => {
+  const first = text.charCodeAt(0)
+  if (Number.isNaN(first) || (first >= 97 && first <= 122) || first === 32) return undefined
+  if (first === 62 /* > */ || first === 38 /* & */) {
+    const change = CAPTION_CHANGE.exec(text)
+    if (change) {
+      const rest = text.slice(change[0].length)
+      const named = detectLabel(rest, caption)
+      if (named && named.name !== null) return { syntax: 'caption-change', name: named.name, length: change[0].length + named.length }
+      return { syntax: 'caption-change', name: null, length: change[0].length }
+    }
+    return undefined
+  }
+  if (first === 42 /* * */ || first === 95 /* _ */ || text.includes('**', 1) || text.includes('__', 1)) {
+    const bold = BOLD_LABEL.exec(text.slice(0, 120))
+    if (bold && (BOLD_OPEN.test(text) || /(?:\*\*|__)/.test(bold[0])) && !isNotSpeaker(bold[1]!.trim())) {
+      return { syntax: 'bold', name: bold[1]!.trim(), length: bold[0].length }
+    }
+    if (first === 42 || first === 95) return undefined
+  }
+  if (first === 91 /* [ */) {
+    const bracket = BRACKET_LABEL.exec(text.slice(0, 80))
+    if (bracket && !isNotSpeaker(bracket[1]!.trim())) return { syntax: 'bracket', name: bracket[1]!.trim(), length: bracket[0].length }
+    return undefined
+  }
+  if (caption && (first === 45 || first === 0x2013 || first === 0x2014)) {
+    const dash = DASH_CHANGE.exec(text)
+    return dash ? { syntax: 'dash-change', name: null, length: dash[0].length } : undefined
+  }
+  const inline = detectInlineLabel(text)
+  if (inline) return { syntax: 'colon', name: inline.name, length: inline.length }
+  const hearing = HEARING_LABEL.exec(text.slice(0, 60))
+  if (hearing) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
+  return undefined
+}
 
 export interface InlineLabel {
   /** The label as written, without the colon. */

@@ -83,3 +83,13 @@ export const estimateWords = (text: string): number => {
   const spaced = text.split(/\s+/).filter((t) => /[A-Za-z0-9\u00c0-\u024f\u0400-\u04ff]/.test(t)).length
   return spaced + Math.round((counts.han + counts.kana + counts.hangul) / 2)
 }
+
+// Shorter turns ("Yeah.", "Right, exactly") are too short for trigrams: they take the transcript's language.
+const TURN_MIN_CHARS = 120
+
+/** A turn's language: detected when the turn is long enough to tell, else the transcript's. */
+export const turnLanguage = (text: string, transcriptLanguage: string): string => {
+  if (text.length < TURN_MIN_CHARS && scriptClass(text) !== 'cjk') return transcriptLanguage
+  const detected = detectLanguage(text)
+  return detected === 'und' ? transcriptLanguage : detected
+}

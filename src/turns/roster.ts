@@ -21,6 +21,8 @@ export interface RosterMember {
   /** Display name: a hint's spelling, else a mixed-case label, else the capitals title-cased. */
   name: string | null
   role: Role
+  /** How a name that is not the label itself was found (initials against a roster, an introduction). */
+  inferred?: 'self-introduction' | 'called-on' | 'roster'
 }
 
 /** What the splitter counted for one label spelling (by folded key) before the roster exists. */
@@ -69,16 +71,43 @@ const isFullName = (tokens: readonly string[]): boolean => tokens.length >= 2 &&
 interface BuildInput {
   candidates: ReadonlyMap<string, LabelCandidate>
   hints: readonly SpeakerHint[]
-  /** Whether `name` occurs in the text before paragraph `index` (the intro corroborates a label). */
-  mentionedBefore: (name: string, index: number) => boolean
+  /**
+   * Full names the document itself gives outside its labels (a roster block, front matter, an
+   * introduction), against which initials (`JW`) and lone names (`Zooko`) are resolved.
+   */
+  documentNames?: readonly string[]
+  /** Whether a one-word label is also written as an ordinary lower-case word in the document ("price"). */
+  isCommonWord?: (word: string) => boolean
 }
+
+// Words that make a label a role, not a name: `Senator:`, `The Chairman:`, `Moderator:`, `Q:`.
+// A title is never resolved to a person who bears it, so a bare `Senator:` is not credited to one.
+const TITLES = new Set([
+  'senator', 'sen', 'sen.', 'representative', 'rep', 'rep.', 'congressman', 'congresswoman', 'chairman', 'chairwoman',
+  'chair', 'the', 'moderator', 'host', 'cohost', 'co-host', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'judge',
+  'justice', 'chief', 'general', 'president', 'vice', 'commissioner', 'councilmember', 'councilman', 'councilwoman',
+  'council', 'member', 'mayor', 'witness', 'question', 'answer', 'q', 'a', 'audience', 'interviewer', 'interviewee',
+  'narrator', 'announcer', 'voice', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
+  'clerk', 'secretary', 'governor', 'gov', 'gov.', 'assemblymember', 'supervisor', 'delegate', 'minister', 'speaker',
+  'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
+])
+
+const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
+
+/** Tokens that can name a person: titles and one-letter initials do not. */
+const personalTokens = (tokens: readonly string[]): string[] => tokens.filter((t) => !TITLES.has(t))
+
+// `JW`, `BL`, `AA`: two or three capitals, the initials of someone the document names.
+const isInitials = (label: string): boolean => /^\p{Lu}{2,3}$/u.test(label.trim())
+
+const initialsOf = (name: string): string => personalTokens(nameTokens(name)).map((t) => t.charAt(0)).join('')
 
 /**
  * @example
  * const roster = buildRoster({ candidates, hints: [{ name: 'Chris McGuire', role: 'guest' }], mentionedBefore })
  * roster.resolve('CHRIS MCGUIRE')?.key // 'chris mcguire'
  */
-export const buildRoster = ({ candidates, hints, mentionedBefore }: BuildInput): Roster => {
+export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false }: BuildInput): Roster => {
   const warnings: Warning[] = []
   const hintByKey = new Map<string, SpeakerHint>()
   for (const hint of hints) {
@@ -96,9 +125,15 @@ export const buildRoster = ({ candidates, hints, mentionedBefore }: BuildInput):
     return member
   }
 
-  const isAccepted = (key: string, c: LabelCandidate): boolean =>
-    c.structural > 0 || c.inline >= 2 || hintByKey.has(key) ||
-    (c.inline === 1 && isFullName(nameTokens(c.name)) && mentionedBefore(c.name, c.first))
+  // The splitter only counts labels of the document's own conventions, so a full name, a role, a
+  // placeholder or initials is a speaker even when it speaks once; a lone word must recur and
+  // must not be an ordinary word of the text ("Price:" on a product page).
+  const isAccepted = (key: string, c: LabelCandidate): boolean => {
+    if (c.structural > 0 || hintByKey.has(key)) return true
+    const tokens = nameTokens(c.name)
+    if (isFullName(tokens) || isTitleOnly(tokens) || isInitials(c.name) || placeholderId(c.name)) return true
+    return c.inline >= 2 && tokens.length === 1 && !isCommonWord(tokens[0]!)
+  }
 
   // Full names first, so the short forms below can be resolved against them.
   for (const [key, c] of candidates) {
@@ -106,18 +141,28 @@ export const buildRoster = ({ candidates, hints, mentionedBefore }: BuildInput):
       addMember(key, key === 'unknown' ? null : c.name.trim())
       continue
     }
-    if (isFullName(nameTokens(c.name)) && isAccepted(key, c)) addMember(key, displayName(c.name))
+    const tokens = nameTokens(c.name)
+    if (isFullName(personalTokens(tokens)) && isAccepted(key, c)) addMember(key, displayName(c.name))
   }
   for (const [key, hint] of hintByKey) {
     if (!members.has(key) && isFullName(nameTokens(hint.name))) addMember(key, hint.name)
   }
-  const fullNames = [...members.values()].filter((m) => isFullName(nameTokens(m.key)))
+  const fullNames = [...members.values()].filter((m) => isFullName(personalTokens(nameTokens(m.key))))
 
-  const fitting = (tokens: readonly string[]): RosterMember[] => fullNames.filter((m) => {
-    const full = nameTokens(m.key)
+  const fitsName = (tokens: readonly string[], name: string, label: string): boolean => {
+    const full = personalTokens(nameTokens(name))
+    if (full.length < 2) return false
+    if (isInitials(label)) return initialsOf(name) === label.trim().toLowerCase()
     if (isInitialForm(tokens)) return full[0] === tokens[0] && full[full.length - 1]!.startsWith(tokens[1]!.replace('.', ''))
-    return tokens.length === 1 && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
-  })
+    return tokens.length === 1 && !TITLES.has(tokens[0]!) && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
+  }
+  const fitting = (tokens: readonly string[], label: string): RosterMember[] => fullNames.filter((m) => fitsName(tokens, m.key, label))
+  // Names the document gives elsewhere, distinct by key, for labels no speaking member fits.
+  const named = new Map<string, string>()
+  for (const name of documentNames) {
+    const key = nameKey(name)
+    if (key && !named.has(key)) named.set(key, name)
+  }
 
   const shortForms: Array<[string, string, boolean]> = []
   for (const [key, c] of candidates) {
@@ -128,7 +173,18 @@ export const buildRoster = ({ candidates, hints, mentionedBefore }: BuildInput):
   }
   for (const [key, name, accepted] of shortForms) {
     const tokens = nameTokens(name)
-    const fits = fitting(tokens)
+    const fits = fitting(tokens, name)
+    if (fits.length === 0 && accepted) {
+      // `JW` next to a roster block naming "Jason Weinstein": the speaker is that person.
+      const documentFits = [...named.entries()].filter(([, full]) => fitsName(tokens, full, name))
+      if (documentFits.length === 1) {
+        const [fullKey, full] = documentFits[0]!
+        const member = members.get(fullKey) ?? addMember(fullKey, full)
+        member.inferred ??= 'roster'
+        aliases.set(key, member)
+        continue
+      }
+    }
     if (fits.length === 1) {
       const member = fits[0]!
       aliases.set(key, member)

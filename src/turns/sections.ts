@@ -18,9 +18,33 @@ const MIN_TRUSTED_CHARS = 100
 export const isPromo = (text: string): boolean =>
   text.length < PROMO_MAX_WORDS * 12 && estimateWords(text) <= PROMO_MAX_WORDS && PROMO.test(text)
 
+// Ad copy read inside a host's turn: the cue that opens a read, or two of the calls to action ads use.
+const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: is| was)? (?:brought to you|sponsored|supported|made possible) by|(?:is|are) brought to you by|thanks? (?:to )?(?:our|today['’]s) sponsors?|a (?:quick )?word from (?:our|today['’]s) sponsors?|support for (?:this|the) (?:show|podcast|episode) comes from|our sponsor(?: today)? is|let['’]s (?:take a (?:quick )?break|hear from our sponsor)|today['’]s sponsor)\b/i
+const AD_CALLS = /\b(?:promo code|discount code|use (?:the )?code|free trial|\d{1,3}% off|sign up (?:today|now|at|for free)|get started (?:today|for free|at)|(?:go|head) (?:to|over to) [\w-]+\.(?:com|io|fm|co|org|net|ai)|visit [\w-]+\.(?:com|io|fm|co|org|net|ai)|[\w-]+\.(?:com|io|fm|co)\/[\w-]+|made easy with|try it (?:free|for free|today)|start your free)\b/gi
+const SPONSOR_HEAD_CHARS = 240
+const AD_MAX_WORDS = 300
+
+/** A sponsor read: the opening cue near the start, or two calls to action in a short paragraph. */
+export const isSponsorRead = (text: string): boolean => {
+  if (text.length > AD_MAX_WORDS * 12) return false
+  if (SPONSOR_OPENING.test(text.slice(0, SPONSOR_HEAD_CHARS))) return true
+  const calls = text.match(AD_CALLS)
+  return calls !== null && new Set(calls.map((c) => c.toLowerCase())).size >= 2 && estimateWords(text) <= AD_MAX_WORDS
+}
+
+// A line that marks the recording rather than saying anything: `**Break:** [00:55]`, `[Music]`, `---`.
+const MARKER_LINE = /^(?:[*_]{0,2}(?:break|ad break|music|intro|outro|interlude|pause|end of (?:transcript|recording|episode)|transcript(?: below)?)[*_]{0,2}\s*:?[*_]{0,2}\s*(?:\\?\[[^\]]{0,20}\\?\])?|[-*_=]{3,}|\\?\[[^\]]{1,30}\\?\])$/i
+
+export const isMarkerLine = (text: string): boolean => text.length < 80 && MARKER_LINE.test(text.trim())
+
+// After the last turn: who made the show, corrections written later, the stenographer's close.
+const CREDITS = /^(?:postscript|post-script|p\.?s\.?|correction|clarification|editor['’]s note|update|note)\b|\b(?:is|was) (?:produced|edited|mixed|engineered|hosted) by\b|^(?:produced|edited|mixed|music|theme music|transcribed|transcript|transcription|captioning|captions|closed captioning|audio engineering|executive produc\w*|production) (?:by|provided by|help|services)\b|\bcaptioning (?:provided|performed) by\b|\b(?:all rights reserved|copyright ©|©\s*\d{4})|^\(whereupon\b|^\[?(?:end of (?:transcript|recording|episode)|transcript ends?)\]?/i
+
+export const isCredits = (text: string): boolean => CREDITS.test(text.slice(0, 300))
+
 /** After the last label: is this paragraph clearly not more of the last speaker's turn? */
 export const isNonSpeech = (text: string, transcriptScript: ScriptClass): boolean =>
-  isPromo(text) || scriptClass(text) !== transcriptScript
+  isPromo(text) || isCredits(text) || scriptClass(text) !== transcriptScript
 
 export type SectionPosition = 'before' | 'after'
 

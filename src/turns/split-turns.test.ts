@@ -53,9 +53,9 @@ describe('splitTurns: labels and the roster', () => {
       expected: ['ray', 'lee', 'ray'],
     },
     {
-      id: 'a single uncorroborated label is text',
+      id: 'a full name in the document\'s label convention is a speaker even when it speaks once',
       input: lines('Bob Ray: Welcome.', 'Ann Lee: Thanks.', 'Bob Ray: Bye.'),
-      expected: ['ray'],
+      expected: ['ray', 'lee', 'ray'],
     },
     {
       id: 'a first-name label resolves to the only full name that fits',

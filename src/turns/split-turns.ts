@@ -4,12 +4,14 @@
  * reads each paragraph's label with that roster and groups paragraphs into turns. Both are
  * linear, and no regex is built per paragraph.
  */
-import type { Section, Speaker, Turn, Warning } from '../record/schema.js'
+import type { Section, SectionKind, Speaker, Turn, Warning } from '../record/schema.js'
 import type { Paragraph } from '../transcript/types.js'
-import { detectInlineLabel, type InlineLabel } from './labels.js'
-import { detectLanguage, scriptClass } from './language.js'
+import { chooseConventions, type Conventions } from './conventions.js'
+import { detectLabel, type LabelMatch } from './labels.js'
+import { detectLanguage, scriptClass, turnLanguage } from './language.js'
 import { addCandidate, buildRoster, type LabelCandidate, type Roster, type RosterMember } from './roster.js'
-import { classifySections, isNonSpeech } from './sections.js'
+import { classifySections, isMarkerLine, isNonSpeech, isSponsorRead } from './sections.js'
+import { cleanSpeech } from './speech-text.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { SplitOptions, SplitResult } from './types.js'
 import { countWords } from './word-count.js'
@@ -19,37 +21,139 @@ interface Unit {
   text: string
   /** Set when the paragraph opens with a speaker label; absent means "same speaker as before". */
   member?: RosterMember
+  /** An unnamed change of speaker (`>>`, a subtitle dash): a new turn even if the speaker is "unknown" again. */
+  change?: boolean
+  /** Not speech (a heading, a sponsor read, a marker line): kept out of the turns, as a section of this kind. */
+  nonSpeech?: SectionKind
+  /** A heading that announces speech (`# Prepared remarks`, `## Transcript`). */
+  speechHeading?: boolean
   start?: number
   end?: number
 }
 
-// Only the opening of a long document is searched for an intro that names a speaker.
+// Only the opening of a long document is searched for the names a roster block or intro gives.
 const INTRO_PARAGRAPHS = 300
+const INTRO_CHARS = 60_000
 const LANGUAGE_SAMPLE_CHARS = 2000
 
 const UNKNOWN: RosterMember = { key: 'unknown', name: null, role: 'unknown' }
 
-const collectCandidates = (paragraphs: readonly Paragraph[]) => {
+// Two or three capitalised words: "Jason Weinstein", "Zooko Wilcox", "Aaron van Wirdum".
+const FULL_NAME = /\b\p{Lu}[\p{Ll}'’-]+(?: (?:van|von|de|der|da|del|di|la|le))?(?: \p{Lu}[\p{Ll}'’-]+){1,2}\b/gu
+// `>>` inside a caption line: each one starts a new speaker's text.
+const CAPTION_CHANGE_INSIDE = /[ \t](?:>>>?|&gt;&gt;(?:&gt;)?)[ \t]+(?=\S)/g
+// A subtitle dash inside a cue after the end of a phrase: "A while ago now. - I think so as well".
+const DASH_CHANGE_INSIDE = /(?<=[.?!,…—-]) [-–] (?=[\p{Lu}\p{N}"“(])/gu
+const MD_HEADING = /^#{1,6}[ \t]/
+const SPEECH_HEADING = /\b(?:remarks|statement|testimony|opening|transcript|speech|address|keynote|spoken|said|words)\b/i
+
+/** Splits paragraphs where a change-of-speaker marker stands inside them; each piece keeps its marker. */
+const splitInside = (paragraphs: readonly Paragraph[], pattern: RegExp, test: (p: Paragraph) => boolean): Paragraph[] => {
+  const out: Paragraph[] = []
+  for (const paragraph of paragraphs) {
+    if (!test(paragraph)) {
+      out.push(paragraph)
+      continue
+    }
+    let from = 0
+    for (const match of paragraph.text.matchAll(pattern)) {
+      const piece = paragraph.text.slice(from, match.index)
+      if (piece.trim()) out.push({ ...paragraph, text: piece.trim() })
+      // The match opens with one space or tab; the piece starts at the marker.
+      from = match.index + 1
+    }
+    const piece = paragraph.text.slice(from)
+    if (from === 0) out.push(paragraph)
+    else if (piece.trim()) out.push({ ...paragraph, text: piece.trim() })
+  }
+  return out
+}
+
+interface Labelled {
+  paragraphs: Paragraph[]
+  labels: Array<LabelMatch | undefined>
+  conventions: Conventions
+}
+
+const detectAll = (paragraphs: readonly Paragraph[]): Array<LabelMatch | undefined> =>
+  paragraphs.map((p) => (p.speaker ? undefined : detectLabel(p.text, p.fragment === true)))
+
+/** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
+const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
+  let paragraphs = input.some((p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
+    ? splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
+    : [...input]
+  let labels = detectAll(paragraphs)
+  const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
+  const conventions = chooseConventions(labels, captions)
+  if (conventions.dashChanges) {
+    paragraphs = splitInside(paragraphs, DASH_CHANGE_INSIDE, (p) => p.fragment === true && p.text.includes(' -'))
+    labels = detectAll(paragraphs)
+  }
+  return { paragraphs, labels, conventions }
+}
+
+const inUse = (label: LabelMatch | undefined, conventions: Conventions): label is LabelMatch => {
+  if (!label) return false
+  if (label.syntax === 'dash-change') return conventions.dashChanges
+  if (label.syntax === 'caption-change') return conventions.captionChanges
+  return conventions.named.has(label.syntax)
+}
+
+const collectCandidates = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, conventions: Conventions) => {
   const table = new Map<string, LabelCandidate>()
-  const inline: Array<InlineLabel | undefined> = new Array(paragraphs.length)
+  let firstLabel = -1
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
     if (paragraph.speaker) addCandidate(table, paragraph.speaker, i, true)
-    const label = detectInlineLabel(paragraph.text)
-    inline[i] = label
-    if (label) addCandidate(table, label.name, i, false)
+    const label = labels[i]
+    if (inUse(label, conventions) && label.name !== null) addCandidate(table, label.name, i, false)
+    if (firstLabel < 0 && (paragraph.speaker || inUse(label, conventions))) firstLabel = i
   }
-  return { table, inline }
+  return { table, firstLabel }
 }
 
-/** `inTranscript`: a colon-less name counts only once some label has started the transcript. */
-const readLabel = (paragraph: Paragraph, label: InlineLabel | undefined, roster: Roster, inTranscript: boolean): Unit => {
+/** Full names in the document's opening (a roster block, front matter, the announcer's intro). */
+const namesInIntro = (paragraphs: readonly Paragraph[], until: number): string[] => {
+  const names: string[] = []
+  let chars = 0
+  const end = Math.min(until < 0 ? paragraphs.length : until, INTRO_PARAGRAPHS)
+  for (let i = 0; i < end && chars < INTRO_CHARS; i++) {
+    const text = paragraphs[i]!.text
+    chars += text.length
+    for (const match of text.matchAll(FULL_NAME)) names.push(match[0])
+  }
+  return names
+}
+
+/** Lower-case words of the text, to tell "Price:" (a word of the text) from "Zooko:" (a name). */
+const lowerCaseWords = (paragraphs: readonly Paragraph[]): Set<string> => {
+  const words = new Set<string>()
+  for (const paragraph of paragraphs) {
+    for (const match of paragraph.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]{2,}/gu)) words.add(match[0])
+  }
+  return words
+}
+
+/** A paragraph that is not speech wherever it stands: a heading, a marker line, a sponsor read. */
+const nonSpeechKind = (text: string): SectionKind | undefined => {
+  if (MD_HEADING.test(text)) return 'other'
+  if (isSponsorRead(text)) return 'promo'
+  if (isMarkerLine(text)) return 'other'
+  return undefined
+}
+
+const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: Roster, conventions: Conventions, inTranscript: boolean): Unit => {
   let member: RosterMember | undefined
+  let change = false
   let text = paragraph.text
-  const inlineMember = label ? roster.resolve(label.name) : undefined
-  if (label && inlineMember) {
-    member = inlineMember
-    text = paragraph.text.slice(label.length)
+  if (inUse(label, conventions)) {
+    const resolved = label.name === null ? UNKNOWN : roster.resolve(label.name)
+    if (resolved) {
+      member = resolved
+      change = label.name === null
+      text = paragraph.text.slice(label.length)
+    }
   } else if (inTranscript) {
     const unlabelled = roster.matchUnlabelled(paragraph.text)
     if (unlabelled) {
@@ -63,22 +167,29 @@ const readLabel = (paragraph: Paragraph, label: InlineLabel | undefined, roster:
     if (structural && member && member !== structural) text = paragraph.text
     if (structural) member = structural
   }
-  const unit: Unit = { text: text.trim() }
+  const heading = MD_HEADING.test(text)
+  const nonSpeech = member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text)
+  const cleaned = nonSpeech ? { text: text.trim() } : cleanSpeech(text)
+  const unit: Unit = { text: cleaned.text }
   if (member) unit.member = member
-  if (paragraph.start !== undefined) unit.start = paragraph.start
+  if (change) unit.change = true
+  if (nonSpeech) unit.nonSpeech = nonSpeech
+  if (heading && SPEECH_HEADING.test(text)) unit.speechHeading = true
+  const start = paragraph.start ?? cleaned.start
+  if (start !== undefined) unit.start = start
   if (paragraph.end !== undefined) unit.end = paragraph.end
   return unit
 }
 
 /** Joins caption fragments into their paragraph unless the fragment opens a new speaker's turn. */
-const toUnits = (paragraphs: readonly Paragraph[], inline: ReadonlyArray<InlineLabel | undefined>, roster: Roster): Unit[] => {
+const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, roster: Roster, conventions: Conventions): Unit[] => {
   const units: Unit[] = []
   let speaker: RosterMember | undefined
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
-    const unit = readLabel(paragraph, inline[i], roster, speaker !== undefined)
+    const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined)
     const current = units[units.length - 1]
-    const sameSpeaker = !unit.member || unit.member === speaker
+    const sameSpeaker = (!unit.member || (unit.member === speaker && !unit.change)) && !unit.nonSpeech && !current?.nonSpeech
     if (paragraph.fragment && current && sameSpeaker) {
       if (unit.text) current.text = current.text ? `${current.text} ${unit.text}` : unit.text
       if (current.start === undefined && unit.start !== undefined) current.start = unit.start
@@ -99,17 +210,26 @@ interface Draft {
   end?: number
 }
 
-/** Consecutive paragraphs of one speaker are one turn; paragraphs without a word are dropped. */
-const toDrafts = (units: readonly Unit[], from: number, to: number, first: RosterMember): Draft[] => {
+/** Consecutive paragraphs of one speaker are one turn; non-speech goes to `aside`; paragraphs without a word are dropped. */
+const toDrafts = (units: readonly Unit[], from: number, to: number, first: RosterMember, aside: Array<{ kind: SectionKind; text: string }>): Draft[] => {
   const drafts: Draft[] = []
   let speaker = first
   let current: Draft | undefined
   for (let i = from; i < to; i++) {
     const unit = units[i]!
     if (unit.member) speaker = unit.member
+    if (unit.nonSpeech) {
+      if (countWords(unit.text) > 0) aside.push({ kind: unit.nonSpeech, text: unit.text })
+      // A heading or sponsor read between two parts of one speaker's talk does not end the turn.
+      if (unit.change) current = undefined
+      continue
+    }
     const words = countWords(unit.text)
-    if (words === 0) continue
-    if (!current || current.member !== speaker) {
+    if (words === 0) {
+      if (unit.change) current = undefined
+      continue
+    }
+    if (!current || current.member !== speaker || unit.change) {
       current = { member: speaker, paragraphs: [], wordCount: 0 }
       drafts.push(current)
     }
@@ -121,7 +241,7 @@ const toDrafts = (units: readonly Unit[], from: number, to: number, first: Roste
   return drafts
 }
 
-const finish = (drafts: readonly Draft[], sections: Section[], warnings: Warning[]): SplitResult => {
+const finish = (drafts: readonly Draft[], sections: Section[], warnings: Warning[], transcriptLanguage: string): SplitResult => {
   const used: RosterMember[] = []
   const seen = new Set<RosterMember>()
   for (const draft of drafts) {
@@ -133,18 +253,22 @@ const finish = (drafts: readonly Draft[], sections: Section[], warnings: Warning
   const ids = assignSpeakerIds(used)
   const speakers = new Map<RosterMember, Speaker>()
   for (const member of used) {
-    speakers.set(member, { id: ids.get(member)!, name: member.name, role: member.role, turnCount: 0, wordCount: 0 })
+    const speaker: Speaker = { id: ids.get(member)!, name: member.name, role: member.role, turnCount: 0, wordCount: 0 }
+    if (member.inferred) speaker.nameSource = member.inferred
+    speakers.set(member, speaker)
   }
   const turns = drafts.map((draft, index): Turn => {
     const speaker = speakers.get(draft.member)!
     speaker.turnCount++
     speaker.wordCount += draft.wordCount
+    const text = draft.paragraphs.join('\n\n')
     const turn: Turn = {
       index,
       speakerId: speaker.id,
-      text: draft.paragraphs.join('\n\n'),
+      text,
       paragraphs: draft.paragraphs,
       wordCount: draft.wordCount,
+      language: turnLanguage(text, transcriptLanguage),
     }
     if (draft.start !== undefined) turn.start = draft.start
     if (draft.end !== undefined) turn.end = draft.end
@@ -155,16 +279,37 @@ const finish = (drafts: readonly Draft[], sections: Section[], warnings: Warning
 
 const sampleText = (units: readonly Unit[], from: number, to: number): string => {
   let sample = ''
-  for (let i = from; i < to && sample.length < LANGUAGE_SAMPLE_CHARS; i++) sample += `${units[i]!.text}\n`
+  for (let i = from; i < to && sample.length < LANGUAGE_SAMPLE_CHARS; i++) if (!units[i]!.nonSpeech) sample += `${units[i]!.text}\n`
   return sample
 }
 
 const wordful = (units: readonly Unit[], from: number, to: number): string[] =>
   units.slice(from, to).map((u) => u.text).filter((t) => countWords(t) > 0)
 
+const asSections = (aside: ReadonlyArray<{ kind: SectionKind; text: string }>, language: string): Section[] => {
+  const sections: Section[] = []
+  for (const { kind, text } of aside) {
+    const last = sections[sections.length - 1]
+    if (last && last.kind === kind) last.text += `\n\n${text}`
+    else sections.push({ kind, language, text })
+  }
+  return sections
+}
+
+/**
+ * Where speech starts when the first label comes late: a heading that announces speech
+ * (`# Prepared remarks`) before it makes the unlabelled paragraphs under it speech.
+ */
+const speechStart = (units: readonly Unit[], first: number): number => {
+  for (let i = first < 0 ? units.length - 1 : first - 1; i >= 0; i--) {
+    if (units[i]!.speechHeading) return i + 1
+  }
+  return first
+}
+
 /**
  * Splits a transcript's paragraphs into speaker turns, and the text around the transcript
- * (show notes, an article, a promo) into sections. Word counts use `countWords` (word-count.ts).
+ * (show notes, an article, a promo, credits) into sections. Word counts use `countWords` (word-count.ts).
  *
  * @example
  * const { speakers, turns } = splitTurns([
@@ -173,29 +318,33 @@ const wordful = (units: readonly Unit[], from: number, to: number): string[] =>
  * ])
  * // speakers: mcguire, schneider; turns: 4
  */
-export const splitTurns = (paragraphs: readonly Paragraph[], { speakers = [] }: SplitOptions = {}): SplitResult => {
-  const { table, inline } = collectCandidates(paragraphs)
+export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: SplitOptions = {}): SplitResult => {
+  const { paragraphs, labels, conventions } = labelParagraphs(input)
+  const { table, firstLabel } = collectCandidates(paragraphs, labels, conventions)
+  let vocabulary: Set<string> | undefined
   const roster = buildRoster({
     candidates: table,
     hints: speakers,
-    mentionedBefore: (name, index) => {
-      const end = Math.min(index, INTRO_PARAGRAPHS)
-      for (let i = 0; i < end; i++) if (paragraphs[i]!.text.includes(name)) return true
-      return false
-    },
+    documentNames: [...speakers.map((h) => h.name), ...namesInIntro(paragraphs, firstLabel)],
+    isCommonWord: (word) => (vocabulary ??= lowerCaseWords(paragraphs)).has(word),
   })
   const warnings: Warning[] = [...roster.warnings]
-  const units = toUnits(paragraphs, inline, roster)
+  const units = toUnits(paragraphs, labels, roster, conventions)
 
-  const first = units.findIndex((u) => u.member !== undefined)
+  const labelled = units.findIndex((u) => u.member !== undefined)
+  const first = speechStart(units, labelled)
+  const aside: Array<{ kind: SectionKind; text: string }> = []
   if (first < 0) {
-    if (units.some((u) => countWords(u.text) > 0)) {
+    if (units.some((u) => !u.nonSpeech && countWords(u.text) > 0)) {
       warnings.push({
         code: 'NO_SPEAKER_LABELS',
         message: 'no speaker labels were found: the whole transcript is one turn by "unknown"',
       })
     }
-    return finish(toDrafts(units, 0, units.length, UNKNOWN), [], warnings)
+    const sample = sampleText(units, 0, units.length)
+    const language = detectLanguage(sample)
+    const drafts = toDrafts(units, 0, units.length, UNKNOWN, aside)
+    return finish(drafts, asSections(aside, language), warnings, language)
   }
   let last = first
   for (let i = units.length - 1; i > first; i--) {
@@ -211,14 +360,17 @@ export const splitTurns = (paragraphs: readonly Paragraph[], { speakers = [] }: 
   // After the last label, the first paragraph that is clearly not speech ends the transcript.
   let end = units.length
   for (let i = last + 1; i < units.length; i++) {
-    if (isNonSpeech(units[i]!.text, transcriptScript)) {
+    if (units[i]!.nonSpeech || isNonSpeech(units[i]!.text, transcriptScript)) {
       end = i
       break
     }
   }
+  // The last labelled paragraph itself may be the credits or a postscript ("Postscript: …" is no speaker).
+  const drafts = toDrafts(units, first, end, units[first]!.member ?? UNKNOWN, aside)
   const sections = [
     ...classifySections(wordful(units, 0, first), { transcriptLanguage, position: 'before' }),
+    ...asSections(aside, transcriptLanguage),
     ...classifySections(wordful(units, end, units.length), { transcriptLanguage, position: 'after' }),
   ]
-  return finish(toDrafts(units, first, end, units[first]!.member!), sections, warnings)
+  return finish(drafts, sections, warnings, transcriptLanguage)
 }

@@ -1,0 +1,57 @@
+/**
+ * Which labelling conventions a document uses, learned from the document: a convention counts when
+ * its labels recur (two or more labels, or one name twice), and a syntax that only a stray line
+ * uses next to a well-used one is ignored, so "Note: …" in a bold-label transcript stays text.
+ * Unnamed changes (`>>`, a subtitle dash) count when they recur enough to be a convention.
+ */
+import type { LabelMatch, LabelSyntax } from './labels.js'
+
+// A named syntax needs at least this share of the best syntax's labels to be a second convention.
+const SECOND_CONVENTION_SHARE = 0.15
+// Subtitle dashes are a convention when this share of caption cues opens with one.
+const DASH_SHARE = 0.03
+
+export interface Conventions {
+  /** Named syntaxes in use, as the splitter should read them. */
+  named: ReadonlySet<LabelSyntax>
+  captionChanges: boolean
+  dashChanges: boolean
+}
+
+/**
+ * @example
+ * chooseConventions(labels, captionCount).named // Set { 'bold' }
+ */
+export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>, captionCount: number): Conventions => {
+  const counts = new Map<LabelSyntax, { labels: number; names: Map<string, number> }>()
+  for (const label of labels) {
+    if (!label) continue
+    let entry = counts.get(label.syntax)
+    if (!entry) {
+      entry = { labels: 0, names: new Map() }
+      counts.set(label.syntax, entry)
+    }
+    entry.labels++
+    if (label.name !== null) {
+      const key = label.name.toLowerCase()
+      entry.names.set(key, (entry.names.get(key) ?? 0) + 1)
+    }
+  }
+  const support = (syntax: LabelSyntax): number => {
+    const entry = counts.get(syntax)
+    if (!entry) return 0
+    const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
+    return recurs ? entry.labels : 0
+  }
+  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing']
+  const best = Math.max(0, ...namedSyntaxes.map(support))
+  const named = new Set<LabelSyntax>()
+  for (const syntax of namedSyntaxes) {
+    const s = support(syntax)
+    if (s >= 1 && s >= best * SECOND_CONVENTION_SHARE) named.add(syntax)
+  }
+  const captionChanges = (counts.get('caption-change')?.labels ?? 0) >= 2
+  const dashes = counts.get('dash-change')?.labels ?? 0
+  if (captionChanges) named.add('caption-change')
+  return { named, captionChanges, dashChanges: dashes >= 3 && dashes >= captionCount * DASH_SHARE }
+}
