@@ -38,7 +38,7 @@ const DASH_CHANGE = /^[-–—][ \t]+(?=[\p{L}\p{N}"“'‘(¿¡])/u
 const NOT_SPEAKERS = new Set([
   'note', 'notes', 'update', 'updated', 'editor’s note', "editor's note", 'source', 'sources', 'correction',
   'disclaimer', 'transcript', 'summary', 'related', 'links', 'resources', 'chapters', 'timestamps',
-  'warning', 'example', 'edit', 'ps', 'p.s.', 'tl;dr', 'bonus', 'read more', 'also', 'break', 'ad break',
+  'warning', 'example', 'edit', 'p.s.', 'tl;dr', 'bonus', 'read more', 'also', 'break', 'ad break',
   'news', 'events', 'event', 'episode', 'show notes', 'guest', 'guests', 'sponsor', 'sponsors', 'credits',
   'postscript', 'music', 'date', 'time', 'location', 'price', 'tags', 'category', 'categories', 'topics',
   'title', 'description', 'link', 'url', 'website', 'email', 'phone', 'address', 'subject', 're', 'fwd',

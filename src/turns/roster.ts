@@ -125,14 +125,47 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     return member
   }
 
+  const fitsName = (tokens: readonly string[], name: string, label: string): boolean => {
+    const full = personalTokens(nameTokens(name))
+    if (full.length < 2) return false
+    if (isInitials(label)) return initialsOf(name) === label.trim().toLowerCase()
+    if (isInitialForm(tokens)) return full[0] === tokens[0] && full[full.length - 1]!.startsWith(tokens[1]!.replace('.', ''))
+    return tokens.length === 1 && !TITLES.has(tokens[0]!) && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
+  }
+  // Names the document gives elsewhere, for labels no speaking member fits, indexed by initials and
+  // by first and last word so each label looks at a handful of names, not all of them.
+  const named = new Map<string, Map<string, string>>()
+  const index = (at: string, key: string, name: string) => {
+    let bucket = named.get(at)
+    if (!bucket) named.set(at, (bucket = new Map()))
+    bucket.set(key, name)
+  }
+  for (const name of documentNames) {
+    const key = nameKey(name)
+    const full = personalTokens(nameTokens(name))
+    if (!key || full.length < 2) continue
+    index(`#${initialsOf(name)}`, key, name)
+    index(full[0]!, key, name)
+    index(full[full.length - 1]!, key, name)
+  }
+  const documentFits = (tokens: readonly string[], label: string): Array<[string, string]> => {
+    const bucket = named.get(isInitials(label) ? `#${label.trim().toLowerCase()}` : tokens[0] ?? '')
+    return bucket ? [...bucket.entries()].filter(([, full]) => fitsName(tokens, full, label)) : []
+  }
+
   // The splitter only counts labels of the document's own conventions, so a full name, a role, a
   // placeholder or initials is a speaker even when it speaks once; a lone word must recur and
   // must not be an ordinary word of the text ("Price:" on a product page).
   const isAccepted = (key: string, c: LabelCandidate): boolean => {
     if (c.structural > 0 || hintByKey.has(key)) return true
     const tokens = nameTokens(c.name)
-    if (isFullName(tokens) || isTitleOnly(tokens) || isInitials(c.name) || placeholderId(c.name)) return true
-    return c.inline >= 2 && tokens.length === 1 && !isCommonWord(tokens[0]!)
+    if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name)) return true
+    // "PS:" is a postscript unless the document names someone with those initials.
+    if (isInitials(c.name)) return c.inline >= 2 || documentFits(tokens, c.name).length === 1
+    if (tokens.length !== 1) return false
+    // "Zooko:" beside "Zooko Wilcox" in the roster block, even though "zooko" is also written in lower case.
+    if (documentFits(tokens, c.name).length === 1) return true
+    return c.inline >= 2 && !isCommonWord(tokens[0]!)
   }
 
   // Full names first, so the short forms below can be resolved against them.
@@ -149,20 +182,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   }
   const fullNames = [...members.values()].filter((m) => isFullName(personalTokens(nameTokens(m.key))))
 
-  const fitsName = (tokens: readonly string[], name: string, label: string): boolean => {
-    const full = personalTokens(nameTokens(name))
-    if (full.length < 2) return false
-    if (isInitials(label)) return initialsOf(name) === label.trim().toLowerCase()
-    if (isInitialForm(tokens)) return full[0] === tokens[0] && full[full.length - 1]!.startsWith(tokens[1]!.replace('.', ''))
-    return tokens.length === 1 && !TITLES.has(tokens[0]!) && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
-  }
   const fitting = (tokens: readonly string[], label: string): RosterMember[] => fullNames.filter((m) => fitsName(tokens, m.key, label))
-  // Names the document gives elsewhere, distinct by key, for labels no speaking member fits.
-  const named = new Map<string, string>()
-  for (const name of documentNames) {
-    const key = nameKey(name)
-    if (key && !named.has(key)) named.set(key, name)
-  }
 
   const shortForms: Array<[string, string, boolean]> = []
   for (const [key, c] of candidates) {
@@ -176,9 +196,9 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     const fits = fitting(tokens, name)
     if (fits.length === 0 && accepted) {
       // `JW` next to a roster block naming "Jason Weinstein": the speaker is that person.
-      const documentFits = [...named.entries()].filter(([, full]) => fitsName(tokens, full, name))
-      if (documentFits.length === 1) {
-        const [fullKey, full] = documentFits[0]!
+      const fits = documentFits(tokens, name)
+      if (fits.length === 1) {
+        const [fullKey, full] = fits[0]!
         const member = members.get(fullKey) ?? addMember(fullKey, full)
         member.inferred ??= 'roster'
         aliases.set(key, member)

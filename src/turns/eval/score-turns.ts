@@ -116,17 +116,41 @@ export const scoreTurns = (gold: TurnGold, turns: readonly PredictedTurn[], spea
   let notFound = 0
   const errors: string[] = []
   const matchedPredicted = new Set<number>()
+  // First pass: where each gold turn's first words occur, in order.
+  const found: Array<number | undefined> = []
   for (const turn of goldTurns) {
     const needle = words(turn.first)
-    if (needle.length === 0) continue
-    const at = joined.indexOf(` ${needle.join(' ')} `, position)
+    const at = needle.length === 0 ? -1 : joined.indexOf(` ${needle.join(' ')} `, position)
     if (at < 0) {
+      found.push(undefined)
+      continue
+    }
+    found.push(at)
+    position = at + 1
+  }
+  // A short opening ("Yeah.") may also occur just before its turn: prefer an occurrence that is a
+  // predicted boundary, up to where the next gold turn was found.
+  for (let g = 0; g < goldTurns.length; g++) {
+    const at = found[g]
+    if (at === undefined || predictedStarts.has(wordAt(at + 1))) continue
+    const needle = ` ${words(goldTurns[g]!.first).join(' ')} `
+    const limit = found.slice(g + 1).find((f) => f !== undefined) ?? joined.length
+    for (let next = joined.indexOf(needle, at + 1); next >= 0 && next < limit; next = joined.indexOf(needle, next + 1)) {
+      if (predictedStarts.has(wordAt(next + 1))) {
+        found[g] = next
+        break
+      }
+    }
+  }
+  for (let g = 0; g < goldTurns.length; g++) {
+    const turn = goldTurns[g]!
+    const at = found[g]
+    if (at === undefined) {
       notFound++
       if (errors.length < 12) errors.push(`not in any turn: ${turn.speaker}: "${turn.first}"`)
       continue
     }
     const index = wordAt(at + 1)
-    position = at + 1
     const speakerThere = predictedStarts.get(index)
     if (speakerThere !== undefined && !matchedPredicted.has(index)) {
       matchedPredicted.add(index)
