@@ -44,6 +44,9 @@ const EXTENSION_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
   txt: 'text', text: 'text', md: 'text', markdown: 'text',
 }
 
+// Formats whose content has a signature: a file named so without it is read by its content instead.
+const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json'])
+
 // Text formats podpipe does not read, and containers that are not text at all: refuse them by name
 // rather than read an XML caption file or a PDF as prose.
 const UNSUPPORTED_EXTENSIONS = new Set([
@@ -114,6 +117,14 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
   if (sniffed) return { format: sniffed, by: 'content', warnings: [] }
   const extension = extensionOf(options.fileName)
   const byExtension = EXTENSION_FORMATS[extension]
+  // The content had none of the signatures of these formats: a `.srt` holding Whisper lines is text.
+  if (byExtension && CUE_OR_DATA.has(byExtension)) {
+    return {
+      format: 'text',
+      by: 'content',
+      warnings: [{ code: 'FORMAT_MISMATCH', message: `${input}: named .${extension} but the content is not ${byExtension}; read as text` }],
+    }
+  }
   if (byExtension) return { format: byExtension, by: 'extension', warnings: [] }
   if (UNSUPPORTED_EXTENSIONS.has(extension)) throw unknownFormat(`cannot read ".${extension}" files`, input)
   if (UNSUPPORTED_MIME.test(mime)) throw unknownFormat(`cannot read content of type ${mime}`, input)

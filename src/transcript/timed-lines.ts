@@ -14,7 +14,7 @@
  * Every check looks at a bounded prefix of a line, so reading stays linear in the input.
  */
 import type { Paragraph } from './types.js'
-import { parseClockTimestamp } from './timestamp.js'
+import { parseClockTimestamp, parseTimestamp } from './timestamp.js'
 import { collapseWhitespace } from './whitespace.js'
 
 /** Longest speaker name accepted in a heading or label (characters). */
@@ -49,11 +49,21 @@ const openingLabel = (text: string): string | undefined => {
   return isNameLike(name) ? name : undefined
 }
 
+// Whisper's segment lines: `[0.00 → 6.66] text` or `[00:00.000 --> 00:06.660] text`, times in seconds or clock form.
+const WHISPER_RANGE = /^\[\s*(\d[\d:.,]*)\s*(?:→|-->|->)\s*(\d[\d:.,]*)\s*\]/
+
 /** `[00:03:12] rest`, `(0:53) rest`, `00:03:12 rest`, or a time alone: the time and what follows it. */
-const leadingTime = (line: string): { start: number; rest: string } | undefined => {
+const leadingTime = (line: string): { start: number; end?: number; rest: string } | undefined => {
   const first = line.charCodeAt(0)
   const bracketed = first === 91 /* [ */ || first === 40 /* ( */
   if (!bracketed && !isDigitCode(first)) return undefined
+  if (first === 91) {
+    const range = WHISPER_RANGE.exec(line.slice(0, 64))
+    const start = range ? parseTimestamp(range[1]!) : undefined
+    const end = range ? parseTimestamp(range[2]!) : undefined
+    // A stray comma after the bracket (`[4324.62 → 4331.42], and…`) belongs to no word.
+    if (range && start !== undefined) return { start, ...(end !== undefined ? { end } : {}), rest: line.slice(range[0].length).replace(/^[\s,]+/, '') }
+  }
   const head = line.slice(0, MAX_TIME + 1)
   let close = bracketed ? head.indexOf(first === 91 ? ']' : ')') : head.search(/\s/)
   if (close < 0 && !bracketed && line.length <= MAX_TIME) close = line.length
@@ -119,11 +129,16 @@ export const createTimedLineReader = (): TimedLineReader => {
     lastStart = start
   }
 
-  const emit = (text: string, speaker: string | undefined, start: number | undefined) => {
+  const emit = (text: string, speaker: string | undefined, start: number | undefined, segmentEnd?: number) => {
     if (start !== undefined) markTime(start)
     const paragraph: Paragraph = { text }
     if (speaker) paragraph.speaker = speaker
     if (start !== undefined) paragraph.start = start
+    // A timed segment (`[0.00 → 6.66]`) is a caption cue: it continues the sentence of the one before.
+    if (segmentEnd !== undefined) {
+      paragraph.end = segmentEnd
+      paragraph.fragment = true
+    }
     paragraphs.push(paragraph)
   }
 
@@ -154,9 +169,11 @@ export const createTimedLineReader = (): TimedLineReader => {
     }
     let body = line
     let start: number | undefined
+    let segmentEnd: number | undefined
     const lead = leadingTime(line)
     if (lead) {
       start = lead.start
+      segmentEnd = lead.end
       body = lead.rest
     }
     const labelled = bracketedTime(body)
@@ -184,7 +201,7 @@ export const createTimedLineReader = (): TimedLineReader => {
         heading = undefined
       }
     }
-    emit(body, speaker, start)
+    emit(body, speaker, start, segmentEnd)
   }
 
   const finish = () => {
