@@ -8,6 +8,7 @@
  * `speaker` and `start` (timed-lines.ts has the conventions).
  */
 import type { Paragraph } from './types.js'
+import { stripPageLayout } from './page-layout.js'
 import { createTimedLineReader } from './timed-lines.js'
 
 /**
@@ -17,16 +18,15 @@ import { createTimedLineReader } from './timed-lines.js'
  */
 export const readText = (text: string): Paragraph[] => {
   const reader = createTimedLineReader()
-  // Old Mac files end lines with a lone CR.
+  // Old Mac files end lines with a lone CR; form feeds separate the pages of a paginated document.
   const breakChar = text.includes('\n') || !text.includes('\r') ? '\n' : '\r'
-  let lineStart = 0
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf(breakChar, lineStart)
-    if (lineEnd < 0) lineEnd = text.length
-    reader.push(text.slice(lineStart, lineEnd))
-    lineStart = lineEnd + 1
-  }
-  return reader.finish()
+  const lines = (text.includes('\f') ? text.replaceAll('\f', breakChar) : text).split(breakChar)
+  const layout = stripPageLayout(lines)
+  for (const line of layout.lines) reader.push(line)
+  const paragraphs = reader.finish()
+  // A paginated document is hard-wrapped: its lines continue one another unless a label starts one.
+  if (layout.paged) for (const paragraph of paragraphs) paragraph.fragment = true
+  return paragraphs
 }
 
 /** Plain text is the fallback format: anything decoded to text can be read as lines. */

@@ -92,6 +92,8 @@ const TITLES = new Set([
   'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
 ])
 
+const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'or', 'a', 'an', 'is', 'are', 'we', 'you', 'it', 'this', 'that', 'our', 'your', 'from', 'about'])
+
 const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
 
 /** Tokens that can name a person: titles and one-letter initials do not. */
@@ -159,6 +161,8 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   const isAccepted = (key: string, c: LabelCandidate): boolean => {
     if (c.structural > 0 || hintByKey.has(key)) return true
     const tokens = nameTokens(c.name)
+    // "DEPARTMENT OF HEALTH AND:" in a case caption: names do not hold function words.
+    if (tokens.some((t, i) => i > 0 && FUNCTION_WORDS.has(t))) return false
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name)) return true
     // "PS:" is a postscript unless the document names someone with those initials.
     if (isInitials(c.name)) return c.inline >= 2 || documentFits(tokens, c.name).length === 1

@@ -40,6 +40,11 @@ export const isMarkerLine = (text: string): boolean => text.length < 80 && MARKE
 // After the last turn: who made the show, corrections written later, the stenographer's close.
 const CREDITS = /^(?:postscript|post-script|p\.?s\.?|correction|clarification|editor['’]s note|update|note)\b|\b(?:is|was) (?:produced|edited|mixed|engineered|hosted) by\b|^(?:produced|edited|mixed|music|theme music|transcribed|transcript|transcription|captioning|captions|closed captioning|audio engineering|executive produc\w*|production) (?:by|provided by|help|services)\b|\bcaptioning (?:provided|performed) by\b|\b(?:all rights reserved|copyright ©|©\s*\d{4})|^\(whereupon\b|^\[?(?:end of (?:transcript|recording|episode)|transcript ends?)\]?/i
 
+// Lines that close a proceeding's record: nothing after them is speech.
+const CLOSING = /^\(?(?:whereupon\b|the (?:hearing|meeting|proceedings?|session) (?:was|were|is) (?:adjourned|concluded)|\[?end of (?:transcript|recording|proceedings))/i
+
+export const isClosingLine = (text: string): boolean => text.length < 400 && CLOSING.test(text)
+
 export const isCredits = (text: string): boolean => CREDITS.test(text.slice(0, 300))
 
 /** After the last label: is this paragraph clearly not more of the last speaker's turn? */

@@ -10,7 +10,7 @@ import { chooseConventions, type Conventions } from './conventions.js'
 import { detectLabel, type LabelMatch } from './labels.js'
 import { detectLanguage, scriptClass, turnLanguage } from './language.js'
 import { addCandidate, buildRoster, type LabelCandidate, type Roster, type RosterMember } from './roster.js'
-import { classifySections, isMarkerLine, isNonSpeech, isSponsorRead } from './sections.js'
+import { classifySections, isClosingLine, isMarkerLine, isNonSpeech, isSponsorRead } from './sections.js'
 import { cleanSpeech } from './speech-text.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { SplitOptions, SplitResult } from './types.js'
@@ -135,15 +135,36 @@ const lowerCaseWords = (paragraphs: readonly Paragraph[]): Set<string> => {
   return words
 }
 
+// A heading in capitals (`ORAL ARGUMENT OF ROBERT A. LONG`) inside a transcript written in mixed case.
+const CAPS_HEADING_MAX_WORDS = 15
+const isCapsHeading = (text: string): boolean => {
+  if (text.length > CAPS_HEADING_MAX_WORDS * 12 || text !== text.toUpperCase() || text === text.toLowerCase()) return false
+  const words = countWords(text)
+  return words >= 3 && words <= CAPS_HEADING_MAX_WORDS
+}
+
+/** Whether most of the text is in mixed case (not an ALL-CAPS caption file, where capitals mean nothing). */
+const isMixedCase = (paragraphs: readonly Paragraph[]): boolean => {
+  let upper = 0
+  let lower = 0
+  for (let i = 0; i < paragraphs.length && upper + lower < 20_000; i++) {
+    for (const ch of paragraphs[i]!.text) {
+      if (ch >= 'a' && ch <= 'z') lower++
+      else if (ch >= 'A' && ch <= 'Z') upper++
+    }
+  }
+  return lower > upper
+}
+
 /** A paragraph that is not speech wherever it stands: a heading, a marker line, a sponsor read. */
-const nonSpeechKind = (text: string): SectionKind | undefined => {
-  if (MD_HEADING.test(text)) return 'other'
+const nonSpeechKind = (text: string, mixedCase: boolean): SectionKind | undefined => {
+  if (MD_HEADING.test(text) || (mixedCase && isCapsHeading(text)) || isClosingLine(text)) return 'other'
   if (isSponsorRead(text)) return 'promo'
   if (isMarkerLine(text)) return 'other'
   return undefined
 }
 
-const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: Roster, conventions: Conventions, inTranscript: boolean): Unit => {
+const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: Roster, conventions: Conventions, inTranscript: boolean, mixedCase: boolean): Unit => {
   let member: RosterMember | undefined
   let change = false
   let text = paragraph.text
@@ -168,7 +189,7 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
     if (structural) member = structural
   }
   const heading = MD_HEADING.test(text)
-  const nonSpeech = member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text)
+  const nonSpeech = member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text, mixedCase)
   const cleaned = nonSpeech ? { text: text.trim() } : cleanSpeech(text)
   const unit: Unit = { text: cleaned.text }
   if (member) unit.member = member
@@ -184,10 +205,11 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
 /** Joins caption fragments into their paragraph unless the fragment opens a new speaker's turn. */
 const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, roster: Roster, conventions: Conventions): Unit[] => {
   const units: Unit[] = []
+  const mixedCase = isMixedCase(paragraphs)
   let speaker: RosterMember | undefined
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
-    const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined)
+    const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined, mixedCase)
     const current = units[units.length - 1]
     const sameSpeaker = (!unit.member || (unit.member === speaker && !unit.change)) && !unit.nonSpeech && !current?.nonSpeech
     if (paragraph.fragment && current && sameSpeaker) {
@@ -346,8 +368,17 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
     const drafts = toDrafts(units, 0, units.length, UNKNOWN, aside)
     return finish(drafts, asSections(aside, language), warnings, language)
   }
+  // A stenographer's close ("(Whereupon, … the case … was submitted.)") ends the transcript even
+  // if label-like lines follow (a word index at the end of a court transcript).
+  let limit = units.length
+  for (let i = first + 1; i < units.length; i++) {
+    if (isClosingLine(units[i]!.text)) {
+      limit = i
+      break
+    }
+  }
   let last = first
-  for (let i = units.length - 1; i > first; i--) {
+  for (let i = limit - 1; i > first; i--) {
     if (units[i]!.member) {
       last = i
       break
@@ -358,8 +389,8 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
   const transcriptLanguage = detectLanguage(sample)
   const transcriptScript = scriptClass(sample)
   // After the last label, the first paragraph that is clearly not speech ends the transcript.
-  let end = units.length
-  for (let i = last + 1; i < units.length; i++) {
+  let end = limit
+  for (let i = last + 1; i < limit; i++) {
     if (units[i]!.nonSpeech || isNonSpeech(units[i]!.text, transcriptScript)) {
       end = i
       break

@@ -1,0 +1,50 @@
+/**
+ * Text copied out of a paginated document (court and hearing transcripts, PDFs run through
+ * pdftotext): every line carries a line number, each page repeats a header and a footer, and form
+ * feeds separate the pages. None of that is speech. Recognised from the document itself (most lines
+ * numbered, short lines repeated on every page), so prose that merely starts a line with a number
+ * is left alone.
+ */
+
+// A document is line-numbered when at least this share of its non-empty lines start with 1–2 digits.
+const NUMBERED_SHARE = 0.6
+const LINE_NUMBER = /^[ \t]*(\d{1,2})(?=[ \t]|$)/
+// A line repeated this often, short and without a sentence ending, is a page header or footer.
+const FURNITURE_MIN_REPEATS = 5
+const FURNITURE_MAX_CHARS = 80
+const PAGE_NUMBER = /^[ \t]*\d{1,4}[ \t]*$/
+
+export interface PageLayout {
+  lines: string[]
+  /** Whether the input was a numbered page layout: its lines are then hard-wrapped text, not paragraphs. */
+  paged: boolean
+}
+
+/**
+ * @example
+ * stripPageLayout([' 1   MR. LONG: Mr. Chief', ' 2   Justice, and may it']).lines // ['MR. LONG: Mr. Chief', 'Justice, and may it']
+ */
+export const stripPageLayout = (input: readonly string[]): PageLayout => {
+  let nonEmpty = 0
+  let numbered = 0
+  const counts = new Map<string, number>()
+  for (const line of input) {
+    const trimmed = line.trim()
+    if (!trimmed) continue
+    nonEmpty++
+    const match = LINE_NUMBER.exec(line)
+    if (match && Number(match[1]) <= 30) numbered++
+    if (trimmed.length <= FURNITURE_MAX_CHARS) counts.set(trimmed, (counts.get(trimmed) ?? 0) + 1)
+  }
+  if (nonEmpty < 20 || numbered < nonEmpty * NUMBERED_SHARE) return { lines: [...input], paged: false }
+  const furniture = new Set<string>()
+  for (const [line, n] of counts) if (n >= FURNITURE_MIN_REPEATS && !/[.?!:;,)]$/.test(line) && !LINE_NUMBER.test(line)) furniture.add(line)
+  const lines: string[] = []
+  for (const line of input) {
+    const trimmed = line.trim()
+    if (!trimmed || furniture.has(trimmed) || PAGE_NUMBER.test(line)) continue
+    const match = LINE_NUMBER.exec(line)
+    lines.push(match ? line.slice(match[0].length) : line)
+  }
+  return { lines, paged: true }
+}
