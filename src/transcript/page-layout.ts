@@ -48,3 +48,31 @@ export const stripPageLayout = (input: readonly string[]): PageLayout => {
   }
   return { lines, paged: true }
 }
+
+// Hard-wrapped prose: most lines end near one width and many end mid-sentence.
+const WRAP_MIN_WIDTH = 50
+const WRAP_MAX_WIDTH = 110
+const WRAP_NEAR = 15
+const WRAP_SHARE = 0.6
+const MID_SENTENCE_SHARE = 0.4
+
+/**
+ * Whether the lines are prose wrapped at a fixed width (copied from a PDF or an email) rather than
+ * one paragraph per line, so that a line continues the one before it.
+ */
+export const isHardWrapped = (lines: readonly string[]): boolean => {
+  const lengths: number[] = []
+  let midSentence = 0
+  for (const line of lines) {
+    const trimmed = line.trimEnd()
+    if (!trimmed.trim()) continue
+    lengths.push(trimmed.length)
+    if (!/[.?!:;"”’)\]]$/.test(trimmed)) midSentence++
+  }
+  if (lengths.length < 10) return false
+  const sorted = [...lengths].sort((a, b) => a - b)
+  const width = sorted[Math.floor(sorted.length * 0.9)]!
+  if (width < WRAP_MIN_WIDTH || width > WRAP_MAX_WIDTH) return false
+  const near = lengths.filter((n) => n >= width - WRAP_NEAR && n <= width + 2).length
+  return near >= lengths.length * WRAP_SHARE && midSentence >= lengths.length * MID_SENTENCE_SHARE
+}

@@ -8,7 +8,7 @@
  * `speaker` and `start` (timed-lines.ts has the conventions).
  */
 import type { Paragraph } from './types.js'
-import { stripPageLayout } from './page-layout.js'
+import { isHardWrapped, stripPageLayout } from './page-layout.js'
 import { createTimedLineReader } from './timed-lines.js'
 
 /**
@@ -24,8 +24,8 @@ export const readText = (text: string): Paragraph[] => {
   const layout = stripPageLayout(lines)
   for (const line of layout.lines) reader.push(line)
   const paragraphs = reader.finish()
-  // A paginated document is hard-wrapped: its lines continue one another unless a label starts one.
-  if (layout.paged) for (const paragraph of paragraphs) paragraph.fragment = true
+  // A paginated or hard-wrapped document's lines continue one another unless a label starts one.
+  if (layout.paged || isHardWrapped(layout.lines)) for (const paragraph of paragraphs) paragraph.fragment = true
   return paragraphs
 }
 

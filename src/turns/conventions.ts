@@ -43,7 +43,7 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
     const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
     return recurs ? entry.labels : 0
   }
-  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing']
+  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line']
   const best = Math.max(0, ...namedSyntaxes.map(support))
   const named = new Set<LabelSyntax>()
   for (const syntax of namedSyntaxes) {

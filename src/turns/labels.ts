@@ -29,6 +29,10 @@ const BOLD_OPEN = /^(?:\*\*|__)/
 const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})\][ \t]*(?![(:])`, 'u')
 // Hearing records (GPO): `Mr. SMITH.`, `Senator GRASSLEY.`, `The CHAIRMAN.`, `Chairman LEE.` then the speech.
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwoman|Chair|The|General|Judge|Justice|Admiral|Secretary|Ambassador)\.?(?: [A-Z][A-Z'’-]+){1,2})\.[ \t]+(?=\p{Lu})/u
+// A speaker line on its own (press-service and hearing transcripts): `Sen. Mike Lee (R-Utah)`,
+// `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
+const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
+
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
 // Subtitles mark a change of speaker with a leading dash.
@@ -47,7 +51,7 @@ const NOT_SPEAKERS = new Set([
 ])
 
 /** Which convention a label is written in; a document uses one or a few of them consistently. */
-export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'caption-change' | 'dash-change'
+export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'caption-change' | 'dash-change'
 
 export interface LabelMatch {
   syntax: LabelSyntax
@@ -100,6 +104,10 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (inline) return { syntax: 'colon', name: inline.name, length: inline.length }
   const hearing = HEARING_LABEL.exec(text.slice(0, 60))
   if (hearing) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
+  if (text.length <= 90) {
+    const line = NAME_LINE.exec(text.trim())
+    if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }
+  }
   return undefined
 }
 

@@ -188,6 +188,8 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
     if (structural && member && member !== structural) text = paragraph.text
     if (structural) member = structural
   }
+  // "Unknown Speaker" (Otter) marks a new diarized segment by someone unnamed: each is its own turn.
+  if (member?.key === 'unknown') change = true
   const heading = MD_HEADING.test(text)
   const nonSpeech = member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text, mixedCase)
   const cleaned = nonSpeech ? { text: text.trim() } : cleanSpeech(text)
