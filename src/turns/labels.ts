@@ -47,6 +47,8 @@ const NOT_SPEAKERS = new Set([
   'postscript', 'music', 'date', 'time', 'location', 'price', 'tags', 'category', 'categories', 'topics',
   'title', 'description', 'link', 'url', 'website', 'email', 'phone', 'address', 'subject', 're', 'fwd',
   'transcript below', 'full transcript', 'key issues', 'agenda', 'contents', 'appearances', 'index',
+  'panelists', 'panel', 'speakers', 'participants', 'moderators', 'attendees', 'members', 'witnesses', 'hosts',
+  'featuring', 'with', 'present', 'absent', 'agenda item', 'action', 'motion', 'vote', 'result', 'outcome',
   'pros', 'cons', 'step', 'tip', 'fact', 'quote', 'caption', 'photo', 'image', 'video', 'audio', 'table',
 ])
 

@@ -27,6 +27,8 @@ interface Unit {
   nonSpeech?: SectionKind
   /** A heading that announces speech (`# Prepared remarks`, `## Transcript`). */
   speechHeading?: boolean
+  /** Markdown heading level (1–6), for headings. */
+  headingLevel?: number
   start?: number
   end?: number
 }
@@ -197,7 +199,10 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
   if (member) unit.member = member
   if (change) unit.change = true
   if (nonSpeech) unit.nonSpeech = nonSpeech
-  if (heading && SPEECH_HEADING.test(text)) unit.speechHeading = true
+  if (heading) {
+    unit.headingLevel = /^#+/.exec(text)![0].length
+    if (SPEECH_HEADING.test(text)) unit.speechHeading = true
+  }
   const start = paragraph.start ?? cleaned.start
   if (start !== undefined) unit.start = start
   if (paragraph.end !== undefined) unit.end = paragraph.end
@@ -332,6 +337,38 @@ const speechStart = (units: readonly Unit[], first: number): number => {
 }
 
 /**
+ * A document with no labels but with headings that announce speech (`## Prepared remarks`, `## words
+ * that may have been spoken`): what stands under those headings is speech by "unknown", one turn per
+ * section; everything else (agendas, descriptions, rosters) is a section.
+ */
+const splitBySpeechHeadings = (units: readonly Unit[], warnings: Warning[]): SplitResult => {
+  const speech: Unit[] = []
+  const other: string[] = []
+  let speechLevel: number | undefined
+  for (const unit of units) {
+    if (unit.headingLevel !== undefined) {
+      if (unit.speechHeading) {
+        speechLevel = unit.headingLevel
+        // A new speech section is a new turn: who speaks there is not known to be the same person.
+        speech.push({ text: '', member: UNKNOWN, change: true })
+      } else if (speechLevel === undefined || unit.headingLevel <= speechLevel) {
+        speechLevel = undefined
+      }
+      if (countWords(unit.text) > 0) other.push(unit.text)
+      continue
+    }
+    if (speechLevel !== undefined) speech.push(unit)
+    else if (countWords(unit.text) > 0) other.push(unit.text)
+  }
+  const language = detectLanguage(sampleText(speech, 0, speech.length))
+  warnings.push({ code: 'NO_SPEAKER_LABELS', message: 'no speaker labels were found: the speech under the transcript headings is attributed to "unknown"' })
+  const aside: Array<{ kind: SectionKind; text: string }> = []
+  const drafts = toDrafts(speech, 0, speech.length, UNKNOWN, aside)
+  const sections = [...classifySections(other, { transcriptLanguage: language, position: 'before' }), ...asSections(aside, language)]
+  return finish(drafts, sections, warnings, language)
+}
+
+/**
  * Splits a transcript's paragraphs into speaker turns, and the text around the transcript
  * (show notes, an article, a promo, credits) into sections. Word counts use `countWords` (word-count.ts).
  *
@@ -358,6 +395,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
   const labelled = units.findIndex((u) => u.member !== undefined)
   const first = speechStart(units, labelled)
   const aside: Array<{ kind: SectionKind; text: string }> = []
+  if (labelled < 0 && units.some((u) => u.speechHeading)) return splitBySpeechHeadings(units, warnings)
   if (first < 0) {
     if (units.some((u) => !u.nonSpeech && countWords(u.text) > 0)) {
       warnings.push({
