@@ -47,6 +47,12 @@ const EXTENSION_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
 // Formats whose content has a signature: a file named so without it is read by its content instead.
 const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json'])
 
+/** Whether the content at least tries to be the format (cue timings, a JSON value): then its reader says what is wrong. */
+const attemptsFormat = (text: string, format: TranscriptFormat): boolean => {
+  const head = text.trimStart().slice(0, 2048)
+  return format === 'json' ? /^[[{]/.test(head) : head.includes('-->')
+}
+
 // Text formats podpipe does not read, and containers that are not text at all: refuse them by name
 // rather than read an XML caption file or a PDF as prose.
 const UNSUPPORTED_EXTENSIONS = new Set([
@@ -118,7 +124,7 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
   const extension = extensionOf(options.fileName)
   const byExtension = EXTENSION_FORMATS[extension]
   // The content had none of the signatures of these formats: a `.srt` holding Whisper lines is text.
-  if (byExtension && CUE_OR_DATA.has(byExtension)) {
+  if (byExtension && CUE_OR_DATA.has(byExtension) && !attemptsFormat(text, byExtension)) {
     return {
       format: 'text',
       by: 'content',

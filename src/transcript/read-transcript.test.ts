@@ -78,11 +78,24 @@ describe('readTranscript format detection', () => {
     expect(readTranscript(prose, { fileName }).format).toBe(format)
   })
 
-  it('reads a .vtt file without its header as what it is, and fails clearly when it is nothing', () => {
+  it('reads a .vtt file without its header as what it is, and fails clearly when its cues are broken', () => {
     expect(readTranscript('00:01.000 --> 00:02.000\nHi\n', { fileName: 'a.vtt' }).format).toBe('srt')
-    const error = errorOf(() => readTranscript(prose, { fileName: 'a.vtt' }))
+    const error = errorOf(() => readTranscript('Hello\n00:01.000 --> soon\nHi\n', { fileName: 'a.vtt' }))
     expect(error.code).toBe('MALFORMED')
     expect(error.message).toMatch(/^a\.vtt: not valid WebVTT: line 1: expected the "WEBVTT" header/)
+  })
+
+  it('reads a file by its content when its name says otherwise: Whisper lines in a .srt are timed text', () => {
+    const whisper = '[0.00 → 6.66] because you know there is nothing\n[6.66 → 9.10] quite like a good sneeze\n[9.10 → 12.00], and thank you'
+    const result = readTranscript(whisper, { fileName: 'show.srt' })
+    expect(result.format).toBe('text')
+    expect(result.warnings.map((w) => w.code)).toEqual(['FORMAT_MISMATCH'])
+    expect(result.paragraphs).toEqual([
+      { text: 'because you know there is nothing', start: 0, end: 6.66, fragment: true },
+      { text: 'quite like a good sneeze', start: 6.66, end: 9.1, fragment: true },
+      { text: 'and thank you', start: 9.1, end: 12, fragment: true },
+    ])
+    expect(readTranscript(prose, { fileName: 'a.vtt' }).format).toBe('text')
   })
 
   it('obeys a forced format, whatever the content looks like', () => {

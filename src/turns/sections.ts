@@ -32,6 +32,19 @@ export const isSponsorRead = (text: string): boolean => {
   return calls !== null && new Set(calls.map((c) => c.toLowerCase())).size >= 2 && estimateWords(text) <= AD_MAX_WORDS
 }
 
+const SPONSOR_NAME = /\b(?:brought to you|sponsored|supported|made possible) by ([\p{Lu}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}][\p{L}\p{N}.&'’-]*)?)/u
+
+/** The sponsor a read names ("brought to you by Figma, makers of…" → "Figma"), if any. */
+export const sponsorName = (text: string): string | undefined => SPONSOR_NAME.exec(text.slice(0, SPONSOR_HEAD_CHARS))?.[1]
+
+/** Whether a paragraph after a sponsor read goes on with it: it names the sponsor or carries a call to action. */
+export const continuesSponsorRead = (text: string, sponsor: string | undefined): boolean => {
+  if (text.length > AD_MAX_WORDS * 12) return false
+  if (sponsor && text.includes(sponsor)) return true
+  AD_CALLS.lastIndex = 0
+  return AD_CALLS.test(text)
+}
+
 // A line that marks the recording rather than saying anything: `**Break:** [00:55]`, `[Music]`, `---`.
 const MARKER_LINE = /^(?:[*_]{0,2}(?:break|ad break|music|intro|outro|interlude|pause|end of (?:transcript|recording|episode)|transcript(?: below)?)[*_]{0,2}\s*:?[*_]{0,2}\s*(?:\\?\[[^\]]{0,20}\\?\])?|[-*_=]{3,}|\\?\[[^\]]{1,30}\\?\])$/i
 
@@ -46,6 +59,13 @@ const CLOSING = /^\(?(?:whereupon\b|the (?:hearing|meeting|proceedings?|session)
 export const isClosingLine = (text: string): boolean => text.length < 400 && CLOSING.test(text)
 
 export const isCredits = (text: string): boolean => CREDITS.test(text.slice(0, 300))
+
+const OUTRO_OPENING = /\bthanks? (?:you )?(?:so much )?for (?:listening|watching|tuning in)\b/i
+const OUTRO_CREDITS = /\b(?:produced|edited|mixed|engineered) by\b|\bsubscribe\b|\bleave (?:us )?a review\b/i
+
+/** A recorded outro: "Thank you for listening to … This episode was produced by …". */
+export const isOutro = (text: string): boolean =>
+  text.length < 3000 && OUTRO_OPENING.test(text.slice(0, 200)) && OUTRO_CREDITS.test(text)
 
 /** After the last label: is this paragraph clearly not more of the last speaker's turn? */
 export const isNonSpeech = (text: string, transcriptScript: ScriptClass): boolean =>

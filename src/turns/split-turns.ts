@@ -10,7 +10,7 @@ import { chooseConventions, type Conventions } from './conventions.js'
 import { detectLabel, type LabelMatch } from './labels.js'
 import { detectLanguage, scriptClass, turnLanguage } from './language.js'
 import { addCandidate, buildRoster, type LabelCandidate, type Roster, type RosterMember } from './roster.js'
-import { classifySections, isClosingLine, isMarkerLine, isNonSpeech, isSponsorRead } from './sections.js'
+import { classifySections, continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isNonSpeech, isOutro, isSponsorRead, sponsorName } from './sections.js'
 import { cleanSpeech } from './speech-text.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { SplitOptions, SplitResult } from './types.js'
@@ -228,7 +228,25 @@ const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMa
     }
     if (unit.member) speaker = unit.member
   }
+  extendSponsorReads(units)
   return units
+}
+
+/** A sponsor read goes on over the next paragraphs of the same voice while they name the sponsor. */
+const extendSponsorReads = (units: Unit[]): void => {
+  let sponsor: string | undefined
+  let inRead = false
+  for (const unit of units) {
+    if (unit.nonSpeech === 'promo') {
+      sponsor = sponsorName(unit.text) ?? sponsor
+      inRead = true
+    } else if (inRead && !unit.member && !unit.nonSpeech && continuesSponsorRead(unit.text, sponsor)) {
+      unit.nonSpeech = 'promo'
+    } else if (unit.member || countWords(unit.text) > 0) {
+      inRead = false
+      sponsor = undefined
+    }
+  }
 }
 
 interface Draft {
@@ -323,6 +341,20 @@ const asSections = (aside: ReadonlyArray<{ kind: SectionKind; text: string }>, l
     else sections.push({ kind, language, text })
   }
   return sections
+}
+
+/** The recorded outro and credits at the very end leave the last turn (and the turn, if nothing else is left). */
+const trimOutro = (drafts: Draft[], aside: Array<{ kind: SectionKind; text: string }>): void => {
+  const last = drafts[drafts.length - 1]
+  if (!last) return
+  while (last.paragraphs.length > 0) {
+    const paragraph = last.paragraphs[last.paragraphs.length - 1]!
+    if (!isOutro(paragraph) && !isCredits(paragraph)) break
+    last.paragraphs.pop()
+    last.wordCount -= countWords(paragraph)
+    aside.push({ kind: 'other', text: paragraph })
+  }
+  if (last.paragraphs.length === 0) drafts.pop()
 }
 
 /**
@@ -436,8 +468,8 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
       break
     }
   }
-  // The last labelled paragraph itself may be the credits or a postscript ("Postscript: …" is no speaker).
   const drafts = toDrafts(units, first, end, units[first]!.member ?? UNKNOWN, aside)
+  trimOutro(drafts, aside)
   const sections = [
     ...classifySections(wordful(units, 0, first), { transcriptLanguage, position: 'before' }),
     ...asSections(aside, transcriptLanguage),
