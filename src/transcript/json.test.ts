@@ -70,6 +70,9 @@ describe('isJson', () => {
     { id: 'spec document', text: '{\n  "version": "1.0.0",\n  "segments": []}', expected: true },
     { id: 'truncated document', text: '{"version":"1.0.0","segments":[{"speaker":', expected: true },
     { id: 'other JSON', text: '{"title": "x"}', expected: false },
+    { id: 'AssemblyAI utterances', text: '{"id":"x","utterances":[]}', expected: true },
+    { id: 'an array of segments', text: '[{"start": 0, "text": "Hi"}]', expected: true },
+    { id: 'an array of numbers', text: '[1, 2]', expected: false },
     { id: 'bracketed timestamp text', text: '[00:03:12] Name: text', expected: false },
   ])('$id → $expected', ({ text, expected }) => {
     expect(isJson(text)).toBe(expected)
@@ -86,7 +89,78 @@ describe('readJson errors', () => {
     { id: 'empty segments', text: doc([]), where: /"segments" is empty/ },
     { id: 'only space segments', text: doc([{ startTime: 0, body: ' ' }]), where: /every segment is empty/ },
   ])('$id is MALFORMED with the path of the problem', ({ text, where }) => {
-    expect(() => readJson(text)).toThrow(expect.objectContaining({ name: 'PodpipeError', code: 'MALFORMED', message: expect.stringMatching(/^not a valid Podcasting 2\.0 JSON transcript: /) }))
+    expect(() => readJson(text)).toThrow(expect.objectContaining({ name: 'PodpipeError', code: 'MALFORMED', message: expect.stringMatching(/^not a valid JSON transcript: /) }))
     expect(() => readJson(text)).toThrow(where)
+  })
+})
+
+// The common JSON shapes besides Podcasting 2.0, each as its tool writes it (field names, nesting,
+// units): what a reader needs is the speaker, the times in seconds and the text of each segment.
+describe('readJson: other common shapes', () => {
+  it.each([
+    {
+      id: 'podwhisperer (speakers map + speakerLabel)',
+      doc: { speakers: { spk_0: 'Eoin', spk_1: 'Luciano' }, segments: [
+        { speakerLabel: 'spk_0', start: 0.5, end: 3.2, text: 'Welcome to AWS Bites.' },
+        { speakerLabel: 'spk_1', start: 3.4, end: 5, text: 'Hello everyone.' },
+      ] },
+      expected: [['Eoin', 0.5, 3.2, 'Welcome to AWS Bites.'], ['Luciano', 3.4, 5, 'Hello everyone.']],
+    },
+    {
+      id: 'whisperX (SPEAKER_00, words inside)',
+      doc: { segments: [
+        { start: 0.03, end: 2.1, text: ' So today we talk tariffs.', speaker: 'SPEAKER_00', words: [{ word: 'So', start: 0.03, end: 0.2 }] },
+        { start: 2.4, end: 3, text: ' Right.', speaker: 'SPEAKER_01', words: [] },
+      ], word_segments: [] },
+      expected: [['SPEAKER_00', 0.03, 2.1, 'So today we talk tariffs.'], ['SPEAKER_01', 2.4, 3, 'Right.']],
+    },
+    {
+      id: 'OpenAI Whisper verbose_json (no speakers)',
+      doc: { task: 'transcribe', language: 'english', text: 'x', segments: [{ id: 0, seek: 0, start: 0, end: 4.5, text: ' Export controls matter.', tokens: [1] }] },
+      expected: [[undefined, 0, 4.5, 'Export controls matter.']],
+    },
+    {
+      id: 'AssemblyAI utterances (milliseconds, letters)',
+      doc: { id: 'abc', utterances: [
+        { speaker: 'A', start: 250, end: 4100, text: 'Thanks for joining.', words: [] },
+        { speaker: 'B', start: 4300, end: 9000, text: 'Glad to be here.', words: [] },
+      ] },
+      expected: [['A', 0.25, 4.1, 'Thanks for joining.'], ['B', 4.3, 9, 'Glad to be here.']],
+    },
+    {
+      id: 'Deepgram utterances (numeric speakers under results)',
+      doc: { metadata: {}, results: { utterances: [{ start: 1, end: 2.5, transcript: 'Good morning.', speaker: 0 }, { start: 2.6, end: 4, transcript: 'Morning.', speaker: 1 }] } },
+      expected: [['Speaker 0', 1, 2.5, 'Good morning.'], ['Speaker 1', 2.6, 4, 'Morning.']],
+    },
+    {
+      id: 'CouncilDataProject sentences (speaker_name, start_time)',
+      doc: { generator: 'cdp', session_datetime: null, sentences: [
+        { index: 0, confidence: 0.9, start_time: 12.1, end_time: 15, text: 'The meeting will come to order.', speaker_index: 0, speaker_name: 'Debora Juarez', words: [] },
+        { index: 1, confidence: 0.9, start_time: 15.2, end_time: 16, text: 'Present.', speaker_index: 1, speaker_name: null, words: [] },
+      ] },
+      expected: [['Debora Juarez', 12.1, 15, 'The meeting will come to order.'], ['Speaker 1', 15.2, 16, 'Present.']],
+    },
+    {
+      id: 'Rev monologues (elements with ts/end_ts)',
+      doc: { monologues: [{ speaker: 1, speaker_name: 'Jane Doe', elements: [
+        { type: 'text', value: 'Hello', ts: 0.5, end_ts: 0.9 }, { type: 'punct', value: ' ' },
+        { type: 'text', value: 'there', ts: 1, end_ts: 1.4 }, { type: 'punct', value: '.' },
+      ] }] },
+      expected: [['Jane Doe', 0.5, 1.4, 'Hello there.']],
+    },
+    {
+      id: 'a bare array of segments',
+      doc: [{ speaker: 'Ann', start: 0, end: 1, text: 'Hi.' }],
+      expected: [['Ann', 0, 1, 'Hi.']],
+    },
+  ])('$id', ({ doc, expected }) => {
+    const text = JSON.stringify(doc)
+    expect(isJson(text)).toBe(true)
+    const paragraphs = readJson(text)
+    expect(paragraphs.map((p) => [p.speaker, p.start, p.end, p.text])).toEqual(expected)
+  })
+
+  it('names what it expected when the shape is unknown', () => {
+    expect(() => readJson('{"items":[{"x":1}]}')).toThrow(/expected "segments" \(Podcasting 2\.0, Whisper, whisperX, podwhisperer\), "utterances"/)
   })
 })

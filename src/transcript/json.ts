@@ -1,8 +1,9 @@
 /**
- * Podcasting 2.0 JSON transcripts → paragraphs. Segments range from single words (the spec
+ * JSON transcripts → paragraphs: Podcasting 2.0 and the other common shapes (isJson lists them),
+ * each segment mapped onto the Podcasting 2.0 names. Segments range from single words (the spec
  * example; Podnews, where spaces and punctuation are segments of their own) to caption lines
- * (Buzzsprout), so segments are joined back into text and cut into sentence-sized paragraphs
- * per speaker, each keeping the times of its first and last segment.
+ * (Buzzsprout, Whisper), so segments are joined back into text and cut into sentence-sized
+ * paragraphs per speaker, each keeping the times of its first and last segment.
  */
 import { z } from 'zod'
 import { PodpipeError } from '../errors/index.js'
@@ -25,21 +26,23 @@ export const Podcast20Segment = z.object({
 })
 export type Podcast20Segment = z.infer<typeof Podcast20Segment>
 
-/** The document. Segments are checked one by one, so one bad segment is dropped, not the file. */
-export const Podcast20Json = z.object({
-  version: z.union([z.string(), z.number()]).optional(),
-  segments: z.array(z.unknown()),
-})
-export type Podcast20Json = z.infer<typeof Podcast20Json>
-
-/** An object that starts like the spec's document; cheap, so it only looks at the first bytes. */
+/**
+ * A JSON transcript, in any of the common shapes: Podcasting 2.0 (`segments[].body/startTime`),
+ * Whisper and whisperX (`segments[].text/start`, `speaker: "SPEAKER_00"`), podwhisperer
+ * (`speakers` map + `segments[].speakerLabel`), AssemblyAI and Deepgram (`utterances`),
+ * CouncilDataProject (`sentences[].speaker_name/start_time`), Rev (`monologues[].elements`), or a
+ * bare array of segments. Cheap: looks at the first bytes only.
+ */
 export const isJson = (text: string): boolean => {
-  const head = text.trimStart().slice(0, 200)
-  return head.startsWith('{') && (head.includes('"version"') || head.includes('"segments"'))
+  const head = text.trimStart().slice(0, 400)
+  if (head.startsWith('[')) return /^\[\s*\{\s*"/.test(head)
+  return head.startsWith('{') && /"(?:version|segments|utterances|sentences|monologues|speakers|results)"/.test(head)
 }
 
 const malformed = (reason: string): PodpipeError =>
-  new PodpipeError('MALFORMED', `not a valid Podcasting 2.0 JSON transcript: ${reason}`)
+  new PodpipeError('MALFORMED', `not a valid JSON transcript: ${reason}`)
+
+const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev) or an array of segments'
 
 /** `segments[3].startTime: Invalid input: expected number, received string` */
 const describeIssue = (error: z.ZodError, prefix: readonly PropertyKey[] = []): string => {
@@ -49,6 +52,91 @@ const describeIssue = (error: z.ZodError, prefix: readonly PropertyKey[] = []): 
   return `${where}: ${issue?.message ?? 'unexpected shape'}`
 }
 
+type Json = Record<string, unknown>
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+interface Located {
+  /** Where the segments are, for messages: `segments`, `results.utterances`. */
+  path: string
+  items: unknown[]
+  /** podwhisperer's `speakers: { spk_0: "Eoin" }`. */
+  speakerNames?: Readonly<Record<string, string>>
+}
+
+const SEGMENT_KEYS = ['segments', 'utterances', 'sentences', 'monologues', 'audio_segments'] as const
+
+/** The array of segments in the document, wherever the shape keeps it. */
+const locateSegments = (raw: unknown): Located => {
+  if (Array.isArray(raw)) return { path: 'the document', items: raw }
+  if (!isObject(raw)) throw malformed(`the document is not an object; ${EXPECTED}`)
+  const names = isObject(raw.speakers) && Object.values(raw.speakers).every((v) => typeof v === 'string')
+    ? raw.speakers as Record<string, string>
+    : undefined
+  const containers: Array<[string, Json]> = [['', raw]]
+  if (isObject(raw.results)) containers.push(['results.', raw.results])
+  if (isObject(raw.transcript)) containers.push(['transcript.', raw.transcript])
+  for (const [prefix, container] of containers) {
+    for (const key of SEGMENT_KEYS) {
+      if (!(key in container)) continue
+      const value = container[key]
+      if (!Array.isArray(value)) throw malformed(`${prefix}${key}: Invalid input: expected array, received ${value === null ? 'null' : typeof value}`)
+      return { path: `${prefix}${key}`, items: value, ...(names ? { speakerNames: names } : {}) }
+    }
+  }
+  // Deepgram without utterances: results.channels[0].alternatives[0].paragraphs.paragraphs
+  const channels = isObject(raw.results) ? raw.results.channels : undefined
+  const alternative = Array.isArray(channels) && isObject(channels[0]) && Array.isArray(channels[0].alternatives) ? channels[0].alternatives[0] : undefined
+  const paragraphs = isObject(alternative) && isObject(alternative.paragraphs) ? alternative.paragraphs.paragraphs : undefined
+  if (Array.isArray(paragraphs)) {
+    const items = paragraphs.flatMap((p) => (isObject(p) && Array.isArray(p.sentences) ? p.sentences.map((s) => (isObject(s) ? { ...s, speaker: p.speaker } : s)) : [p]))
+    return { path: 'results.channels[0].alternatives[0].paragraphs.paragraphs', items }
+  }
+  throw malformed(`segments: Invalid input: ${EXPECTED}`)
+}
+
+const first = (segment: Json, keys: readonly string[]): unknown => {
+  for (const key of keys) if (segment[key] !== undefined && segment[key] !== null) return segment[key]
+  return undefined
+}
+
+const wordsText = (words: unknown, separator = ' '): string | undefined => {
+  if (!Array.isArray(words)) return undefined
+  const parts: string[] = []
+  for (const w of words) {
+    if (typeof w === 'string') parts.push(w)
+    else if (isObject(w)) {
+      const value = first(w, ['punctuated_word', 'word', 'text', 'value', 'content'])
+      if (typeof value === 'string') parts.push(value)
+    }
+  }
+  return parts.length ? parts.join(separator) : undefined
+}
+
+/** One segment of any shape, mapped onto the Podcasting 2.0 names so one schema checks them all. */
+const normalizeSegment = (value: unknown, names: Readonly<Record<string, string>> | undefined): unknown => {
+  if (!isObject(value)) return value
+  if ('body' in value && 'startTime' in value) return value
+  // Rev's elements spell out their own spaces and punctuation; word lists do not.
+  const text = first(value, ['body', 'text', 'transcript', 'content', 'value']) ?? wordsText(value.elements, '') ?? wordsText(value.words)
+  let speaker = first(value, ['speaker_name', 'speakerName', 'speakerLabel', 'speaker_label', 'speaker', 'spk', 'speaker_id', 'speakerId'])
+  if (speaker === undefined && typeof value.speaker_index === 'number') speaker = value.speaker_index
+  if (typeof speaker === 'number') speaker = `Speaker ${speaker}`
+  if (typeof speaker === 'string' && names?.[speaker]) speaker = names[speaker]
+  const timed = Array.isArray(value.elements) ? value.elements.filter((e): e is Json => isObject(e) && typeof e.ts === 'number') : []
+  const start = first(value, ['startTime', 'start', 'start_time', 'startTimeSeconds', 'ts', 'from', 'offset']) ?? timed[0]?.ts
+  const end = first(value, ['endTime', 'end', 'end_time', 'endTimeSeconds', 'end_ts', 'to']) ?? timed[timed.length - 1]?.end_ts
+  return { speaker, startTime: start, endTime: end, body: text }
+}
+
+/** AssemblyAI and others count milliseconds: segments that last minutes on average are in ms. */
+const toSeconds = (segments: Podcast20Segment[]): Podcast20Segment[] => {
+  const durations = segments.filter((s) => s.endTime !== undefined && s.endTime !== null).map((s) => s.endTime! - s.startTime).sort((a, b) => a - b)
+  const median = durations[Math.floor(durations.length / 2)] ?? 0
+  const integers = segments.every((s) => Number.isInteger(s.startTime))
+  if (!(integers && median > 100)) return segments
+  return segments.map((s) => ({ ...s, startTime: s.startTime / 1000, ...(typeof s.endTime === 'number' ? { endTime: s.endTime / 1000 } : {}) }))
+}
+
 const parseDocument = (text: string, warnings: Warning[]): Podcast20Segment[] => {
   let raw: unknown
   try {
@@ -56,22 +144,21 @@ const parseDocument = (text: string, warnings: Warning[]): Podcast20Segment[] =>
   } catch (err) {
     throw malformed(`the JSON does not parse (${(err as Error).message})`)
   }
-  const document = Podcast20Json.safeParse(raw)
-  if (!document.success) throw malformed(describeIssue(document.error))
-  if (document.data.segments.length === 0) throw malformed('"segments" is empty')
+  const located = locateSegments(raw)
+  if (located.items.length === 0) throw malformed(`"${located.path}" is empty`)
   const segments: Podcast20Segment[] = []
   const problems: string[] = []
-  document.data.segments.forEach((value, index) => {
-    const segment = Podcast20Segment.safeParse(value)
+  located.items.forEach((value, index) => {
+    const segment = Podcast20Segment.safeParse(normalizeSegment(value, located.speakerNames))
     if (segment.success) segments.push(segment.data)
-    else problems.push(describeIssue(segment.error, ['segments', index]))
+    else problems.push(describeIssue(segment.error, [...(located.path === 'the document' ? [] : located.path.split('.')), index]))
   })
   if (segments.length === 0) throw malformed(`no segment is readable (${problems[0]})`)
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''
-    warnings.push({ code: 'SEGMENTS_DROPPED', message: `${problems.length} of ${document.data.segments.length} JSON segments dropped: ${problems[0]}${more}` })
+    warnings.push({ code: 'SEGMENTS_DROPPED', message: `${problems.length} of ${located.items.length} JSON segments dropped: ${problems[0]}${more}` })
   }
-  return segments
+  return toSeconds(segments)
 }
 
 // A token that attaches to the word before it: closing punctuation, or a clitic split off a word.
