@@ -47,7 +47,7 @@ describe('readHtml on variants of the transcript form', () => {
 })
 
 describe('readHtml on post bodies', () => {
-  it('reads a Substack-style body: each block a paragraph, bold labels left in the text', () => {
+  it('reads a Substack-style body: each block a paragraph, bold labels left in the text (a bold name gets its colon)', () => {
     const html = `<h2>Transcript</h2>
       <p><strong>Chris McGuire:</strong> Last night, MOFCOM issued&nbsp;new rules &amp; more.</p>
       <p><strong>Jordan Schneider</strong> If China wanted to&#8230;</p>
@@ -58,7 +58,7 @@ describe('readHtml on post bodies', () => {
     expect(readHtml(html).map((p) => p.text)).toEqual([
       'Transcript',
       'Chris McGuire: Last night, MOFCOM issued new rules & more.',
-      'Jordan Schneider If China wanted to…',
+      'Jordan Schneider: If China wanted to…',
       'A paragraph with',
       'a line break',
       'Export controls',
@@ -104,5 +104,35 @@ describe('isHtml', () => {
     { id: 'prose mentioning a tag', text: 'Use the <p> tag', expected: false },
   ])('$id → $expected', ({ text, expected }) => {
     expect(isHtml(text)).toBe(expected)
+  })
+})
+
+describe('readHtml: speaker elements, bold leads and transcript tables', () => {
+  it('reads `<p class="speaker">` as the next paragraph\'s speaker (cweiske-style turn divs)', () => {
+    const html = `<div class="turn"><p class="speaker">Tim Pritlove</p><p>Hallo und herzlich willkommen.</p></div>
+      <div class="turn"><p class="speaker">Linus Neumann</p><p>Guten Abend.</p></div>`
+    expect(readHtml(html)).toEqual([
+      { text: 'Hallo und herzlich willkommen.', speaker: 'Tim Pritlove' },
+      { text: 'Guten Abend.', speaker: 'Linus Neumann' },
+    ])
+  })
+
+  it('reads a bold name opening a paragraph as a label, and leaves bold emphasis in a sentence alone', () => {
+    expect(readHtml('<p><strong>Bruce Schneier</strong> My path is odd.</p><p>It was <b>very</b> odd.</p>').map((p) => p.text))
+      .toEqual(['Bruce Schneier: My path is odd.', 'It was very odd.'])
+  })
+
+  it('reads a transcript table: times and speakers from their cells, the header row dropped', () => {
+    const html = `<table><tr><th>Time</th><th>Speaker</th><th>Text</th></tr>
+      <tr><td>0h00m00s</td><td>Ann Lee</td><td>Welcome to the show.</td></tr>
+      <tr><td>0h01m05s</td><td>Bob Ray</td><td>Thanks for having me.</td></tr></table>`
+    expect(readHtml(html)).toEqual([
+      { text: 'Welcome to the show.', speaker: 'Ann Lee', start: 0, end: 65 },
+      { text: 'Thanks for having me.', speaker: 'Bob Ray', start: 65 },
+    ])
+  })
+
+  it('reads any other table cell by cell', () => {
+    expect(readHtml('<table><tr><td>Gallium</td><td>98% from China</td></tr></table>').map((p) => p.text)).toEqual(['Gallium', '98% from China'])
   })
 })

@@ -24,6 +24,43 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'sv
 // What may stand in <head>; any other tag ends it, as in a browser (an unclosed <head> is common).
 const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'base', 'style', 'script', 'noscript', 'template'])
 const STRUCTURAL = new Set(['cite', 'time'])
+// Elements a page marks as the speaker's name or the time by their class (`<p class="speaker">`).
+const SPEAKER_CLASS = /(?:^|[\s_-])(?:speaker|speaker-?name|interlocutor|person|who|voice|name)(?:$|[\s_-])/i
+const TIME_CLASS = /(?:^|[\s_-])(?:time|timestamp|timecode|start)(?:$|[\s_-])/i
+const BOLD = new Set(['b', 'strong'])
+// A name in a bold lead: up to five capitalised words (`<strong>Tim Pritlove</strong> Hallo…`).
+const BOLD_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|van|von|da|di|le|la)){0,4}$/u
+const TABLE_TIME = /^(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)$/
+
+const tableTime = (value: string): number | undefined => {
+  const hms = /^(\d{1,2})h(\d{1,2})m(\d{1,2})s$/.exec(value)
+  if (hms) return Number(hms[1]) * 3600 + Number(hms[2]) * 60 + Number(hms[3])
+  return parseClockTimestamp(value)
+}
+
+interface TableRow {
+  cells: string[]
+  header: boolean
+}
+
+/**
+ * A table row of a transcript table (time, speaker, text in some order) as one paragraph; a header
+ * row (`<th>`) is dropped; any other row is undefined, and its cells are read as paragraphs.
+ */
+const transcriptRow = (row: TableRow): { text: string; speaker?: string; start?: number } | 'header' | undefined => {
+  const cells = row.cells.map((c) => collapseWhitespace(c))
+  if (row.header) return 'header'
+  const timeAt = cells.findIndex((c) => TABLE_TIME.test(c))
+  if (timeAt < 0 || cells.length < 2) return undefined
+  let textAt = -1
+  for (let i = 0; i < cells.length; i++) if (i !== timeAt && (textAt < 0 || cells[i]!.length > cells[textAt]!.length)) textAt = i
+  const speakerAt = cells.findIndex((c, i) => i !== timeAt && i !== textAt && c !== '' && BOLD_NAME.test(c.replace(/:$/, '')))
+  const row_: { text: string; speaker?: string; start?: number } = { text: cells[textAt] ?? '' }
+  const start = tableTime(cells[timeAt]!)
+  if (start !== undefined) row_.start = start
+  if (speakerAt >= 0) row_.speaker = cells[speakerAt]!.replace(/:$/, '')
+  return row_
+}
 
 const HTML_START = /^<(?:!doctype\s+html|html|head|body|meta|p|div|span|cite|time|h[1-6]|ul|ol|li|blockquote|article|section|br|a|strong|em|b|i|table)[\s>/]/i
 
@@ -66,6 +103,21 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   let structural: { tag: string; text: string } | undefined
   let pendingSpeaker: string | undefined
   let pendingStart: number | undefined
+  // An element classed as the speaker's name or the time: its text becomes the next paragraph's.
+  let classed: { tag: string; kind: 'speaker' | 'time'; text: string; depth: number } | undefined
+  // Where a bold run opened at the start of a paragraph, to read `<b>Name</b> text` as a label.
+  let boldFrom: number | undefined
+  let row: (TableRow & { cell?: string }) | undefined
+
+  const endRow = (ended: TableRow) => {
+    const parsed = transcriptRow(ended)
+    if (parsed === 'header') return
+    if (parsed) {
+      if (parsed.text) reader.push(parsed.text, { speaker: parsed.speaker, start: parsed.start })
+      return
+    }
+    for (const cell of ended.cells) if (cell.trim()) reader.push(collapseWhitespace(cell))
+  }
 
   const flush = () => {
     // Collapsed first: runs of spaces in markup are indentation, not Otter's heading separator.
@@ -101,7 +153,32 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   }
 
   const parser = new Parser({
-    onopentag(name) {
+    onopentag(name, attributes) {
+      if (classed) {
+        if (name === classed.tag) classed.depth++
+        return
+      }
+      if (name === 'tr' && skipDepth === 0) {
+        flush()
+        row = { cells: [], header: true }
+        return
+      }
+      if (row && (name === 'td' || name === 'th')) {
+        if (name === 'td') row.header = false
+        row.cell = ''
+        return
+      }
+      if (row && row.cell !== undefined) return
+      const className = attributes.class ?? ''
+      if (className && skipDepth === 0 && !structural && !bufferHasText) {
+        const kind = SPEAKER_CLASS.test(className) ? 'speaker' : TIME_CLASS.test(className) ? 'time' : undefined
+        if (kind) {
+          flush()
+          classed = { tag: name, kind, text: '', depth: 0 }
+          return
+        }
+      }
+      if (BOLD.has(name) && !bufferHasText && skipDepth === 0) boldFrom = buffer.length
       if (name === 'head') {
         inHead = true
         return
@@ -123,6 +200,14 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
     },
     ontext(data) {
       if (skipDepth > 0 || inHead) return
+      if (classed) {
+        classed.text += data
+        return
+      }
+      if (row && row.cell !== undefined) {
+        row.cell += data
+        return
+      }
       if (structural) {
         structural.text += data
       } else if (breakAtNewlines && data.includes('\n')) {
@@ -138,6 +223,43 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       }
     },
     onclosetag(name) {
+      if (classed) {
+        if (name !== classed.tag) return
+        if (classed.depth > 0) {
+          classed.depth--
+          return
+        }
+        const value = collapseWhitespace(classed.text).replace(/:$/, '')
+        if (classed.kind === 'speaker' && value && value.length <= 80) pendingSpeaker = value
+        else if (classed.kind === 'time' && parseClockTimestamp(value) !== undefined) {
+          pendingStart = parseClockTimestamp(value)
+          reader.markTime(pendingStart!)
+        } else if (value) {
+          buffer += ` ${value} `
+          bufferHasText = true
+        }
+        classed = undefined
+        return
+      }
+      if (row && (name === 'td' || name === 'th')) {
+        row.cells.push(row.cell ?? '')
+        row.cell = undefined
+        return
+      }
+      if (row && name === 'tr') {
+        endRow(row)
+        row = undefined
+        return
+      }
+      if (row && row.cell !== undefined) return
+      if (BOLD.has(name) && boldFrom !== undefined) {
+        const from = boldFrom
+        boldFrom = undefined
+        const lead = collapseWhitespace(buffer.slice(from))
+        // `<strong>Tim Pritlove</strong> Hallo` → `Tim Pritlove: Hallo`, as the label convention in plain text.
+        if (BOLD_NAME.test(lead) && buffer.slice(0, from).trim() === '') buffer = `${lead}: `
+        return
+      }
       if (name === 'head') {
         inHead = false
         return
