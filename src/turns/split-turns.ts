@@ -11,6 +11,7 @@ import { detectLabel, type LabelMatch } from './labels.js'
 import { detectLanguage, scriptClass, turnLanguage } from './language.js'
 import { addCandidate, buildRoster, type LabelCandidate, type Roster, type RosterMember } from './roster.js'
 import { classifySections, continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isNonSpeech, isOutro, isSponsorRead, sponsorName } from './sections.js'
+import { inferNames } from './introductions.js'
 import { cleanSpeech } from './speech-text.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { SplitOptions, SplitResult } from './types.js'
@@ -252,6 +253,8 @@ const extendSponsorReads = (units: Unit[]): void => {
 interface Draft {
   member: RosterMember
   paragraphs: string[]
+  /** Opened by an unnamed change of speaker (`>>`). */
+  unnamed?: boolean
   wordCount: number
   start?: number
   end?: number
@@ -278,6 +281,7 @@ const toDrafts = (units: readonly Unit[], from: number, to: number, first: Roste
     }
     if (!current || current.member !== speaker || unit.change) {
       current = { member: speaker, paragraphs: [], wordCount: 0 }
+      if (unit.change) current.unnamed = true
       drafts.push(current)
     }
     current.paragraphs.push(unit.text)
@@ -288,7 +292,9 @@ const toDrafts = (units: readonly Unit[], from: number, to: number, first: Roste
   return drafts
 }
 
-const finish = (drafts: readonly Draft[], sections: Section[], warnings: Warning[], transcriptLanguage: string): SplitResult => {
+const finish = (drafts: Draft[], sections: Section[], warnings: Warning[], transcriptLanguage: string): SplitResult => {
+  const inferred = inferNames(drafts)
+  if (inferred > 0) warnings.push({ code: 'SPEAKER_NAMES_INFERRED', message: `${inferred} speaker name(s) inferred from introductions or a chair calling on someone (see speakers[].nameSource)` })
   const used: RosterMember[] = []
   const seen = new Set<RosterMember>()
   for (const draft of drafts) {
