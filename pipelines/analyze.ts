@@ -70,7 +70,7 @@ export const analyzeDocument = (input: AnalyzeInput): AnalyzeResult => {
     entities: extraction.entities,
     claims: extraction.claims,
     stageMs,
-    warnings: [...read.warnings, ...split.warnings],
+    warnings: [...read.warnings, ...split.warnings, ...extraction.warnings],
     processedAt: input.now ?? new Date(),
   }, { seal: false })
   return { record, explanations: extraction.explanations }

@@ -11,8 +11,8 @@ export const claimsStage = defineStage(QUEUE.claims, (deps: Deps) => async (data
   if (input === 'done') return { skipped: 'already handed on' }
   const episode = await deps.blobs.get<EpisodeBlob>(data.chainId, 'episode')
   const started = performance.now()
-  const { entities, claims } = extract({ turns: input.turns, speakers: input.speakers, episodeDate: episode?.feedEpisode.episode.publishedAt ?? null })
-  const out: ClaimsBlob = { ...input, entities, claims, stageMs: { ...input.stageMs, claims: Math.round((performance.now() - started) * 100) / 100 } }
+  const { entities, claims, warnings } = extract({ turns: input.turns, speakers: input.speakers, episodeDate: episode?.feedEpisode.episode.publishedAt ?? null })
+  const out: ClaimsBlob = { ...input, entities, claims, warnings: [...input.warnings, ...warnings], stageMs: { ...input.stageMs, claims: Math.round((performance.now() - started) * 100) / 100 } }
   await deps.blobs.put(data.chainId, 'claims', out)
   await handOff(deps, QUEUE.publish, data, data.chainId)
   await deps.blobs.delete(data.chainId, 'turns')

@@ -1,5 +1,5 @@
 import { PodpipeError } from '../errors/index.js'
-import type { Claim, Entity, Mention, Speaker, Turn } from '../record/schema.js'
+import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/schema.js'
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, type Gazetteer } from './gazetteer.js'
 import type { Doc } from './pipeline.js'
@@ -16,7 +16,13 @@ export interface ExtractResult {
   entities: Entity[]
   claims: Claim[]
   explanations: ClaimExplanation[]
+  /** LANGUAGE_SKIPPED when turns in another language were left out of extraction. */
+  warnings: Warning[]
 }
+
+// The rules (lexicons, gazetteer, proper-noun heuristics) are English: on other languages they make
+// entities of function words ("Es", "Da") and claims of nothing. "und" (too short to tell) is read.
+const isEnglish = (turn: Turn): boolean => turn.language === undefined || turn.language === 'en' || turn.language === 'und'
 
 // Building the trie is the one costly setup: cache it per gazetteer option object.
 const DEFAULT = { value: null as Gazetteer | null }
@@ -46,7 +52,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
     mentions.sort((a, b) => a.turn - b.turn || a.start - b.start)
     const entry = doc.gazetteer.byId.get(id)
     const found = doc.found.get(id)
-    const name = entry?.name ?? found?.name ?? id
+    const name = entry?.name ?? found?.name ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id
     const aliases = [...new Set([...(entry?.aliases ?? []), ...mentions.map((m) => m.text)])].filter((a) => a !== name)
     out.push({ id, name, type: entry?.type ?? found?.type ?? 'PERSON', aliases, ...(entry?.wikidataId ? { wikidataId: entry.wikidataId } : {}), mentions })
   }
@@ -75,7 +81,12 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
     turns: input.turns, speakers: input.speakers, neighbours, episodeDate: input.episodeDate ?? null, gazetteer, claimThreshold: threshold, explain: options.explain ?? false,
     sentences: [], tokens: [], covered: [], mentions: [], found: new Map(), quantities: [], claims: [], explanations: [],
   }
+  const skipped = new Map<string, number>()
   for (const turn of input.turns) {
+    if (!isEnglish(turn)) {
+      skipped.set(turn.language!, (skipped.get(turn.language!) ?? 0) + 1)
+      continue
+    }
     const doc = components.reduce<Doc>((d, c) => c.run(d), { ...merged, turns: [turn], mentions: [], found: new Map(), claims: [], explanations: [] })
     for (const m of doc.mentions) merged.mentions.push(m)
     for (const c of doc.claims) merged.claims.push(c)
@@ -85,5 +96,10 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
       if (!seen || (seen.strength ?? 0) < (f.strength ?? 0)) merged.found.set(id, seen ? { ...f, name: seen.name } : f)
     }
   }
-  return { entities: entitiesOf(merged), claims: merged.claims, explanations: merged.explanations }
+  const warnings: Warning[] = []
+  if (skipped.size > 0) {
+    const counts = [...skipped].map(([language, n]) => `${n} in "${language}"`).join(', ')
+    warnings.push({ code: 'LANGUAGE_SKIPPED', message: `no entities or claims were extracted from ${counts} of ${input.turns.length} turns: the extraction rules are English only` })
+  }
+  return { entities: entitiesOf(merged), claims: merged.claims, explanations: merged.explanations, warnings }
 }
