@@ -8,7 +8,7 @@ import type { Section, SectionKind, Speaker, Turn, Warning } from '../record/sch
 import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, type Conventions } from './conventions.js'
 import { detectLabel, type LabelMatch } from './labels.js'
-import { detectLanguage, scriptClass, turnLanguage } from './language.js'
+import { detectLanguage, scriptClass, turnLanguage, type ScriptClass } from './language.js'
 import { addCandidate, buildRoster, type LabelCandidate, type Roster, type RosterMember } from './roster.js'
 import { classifySections, continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isNonSpeech, isOutro, isSponsorRead, sponsorName } from './sections.js'
 import { inferNames } from './introductions.js'
@@ -103,14 +103,27 @@ const inUse = (label: LabelMatch | undefined, conventions: Conventions): label i
   return conventions.named.has(label.syntax)
 }
 
-const collectCandidates = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, conventions: Conventions) => {
+// Labels in a script that under this share of the labels use are not speakers: "评价: 推荐" (a
+// rating field) repeated in an English transcript, where every speaker label is Latin.
+const MINOR_SCRIPT_SHARE = 0.1
+
+const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>, conventions: Conventions) => {
+  const byScript = { cjk: 0, other: 0 }
+  for (const label of labels) if (inUse(label, conventions) && label.name !== null) byScript[scriptClass(label.name)]++
+  const total = byScript.cjk + byScript.other
   const table = new Map<string, LabelCandidate>()
   let firstLabel = -1
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
     if (paragraph.speaker) addCandidate(table, paragraph.speaker, i, true)
     const label = labels[i]
-    if (inUse(label, conventions) && label.name !== null) addCandidate(table, label.name, i, false)
+    if (inUse(label, conventions) && label.name !== null) {
+      if (byScript[scriptClass(label.name)] < total * MINOR_SCRIPT_SHARE) {
+        labels[i] = undefined
+        continue
+      }
+      addCandidate(table, label.name, i, false)
+    }
     if (firstLabel < 0 && (paragraph.speaker || inUse(label, conventions))) firstLabel = i
   }
   return { table, firstLabel }
@@ -159,15 +172,24 @@ const isMixedCase = (paragraphs: readonly Paragraph[]): boolean => {
   return lower > upper
 }
 
-/** A paragraph that is not speech wherever it stands: a heading, a marker line, a sponsor read. */
-const nonSpeechKind = (text: string, mixedCase: boolean): SectionKind | undefined => {
-  if (MD_HEADING.test(text) || (mixedCase && isCapsHeading(text)) || isClosingLine(text)) return 'other'
+interface DocumentStyle {
+  /** Mostly mixed case (so a line in capitals is a heading). */
+  mixedCase: boolean
+  /** The script most of the labelled speech is written in. */
+  script: ScriptClass
+}
+
+/** A paragraph that is not speech wherever it stands: a heading, a marker line, a sponsor read, another script. */
+const nonSpeechKind = (text: string, style: DocumentStyle): SectionKind | undefined => {
+  if (MD_HEADING.test(text) || (style.mixedCase && isCapsHeading(text)) || isClosingLine(text)) return 'other'
+  // An unlabelled paragraph in another script (a commentary in Chinese inside an English post).
+  if (text.length >= 20 && scriptClass(text) !== style.script) return 'other'
   if (isSponsorRead(text)) return 'promo'
   if (isMarkerLine(text)) return 'other'
   return undefined
 }
 
-const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: Roster, conventions: Conventions, inTranscript: boolean, mixedCase: boolean): Unit => {
+const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: Roster, conventions: Conventions, inTranscript: boolean, style: DocumentStyle): Unit => {
   let member: RosterMember | undefined
   let change = false
   let text = paragraph.text
@@ -194,7 +216,7 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
   // "Unknown Speaker" (Otter) marks a new diarized segment by someone unnamed: each is its own turn.
   if (member?.key === 'unknown') change = true
   const heading = MD_HEADING.test(text)
-  const nonSpeech = member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text, mixedCase)
+  const nonSpeech = member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text, style)
   const cleaned = nonSpeech ? { text: text.trim() } : cleanSpeech(text)
   const unit: Unit = { text: cleaned.text }
   if (member) unit.member = member
@@ -210,14 +232,22 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
   return unit
 }
 
+/** The script of the labelled paragraphs (of all of them when none is labelled), from a bounded sample. */
+const labelledScript = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>): ScriptClass => {
+  let sample = ''
+  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) if (labels[i] || paragraphs[i]!.speaker) sample += paragraphs[i]!.text
+  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) sample += paragraphs[i]!.text
+  return scriptClass(sample)
+}
+
 /** Joins caption fragments into their paragraph unless the fragment opens a new speaker's turn. */
 const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, roster: Roster, conventions: Conventions): Unit[] => {
   const units: Unit[] = []
-  const mixedCase = isMixedCase(paragraphs)
+  const style: DocumentStyle = { mixedCase: isMixedCase(paragraphs), script: labelledScript(paragraphs, labels) }
   let speaker: RosterMember | undefined
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
-    const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined, mixedCase)
+    const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined, style)
     const current = units[units.length - 1]
     const sameSpeaker = (!unit.member || (unit.member === speaker && !unit.change)) && !unit.nonSpeech && !current?.nonSpeech
     if (paragraph.fragment && current && sameSpeaker) {
