@@ -163,7 +163,8 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     const tokens = nameTokens(c.name)
     // "DEPARTMENT OF HEALTH AND:" in a case caption: names do not hold function words.
     if (tokens.some((t, i) => i > 0 && FUNCTION_WORDS.has(t))) return false
-    if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name)) return true
+    // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
+    if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true
     // "PS:" is a postscript unless the document names someone with those initials.
     if (isInitials(c.name)) return c.inline >= 2 || documentFits(tokens, c.name).length === 1
     if (tokens.length !== 1) return false

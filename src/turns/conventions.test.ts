@@ -1,0 +1,203 @@
+// One case per labelling convention in the wild (issue 8), each written the way its source writes it,
+// through the whole core (read + split) as `podpipe analyze` runs it: who speaks each turn, how each
+// turn opens, and what must not be inside any turn.
+import { describe, expect, it } from 'vitest'
+import { readTranscript } from '../transcript/index.js'
+import { splitTurns } from './split-turns.js'
+
+const split = (text: string, fileName = 'episode.txt') => splitTurns(readTranscript(text, { fileName }).paragraphs)
+const seq = (text: string, fileName?: string) => {
+  const r = split(text, fileName)
+  return r.turns.map((t) => [t.speakerId, t.text.split(/\s+/).slice(0, 3).join(' ')])
+}
+const allText = (text: string, fileName?: string) => split(text, fileName).turns.map((t) => t.text).join('\n')
+
+describe('label conventions', () => {
+  it.each([
+    {
+      id: 'bold Markdown with escaped timestamps (Changelog)',
+      text: '**Bruce Schneier:** My path is odd. \\[laughter\\]\n\n**Jerod Santo:** \\[04:18\\] How so?\n\nA follow-up.\n\n**Bruce Schneier:** Well, it started.',
+      expected: [['schneier', 'My path is'], ['santo', 'How so? A'], ['schneier', 'Well, it started.']],
+    },
+    {
+      id: '__underscore__ bold',
+      text: '__Ann Lee:__ Hello there.\n__Bob Ray:__ Hi, Ann.\n__Ann Lee:__ Shall we?',
+      expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?']],
+    },
+    {
+      id: 'bracketed generic labels with times (Whisper diarization)',
+      text: '[Speaker 1] [00:00] Are you there?\n[Speaker 2] [00:03] Yes, hi.\n[Speaker 1] [43:56] They are going to win.\n[Speaker 2] [1:02:03] Maybe.',
+      expected: [['speaker-1', 'Are you there?'], ['speaker-2', 'Yes, hi.'], ['speaker-1', 'They are going'], ['speaker-2', 'Maybe.']],
+    },
+    {
+      id: '`Name: 00:00:20` on its own line, then the paragraph',
+      text: 'Aaron van Wirdum: 00:00:20\n\nLive from Utrecht.\nThis is Bitcoin Explained.\n\nSjors Provoost: 00:00:25\n\nHello.\n\nAaron van Wirdum: 00:00:30\n\nSo, Sjors.',
+      expected: [['wirdum', 'Live from Utrecht.'], ['provoost', 'Hello.'], ['wirdum', 'So, Sjors.']],
+    },
+    {
+      id: 'Rev/Descript `Name (00:01:02):` on its own line, bare `(00:03:22):` continuing',
+      text: 'Lenny Rachitsky (00:00:00):\nWelcome.\n\nDr. Fei Fei Li (00:00:22):\nThank you.\n\n(00:00:40):\nIt is good to be here.\n\nLenny Rachitsky (00:01:00):\nLet us begin.',
+      expected: [['rachitsky', 'Welcome.'], ['li', 'Thank you. It'], ['rachitsky', 'Let us begin.']],
+    },
+    {
+      id: 'Otter `Name  0:03` headings',
+      text: 'Ali  0:03  \nHello everyone.\n\nEmma  0:10  \nHi Ali.\n\nAli  0:15  \nLet us start.',
+      expected: [['ali', 'Hello everyone.'], ['emma', 'Hi Ali.'], ['ali', 'Let us start.']],
+    },
+    {
+      id: '`[hh:mm:ss] Name:`',
+      text: '[00:00:01] Ann Lee: Welcome.\n[00:00:05] Bob Ray: Thanks.\n[00:00:09] Ann Lee: Let us go.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
+    },
+    {
+      id: 'Q: / A: (interview)',
+      text: 'Q: What did the committee decide?\nA: It voted to delay.\nQ: Why?\nA: Money.',
+      expected: [['q', 'What did the'], ['a', 'It voted to'], ['q', 'Why?'], ['a', 'Money.']],
+    },
+    {
+      id: 'hearing record `Mr. SMITH.` / `The CHAIRMAN.`',
+      text: 'The CHAIRMAN. The committee will come to order.\nMr. SMITH. Thank you, Mr. Chairman.\nThe CHAIRMAN. Please proceed.\nMr. SMITH. I will be brief.',
+      expected: [['chairman', 'The committee will'], ['smith', 'Thank you, Mr.'], ['chairman', 'Please proceed.'], ['smith', 'I will be']],
+    },
+    {
+      id: 'press-service speaker lines `Sen. Mike Lee (R-Utah)`',
+      text: 'Senate Judiciary\nSen. Mike Lee (R-Utah)\nAll right, the hearing will come to order. Today we\nTranscript\ndiscuss regulation.\nSen. Cory Booker (D-N.J.)\nThank you, chairman.',
+      expected: [['lee', 'All right, the'], ['booker', 'Thank you, chairman.']],
+    },
+    {
+      id: 'ALL-CAPS court labels with line numbers and page furniture',
+      text: Array.from({ length: 6 }, (_, page) => [
+        '            Official - Subject to Final Review', '',
+        ` 1   CHIEF JUSTICE ROBERTS:    We will hear argument ${page}`, ' 2   this morning.', ` 3   MR. LONG:    Thank you, ${page}`, ' 4   Mr. Chief Justice.',
+        '                    Alderson Reporting Company', `${page + 2}`, '\f',
+      ].join('\n')).join('\n'),
+      expected: Array.from({ length: 6 }, (_, page) => [['roberts', `We will hear`], ['long', `Thank you, ${page}`]]).flat(),
+    },
+  ])('$id', ({ text, expected }) => {
+    expect(seq(text)).toEqual(expected)
+  })
+
+  it('`>>` caption changes: each is its own unknown turn, also mid-line and HTML-escaped', () => {
+    const r = split('>> Good morning, the council will come to order. >> Thank you.\n&gt;&gt; Next item.\n>> Second.')
+    expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['unknown', 'Good morning, the council will come to order.'], ['unknown', 'Thank you.'], ['unknown', 'Next item.'], ['unknown', 'Second.'],
+    ])
+  })
+
+  it('subtitle dashes in captions mark changes of speaker, also mid-cue', () => {
+    const cues = Array.from({ length: 6 }, (_, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${i % 2 ? '- Yes.' : '- So what now? - Nothing.'}`).join('\n\n')
+    const r = split(cues, 'subs.srt')
+    expect(r.turns.map((t) => t.text)).toEqual(['So what now?', 'Nothing.', 'Yes.', 'So what now?', 'Nothing.', 'Yes.', 'So what now?', 'Nothing.', 'Yes.'])
+    expect(new Set(r.turns.map((t) => t.speakerId))).toEqual(new Set(['unknown']))
+  })
+
+  it('VTT voices keep a speaker per cue', () => {
+    const r = split('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann Lee>Hello.\n\n00:02.000 --> 00:03.000\n<v Bob Ray>Hi.', 'a.vtt')
+    expect(r.turns.map((t) => [t.speakerId, t.text, t.start])).toEqual([['lee', 'Hello.', 1], ['ray', 'Hi.', 2]])
+  })
+})
+
+describe('who the labels name', () => {
+  it('resolves initials and a lone first name against the roster block, marking the inference', () => {
+    const r = split([
+      'Law enforcement panel', '', 'Jason Weinstein, Blockchain Alliance, moderator', '', 'Prakash Santhana, Deloitte', '', 'Zooko Wilcox, zcash', '',
+      'JW: Welcome, everyone.', '', 'PS: I lead payments at Deloitte.', '', 'Zooko: My background is cryptography; zooko is my name.', '', 'JW: Thanks.',
+    ].join('\n'))
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['weinstein', 'santhana', 'wilcox', 'weinstein'])
+    expect(r.speakers.find((s) => s.id === 'santhana')).toMatchObject({ name: 'Prakash Santhana', nameSource: 'roster' })
+  })
+
+  it('keeps a title-only label its own speaker, never someone who holds that title', () => {
+    const r = split('Senator Grassley: Welcome.\nAA: Thank you.\nSenator: A question.\nSenator R: Another one.\nAA: Both good.\nSenator Grassley: Thanks.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['grassley', 'aa', 'senator', 'r', 'aa', 'grassley'])
+  })
+
+  it('takes a label that speaks once when the document uses that convention, and not a field name', () => {
+    expect(split('Chris McGuire: The controls are broad.\nJordan Schneider: Why?\nChris McGuire: Leverage.\nChris Miller: The US should build refineries.').turns.map((t) => t.speakerId))
+      .toEqual(['mcguire', 'schneider', 'mcguire', 'miller'])
+    expect(split('Ann Lee: Hi.\nBob Ray: Hello.').turns.map((t) => t.speakerId)).toEqual(['lee', 'ray'])
+    const shop = split('Blue kettle\nPrice: 12 dollars\nThe price includes shipping.\nPrice: 10 dollars with code')
+    expect(shop.speakers.map((s) => s.id)).toEqual(['unknown'])
+  })
+
+  it('names a diarized voice that introduces itself, and says the name was inferred', () => {
+    const r = split('WEBVTT\n\n00:00.000 --> 00:03.000\n<v SPEAKER_1>Hello, I\'m James Cridland, the editor of Podnews.\n\n00:03.000 --> 00:05.000\n<v SPEAKER_2>Thanks.', 'a.vtt')
+    expect(r.speakers).toEqual([
+      expect.objectContaining({ id: 'cridland', name: 'James Cridland', nameSource: 'self-introduction' }),
+      expect.objectContaining({ id: 'speaker-2', name: 'SPEAKER_2' }),
+    ])
+    expect(r.speakers[1]!.nameSource).toBeUndefined()
+  })
+
+  it('does not name a voice from an ambiguous introduction', () => {
+    const r = split('SPEAKER_1: I\'m Jane Doe. Or, well, I\'m Mary Major today.\nSPEAKER_2: Right.')
+    expect(r.speakers.map((s) => s.id)).toEqual(['speaker-1', 'speaker-2'])
+  })
+
+  it('names the unnamed caption turn a chair calls on', () => {
+    const r = split('>> THE MEETING WILL COME TO ORDER. COUNCILMEMBER SMITH?\n>> PRESENT.\n>> You may begin, Ms. Lopez.\n>> Thank you, chair.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['unknown', 'smith', 'unknown', 'lopez'])
+    expect(r.speakers.find((s) => s.id === 'lopez')?.nameSource).toBe('called-on')
+  })
+})
+
+describe('non-speech stays out of the turns, speech stays in', () => {
+  it('headings inside the conversation, stage directions, marker lines and times after labels', () => {
+    const text = allText('**Ann Lee:** \\[00:12\\] Hello \\[Laughs\\] there.\n\n## Section two\n\n**Bob Ray:** Hi (laughs). [inaudible 01:18:58] Sure.\n\n**Break:** \\[00:55\\]\n\n**Ann Lee:** Back.')
+    expect(text).toBe('Hello there.\nHi. Sure.\nBack.')
+  })
+
+  it('a sponsor read inside a host turn becomes a promo section, and the turn goes on after it', () => {
+    const r = split([
+      'Ann Lee: Welcome to the show.', 'This episode is brought to you by Acme, makers of anvils.', 'Acme anvils are the best. Visit acme.com/show today.',
+      'Now, back to tariffs.', 'Bob Ray: Thanks, Ann.',
+    ].join('\n'))
+    expect(r.turns.map((t) => [t.speakerId, t.paragraphs])).toEqual([['lee', ['Welcome to the show.', 'Now, back to tariffs.']], ['ray', ['Thanks, Ann.']]])
+    expect(r.sections).toEqual([expect.objectContaining({ kind: 'promo', text: expect.stringMatching(/^This episode is brought to you by Acme/) })])
+  })
+
+  it('ad copy with two calls to action is a promo even without "brought to you by"', () => {
+    const r = split('Ann Lee: Hi.\nPodcast hosting made easy with powerful tools. Start your free trial at hostco.com/pod today.\nBob Ray: Hello.')
+    expect(r.turns.map((t) => t.text)).toEqual(['Hi.', 'Hello.'])
+  })
+
+  it('show-note links before the transcript, and postscripts, credits and captioning notes after it', () => {
+    const r = split([
+      'Links:', '- [Report](https://example.com) [04:12]', '', 'Ann Lee: The rules changed.', 'Bob Ray: They did.',
+      'Postscript: After we recorded, the ministry withdrew the notice.', 'Supply Lines is produced by Jo Smith.', 'Captioning provided by CaptionCo.',
+    ].join('\n'))
+    expect(r.turns.map((t) => t.text)).toEqual(['The rules changed.', 'They did.'])
+    expect(r.sections.map((s) => s.kind)).toContain('other')
+    expect(r.sections.map((s) => s.text).join(' ')).toMatch(/Postscript: [\s\S]*Captioning provided/)
+  })
+
+  it('a recorded outro with credits leaves the last turn', () => {
+    const r = split('Ann Lee: Bye.\nBob Ray: Bye.\nAnn Lee: Thank you for listening to this episode. It was produced by Jo Smith. Please subscribe.')
+    expect(r.turns.map((t) => t.text)).toEqual(['Bye.', 'Bye.'])
+  })
+
+  it('a prepared statement under a heading is speech, not an article', () => {
+    const statement = 'Chairman, members of the committee, thank you. '.repeat(80)
+    const r = split(`# Hearing on supply chains\n\n# Prepared remarks\n\n${statement}\n\n${statement}\n\nSenator Lee: Thank you for that.\n\nAA: My pleasure.`, 'h.md')
+    expect(r.turns[0]).toMatchObject({ speakerId: 'unknown' })
+    expect(r.turns[0]!.wordCount).toBe(2 * 80 * 7)
+    expect(r.sections.some((s) => s.kind === 'article')).toBe(false)
+  })
+
+  it('a host\'s spoken intro labelled once with the full name is speech, not show notes', () => {
+    const r = split('Bekah Hawrot Weigel: Hello, and welcome to Season 6.\nDan Ott: Hi.\nBekah: Great.\nDan: Yes.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['weigel', 'ott', 'weigel', 'ott'])
+    expect(r.sections).toEqual([])
+  })
+})
+
+describe('language per turn', () => {
+  it('detects each turn\'s language; short turns take the transcript\'s', () => {
+    const r = split([
+      'Tim Pritlove: Hallo und herzlich willkommen zur neuen Sendung. Heute sprechen wir über die Vorratsdatenspeicherung und was die Bundesregierung dazu beschlossen hat.',
+      'Linus Neumann: Ja.',
+      'Tim Pritlove: Da haben wir einiges zu besprechen, denn wir haben gestern gelesen, dass das Gesetz noch einmal geändert werden soll und die Opposition klagt.',
+    ].join('\n'))
+    expect(r.turns.map((t) => t.language)).toEqual(['de', 'de', 'de'])
+  })
+})
