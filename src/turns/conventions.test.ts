@@ -201,3 +201,32 @@ describe('language per turn', () => {
     expect(r.turns.map((t) => t.language)).toEqual(['de', 'de', 'de'])
   })
 })
+
+// Heuristics over untrusted text: each of these must come back with a sensible result (linear time
+// is measured by `npm run bench -- split`, not asserted here).
+describe('pathological input', () => {
+  it('100k `>>` changes on one line give 100k unknown turns', () => {
+    const r = split(Array.from({ length: 100_000 }, (_, i) => `>> Item ${i}.`).join(' '))
+    expect(r.turns).toHaveLength(100_000)
+    expect(r.speakers).toEqual([expect.objectContaining({ id: 'unknown', turnCount: 100_000 })])
+  })
+
+  it('20k distinct one-off labels are 20k speakers, each with its own id', () => {
+    const name = (i: number) => i.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]!)
+    const r = split(Array.from({ length: 20_000 }, (_, i) => `Ab${name(i)} Cd${name(i)}: Hello ${i}.`).join('\n'))
+    expect(r.turns).toHaveLength(20_000)
+    expect(new Set(r.speakers.map((s) => s.id)).size).toBe(20_000)
+  })
+
+  it('a 5 MB single line of markers and directions is one bounded pass', () => {
+    const r = split('word [laughs] (laughs) - Yes. **x** \\[00:01\\] '.repeat(120_000))
+    expect(r.turns).toHaveLength(1)
+    expect(r.turns[0]!.text).not.toMatch(/laughs|\[00:01\]/)
+  })
+
+  it('HTML nested 20k deep still yields its speaker and text', () => {
+    const html = '<div>'.repeat(20_000) + '<p class="speaker">Ann Lee</p><p>Hi there.</p>' + '</div>'.repeat(20_000)
+    const r = split(html, 'deep.html')
+    expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Hi there.']])
+  })
+})

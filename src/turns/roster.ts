@@ -187,7 +187,18 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   }
   const fullNames = [...members.values()].filter((m) => isFullName(personalTokens(nameTokens(m.key))))
 
-  const fitting = (tokens: readonly string[], label: string): RosterMember[] => fullNames.filter((m) => fitsName(tokens, m.key, label))
+  // Indexed like the document's names, so 100k distinct labels do not each scan every speaker.
+  const fullByKey = new Map<string, RosterMember[]>()
+  for (const member of fullNames) {
+    const full = personalTokens(nameTokens(member.key))
+    for (const at of new Set([`#${initialsOf(member.key)}`, full[0]!, full[full.length - 1]!])) {
+      const list = fullByKey.get(at) ?? []
+      list.push(member)
+      fullByKey.set(at, list)
+    }
+  }
+  const fitting = (tokens: readonly string[], label: string): RosterMember[] =>
+    (fullByKey.get(isInitials(label) ? `#${label.trim().toLowerCase()}` : tokens[0] ?? '') ?? []).filter((m) => fitsName(tokens, m.key, label))
 
   const shortForms: Array<[string, string, boolean]> = []
   for (const [key, c] of candidates) {
