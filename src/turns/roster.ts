@@ -92,6 +92,8 @@ const TITLES = new Set([
   'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
 ])
 
+const RESOLVE_CACHE_MAX = 10_000
+
 const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'or', 'a', 'an', 'is', 'are', 'we', 'you', 'it', 'this', 'that', 'our', 'your', 'from', 'about'])
 
 const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
@@ -247,10 +249,19 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     byFirstWord.set(first, list)
   }
 
+  const resolved = new Map<string, RosterMember | undefined>()
   return {
     members: [...members.values()],
     warnings,
-    resolve: (label) => aliases.get(placeholderId(label) ?? nameKey(label)) ?? undefined,
+    // Memoised: a transcript repeats a handful of labels thousands of times, and nameKey normalises Unicode.
+    resolve: (label) => {
+      let member = resolved.get(label)
+      if (member === undefined && !resolved.has(label)) {
+        member = aliases.get(placeholderId(label) ?? nameKey(label)) ?? undefined
+        if (resolved.size < RESOLVE_CACHE_MAX) resolved.set(label, member)
+      }
+      return member
+    },
     matchUnlabelled: (text) => {
       const space = text.indexOf(' ')
       if (space <= 0 || byFirstWord.size === 0) return undefined

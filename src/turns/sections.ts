@@ -21,13 +21,19 @@ export const isPromo = (text: string): boolean =>
 // Ad copy read inside a host's turn: the cue that opens a read, or two of the calls to action ads use.
 const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: is| was)? (?:brought to you|sponsored|supported|made possible) by|(?:is|are) brought to you by|thanks? (?:to )?(?:our|today['’]s) sponsors?|a (?:quick )?word from (?:our|today['’]s) sponsors?|support for (?:this|the) (?:show|podcast|episode) comes from|our sponsor(?: today)? is|let['’]s (?:take a (?:quick )?break|hear from our sponsor)|today['’]s sponsor)\b/i
 const AD_CALLS = /\b(?:promo code|discount code|use (?:the )?code|free trial|\d{1,3}% off|sign up (?:today|now|at|for free)|get started (?:today|for free|at)|(?:go|head) (?:to|over to) [\w-]+\.(?:com|io|fm|co|org|net|ai)|visit [\w-]+\.(?:com|io|fm|co|org|net|ai)|[\w-]+\.(?:com|io|fm|co)\/[\w-]+|made easy with|try it (?:free|for free|today)|start your free)\b/gi
+// Every call to action holds one of these; most paragraphs hold none, and indexOf is cheaper than the regex.
+const AD_HINTS = ['code', 'trial', '% off', 'sign up', 'started', '.com', '.io', '.fm', '.co', '.org', '.net', '.ai', 'easy with', 'try it', 'free', 'Free']
+const hasAdHint = (text: string): boolean => AD_HINTS.some((hint) => text.includes(hint))
 const SPONSOR_HEAD_CHARS = 240
+const AD_COPY_MAX_CHARS = 1500
 const AD_MAX_WORDS = 300
 
 /** A sponsor read: the opening cue near the start, or two calls to action in a short paragraph. */
 export const isSponsorRead = (text: string): boolean => {
   if (text.length > AD_MAX_WORDS * 12) return false
   if (SPONSOR_OPENING.test(text.slice(0, SPONSOR_HEAD_CHARS))) return true
+  // Ad copy without an opening cue is short; a long paragraph with a URL in it is someone talking.
+  if (text.length > AD_COPY_MAX_CHARS || !hasAdHint(text)) return false
   const calls = text.match(AD_CALLS)
   return calls !== null && new Set(calls.map((c) => c.toLowerCase())).size >= 2 && estimateWords(text) <= AD_MAX_WORDS
 }

@@ -183,7 +183,7 @@ interface DocumentStyle {
 const nonSpeechKind = (text: string, style: DocumentStyle): SectionKind | undefined => {
   if (MD_HEADING.test(text) || (style.mixedCase && isCapsHeading(text)) || isClosingLine(text)) return 'other'
   // An unlabelled paragraph in another script (a commentary in Chinese inside an English post).
-  if (text.length >= 20 && scriptClass(text) !== style.script) return 'other'
+  if (text.length >= 20 && scriptClass(text.slice(0, 300)) !== style.script) return 'other'
   if (isSponsorRead(text)) return 'promo'
   if (isMarkerLine(text)) return 'other'
   return undefined
@@ -273,7 +273,7 @@ const extendSponsorReads = (units: Unit[]): void => {
       inRead = true
     } else if (inRead && !unit.member && !unit.nonSpeech && continuesSponsorRead(unit.text, sponsor)) {
       unit.nonSpeech = 'promo'
-    } else if (unit.member || countWords(unit.text) > 0) {
+    } else if (unit.member || unit.text !== '') {
       inRead = false
       sponsor = undefined
     }
