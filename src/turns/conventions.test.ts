@@ -230,3 +230,26 @@ describe('pathological input', () => {
     expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Hi there.']])
   })
 })
+
+describe('debate and press transcripts', () => {
+  it('reads broadcast labels with party and title, then the surname alone', () => {
+    const r = split('BLITZER: Senator, your answer.\nSEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE: Well, thank you.\nBLITZER: Secretary?\nSANDERS: One more thing.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'sanders', 'blitzer', 'sanders'])
+  })
+
+  it('a speech labelled once at its start is that speaker\'s, and a sentence with a colon is not a label', () => {
+    const r = split('TRUMP: Thank you, thank you.\nFriends, delegates and fellow Americans: I humbly accept.\nUSA, USA, USA.\nRemember: we will win.\nThank you.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['trump'])
+    expect(r.turns[0]!.paragraphs).toHaveLength(5)
+  })
+
+  it('a name once written in lower case by a typo is still a name; "The Supreme Court:" is no speaker', () => {
+    const r = split('WALLACE: Mr. Trump? Senator Sanders?\nTRUMP: The Supreme Court: it is what it is all about.\nWALLACE: Well, Senator sanders would disagree.\nTRUMP: He would.\nSANDERS: I do.\nSANDERS: Indeed.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['wallace', 'trump', 'wallace', 'trump', 'sanders'])
+  })
+
+  it('unnamed questioners and the audience are speakers of their own, not the previous speaker', () => {
+    const r = split('TRUMP: Next question.\nQUESTION: Did you fire him?\nTRUMP: No.\nAUDIENCE MEMBER: Boo.\nTRUMP: Thank you.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['trump', 'question', 'trump', 'member', 'trump'])
+  })
+})

@@ -14,6 +14,11 @@ const DASH_SHARE = 0.03
 export interface Conventions {
   /** Named syntaxes in use, as the splitter should read them. */
   named: ReadonlySet<LabelSyntax>
+  /**
+   * Paragraph index of a lone label that opens the text (a speech or statement labelled once,
+   * `TRUMP: Thank you.`), taken although it does not recur.
+   */
+  opening?: number
   captionChanges: boolean
   dashChanges: boolean
 }
@@ -22,7 +27,7 @@ export interface Conventions {
  * @example
  * chooseConventions(labels, captionCount).named // Set { 'bold' }
  */
-export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>, captionCount: number): Conventions => {
+export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>, captionCount: number, firstText = 0): Conventions => {
   const counts = new Map<LabelSyntax, { labels: number; names: Map<string, number> }>()
   for (const label of labels) {
     if (!label) continue
@@ -53,5 +58,11 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
   const captionChanges = (counts.get('caption-change')?.labels ?? 0) >= 2
   const dashes = counts.get('dash-change')?.labels ?? 0
   if (captionChanges) named.add('caption-change')
-  return { named, captionChanges, dashChanges: dashes >= 3 && dashes >= captionCount * DASH_SHARE }
+  const conventions: Conventions = { named, captionChanges, dashChanges: dashes >= 3 && dashes >= captionCount * DASH_SHARE }
+  const opening = labels[firstText]
+  if (opening && opening.name !== null && namedSyntaxes.includes(opening.syntax) && (best === 0 || named.has(opening.syntax))) {
+    named.add(opening.syntax)
+    conventions.opening = firstText
+  }
+  return conventions
 }

@@ -18,8 +18,11 @@ const HAN_NAME = String.raw`[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\
 // Built once at load: the splitter calls it for every paragraph (no per-call RegExp).
 // A Latin label needs a space or the end after its colon, so "Re:Invent" and URLs are not labels.
 // "Name?:" (a transcriber unsure of the name) is the same label.
+// Broadcast transcripts add the party and a description in capitals the first time a person speaks:
+// `SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE:`; the name is the part before them.
+const AFFILIATION = String.raw`(?: \([^()\n]{1,24}\)(?:, \p{Lu}[\p{Lu}\p{N} .,'’&/-]{1,80})?)?`
 const INLINE_LABEL = new RegExp(
-  String.raw`^(?:(${LATIN_NAME})\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
+  String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
   'u',
 )
 // `**Name:**`, `**Name**:`, `__Name:__`, and a bold run opened on an earlier line (`Name:** text`).

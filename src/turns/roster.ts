@@ -78,6 +78,8 @@ interface BuildInput {
   documentNames?: readonly string[]
   /** Whether a one-word label is also written as an ordinary lower-case word in the document ("price"). */
   isCommonWord?: (word: string) => boolean
+  /** The key of a label that opens the document's speech on its own (a speech: "TRUMP: Thank you."). */
+  openingLabel?: string
 }
 
 // Words that make a label a role, not a name: `Senator:`, `The Chairman:`, `Moderator:`, `Q:`.
@@ -111,7 +113,7 @@ const initialsOf = (name: string): string => personalTokens(nameTokens(name)).ma
  * const roster = buildRoster({ candidates, hints: [{ name: 'Chris McGuire', role: 'guest' }], mentionedBefore })
  * roster.resolve('CHRIS MCGUIRE')?.key // 'chris mcguire'
  */
-export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false }: BuildInput): Roster => {
+export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel }: BuildInput): Roster => {
   const warnings: Warning[] = []
   const hintByKey = new Map<string, SpeakerHint>()
   for (const hint of hints) {
@@ -163,8 +165,11 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   const isAccepted = (key: string, c: LabelCandidate): boolean => {
     if (c.structural > 0 || hintByKey.has(key)) return true
     const tokens = nameTokens(c.name)
-    // "DEPARTMENT OF HEALTH AND:" in a case caption: names do not hold function words.
+    // "DEPARTMENT OF HEALTH AND:" in a case caption: names do not hold function words; and
+    // "The Supreme Court: it's what it's all about" is no speaker, unlike "The Chairman:".
     if (tokens.some((t, i) => i > 0 && FUNCTION_WORDS.has(t))) return false
+    if (tokens[0] === 'the' && !isTitleOnly(tokens.slice(1))) return false
+    if (key === openingLabel) return true
     // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true
     // "PS:" is a postscript unless the document names someone with those initials.

@@ -12,6 +12,7 @@ import { detectLanguage, scriptClass, turnLanguage, type ScriptClass } from './l
 import { addCandidate, buildRoster, type LabelCandidate, type Roster, type RosterMember } from './roster.js'
 import { classifySections, continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isNonSpeech, isOutro, isSponsorRead, sponsorName } from './sections.js'
 import { inferNames } from './introductions.js'
+import { nameKey, placeholderId } from './names.js'
 import { cleanSpeech } from './speech-text.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { SplitOptions, SplitResult } from './types.js'
@@ -88,7 +89,8 @@ const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
     : [...input]
   let labels = detectAll(paragraphs)
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
-  const conventions = chooseConventions(labels, captions)
+  const firstText = paragraphs.findIndex((p) => /[\p{L}\p{N}]/u.test(p.text))
+  const conventions = chooseConventions(labels, captions, Math.max(0, firstText))
   if (conventions.dashChanges) {
     paragraphs = splitInside(paragraphs, DASH_CHANGE_INSIDE, (p) => p.fragment === true && p.text.includes(' -'))
     labels = detectAll(paragraphs)
@@ -129,6 +131,16 @@ const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<Label
   return { table, firstLabel }
 }
 
+/** The opening label's key, unless it is in another script than the text ("评价: 推荐" over an English post). */
+const openingKey = (label: LabelMatch | undefined, script: ScriptClass): string | undefined =>
+  label?.name && scriptClass(label.name) === script ? placeholderId(label.name) ?? nameKey(label.name) : undefined
+
+const documentScript = (paragraphs: readonly Paragraph[]): ScriptClass => {
+  let sample = ''
+  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) sample += paragraphs[i]!.text
+  return scriptClass(sample)
+}
+
 /** Full names in the document's opening (a roster block, front matter, the announcer's intro). */
 const namesInIntro = (paragraphs: readonly Paragraph[], until: number): string[] => {
   const names: string[] = []
@@ -142,19 +154,38 @@ const namesInIntro = (paragraphs: readonly Paragraph[], until: number): string[]
   return names
 }
 
-/** Lower-case words of the text, to tell "Price:" (a word of the text) from "Zooko:" (a name). */
-const lowerCaseWords = (paragraphs: readonly Paragraph[]): Set<string> => {
-  const words = new Set<string>()
+/**
+ * How often each word is written in lower case and capitalised, to tell "Price:" (a word the text
+ * also writes as "price") from "SANDERS:" (a name, whatever one typo "Senator sanders" says).
+ */
+const wordCases = (paragraphs: readonly Paragraph[]): Map<string, { lower: number; capital: number }> => {
+  const cases = new Map<string, { lower: number; capital: number }>()
   for (const paragraph of paragraphs) {
-    for (const match of paragraph.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]{2,}/gu)) words.add(match[0])
+    for (const match of paragraph.text.matchAll(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]{2,}/gu)) {
+      const word = match[0]
+      const key = word.toLowerCase()
+      // Scripts without case (主持人) say nothing either way.
+      if (key === word.toUpperCase()) continue
+      let entry = cases.get(key)
+      if (!entry) cases.set(key, (entry = { lower: 0, capital: 0 }))
+      if (word === key) entry.lower++
+      else entry.capital++
+    }
   }
-  return words
+  return cases
+}
+
+/** A word the text mostly writes in lower case, or as often in lower case as capitalised. */
+const isCommonWord = (cases: ReadonlyMap<string, { lower: number; capital: number }>, word: string): boolean => {
+  const entry = cases.get(word)
+  return entry !== undefined && entry.lower > 0 && entry.lower * 2 >= entry.capital
 }
 
 // A heading in capitals (`ORAL ARGUMENT OF ROBERT A. LONG`) inside a transcript written in mixed case.
 const CAPS_HEADING_MAX_WORDS = 15
 const isCapsHeading = (text: string): boolean => {
-  if (text.length > CAPS_HEADING_MAX_WORDS * 12 || text !== text.toUpperCase() || text === text.toLowerCase()) return false
+  // A heading does not end like a sentence ("USA, USA, USA." is a chant).
+  if (text.length > CAPS_HEADING_MAX_WORDS * 12 || /[.?!]$/.test(text) || text !== text.toUpperCase() || text === text.toLowerCase()) return false
   const words = countWords(text)
   return words >= 3 && words <= CAPS_HEADING_MAX_WORDS
 }
@@ -450,12 +481,14 @@ const splitBySpeechHeadings = (units: readonly Unit[], warnings: Warning[]): Spl
 export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: SplitOptions = {}): SplitResult => {
   const { paragraphs, labels, conventions } = labelParagraphs(input)
   const { table, firstLabel } = collectCandidates(paragraphs, labels, conventions)
-  let vocabulary: Set<string> | undefined
+  let vocabulary: Map<string, { lower: number; capital: number }> | undefined
+  const opening = openingKey(conventions.opening === undefined ? undefined : labels[conventions.opening], documentScript(paragraphs))
   const roster = buildRoster({
     candidates: table,
     hints: speakers,
     documentNames: [...speakers.map((h) => h.name), ...namesInIntro(paragraphs, firstLabel)],
-    isCommonWord: (word) => (vocabulary ??= lowerCaseWords(paragraphs)).has(word),
+    isCommonWord: (word) => isCommonWord((vocabulary ??= wordCases(paragraphs)), word),
+    ...(opening ? { openingLabel: opening } : {}),
   })
   const warnings: Warning[] = [...roster.warnings]
   const units = toUnits(paragraphs, labels, roster, conventions)
@@ -499,7 +532,9 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
   // After the last label, the first paragraph that is clearly not speech ends the transcript.
   let end = limit
   for (let i = last + 1; i < limit; i++) {
-    if (units[i]!.nonSpeech || isNonSpeech(units[i]!.text, transcriptScript)) {
+    // A heading or a marker line here may be followed by more of the same speech; a sponsor read,
+    // credits or another script end it.
+    if (units[i]!.nonSpeech === 'promo' || isNonSpeech(units[i]!.text, transcriptScript)) {
       end = i
       break
     }
