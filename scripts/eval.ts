@@ -3,10 +3,13 @@
 import { extract } from '../src/nlp/index.js'
 import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEntities, type TurnFilter } from '../src/nlp/eval/index.js'
 import { loadExtraGold, loadSeedGold } from '../src/nlp/testing/gold.js'
+import { evalDebates } from './eval-debates.js'
 import { evalTurns } from './eval-turns.js'
 
 const showErrors = process.argv.includes('--errors')
 evalTurns(showErrors)
+console.log('')
+evalDebates()
 console.log('')
 const { gold, episode } = loadSeedGold()
 const full = extract(episode)
