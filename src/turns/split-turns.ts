@@ -11,6 +11,7 @@ import { detectLabel, type LabelMatch } from './labels.js'
 import { detectLanguage, scriptClass, turnLanguage, type ScriptClass } from './language.js'
 import { addCandidate, buildRoster, type LabelCandidate, type Roster, type RosterMember } from './roster.js'
 import { classifySections, continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isNonSpeech, isOutro, isSponsorRead, sponsorName } from './sections.js'
+import { markCaptionAds } from './caption-ads.js'
 import { inferNames } from './introductions.js'
 import { nameKey, placeholderId } from './names.js'
 import { cleanSpeech } from './speech-text.js'
@@ -271,14 +272,32 @@ const labelledScript = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<
   return scriptClass(sample)
 }
 
+/** Sponsor segments among caption cues (undefined when there are no cues to look at). */
+const captionAds = (paragraphs: readonly Paragraph[]): boolean[] | undefined => {
+  const cues: string[] = []
+  const at: number[] = []
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!paragraphs[i]!.fragment) continue
+    cues.push(paragraphs[i]!.text)
+    at.push(i)
+  }
+  if (cues.length === 0) return undefined
+  const marks = markCaptionAds(cues)
+  const ads = new Array<boolean>(paragraphs.length).fill(false)
+  for (let k = 0; k < cues.length; k++) if (marks[k]) ads[at[k]!] = true
+  return ads
+}
+
 /** Joins caption fragments into their paragraph unless the fragment opens a new speaker's turn. */
 const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, roster: Roster, conventions: Conventions): Unit[] => {
   const units: Unit[] = []
   const style: DocumentStyle = { mixedCase: isMixedCase(paragraphs), script: labelledScript(paragraphs, labels) }
+  const ads = captionAds(paragraphs)
   let speaker: RosterMember | undefined
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
     const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined, style)
+    if (ads?.[i] && !unit.nonSpeech) unit.nonSpeech = 'promo'
     const current = units[units.length - 1]
     const sameSpeaker = (!unit.member || (unit.member === speaker && !unit.change)) && !unit.nonSpeech && !current?.nonSpeech
     if (paragraph.fragment && current && sameSpeaker) {
