@@ -174,7 +174,8 @@ export const createTimedLineReader = (): TimedLineReader => {
     if (lead) {
       start = lead.start
       segmentEnd = lead.end
-      body = lead.rest
+      // `(00:03:22):` alone is a continuation label: the time of what follows, no text of its own.
+      body = lead.rest.startsWith(':') ? lead.rest.slice(1).trimStart() : lead.rest
     }
     const labelled = bracketedTime(body)
     if (labelled?.rest === undefined && labelled && start === undefined) {

@@ -67,7 +67,8 @@ export const isClosingLine = (text: string): boolean => text.length < 400 && CLO
 export const isCredits = (text: string): boolean => CREDITS.test(text.slice(0, 300))
 
 const OUTRO_OPENING = /\bthanks? (?:you )?(?:so much )?for (?:listening|watching|tuning in)\b/i
-const OUTRO_CREDITS = /\b(?:produced|edited|mixed|engineered) by\b|\bsubscribe\b|\bleave (?:us )?a review\b/i
+// Credits, not a host's spoken "subscribe and leave a review", which is still speech.
+const OUTRO_CREDITS = /\b(?:produced|edited|mixed|engineered) by\b/i
 
 /** A recorded outro: "Thank you for listening to … This episode was produced by …". */
 export const isOutro = (text: string): boolean =>

@@ -323,7 +323,7 @@ const extendSponsorReads = (units: Unit[]): void => {
       inRead = true
     } else if (inRead && !unit.member && !unit.nonSpeech && continuesSponsorRead(unit.text, sponsor)) {
       unit.nonSpeech = 'promo'
-    } else if (unit.member || unit.text !== '') {
+    } else if (unit.member || (unit.text.length > 0 && (unit.text.length > 40 || countWords(unit.text) > 0))) {
       inRead = false
       sponsor = undefined
     }
