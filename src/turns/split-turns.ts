@@ -50,6 +50,8 @@ const CAPTION_CHANGE_INSIDE = /[ \t](?:>>>?|&gt;&gt;(?:&gt;)?)[ \t]+(?=\S)/g
 // A subtitle dash inside a cue after the end of a phrase: "A while ago now. - I think so as well".
 const DASH_CHANGE_INSIDE = /(?<=[.?!,…—-]) [-–] (?=[\p{Lu}\p{N}"“(])/gu
 const MD_HEADING = /^#{1,6}[ \t]/
+// How a speaker opens an event, as opposed to how show notes are written.
+const SPOKEN_ADDRESS = /^(?:ladies and gentlemen|good (?:morning|afternoon|evening)|(?:hello|hi),? (?:everyone|everybody|and welcome)|please (?:welcome|take your seats|join me)|welcome,? everyone|thank you (?:all )?for (?:coming|joining))\b/i
 const SPEECH_HEADING = /\b(?:remarks|statement|testimony|opening|transcript|speech|address|keynote|spoken|said|words)\b/i
 
 /** Splits paragraphs where a change-of-speaker marker stands inside them; each piece keeps its marker. */
@@ -451,7 +453,10 @@ const speechStart = (units: readonly Unit[], first: number): number => {
   for (let i = first < 0 ? units.length - 1 : first - 1; i >= 0; i--) {
     if (units[i]!.speechHeading) return i + 1
   }
-  return first
+  // An announcer just before the first label ("Ladies and gentlemen, please take your seats.") is speech.
+  let start = first
+  while (start > 0 && !units[start - 1]!.member && !units[start - 1]!.nonSpeech && SPOKEN_ADDRESS.test(units[start - 1]!.text.slice(0, 200))) start--
+  return start
 }
 
 /**
