@@ -138,11 +138,6 @@ const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<Label
 const openingKey = (label: LabelMatch | undefined, script: ScriptClass): string | undefined =>
   label?.name && scriptClass(label.name) === script ? placeholderId(label.name) ?? nameKey(label.name) : undefined
 
-const documentScript = (paragraphs: readonly Paragraph[]): ScriptClass => {
-  let sample = ''
-  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) sample += paragraphs[i]!.text
-  return scriptClass(sample)
-}
 
 /** Full names in the document's opening (a roster block, front matter, the announcer's intro). */
 const namesInIntro = (paragraphs: readonly Paragraph[], until: number): string[] => {
@@ -266,12 +261,17 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
   return unit
 }
 
-/** The script of the labelled paragraphs (of all of them when none is labelled), from a bounded sample. */
-const labelledScript = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>): ScriptClass => {
+/** The script most text is in, from a bounded sample of the paragraphs `take` keeps (all by default). */
+const documentScript = (paragraphs: readonly Paragraph[], take: (i: number) => boolean = () => true): ScriptClass => {
   let sample = ''
-  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) if (labels[i] || paragraphs[i]!.speaker) sample += paragraphs[i]!.text
-  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) sample += paragraphs[i]!.text
+  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) if (take(i)) sample += paragraphs[i]!.text
   return scriptClass(sample)
+}
+
+/** The script of the labelled paragraphs, or of all of them when too few are labelled. */
+const labelledScript = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>): ScriptClass => {
+  const labelled = (i: number): boolean => labels[i] !== undefined || paragraphs[i]!.speaker !== undefined
+  return paragraphs.some((_, i) => labelled(i)) ? documentScript(paragraphs, labelled) : documentScript(paragraphs)
 }
 
 /** Sponsor segments among caption cues (undefined when there are no cues to look at). */
