@@ -1,0 +1,130 @@
+/**
+ * Units → turns: consecutive units of one speaker are one turn, non-speech between them becomes
+ * sections, the recorded outro leaves the last turn; then speakers get their ids and counts, and
+ * each turn its language.
+ */
+import type { Section, SectionKind, Speaker, Turn, Warning } from '../record/schema.js'
+import { LANGUAGE_SAMPLE_CHARS } from './label-pass.js'
+import { turnLanguage } from './language.js'
+import { inferNames } from './introductions.js'
+import type { RosterMember } from './roster.js'
+import { isCredits, isOutro } from './sections.js'
+import { assignSpeakerIds } from './speaker-ids.js'
+import type { SplitResult } from './types.js'
+import type { Unit } from './units.js'
+import { countWords } from './word-count.js'
+
+export type Aside = Array<{ kind: SectionKind; text: string }>
+
+export interface Draft {
+  member: RosterMember
+  paragraphs: string[]
+  /** Opened by an unnamed change of speaker (`>>`). */
+  unnamed?: boolean
+  wordCount: number
+  start?: number
+  end?: number
+}
+
+/** Consecutive paragraphs of one speaker are one turn; non-speech goes to `aside`; paragraphs without a word are dropped. */
+export const toDrafts = (units: readonly Unit[], from: number, to: number, first: RosterMember, aside: Aside): Draft[] => {
+  const drafts: Draft[] = []
+  let speaker = first
+  let current: Draft | undefined
+  for (let i = from; i < to; i++) {
+    const unit = units[i]!
+    if (unit.member) speaker = unit.member
+    if (unit.nonSpeech) {
+      if (countWords(unit.text) > 0) aside.push({ kind: unit.nonSpeech, text: unit.text })
+      // A heading or sponsor read between two parts of one speaker's talk does not end the turn.
+      if (unit.change) current = undefined
+      continue
+    }
+    const words = countWords(unit.text)
+    if (words === 0) {
+      if (unit.change) current = undefined
+      continue
+    }
+    if (!current || current.member !== speaker || unit.change) {
+      current = { member: speaker, paragraphs: [], wordCount: 0 }
+      if (unit.change) current.unnamed = true
+      drafts.push(current)
+    }
+    current.paragraphs.push(unit.text)
+    current.wordCount += words
+    if (current.start === undefined && unit.start !== undefined) current.start = unit.start
+    if (unit.end !== undefined) current.end = Math.max(current.end ?? unit.end, unit.end)
+  }
+  return drafts
+}
+
+export const finish = (drafts: Draft[], sections: Section[], warnings: Warning[], transcriptLanguage: string): SplitResult => {
+  const inferred = inferNames(drafts)
+  if (inferred > 0) warnings.push({ code: 'SPEAKER_NAMES_INFERRED', message: `${inferred} speaker name(s) inferred from introductions or a chair calling on someone (see speakers[].nameSource)` })
+  const used: RosterMember[] = []
+  const seen = new Set<RosterMember>()
+  for (const draft of drafts) {
+    if (!seen.has(draft.member)) {
+      seen.add(draft.member)
+      used.push(draft.member)
+    }
+  }
+  const ids = assignSpeakerIds(used)
+  const speakers = new Map<RosterMember, Speaker>()
+  for (const member of used) {
+    const speaker: Speaker = { id: ids.get(member)!, name: member.name, role: member.role, turnCount: 0, wordCount: 0 }
+    if (member.inferred) speaker.nameSource = member.inferred
+    speakers.set(member, speaker)
+  }
+  const turns = drafts.map((draft, index): Turn => {
+    const speaker = speakers.get(draft.member)!
+    speaker.turnCount++
+    speaker.wordCount += draft.wordCount
+    const text = draft.paragraphs.join('\n\n')
+    const turn: Turn = {
+      index,
+      speakerId: speaker.id,
+      text,
+      paragraphs: draft.paragraphs,
+      wordCount: draft.wordCount,
+      language: turnLanguage(text, transcriptLanguage),
+    }
+    if (draft.start !== undefined) turn.start = draft.start
+    if (draft.end !== undefined) turn.end = draft.end
+    return turn
+  })
+  return { speakers: [...speakers.values()], turns, sections, warnings }
+}
+
+export const sampleText = (units: readonly Unit[], from: number, to: number): string => {
+  let sample = ''
+  for (let i = from; i < to && sample.length < LANGUAGE_SAMPLE_CHARS; i++) if (!units[i]!.nonSpeech) sample += `${units[i]!.text}\n`
+  return sample
+}
+
+export const wordful = (units: readonly Unit[], from: number, to: number): string[] =>
+  units.slice(from, to).map((u) => u.text).filter((t) => countWords(t) > 0)
+
+export const asSections = (aside: ReadonlyArray<{ kind: SectionKind; text: string }>, language: string): Section[] => {
+  const sections: Section[] = []
+  for (const { kind, text } of aside) {
+    const last = sections[sections.length - 1]
+    if (last && last.kind === kind) last.text += `\n\n${text}`
+    else sections.push({ kind, language, text })
+  }
+  return sections
+}
+
+/** The recorded outro and credits at the very end leave the last turn (and the turn, if nothing else is left). */
+export const trimOutro = (drafts: Draft[], aside: Aside): void => {
+  const last = drafts[drafts.length - 1]
+  if (!last) return
+  while (last.paragraphs.length > 0) {
+    const paragraph = last.paragraphs[last.paragraphs.length - 1]!
+    if (!isOutro(paragraph) && !isCredits(paragraph)) break
+    last.paragraphs.pop()
+    last.wordCount -= countWords(paragraph)
+    aside.push({ kind: 'other', text: paragraph })
+  }
+  if (last.paragraphs.length === 0) drafts.pop()
+}

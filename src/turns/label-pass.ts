@@ -1,0 +1,156 @@
+/**
+ * The first pass over a document: every paragraph's label candidate, the label conventions the
+ * document uses (conventions.ts), and what the roster is built from (the candidates, the names an
+ * intro or roster block gives, the text's own use of case). Linear in the input.
+ */
+import type { Paragraph } from '../transcript/types.js'
+import { chooseConventions, type Conventions } from './conventions.js'
+import { detectLabel, type LabelMatch } from './labels.js'
+import { scriptClass, type ScriptClass } from './language.js'
+import { nameKey, placeholderId } from './names.js'
+import { addCandidate, type LabelCandidate } from './roster.js'
+
+// Only the opening of a long document is searched for the names a roster block or intro gives.
+const INTRO_PARAGRAPHS = 300
+const INTRO_CHARS = 60_000
+export const LANGUAGE_SAMPLE_CHARS = 2000
+
+// Two or three capitalised words: "Jason Weinstein", "Zooko Wilcox", "Aaron van Wirdum".
+const FULL_NAME = /\b\p{Lu}[\p{Ll}'’-]+(?: (?:van|von|de|der|da|del|di|la|le))?(?: \p{Lu}[\p{Ll}'’-]+){1,2}\b/gu
+// `>>` inside a caption line: each one starts a new speaker's text.
+const CAPTION_CHANGE_INSIDE = /[ \t](?:>>>?|&gt;&gt;(?:&gt;)?)[ \t]+(?=\S)/g
+// A subtitle dash inside a cue after the end of a phrase: "A while ago now. - I think so as well".
+const DASH_CHANGE_INSIDE = /(?<=[.?!,…—-]) [-–] (?=[\p{Lu}\p{N}"“(])/gu
+
+/** Splits paragraphs where a change-of-speaker marker stands inside them; each piece keeps its marker. */
+const splitInside = (paragraphs: readonly Paragraph[], pattern: RegExp, test: (p: Paragraph) => boolean): Paragraph[] => {
+  const out: Paragraph[] = []
+  for (const paragraph of paragraphs) {
+    if (!test(paragraph)) {
+      out.push(paragraph)
+      continue
+    }
+    let from = 0
+    for (const match of paragraph.text.matchAll(pattern)) {
+      const piece = paragraph.text.slice(from, match.index)
+      if (piece.trim()) out.push({ ...paragraph, text: piece.trim() })
+      // The match opens with one space or tab; the piece starts at the marker.
+      from = match.index + 1
+    }
+    const piece = paragraph.text.slice(from)
+    if (from === 0) out.push(paragraph)
+    else if (piece.trim()) out.push({ ...paragraph, text: piece.trim() })
+  }
+  return out
+}
+
+export interface Labelled {
+  paragraphs: Paragraph[]
+  labels: Array<LabelMatch | undefined>
+  conventions: Conventions
+}
+
+const detectAll = (paragraphs: readonly Paragraph[]): Array<LabelMatch | undefined> =>
+  paragraphs.map((p) => (p.speaker ? undefined : detectLabel(p.text, p.fragment === true)))
+
+/** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
+export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
+  let paragraphs = input.some((p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
+    ? splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
+    : [...input]
+  let labels = detectAll(paragraphs)
+  const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
+  const firstText = paragraphs.findIndex((p) => /[\p{L}\p{N}]/u.test(p.text))
+  const conventions = chooseConventions(labels, captions, Math.max(0, firstText))
+  if (conventions.dashChanges) {
+    paragraphs = splitInside(paragraphs, DASH_CHANGE_INSIDE, (p) => p.fragment === true && p.text.includes(' -'))
+    labels = detectAll(paragraphs)
+  }
+  return { paragraphs, labels, conventions }
+}
+
+export const inUse = (label: LabelMatch | undefined, conventions: Conventions): label is LabelMatch => {
+  if (!label) return false
+  if (label.syntax === 'dash-change') return conventions.dashChanges
+  if (label.syntax === 'caption-change') return conventions.captionChanges
+  return conventions.named.has(label.syntax)
+}
+
+// Labels in a script that under this share of the labels use are not speakers: "评价: 推荐" (a
+// rating field) repeated in an English transcript, where every speaker label is Latin.
+const MINOR_SCRIPT_SHARE = 0.1
+
+export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>, conventions: Conventions) => {
+  const byScript = { cjk: 0, other: 0 }
+  for (const label of labels) if (inUse(label, conventions) && label.name !== null) byScript[scriptClass(label.name)]++
+  const total = byScript.cjk + byScript.other
+  const table = new Map<string, LabelCandidate>()
+  let firstLabel = -1
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!
+    if (paragraph.speaker) addCandidate(table, paragraph.speaker, i, true)
+    const label = labels[i]
+    if (inUse(label, conventions) && label.name !== null) {
+      if (byScript[scriptClass(label.name)] < total * MINOR_SCRIPT_SHARE) {
+        labels[i] = undefined
+        continue
+      }
+      addCandidate(table, label.name, i, false)
+    }
+    if (firstLabel < 0 && (paragraph.speaker || inUse(label, conventions))) firstLabel = i
+  }
+  return { table, firstLabel }
+}
+
+/** The opening label's key, unless it is in another script than the text ("评价: 推荐" over an English post). */
+export const openingKey = (label: LabelMatch | undefined, script: ScriptClass): string | undefined =>
+  label?.name && scriptClass(label.name) === script ? placeholderId(label.name) ?? nameKey(label.name) : undefined
+
+
+/** Full names in the document's opening (a roster block, front matter, the announcer's intro). */
+export const namesInIntro = (paragraphs: readonly Paragraph[], until: number): string[] => {
+  const names: string[] = []
+  let chars = 0
+  const end = Math.min(until < 0 ? paragraphs.length : until, INTRO_PARAGRAPHS)
+  for (let i = 0; i < end && chars < INTRO_CHARS; i++) {
+    const text = paragraphs[i]!.text
+    chars += text.length
+    for (const match of text.matchAll(FULL_NAME)) names.push(match[0])
+  }
+  return names
+}
+
+/**
+ * How often each word is written in lower case and capitalised, to tell "Price:" (a word the text
+ * also writes as "price") from "SANDERS:" (a name, whatever one typo "Senator sanders" says).
+ */
+export const wordCases = (paragraphs: readonly Paragraph[]): Map<string, { lower: number; capital: number }> => {
+  const cases = new Map<string, { lower: number; capital: number }>()
+  for (const paragraph of paragraphs) {
+    for (const match of paragraph.text.matchAll(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]{2,}/gu)) {
+      const word = match[0]
+      const key = word.toLowerCase()
+      // Scripts without case (主持人) say nothing either way.
+      if (key === word.toUpperCase()) continue
+      let entry = cases.get(key)
+      if (!entry) cases.set(key, (entry = { lower: 0, capital: 0 }))
+      if (word === key) entry.lower++
+      else entry.capital++
+    }
+  }
+  return cases
+}
+
+/** A word the text mostly writes in lower case, or as often in lower case as capitalised. */
+export const isCommonWord = (cases: ReadonlyMap<string, { lower: number; capital: number }>, word: string): boolean => {
+  const entry = cases.get(word)
+  return entry !== undefined && entry.lower > 0 && entry.lower * 2 >= entry.capital
+}
+
+
+/** The script most text is in, from a bounded sample of the paragraphs `take` keeps (all by default). */
+export const documentScript = (paragraphs: readonly Paragraph[], take: (i: number) => boolean = () => true): ScriptClass => {
+  let sample = ''
+  for (let i = 0; i < paragraphs.length && sample.length < LANGUAGE_SAMPLE_CHARS; i++) if (take(i)) sample += paragraphs[i]!.text
+  return scriptClass(sample)
+}
