@@ -43,6 +43,15 @@ export interface BuildOptions {
   seal?: boolean
 }
 
+/** The language most of the words are spoken in, when the feed does not say: null without turn languages. */
+const spokenLanguage = (turns: readonly Turn[]): string | null => {
+  const words = new Map<string, number>()
+  for (const turn of turns) if (turn.language && turn.language !== 'und') words.set(turn.language, (words.get(turn.language) ?? 0) + turn.wordCount)
+  let best: string | null = null
+  for (const [language, n] of words) if (best === null || n > words.get(best)!) best = language
+  return best
+}
+
 /**
  * Assembles and validates one episode record. Validation here is the contract check:
  * a record that does not match the published schema never reaches a store. The result is
@@ -55,7 +64,7 @@ export const buildRecord = (parts: RecordParts, { seal = true }: BuildOptions = 
   const record = EpisodeRecord.parse({
     schemaVersion: SCHEMA_VERSION,
     id: recordId(parts.episode.feedUrl, parts.episode.guid),
-    episode: parts.episode,
+    episode: parts.episode.language === null ? { ...parts.episode, language: spokenLanguage(parts.turns) } : parts.episode,
     transcript: parts.transcript,
     speakers: parts.speakers,
     turns: parts.turns,

@@ -58,3 +58,18 @@ describe('record', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(episodeRecordJsonSchema())))
   })
 })
+
+describe('episode language', () => {
+  it('is the feed\'s when it gives one, else the language most turn words are spoken in', () => {
+    const turn = (index: number, language: string, wordCount: number) => ({ index, speakerId: 'a', text: 'x', paragraphs: ['x'], wordCount, language })
+    const base = {
+      transcript: { source: 'file' as const, format: 'text' as const, url: null, sha256: null, wordCount: 0 },
+      speakers: [{ id: 'a', name: 'A', role: 'unknown' as const, turnCount: 3, wordCount: 60 }],
+      sections: [], entities: [], claims: [], stageMs: {}, warnings: [], processedAt: new Date(0),
+      turns: [turn(0, 'de', 50), turn(1, 'en', 5), turn(2, 'en', 5)],
+    }
+    const episode = { guid: 'g', title: null, feedUrl: null, link: null, publishedAt: null, audioUrl: null, durationSeconds: null }
+    expect(buildRecord({ ...base, episode: { ...episode, language: null } }).episode.language).toBe('de')
+    expect(buildRecord({ ...base, episode: { ...episode, language: 'en-us' } }).episode.language).toBe('en-us')
+  })
+})

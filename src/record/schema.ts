@@ -42,7 +42,7 @@ export const Episode = z.object({
   publishedAt: z.string().nullable().describe('ISO 8601; null when the feed date could not be read'),
   audioUrl: z.string().nullable(),
   durationSeconds: z.number().nonnegative().nullable(),
-  language: z.string().nullable().describe('BCP 47, lower case'),
+  language: z.string().nullable().describe('BCP 47, lower case, from the feed; when the feed gives none, the language most of the turns are spoken in'),
 })
 export type Episode = z.infer<typeof Episode>
 
