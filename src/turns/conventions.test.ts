@@ -248,8 +248,10 @@ describe('debate and press transcripts', () => {
     expect(r.turns.map((t) => t.speakerId)).toEqual(['wallace', 'trump', 'wallace', 'trump', 'sanders'])
   })
 
-  it('unnamed questioners and the audience are speakers of their own, not the previous speaker', () => {
-    const r = split('TRUMP: Next question.\nQUESTION: Did you fire him?\nTRUMP: No.\nAUDIENCE MEMBER: Boo.\nTRUMP: Thank you.')
-    expect(r.turns.map((t) => t.speakerId)).toEqual(['trump', 'question', 'trump', 'member', 'trump'])
+  it('unnamed questioners and the audience are unknown turns of their own, never the previous speaker\'s', () => {
+    const r = split('TRUMP: Next question.\nQUESTION: Did you fire him?\nQUESTION: And why?\nTRUMP: No.\nAUDIENCE MEMBER: Boo.\nTRUMP: Thank you.')
+    expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['trump', 'Next question.'], ['unknown', 'Did you fire him?'], ['unknown', 'And why?'], ['trump', 'No.'], ['unknown', 'Boo.'], ['trump', 'Thank you.'],
+    ])
   })
 })

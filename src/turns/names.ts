@@ -18,7 +18,8 @@ export const nameTokens = (name: string): string[] => {
 }
 
 const PLACEHOLDER = /^speaker[\s_#-]*(\d{1,3})$/i
-const UNKNOWN = /^(?:unknown|unidentified|unknown speaker|unidentified speaker|unidentified person|inaudible)(?:[\s#-]*\d{0,3})?$/i
+// Labels that say only that someone unnamed speaks: a questioner, the audience, an unidentified voice.
+const UNKNOWN = /^(?:unknown|unidentified|inaudible|(?:unknown|unidentified|unidentified audience|unnamed) (?:speaker|person|voice|male|female|man|woman|participant|reporter)|question(?:er)?|audience(?: members?)?|(?:audience|crowd) (?:member|question)|crowd|reporter|multiple speakers|voices?|off[- ]camera)(?:[\s#-]*\d{0,3})?$/i
 
 /** Diarization placeholders carry no name: `SPEAKER_1`, `Speaker 2` → "speaker-1"; `Unknown` → "unknown". */
 export const placeholderId = (label: string): string | undefined => {
