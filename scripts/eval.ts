@@ -3,6 +3,7 @@
 import { extract } from '../src/nlp/index.js'
 import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEntities, type TurnFilter } from '../src/nlp/eval/index.js'
 import { loadExtraGold, loadSeedGold } from '../src/nlp/testing/gold.js'
+import { evalCheckworthiness } from './eval-checkworthiness.js'
 import { evalDebates } from './eval-debates.js'
 import { evalTurns } from './eval-turns.js'
 
@@ -10,6 +11,8 @@ const showErrors = process.argv.includes('--errors')
 evalTurns(showErrors)
 console.log('')
 evalDebates()
+console.log('')
+evalCheckworthiness()
 console.log('')
 const { gold, episode } = loadSeedGold()
 const full = extract(episode)

@@ -37,8 +37,8 @@ describe('stream store', () => {
 
     const entries = (await redis.xrange(stream, '-', '+')).map(([, f]) => parseStreamEntry(f))
     expect(entries.map(({ record: _r, ...rest }) => rest)).toEqual([
-      { id: first.id, hash: recordContentHash(first), schemaVersion: '1.1.0', change: 'created' },
-      { id: first.id, hash: recordContentHash(edited), schemaVersion: '1.1.0', change: 'updated' },
+      { id: first.id, hash: recordContentHash(first), schemaVersion: '1.2.0', change: 'created' },
+      { id: first.id, hash: recordContentHash(edited), schemaVersion: '1.2.0', change: 'updated' },
     ])
     expect(EpisodeRecord.parse(JSON.parse(entries[1]?.record ?? 'null'))).toEqual(edited)
     expect(await store.get(first.id)).toEqual(edited)
@@ -93,7 +93,7 @@ describe('stream store', () => {
     const record = sampleRecord()
     await store.put(record)
     const [[, fields]] = (await redis.xrange(stream, '-', '+')) as Entries as [[string, string[]]]
-    expect(parseStreamEntry(fields)).toEqual({ id: record.id, hash: recordContentHash(record), schemaVersion: '1.1.0', change: 'created' })
+    expect(parseStreamEntry(fields)).toEqual({ id: record.id, hash: recordContentHash(record), schemaVersion: '1.2.0', change: 'created' })
     expect(await store.get(record.id)).toBeUndefined()
   })
 

@@ -1,4 +1,5 @@
 import type { Claim, Turn } from '../record/schema.js'
+import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.js'
 import { scoreClaim } from './claims.js'
 import { matchGazetteer } from './gazetteer.js'
 import { findHedges } from './hedges.js'
@@ -135,7 +136,9 @@ const claims: Component = {
       const w = words[i] as string[]
       const hits = scanLexicons(w)
       const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w, hits })
-      const kept = decision.confidence >= doc.claimThreshold
+      // A sentence fact-checkers would check is a claim, whatever the policy lexicon says.
+      const worth = checkworthiness(text)
+      const kept = decision.confidence >= doc.claimThreshold || (worth >= CHECKWORTHY_THRESHOLD && !isQuestion(decision))
       previousKept = kept
       // Hedges and topics only matter to a claim or an explanation: most sentences are neither.
       if (!kept && !doc.explain) return
@@ -144,12 +147,14 @@ const claims: Component = {
       const id = `t${s.turn}-s${s.index}`
       if (doc.explain) explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
       if (kept) {
-        out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds, confidence: decision.confidence })
+        out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds, confidence: decision.confidence, checkworthiness: worth, checkworthy: worth >= CHECKWORTHY_THRESHOLD })
       }
     })
     return { ...doc, claims: out, explanations }
   },
 }
+
+const isQuestion = (decision: { features: ReadonlyArray<{ name: string }> }): boolean => decision.features.some((f) => f.name === 'question')
 
 /** The components in order. Each reads what the ones before it added. */
 export const PIPELINE: readonly Component[] = [sentences, tokens, gazetteer, roster, properNouns, quantities, claims]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Claim, Entity } from '../record/schema.js'
+import { CHECKWORTHY_THRESHOLD } from './checkworthiness/model.js'
 import { extract } from './extract.js'
 import { loadSeedGold } from './testing/gold.js'
 import { makeTurns, SPEAKERS } from './testing/turns.js'
@@ -66,6 +67,13 @@ describe('extract on small cases', () => {
     const { claims, explanations } = run('Is China going to retaliate on tariffs? Yeah, completely agree.')
     expect(claims).toEqual([])
     expect(explanations.map((x) => x.features.map((f) => f.name))).toEqual([expect.arrayContaining(['question']), expect.arrayContaining(['backchannel'])])
+  })
+
+  it('gives every claim a check-worthiness, ranking figures above opinions', () => {
+    const { claims } = run('China produces 90 percent of the world’s refined rare earths and 70 percent of the mining. I think export controls are a bad idea for everyone.')
+    expect(claims).toHaveLength(2)
+    for (const c of claims) expect(c.checkworthy).toBe(c.checkworthiness! >= CHECKWORTHY_THRESHOLD)
+    expect(claims[0]!.checkworthiness).toBeGreaterThan(claims[1]!.checkworthiness!)
   })
 
   it('names unknown components in its error', () => {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = '1.1.0'
+export const SCHEMA_VERSION = '1.2.0'
 
 export const TRANSCRIPT_FORMATS = ['html', 'text', 'vtt', 'srt', 'json'] as const
 export const TranscriptFormat = z.enum(TRANSCRIPT_FORMATS)
@@ -124,6 +124,9 @@ export const Claim = z.object({
   quantities: z.array(Quantity),
   entityIds: z.array(z.string()),
   confidence: z.number().min(0).max(1),
+  checkworthiness: z.number().min(0).max(1).optional()
+    .describe('how likely fact-checkers are to check this claim (a model learned from CLEF-2019 CheckThat! debates); rank claims by it'),
+  checkworthy: z.boolean().optional().describe('checkworthiness above the threshold calibrated on held-out debates'),
 })
 export type Claim = z.infer<typeof Claim>
 
