@@ -137,7 +137,7 @@ const claims: Component = {
       const hits = scanLexicons(w)
       const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w, hits })
       // A sentence fact-checkers would check is a claim, whatever the policy lexicon says.
-      const worth = checkworthiness(text)
+      const worth = checkworthiness(text, w)
       const kept = decision.confidence >= doc.claimThreshold || (worth >= CHECKWORTHY_THRESHOLD && !isQuestion(decision))
       previousKept = kept
       // Hedges and topics only matter to a claim or an explanation: most sentences are neither.

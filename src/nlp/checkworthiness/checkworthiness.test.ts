@@ -10,8 +10,8 @@ import { CHECKWORTHY_THRESHOLD, checkworthiness } from './model.js'
 describe('checkworthinessFeatures', () => {
   it('folds numbers into classes and names the shape of the sentence', () => {
     const f = checkworthinessFeatures('We lost 70,000 jobs in 2016, 12% of them in Ohio?')
-    expect(f).toEqual(expect.arrayContaining(['u:we', 'u:<num>', 'u:<year>', 'u:<pct>', 'b:lost_<num>', 'has:num', 'has:pct', 'has:year', 'names:1', 'question', 'first:we']))
-    expect(f).not.toContain('u:70,000')
+    expect(f).toEqual(expect.arrayContaining(['u:we', 'u:<num>', 'u:<year>', 'u:<pct>', 'b:lost <num>', 'has:num', 'has:pct', 'has:year', 'names:1', 'question', 'first:we']))
+    expect(f).not.toContain('u:70')
   })
 })
 
@@ -48,4 +48,15 @@ describe('the shipped model', () => {
     expect(trained.bias).toBe(model.bias)
     expect(trained.weights).toEqual(model.weights)
   }, 60_000)
+})
+
+describe('checkworthiness', () => {
+  it('scores exactly as the model does on its named features (the fast path builds no feature names)', async () => {
+    const { episode } = (await import('../testing/gold.js')).loadSeedGold()
+    const sentences = episode.turns.flatMap((t) => t.text.split(/(?<=[.?!])\s+/)).slice(0, 400)
+    const named = { bias: model.bias, weights: model.weights as Record<string, number> }
+    for (const s of [...sentences, 'Jobs, jobs, jobs: 70,000 jobs!', '$5 or 5% — lost, lost.', 'Ünïcode Straße 12.5%', 'SPEAKER_1 said a_b _ __ ok', 'jobs and taxes and jobs '.repeat(40)]) {
+      expect(checkworthiness(s)).toBe(Math.round(predictLogistic(named, checkworthinessFeatures(s)) * 1000) / 1000)
+    }
+  })
 })
