@@ -3,6 +3,7 @@
 import { benchSplit } from './split.js'
 import { benchAnalyze } from './analyze.js'
 import { benchExtraction } from './extraction.js'
+import { benchTurnLength } from './turn-length.js'
 import { printRows } from './measure.js'
 import { benchPipeline, printPipeline } from './pipeline.js'
 
@@ -19,5 +20,7 @@ if (want('extraction')) {
   printRows('Extraction (goal: full analysis ≥ 2× wink-nlp words/s, higher entity F1 than both)',
     [wink!, analyze, extract!, compromise!], 'wink-nlp readDoc + entities()')
   printRows('Sentence splitting', [natural!, sentences!], 'natural SentenceTokenizer')
+  const lengths = benchTurnLength()
+  if (lengths.length) printRows('Extraction against turn length (goal: one 40k-word turn ≥ 0.8× 2k-word turns)', lengths, lengths[0]!.name)
 }
 if (want('pipeline')) printPipeline(await benchPipeline(Number(process.env.PODPIPE_BENCH_EPISODES ?? 200)))

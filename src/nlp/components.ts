@@ -100,6 +100,18 @@ const quantities: Component = {
   },
 }
 
+/** Index of the first mention starting at or after `start` (mentions sorted by start). */
+const firstAtOrAfter = (mentions: readonly EntityMention[], start: number): number => {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid]!.start < start) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 const claims: Component = {
   name: 'claims',
   run: (doc) => {
@@ -111,6 +123,9 @@ const claims: Component = {
       if (list) list.push(m)
       else byTurn.set(m.turn, [m])
     }
+    // Sorted by start, so each sentence reads only its own mentions (a binary search to the first):
+    // scanning every mention of the turn for every sentence was quadratic in a long monologue.
+    for (const list of byTurn.values()) list.sort((a, b) => a.start - b.start)
     const out: Claim[] = []
     const explanations: ClaimExplanation[] = []
     // Lower-cased word tokens per sentence, from the tokens stage: the lexicons match on them.
@@ -125,8 +140,10 @@ const claims: Component = {
       const entityIds: string[] = []
       const topicalIds: string[] = []
       const notes: string[] = []
-      for (const m of byTurn.get(s.turn) ?? []) {
-        if (m.start < s.start || m.end > s.end) continue
+      const mentions = byTurn.get(s.turn) ?? []
+      for (let k = firstAtOrAfter(mentions, s.start); k < mentions.length && mentions[k]!.start < s.end; k++) {
+        const m = mentions[k]!
+        if (m.end > s.end) continue
         if (m.entityId === null) { if (doc.explain) notes.push(`unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`); continue }
         if (entityIds.includes(m.entityId)) continue
         entityIds.push(m.entityId)

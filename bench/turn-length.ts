@@ -1,0 +1,39 @@
+// Extraction cost against turn length: the CoNLL-2003 dev sentences (name-dense news) as 2k-word
+// turns and as one 40k-word turn (a monologue, or captions with no labels). Cost per word must not
+// grow with the turn: the 40k row should run at about the 2k row's words/s.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { extract } from '../src/nlp/index.js'
+import type { Turn } from '../src/record/schema.js'
+import { measure, type BenchRow } from './measure.js'
+
+const CONLL = join(process.env.PODPIPE_CORPUS_DIR ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url)), 'conll2003-dev', 'valid.txt')
+
+const conllWords = (): string[] => {
+  const words: string[] = []
+  for (const line of readFileSync(CONLL, 'utf8').split('\n')) {
+    const word = line.split(' ', 1)[0]
+    if (word && !line.startsWith('-DOCSTART-')) words.push(word)
+  }
+  return words
+}
+
+const asTurns = (words: readonly string[], size: number): Turn[] => {
+  const turns: Turn[] = []
+  for (let i = 0; i < words.length; i += size) {
+    const text = words.slice(i, i + size).join(' ')
+    turns.push({ index: turns.length, speakerId: 'unknown', text, paragraphs: [text], wordCount: Math.min(size, words.length - i) })
+  }
+  return turns
+}
+
+export const benchTurnLength = (): BenchRow[] => {
+  if (!existsSync(CONLL)) return []
+  const words = conllWords().slice(0, 40_000)
+  const speakers = [{ id: 'unknown', name: null, role: 'unknown' as const, turnCount: 1, wordCount: words.length }]
+  return [2_000, 40_000].map((size) => {
+    const turns = asTurns(words, size)
+    return measure(`extract, ${size.toLocaleString('en-US')}-word turns (CoNLL dev)`, words.length, () => extract({ turns, speakers }), 3)
+  })
+}
