@@ -4,6 +4,7 @@ import { extract } from '../src/nlp/index.js'
 import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEntities, type TurnFilter } from '../src/nlp/eval/index.js'
 import { loadExtraGold, loadSeedGold } from '../src/nlp/testing/gold.js'
 import { evalCheckworthiness } from './eval-checkworthiness.js'
+import { evalConll } from './eval-conll.js'
 import { evalDebates } from './eval-debates.js'
 import { evalTurns } from './eval-turns.js'
 
@@ -13,6 +14,8 @@ console.log('')
 evalDebates()
 console.log('')
 evalCheckworthiness()
+console.log('')
+await evalConll()
 console.log('')
 const { gold, episode } = loadSeedGold()
 const full = extract(episode)
