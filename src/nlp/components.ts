@@ -5,7 +5,7 @@ import { matchGazetteer } from './gazetteer.js'
 import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import type { Component } from './pipeline.js'
-import { findProperNouns } from './proper-nouns.js'
+import { capsSentence, findProperNouns } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { findRosterMentions } from './roster-mentions.js'
 import { splitSentences } from './sentences.js'
@@ -44,8 +44,11 @@ const gazetteer: Component = {
     const mentions: EntityMention[] = [...doc.mentions]
     const covered = doc.turns.map((t, i) => {
       const mask = (doc.covered[i] as Uint8Array).slice()
-      for (const m of matchGazetteer(doc.gazetteer, doc.tokens[i] ?? [], t.text)) {
+      const tokens = doc.tokens[i] ?? []
+      for (const m of matchGazetteer(doc.gazetteer, tokens, t.text)) {
         const { first, last, ...mention } = m
+        // "JOIN US THIS MORNING": in a sentence in capitals, a short capitals alias is just a word.
+        if (first === last && mention.text.length <= 3 && mention.text === mention.text.toUpperCase() && capsSentence(tokens, first)) continue
         mentions.push(mention)
         mask.fill(1, first, last + 1)
       }

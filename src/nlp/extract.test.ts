@@ -76,6 +76,14 @@ describe('extract on small cases', () => {
     expect(claims[0]!.checkworthiness).toBeGreaterThan(claims[1]!.checkworthiness!)
   })
 
+  it('types names from knowledge that holds anywhere, and reads capitals as capitals, not as names', () => {
+    const { entities } = run('COUNCIL BRIEFING MEETING WILL COME TO ORDER. JOIN US THIS MORNING. Adam and Sarah met Boris Yeltsin in Moldova. Later Yeltsin flew home.')
+    const typed = Object.fromEntries(entities.map((e) => [e.name, e.type]))
+    expect(typed).toMatchObject({ Adam: 'PERSON', Sarah: 'PERSON', 'Boris Yeltsin': 'PERSON', Moldova: 'GPE' })
+    expect(entities.filter((e) => e.mentions.some((m) => /COUNCIL|JOIN|US|MORNING/.test(m.text)))).toEqual([])
+    expect(entities.find((e) => e.name === 'Boris Yeltsin')!.mentions.map((m) => m.text)).toEqual(['Boris Yeltsin', 'Yeltsin'])
+  })
+
   it('names unknown components in its error', () => {
     expect(() => extract({ turns: [], speakers: [] }, { disable: ['nope'] })).toThrow(/unknown pipeline components nope/)
   })

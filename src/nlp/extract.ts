@@ -61,6 +61,34 @@ const entitiesOf = (doc: Doc): Entity[] => {
 }
 
 /**
+ * A lone surname ("Yeltsin") found by capitalisation alone is the person the episode names in full
+ * ("Boris Yeltsin"), when exactly one such person has that surname: its mentions join that entity,
+ * and take its type, instead of standing apart as an untyped capitalised word.
+ */
+const linkSurnames = (doc: Doc): void => {
+  const bySurname = new Map<string, string | null>()
+  for (const [id, f] of doc.found) {
+    if (f.type !== 'PERSON' || !f.name.includes(' ')) continue
+    const surname = f.name.slice(f.name.lastIndexOf(' ') + 1).toLowerCase()
+    bySurname.set(surname, bySurname.has(surname) && bySurname.get(surname) !== id ? null : id)
+  }
+  if (bySurname.size === 0) return
+  const moved = new Set<string>()
+  for (const m of doc.mentions) {
+    if (!m.entityId || m.text.includes(' ')) continue
+    const own = doc.found.get(m.entityId)
+    // Only names typed by weak evidence (no gazetteer entry, no title or speech verb) are linked.
+    if (!own || (own.strength ?? 0) >= 2 || doc.gazetteer.byId.has(m.entityId)) continue
+    const person = bySurname.get(m.text.toLowerCase())
+    if (!person || person === m.entityId) continue
+    moved.add(m.entityId)
+    m.entityId = person
+  }
+  const remaining = new Set(doc.mentions.map((m) => m.entityId))
+  for (const id of moved) if (!remaining.has(id)) doc.found.delete(id)
+}
+
+/**
  * Entities and policy claims of one episode's turns, and with `explain` an explanation for every sentence.
  * Pure and synchronous: the same input always gives the same output.
  * @example
@@ -96,6 +124,7 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
       if (!seen || (seen.strength ?? 0) < (f.strength ?? 0)) merged.found.set(id, seen ? { ...f, name: seen.name } : f)
     }
   }
+  linkSurnames(merged)
   const warnings: Warning[] = []
   if (skipped.size > 0) {
     const counts = [...skipped].map(([language, n]) => `${n} in "${language}"`).join(', ')

