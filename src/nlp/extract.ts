@@ -77,8 +77,8 @@ const linkSurnames = (doc: Doc): void => {
   for (const m of doc.mentions) {
     if (!m.entityId || m.text.includes(' ')) continue
     const own = doc.found.get(m.entityId)
-    // Only names typed by weak evidence (no gazetteer entry, no title or speech verb) are linked.
-    if (!own || (own.strength ?? 0) >= 2 || doc.gazetteer.byId.has(m.entityId)) continue
+    // Only names a person could bear: typed PERSON, or typed by weak evidence; never a gazetteer entry.
+    if (!own || (own.type !== 'PERSON' && (own.strength ?? 0) >= 2) || doc.gazetteer.byId.has(m.entityId)) continue
     const person = bySurname.get(m.text.toLowerCase())
     if (!person || person === m.entityId) continue
     moved.add(m.entityId)

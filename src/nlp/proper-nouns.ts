@@ -150,7 +150,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // "Secretary Smith": the title is evidence, not part of the name.
     if (run.length > 1 && TITLES.has((run[0] as Token).text)) { first++; run.shift() }
     // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
-    if (run.length === 1 && !(run[0] as Token).initial && !isAcronym(t.text) && commonWord(t) && !lexiconTags(t.text)?.[0]?.startsWith('NNP')) { i = j; continue }
+    if (run.length === 1 && !(run[0] as Token).initial && !isAcronym((run[0] as Token).text) && commonWord(run[0] as Token) && !lexiconTags((run[0] as Token).text)?.[0]?.startsWith('NNP')) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial) {
       // The sentence's tokens are contiguous: find its ends around i instead of filtering the turn.
       let lo = i
