@@ -17,6 +17,11 @@ const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) wa
 const QUOTED = /“[^”]*”?|"[^"]*"?/g
 const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|completely agree|i agree|i don['’]t disagree|that makes sense|not an unreasonable|anything else|that['’]s right|that['’]s a big question|that['’]s an open question|this is the key question|i['’]m skeptical)\b/i
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
+// Hosting talk, not claims: greetings, thanks, sign-offs.
+const PLEASANTRY = /^(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
+const URL = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|io|fm)\/\S/i
+// "When we first started, we would record together": "would" of a habit in the past, not a prediction.
+const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago)\b/i
 
 const WEIGHTS = {
   bias: -0.3,
@@ -25,6 +30,8 @@ const WEIGHTS = {
   short: -0.6,
   backchannel: -1.2,
   meta: -2.5,
+  pleasantry: -2.5,
+  url: -2,
   policyTerm: 1.4,
   morePolicyTerms: 0.35,
   entity: 0.9,
@@ -140,7 +147,8 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
     if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
   }
   const cue = predictiveCue(words)
-  if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }
+  if (cue === 'would' && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: 'would of a past habit' })
+  else if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }
   features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
   return 'factual'
 }
@@ -168,6 +176,9 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   else if (words >= 18) features.push({ name: 'long', weight: WEIGHTS.long, detail: `${words} words` })
   const back = BACKCHANNEL.exec(text)
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
+  const pleasantry = PLEASANTRY.exec(text)
+  if (pleasantry && words < 16) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: pleasantry[0].trim() })
+  if (URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
   const hits = input.hits ?? scanLexicons(tokens)
   const meta = hits.meta
   if (meta.length > 0) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: meta[0] })

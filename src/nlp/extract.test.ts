@@ -84,6 +84,13 @@ describe('extract on small cases', () => {
     expect(entities.find((e) => e.name === 'Boris Yeltsin')!.mentions.map((m) => m.text)).toEqual(['Boris Yeltsin', 'Yeltsin'])
   })
 
+  it('does not take thanks, greetings, link read-outs or a past habit\'s "would" for claims or predictions', () => {
+    const { claims, explanations } = run('Thank you so much for having me. Welcome to the show, everyone. The full tariff report is at https://example.com/report on the site. When we first started, the ministry would publish export data every month.')
+    expect(claims.map((c) => c.text)).toEqual(['When we first started, the ministry would publish export data every month.'])
+    expect(claims[0]!.kind).toBe('factual')
+    expect(explanations.flatMap((x) => x.features.map((f) => f.name))).toEqual(expect.arrayContaining(['pleasantry', 'url', 'kind:habitual-past']))
+  })
+
   it('names unknown components in its error', () => {
     expect(() => extract({ turns: [], speakers: [] }, { disable: ['nope'] })).toThrow(/unknown pipeline components nope/)
   })
