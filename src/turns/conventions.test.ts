@@ -77,6 +77,15 @@ describe('label conventions', () => {
     expect(seq(text)).toEqual(expected)
   })
 
+  it('bare names alone on a line head the speech below them once names repeat; a one-off title does not', () => {
+    const turn = (name: string, text: string) => `${name}\n${text}`
+    const text = ['Show Notes', 'We talk about the new data law.', turn('Tim Pritlove', 'Hallo und willkommen.'), turn('Linus Neumann', 'Guten Abend.'),
+      turn('Tim Pritlove', 'Was gibt es Neues?'), turn('Linus Neumann', 'Das Gesetz.'), turn('Tim Pritlove', 'Ah.'), turn('Linus Neumann', 'Ja.')].join('\n')
+    const r = split(text)
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['pritlove', 'neumann', 'pritlove', 'neumann', 'pritlove', 'neumann'])
+    expect(r.sections.map((s) => s.text).join(' ')).toMatch(/^Show Notes/)
+  })
+
   it('`>>` caption changes: each is its own unknown turn, also mid-line and HTML-escaped', () => {
     const r = split('>> Good morning, the council will come to order. >> Thank you.\n&gt;&gt; Next item.\n>> Second.')
     expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([

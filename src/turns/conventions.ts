@@ -10,6 +10,8 @@ import type { LabelMatch, LabelSyntax } from './labels.js'
 const SECOND_CONVENTION_SHARE = 0.15
 // Subtitle dashes are a convention when this share of caption cues opens with one.
 const DASH_SHARE = 0.03
+// A bare name line counts once the same name heads this many paragraphs.
+export const PLAIN_MIN_REPEATS = 3
 
 export interface Conventions {
   /** Named syntaxes in use, as the splitter should read them. */
@@ -45,10 +47,16 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
   const support = (syntax: LabelSyntax): number => {
     const entry = counts.get(syntax)
     if (!entry) return 0
+    // A bare name alone on a line looks like a title; it is a convention only when names repeat,
+    // and then only the repeated names count (label-pass.ts drops the others).
+    if (syntax === 'plain-line') {
+      const repeated = [...entry.names.values()].filter((n) => n >= PLAIN_MIN_REPEATS)
+      return repeated.length >= 1 ? repeated.reduce((a, b) => a + b, 0) : 0
+    }
     const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
     return recurs ? entry.labels : 0
   }
-  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line']
+  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line']
   const best = Math.max(0, ...namedSyntaxes.map(support))
   const named = new Set<LabelSyntax>()
   for (const syntax of namedSyntaxes) {

@@ -36,6 +36,8 @@ const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwo
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
 
+const PLAIN_NAME_LINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}$`, 'u')
+
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
 // Subtitles mark a change of speaker with a leading dash.
@@ -56,7 +58,7 @@ const NOT_SPEAKERS = new Set([
 ])
 
 /** Which convention a label is written in; a document uses one or a few of them consistently. */
-export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'caption-change' | 'dash-change'
+export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'caption-change' | 'dash-change'
 
 export interface LabelMatch {
   syntax: LabelSyntax
@@ -112,6 +114,10 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (text.length <= 90) {
     const line = NAME_LINE.exec(text.trim())
     if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }
+    // A bare name on its own line over the speech (`Tim Pritlove` then the paragraph, as flattened
+    // HTML and some exports write it): only a convention when names recur (conventions.ts).
+    const plain = PLAIN_NAME_LINE.exec(text.trim())
+    if (plain && !isNotSpeaker(plain[0])) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
   return undefined
 }
