@@ -180,6 +180,14 @@ describe('non-speech stays out of the turns, speech stays in', () => {
     expect(r.sections.map((s) => s.text).join(' ')).toMatch(/Postscript: [\s\S]*Captioning provided/)
   })
 
+  it('a captioner\'s credit at the end of a caption file is no one\'s speech, even inside the last cues', () => {
+    const lines = ['>> THE MEETING IS ADJOURNED.', '>> THANK YOU ALL.', 'SEE YOU NEXT WEEK.', 'CAPTIONING PROVIDED BY', 'ACME CAPTIONS INC.']
+    const srt = lines.map((line, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${line}`).join('\n\n')
+    const r = split(srt, 'council.srt')
+    expect(r.turns.map((t) => t.text)).toEqual(['THE MEETING IS ADJOURNED.', 'THANK YOU ALL. SEE YOU NEXT WEEK.'])
+    expect(r.sections).toEqual([expect.objectContaining({ kind: 'other', text: 'CAPTIONING PROVIDED BY\n\nACME CAPTIONS INC.' })])
+  })
+
   it('a recorded outro with credits leaves the last turn', () => {
     const r = split('Ann Lee: Bye.\nBob Ray: Bye.\nAnn Lee: Thank you for listening to this episode. It was produced by Jo Smith. Please subscribe.')
     expect(r.turns.map((t) => t.text)).toEqual(['Bye.', 'Bye.'])

@@ -8,7 +8,7 @@ import { LANGUAGE_SAMPLE_CHARS } from './label-pass.js'
 import { turnLanguage } from './language.js'
 import { inferNames } from './introductions.js'
 import type { RosterMember } from './roster.js'
-import { isCredits, isOutro } from './sections.js'
+import { isCredits, isOutro, opensOutro } from './sections.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { SplitResult } from './types.js'
 import type { Unit } from './units.js'
@@ -116,12 +116,13 @@ export const asSections = (aside: ReadonlyArray<{ kind: SectionKind; text: strin
 }
 
 /** The recorded outro and credits at the very end leave the last turn (and the turn, if nothing else is left). */
-export const trimOutro = (drafts: Draft[], aside: Aside): void => {
+export const trimOutro = (drafts: Draft[], aside: Aside, creditsFollow = false): void => {
   const last = drafts[drafts.length - 1]
   if (!last) return
   while (last.paragraphs.length > 0) {
     const paragraph = last.paragraphs[last.paragraphs.length - 1]!
-    if (!isOutro(paragraph) && !isCredits(paragraph)) break
+    // "Thank you for listening to…" opens the outro when the credits come right after it.
+    if (!isOutro(paragraph) && !isCredits(paragraph) && !(creditsFollow && opensOutro(paragraph))) break
     last.paragraphs.pop()
     last.wordCount -= countWords(paragraph)
     aside.push({ kind: 'other', text: paragraph })

@@ -70,6 +70,9 @@ const OUTRO_OPENING = /\bthanks? (?:you )?(?:so much )?for (?:listening|watching
 // Credits, not a host's spoken "subscribe and leave a review", which is still speech.
 const OUTRO_CREDITS = /\b(?:produced|edited|mixed|engineered) by\b/i
 
+/** "Thank you for listening…" opening a paragraph: an outro when credits follow. */
+export const opensOutro = (text: string): boolean => text.length < 600 && OUTRO_OPENING.test(text.slice(0, 200))
+
 /** A recorded outro: "Thank you for listening to … This episode was produced by …". */
 export const isOutro = (text: string): boolean =>
   text.length < 3000 && OUTRO_OPENING.test(text.slice(0, 200)) && OUTRO_CREDITS.test(text)

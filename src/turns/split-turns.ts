@@ -115,6 +115,13 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
       break
     }
   }
+  // Credits at the end close the transcript too, whatever follows them.
+  for (let i = first + 1; i < limit; i++) {
+    if (units[i]!.credits) {
+      limit = i
+      break
+    }
+  }
   let last = first
   for (let i = limit - 1; i > first; i--) {
     if (units[i]!.member) {
@@ -131,13 +138,13 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
   for (let i = last + 1; i < limit; i++) {
     // A heading or a marker line here may be followed by more of the same speech; a sponsor read,
     // credits or another script end it.
-    if (units[i]!.nonSpeech === 'promo' || isNonSpeech(units[i]!.text, transcriptScript)) {
+    if (units[i]!.nonSpeech === 'promo' || units[i]!.credits || isNonSpeech(units[i]!.text, transcriptScript)) {
       end = i
       break
     }
   }
   const drafts = toDrafts(units, first, end, units[first]!.member ?? UNKNOWN, aside)
-  trimOutro(drafts, aside)
+  trimOutro(drafts, aside, units[end]?.credits === true)
   const sections = [
     ...classifySections(wordful(units, 0, first), { transcriptLanguage, position: 'before' }),
     ...asSections(aside, transcriptLanguage),

@@ -11,7 +11,7 @@ import { documentScript, inUse } from './label-pass.js'
 import type { LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
 import type { Roster, RosterMember } from './roster.js'
-import { continuesSponsorRead, isClosingLine, isMarkerLine, isSponsorRead, sponsorName } from './sections.js'
+import { continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isSponsorRead, sponsorName } from './sections.js'
 import { cleanSpeech } from './speech-text.js'
 import { countWords } from './word-count.js'
 
@@ -24,6 +24,8 @@ export interface Unit {
   change?: boolean
   /** Not speech (a heading, a sponsor read, a marker line): kept out of the turns, as a section of this kind. */
   nonSpeech?: SectionKind
+  /** Credits or a captioner's note at the end: the transcript is over. */
+  credits?: boolean
   /** A heading that announces speech (`# Prepared remarks`, `## Transcript`). */
   speechHeading?: boolean
   /** Markdown heading level (1–6), for headings. */
@@ -35,6 +37,8 @@ export interface Unit {
 export const UNKNOWN: RosterMember = { key: 'unknown', name: null, role: 'unknown' }
 
 const MD_HEADING = /^#{1,6}[ \t]/
+// How far from the end credits are looked for in caption cues and unlabelled text.
+const END_PARAGRAPHS = 40
 const SPEECH_HEADING = /\b(?:remarks|statement|testimony|opening|transcript|speech|address|keynote|spoken|said|words)\b/i
 
 // A heading in capitals (`ORAL ARGUMENT OF ROBERT A. LONG`) inside a transcript written in mixed case.
@@ -76,7 +80,7 @@ const nonSpeechKind = (text: string, style: DocumentStyle): SectionKind | undefi
   return undefined
 }
 
-const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: Roster, conventions: Conventions, inTranscript: boolean, style: DocumentStyle): Unit => {
+const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: Roster, conventions: Conventions, inTranscript: boolean, style: DocumentStyle, nearEnd: boolean): Unit => {
   let member: RosterMember | undefined
   let change = false
   let text = paragraph.text
@@ -103,10 +107,14 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
   // "Unknown Speaker" (Otter) marks a new diarized segment by someone unnamed: each is its own turn.
   if (member?.key === 'unknown') change = true
   const heading = MD_HEADING.test(text)
-  const nonSpeech = member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text, style)
+  // Near the end, credits ("Captioning provided by…", "… is produced by …") are no one's speech,
+  // even as a caption cue or after a `>>`.
+  const credits = nearEnd && (!member || change) && isCredits(text.trim())
+  const nonSpeech = credits ? 'other' : member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text, style)
   const cleaned = nonSpeech ? { text: text.trim() } : cleanSpeech(text)
   const unit: Unit = { text: cleaned.text }
-  if (member) unit.member = member
+  if (member && !credits) unit.member = member
+  if (credits) unit.credits = true
   if (change) unit.change = true
   if (nonSpeech) unit.nonSpeech = nonSpeech
   if (heading) {
@@ -149,7 +157,7 @@ export const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<
   let speaker: RosterMember | undefined
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
-    const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined, style)
+    const unit = readLabel(paragraph, labels[i], roster, conventions, speaker !== undefined, style, i >= paragraphs.length - END_PARAGRAPHS)
     if (ads?.[i] && !unit.nonSpeech) unit.nonSpeech = 'promo'
     const current = units[units.length - 1]
     const sameSpeaker = (!unit.member || (unit.member === speaker && !unit.change)) && !unit.nonSpeech && !current?.nonSpeech
