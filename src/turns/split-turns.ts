@@ -106,22 +106,10 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
     const drafts = toDrafts(units, 0, units.length, UNKNOWN, aside)
     return finish(drafts, asSections(aside, language), warnings, language)
   }
-  // A stenographer's close ("(Whereupon, … the case … was submitted.)") ends the transcript even
-  // if label-like lines follow (a word index at the end of a court transcript).
-  let limit = units.length
-  for (let i = first + 1; i < units.length; i++) {
-    if (isClosingLine(units[i]!.text)) {
-      limit = i
-      break
-    }
-  }
-  // Credits at the end close the transcript too, whatever follows them.
-  for (let i = first + 1; i < limit; i++) {
-    if (units[i]!.credits) {
-      limit = i
-      break
-    }
-  }
+  // A stenographer's close ("(Whereupon, … the case … was submitted.)") or credits at the end close
+  // the transcript even if label-like lines follow (a court transcript's word index).
+  let limit = units.findIndex((u, i) => i > first && (u.credits === true || isClosingLine(u.text)))
+  if (limit < 0) limit = units.length
   let last = first
   for (let i = limit - 1; i > first; i--) {
     if (units[i]!.member) {
@@ -138,7 +126,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
   for (let i = last + 1; i < limit; i++) {
     // A heading or a marker line here may be followed by more of the same speech; a sponsor read,
     // credits or another script end it.
-    if (units[i]!.nonSpeech === 'promo' || units[i]!.credits || isNonSpeech(units[i]!.text, transcriptScript)) {
+    if (units[i]!.nonSpeech === 'promo' || isNonSpeech(units[i]!.text, transcriptScript)) {
       end = i
       break
     }
