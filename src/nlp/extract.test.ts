@@ -91,6 +91,11 @@ describe('extract on small cases', () => {
     expect(explanations.flatMap((x) => x.features.map((f) => f.name))).toEqual(expect.arrayContaining(['pleasantry', 'url', 'kind:habitual-past']))
   })
 
+  it('reads cue words only where they stand in a name: "Bill Gates" is a person, "Lehman Brothers" a firm, "Dodd-Frank rules" a law', () => {
+    const { entities } = run('Bill Gates met bankers from Lehman Brothers. The Dodd-Frank rules changed banking.')
+    expect(Object.fromEntries(entities.map((e) => [e.name, e.type]))).toMatchObject({ 'Bill Gates': 'PERSON', 'Lehman Brothers': 'ORG', 'Dodd-Frank': 'LAW' })
+  })
+
   it('names unknown components in its error', () => {
     expect(() => extract({ turns: [], speakers: [] }, { disable: ['nope'] })).toThrow(/unknown pipeline components nope/)
   })

@@ -22,9 +22,12 @@ const IDIOM_STARTS = new Set(IDIOMS.map((w) => w[0] as string))
 const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'Group', 'Holdings', 'Agency', 'Ministry', 'Department',
   'Bureau', 'Council', 'Committee', 'Commission', 'Administration', 'Office', 'University', 'Institute', 'Institution', 'Center',
   'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Authority', 'Board', 'Army', 'Navy', 'Force',
-  'Times', 'Post', 'Journal', 'Review', 'News', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics'])
+  'Times', 'Post', 'Journal', 'Review', 'News', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics',
+  'Brothers', 'Bros', 'Partners', 'Capital', 'Securities', 'Airlines', 'Airways', 'Systems', 'Labs', 'Media', 'Studios', 'Network',
+  'Networks', 'Pictures', 'Records', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Club', 'FC', 'Reserve', 'Exchange'])
 const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord', 'Agreement', 'Law', 'Directive', 'Regulation',
   'Regulations', 'List', 'Convention', 'Protocol', 'Arrangement', 'Order', 'Amendment', 'Code', 'Bill'])
+const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election'])
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secretary', 'Minister', 'Chairman', 'Chair', 'General',
   'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice'])
@@ -79,11 +82,18 @@ export interface ProperNoun extends EntityMention {
   strength: number
 }
 
+// A cue word types a name only where cue words stand: last ("Clean Air Act"), or before "of"
+// ("Bank of England", "Bill of Rights"); "Bill Gates" is no bill.
+const cueAt = (words: readonly string[], cues: ReadonlySet<string>): boolean =>
+  words.some((w, k) => cues.has(w) && (k === words.length - 1 || words[k + 1] === 'of'))
+
 const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
-  if (words.some((w) => LAW_WORDS.has(w))) return ['LAW', 'law word', 3]
-  if (words.some((w) => EVENT_WORDS.has(w))) return ['EVENT', 'event word', 3]
-  if (words.some((w) => ORG_WORDS.has(w))) return ['ORG', 'organisation word', 3]
+  if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
+  if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
+  if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
+  // "Dodd-Frank rules", "the Sarbanes-Oxley law": a hyphenated name before a word for a law.
+  if (words.includes('-') && after && LAW_NOUNS.has(after.lower)) return ['LAW', `hyphenated name before "${after.text}"`, 3]
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
   if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, 3]
@@ -119,6 +129,11 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     while (true) {
       const n = tokens[j + 1]
       if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !NOT_NAMES.has(n.text) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1) { j++; continue }
+      // "Dodd-Frank", "Sarbanes-Oxley": capitalised words joined by a hyphen are one name.
+      const h = tokens[j + 2]
+      // Not "US-China" or "Sino-Japanese": a pair of places is a relation, not a name.
+      if (n && h && n.text === '-' && n.start === (tokens[j] as Token).end && h.start === n.end && !skip[j + 2] && isCapitalised(h) && !hasDigit(h.text) &&
+        !isAcronym((tokens[j] as Token).text) && !isAcronym(h.text) && !knownPlaces().has((tokens[j] as Token).lower) && !knownPlaces().has(h.lower)) { j += 2; continue }
       const c = tokens[j + 1]
       // "Ministry of Commerce of the PRC": "of the" joins as one connector.
       const gap = c?.lower === 'of' && tokens[j + 2]?.lower === 'the' ? 2 : 1
@@ -128,7 +143,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     }
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
-    if (t.initial && commonWord(t)) first = i + 1
+    // …unless it is a given name before another name ("Bill Gates said").
+    if (t.initial && commonWord(t) && !(j > i && knownGivenNames().has(t.lower))) first = i + 1
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation word).
     let last = j
