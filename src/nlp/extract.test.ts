@@ -96,6 +96,14 @@ describe('extract on small cases', () => {
     expect(Object.fromEntries(entities.map((e) => [e.name, e.type]))).toMatchObject({ 'Bill Gates': 'PERSON', 'Lehman Brothers': 'ORG', 'Dodd-Frank': 'LAW' })
   })
 
+  it('finds known names inside capitals runs, and never makes a diarization placeholder\'s number a mention', () => {
+    const caps = run('WELCOME SENATOR ANTHONY GEARY TO ROMANIA TODAY, SAID JERRY WAS HERE.').entities
+    expect(Object.fromEntries(caps.filter((e) => e.mentions.length > 0).map((e) => [e.name, e.type]))).toEqual({ 'ANTHONY GEARY': 'PERSON', ROMANIA: 'GPE' })
+    const text = 'We have 2 panels and 2 screens.'
+    const placeholder = extract({ turns: [{ index: 0, speakerId: 'speaker-2', text, paragraphs: [text], wordCount: 7 }], speakers: [{ id: 'speaker-2', name: 'Speaker 2', role: 'unknown', turnCount: 1, wordCount: 7 }] })
+    expect(placeholder.entities).toEqual([])
+  })
+
   it('names unknown components in its error', () => {
     expect(() => extract({ turns: [], speakers: [] }, { disable: ['nope'] })).toThrow(/unknown pipeline components nope/)
   })

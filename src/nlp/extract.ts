@@ -2,6 +2,7 @@ import { PodpipeError } from '../errors/index.js'
 import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/schema.js'
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, type Gazetteer } from './gazetteer.js'
+import { placeholderId } from '../turns/names.js'
 import type { Doc } from './pipeline.js'
 import type { ClaimExplanation, ExtractOptions, GazetteerEntry } from './types.js'
 
@@ -46,7 +47,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
     list.push({ turn: m.turn, start: m.start, end: m.end, text: m.text })
     byId.set(m.entityId, list)
   }
-  for (const s of doc.speakers) if (s.name && !byId.has(s.id)) byId.set(s.id, [])
+  for (const s of doc.speakers) if (s.name && !placeholderId(s.name) && !byId.has(s.id)) byId.set(s.id, [])
   const out: Entity[] = []
   for (const [id, mentions] of byId) {
     mentions.sort((a, b) => a.turn - b.turn || a.start - b.start)

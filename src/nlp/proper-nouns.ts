@@ -70,8 +70,31 @@ export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
   return words >= 3 ? caps >= words * 0.6 : words >= 1 && caps === words && (words === 2 || (tokens[i] as Token).text.length >= 5)
 }
 
-const isKnownName = (run: readonly Token[], name: string): boolean =>
-  knownPlaces().has(name.toLowerCase()) || (run.length >= 2 && run.length <= 3 && knownGivenNames().has((run[0] as Token).lower))
+/** A word that is nobody's name on its own in capitals: the lexicon knows it as a common word. */
+const isPlainWord = (t: Token): boolean => commonWord(t) || t.text.length < 2
+
+/**
+ * Names that hold in any case inside a run of capitals: a country or capital (one or two words), or
+ * a given name followed by a word the lexicon does not know (a surname): "ANTHONY GEARY", "ROMANIA".
+ * Surnames that are also common words ("HILL") are missed: in capitals nothing tells them apart.
+ */
+const knownNamesIn = (run: readonly Token[]): Array<{ tokens: Token[]; type: EntityType; evidence: string }> => {
+  const found: Array<{ tokens: Token[]; type: EntityType; evidence: string }> = []
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k] as Token
+    const next = run[k + 1]
+    if (next && knownPlaces().has(`${t.lower} ${next.lower}`)) {
+      found.push({ tokens: [t, next], type: 'GPE', evidence: 'a country or capital' })
+      k++
+    } else if (knownPlaces().has(t.lower) && t.lower.length > 3) {
+      found.push({ tokens: [t], type: 'GPE', evidence: 'a country or capital' })
+    } else if (next && knownGivenNames().has(t.lower) && !isPlainWord(t) && !isPlainWord(next) && !hasDigit(next.text) && !knownGivenNames().has(next.lower)) {
+      found.push({ tokens: [t, next], type: 'PERSON', evidence: `given name "${t.text}"` })
+      k++
+    }
+  }
+  return found
+}
 
 export const slug = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 
@@ -183,8 +206,18 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const a = run[0] as Token
     const b = run.at(-1) as Token
     const name = text.slice(a.start, b.end)
-    // In a sentence written in capitals, capitals say nothing: only a name known as such counts.
-    if (capsSentence(tokens, i) && !isKnownName(run, name)) { i = j; continue }
+    // In a sentence written in capitals, capitals say nothing: only names known as such count,
+    // looked for inside the run ("WELCOME SENATOR JERRY HILL TODAY" holds "JERRY HILL").
+    if (capsSentence(tokens, i)) {
+      for (const known of knownNamesIn(run)) {
+        const x = known.tokens[0] as Token
+        const y = known.tokens.at(-1) as Token
+        const knownName = text.slice(x.start, y.end)
+        out.push({ turn: x.turn, start: x.start, end: y.end, text: knownName, entityId: slug(knownName), source: 'proper-noun', type: known.type, evidence: known.evidence, strength: 2 })
+      }
+      i = j
+      continue
+    }
     const [type, evidence, strength] = typeOf(run, before, after, name)
     out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', type, evidence, strength })
     i = j

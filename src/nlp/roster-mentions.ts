@@ -1,4 +1,5 @@
 import type { Speaker, Turn } from '../record/schema.js'
+import { placeholderId } from '../turns/names.js'
 import type { EntityMention, Token } from './types.js'
 
 interface RosterName {
@@ -16,7 +17,9 @@ const rosterOf = (speakers: readonly Speaker[]): Roster => {
   let r = rosters.get(speakers)
   if (!r) {
     const names = speakers.flatMap((s) => {
-      const parts = (s.name ?? '').split(/\s+/).filter(Boolean)
+      // A diarization placeholder ("Speaker 2", "SPEAKER_1") is not a name anyone says: its "2" is a number.
+      if (!s.name || placeholderId(s.name)) return []
+      const parts = s.name.split(/\s+/).filter(Boolean)
       if (parts.length === 0) return []
       return [{ id: s.id, full: parts, first: parts[0] as string, last: parts.at(-1) as string }]
     })
