@@ -108,6 +108,34 @@ const isInitials = (label: string): boolean => /^\p{Lu}{2,3}$/u.test(label.trim(
 
 const initialsOf = (name: string): string => personalTokens(nameTokens(name)).map((t) => t.charAt(0)).join('')
 
+/** Whether a short label (`JW`, `Zooko`, `James C`) fits a full name. */
+const fitsName = (tokens: readonly string[], name: string, label: string): boolean => {
+  const full = personalTokens(nameTokens(name))
+  if (full.length < 2) return false
+  if (isInitials(label)) return initialsOf(name) === label.trim().toLowerCase()
+  if (isInitialForm(tokens)) return full[0] === tokens[0] && full[full.length - 1]!.startsWith(tokens[1]!.replace('.', ''))
+  return tokens.length === 1 && !TITLES.has(tokens[0]!) && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
+}
+
+/**
+ * Full names indexed by their initials and their first and last words: the items a short label
+ * fits, looked for among a handful of names rather than all of them (100k distinct labels stay linear).
+ */
+const nameIndex = <T>(items: readonly T[], nameOf: (item: T) => string): ((tokens: readonly string[], label: string) => T[]) => {
+  const buckets = new Map<string, T[]>()
+  for (const item of items) {
+    const full = personalTokens(nameTokens(nameOf(item)))
+    if (full.length < 2) continue
+    for (const at of new Set([`#${initialsOf(nameOf(item))}`, full[0]!, full[full.length - 1]!])) {
+      const bucket = buckets.get(at)
+      if (bucket) bucket.push(item)
+      else buckets.set(at, [item])
+    }
+  }
+  return (tokens, label) =>
+    (buckets.get(isInitials(label) ? `#${label.trim().toLowerCase()}` : tokens[0] ?? '') ?? []).filter((item) => fitsName(tokens, nameOf(item), label))
+}
+
 /**
  * @example
  * const roster = buildRoster({ candidates, hints: [{ name: 'Chris McGuire', role: 'guest' }], mentionedBefore })
@@ -131,33 +159,13 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     return member
   }
 
-  const fitsName = (tokens: readonly string[], name: string, label: string): boolean => {
-    const full = personalTokens(nameTokens(name))
-    if (full.length < 2) return false
-    if (isInitials(label)) return initialsOf(name) === label.trim().toLowerCase()
-    if (isInitialForm(tokens)) return full[0] === tokens[0] && full[full.length - 1]!.startsWith(tokens[1]!.replace('.', ''))
-    return tokens.length === 1 && !TITLES.has(tokens[0]!) && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
-  }
-  // Names the document gives elsewhere, for labels no speaking member fits, indexed by initials and
-  // by first and last word so each label looks at a handful of names, not all of them.
-  const named = new Map<string, Map<string, string>>()
-  const index = (at: string, key: string, name: string) => {
-    let bucket = named.get(at)
-    if (!bucket) named.set(at, (bucket = new Map()))
-    bucket.set(key, name)
-  }
+  // Names the document gives elsewhere, for labels no speaking member fits (one entry per name).
+  const distinctNames = new Map<string, string>()
   for (const name of documentNames) {
     const key = nameKey(name)
-    const full = personalTokens(nameTokens(name))
-    if (!key || full.length < 2) continue
-    index(`#${initialsOf(name)}`, key, name)
-    index(full[0]!, key, name)
-    index(full[full.length - 1]!, key, name)
+    if (key && !distinctNames.has(key)) distinctNames.set(key, name)
   }
-  const documentFits = (tokens: readonly string[], label: string): Array<[string, string]> => {
-    const bucket = named.get(isInitials(label) ? `#${label.trim().toLowerCase()}` : tokens[0] ?? '')
-    return bucket ? [...bucket.entries()].filter(([, full]) => fitsName(tokens, full, label)) : []
-  }
+  const documentFits = nameIndex([...distinctNames].map(([key, name]) => ({ key, name })), (n) => n.name)
 
   // The splitter only counts labels of the document's own conventions, so a full name, a role, a
   // placeholder or initials is a speaker even when it speaks once; a lone word must recur and
@@ -194,18 +202,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   }
   const fullNames = [...members.values()].filter((m) => isFullName(personalTokens(nameTokens(m.key))))
 
-  // Indexed like the document's names, so 100k distinct labels do not each scan every speaker.
-  const fullByKey = new Map<string, RosterMember[]>()
-  for (const member of fullNames) {
-    const full = personalTokens(nameTokens(member.key))
-    for (const at of new Set([`#${initialsOf(member.key)}`, full[0]!, full[full.length - 1]!])) {
-      const list = fullByKey.get(at) ?? []
-      list.push(member)
-      fullByKey.set(at, list)
-    }
-  }
-  const fitting = (tokens: readonly string[], label: string): RosterMember[] =>
-    (fullByKey.get(isInitials(label) ? `#${label.trim().toLowerCase()}` : tokens[0] ?? '') ?? []).filter((m) => fitsName(tokens, m.key, label))
+  const fitting = nameIndex(fullNames, (m) => m.key)
 
   const shortForms: Array<[string, string, boolean]> = []
   for (const [key, c] of candidates) {
@@ -221,7 +218,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
       // `JW` next to a roster block naming "Jason Weinstein": the speaker is that person.
       const fits = documentFits(tokens, name)
       if (fits.length === 1) {
-        const [fullKey, full] = fits[0]!
+        const { key: fullKey, name: full } = fits[0]!
         const member = members.get(fullKey) ?? addMember(fullKey, full)
         member.inferred ??= 'roster'
         aliases.set(key, member)
