@@ -6,6 +6,8 @@
  * at the last such cue before a long stretch without one.
  */
 
+import { countWords } from './word-count.js'
+
 const START = /\b(?:(?:our|today['’]s|this (?:week|episode)['’]s) sponsors?|sponsored by|brought to you by|(?:a )?word from (?:our )?sponsors?|thanks? (?:to )?(?:our )?sponsors?)\b/i
 const SIGNAL = /\b(?:sponsor\w*|head (?:on )?(?:over )?to|check (?:that|it|them) out|offer code|promo code|discount|use code|(?:a|per) month|free (?:domain|trial|shipping)|trial|vanity url|links? (?:will be |is |are )?(?:in|below)|(?:video )?description|sign up|percent off|\d+ ?% off|\w+\.(?:com|io|fm|co|net|org)\b(?!\.))/i
 // Not `.co.uk` and the like: a news source read out ("this independent.co.uk article"), not an ad.
@@ -16,17 +18,6 @@ const INTRODUCED = /\b(?:also got|we['’]ve got|got|first up is|next up is|brou
 const MAX_WORDS = 3000
 const GAP_WORDS = 250
 const MAX_BRANDS = 50
-
-const wordsIn = (text: string): number => {
-  let n = 0
-  let inWord = false
-  for (let i = 0; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32
-    if (!space && !inWord) n++
-    inWord = !space
-  }
-  return n
-}
 
 const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '')
 
@@ -46,7 +37,7 @@ export const markCaptionAds = (cues: readonly string[]): boolean[] => {
   for (const cue of cues) {
     if (START.test(cue)) reach = MAX_WORDS
     if (reach <= 0) continue
-    reach -= wordsIn(cue)
+    reach -= countWords(cue)
     for (const m of cue.matchAll(DOMAIN)) brands.add(m[1]!.toLowerCase())
     for (const m of cue.matchAll(INTRODUCED)) brands.add(squash(m[1]!))
   }
@@ -67,7 +58,7 @@ export const markCaptionAds = (cues: readonly string[]): boolean[] => {
     let gap = 0
     let words = 0
     for (let k = i + 1; k < cues.length && gap <= GAP_WORDS && words < MAX_WORDS; k++) {
-      const n = wordsIn(cues[k]!)
+      const n = countWords(cues[k]!)
       words += n
       if (isSignal(cues[k]!)) {
         last = k
