@@ -35,6 +35,7 @@ const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks
   'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted'])
 // Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'across', 'into', 'throughout', 'near'])
+const MAX_RUN_TOKENS = 40
 const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'de', '&'])
 const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
 // "Chinese", "Russians", "Korean": a capitalised demonym names a state.
@@ -55,7 +56,22 @@ const commonWord = (t: Token): boolean => {
 
 /** Whether most words of the sentence around token `i` are written in capitals (a headline, captions). */
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
+  const { words, caps } = sentenceCase(tokens, i)
+  // A one-word headline ("SOCCER -") counts too, when the word is long enough not to be an acronym.
+  return words >= 3 ? caps >= words * 0.6 : words >= 1 && caps === words && (words === 2 || (tokens[i] as Token).text.length >= 5)
+}
+
+// Counted once per sentence: every name and every short alias in a sentence asks, and walking a
+// long unpunctuated caption "sentence" again for each of them was quadratic.
+const sentenceCases = new WeakMap<readonly Token[], Map<number, { words: number; caps: number }>>()
+
+/** Words (of two letters or more) among the first 40 of token `i`'s sentence, and how many are in capitals. */
+const sentenceCase = (tokens: readonly Token[], i: number): { words: number; caps: number } => {
   const sentence = (tokens[i] as Token).sentence
+  let bySentence = sentenceCases.get(tokens)
+  if (!bySentence) sentenceCases.set(tokens, (bySentence = new Map()))
+  const known = bySentence.get(sentence)
+  if (known) return known
   let lo = i
   while (lo > 0 && (tokens[lo - 1] as Token).sentence === sentence) lo--
   let caps = 0
@@ -66,8 +82,9 @@ export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
     words++
     if (w === w.toUpperCase()) caps++
   }
-  // A one-word headline ("SOCCER -") counts too, when the word is long enough not to be an acronym.
-  return words >= 3 ? caps >= words * 0.6 : words >= 1 && caps === words && (words === 2 || (tokens[i] as Token).text.length >= 5)
+  const counted = { words, caps }
+  bySentence.set(sentence, counted)
+  return counted
 }
 
 /** A word that is nobody's name on its own in capitals: the lexicon knows it as a common word. */
@@ -149,7 +166,9 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const t = tokens[i] as Token
     if (skip[i] || !isCapitalised(t) || NOT_NAMES.has(t.text) || hasDigit(t.text)) continue
     let j = i
-    while (true) {
+    // Bounded: a run of capitals in a caption file can be the whole text, and it is cut at its first
+    // "and" below, so scanning it to its end from every start was quadratic. No name is this long.
+    while (j - i < MAX_RUN_TOKENS) {
       const n = tokens[j + 1]
       if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !NOT_NAMES.has(n.text) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1) { j++; continue }
       // "Dodd-Frank", "Sarbanes-Oxley": capitalised words joined by a hyphen are one name.
