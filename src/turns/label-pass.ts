@@ -55,9 +55,7 @@ const detectAll = (paragraphs: readonly Paragraph[]): Array<LabelMatch | undefin
 
 /** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
 export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
-  let paragraphs = input.some((p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
-    ? splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
-    : [...input]
+  let paragraphs = splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
   let labels = detectAll(paragraphs)
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
   const firstText = paragraphs.findIndex((p) => /[\p{L}\p{N}]/u.test(p.text))
@@ -113,7 +111,6 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
 export const openingKey = (label: LabelMatch | undefined, script: ScriptClass): string | undefined =>
   label?.name && scriptClass(label.name) === script ? placeholderId(label.name) ?? nameKey(label.name) : undefined
 
-
 /** Full names in the document's opening (a roster block, front matter, the announcer's intro). */
 export const namesInIntro = (paragraphs: readonly Paragraph[], until: number): string[] => {
   const names: string[] = []
@@ -153,7 +150,6 @@ export const isCommonWord = (cases: ReadonlyMap<string, { lower: number; capital
   const entry = cases.get(word)
   return entry !== undefined && entry.lower > 0 && entry.lower * 2 >= entry.capital
 }
-
 
 /** The script most text is in, from a bounded sample of the paragraphs `take` keeps (all by default). */
 export const documentScript = (paragraphs: readonly Paragraph[], take: (i: number) => boolean = () => true): ScriptClass => {
