@@ -11,7 +11,7 @@
 import { Parser } from 'htmlparser2'
 import type { Paragraph } from './types.js'
 import { createTimedLineReader } from './timed-lines.js'
-import { parseClockTimestamp } from './timestamp.js'
+import { parseClockTimestamp, parseTranscriptTime } from './timestamp.js'
 import { collapseWhitespace } from './whitespace.js'
 
 const BLOCKS = new Set([
@@ -32,12 +32,6 @@ const BOLD = new Set(['b', 'strong'])
 const BOLD_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|van|von|da|di|le|la)){0,4}$/u
 const TABLE_TIME = /^(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)$/
 
-const tableTime = (value: string): number | undefined => {
-  const hms = /^(\d{1,2})h(\d{1,2})m(\d{1,2})s$/.exec(value)
-  if (hms) return Number(hms[1]) * 3600 + Number(hms[2]) * 60 + Number(hms[3])
-  return parseClockTimestamp(value)
-}
-
 interface TableRow {
   cells: string[]
   header: boolean
@@ -56,7 +50,7 @@ const transcriptRow = (row: TableRow): { text: string; speaker?: string; start?:
   for (let i = 0; i < cells.length; i++) if (i !== timeAt && (textAt < 0 || cells[i]!.length > cells[textAt]!.length)) textAt = i
   const speakerAt = cells.findIndex((c, i) => i !== timeAt && i !== textAt && c !== '' && BOLD_NAME.test(c.replace(/:$/, '')))
   const row_: { text: string; speaker?: string; start?: number } = { text: cells[textAt] ?? '' }
-  const start = tableTime(cells[timeAt]!)
+  const start = parseTranscriptTime(cells[timeAt]!)
   if (start !== undefined) row_.start = start
   if (speakerAt >= 0) row_.speaker = cells[speakerAt]!.replace(/:$/, '')
   return row_

@@ -53,3 +53,16 @@ export const parseTimestamp = (value: string): number | undefined => {
 /** `parseTimestamp`, but only with at least one colon (`0:53`, `00:03:12`): in prose a bare number is not a time. */
 export const parseClockTimestamp = (value: string): number | undefined =>
   value.includes(':') ? parseTimestamp(value) : undefined
+
+const HMS = /^(\d{1,2})h(\d{1,2})m(\d{1,2})s$/
+
+/**
+ * `parseClockTimestamp`, also reading the `0h01m05s` form that transcript tables use.
+ *
+ * @example
+ * parseTranscriptTime('0h01m05s') // 65
+ */
+export const parseTranscriptTime = (value: string): number | undefined => {
+  const hms = HMS.exec(value)
+  return hms ? Number(hms[1]) * 3600 + Number(hms[2]) * 60 + Number(hms[3]) : parseClockTimestamp(value)
+}

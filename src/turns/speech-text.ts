@@ -4,7 +4,7 @@
  * stage directions (`[Laughs]`, `[inaudible 01:18:58]`, `(SOUNDBITE OF MUSIC)`), which are not
  * words anyone said. Every regex here is anchored or bounded, so cleaning is linear in the text.
  */
-import { parseClockTimestamp } from '../transcript/timestamp.js'
+import { parseTranscriptTime } from '../transcript/timestamp.js'
 
 const MD_ESCAPE = /\\([[\]#*_\-.!()`>+{}|\\])/g
 const EMPHASIS = /(?:\*\*|__)/g
@@ -15,7 +15,7 @@ const STAGE_WORDS = /\b(?:laugh\w*|chuckl\w*|giggl\w*|crosstalk|cross-talk|inaud
 const BRACKETED = /\[([^[\]\n]{1,80})\]/g
 const PAREN_DIRECTION = /\((?:(?:laugh|chuckl|crosstalk|inaudible|unintelligible|applause|soundbite|sound of|music|silence|pause|sigh|cough|overlapping|indistinct|audio|video|break)[^()\n]{0,80})\)/gi
 
-const isTime = (value: string): boolean => parseClockTimestamp(value.trim()) !== undefined || /^\d{1,2}h\d{1,2}m\d{1,2}s$/.test(value.trim())
+const isTime = (value: string): boolean => parseTranscriptTime(value.trim()) !== undefined
 
 export interface CleanSpeech {
   text: string
@@ -34,9 +34,7 @@ export const cleanSpeech = (raw: string): CleanSpeech => {
   let start: number | undefined
   const lead = LEADING_TIME.exec(text)
   if (lead) {
-    const value = lead[1]!
-    const h = /^(\d{1,2})h(\d{1,2})m(\d{1,2})s$/.exec(value)
-    start = h ? Number(h[1]) * 3600 + Number(h[2]) * 60 + Number(h[3]) : parseClockTimestamp(value)
+    start = parseTranscriptTime(lead[1]!)
     text = text.slice(lead[0].length)
   }
   if (text.includes('[')) text = text.replace(BRACKETED, (whole, inner: string) => (isTime(inner) || STAGE_WORDS.test(inner) ? ' ' : whole))
