@@ -2,22 +2,16 @@
 // turns and as one 40k-word turn (a monologue, or captions with no labels). Cost per word must not
 // grow with the turn: the 40k row should run at about the 2k row's words/s.
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { extract } from '../src/nlp/index.js'
+import { parseConll } from '../src/nlp/eval/conll.js'
 import type { Turn } from '../src/record/schema.js'
 import { measure, type BenchRow } from './measure.js'
+import { corpusPath } from '../scripts/corpus.js'
 
-const CONLL = join(process.env.PODPIPE_CORPUS_DIR ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url)), 'conll2003-dev', 'valid.txt')
+const CONLL = corpusPath('conll2003-dev', 'valid.txt')
 
-const conllWords = (): string[] => {
-  const words: string[] = []
-  for (const line of readFileSync(CONLL, 'utf8').split('\n')) {
-    const word = line.split(' ', 1)[0]
-    if (word && !line.startsWith('-DOCSTART-')) words.push(word)
-  }
-  return words
-}
+// The words of every document, in order, as the eval reads the file.
+const conllWords = (): string[] => parseConll(readFileSync(CONLL, 'utf8')).flatMap((d) => d.text.split(/\s+/).filter(Boolean))
 
 const asTurns = (words: readonly string[], size: number): Turn[] => {
   const turns: Turn[] = []

@@ -1,12 +1,11 @@
 // CoNLL-2003 English dev split (../shared/corpus/conll2003-dev/valid.txt): PER/LOC/ORG typed and untyped
 // exact-span F1 of podpipe's entities (one turn per document), with compromise in the same run.
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { extract } from '../src/nlp/index.js'
 import { parseConll, scoreSpans, type ConllSpan, type ConllType } from '../src/nlp/eval/conll.js'
+import { corpusPath } from './corpus.js'
 
-const FILE = join(process.env.PODPIPE_CORPUS_DIR ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url)), 'conll2003-dev', 'valid.txt')
+const FILE = corpusPath('conll2003-dev', 'valid.txt')
 const MAP: Record<string, ConllType | undefined> = { PERSON: 'PER', GPE: 'LOC', ORG: 'ORG' }
 
 type Compromise = (text: string) => { people: () => Found; organizations: () => Found; places: () => Found }

@@ -4,12 +4,12 @@
 // speaker compared with the speaker podpipe gives the paragraph holding it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { readTranscript } from '../src/transcript/index.js'
 import { splitTurns } from '../src/turns/index.js'
 import { placeholderId } from '../src/turns/names.js'
+import { corpusPath } from './corpus.js'
 
-const DIR = join(process.env.PODPIPE_CORPUS_DIR ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url)), 'checkthat2019-train')
+const DIR = corpusPath('checkthat2019-train')
 const letters = (x: string): string => x.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 
 export const evalDebates = (): void => {

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url'
 import { readTranscript } from '../src/transcript/index.js'
 import { splitTurns } from '../src/turns/index.js'
 import { scoreTurns, type TurnGold } from '../src/turns/eval/score-turns.js'
+import { CORPUS_DIR } from './corpus.js'
 
 const GOLD_DIR = fileURLToPath(new URL('../fixtures/gold/turns/', import.meta.url))
-const CORPUS = process.env.PODPIPE_CORPUS_DIR ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url))
+const CORPUS = CORPUS_DIR
 const SEARCH = ['realworld-dev', 'seed']
 
 const pct = (x: number): string => x.toFixed(3)

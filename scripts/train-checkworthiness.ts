@@ -3,13 +3,13 @@
 // Deterministic: the same data gives a byte-identical file. The threshold is calibrated on
 // leave-one-debate-out scores: best F1 with at most 15% of sentences marked.
 import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { averagePrecision, readDebates, type Debate } from '../src/nlp/checkworthiness/checkthat.js'
 import { checkworthinessFeatures } from '../src/nlp/checkworthiness/features.js'
 import { predictLogistic, trainLogistic, type TrainOptions } from '../src/nlp/checkworthiness/logistic.js'
+import { corpusPath } from './corpus.js'
 
-export const CHECKTHAT_DIR = join(process.env.PODPIPE_CORPUS_DIR ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url)), 'checkthat2019-train')
+export const CHECKTHAT_DIR = corpusPath('checkthat2019-train')
 const MODEL_PATH = fileURLToPath(new URL('../src/nlp/data/checkworthiness.json', import.meta.url))
 // Chosen by leave-one-debate-out MAP (0.211–0.219 across minCount 2–10, l2 1e-4–1e-3, 400–800 steps);
 // minCount 5 keeps the shipped file small at a cost of 0.002.
