@@ -1,7 +1,8 @@
 /**
  * What podpipe knows about names without a list of its own episodes' names: countries with their
- * aliases, native names and capitals (countries-list, MIT) and English given names (@stdlib's
- * first-name datasets, Apache-2.0). Read once, on first use, into lower-case sets, so evidence works
+ * aliases, native names and capitals (countries-list, MIT), cities of 50,000 people or more and the
+ * states and provinces they lie in (city-timezones, MIT: Natural Earth's populated places) and
+ * English given names (@stdlib's first-name datasets, Apache-2.0). Read once, on first use, into lower-case sets, so evidence works
  * the same in ALL-CAPS captions as in running text.
  */
 import { readFileSync } from 'node:fs'
@@ -11,6 +12,7 @@ import { countries } from 'countries-list'
 const require = createRequire(import.meta.url)
 
 let places: Set<string> | undefined
+let regions: Set<string> | undefined
 let givenNames: Set<string> | undefined
 
 const LATIN = /^[\p{Script=Latin}\s.'’-]+$/u
@@ -26,6 +28,29 @@ export const knownPlaces = (): ReadonlySet<string> => {
     }
   }
   return places
+}
+
+/** A city smaller than this is more often a surname or a word than the place meant ("Eagle", Alaska). */
+const MIN_CITY_POPULATION = 50_000
+
+/**
+ * Cities and the states or provinces they lie in, lower case, less the ones that are also common
+ * English words (`isCommonWord`: "Reading", "Nice", "Mobile"), which in capitals or at a sentence's
+ * start would turn words into places.
+ */
+export const knownRegions = (isCommonWord: (lower: string) => boolean): ReadonlySet<string> => {
+  if (regions) return regions
+  regions = new Set()
+  const cities = JSON.parse(readFileSync(require.resolve('city-timezones/data/cityMap.json'), 'utf8')) as Array<{ city: string; city_ascii: string; province: string; pop: number }>
+  const add = (name: string) => {
+    const lower = name.toLowerCase()
+    if (name.length > 2 && LATIN.test(name) && !(lower.indexOf(' ') < 0 && isCommonWord(lower))) regions?.add(lower)
+  }
+  for (const c of cities) {
+    add(c.province)
+    if (c.pop >= MIN_CITY_POPULATION) { add(c.city); add(c.city_ascii) }
+  }
+  return regions
 }
 
 const readNames = (id: string): string[] => JSON.parse(readFileSync(require.resolve(`${id}/data/names.json`), 'utf8')) as string[]

@@ -28,4 +28,27 @@ describe('proper nouns', () => {
   it('skips idioms and contractions', () => {
     expect(found('That is the sword of Damocles. Isn’t it in the Venn diagram?')).toEqual([])
   })
+
+  it('never runs a name over a line break, and reads each line of capitals on its own', () => {
+    expect(found('We spoke with Maria Vantongeren\nHALVORSEN WINS THE DERBY\nThe talks went on.').map((e) => e.name)).toEqual(['Maria Vantongeren'])
+  })
+
+  it('keeps initials, apostrophes and particles inside a name, and a title out of it', () => {
+    expect(found('The report by S. Varga was cited.')).toEqual([{ name: 'S. Varga', type: 'PERSON' }])
+    expect(found("They hired Keith O'Dowell last year.")).toEqual([{ name: "Keith O'Dowell", type: 'PERSON' }])
+    expect(found('Then Joost van der Merwelaan spoke.')).toEqual([{ name: 'Joost van der Merwelaan', type: 'PERSON' }])
+    expect(found('Later Ruritanian President Ivo Halvorsen resigned.')).toEqual([{ name: 'Ivo Halvorsen', type: 'PERSON' }])
+    expect(found('The Prime Minister resigned in AUGUST.')).toEqual([])
+  })
+
+  it('knows cities and states from data, in any case, and a nationality word is no entity', () => {
+    expect(found('Prices fell in Chicago and in Kansas City, then TORONTO followed.')).toEqual([
+      { name: 'Chicago', type: 'GPE' }, { name: 'Kansas City', type: 'GPE' }, { name: 'TORONTO', type: 'GPE' }])
+    expect(found('New Zealand signed it.')).toEqual([{ name: 'New Zealand', type: 'GPE' }])
+    expect(found('The deal angered Israeli and Kurdish officials.')).toEqual([])
+  })
+
+  it('types a name made of common words as an organisation, not a person', () => {
+    expect(found('Shares of Gold Fields fell again.')).toEqual([{ name: 'Gold Fields', type: 'ORG' }])
+  })
 })

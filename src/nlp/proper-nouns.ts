@@ -1,5 +1,5 @@
 import type { EntityType } from '../record/schema.js'
-import { knownGivenNames, knownPlaces } from './knowledge.js'
+import { knownGivenNames, knownPlaces, knownRegions } from './knowledge.js'
 import { lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
@@ -36,10 +36,26 @@ const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks
 // Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'across', 'into', 'throughout', 'near'])
 const MAX_RUN_TOKENS = 40
+const TAG_WINDOW = 8
 const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'de', '&'])
 const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
-// "Chinese", "Russians", "Korean": a capitalised demonym names a state.
-const DEMONYM = /^[A-Z][a-z]+(?:ese|ian|ians|ans|ean|eans|ish|ic)$/
+/**
+ * "Israeli", "Russians", "Islamic": a word the lexicon knows in capitals as an adjective or a plural
+ * proper noun is a nationality, religion or the like, which names no entity (the gazetteer links
+ * the ones that stand for a state, "Chinese" → China). A given name ("Christian") still counts.
+ */
+const isNationalityWord = (t: Token): boolean => {
+  const tags = lexiconTags(t.text)
+  return tags !== undefined && (tags.includes('JJ') || tags.includes('NNPS')) && !knownGivenNames().has(t.lower) && !knownPlaces().has(t.lower)
+}
+
+// Months and weekdays in any case ("AUGUST", "FRIDAY" in a headline), and month abbreviations.
+const CALENDAR_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'feb', 'apr', 'aug', 'sept',
+  'oct', 'nov', 'dec'])
+const notName = (t: Token): boolean => NOT_NAMES.has(t.text) || CALENDAR_WORDS.has(t.lower)
+// Particles inside a person's or place's name: "Joost van der Westhuizen", "Joaquin del Olmo".
+const NAME_PARTICLES = new Set(['van', 'der', 'den', 'von', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'le', 'la'])
 
 const isCapitalised = (t: Token): boolean => {
   const c = t.text.charCodeAt(0)
@@ -48,11 +64,14 @@ const isCapitalised = (t: Token): boolean => {
 const isAcronym = (s: string): boolean => s.length >= 2 && /^[A-Z][A-Z&]+$/.test(s)
 const hasDigit = (s: string): boolean => /\d/.test(s)
 
-/** A capitalised word that opens a sentence is a name only if the lexicon does not know it as a common word. */
-const commonWord = (t: Token): boolean => {
-  const tags = lexiconTags(t.lower)
+const isCommonLower = (lower: string): boolean => {
+  const tags = lexiconTags(lower)
   return tags !== undefined && !tags[0]?.startsWith('NNP')
 }
+/** A capitalised word that opens a sentence is a name only if the lexicon does not know it as a common word. */
+const commonWord = (t: Token): boolean => isCommonLower(t.lower)
+const regions = (): ReadonlySet<string> => knownRegions(isCommonLower)
+const isKnownPlace = (name: string): boolean => knownPlaces().has(name.toLowerCase()) || regions().has(name.toLowerCase())
 
 /** Whether most words of the sentence around token `i` are written in capitals (a headline, captions). */
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
@@ -61,29 +80,33 @@ export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
   return words >= 3 ? caps >= words * 0.6 : words >= 1 && caps === words && (words === 2 || (tokens[i] as Token).text.length >= 5)
 }
 
-// Counted once per sentence: every name and every short alias in a sentence asks, and walking a
-// long unpunctuated caption "sentence" again for each of them was quadratic.
-const sentenceCases = new WeakMap<readonly Token[], Map<number, { words: number; caps: number }>>()
+// Counted once per unit (a sentence, or a line of one): every name and every short alias in it asks,
+// and walking a long unpunctuated caption "sentence" again for each of them was quadratic.
+const unitCases = new WeakMap<readonly Token[], Map<number, { words: number; caps: number }>>()
 
-/** Words (of two letters or more) among the first 40 of token `i`'s sentence, and how many are in capitals. */
+/**
+ * Words (of two letters or more) among the first 40 of token `i`'s unit, and how many are in
+ * capitals. A unit ends at its sentence's end or a line break, so one headline line or table row
+ * in capitals does not make the running text after it count as capitals too.
+ */
 const sentenceCase = (tokens: readonly Token[], i: number): { words: number; caps: number } => {
   const sentence = (tokens[i] as Token).sentence
-  let bySentence = sentenceCases.get(tokens)
-  if (!bySentence) sentenceCases.set(tokens, (bySentence = new Map()))
-  const known = bySentence.get(sentence)
-  if (known) return known
   let lo = i
-  while (lo > 0 && (tokens[lo - 1] as Token).sentence === sentence) lo--
+  while (lo > 0 && !(tokens[lo] as Token).lineStart && (tokens[lo - 1] as Token).sentence === sentence) lo--
+  let byUnit = unitCases.get(tokens)
+  if (!byUnit) unitCases.set(tokens, (byUnit = new Map()))
+  const known = byUnit.get(lo)
+  if (known) return known
   let caps = 0
   let words = 0
-  for (let k = lo; k < tokens.length && (tokens[k] as Token).sentence === sentence && words < 40; k++) {
+  for (let k = lo; k < tokens.length && (tokens[k] as Token).sentence === sentence && !(k > lo && (tokens[k] as Token).lineStart) && words < 40; k++) {
     const w = (tokens[k] as Token).text
     if (w.length < 2 || !/[A-Za-z]/.test(w)) continue
     words++
     if (w === w.toUpperCase()) caps++
   }
   const counted = { words, caps }
-  bySentence.set(sentence, counted)
+  byUnit.set(lo, counted)
   return counted
 }
 
@@ -100,11 +123,12 @@ const knownNamesIn = (run: readonly Token[]): Array<{ tokens: Token[]; type: Ent
   for (let k = 0; k < run.length; k++) {
     const t = run[k] as Token
     const next = run[k + 1]
-    if (next && knownPlaces().has(`${t.lower} ${next.lower}`)) {
-      found.push({ tokens: [t, next], type: 'GPE', evidence: 'a country or capital' })
+    const pair = next ? `${t.lower} ${next.lower}` : ''
+    if (next && (knownPlaces().has(pair) || regions().has(pair))) {
+      found.push({ tokens: [t, next], type: 'GPE', evidence: 'a known place' })
       k++
-    } else if (knownPlaces().has(t.lower) && t.lower.length > 3) {
-      found.push({ tokens: [t], type: 'GPE', evidence: 'a country or capital' })
+    } else if ((knownPlaces().has(t.lower) || regions().has(t.lower)) && t.lower.length > 3 && !knownGivenNames().has(t.lower)) {
+      found.push({ tokens: [t], type: 'GPE', evidence: 'a known place' })
     } else if (next && knownGivenNames().has(t.lower) && !isPlainWord(t) && !isPlainWord(next) && !hasDigit(next.text) && !knownGivenNames().has(next.lower)) {
       found.push({ tokens: [t, next], type: 'PERSON', evidence: `given name "${t.text}"` })
       k++
@@ -127,8 +151,16 @@ export interface ProperNoun extends EntityMention {
 const cueAt = (words: readonly string[], cues: ReadonlySet<string>): boolean =>
   words.some((w, k) => cues.has(w) && (k === words.length - 1 || words[k + 1] === 'of'))
 
+/** Words of a name, not counting the apostrophes, full stops and particles inside it ("Keith O'Neill": 3). */
+const nameLength = (run: readonly Token[]): number => {
+  let n = 0
+  for (const t of run) if (isCapitalised(t)) n++
+  return n
+}
+
 const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
+  const length = nameLength(run)
   if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
   if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
@@ -137,13 +169,21 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
   if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, 3]
-  if (run.length >= 2 && run.length <= 3 && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
+  const lower = name.toLowerCase()
+  // "Kansas City", "Los Angeles": before the given-name rule ("San", "Santa" are given names too).
+  if (run.length >= 2 && regions().has(lower)) return ['GPE', 'a city or region', 2]
+  if (length >= 2 && length <= 3 && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
   // "Adam", "Sarah" alone: a given name the lexicon does not also know as a common word ("Will", "Bill").
   if (run.length === 1 && knownGivenNames().has((run[0] as Token).lower) && !commonWord(run[0] as Token)) return ['PERSON', 'given name', 1.5]
+  // Below 2: a lone "Austin" or "Jackson" later found to be someone's surname is relinked to the person.
+  if (run.length === 1 && regions().has(lower)) return ['GPE', 'a city or region', 1.8]
   if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym', 1]
-  if (run.length === 1 && DEMONYM.test(words[0] as string)) return ['GPE', 'demonym', 2]
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`, 1]
-  if (run.length >= 2 && run.length <= 3) return ['PERSON', 'two or three capitalised words', 1]
+  // "S. Waugh", "J. R. Smith": initials belong to people.
+  if (length >= 2 && run.some((t, k) => t.text.length === 1 && run[k + 1]?.text === '.')) return ['PERSON', 'an initial', 2]
+  // People's names are rarely made of common words; "Red Star", "Real Madrid", "Gold Fields" are.
+  if (length >= 2 && length <= 3 && run.some((t) => isCapitalised(t) && t.text.length > 1 && commonWord(t))) return ['ORG', 'a name made with a common word', 0.8]
+  if (length >= 2 && length <= 3) return ['PERSON', 'two or three capitalised words', 1]
   return ['ORG', 'capitalised word', 0.5]
 }
 
@@ -155,6 +195,11 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
  */
 export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, text: string): ProperNoun[] => {
   const out: ProperNoun[] = []
+  // A name never runs over a line break: lines of a caption, a table or a headline are separate units.
+  const sameLine = (a: Token, b: Token): boolean => {
+    for (let k = a.end; k < b.start; k++) if (text.charCodeAt(k) === 10) return false
+    return true
+  }
   const skip = covered.slice()
   for (let i = 0; i < tokens.length; i++) {
     if (!IDIOM_STARTS.has((tokens[i] as Token).text)) continue
@@ -162,31 +207,41 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       if (idiom.every((w, k) => tokens[i + k]?.text === w)) for (let k = 0; k < idiom.length; k++) skip[i + k] = 1
     }
   }
+  const h0 = (j: number): Token | undefined => tokens[j + 2]
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
-    if (skip[i] || !isCapitalised(t) || NOT_NAMES.has(t.text) || hasDigit(t.text)) continue
+    if (skip[i] || !isCapitalised(t) || notName(t) || hasDigit(t.text)) continue
     let j = i
     // Bounded: a run of capitals in a caption file can be the whole text, and it is cut at its first
     // "and" below, so scanning it to its end from every start was quadratic. No name is this long.
     while (j - i < MAX_RUN_TOKENS) {
       const n = tokens[j + 1]
-      if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !NOT_NAMES.has(n.text) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1) { j++; continue }
+      if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !notName(n) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1 && sameLine(tokens[j] as Token, n)) { j++; continue }
+      // "O'Brien", "D'Alema": a capital, an apostrophe and a capitalised word, with no space, are one word.
+      if (n && h0(j) && (n.text === "'" || n.text === '\u2019') && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && h0(j)!.start === n.end && isCapitalised(h0(j)!)) { j += 2; continue }
+      // "S. Waugh": an initial and its full stop before a capitalised word.
+      if (n && h0(j) && n.text === '.' && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && isCapitalised(h0(j)!) && !notName(h0(j)!) && sameLine(n, h0(j)!)) { j += 2; continue }
       // "Dodd-Frank", "Sarbanes-Oxley": capitalised words joined by a hyphen are one name.
       const h = tokens[j + 2]
       // Not "US-China" or "Sino-Japanese": a pair of places is a relation, not a name.
       if (n && h && n.text === '-' && n.start === (tokens[j] as Token).end && h.start === n.end && !skip[j + 2] && isCapitalised(h) && !hasDigit(h.text) &&
         !isAcronym((tokens[j] as Token).text) && !isAcronym(h.text) && !knownPlaces().has((tokens[j] as Token).lower) && !knownPlaces().has(h.lower)) { j += 2; continue }
       const c = tokens[j + 1]
+      // "van der Westhuizen": particles between capitalised words, or after a given name.
+      let p = j + 1
+      while (p - j <= 2 && tokens[p] && NAME_PARTICLES.has((tokens[p] as Token).text) && sameLine(tokens[p - 1] as Token, tokens[p] as Token)) p++
+      const q = tokens[p]
+      if (p > j + 1 && q && !skip[p] && q.sentence === t.sentence && isCapitalised(q) && !notName(q) && !hasDigit(q.text) && sameLine(tokens[p - 1] as Token, q)) { j = p; continue }
       // "Ministry of Commerce of the PRC": "of the" joins as one connector.
       const gap = c?.lower === 'of' && tokens[j + 2]?.lower === 'the' ? 2 : 1
       const m = tokens[j + 1 + gap]
-      if (c && m && CONNECTORS.has(c.lower) && !skip[j + 1 + gap] && m.sentence === t.sentence && isCapitalised(m) && !NOT_NAMES.has(m.text) && !hasDigit(m.text)) { j += 1 + gap; continue }
+      if (c && m && CONNECTORS.has(c.lower) && !skip[j + 1 + gap] && m.sentence === t.sentence && isCapitalised(m) && !notName(m) && !hasDigit(m.text) && sameLine(tokens[j] as Token, m)) { j += 1 + gap; continue }
       break
     }
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
-    if (t.initial && commonWord(t) && !(j > i && knownGivenNames().has(t.lower))) first = i + 1
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (knownGivenNames().has(t.lower) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation word).
     let last = j
@@ -205,20 +260,26 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // "Isn’t", "We’re": a contraction, not a name.
     if (next && (next.text === '\u2019' || next.text === "'") && CONTRACTIONS.has(tokens[j + 2]?.lower ?? '')) { i = j; continue }
     if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
-    // "Secretary Smith": the title is evidence, not part of the name.
-    if (run.length > 1 && TITLES.has((run[0] as Token).text)) { first++; run.shift() }
+    // "Prime Minister", "South Carolina Gov.": a title that ends a run names nobody; what is before it may.
+    while (run.length > 1 && TITLES.has((run.at(-1) as Token).text)) { run.pop(); j-- }
+    // "Secretary Smith", "Palestinian President Yasser Arafat": a title is evidence, not part of the
+    // name, and the name is what follows it.
+    const titleAt = run.findLastIndex((x, k) => k < run.length - 1 && TITLES.has(x.text))
+    if (titleAt >= 0) { first += titleAt + 1; run.splice(0, titleAt + 1) }
+    if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
+    if (run.length === 1 && isNationalityWord(run[0] as Token)) { i = j; continue }
     // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
     if (run.length === 1 && !(run[0] as Token).initial && !isAcronym((run[0] as Token).text) && commonWord(run[0] as Token) && !lexiconTags((run[0] as Token).text)?.[0]?.startsWith('NNP')) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial) {
-      // The sentence's tokens are contiguous: find its ends around i instead of filtering the turn.
+      // Brill's rules look a few words either side: a window of its unit is enough, and tagging the
+      // whole of a long unpunctuated "sentence" for each of its line starts was quadratic.
       let lo = i
-      while (lo > 0 && (tokens[lo - 1] as Token).sentence === t.sentence) lo--
+      while (lo > 0 && i - lo < TAG_WINDOW && !(tokens[lo] as Token).lineStart && (tokens[lo - 1] as Token).sentence === t.sentence) lo--
       let hi = i + 1
-      while (hi < tokens.length && (tokens[hi] as Token).sentence === t.sentence) hi++
+      while (hi < tokens.length && hi - i < TAG_WINDOW && !(tokens[hi] as Token).lineStart && (tokens[hi] as Token).sentence === t.sentence) hi++
       const words = new Array<string>(hi - lo)
       for (let k = lo; k < hi; k++) words[k - lo] = (tokens[k] as Token).text
-      const at = words.indexOf((run[0] as Token).text)
-      if (!tagWords(words)[at]?.startsWith('NNP')) { i = j; continue }
+      if (!tagWords(words)[i - lo]?.startsWith('NNP')) { i = j; continue }
     }
     const before = tokens[first - 1]
     const after = tokens[j + 1]

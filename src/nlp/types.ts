@@ -57,8 +57,10 @@ export interface Token extends Span {
   lower: string
   /** Index of the sentence that holds the token (into Doc.sentences). */
   sentence: number
-  /** First word token of its sentence, or first after an opening quote or colon. */
+  /** First word token of its sentence or its line, or first after an opening quote or colon. */
   initial: boolean
+  /** First token of a line: headlines, table rows and caption lines are units of their own. */
+  lineStart: boolean
 }
 
 /** A found mention. `entityId` is null when the mention could not be resolved (e.g. an ambiguous "Chris"). */
