@@ -1,4 +1,5 @@
-// `npm run eval`: scores speaker turns against fixtures/gold/turns (scripts/eval-turns.ts), then src/nlp against the hand-annotated seed gold (fixtures/gold/README.md) on the
+// `npm run eval`: scores speaker turns against fixtures/gold/turns (scripts/eval-turns.ts), entities and claims on real
+// transcripts (scripts/eval-transcripts.ts), then src/nlp against the hand-annotated seed gold (fixtures/gold/README.md) on the
 // tune and held-out splits. `--errors` lists the tune split's errors only: held-out errors stay unseen.
 import { extract } from '../src/nlp/index.js'
 import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEntities, type TurnFilter } from '../src/nlp/eval/index.js'
@@ -6,6 +7,7 @@ import { loadExtraGold, loadSeedGold } from '../src/nlp/testing/gold.js'
 import { evalCheckworthiness } from './eval-checkworthiness.js'
 import { evalConll } from './eval-conll.js'
 import { evalDebates } from './eval-debates.js'
+import { evalTranscripts } from './eval-transcripts.js'
 import { evalTurns } from './eval-turns.js'
 
 const showErrors = process.argv.includes('--errors')
@@ -16,6 +18,8 @@ console.log('')
 evalCheckworthiness()
 console.log('')
 await evalConll()
+console.log('')
+evalTranscripts(showErrors)
 console.log('')
 const { gold, episode } = loadSeedGold()
 const full = extract(episode)

@@ -18,10 +18,13 @@ const QUOTED = /“[^”]*”?|"[^"]*"?/g
 const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|completely agree|i agree|i don['’]t disagree|that makes sense|not an unreasonable|anything else|that['’]s right|that['’]s a big question|that['’]s an open question|this is the key question|i['’]m skeptical)\b/i
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
-const PLEASANTRY = /^(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
+const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
 const URL = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|io|fm)\/\S/i
 // "When we first started, we would record together": "would" of a habit in the past, not a prediction.
-const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago)\b/i
+const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago|every (?:summer|winter|year|day|week|weekend|morning|night|time)|at that (?:point|time)|what (?:people|we|they) would do)\b/i
+// "I was born in Kyiv", "So I went to a bookstore": the speaker's own story, which is no policy claim
+// unless policy words, numbers or the context make it one.
+const PERSONAL = /^(?:(?:so|and|but|well|then|now|yeah|oh|like|because),? )*(?:i|i['’](?:m|ve|d|ll)|my|me|we were|our family)\b/i
 
 const WEIGHTS = {
   bias: -0.3,
@@ -32,6 +35,7 @@ const WEIGHTS = {
   meta: -2.5,
   pleasantry: -2.5,
   url: -2,
+  personal: -1.6,
   policyTerm: 1.4,
   morePolicyTerms: 0.35,
   entity: 0.9,
@@ -186,6 +190,10 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if (list.length > 0) {
     features.push({ name: 'policy-term', weight: WEIGHTS.policyTerm, detail: list[0] })
     if (list.length > 1) features.push({ name: 'more-policy-terms', weight: Math.min(3, list.length - 1) * WEIGHTS.morePolicyTerms, detail: list.slice(1, 4).join(', ') })
+  }
+  if (list.length === 0 && input.quantities.length === 0) {
+    const personal = PERSONAL.exec(text)
+    if (personal) features.push({ name: 'personal', weight: WEIGHTS.personal, detail: personal[0] })
   }
   if (input.entityIds.length > 0) features.push({ name: 'entity', weight: WEIGHTS.entity, detail: input.entityIds.slice(0, 3).join(', ') })
   if (input.quantities.length > 0) features.push({ name: 'quantity', weight: WEIGHTS.quantity, detail: input.quantities[0]?.text })

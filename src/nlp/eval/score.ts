@@ -75,8 +75,8 @@ export interface ClaimScore extends PRF {
 
 export type TurnFilter = (turn: number) => boolean
 
-const round = (x: number): number => Math.round(x * 1000) / 1000
-const prf = (tp: number, fp: number, fn: number): PRF => {
+export const round = (x: number): number => Math.round(x * 1000) / 1000
+export const prf = (tp: number, fp: number, fn: number): PRF => {
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp)
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn)
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
