@@ -39,7 +39,7 @@ describe('file store', () => {
     expect(await readFile(path, 'utf8')).toBe(bytes)
     expect((await stat(path)).mtimeMs).toBe(mtime)
     expect(await changes()).toEqual([
-      { at: expect.any(String), id: first.id, hash: recordContentHash(first), change: 'created' },
+      { seq: 1, at: expect.any(String), id: first.id, hash: recordContentHash(first), change: 'created' },
     ])
 
     const edited = sampleRecord({ title: 'The New Space Race (corrected)' })
@@ -90,6 +90,8 @@ describe('file store', () => {
     // Every put that wrote reported it, and the log has exactly those lines, all whole.
     expect(log).toHaveLength(results.filter((r) => r !== 'unchanged').length)
     expect(log.filter((c) => c.change === 'created')).toHaveLength(1)
+    // One counter across the processes: seq runs 1, 2, 3… in file order.
+    expect(log.map((c) => c.seq)).toEqual(log.map((_c, i) => i + 1))
     // At most A→B→A→B…: each change flips the content, so no two consecutive lines share a hash.
     log.slice(1).forEach((c, i) => expect(c.hash).not.toBe(log[i]?.hash))
     expect(await listing()).toEqual([`${sampleRecord().id}.json`])
@@ -97,16 +99,18 @@ describe('file store', () => {
     expect(recordContentHash(stored!)).toBe(log.at(-1)?.hash)
   }, 60_000)
 
-  it('sweeps temp files a crashed writer left behind, but not a live writer\'s', async () => {
+  it('sweeps temp files crashed writers left behind, but not a live writer\'s', async () => {
     await mkdir(join(dir, 'records'))
-    const crashed = join(dir, 'records', '.ep-1.json.4242.aaaaaaaaaaaa.tmp')
-    const live = join(dir, 'records', '.ep-2.json.4243.bbbbbbbbbbbb.tmp')
-    await writeFile(crashed, '{"half":')
-    await writeFile(live, '{"half":')
+    // pid 2^22+1 is above Linux's largest possible pid (PID_MAX_LIMIT), so no live process has it.
+    const crashed = join(dir, 'records', `.ep-1.json.${2 ** 22 + 1}.aaaaaaaaaaaa.tmp`)
+    // A live pid on an hour-old file: the pid was reused since its writer died.
+    const abandoned = join(dir, 'records', `.ep-2.json.${process.pid}.bbbbbbbbbbbb.tmp`)
+    const live = join(dir, 'records', `.ep-3.json.${process.pid}.cccccccccccc.tmp`)
+    for (const f of [crashed, abandoned, live]) await writeFile(f, '{"half":')
     const hourAgo = new Date(Date.now() - 3_600_000)
-    await utimes(crashed, hourAgo, hourAgo)
+    await utimes(abandoned, hourAgo, hourAgo)
     await createFileStore({ dir }).put(sampleRecord())
-    expect((await listing()).sort()).toEqual(['.ep-2.json.4243.bbbbbbbbbbbb.tmp', `${sampleRecord().id}.json`])
+    expect((await listing()).sort()).toEqual([`.ep-3.json.${process.pid}.cccccccccccc.tmp`, `${sampleRecord().id}.json`])
   })
 
   it('takes over the lock of a process that died holding it', async () => {
