@@ -79,8 +79,8 @@ describe('file store', () => {
     expect(await changes()).toHaveLength(1)
   })
 
-  it('records each change once when several processes put the same records at once', async () => {
-    // 4 processes × 5 puts each: titles A, A, B, B, so two distinct contents race.
+  /** 4 processes × 5 puts each: titles A, A, B, B, so two distinct contents race. */
+  const racePuts = async () => {
     const titles = ['A', 'A', 'B', 'B']
     const outputs = await Promise.all(titles.map((t) =>
       run(process.execPath, ['--import', 'tsx', 'tests/helpers/put-file-record.ts', dir, t], { cwd: process.cwd() })))
@@ -94,9 +94,20 @@ describe('file store', () => {
     expect(log.map((c) => c.seq)).toEqual(log.map((_c, i) => i + 1))
     // At most A→B→A→B…: each change flips the content, so no two consecutive lines share a hash.
     log.slice(1).forEach((c, i) => expect(c.hash).not.toBe(log[i]?.hash))
-    expect(await listing()).toEqual([`${sampleRecord().id}.json`])
+    expect((await listing()).filter((n) => !n.endsWith('.lock'))).toEqual([`${sampleRecord().id}.json`])
     const stored = await createFileStore({ dir }).get(sampleRecord().id)
     expect(recordContentHash(stored!)).toBe(log.at(-1)?.hash)
+  }
+
+  it('records each change once when several processes put the same records at once', racePuts, 60_000)
+
+  it('records each change once when several processes take over the locks of a writer that died holding them', async () => {
+    await mkdir(join(dir, 'records'), { recursive: true })
+    // pid 2^22+1 is above Linux's largest possible pid (PID_MAX_LIMIT), so no live process holds it.
+    const dead = `${2 ** 22 + 1} ${Date.now()}`
+    await writeFile(join(dir, 'records', `.${sampleRecord().id}.lock`), dead)
+    await writeFile(join(dir, '.changes.jsonl.lock'), dead)
+    await racePuts()
   }, 60_000)
 
   it('sweeps temp files crashed writers left behind, but not a live writer\'s', async () => {
