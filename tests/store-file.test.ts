@@ -51,6 +51,23 @@ describe('file store', () => {
     ])
   })
 
+  it('continues a log written before seq existed, and starts again at 1 when the log is deleted', async () => {
+    const store = createFileStore({ dir })
+    const old = sampleRecord({ guid: 'old' })
+    await store.put(old)
+    // The line as versions without seq wrote it.
+    const { seq: _seq, ...legacy } = (await changes())[0]!
+    await writeFile(join(dir, 'changes.jsonl'), JSON.stringify(legacy) + '\n')
+    const fresh = createFileStore({ dir })
+    expect(await fresh.put(old)).toBe('unchanged')
+    await fresh.put(sampleRecord({ guid: 'new' }))
+    expect((await changes()).map((c) => c.seq)).toEqual([undefined, 1])
+    await rm(join(dir, 'changes.jsonl'))
+    // A record the log no longer names is logged again rather than called unchanged.
+    expect(await fresh.put(old)).toBe('created')
+    expect((await changes()).map((c) => [c.seq, c.id])).toEqual([[1, old.id]])
+  })
+
   it('reads back exactly the record it stored, validated', async () => {
     const store = createFileStore({ dir })
     const record = sampleRecord()
