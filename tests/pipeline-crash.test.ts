@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce } from '../pipelines/runtime.js'
+import { EpisodeRecord } from '../src/record/index.js'
+import { recordContentHash, type ChangeLogEntry } from '../src/store/index.js'
 import { FAST, REPO, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
 
@@ -73,6 +76,11 @@ describe('a worker process killed with SIGKILL mid-job', () => {
       return f.length >= 3 ? f : undefined
     }, { what: 'three record files' })
     expect(files).toHaveLength(3)
+    // The log agrees with the files: one line per record, with the stored content's hash.
+    const log = readFileSync(join(config.dataDir, 'changes.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ChangeLogEntry)
+    const stored = files.map((f) => EpisodeRecord.parse(JSON.parse(readFileSync(join(config.dataDir, f), 'utf8'))))
+    expect(Object.fromEntries(log.map((e) => [e.id, e.hash]))).toEqual(Object.fromEntries(stored.map((r) => [r.id, recordContentHash(r)])))
+    expect(log.map((e) => e.seq)).toEqual([1, 2, 3])
     // The killed job ran again from the start: its transcript was requested again. (Other jobs
     // the dead worker had in flight may have been re-run too; at-least-once, stores idempotent.)
     const hits = ['a', 'b', 'c'].map((g) => server.hits.get(`/${g}.vtt`) ?? 0)

@@ -39,7 +39,7 @@ describe('file store', () => {
     expect(await readFile(path, 'utf8')).toBe(bytes)
     expect((await stat(path)).mtimeMs).toBe(mtime)
     expect(await changes()).toEqual([
-      { at: expect.any(String), id: first.id, hash: recordContentHash(first), change: 'created' },
+      { seq: 1, at: expect.any(String), id: first.id, hash: recordContentHash(first), change: 'created' },
     ])
 
     const edited = sampleRecord({ title: 'The New Space Race (corrected)' })
@@ -49,6 +49,23 @@ describe('file store', () => {
       ['created', recordContentHash(first)],
       ['updated', recordContentHash(edited)],
     ])
+  })
+
+  it('continues a log written before seq existed, and starts again at 1 when the log is deleted', async () => {
+    const store = createFileStore({ dir })
+    const old = sampleRecord({ guid: 'old' })
+    await store.put(old)
+    // The line as versions without seq wrote it.
+    const { seq: _seq, ...legacy } = (await changes())[0]!
+    await writeFile(join(dir, 'changes.jsonl'), JSON.stringify(legacy) + '\n')
+    const fresh = createFileStore({ dir })
+    expect(await fresh.put(old)).toBe('unchanged')
+    await fresh.put(sampleRecord({ guid: 'new' }))
+    expect((await changes()).map((c) => c.seq)).toEqual([undefined, 1])
+    await rm(join(dir, 'changes.jsonl'))
+    // A record the log no longer names is logged again rather than called unchanged.
+    expect(await fresh.put(old)).toBe('created')
+    expect((await changes()).map((c) => [c.seq, c.id])).toEqual([[1, old.id]])
   })
 
   it('reads back exactly the record it stored, validated', async () => {
@@ -79,8 +96,8 @@ describe('file store', () => {
     expect(await changes()).toHaveLength(1)
   })
 
-  it('records each change once when several processes put the same records at once', async () => {
-    // 4 processes × 5 puts each: titles A, A, B, B, so two distinct contents race.
+  /** 4 processes × 5 puts each: titles A, A, B, B, so two distinct contents race. */
+  const racePuts = async () => {
     const titles = ['A', 'A', 'B', 'B']
     const outputs = await Promise.all(titles.map((t) =>
       run(process.execPath, ['--import', 'tsx', 'tests/helpers/put-file-record.ts', dir, t], { cwd: process.cwd() })))
@@ -90,23 +107,38 @@ describe('file store', () => {
     // Every put that wrote reported it, and the log has exactly those lines, all whole.
     expect(log).toHaveLength(results.filter((r) => r !== 'unchanged').length)
     expect(log.filter((c) => c.change === 'created')).toHaveLength(1)
+    // One counter across the processes: seq runs 1, 2, 3… in file order.
+    expect(log.map((c) => c.seq)).toEqual(log.map((_c, i) => i + 1))
     // At most A→B→A→B…: each change flips the content, so no two consecutive lines share a hash.
     log.slice(1).forEach((c, i) => expect(c.hash).not.toBe(log[i]?.hash))
-    expect(await listing()).toEqual([`${sampleRecord().id}.json`])
+    expect((await listing()).filter((n) => !n.endsWith('.lock'))).toEqual([`${sampleRecord().id}.json`])
     const stored = await createFileStore({ dir }).get(sampleRecord().id)
     expect(recordContentHash(stored!)).toBe(log.at(-1)?.hash)
+  }
+
+  it('records each change once when several processes put the same records at once', racePuts, 60_000)
+
+  it('records each change once when several processes take over the locks of a writer that died holding them', async () => {
+    await mkdir(join(dir, 'records'), { recursive: true })
+    // pid 2^22+1 is above Linux's largest possible pid (PID_MAX_LIMIT), so no live process holds it.
+    const dead = `${2 ** 22 + 1} ${Date.now()}`
+    await writeFile(join(dir, 'records', `.${sampleRecord().id}.lock`), dead)
+    await writeFile(join(dir, '.changes.jsonl.lock'), dead)
+    await racePuts()
   }, 60_000)
 
-  it('sweeps temp files a crashed writer left behind, but not a live writer\'s', async () => {
+  it('sweeps temp files crashed writers left behind, but not a live writer\'s', async () => {
     await mkdir(join(dir, 'records'))
-    const crashed = join(dir, 'records', '.ep-1.json.4242.aaaaaaaaaaaa.tmp')
-    const live = join(dir, 'records', '.ep-2.json.4243.bbbbbbbbbbbb.tmp')
-    await writeFile(crashed, '{"half":')
-    await writeFile(live, '{"half":')
+    // pid 2^22+1 is above Linux's largest possible pid (PID_MAX_LIMIT), so no live process has it.
+    const crashed = join(dir, 'records', `.ep-1.json.${2 ** 22 + 1}.aaaaaaaaaaaa.tmp`)
+    // A live pid on an hour-old file: the pid was reused since its writer died.
+    const abandoned = join(dir, 'records', `.ep-2.json.${process.pid}.bbbbbbbbbbbb.tmp`)
+    const live = join(dir, 'records', `.ep-3.json.${process.pid}.cccccccccccc.tmp`)
+    for (const f of [crashed, abandoned, live]) await writeFile(f, '{"half":')
     const hourAgo = new Date(Date.now() - 3_600_000)
-    await utimes(crashed, hourAgo, hourAgo)
+    await utimes(abandoned, hourAgo, hourAgo)
     await createFileStore({ dir }).put(sampleRecord())
-    expect((await listing()).sort()).toEqual(['.ep-2.json.4243.bbbbbbbbbbbb.tmp', `${sampleRecord().id}.json`])
+    expect((await listing()).sort()).toEqual([`.ep-3.json.${process.pid}.cccccccccccc.tmp`, `${sampleRecord().id}.json`])
   })
 
   it('takes over the lock of a process that died holding it', async () => {

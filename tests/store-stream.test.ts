@@ -3,7 +3,7 @@ import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EpisodeRecord } from '../src/record/index.js'
 import { isPodpipeError } from '../src/errors/index.js'
-import { createStreamStore, parseStreamEntry, recordContentHash } from '../src/store/index.js'
+import { createStores, createStreamStore, parseStreamEntry, recordContentHash } from '../src/store/index.js'
 import { sampleRecord } from './helpers/sample-record.js'
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -25,6 +25,8 @@ afterEach(async () => {
 
 type Entries = [id: string, fields: string[]][]
 
+const jsonBytes = (record: EpisodeRecord): number => Buffer.byteLength(JSON.stringify(record), 'utf8')
+
 describe('stream store', () => {
   it('appends on create and on change, and nothing for an identical re-put', async () => {
     const store = createStreamStore({ redis, stream })
@@ -37,8 +39,8 @@ describe('stream store', () => {
 
     const entries = (await redis.xrange(stream, '-', '+')).map(([, f]) => parseStreamEntry(f))
     expect(entries.map(({ record: _r, ...rest }) => rest)).toEqual([
-      { id: first.id, hash: recordContentHash(first), schemaVersion: '1.2.0', change: 'created' },
-      { id: first.id, hash: recordContentHash(edited), schemaVersion: '1.2.0', change: 'updated' },
+      { id: first.id, hash: recordContentHash(first), schemaVersion: '1.2.0', change: 'created', bytes: jsonBytes(first) },
+      { id: first.id, hash: recordContentHash(edited), schemaVersion: '1.2.0', change: 'updated', bytes: jsonBytes(edited) },
     ])
     expect(EpisodeRecord.parse(JSON.parse(entries[1]?.record ?? 'null'))).toEqual(edited)
     expect(await store.get(first.id)).toEqual(edited)
@@ -88,13 +90,48 @@ describe('stream store', () => {
     expect(await redis.xlen(stream)).toBe(len)
   })
 
-  it('can publish pointers only, leaving the record to the other sinks', async () => {
-    const store = createStreamStore({ redis, stream, includeRecord: false })
+  it('announces a record above inlineMaxBytes by id, hash and size only, and get() then says it has none', async () => {
+    const record = sampleRecord()
+    const size = jsonBytes(record)
+    // At the threshold the record rides along; one byte less and it does not.
+    const inlined = createStreamStore({ redis, stream, inlineMaxBytes: size })
+    await inlined.put(record)
+    expect(await inlined.get(record.id)).toEqual(record)
+    const pointers = createStreamStore({ redis, stream, inlineMaxBytes: size - 1 })
+    const edited = sampleRecord({ title: 'The New Space Race, and Rare Earths (corrected)' })
+    expect(jsonBytes(edited)).toBeGreaterThan(size)
+    expect(await pointers.put(edited)).toBe('updated')
+    const entries = (await redis.xrange(stream, '-', '+')).map(([, f]) => parseStreamEntry(f))
+    expect(entries[1]).toEqual({ id: record.id, hash: recordContentHash(edited), schemaVersion: '1.2.0', change: 'updated', bytes: jsonBytes(edited) })
+    // The older entry still holds the old version; serving it would be serving a stale record.
+    expect(entries[0]?.record).toBeDefined()
+    expect(await pointers.get(record.id)).toBeUndefined()
+  })
+
+  it('never inlines with inlineMaxBytes 0, and refuses a negative or fractional one', async () => {
+    const store = createStreamStore({ redis, stream, inlineMaxBytes: 0 })
     const record = sampleRecord()
     await store.put(record)
     const [[, fields]] = (await redis.xrange(stream, '-', '+')) as Entries as [[string, string[]]]
-    expect(parseStreamEntry(fields)).toEqual({ id: record.id, hash: recordContentHash(record), schemaVersion: '1.2.0', change: 'created' })
+    expect(parseStreamEntry(fields)).toEqual({ id: record.id, hash: recordContentHash(record), schemaVersion: '1.2.0', change: 'created', bytes: jsonBytes(record) })
     expect(await store.get(record.id)).toBeUndefined()
+    for (const bad of [-1, 1.5]) {
+      expect(() => createStreamStore({ redis, stream, inlineMaxBytes: bad })).toThrow(`stream store: inlineMaxBytes must be an integer of 0 or more, got ${bad}`)
+    }
+  })
+
+  it('takes its entry cap and inline limit from the configuration', async () => {
+    const queuePrefix = stream.slice(0, -':records'.length)
+    const [store] = await createStores(
+      { stores: ['stream'], dataDir: '/nonexistent', databaseUrl: undefined, redisUrl: REDIS_URL, queuePrefix, stream: { maxLen: 10, inlineMaxBytes: 0 } },
+      { redis },
+    )
+    const records = Array.from({ length: 250 }, (_, i) => sampleRecord({ guid: `ep-${i}` }))
+    for (const r of records) await store!.put(r)
+    expect(await redis.xlen(stream)).toBeLessThan(250)
+    const entries = (await redis.xrange(stream, '-', '+')).map(([, f]) => parseStreamEntry(f))
+    const sizes = new Map(records.map((r) => [r.id, jsonBytes(r)]))
+    expect(entries.every((e) => e.record === undefined && e.bytes === sizes.get(e.id))).toBe(true)
   })
 
   it('rejects put with a transient error naming the store when Redis is unreachable', async () => {

@@ -41,6 +41,8 @@ describe('loadConfig defaults', () => {
     ['PODPIPE_MAX_REDIRECTS', config.limits.maxRedirects, 5],
     ['PODPIPE_MAX_ITEMS_PER_FEED', config.limits.maxItemsPerFeed, 100],
     ['PODPIPE_RECHECK_ITEMS', config.limits.recheckItems, 20],
+    ['PODPIPE_STREAM_MAX_LEN', config.stream.maxLen, 10_000],
+    ['PODPIPE_STREAM_INLINE_MAX_BYTES', config.stream.inlineMaxBytes, 64 * 1024],
     ['PODPIPE_CONCURRENCY', config.concurrency, 2],
     ['LOG_LEVEL', config.logLevel, 'info'],
   ])('%s', (_variable, actual, expected) => {
@@ -72,7 +74,8 @@ describe('loadConfig defaults', () => {
       'REDIS_URL', 'DATABASE_URL', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
-      'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
+      'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
+      'PODPIPE_STREAM_MAX_LEN', 'PODPIPE_STREAM_INLINE_MAX_BYTES', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
     ])
     for (const row of rows) {
       expect(row.default, row.variable).not.toBe('')
@@ -105,6 +108,8 @@ describe('loadConfig values', () => {
       PODPIPE_MAX_REDIRECTS: '0',
       PODPIPE_MAX_ITEMS_PER_FEED: '7',
       PODPIPE_RECHECK_ITEMS: '0',
+      PODPIPE_STREAM_MAX_LEN: '500',
+      PODPIPE_STREAM_INLINE_MAX_BYTES: '0',
       PODPIPE_CONCURRENCY: '16',
       LOG_LEVEL: 'DEBUG',
     })
@@ -122,6 +127,7 @@ describe('loadConfig values', () => {
       dashboardPath: '/ops/queues',
       allowPrivateAddresses: true,
       limits: { feedMaxBytes: 2048, transcriptMaxBytes: 4096, fetchTimeoutMs: 500, maxRedirects: 0, maxItemsPerFeed: 7, recheckItems: 0 },
+      stream: { maxLen: 500, inlineMaxBytes: 0 },
       concurrency: 16,
       logLevel: 'debug',
     })
@@ -174,6 +180,8 @@ describe('loadConfig errors', () => {
     [{ PODPIPE_MAX_REDIRECTS: '-1' }, 'PODPIPE_MAX_REDIRECTS="-1" is not valid: expected an integer from 0 to 20'],
     [{ PODPIPE_MAX_ITEMS_PER_FEED: '0' }, 'PODPIPE_MAX_ITEMS_PER_FEED="0" is not valid: expected an integer from 1 to 100000'],
     [{ PODPIPE_RECHECK_ITEMS: '-1' }, 'PODPIPE_RECHECK_ITEMS="-1" is not valid: expected an integer from 0 to 100000'],
+    [{ PODPIPE_STREAM_MAX_LEN: '0' }, 'PODPIPE_STREAM_MAX_LEN="0" is not valid: expected an integer from 1 to 100000000'],
+    [{ PODPIPE_STREAM_INLINE_MAX_BYTES: '64k' }, 'PODPIPE_STREAM_INLINE_MAX_BYTES="64k" is not valid: expected an integer number of bytes from 0 to 536870912'],
     [{ PODPIPE_CONCURRENCY: 'lots' }, 'PODPIPE_CONCURRENCY="lots" is not valid: expected an integer from 1 to 256'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL="verbose" is not valid: expected one of fatal, error, warn, info, debug, trace, silent'],
     [{ PODPIPE_STORES: 'file,postgres' }, 'PODPIPE_STORES includes postgres but DATABASE_URL is not set'],

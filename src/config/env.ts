@@ -86,6 +86,7 @@ const toConfig = (v: Values): Config => ({
     maxItemsPerFeed: v.maxItemsPerFeed!,
     recheckItems: v.recheckItems!,
   },
+  stream: { maxLen: v.streamMaxLen!, inlineMaxBytes: v.streamInlineMaxBytes! },
   concurrency: v.concurrency!,
   logLevel: v.logLevel!,
 })

@@ -39,6 +39,8 @@ export interface Config {
   /** Private, loopback and link-local addresses may be fetched (off by default: SSRF). */
   allowPrivateAddresses: boolean
   limits: Limits
+  /** The stream store: entries kept, and the largest record inlined in an entry (0 = none). */
+  stream: { maxLen: number; inlineMaxBytes: number }
   /** Worker concurrency per queue in one process. */
   concurrency: number
   logLevel: LogLevel

@@ -214,6 +214,22 @@ export const VARIABLES = {
     fallback: () => '20',
     schema: int(0, 100_000),
   }),
+  streamMaxLen: spec({
+    variable: 'PODPIPE_STREAM_MAX_LEN',
+    shown: '10000',
+    description: 'Entries the stream store keeps in its Redis stream (trimmed approximately, MAXLEN ~); older entries are dropped.',
+    expected: 'an integer from 1 to 100000000',
+    fallback: () => '10000',
+    schema: int(1, 100_000_000),
+  }),
+  streamInlineMaxBytes: spec({
+    variable: 'PODPIPE_STREAM_INLINE_MAX_BYTES',
+    shown: '65536 (64 KiB)',
+    description: 'Largest record (bytes of JSON) a stream entry carries; larger ones are announced by id, hash and size only, to be read from another store. 0 never inlines. Bounds the stream to about PODPIPE_STREAM_MAX_LEN × this.',
+    expected: 'an integer number of bytes from 0 to 536870912',
+    fallback: () => '65536',
+    schema: int(0, 512 * MiB),
+  }),
   concurrency: spec({
     variable: 'PODPIPE_CONCURRENCY',
     shown: '2',

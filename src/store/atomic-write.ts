@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { isAlive } from './file-lock.js'
 
 /**
  * Writes `data` to `path` so a reader sees either the old file or the whole new one: write a
  * temp file in the same directory, fsync it, rename it over the target, then fsync the
  * directory so the rename itself survives a crash. The temp file is removed on any failure.
+ * `beforeRename` runs once the temp file is complete: crash tests stop the process there.
  */
-export const writeFileAtomic = async (path: string, data: string): Promise<void> => {
+export const writeFileAtomic = async (path: string, data: string, beforeRename?: () => Promise<void>): Promise<void> => {
   const dir = dirname(path)
   // A leading dot and a .tmp suffix keep half-written files out of `*.json` listings.
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
@@ -19,6 +21,7 @@ export const writeFileAtomic = async (path: string, data: string): Promise<void>
     } finally {
       await handle.close()
     }
+    await beforeRename?.()
     await rename(tmp, path)
   } catch (err) {
     await unlink(tmp).catch(() => undefined)
@@ -54,8 +57,9 @@ export const appendLine = async (path: string, line: string): Promise<void> => {
 }
 
 /**
- * Removes temp files that a crashed writer left in `dir` (a crash between write and rename),
- * once they are older than `olderThanMs`, so a live writer in another process is never hit.
+ * Removes temp files that crashed writers left in `dir` (a crash between write and rename): at
+ * once when the pid in the name (see writeFileAtomic) is no live process on this machine, else
+ * once older than `olderThanMs`, so a live writer in another process is never hit.
  * Returns how many it removed.
  */
 export const removeStaleTempFiles = async (dir: string, olderThanMs: number, now = Date.now()): Promise<number> => {
@@ -63,8 +67,13 @@ export const removeStaleTempFiles = async (dir: string, olderThanMs: number, now
   for (const name of await readdir(dir)) {
     if (!name.startsWith('.') || !name.endsWith('.tmp')) continue
     const path = join(dir, name)
-    const info = await stat(path).catch(() => undefined)
-    if (info && now - info.mtimeMs > olderThanMs && (await unlink(path).then(() => true, () => false))) removed++
+    const pid = Number(TEMP_PID.exec(name)?.[1] ?? Number.NaN)
+    const dead = Number.isSafeInteger(pid) && pid > 0 && !isAlive(pid)
+    const info = dead ? undefined : await stat(path).catch(() => undefined)
+    const stale = dead || (info !== undefined && now - info.mtimeMs > olderThanMs)
+    if (stale && (await unlink(path).then(() => true, () => false))) removed++
   }
   return removed
 }
+
+const TEMP_PID = /\.(\d+)\.[0-9a-f]{12}\.tmp$/

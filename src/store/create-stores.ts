@@ -6,7 +6,8 @@ import { createPostgresStore } from './postgres/index.js'
 import { createStreamStore } from './stream-store.js'
 import type { RecordStore } from './types.js'
 
-export type StoresConfig = Pick<Config, 'stores' | 'dataDir' | 'databaseUrl' | 'redisUrl' | 'queuePrefix'>
+/** `stream` is optional: without it the stream store's own defaults apply. */
+export type StoresConfig = Pick<Config, 'stores' | 'dataDir' | 'databaseUrl' | 'redisUrl' | 'queuePrefix'> & Partial<Pick<Config, 'stream'>>
 
 export interface StoresDeps {
   /** Client for the stream sink; when absent one is opened from `redisUrl` and closed with the store. */
@@ -45,11 +46,11 @@ const openStore = async (kind: StoresConfig['stores'][number], config: StoresCon
       }
       return createPostgresStore({ connectionString: config.databaseUrl, ...(deps.postgresSchema ? { schema: deps.postgresSchema } : {}) })
     case 'stream': {
-      const stream = `${config.queuePrefix}:records`
-      if (deps.redis) return createStreamStore({ redis: deps.redis, stream })
+      const options = { stream: `${config.queuePrefix}:records`, ...config.stream }
+      if (deps.redis) return createStreamStore({ redis: deps.redis, ...options })
       // A store write should fail (and the job retry) rather than wait forever for Redis.
       const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
-      const store = createStreamStore({ redis, stream })
+      const store = createStreamStore({ redis, ...options })
       return { ...store, close: async () => void (await redis.quit().catch(() => redis.disconnect())) }
     }
   }

@@ -1,11 +1,13 @@
-import { open, readFile, unlink } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { link, readFile, unlink, writeFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 /** @defaultValue used by withFileLock: a holder this old is presumed dead (put never takes seconds). */
 const STALE_MS = 30_000
 const POLL_MS = 5
 
-const isAlive = (pid: number): boolean => {
+/** Whether a process with this pid runs on this machine. */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
     return true
@@ -15,14 +17,54 @@ const isAlive = (pid: number): boolean => {
   }
 }
 
-/** The lock is stale when its holder died (same machine, so the pid is meaningful) or it is too old. */
-const isStale = async (path: string): Promise<boolean> => {
+/**
+ * The lock's text when its holder died (same machine, so the pid is meaningful) or it is too old;
+ * undefined while it is held by a live process, or when it vanished.
+ */
+const staleHolder = async (path: string): Promise<string | undefined> => {
+  const text = await readFile(path, 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  const [pid, at] = text.split(' ').map(Number)
+  if (pid === undefined || at === undefined || Number.isNaN(pid) || Number.isNaN(at)) return undefined
+  return !isAlive(pid) || Date.now() - at > STALE_MS ? text : undefined
+}
+
+/**
+ * Creates the lock file with its content in one step: the content goes to a temp file, which
+ * link(2) then gives the lock's name, failing if the name exists. With open(O_EXCL) and a write
+ * after it, a holder killed between the two left an empty lock that no waiter could judge stale.
+ */
+const tryCreate = async (path: string): Promise<boolean> => {
+  // A leading dot (the lock names have one) and .tmp: removeStaleTempFiles sweeps it after a crash.
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  await writeFile(tmp, `${process.pid} ${Date.now()}`, { flag: 'wx' })
   try {
-    const [pid, at] = (await readFile(path, 'utf8')).split(' ').map(Number)
-    if (pid === undefined || at === undefined || Number.isNaN(pid) || Number.isNaN(at)) return false
-    return !isAlive(pid) || Date.now() - at > STALE_MS
-  } catch {
-    return false // vanished or half-written: retry rather than break someone else's lock
+    await link(tmp, path)
+    return true
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw err
+  } finally {
+    await unlink(tmp).catch(() => undefined)
+  }
+}
+
+/**
+ * Removes a dead holder's lock, but only the very lock seen dead: two waiters can find the same
+ * dead holder, and without the breaker the second would delete the lock the first has just taken.
+ * The breaker is held for one read and one unlink; a breaker left by a killed breaker is itself
+ * broken by its dead pid.
+ */
+const breakLock = async (path: string, seen: string): Promise<void> => {
+  const breaker = `${path}.break`
+  if (!(await tryCreate(breaker))) {
+    if ((await staleHolder(breaker)) !== undefined) await unlink(breaker).catch(() => undefined)
+    return
+  }
+  try {
+    if ((await readFile(path, 'utf8').catch(() => undefined)) === seen) await unlink(path).catch(() => undefined)
+  } finally {
+    await unlink(breaker).catch(() => undefined)
   }
 }
 
@@ -30,9 +72,9 @@ const isStale = async (path: string): Promise<boolean> => {
 const local = new Map<string, Promise<unknown>>()
 
 /**
- * Runs `fn` while holding an exclusive lock file (O_CREAT|O_EXCL), so the read-compare-write of
- * one record is serialised across the processes of one machine. Node has no flock(2); an
- * exclusive create is the portable primitive, and a dead holder is detected by its pid.
+ * Runs `fn` while holding an exclusive lock file, so the read-compare-write of one record is
+ * serialised across the processes of one machine. Node has no flock(2); an exclusive link is the
+ * portable primitive, and a dead holder is detected by its pid.
  */
 export const withFileLock = async <T>(path: string, fn: () => Promise<T>): Promise<T> => {
   const previous = local.get(path) ?? Promise.resolve()
@@ -46,20 +88,10 @@ export const withFileLock = async <T>(path: string, fn: () => Promise<T>): Promi
 }
 
 const holdLock = async <T>(path: string, fn: () => Promise<T>): Promise<T> => {
-  for (;;) {
-    try {
-      const handle = await open(path, 'wx')
-      try {
-        await handle.writeFile(`${process.pid} ${Date.now()}`)
-      } finally {
-        await handle.close()
-      }
-      break
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-      if (await isStale(path)) await unlink(path).catch(() => undefined)
-      else await sleep(POLL_MS + Math.random() * POLL_MS)
-    }
+  while (!(await tryCreate(path))) {
+    const stale = await staleHolder(path)
+    if (stale !== undefined) await breakLock(path, stale)
+    else await sleep(POLL_MS + Math.random() * POLL_MS)
   }
   try {
     return await fn()

@@ -1,52 +1,97 @@
 import { constants } from 'node:fs'
-import { access, mkdir, readFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EpisodeRecord } from '../record/schema.js'
-import { appendLine, removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
+import { openChangeLog, type ChangeLogEntry } from './change-log.js'
 import { recordContentHash } from './content-hash.js'
 import { withFileLock } from './file-lock.js'
 import type { PutResult, RecordStore } from './types.js'
 import { checkRecord, parseStoredRecord, storeError } from './validate.js'
+
+export type { ChangeLogEntry } from './change-log.js'
+
+/**
+ * The points of a put at which a crash leaves a different state on disk, in order. Crash tests
+ * stop a child process at each one (FileStoreOptions.onStep) and check that the next store completes it.
+ */
+export const FILE_STORE_STEPS = ['locked', 'intent', 'record-temp', 'record', 'log-locked', 'logged', 'done'] as const
+export type FileStoreStep = (typeof FILE_STORE_STEPS)[number]
 
 export interface FileStoreOptions {
   /** Root directory; records go to `<dir>/records/<id>.json`, the change log to `<dir>/changes.jsonl`. */
   dir: string
   /** Clock for the change log's `at`; injectable for tests. @defaultValue () => new Date() */
   now?: () => Date
+  /** Called as a put passes each FileStoreStep; for crash tests only. */
+  onStep?: (step: FileStoreStep, id: string) => void | Promise<void>
 }
 
-/** One line of `<dir>/changes.jsonl`, written only when a record was created or its content changed. */
-export interface ChangeLogEntry {
-  at: string
-  id: string
+/** What recover() found: intents completed (record written, log line missing) and discarded (record never written). */
+export interface FileStoreRecovery {
+  completed: number
+  discarded: number
+}
+
+export interface FileStore extends RecordStore {
+  /** Finishes or drops every put a crash interrupted; runs by itself before the store's first put. */
+  recover(): Promise<FileStoreRecovery>
+}
+
+interface Intent {
   hash: string
-  change: 'created' | 'updated'
+  change: ChangeLogEntry['change']
 }
 
 const ID = /^[a-z0-9-]+$/
+const INTENT = /^\.([a-z0-9-]+)\.intent$/
 /** A temp file this old belongs to no live writer: a put takes milliseconds. */
 const STALE_TEMP_MS = 10 * 60_000
 
 /**
  * The default sink: one JSON file per episode, replaced atomically, plus an append-only change
- * log that downstream jobs can tail. Safe for concurrent puts from several processes on one
- * machine; not for a shared network filesystem (the lock relies on local pids).
+ * log (`changes.jsonl`, one ChangeLogEntry per line) that downstream jobs can tail from a seq.
+ * Safe for concurrent puts from several processes on one machine; not for a shared network
+ * filesystem (the locks rely on local pids).
+ *
+ * Crash consistency. A put that changes a record does, under the record's lock:
+ *   1. write the intent `records/.<id>.intent` = {hash, change} (atomic, fsynced)
+ *   2. write `records/<id>.json` (atomic rename, fsynced)
+ *   3. append the log line (under the log lock, which assigns seq)
+ *   4. remove the intent.
+ * Invariant: outside a put, for every id, the record file holds hash H exactly when the newest log
+ * line for the id says H, and no intent file exists. A crash leaves one of four states, all told
+ * apart by the intent, the record's hash and the newest logged hash, and recovery (under the same
+ * lock) restores the invariant without guessing:
+ *   - before 1: nothing changed.
+ *   - after 1, before 2: record ≠ intent hash. The write never happened: drop the intent.
+ *   - after 2, before 3: record = intent hash ≠ logged hash. Append the intent's line, drop the intent.
+ *   - after 3, before 4: record = logged = intent hash. Drop the intent.
+ * A line is appended only after its record is in place, so nothing is logged that is not stored,
+ * and recovery appends only when the newest line differs, so nothing is logged twice.
+ * Recovery runs for every intent when a store opens (recover()) and for the one id before any
+ * put of it, and `unchanged` is answered only when the record file and the newest log line both
+ * hold the hash: a stored but unlogged record (from a crash of a version without intents) is
+ * logged by the next put of it instead of being called unchanged.
  *
  * @example
  * const store = createFileStore({ dir: 'data' })
  * await store.put(record) // 'created', then 'unchanged' on a retry
  */
-export const createFileStore = ({ dir, now = () => new Date() }: FileStoreOptions): RecordStore => {
+export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileStoreOptions): FileStore => {
   const recordsDir = join(dir, 'records')
-  const logPath = join(dir, 'changes.jsonl')
   const pathOf = (id: string) => join(recordsDir, `${id}.json`)
+  const intentOf = (id: string) => join(recordsDir, `.${id}.intent`)
+  const lockOf = (id: string) => join(recordsDir, `.${id}.lock`)
+  const step = async (name: FileStoreStep, id: string) => {
+    await onStep?.(name, id)
+  }
+  const log = openChangeLog({ path: join(dir, 'changes.jsonl'), now })
+  const append = (id: string, hash: string, change: Intent['change']) => log.append(id, hash, change, () => step('log-locked', id))
   let ready: Promise<unknown> | undefined
 
   const readHash = async (id: string): Promise<string | undefined> => {
-    const text = await readFile(pathOf(id), 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined
-      throw err
-    })
+    const text = await readIfExists(pathOf(id))
     // A file that no longer parses is rewritten rather than trusted.
     if (text === undefined) return undefined
     try {
@@ -57,18 +102,64 @@ export const createFileStore = ({ dir, now = () => new Date() }: FileStoreOption
     }
   }
 
+  /** Completes or drops the intent a crashed put of `id` left; call with the id's lock held. */
+  const recoverIntent = async (id: string): Promise<keyof FileStoreRecovery | undefined> => {
+    const text = await readIfExists(intentOf(id))
+    if (text === undefined) return undefined
+    const intent = parseIntent(text)
+    const stored = await readHash(id)
+    let outcome: keyof FileStoreRecovery = 'discarded'
+    if (intent && stored === intent.hash) {
+      outcome = 'completed'
+      if ((await log.latest(id))?.hash !== intent.hash) await append(id, intent.hash, intent.change)
+    }
+    await unlink(intentOf(id))
+    return outcome
+  }
+
   const write = async (record: EpisodeRecord, hash: string): Promise<PutResult> => {
+    const { id } = record
     // Checked without the lock first: a retry with the same content, the common case, stays read-only.
-    if ((await readHash(record.id)) === hash) return 'unchanged'
-    return withFileLock(join(recordsDir, `.${record.id}.lock`), async () => {
-      const previous = await readHash(record.id)
-      if (previous === hash) return 'unchanged'
+    if ((await readHash(id)) === hash && (await log.latest(id))?.hash === hash) return 'unchanged'
+    return withFileLock(lockOf(id), async () => {
+      await step('locked', id)
+      await recoverIntent(id)
+      const previous = await readHash(id)
+      const logged = await log.latest(id)
+      if (previous === hash) {
+        if (logged?.hash === hash) return 'unchanged'
+        // Stored but never logged: the put that wrote it crashed before logging and left no intent.
+        const change = logged ? 'updated' : 'created'
+        await append(id, hash, change)
+        return change
+      }
       const change = previous === undefined ? 'created' : 'updated'
-      await writeFileAtomic(pathOf(record.id), JSON.stringify(record, null, 2) + '\n')
-      const entry: ChangeLogEntry = { at: now().toISOString(), id: record.id, hash, change }
-      await appendLine(logPath, JSON.stringify(entry))
+      await writeFileAtomic(intentOf(id), JSON.stringify({ hash, change } satisfies Intent))
+      await step('intent', id)
+      await writeFileAtomic(pathOf(id), JSON.stringify(record, null, 2) + '\n', () => step('record-temp', id))
+      await step('record', id)
+      await append(id, hash, change)
+      await step('logged', id)
+      await unlink(intentOf(id))
+      await step('done', id)
       return change
     })
+  }
+
+  const recover = async (): Promise<FileStoreRecovery> => {
+    await mkdir(recordsDir, { recursive: true })
+    // Temp files of crashed writers: records, intents and locks in records/, the log lock's in dir.
+    await removeStaleTempFiles(recordsDir, STALE_TEMP_MS)
+    await removeStaleTempFiles(dir, STALE_TEMP_MS)
+    const found: FileStoreRecovery = { completed: 0, discarded: 0 }
+    for (const name of await readdir(recordsDir)) {
+      const id = INTENT.exec(name)?.[1]
+      if (id === undefined) continue
+      // Under the id's lock: a live put in another process holds it while its intent exists.
+      const outcome = await withFileLock(lockOf(id), () => recoverIntent(id))
+      if (outcome) found[outcome]++
+    }
+    return found
   }
 
   return {
@@ -77,8 +168,8 @@ export const createFileStore = ({ dir, now = () => new Date() }: FileStoreOption
       const record = checkRecord('file', input)
       const hash = recordContentHash(record)
       try {
-        // Once per store: crashed writers' temp files are swept before the first write.
-        ready ??= mkdir(recordsDir, { recursive: true }).then(() => removeStaleTempFiles(recordsDir, STALE_TEMP_MS))
+        // Once per store: what crashed writers left is finished or swept before the first write.
+        ready ??= recover()
         await ready
         return await write(record, hash)
       } catch (err) {
@@ -89,14 +180,20 @@ export const createFileStore = ({ dir, now = () => new Date() }: FileStoreOption
     async get(id) {
       if (!ID.test(id)) return undefined
       const path = pathOf(id)
-      let text: string
+      let text: string | undefined
       try {
-        text = await readFile(path, 'utf8')
+        text = await readIfExists(path)
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
         throw storeError('file', `could not read ${path}`, id, err)
       }
-      return parseStoredRecord('file', path, id, text)
+      return text === undefined ? undefined : parseStoredRecord('file', path, id, text)
+    },
+    async recover() {
+      try {
+        return await recover()
+      } catch (err) {
+        throw storeError('file', `could not recover interrupted writes under ${dir}`, dir, err)
+      }
     },
     async ping() {
       try {
@@ -109,5 +206,22 @@ export const createFileStore = ({ dir, now = () => new Date() }: FileStoreOption
     async close() {
       // Nothing is held open between puts.
     },
+  }
+}
+
+const readIfExists = (path: string): Promise<string | undefined> =>
+  readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined
+    throw err
+  })
+
+// An intent is written atomically, so an unreadable one is damage: dropping it is safe, because
+// the next put of the id compares the record with the log and logs a record that is missing there.
+const parseIntent = (text: string): Intent | undefined => {
+  try {
+    const v = JSON.parse(text) as Partial<Intent>
+    return typeof v.hash === 'string' && (v.change === 'created' || v.change === 'updated') ? { hash: v.hash, change: v.change } : undefined
+  } catch {
+    return undefined
   }
 }

@@ -17,11 +17,13 @@ export interface StreamStoreOptions {
   /** Entries kept, trimmed approximately (MAXLEN ~), so trimming stays O(1). @defaultValue 10000 */
   maxLen?: number
   /**
-   * Put the record JSON in the entry (`record` field). Off, entries carry only id and hash and
-   * consumers read the record from the file or PostgreSQL store; get() then returns undefined.
-   * @defaultValue true
+   * Largest record, in bytes of its JSON, that an entry carries in its `record` field; larger
+   * ones are announced by id, hash and size only, and consumers read them from the file or
+   * PostgreSQL store. 0 never inlines. Redis memory for the stream is then at most about
+   * maxLen × (inlineMaxBytes + 200 bytes).
+   * @defaultValue 65536
    */
-  includeRecord?: boolean
+  inlineMaxBytes?: number
 }
 
 /** The fields of one stream entry, as a consumer reads them. */
@@ -30,23 +32,42 @@ export interface StreamEntryFields {
   hash: string
   schemaVersion: string
   change: 'created' | 'updated'
-  /** The record JSON, absent when the store was created with includeRecord: false. */
+  /** Size of the record's JSON in bytes, whether or not the entry carries it; absent in entries of older versions. */
+  bytes?: number
+  /** The record JSON, present only when `bytes` is at most the store's inlineMaxBytes. */
   record?: string
 }
 
+const DEFAULT_INLINE_MAX_BYTES = 64 * 1024
+
 /**
  * The event sink: one Redis Stream entry per created or changed record, for downstream
- * consumers that follow with consumer groups (XREADGROUP). A republish of the same content
- * appends nothing. Entries are ~the record's JSON size (tens to hundreds of KB).
+ * consumers that follow with consumer groups (XREADGROUP); the entry id is the position a
+ * consumer resumes after. A republish of the same content appends nothing. An entry announces
+ * the record (id, content hash, change, size) and carries the record itself only up to
+ * inlineMaxBytes, so the stream's memory is bounded by maxLen × inlineMaxBytes, not by how large
+ * transcripts get.
+ *
+ * get(id) returns the record only while the id's newest entry is in the stream and carries it;
+ * otherwise (too large to inline, or trimmed) it answers undefined, "not here", so a reader such
+ * as GET /api/episodes/:id goes on to the next store instead of serving a stale version.
  *
  * @example
  * const store = createStreamStore({ redis, stream: '{podpipe}:records' })
  * await store.put(record)
  * // consumer: XGROUP CREATE {podpipe}:records search 0 MKSTREAM; XREADGROUP GROUP search c1 STREAMS {podpipe}:records >
  */
-export const createStreamStore = ({ redis, stream = 'podpipe:records', maxLen = 10_000, includeRecord = true }: StreamStoreOptions): RecordStore => {
+export const createStreamStore = ({
+  redis,
+  stream = 'podpipe:records',
+  maxLen = 10_000,
+  inlineMaxBytes = DEFAULT_INLINE_MAX_BYTES,
+}: StreamStoreOptions): RecordStore => {
   if (!Number.isInteger(maxLen) || maxLen < 1) {
     throw new PodpipeError('CONFIG', `stream store: maxLen must be a positive integer, got ${maxLen}`, { input: stream })
+  }
+  if (!Number.isInteger(inlineMaxBytes) || inlineMaxBytes < 0) {
+    throw new PodpipeError('CONFIG', `stream store: inlineMaxBytes must be an integer of 0 or more, got ${inlineMaxBytes}`, { input: stream })
   }
   const keys: [string, string, string] = [stream, `${stream}:hashes`, `${stream}:latest`]
 
@@ -58,8 +79,10 @@ export const createStreamStore = ({ redis, stream = 'podpipe:records', maxLen = 
       try {
         // Skips sending the record for the common duplicate; the script compares again atomically.
         if ((await redis.hget(keys[1], record.id)) === hash) return 'unchanged'
+        const json = JSON.stringify(record)
+        const bytes = Buffer.byteLength(json, 'utf8')
         const [change] = await runPublishScript(redis, keys, [
-          record.id, hash, String(maxLen), record.schemaVersion, includeRecord ? JSON.stringify(record) : '',
+          record.id, hash, String(maxLen), record.schemaVersion, String(bytes), bytes <= inlineMaxBytes ? json : '',
         ])
         return change as PutResult
       } catch (err) {
@@ -75,7 +98,7 @@ export const createStreamStore = ({ redis, stream = 'podpipe:records', maxLen = 
       } catch (err) {
         throw storeError('stream', `could not read record ${id} from ${stream}`, id, err)
       }
-      // Trimmed away, or published without the record.
+      // Trimmed away, or announced without the record (larger than inlineMaxBytes).
       const json = fields === undefined ? undefined : fieldValue(fields, 'record')
       if (json === undefined) return undefined
       return parseStoredRecord('stream', `entry ${keys[2]}[${id}] of ${stream}`, id, json)
@@ -109,6 +132,9 @@ export const parseStreamEntry = (fields: readonly string[]): StreamEntryFields =
     schemaVersion: get('schemaVersion') ?? '',
     change: change === 'updated' ? 'updated' : 'created',
   }
+  const bytes = Number(get('bytes'))
+  if (Number.isSafeInteger(bytes)) out.bytes = bytes
   const record = get('record')
-  return record === undefined ? out : { ...out, record }
+  if (record !== undefined) out.record = record
+  return out
 }
