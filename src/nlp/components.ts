@@ -81,13 +81,14 @@ const properNouns: Component = {
     const found = new Map(doc.found)
     doc.turns.forEach((t, i) => {
       for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text)) {
-        const { type, evidence, strength, ...mention } = p
+        const { type, evidence, strength, canonical, ...mention } = p
         const id = mention.entityId as string
-        // A gazetteer or roster id wins over a name found by capitalisation alone.
-        if (doc.gazetteer.byId.has(id) || doc.speakers.some((s) => s.id === id)) continue
+        // A gazetteer or roster id wins over a name found by capitalisation alone; a country's
+        // demonym is still a mention of the gazetteer's country.
+        if (doc.speakers.some((s) => s.id === id) || (doc.gazetteer.byId.has(id) && !canonical)) continue
         // Mentions of one name may disagree on type: the strongest evidence so far wins.
         const seen = found.get(id)
-        if (!seen || (seen.strength ?? 0) < strength) found.set(id, { name: seen?.name ?? mention.text, type, strength })
+        if (!doc.gazetteer.byId.has(id) && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? mention.text, type, strength })
         mentions.push({ ...mention, note: evidence })
       }
     })

@@ -53,6 +53,29 @@ export const knownRegions = (isCommonWord: (lower: string) => boolean): Readonly
   return regions
 }
 
+let demonyms: Map<string, string> | undefined
+
+/**
+ * Words for a country's people, derived from its name by the regular English patterns (Rwanda →
+ * Rwandan, Sudan → Sudanese, China → Chinese, Iraq → Iraqi, Egypt → Egyptian, Canada → Canadian,
+ * Turkey → Turkish), singular and plural, lower case, each with the country's name. Irregular ones
+ * (Dutch, French) the lexicon knows as adjectives.
+ */
+export const knownDemonyms = (): ReadonlyMap<string, string> => {
+  if (demonyms) return demonyms
+  const found = new Map<string, string>()
+  for (const c of Object.values(countries) as Array<{ name: string }>) {
+    const place = c.name.toLowerCase()
+    if (place.includes(' ')) continue
+    const stem = place.replace(/[aeiouy]+$/, '')
+    for (const d of [place + 'n', place + 'an', place + 'ese', stem + 'ese', place + 'i', place + 'ian', stem + 'ian', stem + 'an', stem + 'ish', stem + 'ic']) {
+      if (d !== place && !knownPlaces().has(d)) { found.set(d, c.name); found.set(d + 's', c.name) }
+    }
+  }
+  demonyms = found
+  return found
+}
+
 const readNames = (id: string): string[] => JSON.parse(readFileSync(require.resolve(`${id}/data/names.json`), 'utf8')) as string[]
 
 /** English given names, lower case ("aaron", "sarah"), three letters or more. */

@@ -41,11 +41,20 @@ describe('proper nouns', () => {
     expect(found('The Prime Minister resigned in AUGUST.')).toEqual([])
   })
 
-  it('knows cities and states from data, in any case, and a nationality word is no entity', () => {
+  it('knows cities and states from data, in any case, and a nationality word names no entity but its country', () => {
     expect(found('Prices fell in Chicago and in Kansas City, then TORONTO followed.')).toEqual([
       { name: 'Chicago', type: 'GPE' }, { name: 'Kansas City', type: 'GPE' }, { name: 'TORONTO', type: 'GPE' }])
     expect(found('New Zealand signed it.')).toEqual([{ name: 'New Zealand', type: 'GPE' }])
-    expect(found('The deal angered Israeli and Kurdish officials.')).toEqual([])
+    expect(found('The deal angered Israeli and Kurdish officials.')).toEqual([{ name: 'Israel', type: 'GPE' }])
+    // A demonym derived from a country's name is a mention of the country.
+    expect(found('Rwandan troops crossed; the Rwandans said so.')).toEqual([{ name: 'Rwanda', type: 'GPE' }])
+  })
+
+  it('types sports events and places by their last word', () => {
+    expect(found('He won the Halvorsen Cup twice.')).toEqual([{ name: 'Halvorsen Cup', type: 'EVENT' }])
+    expect(found('Traders on Halvorsen Street sold.')).toEqual([{ name: 'Halvorsen Street', type: 'GPE' }])
+    expect(found('Talks in East Jerusalem failed.')).toEqual([{ name: 'East Jerusalem', type: 'GPE' }])
+    expect(found('Shares of Douglas & Vantongeren fell.')).toEqual([{ name: 'Douglas & Vantongeren', type: 'ORG' }])
   })
 
   it('types a name made of common words as an organisation, not a person', () => {

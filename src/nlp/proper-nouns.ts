@@ -1,5 +1,5 @@
 import type { EntityType } from '../record/schema.js'
-import { knownGivenNames, knownPlaces, knownRegions } from './knowledge.js'
+import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions } from './knowledge.js'
 import { lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
@@ -28,7 +28,13 @@ const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd',
 const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord', 'Agreement', 'Law', 'Directive', 'Regulation',
   'Regulations', 'List', 'Convention', 'Protocol', 'Arrangement', 'Order', 'Amendment', 'Code', 'Bill'])
 const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
-const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election'])
+// Words that end the name of a place: "Wall Street", "Tiananmen Square", "Persian Gulf".
+const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',
+  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights'])
+// "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
+const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
+  'Cup', 'Championship', 'Championships', 'Tournament', 'Open', 'Tour', 'Series', 'Classic', 'Prix', 'Day', 'Festival', 'Marathon', 'Expo'])
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secretary', 'Minister', 'Chairman', 'Chair', 'General',
   'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice'])
 const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
@@ -45,8 +51,9 @@ const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
  * the ones that stand for a state, "Chinese" → China). A given name ("Christian") still counts.
  */
 const isNationalityWord = (t: Token): boolean => {
+  if (knownGivenNames().has(t.lower) || knownPlaces().has(t.lower)) return false
   const tags = lexiconTags(t.text)
-  return tags !== undefined && (tags.includes('JJ') || tags.includes('NNPS')) && !knownGivenNames().has(t.lower) && !knownPlaces().has(t.lower)
+  return (tags !== undefined && (tags.includes('JJ') || tags.includes('NNPS'))) || knownDemonyms().has(t.lower)
 }
 
 // Months and weekdays in any case ("AUGUST", "FRIDAY" in a headline), and month abbreviations.
@@ -55,7 +62,7 @@ const CALENDAR_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 
   'oct', 'nov', 'dec'])
 const notName = (t: Token): boolean => NOT_NAMES.has(t.text) || CALENDAR_WORDS.has(t.lower)
 // Particles inside a person's or place's name: "Joost van der Westhuizen", "Joaquin del Olmo".
-const NAME_PARTICLES = new Set(['van', 'der', 'den', 'von', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'le', 'la'])
+const NAME_PARTICLES = new Set(['van', 'der', 'den', 'von', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'ul', 'ur', 'ud', 'sur', 'en'])
 
 const isCapitalised = (t: Token): boolean => {
   const c = t.text.charCodeAt(0)
@@ -141,6 +148,8 @@ export const slug = (s: string): string => s.normalize('NFKD').replace(/[\u0300-
 
 export interface ProperNoun extends EntityMention {
   type: EntityType
+  /** The entity's name when the mention is another word for it ("Austrians" → "Austria"). */
+  canonical?: string
   evidence: string
   /** How much the evidence weighs when mentions of one name disagree (higher wins). */
   strength: number
@@ -164,6 +173,9 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
   if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
+  if (words.includes('&')) return ['ORG', 'names joined by "&"', 2.5]
+  if (run.length >= 2 && PLACE_WORDS.has(words.at(-1) as string)) return ['GPE', 'place word', 3]
+  if (run.length >= 2 && COMPASS.has((run[0] as Token).lower) && isKnownPlace(name.slice(name.indexOf(' ') + 1))) return ['GPE', 'compass word and a known place', 2.5]
   // "Dodd-Frank rules", "the Sarbanes-Oxley law": a hyphenated name before a word for a law.
   if (words.includes('-') && after && LAW_NOUNS.has(after.lower)) return ['LAW', `hyphenated name before "${after.text}"`, 3]
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
@@ -226,6 +238,11 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       // Not "US-China" or "Sino-Japanese": a pair of places is a relation, not a name.
       if (n && h && n.text === '-' && n.start === (tokens[j] as Token).end && h.start === n.end && !skip[j + 2] && isCapitalised(h) && !hasDigit(h.text) &&
         !isAcronym((tokens[j] as Token).text) && !isAcronym(h.text) && !knownPlaces().has((tokens[j] as Token).lower) && !knownPlaces().has(h.lower)) { j += 2; continue }
+      // "Inzamam-ul-Haq", "Chester-le-Street": a short lower-case particle between hyphens.
+      const l = tokens[j + 3]
+      const r = tokens[j + 4]
+      if (n && h && l && r && n.text === '-' && l.text === '-' && h.text.length <= 3 && NAME_PARTICLES.has(h.text) && n.start === (tokens[j] as Token).end &&
+        h.start === n.end && l.start === h.end && r.start === l.end && !skip[j + 4] && isCapitalised(r)) { j += 4; continue }
       const c = tokens[j + 1]
       // "van der Westhuizen": particles between capitalised words, or after a given name.
       let p = j + 1
@@ -243,13 +260,14 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // …unless it is a given name before another name ("Bill Gates said").
     if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (knownGivenNames().has(t.lower) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
-    // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation word).
+    // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
+    // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
     let last = j
     let andAt = -1
     let named = false
     for (let k = first; k <= j; k++) {
       const x = tokens[k] as Token
-      if (andAt < 0 && (x.lower === 'and' || x.text === '&')) andAt = k - first
+      if (andAt < 0 && x.lower === 'and') andAt = k - first
       if (ORG_WORDS.has(x.text) || LAW_WORDS.has(x.text) || EVENT_WORDS.has(x.text)) named = true
     }
     if (andAt >= 0 && !named) last = first + andAt - 1
@@ -267,7 +285,14 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const titleAt = run.findLastIndex((x, k) => k < run.length - 1 && TITLES.has(x.text))
     if (titleAt >= 0) { first += titleAt + 1; run.splice(0, titleAt + 1) }
     if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
-    if (run.length === 1 && isNationalityWord(run[0] as Token)) { i = j; continue }
+    if (run.length === 1 && isNationalityWord(run[0] as Token)) {
+      // "Austrians" speaks of Austria: a mention of the country (as the gazetteer does for "Chinese").
+      const country = knownDemonyms().get((run[0] as Token).lower)
+      const x = run[0] as Token
+      if (country) out.push({ turn: x.turn, start: x.start, end: x.end, text: x.text, entityId: slug(country), canonical: country, source: 'proper-noun', type: 'GPE', evidence: `people of ${country}`, strength: 2.5 })
+      i = j
+      continue
+    }
     // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
     if (run.length === 1 && !(run[0] as Token).initial && !isAcronym((run[0] as Token).text) && commonWord(run[0] as Token) && !lexiconTags((run[0] as Token).text)?.[0]?.startsWith('NNP')) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial) {
