@@ -180,7 +180,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (words.includes('-') && after && LAW_NOUNS.has(after.lower)) return ['LAW', `hyphenated name before "${after.text}"`, 3]
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
-  if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, 3]
+  // Agencies and firms say things too ("Interfax said"): for a lone word it is weak evidence.
+  if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, length >= 2 ? 3 : 1.2]
   const lower = name.toLowerCase()
   // "Kansas City", "Los Angeles": before the given-name rule ("San", "Santa" are given names too).
   if (run.length >= 2 && regions().has(lower)) return ['GPE', 'a city or region', 2]
