@@ -68,6 +68,22 @@ export const VARIABLES = {
     schema: url(['postgres:', 'postgresql:']),
     secret: 'url',
   }),
+  pgStatementTimeoutMs: spec({
+    variable: 'PODPIPE_PG_STATEMENT_TIMEOUT_MS',
+    shown: '30000',
+    description: 'Longest one PostgreSQL statement may run, lock waits included, before the server cancels it and the publish job is retried, in milliseconds.',
+    expected: 'an integer number of milliseconds from 100 to 3600000',
+    fallback: () => '30000',
+    schema: int(100, 3_600_000),
+  }),
+  pgConnectTimeoutMs: spec({
+    variable: 'PODPIPE_PG_CONNECT_TIMEOUT_MS',
+    shown: '5000',
+    description: 'Longest wait for a new PostgreSQL connection, in milliseconds.',
+    expected: 'an integer number of milliseconds from 100 to 600000',
+    fallback: () => '5000',
+    schema: int(100, 600_000),
+  }),
   dataDir: spec({
     variable: 'PODPIPE_DATA_DIR',
     shown: './data',
