@@ -29,8 +29,9 @@ afterEach(async () => {
 
 const open = async (options: { statementTimeoutMs?: number } = {}) =>
   (store = await createPostgresStore({ connectionString: proxy.url, schema, ...options }))
-const episodes = () =>
-  withAdmin(async (db) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.episodes`)).rows[0]?.n))
+const count = (table: string) =>
+  withAdmin(async (db) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.${table}`)).rows[0]?.n))
+const episodes = () => count('episodes')
 
 const transientFailure = async (put: Promise<unknown>) => {
   const err = await put.then(() => undefined, (e: unknown) => e)
@@ -51,6 +52,8 @@ describe('postgres store: a connection lost around a write', () => {
     expect(err.message).toMatch(/postgres store: .*(terminated|not queryable|ECONNRESET)/i)
     expect(await s.put(sampleRecord())).toBe(retry)
     expect(await episodes()).toBe(1)
+    // Logged with the write or not at all: one entry, whichever side of COMMIT the cut fell on.
+    expect(await count('changes')).toBe(1)
   })
 
   it('survives its idle connections being terminated by the server, and writes on a new one', async () => {

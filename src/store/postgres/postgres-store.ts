@@ -41,7 +41,8 @@ export interface PostgresStoreOptions {
 /**
  * The PostgreSQL sink: the whole record as JSONB in `episodes` plus one row per speaker, turn,
  * section, entity, mention and claim, so analysts can query claims by speaker, kind or topic in
- * SQL. One transaction per record; an equal content hash skips the write entirely.
+ * SQL, and a row in `changes` (seq, at, episode_id, hash, created | updated) for each record
+ * created or changed. One transaction per record; an equal content hash skips the write entirely.
  *
  * @example
  * const store = await createPostgresStore({ connectionString: process.env.DATABASE_URL! })
@@ -135,7 +136,12 @@ export const createPostgresStore = async ({
     for (const t of tables) {
       if (rows[t].length > 0) await client.query(inserts.get(t) ?? '', [record.id, JSON.stringify(rows[t])])
     }
-    return row.inserted ? 'created' : 'updated'
+    const change = row.inserted ? 'created' : 'updated'
+    // Last, and under a lock held until COMMIT: writers take their seq one at a time, so seq
+    // order is commit order, and a reader that saw seq N never later finds a smaller one appear.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`podpipe:changes:${schema}`])
+    await client.query(`INSERT INTO ${s}.changes (episode_id, hash, change) VALUES ($1, $2, $3)`, [record.id, hash, change])
+    return change
   }
 
   return {
