@@ -27,7 +27,7 @@ afterEach(async () => {
   await withAdmin((db) => db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
 })
 
-const open = async (options: { statementTimeoutMs?: number } = {}) =>
+const open = async (options: { statementTimeoutMs?: number; poolSize?: number } = {}) =>
   (store = await createPostgresStore({ connectionString: proxy.url, schema, ...options }))
 const count = (table: string) =>
   withAdmin(async (db) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.${table}`)).rows[0]?.n))
@@ -63,6 +63,23 @@ describe('postgres store: a connection lost around a write', () => {
     await waitFor(() => (proxy.connections === 0 ? true : undefined), { what: 'the terminated sessions to close' })
     expect(await s.put(sampleRecord({ guid: 'second' }))).toBe('created')
     expect(await episodes()).toBe(2)
+  })
+})
+
+describe('postgres store: pool size', () => {
+  it('never holds more connections than poolSize, even with many writes at once', async () => {
+    const fresh = await startPgProxy()
+    try {
+      store = await createPostgresStore({ connectionString: fresh.url, schema, poolSize: 2 })
+      const s = store
+      await Promise.all(Array.from({ length: 12 }, (_, i) => s.put(sampleRecord({ guid: `pool-${i}` }))))
+      expect(await episodes()).toBe(12)
+      expect(fresh.peakConnections).toBe(2)
+    } finally {
+      await store?.close()
+      store = undefined
+      await fresh.close()
+    }
   })
 })
 

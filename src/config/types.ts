@@ -18,6 +18,8 @@ export interface PostgresLimits {
   /** Server-side statement_timeout of every session. */
   statementTimeoutMs: number
   connectTimeoutMs: number
+  /** Most connections one process holds. */
+  poolSize: number
 }
 
 /** One scheme only: two ways in would double what has to be kept secret and rotated. */

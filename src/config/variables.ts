@@ -84,6 +84,14 @@ export const VARIABLES = {
     fallback: () => '5000',
     schema: int(100, 600_000),
   }),
+  pgPoolSize: spec({
+    variable: 'PODPIPE_PG_POOL_SIZE',
+    shown: '5',
+    description: 'Most PostgreSQL connections one process holds open at once.',
+    expected: 'an integer from 1 to 100',
+    fallback: () => '5',
+    schema: int(1, 100),
+  }),
   dataDir: spec({
     variable: 'PODPIPE_DATA_DIR',
     shown: './data',

@@ -27,8 +27,9 @@ export interface PgProxy {
   readonly port: number
   /** A DATABASE_URL that goes through the proxy. */
   readonly url: string
-  /** Sessions open through the proxy now. */
+  /** Sessions open through the proxy now, and the most that were open at once. */
   readonly connections: number
+  readonly peakConnections: number
   /** Client ports PostgreSQL sees for the proxied sessions (pg_stat_activity.client_port). */
   backendClientPorts(): number[]
   /** Cuts every proxied connection, both sides, as a crashed server or a cut cable would. */
@@ -50,6 +51,7 @@ export const startPgProxy = async (options: { port?: number; upstream?: Upstream
   const port = options.port ?? (await sparePort())
   let upstream = options.upstream ?? { host: PG_HOST, port: PG_PORT }
   const pairs = new Set<[Socket, Socket]>()
+  let peak = 0
   const traps: { trap: Trap; done: () => void }[] = []
   let server: Server | undefined
 
@@ -62,6 +64,7 @@ export const startPgProxy = async (options: { port?: number; upstream?: Upstream
     const server = connect(upstream.port, upstream.host)
     const pair: [Socket, Socket] = [client, server]
     pairs.add(pair)
+    peak = Math.max(peak, pairs.size)
     // Set when a message was let through to a client that is already gone: the server side
     // stays up until the server answered, so that message really ran (a COMMIT committed).
     let draining = false
@@ -103,6 +106,9 @@ export const startPgProxy = async (options: { port?: number; upstream?: Upstream
     url: `postgres://postgres@${PG_HOST}:${port}/test`,
     get connections() {
       return pairs.size
+    },
+    get peakConnections() {
+      return peak
     },
     backendClientPorts: () => [...pairs].flatMap(([, s]) => (s.localPort ? [s.localPort] : [])),
     dropAll: () => {

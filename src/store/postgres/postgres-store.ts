@@ -23,13 +23,15 @@ export interface PostgresStoreOptions {
   statementTimeoutMs?: number
   /** Longest wait for a new connection. @defaultValue 5000 */
   connectTimeoutMs?: number
+  /** Most connections held at once. @defaultValue 5 */
+  poolSize?: number
   /**
    * Return the store even when the database cannot be reached or migrated now, instead of
    * failing: every call then migrates first until that succeeds, so a server can start during
    * an outage and report it on /readyz. @defaultValue false
    */
   openWhileDown?: boolean
-  /** Passed to pg's Pool, over the settings above. @defaultValue { max: 5, application_name: 'podpipe', keepAlive: true } */
+  /** Passed to pg's Pool, over the settings above. @defaultValue { application_name: 'podpipe', keepAlive: true } */
   pool?: Omit<PoolConfig, 'connectionString'>
   /**
    * Told each time a connection is lost (the server restarted, the network or a proxy cut it),
@@ -54,13 +56,14 @@ export const createPostgresStore = async ({
   migrate = true,
   statementTimeoutMs = 30_000,
   connectTimeoutMs = 5_000,
+  poolSize = 5,
   openWhileDown = false,
   pool: poolOptions = {},
   onConnectionError = () => undefined,
 }: PostgresStoreOptions): Promise<RecordStore> => {
   const s = quoteSchema(schema)
   const pool = new Pool({
-    max: 5,
+    max: poolSize,
     application_name: 'podpipe',
     // A peer that vanished without a FIN (a dead host, a dropped NAT entry) is noticed by TCP.
     keepAlive: true,
