@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce } from '../pipelines/runtime.js'
-import { FAST, REPO, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
+import { FAST, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
+import { spawnWorker } from './helpers/spawn-worker.js'
 
 const config = testConfig()
 const children: ChildProcess[] = []
@@ -11,32 +12,7 @@ let server: Awaited<ReturnType<typeof serve>>
 let holding: (() => void) | undefined
 const held = new Promise<void>((resolve) => { holding = resolve })
 
-/** A worker process as production runs it, on this test's prefix and timings. */
-const spawnWorker = async (): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/worker-main.ts'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      REDIS_URL: config.redisUrl,
-      PODPIPE_QUEUE_PREFIX: config.queuePrefix,
-      PODPIPE_DATA_DIR: config.dataDir,
-      PODPIPE_STORES: 'file',
-      PODPIPE_ALLOW_PRIVATE_ADDRESSES: 'true',
-      LOG_LEVEL: process.env.PODPIPE_TEST_LOG ?? 'silent',
-      PODPIPE_QUEUE_TUNING: JSON.stringify(FAST),
-    },
-  })
-  children.push(child)
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (process.env.PODPIPE_TEST_LOG) process.stderr.write(chunk)
-      if (chunk.toString().includes('workers ready')) resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)))
-  })
-  return child
-}
+const startWorker = () => spawnWorker(children, config, FAST)
 
 beforeAll(async () => {
   let first = true
@@ -60,12 +36,12 @@ afterAll(async () => {
 
 describe('a worker process killed with SIGKILL mid-job', () => {
   it('has its job picked up by another worker, and every episode ends with exactly one record', async () => {
-    const doomed = await spawnWorker()
+    const doomed = await startWorker()
     const ingest = ingestOnce(config, `${server.url}/feed.xml`, () => {}, { tuning: FAST, startWorkers: false })
     await held
     doomed.kill('SIGKILL')
     await new Promise((r) => doomed.once('exit', r))
-    await spawnWorker()
+    await startWorker()
     const result = await ingest
     expect(result).toMatchObject({ found: 3, published: 3, failed: 0 })
     const files = await waitFor(() => {
