@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Job, Queue, Worker } from 'bullmq'
-import { createLogger, type Config } from '../src/config/index.js'
+import { createLogger, redactSecrets, type Config } from '../src/config/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import {
   QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, createWorker, episodeIdOfChain, feedIdOf, jobId,
@@ -200,10 +200,27 @@ const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Pr
   return { state: 'pending' }
 }
 
-const checkDeadline = (deadline: number, what: string) => {
+/**
+ * Past the deadline, blames what is known: the last failure of work being retried (a database
+ * that is down), or, when nothing failed, the absence of workers.
+ */
+const checkDeadline = (deadline: number, what: string, lastFailure?: string) => {
   if (Date.now() > deadline) {
-    throw new PodpipeError('TIMEOUT', `gave up waiting for ${what}; are workers running on this Redis and prefix?`, { permanent: false })
+    const blame = lastFailure ? `episodes are still being retried after: ${redactSecrets(lastFailure)}` : 'are workers running on this Redis and prefix?'
+    throw new PodpipeError('TIMEOUT', `gave up waiting for ${what}; ${blame}`, { permanent: false })
   }
+}
+
+/** Why the latest attempt of a stage of these chains failed, if one did (a retried job keeps its failedReason). */
+const lastFailure = async (queues: Record<QueueName, Queue>, chainIds: readonly string[]): Promise<string | undefined> => {
+  for (const chainId of chainIds) {
+    for (const stage of [...INGEST].reverse()) {
+      if (stage === QUEUE.feeds) continue
+      const job = await queues[stage].getJob(jobId(stage, chainId))
+      if (job?.failedReason) return job.failedReason
+    }
+  }
+  return undefined
 }
 
 /** Reads until the job settles, riding out Redis blips (the producer connection fails fast). */
@@ -269,7 +286,10 @@ export const ingestOnce = async (
       const pending = chains.length - done.size
       const progress: IngestProgress = { found, unchanged: found - chains.length + states.filter((s) => s.state === 'unchanged').length, published, failed: failures.length, pending }
       onProgress(progress)
-      if (pending > 0) checkDeadline(deadline, `${pending} episode(s) of ${feedUrl}`)
+      if (pending > 0 && Date.now() > deadline) {
+        const failure = await lastFailure(queues, chains.filter((c) => !done.has(c))).catch(() => undefined)
+        checkDeadline(deadline, `${pending} episode(s) of ${feedUrl}`, failure)
+      }
       if (pending === 0) return { found, unchanged: progress.unchanged, published, failed: failures.length, failures }
       await delay(pollMs)
     }

@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce } from '../pipelines/runtime.js'
 import { EpisodeRecord } from '../src/record/index.js'
 import { recordContentHash, type ChangeLogEntry } from '../src/store/index.js'
-import { FAST, REPO, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
+import { FAST, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
+import { spawnWorker } from './helpers/spawn-worker.js'
 
 const config = testConfig()
 const children: ChildProcess[] = []
@@ -14,32 +15,7 @@ let server: Awaited<ReturnType<typeof serve>>
 let holding: (() => void) | undefined
 const held = new Promise<void>((resolve) => { holding = resolve })
 
-/** A worker process as production runs it, on this test's prefix and timings. */
-const spawnWorker = async (): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/worker-main.ts'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      REDIS_URL: config.redisUrl,
-      PODPIPE_QUEUE_PREFIX: config.queuePrefix,
-      PODPIPE_DATA_DIR: config.dataDir,
-      PODPIPE_STORES: 'file',
-      PODPIPE_ALLOW_PRIVATE_ADDRESSES: 'true',
-      LOG_LEVEL: process.env.PODPIPE_TEST_LOG ?? 'silent',
-      PODPIPE_QUEUE_TUNING: JSON.stringify(FAST),
-    },
-  })
-  children.push(child)
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (process.env.PODPIPE_TEST_LOG) process.stderr.write(chunk)
-      if (chunk.toString().includes('workers ready')) resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)))
-  })
-  return child
-}
+const startWorker = () => spawnWorker(children, config, FAST)
 
 beforeAll(async () => {
   let first = true
@@ -63,12 +39,12 @@ afterAll(async () => {
 
 describe('a worker process killed with SIGKILL mid-job', () => {
   it('has its job picked up by another worker, and every episode ends with exactly one record', async () => {
-    const doomed = await spawnWorker()
+    const doomed = await startWorker()
     const ingest = ingestOnce(config, `${server.url}/feed.xml`, () => {}, { tuning: FAST, startWorkers: false })
     await held
     doomed.kill('SIGKILL')
     await new Promise((r) => doomed.once('exit', r))
-    await spawnWorker()
+    await startWorker()
     const result = await ingest
     expect(result).toMatchObject({ found: 3, published: 3, failed: 0 })
     const files = await waitFor(() => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { isPodpipeError } from '../src/errors/index.js'
-import { createPostgresStore, migratePostgres, type RecordStore } from '../src/store/index.js'
+import { MIGRATIONS, createPostgresStore, migratePostgres, recordContentHash, type RecordStore } from '../src/store/index.js'
 import { sampleRecord } from './helpers/sample-record.js'
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -33,18 +33,20 @@ const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = [
 const episodeRow = async (id: string) =>
   (await q<{ updated_at: Date; created_at: Date; content_hash: string; title: string }>(
     `SELECT created_at, updated_at, content_hash, title FROM ${schema}.episodes WHERE id = $1`, [id]))[0]
+const changes = () => q<{ seq: string; episode_id: string; hash: string; change: string }>(
+  `SELECT seq, episode_id, hash, change FROM ${schema}.changes ORDER BY seq`)
 const count = async (table: string) => Number((await q<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.${table}`))[0]?.n)
 
 describe('postgres store: migrations', () => {
   it('creates the schema once and is a no-op when run again', async () => {
     const pool = new pg.Pool({ connectionString: DATABASE_URL })
     opened.push(pool)
-    expect(await migratePostgres(pool, schema)).toEqual([1])
+    expect(await migratePostgres(pool, schema)).toEqual([1, 2])
     expect(await migratePostgres(pool, schema)).toEqual([])
     const tables = await q<{ table_name: string }>(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [schema])
     expect(tables.map((t) => t.table_name)).toEqual(
-      ['claims', 'entities', 'entity_mentions', 'episodes', 'schema_migrations', 'sections', 'speakers', 'turns'])
+      ['changes', 'claims', 'entities', 'entity_mentions', 'episodes', 'schema_migrations', 'sections', 'speakers', 'turns'])
   })
 
   it('applies each migration exactly once when several processes start at the same moment', async () => {
@@ -52,8 +54,8 @@ describe('postgres store: migrations', () => {
     const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: DATABASE_URL, max: 1 }))
     opened.push(...pools)
     const applied = await Promise.all(pools.map((p) => migratePostgres(p, schema)))
-    expect(applied.flat()).toEqual([1])
-    expect(await q(`SELECT version FROM ${schema}.schema_migrations`)).toEqual([{ version: 1 }])
+    expect(applied.flat().sort()).toEqual([1, 2])
+    expect(await q(`SELECT version FROM ${schema}.schema_migrations ORDER BY 1`)).toEqual([{ version: 1 }, { version: 2 }])
   })
 
   it('opens two stores at once on a fresh schema without either failing', async () => {
@@ -61,6 +63,21 @@ describe('postgres store: migrations', () => {
     expect(await both[0]?.put(sampleRecord())).toBe('created')
     expect(await both[1]?.put(sampleRecord())).toBe('unchanged')
     await Promise.all(both.map((s) => s.close()))
+  })
+
+  it('logs the records a version-1 schema already holds when it adds the change log', async () => {
+    const pool = new pg.Pool({ connectionString: DATABASE_URL })
+    opened.push(pool)
+    expect(await migratePostgres(pool, schema, MIGRATIONS.filter((m) => m.version === 1))).toEqual([1])
+    for (const [id, at] of [['ep-b', '2025-01-02'], ['ep-a', '2025-01-01']]) {
+      await q(`INSERT INTO ${schema}.episodes (id, guid, schema_version, pipeline_version, content_hash, record, updated_at)
+        VALUES ($1, $1, '1.0.0', 'x', repeat('a', 64), '{}', $2)`, [id, at])
+    }
+    expect(await migratePostgres(pool, schema)).toEqual([2])
+    expect(await q(`SELECT seq::int, episode_id, change FROM ${schema}.changes ORDER BY seq`)).toEqual([
+      { seq: 1, episode_id: 'ep-a', change: 'created' },
+      { seq: 2, episode_id: 'ep-b', change: 'created' },
+    ])
   })
 
   it('refuses a schema name that is not a plain identifier', async () => {
@@ -94,6 +111,13 @@ describe('postgres store: writes', () => {
     expect(await count('entity_mentions')).toBe(fewer.entities.flatMap((e) => e.mentions).length)
     expect(await count('turns')).toBe(fewer.turns.length)
     expect(await s.get(first.id)).toEqual(fewer)
+    // The change log has the create and the update, not the unchanged retry, in order.
+    const log = await changes()
+    expect(log.map((c) => [c.episode_id, c.hash, c.change])).toEqual([
+      [first.id, recordContentHash(first), 'created'],
+      [first.id, recordContentHash(fewer), 'updated'],
+    ])
+    expect(Number(log[1]?.seq)).toBeGreaterThan(Number(log[0]?.seq))
   })
 
   it('turns 10 concurrent puts of one record into one row', async () => {
@@ -103,6 +127,17 @@ describe('postgres store: writes', () => {
     expect(results.filter((r) => r === 'unchanged')).toHaveLength(9)
     expect(await count('episodes')).toBe(1)
     expect(await count('claims')).toBe(sampleRecord().claims.length)
+    expect(await count('changes')).toBe(1)
+  })
+
+  it('logs each of 12 concurrent writes of different records exactly once', async () => {
+    const s = await open()
+    const guids = Array.from({ length: 12 }, (_, i) => `concurrent-${i}`)
+    await Promise.all(guids.map((guid) => s.put(sampleRecord({ guid }))))
+    const log = await changes()
+    expect(log).toHaveLength(12)
+    expect(new Set(log.map((c) => c.episode_id)).size).toBe(12)
+    expect(log.every((c) => c.change === 'created')).toBe(true)
   })
 
   it('stores rows an analyst can query in SQL: claims by speaker and kind, by topic, mentions by entity', async () => {
@@ -145,6 +180,7 @@ describe('postgres store: writes', () => {
     expect(isPodpipeError(err) && err.permanent).toBe(true)
     expect((err as Error).message).toMatch(/postgres store: could not write record .*SQLSTATE 23505/)
     expect(await count('episodes')).toBe(0)
+    expect(await count('changes')).toBe(0)
   })
 
   it('returns undefined for an id it never stored', async () => {
@@ -168,7 +204,7 @@ describe('postgres store: unreachable database', () => {
     const record = sampleRecord()
     const err = await s.put(record).catch((e: unknown) => e)
     expect(isPodpipeError(err) && err.code === 'STORE_FAILED' && !err.permanent).toBe(true)
-    expect((err as Error).message).toContain(`${record.id}: postgres store: cannot connect to write record ${record.id}`)
+    expect((err as Error).message).toMatch(new RegExp(`^${record.id}: postgres store: cannot connect to write record ${record.id}: .*ECONNREFUSED`))
     await expect(s.ping()).rejects.toThrow(/postgres store: database is unreachable: .*ECONNREFUSED/)
     await s.close()
   })

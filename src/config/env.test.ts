@@ -25,6 +25,9 @@ describe('loadConfig defaults', () => {
   it.each([
     ['REDIS_URL', config.redisUrl, 'redis://127.0.0.1:6379'],
     ['DATABASE_URL', config.databaseUrl, undefined],
+    ['PODPIPE_PG_STATEMENT_TIMEOUT_MS', config.postgres.statementTimeoutMs, 30000],
+    ['PODPIPE_PG_CONNECT_TIMEOUT_MS', config.postgres.connectTimeoutMs, 5000],
+    ['PODPIPE_PG_POOL_SIZE', config.postgres.poolSize, 5],
     ['PODPIPE_DATA_DIR', config.dataDir, resolve('./data')],
     ['PODPIPE_FEEDS', config.feedsFile, join(repoRoot, 'fixtures', 'feeds.json')],
     ['PODPIPE_STORES', config.stores, ['file']],
@@ -71,7 +74,7 @@ describe('loadConfig defaults', () => {
   it('lists every variable it reads in describeConfig, each with a default and a description', () => {
     const rows = describeConfig()
     expect(rows.map((r) => r.variable)).toEqual([
-      'REDIS_URL', 'DATABASE_URL', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
+      'REDIS_URL', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
@@ -91,6 +94,9 @@ describe('loadConfig values', () => {
     const config = loadConfig({
       REDIS_URL: 'rediss://:pw@redis.example:6380/2',
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test',
+      PODPIPE_PG_STATEMENT_TIMEOUT_MS: '250',
+      PODPIPE_PG_CONNECT_TIMEOUT_MS: '1500',
+      PODPIPE_PG_POOL_SIZE: '2',
       PODPIPE_DATA_DIR: join(dir, 'x'),
       PODPIPE_FEEDS: join(dir, 'feeds.json'),
       PODPIPE_STORES: ' File , stream,file ',
@@ -116,6 +122,7 @@ describe('loadConfig values', () => {
     expect(config).toEqual({
       redisUrl: 'rediss://:pw@redis.example:6380/2',
       databaseUrl: 'postgresql://postgres@127.0.0.1:5432/test',
+      postgres: { statementTimeoutMs: 250, connectTimeoutMs: 1500, poolSize: 2 },
       dataDir: join(dir, 'x'),
       feedsFile: join(dir, 'feeds.json'),
       stores: ['file', 'stream'],
@@ -160,6 +167,9 @@ describe('loadConfig errors', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL="localhost:6379" is not valid: expected a redis:// or rediss:// URL with a host'],
     [{ REDIS_URL: 'http://redis:6379' }, 'REDIS_URL="http://redis:6379" is not valid: expected a redis:// or rediss:// URL'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL="mysql://db/x" is not valid: expected a postgres:// or postgresql:// URL with a host'],
+    [{ PODPIPE_PG_STATEMENT_TIMEOUT_MS: '10' }, 'PODPIPE_PG_STATEMENT_TIMEOUT_MS="10" is not valid: expected an integer number of milliseconds from 100 to 3600000'],
+    [{ PODPIPE_PG_CONNECT_TIMEOUT_MS: '5s' }, 'PODPIPE_PG_CONNECT_TIMEOUT_MS="5s" is not valid: expected an integer number of milliseconds from 100 to 600000'],
+    [{ PODPIPE_PG_POOL_SIZE: '0' }, 'PODPIPE_PG_POOL_SIZE="0" is not valid: expected an integer from 1 to 100'],
     [{ PODPIPE_STORES: 'file,s3' }, 'PODPIPE_STORES="file,s3" is not valid: expected a comma-separated list of file, postgres, stream'],
     [{ PODPIPE_STORES: ',' }, 'PODPIPE_STORES="," is not valid: expected a comma-separated list'],
     [{ PODPIPE_QUEUE_PREFIX: 'pod:pipe' }, `PODPIPE_QUEUE_PREFIX="pod:pipe" is not valid: expected 1 to 64 letters, digits, '_', '-', '.', '{' or '}' (no ':')`],

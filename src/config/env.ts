@@ -68,6 +68,7 @@ const crossChecks = (v: Values): string[] => {
 const toConfig = (v: Values): Config => ({
   redisUrl: v.redisUrl!,
   databaseUrl: v.databaseUrl,
+  postgres: { statementTimeoutMs: v.pgStatementTimeoutMs!, connectTimeoutMs: v.pgConnectTimeoutMs!, poolSize: v.pgPoolSize! },
   dataDir: v.dataDir!,
   feedsFile: v.feedsFile!,
   stores: v.stores ?? defaultStores(v.databaseUrl),

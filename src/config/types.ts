@@ -14,6 +14,14 @@ export interface Limits {
   recheckItems: number
 }
 
+export interface PostgresLimits {
+  /** Server-side statement_timeout of every session. */
+  statementTimeoutMs: number
+  connectTimeoutMs: number
+  /** Most connections one process holds. */
+  poolSize: number
+}
+
 /** One scheme only: two ways in would double what has to be kept secret and rotated. */
 export type DashboardAuth = { user: string; password: string } | { token: string }
 
@@ -21,6 +29,7 @@ export interface Config {
   redisUrl: string
   /** PostgreSQL sink; off when unset. */
   databaseUrl: string | undefined
+  postgres: PostgresLimits
   /** Absolute path. */
   dataDir: string
   /** Absolute path. */

@@ -18,8 +18,12 @@ export interface BlobArea {
   delete(chainId: string, ...kinds: BlobKind[]): Promise<void>
 }
 
-/** What each stage leaves for the next one; `body` is the post body, dropped after the transcript stage. */
-export type BlobKind = 'episode' | 'body' | 'transcript' | 'turns' | 'claims'
+/**
+ * What each stage leaves for the next one; `body` is the post body, dropped after the transcript
+ * stage. `published` is publish's small summary, kept (until the TTL) as proof that the chain was
+ * published, for a re-run of a publish job whose worker died after dropping its input.
+ */
+export type BlobKind = 'episode' | 'body' | 'transcript' | 'turns' | 'claims' | 'published'
 
 export const blobKey = (prefix: string, chainId: string, kind: BlobKind): string => `${prefix}:blob:${chainId}:${kind}`
 

@@ -16,7 +16,8 @@ const check = async (probe: () => Promise<unknown>, timeoutMs: number): Promise<
     await Promise.race([probe(), timeout])
     return { ok: true }
   } catch (err) {
-    return { ok: false, error: redactSecrets(err instanceof Error ? err.message : String(err)) }
+    // One line per dependency: a driver's multi-line message would break log and probe parsers.
+    return { ok: false, error: redactSecrets(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim() }
   } finally {
     clearTimeout(timer)
   }

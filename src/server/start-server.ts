@@ -3,6 +3,7 @@ import { createLogger, type Config } from '../config/index.js'
 import { closeQueues, connectRedis, createQueues, preflight } from '../queue/index.js'
 import { createStores, type RecordStore } from '../store/index.js'
 import { createServer } from './create-server.js'
+import { readiness } from './health.js'
 import type { RunningServer } from './types.js'
 
 export interface StartedServer extends RunningServer {
@@ -12,8 +13,9 @@ export interface StartedServer extends RunningServer {
 
 /**
  * The whole of `podpipe serve`: opens Redis (as a fail-fast producer), checks it cannot evict
- * queue keys, opens the pipeline's queues and the configured stores, and listens. close() releases
- * all of it, the server first so no request runs against a closed connection.
+ * queue keys, opens the pipeline's queues and the configured stores (PostgreSQL even while it
+ * is down: /readyz reports it), and listens. close() releases all of it, the server first so
+ * no request runs against a closed connection.
  * @example
  * const server = await startServer(loadConfig())
  * process.once('SIGTERM', () => void server.close())
@@ -32,8 +34,13 @@ export const startServer = async (config: Config, { log }: { log?: Logger } = {}
   }
   try {
     await preflight(redis, config.redisUrl)
-    stores = await createStores(config, { redis })
+    // A database that is down must not keep the one process that can report it from starting:
+    // the store opens anyway, /readyz names it until it answers, and it migrates then.
+    stores = await createStores(config, { redis, openWhileDown: true, log: logger })
     const running = await createServer({ config, queues, stores, redis, logger }).listen()
+    for (const [name, check] of Object.entries(await readiness(redis, stores))) {
+      if (!check.ok) logger.warn({ dependency: name, error: check.error }, 'not ready at start-up; /readyz reports it until it answers')
+    }
     const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host
     const dashboardUrl = `http://${host}:${running.port}${config.dashboardPath}`
     logger.info({ dashboardUrl, stores: stores.map((s) => s.name), readOnly: !config.dashboardWrite }, 'server listening')

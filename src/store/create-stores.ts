@@ -1,24 +1,33 @@
 import { Redis } from 'ioredis'
+import type { Logger } from 'pino'
 import type { Config } from '../config/types.js'
+import { redactSecrets } from '../config/index.js'
 import { PodpipeError } from '../errors/index.js'
 import { createFileStore } from './file-store.js'
 import { createPostgresStore } from './postgres/index.js'
 import { createStreamStore } from './stream-store.js'
 import type { RecordStore } from './types.js'
 
-/** `stream` is optional: without it the stream store's own defaults apply. */
-export type StoresConfig = Pick<Config, 'stores' | 'dataDir' | 'databaseUrl' | 'redisUrl' | 'queuePrefix'> & Partial<Pick<Config, 'stream'>>
+/** `stream` and `postgres` are optional: without them the stores' own defaults apply. */
+export type StoresConfig = Pick<Config, 'stores' | 'dataDir' | 'databaseUrl' | 'redisUrl' | 'queuePrefix'> & Partial<Pick<Config, 'stream' | 'postgres'>>
 
 export interface StoresDeps {
   /** Client for the stream sink; when absent one is opened from `redisUrl` and closed with the store. */
   redis?: Redis
   /** PostgreSQL schema. @defaultValue 'podpipe' */
   postgresSchema?: string
+  /**
+   * Open the PostgreSQL store even while the database is down (it migrates once reachable), for
+   * a process whose job is to report the outage. @defaultValue false
+   */
+  openWhileDown?: boolean
+  /** Where lost database connections are reported (they are retried, not fatal). */
+  log?: Logger
 }
 
 /**
  * Opens the configured sinks, in config order (the file store is the default). PostgreSQL is
- * migrated here, at start-up. If one sink cannot be opened the ones already open are closed
+ * migrated here, at start-up (or, with openWhileDown, once it is reachable). If one sink cannot be opened the ones already open are closed
  * and the error is thrown, so a process never runs with fewer sinks than configured.
  *
  * @example
@@ -44,7 +53,13 @@ const openStore = async (kind: StoresConfig['stores'][number], config: StoresCon
       if (!config.databaseUrl) {
         throw new PodpipeError('CONFIG', 'the postgres store is configured but no database URL is set (DATABASE_URL)', { input: 'stores' })
       }
-      return createPostgresStore({ connectionString: config.databaseUrl, ...(deps.postgresSchema ? { schema: deps.postgresSchema } : {}) })
+      return createPostgresStore({
+        connectionString: config.databaseUrl,
+        ...(deps.postgresSchema ? { schema: deps.postgresSchema } : {}),
+        ...config.postgres,
+        openWhileDown: deps.openWhileDown ?? false,
+        onConnectionError: (err) => deps.log?.warn({ err: redactSecrets(err.message) }, 'postgres connection lost; the statement on it fails and is retried'),
+      })
     case 'stream': {
       const options = { stream: `${config.queuePrefix}:records`, ...config.stream }
       if (deps.redis) return createStreamStore({ redis: deps.redis, ...options })

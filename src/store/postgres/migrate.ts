@@ -1,7 +1,7 @@
 import type { Pool } from 'pg'
 import { MIGRATIONS, type Migration } from './migrations.js'
-import { pgStoreError } from './pg-errors.js'
 import { quoteSchema } from './schema-name.js'
+import { transaction } from './transaction.js'
 
 /**
  * Brings `schema` up to the latest migration and returns the versions it applied (none when
@@ -12,17 +12,15 @@ import { quoteSchema } from './schema-name.js'
  * @example
  * await migratePostgres(pool, 'podpipe') // [1] on a fresh database, [] afterwards
  */
-export const migratePostgres = async (pool: Pool, schema: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> => {
+export const migratePostgres = async (
+  pool: Pool,
+  schema: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  onLost: (err: Error) => void = () => undefined,
+): Promise<number[]> => {
   const s = quoteSchema(schema)
-  let client
-  try {
-    client = await pool.connect()
-  } catch (err) {
-    throw pgStoreError(`cannot connect to run migrations for schema ${schema}`, schema, err)
-  }
-  let failed: unknown
-  try {
-    await client.query('BEGIN')
+  const messages = { connect: `cannot connect to run migrations for schema ${schema}`, run: `migrating schema ${schema} failed` }
+  return transaction({ pool, onLost, messages, input: schema }, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`podpipe:migrate:${schema}`])
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`)
     await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (
@@ -36,14 +34,6 @@ export const migratePostgres = async (pool: Pool, schema: string, migrations: re
       await client.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name])
       applied.push(m.version)
     }
-    await client.query('COMMIT')
     return applied
-  } catch (err) {
-    failed = err
-    await client.query('ROLLBACK').catch(() => undefined)
-    throw pgStoreError(`migrating schema ${schema} failed`, schema, err)
-  } finally {
-    // A client that failed mid-transaction may be broken; drop it rather than reuse it.
-    client.release(failed instanceof Error ? failed : undefined)
-  }
+  })
 }

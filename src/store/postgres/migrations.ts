@@ -109,4 +109,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claims_entity_ids ON ${s}.claims USING GIN (entity_ids);
     `,
   },
+  {
+    version: 2,
+    name: 'change log with a sequence number',
+    // One row per record created or changed, written in the transaction that writes the record,
+    // so the log and the episodes table can never disagree. A consumer resumes after the last
+    // seq it read. Records already stored are logged as created, in the order they were last written.
+    sql: (s) => `
+      CREATE TABLE ${s}.changes (
+        seq        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at         timestamptz NOT NULL DEFAULT now(),
+        episode_id text NOT NULL,
+        hash       char(64) NOT NULL,
+        change     text NOT NULL CHECK (change IN ('created', 'updated'))
+      );
+      CREATE INDEX changes_episode ON ${s}.changes (episode_id, seq);
+      INSERT INTO ${s}.changes (at, episode_id, hash, change)
+        SELECT updated_at, id, content_hash, 'created' FROM ${s}.episodes ORDER BY updated_at, id;
+    `,
+  },
 ]

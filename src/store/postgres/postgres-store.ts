@@ -1,4 +1,4 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg'
+import { DatabaseError, Pool, type PoolClient, type PoolConfig } from 'pg'
 import type { EpisodeRecord } from '../../record/schema.js'
 import { recordContentHash } from '../content-hash.js'
 import type { PutResult, RecordStore } from '../types.js'
@@ -7,6 +7,7 @@ import { migratePostgres } from './migrate.js'
 import { pgStoreError } from './pg-errors.js'
 import { CHILD_COLUMNS, childRows, publishedAt, type ChildRows } from './rows.js'
 import { quoteSchema } from './schema-name.js'
+import { transaction } from './transaction.js'
 
 export interface PostgresStoreOptions {
   /** e.g. postgres://podpipe@db:5432/podpipe */
@@ -15,16 +16,35 @@ export interface PostgresStoreOptions {
   schema?: string
   /** Run the migrations at start-up. Off for roles that may not run DDL (migrate separately). @defaultValue true */
   migrate?: boolean
-  /** Passed to pg's Pool. @defaultValue { max: 5, connectionTimeoutMillis: 5000, application_name: 'podpipe' } */
+  /**
+   * Longest one statement may run on the server, lock waits included, before PostgreSQL cancels
+   * it (SQLSTATE 57014, retried). @defaultValue 30000
+   */
+  statementTimeoutMs?: number
+  /** Longest wait for a new connection. @defaultValue 5000 */
+  connectTimeoutMs?: number
+  /** Most connections held at once. @defaultValue 5 */
+  poolSize?: number
+  /**
+   * Return the store even when the database cannot be reached or migrated now, instead of
+   * failing: every call then migrates first until that succeeds, so a server can start during
+   * an outage and report it on /readyz. @defaultValue false
+   */
+  openWhileDown?: boolean
+  /** Passed to pg's Pool, over the settings above. @defaultValue { application_name: 'podpipe', keepAlive: true } */
   pool?: Omit<PoolConfig, 'connectionString'>
-  /** Errors of idle pooled connections (the server restarted, say); the pool already dropped them. @defaultValue ignore */
-  onIdleError?: (err: Error) => void
+  /**
+   * Told each time a connection is lost (the server restarted, the network or a proxy cut it),
+   * idle or in use; the pool drops it and the statement on it, if any, fails. @defaultValue ignore
+   */
+  onConnectionError?: (err: Error) => void
 }
 
 /**
  * The PostgreSQL sink: the whole record as JSONB in `episodes` plus one row per speaker, turn,
  * section, entity, mention and claim, so analysts can query claims by speaker, kind or topic in
- * SQL. One transaction per record; an equal content hash skips the write entirely.
+ * SQL, and a row in `changes` (seq, at, episode_id, hash, created | updated) for each record
+ * created or changed. One transaction per record; an equal content hash skips the write entirely.
  *
  * @example
  * const store = await createPostgresStore({ connectionString: process.env.DATABASE_URL! })
@@ -34,17 +54,46 @@ export const createPostgresStore = async ({
   connectionString,
   schema = 'podpipe',
   migrate = true,
+  statementTimeoutMs = 30_000,
+  connectTimeoutMs = 5_000,
+  poolSize = 5,
+  openWhileDown = false,
   pool: poolOptions = {},
-  onIdleError = () => undefined,
+  onConnectionError = () => undefined,
 }: PostgresStoreOptions): Promise<RecordStore> => {
   const s = quoteSchema(schema)
-  const pool = new Pool({ max: 5, connectionTimeoutMillis: 5000, application_name: 'podpipe', ...poolOptions, connectionString })
+  const pool = new Pool({
+    max: poolSize,
+    application_name: 'podpipe',
+    // A peer that vanished without a FIN (a dead host, a dropped NAT entry) is noticed by TCP.
+    keepAlive: true,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    // A session cut off mid-transaction keeps its row locks until the server gives up on it.
+    idle_in_transaction_session_timeout: statementTimeoutMs,
+    // The server cancels first, with a clear SQLSTATE; this client-side limit only fires when
+    // the server cannot answer at all (a black-holed network), so a write never hangs a job.
+    query_timeout: statementTimeoutMs + connectTimeoutMs,
+    ...poolOptions,
+    connectionString,
+  })
   // Without a listener an idle connection's error would crash the process.
-  pool.on('error', onIdleError)
-  if (migrate) {
-    try {
-      await migratePostgres(pool, schema)
-    } catch (err) {
+  pool.on('error', onConnectionError)
+
+  // The schema is migrated before the first statement that needs it; a failed attempt (the
+  // database is down) is forgotten, so the next call tries again.
+  let migrated: Promise<unknown> | undefined = migrate ? undefined : Promise.resolve()
+  const ready = () => {
+    migrated ??= migratePostgres(pool, schema, undefined, onConnectionError).catch((err: unknown) => {
+      migrated = undefined
+      throw err
+    })
+    return migrated
+  }
+  try {
+    await ready()
+  } catch (err) {
+    if (!openWhileDown) {
       await pool.end().catch(() => undefined)
       throw err
     }
@@ -90,7 +139,12 @@ export const createPostgresStore = async ({
     for (const t of tables) {
       if (rows[t].length > 0) await client.query(inserts.get(t) ?? '', [record.id, JSON.stringify(rows[t])])
     }
-    return row.inserted ? 'created' : 'updated'
+    const change = row.inserted ? 'created' : 'updated'
+    // Last, and under a lock held until COMMIT: writers take their seq one at a time, so seq
+    // order is commit order, and a reader that saw seq N never later finds a smaller one appear.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`podpipe:changes:${schema}`])
+    await client.query(`INSERT INTO ${s}.changes (episode_id, hash, change) VALUES ($1, $2, $3)`, [record.id, hash, change])
+    return change
   }
 
   return {
@@ -98,31 +152,21 @@ export const createPostgresStore = async ({
     async put(input) {
       const record = checkRecord('postgres', input)
       const hash = recordContentHash(record)
-      let client: PoolClient
+      await ready()
+      const messages = { connect: `cannot connect to write record ${record.id}`, run: `could not write record ${record.id} to schema ${schema}` }
       try {
         // A retry, the common duplicate, is settled by a 64-byte read instead of shipping the
         // whole record; the upsert below still compares hashes, so a race here is harmless.
         const current = await pool.query<{ content_hash: string }>(`SELECT content_hash FROM ${s}.episodes WHERE id = $1`, [record.id])
         if (current.rows[0]?.content_hash === hash) return 'unchanged'
-        client = await pool.connect()
       } catch (err) {
-        throw pgStoreError(`cannot connect to write record ${record.id}`, record.id, err)
+        // The server's own refusal (a timeout, a missing table) is not a connection problem.
+        throw pgStoreError(err instanceof DatabaseError ? messages.run : messages.connect, record.id, err)
       }
-      let failed: Error | undefined
-      try {
-        await client.query('BEGIN')
-        const result = await write(client, record, hash)
-        await client.query('COMMIT')
-        return result
-      } catch (err) {
-        failed = err instanceof Error ? err : new Error(String(err))
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw pgStoreError(`could not write record ${record.id} to schema ${schema}`, record.id, err)
-      } finally {
-        client.release(failed)
-      }
+      return transaction({ pool, onLost: onConnectionError, messages, input: record.id }, (client) => write(client, record, hash))
     },
     async get(id) {
+      await ready()
       let rows: { record: unknown }[]
       try {
         rows = (await pool.query<{ record: unknown }>(`SELECT record FROM ${s}.episodes WHERE id = $1`, [id])).rows
@@ -138,6 +182,8 @@ export const createPostgresStore = async ({
       } catch (err) {
         throw pgStoreError('database is unreachable', schema, err)
       }
+      // Reachable but never migrated (it was down at start-up): readiness means writable.
+      await ready()
     },
     async close() {
       await pool.end()
