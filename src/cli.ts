@@ -4,7 +4,9 @@
  * (start, worker, scheduler, ingest, serve). Errors print one clear line, never a stack trace,
  * unless PODPIPE_DEBUG=1.
  */
+import { inspect } from 'node:util'
 import { Command } from 'commander'
+import { redactSecrets } from './config/redact.js'
 import { isPodpipeError } from './errors/index.js'
 import { PIPELINE_VERSION } from './record/index.js'
 import { registerAnalyze } from './cli/analyze.js'
@@ -23,9 +25,10 @@ registerAnalyze(program)
 registerRun(program)
 
 const fail = (err: unknown): never => {
-  if (process.env.PODPIPE_DEBUG === '1') console.error(err)
+  // The last line of defence for secrets: a message or cause may quote a REDIS_URL or DATABASE_URL.
+  if (process.env.PODPIPE_DEBUG === '1') console.error(redactSecrets(inspect(err)))
   const message = err instanceof Error ? err.message : String(err)
-  console.error(`podpipe: ${message}`)
+  console.error(`podpipe: ${redactSecrets(message)}`)
   process.exit(isPodpipeError(err) ? 2 : 1)
 }
 
