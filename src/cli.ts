@@ -12,6 +12,22 @@ import { PIPELINE_VERSION } from './record/index.js'
 import { registerAnalyze } from './cli/analyze.js'
 import { registerRun } from './cli/run.js'
 
+const fail = (err: unknown): never => {
+  // The last line of defence for secrets: a message or cause may quote a REDIS_URL or DATABASE_URL.
+  if (process.env.PODPIPE_DEBUG === '1') console.error(redactSecrets(inspect(err)))
+  const message = err instanceof Error ? err.message : String(err)
+  console.error(`podpipe: ${redactSecrets(message)}`)
+  process.exit(isPodpipeError(err) ? 2 : 1)
+}
+
+// `podpipe config | head -3`: a reader that stops early is the user's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0)
+    fail(err)
+  })
+}
+
 const program = new Command()
   .name('podpipe')
   .description('Turns podcast feeds and transcripts into structured JSON records: speaker turns, policy claims, entities.')
@@ -23,13 +39,5 @@ const program = new Command()
 
 registerAnalyze(program)
 registerRun(program)
-
-const fail = (err: unknown): never => {
-  // The last line of defence for secrets: a message or cause may quote a REDIS_URL or DATABASE_URL.
-  if (process.env.PODPIPE_DEBUG === '1') console.error(redactSecrets(inspect(err)))
-  const message = err instanceof Error ? err.message : String(err)
-  console.error(`podpipe: ${redactSecrets(message)}`)
-  process.exit(isPodpipeError(err) ? 2 : 1)
-}
 
 program.parseAsync(process.argv).catch(fail)

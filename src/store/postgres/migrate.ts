@@ -18,7 +18,7 @@ export const migratePostgres = async (pool: Pool, schema: string, migrations: re
   try {
     client = await pool.connect()
   } catch (err) {
-    throw pgStoreError(`cannot connect to run migrations for schema ${schema}`, schema, err)
+    throw pgStoreError(`cannot connect to run migrations for schema ${schema}`, 'DATABASE_URL', err)
   }
   let failed: unknown
   try {
@@ -41,7 +41,7 @@ export const migratePostgres = async (pool: Pool, schema: string, migrations: re
   } catch (err) {
     failed = err
     await client.query('ROLLBACK').catch(() => undefined)
-    throw pgStoreError(`migrating schema ${schema} failed`, schema, err)
+    throw pgStoreError(`migrating schema ${schema} failed`, 'DATABASE_URL', err)
   } finally {
     // A client that failed mid-transaction may be broken; drop it rather than reuse it.
     client.release(failed instanceof Error ? failed : undefined)

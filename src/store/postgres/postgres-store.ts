@@ -136,7 +136,7 @@ export const createPostgresStore = async ({
       try {
         await pool.query('SELECT 1')
       } catch (err) {
-        throw pgStoreError('database is unreachable', schema, err)
+        throw pgStoreError('database is unreachable', 'DATABASE_URL', err)
       }
     },
     async close() {
