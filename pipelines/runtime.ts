@@ -1,14 +1,10 @@
 import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Job, Queue, Worker } from 'bullmq'
-import { createLogger, type Config } from '../src/config/index.js'
-import { PodpipeError } from '../src/errors/index.js'
-import {
-  QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, createWorker, episodeIdOfChain, feedIdOf, jobId,
-  parseJobData, withTuning, type JobData, type QueueName,
-} from '../src/queue/index.js'
+import type { Job, Worker } from 'bullmq'
+import type { Config } from '../src/config/index.js'
+import { QUEUE, QUEUE_ORDER, createWorker, type JobData, type QueueName } from '../src/queue/index.js'
 import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
-import { INGEST, STAGES } from './ingest.js'
+import { STAGES } from './ingest.js'
 import { SANDBOX_ENV, type SandboxEnv } from './sandbox-processor.js'
 
 export interface WorkerOptions extends DepsOptions {
@@ -143,139 +139,4 @@ export const onShutdown = (close: () => Promise<void>, exit: (code: number) => v
   process.on('SIGINT', handler)
 }
 
-export interface EpisodeFailure {
-  episodeId: string
-  chainId: string
-  stage: QueueName
-  reason: string
-  attemptsMade: number
-}
-
-export interface IngestResult {
-  /** Episodes the poll looked at: the feed's items, or on a 304 the ones it rechecked. */
-  found: number
-  /**
-   * Episodes seen before with the same content, not processed again; a transcript recheck that
-   * found the file unchanged (or could not fetch it, keeping the record) counts here.
-   */
-  unchanged: number
-  published: number
-  failed: number
-  failures: EpisodeFailure[]
-}
-
-export type IngestProgress = Pick<IngestResult, 'found' | 'unchanged' | 'published' | 'failed'> & { pending: number }
-
-export interface IngestOptions extends WorkerOptions {
-  /** Run the workers in this process for the duration. Off when workers run elsewhere. @defaultValue true */
-  startWorkers?: boolean
-  /** Ignore remembered ETag and episode hashes. @defaultValue false */
-  force?: boolean
-  speakers?: string[]
-  /** How often job states are read. @defaultValue 200 */
-  pollMs?: number
-  /** Give up waiting after this long (e.g. no worker is running anywhere). @defaultValue no limit */
-  timeoutMs?: number
-}
-
-type ChainState = { state: 'pending' } | { state: 'published' } | { state: 'unchanged' } | { state: 'failed'; failure: EpisodeFailure }
-
-const chainState = async (queues: Record<QueueName, Queue>, chainId: string): Promise<ChainState> => {
-  const episodeId = episodeIdOfChain(chainId)
-  for (const stage of [...INGEST].reverse()) {
-    if (stage === QUEUE.feeds) continue
-    const state = await queues[stage].getJobState(jobId(stage, chainId))
-    if (state === 'unknown') continue
-    if (stage === QUEUE.publish && state === 'completed') return { state: 'published' }
-    // Only a failure, or a transcript recheck that found nothing new and ended its chain
-    // (workers/transcripts.ts), needs the job itself.
-    const settled = state === 'failed' || (state === 'completed' && stage === QUEUE.transcripts)
-    const job = settled ? await queues[stage].getJob(jobId(stage, chainId)) : undefined
-    if (job && state === 'failed') {
-      return { state: 'failed', failure: { episodeId, chainId, stage, reason: job.failedReason, attemptsMade: job.attemptsMade } }
-    }
-    if ((job?.returnvalue as { unchanged?: boolean } | undefined)?.unchanged === true) return { state: 'unchanged' }
-    return { state: 'pending' }
-  }
-  return { state: 'pending' }
-}
-
-const checkDeadline = (deadline: number, what: string) => {
-  if (Date.now() > deadline) {
-    throw new PodpipeError('TIMEOUT', `gave up waiting for ${what}; are workers running on this Redis and prefix?`, { permanent: false })
-  }
-}
-
-/** Reads until the job settles, riding out Redis blips (the producer connection fails fast). */
-const settle = async (queue: Queue, id: string, pollMs: number, deadline: number) => {
-  for (;;) {
-    checkDeadline(deadline, `the poll job ${id}`)
-    try {
-      // State first, then the job: a job read while active and found completed a moment later
-      // would carry no return value.
-      const state = await queue.getJobState(id)
-      const job = state === 'completed' || state === 'failed' ? await queue.getJob(id) : undefined
-      if (job) return job
-    } catch {
-      // Redis unreachable for a moment: keep waiting, the workers wait too.
-    }
-    await delay(pollMs)
-  }
-}
-
-/**
- * Polls one feed now and waits until every new or changed episode is published or has failed
- * for good. A feed-level failure (unreachable, not a feed) rejects with its reason.
- *
- * @example
- * const { published, failures } = await ingestOnce(config, 'https://example.com/feed.xml', (p) => bar.update(p.published + p.failed))
- */
-export const ingestOnce = async (
-  config: Config,
-  feedUrl: string,
-  onProgress: (progress: IngestProgress) => void = () => {},
-  options: IngestOptions = {},
-): Promise<IngestResult> => {
-  const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY } = options
-  const deadline = Date.now() + timeoutMs
-  const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'ingest' } })
-  const redis = await connectCheckedRedis(config.redisUrl, 'producer', { log })
-  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
-  let running: RunningWorkers | undefined
-  try {
-    if (options.startWorkers ?? true) running = await startWorkers(config, QUEUE_ORDER, options)
-    const feedId = feedIdOf(feedUrl)
-    const pollId = jobId('ingest', `${feedId}-${Date.now()}`)
-    const data = parseJobData(QUEUE.feeds, { feedId, feedUrl, ...(options.force ? { force: true } : {}), ...(options.speakers ? { speakers: options.speakers } : {}) })
-    await queues.feeds.add(QUEUE.feeds, data, { jobId: pollId })
-    const poll = await settle(queues.feeds, pollId, pollMs, deadline)
-    if ((await poll.getState()) === 'failed') {
-      throw new PodpipeError('FETCH_FAILED', `the feed could not be ingested: ${poll.failedReason}`, { input: feedUrl })
-    }
-    const summary = poll.returnvalue as { found: number }
-    const chains = await createFeedState(redis, config.queuePrefix).pollChains(pollId)
-    // On a 304 the feed's items are unknown, but its rechecks are still episodes looked at.
-    const found = Math.max(summary.found, chains.length)
-    const done = new Map<string, ChainState>()
-    for (;;) {
-      for (const chainId of chains) {
-        if (done.has(chainId)) continue
-        const state = await chainState(queues, chainId).catch((): ChainState => ({ state: 'pending' }))
-        if (state.state !== 'pending') done.set(chainId, state)
-      }
-      const states = [...done.values()]
-      const failures = states.flatMap((s) => (s.state === 'failed' ? [s.failure] : []))
-      const published = states.filter((s) => s.state === 'published').length
-      const pending = chains.length - done.size
-      const progress: IngestProgress = { found, unchanged: found - chains.length + states.filter((s) => s.state === 'unchanged').length, published, failed: failures.length, pending }
-      onProgress(progress)
-      if (pending > 0) checkDeadline(deadline, `${pending} episode(s) of ${feedUrl}`)
-      if (pending === 0) return { found, unchanged: progress.unchanged, published, failed: failures.length, failures }
-      await delay(pollMs)
-    }
-  } finally {
-    await running?.close()
-    await closeQueues(queues)
-    await redis.quit().catch(() => redis.disconnect())
-  }
-}
+export { ingestOnce, type EpisodeFailure, type EpisodeOutcome, type EpisodeStatus, type IngestOptions, type IngestProgress, type IngestResult } from './ingest-once.js'
