@@ -127,7 +127,7 @@ const RANK: Record<EpisodeStatus, number> = { failed: 0, 'in-progress': 1, publi
  * a record published now wins; else work still running; else a failure; else the stores were
  * found holding the current record.
  */
-const outcomeOf = (episodeId: string, chains: readonly [string, ChainState][], carried: ReadonlySet<string>): EpisodeOutcome => {
+const outcomeOf = (episodeId: string, chains: readonly [string, ChainState][], failedBefore: ReadonlySet<string>): EpisodeOutcome => {
   if (chains.some(([, s]) => s.state === 'published')) return { episodeId, status: 'published' }
   for (const [, s] of chains) {
     if (s.state === 'absent') return { episodeId, status: 'in-progress', stage: QUEUE.transcripts, jobState: 'not queued yet' }
@@ -136,7 +136,7 @@ const outcomeOf = (episodeId: string, chains: readonly [string, ChainState][], c
     }
   }
   for (const [chainId, s] of chains) {
-    if (s.state === 'failed') return { episodeId, status: 'failed', failure: { ...s.failure, ...(carried.has(chainId) ? { earlier: true } : {}) } }
+    if (s.state === 'failed') return { episodeId, status: 'failed', failure: { ...s.failure, ...(failedBefore.has(chainId) ? { earlier: true } : {}) } }
   }
   return { episodeId, status: 'unchanged' }
 }
@@ -144,9 +144,9 @@ const outcomeOf = (episodeId: string, chains: readonly [string, ChainState][], c
 const summarize = (
   found: number, chainsOf: ReadonlyMap<string, string[]>, states: ReadonlyMap<string, ChainState>, report: PollReport,
 ): { found: number; episodes: EpisodeOutcome[] } => {
-  const carried = new Set(report.carried)
+  const failedBefore = new Set(report.failedBefore)
   const episodes = [...chainsOf].map(([episodeId, chains]) =>
-    outcomeOf(episodeId, chains.map((c) => [c, states.get(c) ?? { state: 'absent' }]), carried))
+    outcomeOf(episodeId, chains.map((c) => [c, states.get(c) ?? { state: 'absent' }]), failedBefore))
   const named = new Set(chainsOf.keys())
   for (const episodeId of report.verified) if (!named.has(episodeId)) episodes.push({ episodeId, status: 'unchanged' })
   for (const { episodeId, reason } of report.unverified) {
@@ -158,7 +158,7 @@ const summarize = (
 
 const count = (episodes: readonly EpisodeOutcome[], status: EpisodeStatus) => episodes.filter((e) => e.status === status).length
 
-const EMPTY_REPORT: PollReport = { verified: [], unverified: [], carried: [], warnings: [] }
+const EMPTY_REPORT: PollReport = { verified: [], unverified: [], failedBefore: [], warnings: [] }
 
 /**
  * Polls one feed now and waits until every episode is published, failed for good, or checked

@@ -106,6 +106,15 @@ describe('ingest --no-workers that stops waiting at its timeout', () => {
       expect(run.stderr).toMatch(/stopped waiting after 3 s with 2 episode\(s\) not done: no worker is taking jobs from the transcripts queue; are workers running/)
       expect(run.stderr).not.toMatch(/\n\s+at /)
     }, 60_000)
+
+    it('leaves work that a later ingest with workers completes', async () => {
+      const run = await ingest(feedUrl('two'), '--timeout', '90')
+      expect(run.stderr).toMatch(/2 episodes, 0 unchanged, 1 published, 1 failed, 0 in progress/)
+      // Failed in this run: its chain was waiting when the poll found it.
+      expect(run.stderr).toMatch(new RegExp(`failed ${recordId(feedUrl('two'), 'gone')} at transcripts after 1 attempt\\(s\\): HTTP_STATUS`))
+      expect(existsSync(join(config.dataDir, 'records', `${recordId(feedUrl('two'), 'good')}.json`))).toBe(true)
+      expect(run.code).toBe(1)
+    }, 120_000)
   })
 
   describe('while the database is down', () => {
