@@ -191,7 +191,9 @@ export const ingestOnce = async (
     await queues.feeds.add(QUEUE.feeds, data, { jobId: pollId })
     const poll = await settle(queues, pollId, pollMs, deadline)
     if ((await poll.getState()) === 'failed') {
-      throw new PodpipeError('FETCH_FAILED', `the feed could not be ingested: ${poll.failedReason}`, { input: feedUrl })
+      // The reason names the feed when the fetch or the parse failed; say it once.
+      const reason = poll.failedReason
+      throw new PodpipeError('FETCH_FAILED', `the feed could not be ingested: ${reason}`, reason.includes(feedUrl) ? {} : { input: feedUrl })
     }
     const summary = poll.returnvalue as { found: number; notModified?: boolean }
     const feedState = createFeedState(redis, config.queuePrefix)

@@ -59,6 +59,8 @@ describe('podpipe ingest', () => {
     const run = await podpipe(['ingest', missing, '--timeout', '60'], env)
     expect(run.code).not.toBe(0)
     expect(run.stderr).toMatch(/nope\.xml/)
+    // Named once: the reason from the poll job already names the feed.
+    expect(run.stderr.split(missing).length - 1).toBe(1)
     expect(run.stderr).not.toMatch(/\n\s+at /)
   }, 90_000)
 })

@@ -122,21 +122,18 @@ const notRepaired = (items: readonly Version[], known: Verified): Version[] => {
   return items.filter((v) => !repaired.has(v.episodeId))
 }
 
-const MAX_WARNINGS_REPORTED = 20
-
 /**
  * What ingestOnce reports beyond the chains a verifying poll started, kept beside the poll
  * (lists stay out of the job's return value, which is a small summary); the counts go in it.
  */
 const report = async (deps: Deps, data: JobData['feeds'], ctx: JobContext, known: Verified, warnings: readonly string[] = []) => {
   if (!data.verify) return {}
-  // Items skipped for a bad date or identity can be many; the log has them all.
-  const shown = warnings.length > MAX_WARNINGS_REPORTED ? [...warnings.slice(0, MAX_WARNINGS_REPORTED), `… and ${warnings.length - MAX_WARNINGS_REPORTED} more warnings (see the feeds worker's log)`] : [...warnings]
   await deps.feedState.savePollReport(ctx.jobId, {
     verified: known.current.map((v) => v.episodeId),
     unverified: known.unverified,
     failedBefore: known.failedBefore,
-    warnings: shown,
+    // At most one per item read and one for the items left out: bounded by PODPIPE_MAX_ITEMS_PER_FEED.
+    warnings: [...warnings],
   })
   return { verified: known.current.length, unverified: known.unverified.length, carried: known.carried.length, repaired: known.repairs.length }
 }
