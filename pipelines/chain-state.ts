@@ -9,7 +9,8 @@ import { QUEUE, QUEUE_ORDER, episodeIdOfChain, jobId, type QueueName } from '../
 
 export interface EpisodeFailure {
   episodeId: string
-  chainId: string
+  /** Absent when no chain failed: the poll could not check the stores for the episode. */
+  chainId?: string
   stage: QueueName
   reason: string
   attemptsMade: number

@@ -145,13 +145,17 @@ const summarize = (
   found: number, chainsOf: ReadonlyMap<string, string[]>, states: ReadonlyMap<string, ChainState>, report: PollReport,
 ): { found: number; episodes: EpisodeOutcome[] } => {
   const failedBefore = new Set(report.failedBefore)
-  const episodes = [...chainsOf].map(([episodeId, chains]) =>
-    outcomeOf(episodeId, chains.map((c) => [c, states.get(c) ?? { state: 'absent' }]), failedBefore))
-  const named = new Set(chainsOf.keys())
-  for (const episodeId of report.verified) if (!named.has(episodeId)) episodes.push({ episodeId, status: 'unchanged' })
-  for (const { episodeId, reason } of report.unverified) {
-    episodes.push({ episodeId, status: 'failed', failure: { episodeId, chainId: '', stage: QUEUE.feeds, reason, attemptsMade: 1 } })
+  const outcomes = new Map<string, EpisodeOutcome>()
+  for (const [episodeId, chains] of chainsOf) {
+    outcomes.set(episodeId, outcomeOf(episodeId, chains.map((c) => [c, states.get(c) ?? { state: 'absent' }]), failedBefore))
   }
+  for (const episodeId of report.verified) if (!outcomes.has(episodeId)) outcomes.set(episodeId, { episodeId, status: 'unchanged' })
+  // A store that could not be read leaves "unchanged" unproven; work that is running or done now stands.
+  for (const { episodeId, reason } of report.unverified) {
+    if ((outcomes.get(episodeId)?.status ?? 'unchanged') !== 'unchanged') continue
+    outcomes.set(episodeId, { episodeId, status: 'failed', failure: { episodeId, stage: QUEUE.feeds, reason, attemptsMade: 1 } })
+  }
+  const episodes = [...outcomes.values()]
   episodes.sort((a, b) => RANK[a.status] - RANK[b.status] || a.episodeId.localeCompare(b.episodeId))
   return { found: Math.max(found, episodes.length), episodes }
 }

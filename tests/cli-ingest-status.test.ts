@@ -42,7 +42,8 @@ const deployment = (env: Record<string, string> = {}) => {
     PODPIPE_STORES: 'file', PODPIPE_ALLOW_PRIVATE_ADDRESSES: '1', LOG_LEVEL: 'silent', ...env,
   }
   const ingest = (...args: string[]) => runPodpipe(['ingest', ...args], { env: cliEnv, killAfterMs: 120_000 })
-  return { config, ingest }
+  const ingestWith = (over: Record<string, string>, ...args: string[]) => runPodpipe(['ingest', ...args], { env: { ...cliEnv, ...over }, killAfterMs: 120_000 })
+  return { config, ingest, ingestWith }
 }
 
 describe('an episode whose transcript 404s, ingested twice', () => {
@@ -71,6 +72,19 @@ describe('an episode whose transcript 404s, ingested twice', () => {
     expect(run.stderr).toMatch(/2 episodes, 0 unchanged, 1 published, 1 failed, 0 in progress/)
     expect(run.stderr).toContain(`published ${good}`)
     expect(existsSync(file)).toBe(true)
+  }, 120_000)
+})
+
+describe('a store that cannot be read when ingest checks it', () => {
+  const { ingest, ingestWith } = deployment({ PODPIPE_MAX_ITEMS_PER_FEED: '1' })
+
+  it('is a failure naming the store, not "unchanged"', async () => {
+    expect((await ingest(feedUrl('five'), '--timeout', '90')).code).toBe(0)
+    // The same deployment, now also writing to a PostgreSQL nobody listens for (port 1).
+    const run = await ingestWith({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test', PODPIPE_STORES: 'file,postgres' }, feedUrl('five'), '--timeout', '90')
+    expect(run.stderr).toMatch(/1 episodes, 0 unchanged, 0 published, 1 failed, 0 in progress/)
+    expect(run.stderr).toContain(`failed ${recordId(feedUrl('five'), 'item-1')}: could not check the stores: DATABASE_URL: postgres store: cannot connect`)
+    expect(run.code).toBe(1)
   }, 120_000)
 })
 

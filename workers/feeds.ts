@@ -114,12 +114,13 @@ const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly 
 }
 
 /**
- * The items a recheck may look at: not those started again anyway. A failed chain is rechecked
- * too, so a malformed file the publisher replaces is processed again.
+ * The items a recheck may look at: not those started again anyway, nor those whose record could
+ * not be checked. A failed chain is rechecked too, so a malformed file the publisher replaces is
+ * processed again.
  */
-const notRepaired = (items: readonly Version[], known: Verified): Version[] => {
-  const repaired = new Set(known.repairs.map((c) => c.episodeId))
-  return items.filter((v) => !repaired.has(v.episodeId))
+const recheckable = (items: readonly Version[], known: Verified): Version[] => {
+  const skip = new Set([...known.repairs.map((c) => c.episodeId), ...known.unverified.map((u) => u.episodeId)])
+  return items.filter((v) => !skip.has(v.episodeId))
 }
 
 /**
@@ -152,7 +153,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     const remembered = limits.recheckItems > 0 ? await deps.feedState.recheckList<Version>(data.feedId) : []
     const listed = remembered.slice(0, limits.recheckItems)
     const known = data.verify ? await verifyKnown(deps, listed, ctx.jobId) : { current: listed, carried: [], failedBefore: [], repairs: [], unverified: [] }
-    const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, notRepaired(listed, known)))
+    const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, recheckable(listed, known)))
     const chains = [...rechecks, ...known.repairs]
     await deps.feedState.recordPoll(ctx.jobId, [...chains, ...known.carried].map((c) => c.chainId))
     await startChains(deps, data, chains)
@@ -183,7 +184,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   }])
   const done = versions.filter((v, i) => seen[i] === v.hash)
   const known = data.verify ? await verifyKnown(deps, done, ctx.jobId) : { current: done, carried: [], failedBefore: [], repairs: [], unverified: [] }
-  const candidates = recheckCandidates(notRepaired(done, known), limits.recheckItems)
+  const candidates = recheckCandidates(recheckable(done, known), limits.recheckItems)
   const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, candidates))
   const started = [...fresh, ...known.repairs, ...rechecks]
 
