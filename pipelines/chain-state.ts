@@ -14,7 +14,9 @@ export interface EpisodeFailure {
   stage: QueueName
   reason: string
   attemptsMade: number
-  /** The chain was started by an earlier poll and failed then; this one did not try again. */
+  /** When the failing attempt ended (ms since the epoch, the worker's clock). */
+  failedAt?: number
+  /** It had failed before this ingest began; nothing was tried again. */
   earlier?: boolean
 }
 
@@ -55,7 +57,8 @@ export const readChainState = async (queues: Record<QueueName, Queue>, chainId: 
     const settled = state === 'failed' || (state === 'completed' && stage === QUEUE.transcripts)
     const job = settled || details ? await queues[stage].getJob(id) : undefined
     if (job && state === 'failed') {
-      return { state: 'failed', failure: { episodeId: episodeIdOfChain(chainId), chainId, stage, reason: job.failedReason, attemptsMade: job.attemptsMade } }
+      const failure: EpisodeFailure = { episodeId: episodeIdOfChain(chainId), chainId, stage, reason: job.failedReason, attemptsMade: job.attemptsMade }
+      return { state: 'failed', failure: job.finishedOn ? { ...failure, failedAt: job.finishedOn } : failure }
     }
     if (state === 'completed' && (job?.returnvalue as { unchanged?: boolean } | undefined)?.unchanged === true) return { state: 'unchanged' }
     // A completed stage whose successor is not queued yet is between two stages: still pending.

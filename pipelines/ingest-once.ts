@@ -73,7 +73,8 @@ interface Waiting {
   lastError?: string | undefined
 }
 
-const WAITING_FOR_A_WORKER = new Set(['waiting', 'prioritized', 'absent'])
+const NOT_QUEUED = 'not queued yet'
+const WAITING_FOR_A_WORKER = new Set(['waiting', 'prioritized', NOT_QUEUED])
 
 /**
  * Why jobs are not done, for the message that ends a wait: failing attempts name their error
@@ -103,7 +104,7 @@ const settle = async (queues: Record<QueueName, Queue>, id: string, pollMs: numb
   for (;;) {
     if (Date.now() > deadline) {
       const job = await feeds.getJob(id).catch(() => undefined)
-      const state = job ? await job.getState().catch(() => 'unknown') : 'absent'
+      const state = job ? await job.getState().catch(() => 'unknown') : NOT_QUEUED
       const why = await whyStuck(queues, [{ queue: QUEUE.feeds, state, lastError: job?.failedReason }])
       throw new PodpipeError('TIMEOUT', `gave up waiting for the poll job ${id}: ${why}`, { permanent: false })
     }
@@ -127,27 +128,29 @@ const RANK: Record<EpisodeStatus, number> = { failed: 0, 'in-progress': 1, publi
  * a record published now wins; else work still running; else a failure; else the stores were
  * found holding the current record.
  */
-const outcomeOf = (episodeId: string, chains: readonly [string, ChainState][], failedBefore: ReadonlySet<string>): EpisodeOutcome => {
+const outcomeOf = (episodeId: string, chains: readonly [string, ChainState][], startedAt: number): EpisodeOutcome => {
   if (chains.some(([, s]) => s.state === 'published')) return { episodeId, status: 'published' }
   for (const [, s] of chains) {
-    if (s.state === 'absent') return { episodeId, status: 'in-progress', stage: QUEUE.transcripts, jobState: 'not queued yet' }
+    if (s.state === 'absent') return { episodeId, status: 'in-progress', stage: QUEUE.transcripts, jobState: NOT_QUEUED }
     if (s.state === 'pending') {
       return { episodeId, status: 'in-progress', stage: s.stage, jobState: s.jobState, ...(s.lastError ? { lastError: s.lastError } : {}) }
     }
   }
-  for (const [chainId, s] of chains) {
-    if (s.state === 'failed') return { episodeId, status: 'failed', failure: { ...s.failure, ...(failedBefore.has(chainId) ? { earlier: true } : {}) } }
+  for (const [, s] of chains) {
+    if (s.state === 'failed') {
+      const earlier = s.failure.failedAt !== undefined && s.failure.failedAt < startedAt
+      return { episodeId, status: 'failed', failure: { ...s.failure, ...(earlier ? { earlier } : {}) } }
+    }
   }
   return { episodeId, status: 'unchanged' }
 }
 
 const summarize = (
-  found: number, chainsOf: ReadonlyMap<string, string[]>, states: ReadonlyMap<string, ChainState>, report: PollReport,
+  found: number, chainsOf: ReadonlyMap<string, string[]>, states: ReadonlyMap<string, ChainState>, report: PollReport, startedAt: number,
 ): { found: number; episodes: EpisodeOutcome[] } => {
-  const failedBefore = new Set(report.failedBefore)
   const outcomes = new Map<string, EpisodeOutcome>()
   for (const [episodeId, chains] of chainsOf) {
-    outcomes.set(episodeId, outcomeOf(episodeId, chains.map((c) => [c, states.get(c) ?? { state: 'absent' }]), failedBefore))
+    outcomes.set(episodeId, outcomeOf(episodeId, chains.map((c) => [c, states.get(c) ?? { state: 'absent' }]), startedAt))
   }
   for (const episodeId of report.verified) if (!outcomes.has(episodeId)) outcomes.set(episodeId, { episodeId, status: 'unchanged' })
   // A store that could not be read leaves "unchanged" unproven; work that is running or done now stands.
@@ -162,7 +165,7 @@ const summarize = (
 
 const count = (episodes: readonly EpisodeOutcome[], status: EpisodeStatus) => episodes.filter((e) => e.status === status).length
 
-const EMPTY_REPORT: PollReport = { verified: [], unverified: [], failedBefore: [], warnings: [] }
+const EMPTY_REPORT: PollReport = { verified: [], unverified: [], warnings: [] }
 
 /**
  * Polls one feed now and waits until every episode is published, failed for good, or checked
@@ -180,7 +183,9 @@ export const ingestOnce = async (
   options: IngestOptions = {},
 ): Promise<IngestResult> => {
   const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY } = options
-  const deadline = Date.now() + timeoutMs
+  // Failures that ended before this moment are an earlier run's: this one's workers did not try them.
+  const startedAt = Date.now()
+  const deadline = startedAt + timeoutMs
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'ingest' } })
   const redis = await connectCheckedRedis(config.redisUrl, 'producer', { log })
   const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
@@ -224,17 +229,19 @@ export const ingestOnce = async (
         if (known && known.state !== 'pending' && known.state !== 'absent') continue
         states.set(chainId, await readChainState(queues, chainId).catch((): ChainState => known ?? { state: 'absent' }))
       }
-      const { found, episodes } = summarize(summary.found, chainsOf, states, report)
+      const { found, episodes } = summarize(summary.found, chainsOf, states, report, startedAt)
       const pending = count(episodes, 'in-progress')
       onProgress({ found, unchanged: count(episodes, 'unchanged'), published: count(episodes, 'published'), failed: count(episodes, 'failed'), pending })
       if (pending === 0) return result(episodes, found)
       if (Date.now() > deadline) {
         // Read once more with each job's last error: the clue to why they are not done.
         const open = chains.filter((c) => { const s = states.get(c)?.state; return s === 'pending' || s === 'absent' })
-        for (const chainId of open) states.set(chainId, await readChainState(queues, chainId, { details: true }).catch((): ChainState => ({ state: 'absent' })))
-        const final = summarize(summary.found, chainsOf, states, report)
+        for (const chainId of open) {
+          states.set(chainId, await readChainState(queues, chainId, { details: true }).catch((): ChainState => states.get(chainId) ?? { state: 'absent' }))
+        }
+        const final = summarize(summary.found, chainsOf, states, report, startedAt)
         if (count(final.episodes, 'in-progress') === 0) return result(final.episodes, final.found)
-        const waiting = final.episodes.flatMap((e) => (e.status === 'in-progress' && e.stage ? [{ queue: e.stage, state: e.jobState === 'not queued yet' ? 'absent' : e.jobState ?? 'absent', lastError: e.lastError }] : []))
+        const waiting = final.episodes.flatMap((e) => (e.status === 'in-progress' && e.stage ? [{ queue: e.stage, state: e.jobState ?? NOT_QUEUED, lastError: e.lastError }] : []))
         return result(final.episodes, final.found, await whyStuck(queues, waiting))
       }
       await delay(pollMs)

@@ -48,8 +48,6 @@ interface Verified {
   current: Version[]
   /** Their chain is still running or failed for good: the poll reports them, it does not start them again. */
   carried: Chain[]
-  /** The carried chains that had already failed. */
-  failedBefore: string[]
   /** No chain is running and the stores lack the record: started again. */
   repairs: Chain[]
   unverified: PollReport['unverified']
@@ -62,11 +60,7 @@ interface Verified {
  * between stages and stores, a deleted data dir) is started again.
  */
 const verifyKnown = async (deps: Deps, items: readonly Version[], pollJobId: string): Promise<Verified> => {
-  const out: Verified = { current: [], carried: [], failedBefore: [], repairs: [], unverified: [] }
-  const carryFailed = (v: Version, chainId: string) => {
-    out.carried.push({ ...v, chainId, recheck: false })
-    out.failedBefore.push(chainId)
-  }
+  const out: Verified = { current: [], carried: [], repairs: [], unverified: [] }
   if (items.length === 0) return out
   // Opened once: a database that is down fails every check the same way.
   const stores = await deps.stores().then((s) => ({ s }), (err: unknown) => ({ err }))
@@ -82,12 +76,12 @@ const verifyKnown = async (deps: Deps, items: readonly Version[], pollJobId: str
       if ('err' in stores) throw stores.err
       check = await checkStores(stores.s, v.ep, v.episodeId)
     } catch (err) {
-      if (state === 'failed') carryFailed(v, chainId)
+      if (state === 'failed') out.carried.push({ ...v, chainId, recheck: false })
       else out.unverified.push({ episodeId: v.episodeId, reason: `could not check the stores: ${err instanceof Error ? err.message : String(err)}` })
       continue
     }
     if (check.current) out.current.push(v)
-    else if (state === 'failed') carryFailed(v, chainId)
+    else if (state === 'failed') out.carried.push({ ...v, chainId, recheck: false })
     else {
       deps.log.warn({ episodeId: v.episodeId, problem: check.problem }, 'an episode remembered as published is not in the stores; processing it again')
       out.repairs.push({ ...v, chainId: pollChainIdOf(v.episodeId, v.hash, pollJobId), recheck: false })
@@ -95,6 +89,10 @@ const verifyKnown = async (deps: Deps, items: readonly Version[], pollJobId: str
   }
   return out
 }
+
+/** A verifying poll checks the episodes remembered as done; a scheduled one takes the memory's word. */
+const checkDone = (deps: Deps, data: JobData['feeds'], items: readonly Version[], pollJobId: string): Promise<Verified> =>
+  data.verify ? verifyKnown(deps, items, pollJobId) : Promise.resolve({ current: [...items], carried: [], repairs: [], unverified: [] })
 
 /** Writes each chain's episode data and queues its transcript job. */
 const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly Chain[]): Promise<void> => {
@@ -132,7 +130,6 @@ const report = async (deps: Deps, data: JobData['feeds'], ctx: JobContext, known
   await deps.feedState.savePollReport(ctx.jobId, {
     verified: known.current.map((v) => v.episodeId),
     unverified: known.unverified,
-    failedBefore: known.failedBefore,
     // At most one per item read and one for the items left out: bounded by PODPIPE_MAX_ITEMS_PER_FEED.
     warnings: [...warnings],
   })
@@ -152,7 +149,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   if (fetched.status === 'not-modified') {
     const remembered = limits.recheckItems > 0 ? await deps.feedState.recheckList<Version>(data.feedId) : []
     const listed = remembered.slice(0, limits.recheckItems)
-    const known = data.verify ? await verifyKnown(deps, listed, ctx.jobId) : { current: listed, carried: [], failedBefore: [], repairs: [], unverified: [] }
+    const known = await checkDone(deps, data, listed, ctx.jobId)
     const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, recheckable(listed, known)))
     const chains = [...rechecks, ...known.repairs]
     await deps.feedState.recordPoll(ctx.jobId, [...chains, ...known.carried].map((c) => c.chainId))
@@ -183,7 +180,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     recheck: false,
   }])
   const done = versions.filter((v, i) => seen[i] === v.hash)
-  const known = data.verify ? await verifyKnown(deps, done, ctx.jobId) : { current: done, carried: [], failedBefore: [], repairs: [], unverified: [] }
+  const known = await checkDone(deps, data, done, ctx.jobId)
   const candidates = recheckCandidates(recheckable(done, known), limits.recheckItems)
   const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, candidates))
   const started = [...fresh, ...known.repairs, ...rechecks]

@@ -23,8 +23,6 @@ export interface PollReport {
   verified: string[]
   /** Episodes remembered as done that could not be checked (a store unreachable), with the reason. */
   unverified: { episodeId: string; reason: string }[]
-  /** Chains of earlier polls that had failed for good; this poll reports them instead of starting them again. */
-  failedBefore: string[]
   /** Feed-level warnings, e.g. items left out by PODPIPE_MAX_ITEMS_PER_FEED. */
   warnings: string[]
 }
@@ -160,7 +158,6 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
 const Report = z.object({
   verified: z.array(z.string()),
   unverified: z.array(z.object({ episodeId: z.string(), reason: z.string() })),
-  failedBefore: z.array(z.string()),
   warnings: z.array(z.string()),
 })
 
