@@ -11,6 +11,7 @@ import { runPodpipe } from './helpers/cli.js'
 import { FAST, obliterate, rss, serve, SMALL_VTT, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
 
+const FEED_PASSWORD = 'feed-s3cret-pw'
 let server: Awaited<ReturnType<typeof serve>>
 const feedUrl = (name: string) => `${server.url}/${name}.xml`
 
@@ -20,6 +21,9 @@ beforeAll(async () => {
     '/two.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([
       { guid: 'good', title: 'Good', transcript: { url: `${server.url}/good.vtt`, type: 'text/vtt' } },
       { guid: 'gone', title: 'Transcript 404', transcript: { url: `${server.url}/gone.vtt`, type: 'text/vtt' } },
+    ])),
+    '/private.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([
+      { guid: 'private', title: 'Behind basic auth', transcript: { url: server.url.replace('//', `//reader:${FEED_PASSWORD}@`) + '/gone.vtt', type: 'text/vtt' } },
     ])),
     '/five.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(
       [1, 2, 3, 4, 5].map((i) => ({ guid: `item-${i}`, title: `Item ${i}`, transcript: { url: `${server.url}/good.vtt`, type: 'text/vtt' } })),
@@ -72,6 +76,17 @@ describe('an episode whose transcript 404s, ingested twice', () => {
     expect(run.stderr).toMatch(/2 episodes, 0 unchanged, 1 published, 1 failed, 0 in progress/)
     expect(run.stderr).toContain(`published ${good}`)
     expect(existsSync(file)).toBe(true)
+  }, 120_000)
+})
+
+describe('a failure reason that quotes a URL with a password', () => {
+  const { ingest } = deployment()
+
+  it('is printed without the password', async () => {
+    const run = await ingest(feedUrl('private'), '--timeout', '90')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/failed ep-[0-9a-f]+ at transcripts after 1 attempt\(s\): HTTP_STATUS: http:\/\/reader:\[REDACTED\]@127\.0\.0\.1:\d+\/gone\.vtt: HTTP 404/)
+    expect(run.stdout + run.stderr).not.toContain(FEED_PASSWORD)
   }, 120_000)
 })
 

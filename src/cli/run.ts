@@ -6,7 +6,7 @@
 import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
-import { configMarkdownTable, describeConfig, loadConfig } from '../config/index.js'
+import { configMarkdownTable, describeConfig, loadConfig, redactSecrets } from '../config/index.js'
 import { QUEUE_ORDER, type QueueName } from '../queue/index.js'
 import { PodpipeError } from '../errors/index.js'
 import { ingestReport } from './ingest-report.js'
@@ -123,7 +123,8 @@ export const registerRun = (program: Command): void => {
         ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
       })
       if (started) bar.stop()
-      for (const line of ingestReport(feed, result, flags.timeout)) say(line)
+      // Failure reasons come from workers and stores anywhere; a URL in one keeps no password.
+      for (const line of ingestReport(feed, result, flags.timeout)) say(redactSecrets(line))
       process.exit(result.failed + result.inProgress > 0 ? 1 : 0)
     })
 
