@@ -64,6 +64,13 @@ export interface IngestOptions extends WorkerOptions {
   pollMs?: number
   /** Stop waiting after this long and report what is still in progress. @defaultValue no limit */
   timeoutMs?: number
+  /**
+   * Called when no episode has moved on for `stallNoticeMs`, with the likeliest reason; called
+   * again after each further stall. The wait goes on: only `timeoutMs` ends it.
+   */
+  onStall?: (why: string) => void
+  /** @defaultValue 30000 */
+  stallNoticeMs?: number
 }
 
 /** A job ingest waits for, as far as it got. */
@@ -119,6 +126,23 @@ const settle = async (queues: Record<QueueName, Queue>, id: string, pollMs: numb
     }
     await delay(pollMs)
   }
+}
+
+/**
+ * Reads the unfinished chains again with each job's last error (the clue to why they are not
+ * done), updating `states`, and returns where each one waits.
+ */
+const stillWaiting = async (queues: Record<QueueName, Queue>, chains: readonly string[], states: Map<string, ChainState>): Promise<Waiting[]> => {
+  const waiting: Waiting[] = []
+  for (const chainId of chains) {
+    const known = states.get(chainId)
+    if (known && known.state !== 'pending' && known.state !== 'absent') continue
+    const s = await readChainState(queues, chainId, { details: true }).catch((): ChainState => known ?? { state: 'absent' })
+    states.set(chainId, s)
+    if (s.state === 'pending') waiting.push({ queue: s.stage, state: s.jobState, lastError: s.lastError })
+    else if (s.state === 'absent') waiting.push({ queue: QUEUE.transcripts, state: NOT_QUEUED })
+  }
+  return waiting
 }
 
 const RANK: Record<EpisodeStatus, number> = { failed: 0, 'in-progress': 1, published: 2, unchanged: 3 }
@@ -182,7 +206,7 @@ export const ingestOnce = async (
   onProgress: (progress: IngestProgress) => void = () => {},
   options: IngestOptions = {},
 ): Promise<IngestResult> => {
-  const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY } = options
+  const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY, stallNoticeMs = 30_000 } = options
   // Failures that ended before this moment are an earlier run's: this one's workers did not try them.
   const startedAt = Date.now()
   const deadline = startedAt + timeoutMs
@@ -211,6 +235,7 @@ export const ingestOnce = async (
     const chainsOf = new Map<string, string[]>()
     for (const chainId of chains) chainsOf.set(episodeIdOfChain(chainId), [...(chainsOf.get(episodeIdOfChain(chainId)) ?? []), chainId])
     const states = new Map<string, ChainState>()
+    let [lastMove, movedAt] = ['', Date.now()]
     const result = (episodes: EpisodeOutcome[], found: number, gaveUp?: string): IngestResult => ({
       found,
       unchanged: count(episodes, 'unchanged'),
@@ -233,15 +258,16 @@ export const ingestOnce = async (
       const pending = count(episodes, 'in-progress')
       onProgress({ found, unchanged: count(episodes, 'unchanged'), published: count(episodes, 'published'), failed: count(episodes, 'failed'), pending })
       if (pending === 0) return result(episodes, found)
+      const moved = JSON.stringify(episodes.map((e) => [e.status, e.stage, e.jobState]))
+      if (moved !== lastMove) [lastMove, movedAt] = [moved, Date.now()]
+      else if (options.onStall && Date.now() - movedAt > stallNoticeMs) {
+        movedAt = Date.now()
+        options.onStall(await whyStuck(queues, await stillWaiting(queues, chains, states)))
+      }
       if (Date.now() > deadline) {
-        // Read once more with each job's last error: the clue to why they are not done.
-        const open = chains.filter((c) => { const s = states.get(c)?.state; return s === 'pending' || s === 'absent' })
-        for (const chainId of open) {
-          states.set(chainId, await readChainState(queues, chainId, { details: true }).catch((): ChainState => states.get(chainId) ?? { state: 'absent' }))
-        }
+        const waiting = await stillWaiting(queues, chains, states)
         const final = summarize(summary.found, chainsOf, states, report, startedAt)
         if (count(final.episodes, 'in-progress') === 0) return result(final.episodes, final.found)
-        const waiting = final.episodes.flatMap((e) => (e.status === 'in-progress' && e.stage ? [{ queue: e.stage, state: e.jobState ?? NOT_QUEUED, lastError: e.lastError }] : []))
         return result(final.episodes, final.found, await whyStuck(queues, waiting))
       }
       await delay(pollMs)

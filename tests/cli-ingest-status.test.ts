@@ -128,11 +128,14 @@ describe('ingest --no-workers that stops waiting at its timeout', () => {
     })
 
     it('lists every episode as in progress, names the queue no worker takes, and exits 1', async () => {
-      const run = await ingest(feedUrl('two'), '--no-workers', '--timeout', '3')
+      // A notice after 1 s without movement, well inside the 8 s the wait may take.
+      const run = await ingest(feedUrl('two'), '--no-workers', '--timeout', '8', '--stall-notice', '1')
       expect(run.code).toBe(1)
+      // Said while it waits, too, not only at the end.
+      expect(run.stderr).toMatch(/no episode has moved on for 1 s: no worker is taking jobs from the transcripts queue; .*still waiting \(at most 8 s in all\)/)
       expect(run.stderr).toMatch(/2 episodes, 0 unchanged, 0 published, 0 failed, 2 in progress/)
       expect(run.stderr).toContain(`in progress ${recordId(feedUrl('two'), 'good')} at transcripts (waiting)`)
-      expect(run.stderr).toMatch(/stopped waiting after 3 s with 2 episode\(s\) not done: no worker is taking jobs from the transcripts queue; are workers running/)
+      expect(run.stderr).toMatch(/stopped waiting after 8 s with 2 episode\(s\) not done: no worker is taking jobs from the transcripts queue; are workers running/)
       expect(run.stderr).not.toMatch(/\n\s+at /)
     }, 60_000)
 

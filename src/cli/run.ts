@@ -20,9 +20,9 @@ const queueList = (value: string): QueueName[] => {
   return names as QueueName[]
 }
 
-const timeoutSeconds = (value: string): number => {
+const positiveSeconds = (flag: string) => (value: string): number => {
   const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new PodpipeError('CONFIG', `--timeout must be a positive number of seconds, got "${value}"`)
+  if (!Number.isFinite(n) || n <= 0) throw new PodpipeError('CONFIG', `${flag} must be a positive number of seconds, got "${value}"`)
   return n
 }
 
@@ -102,8 +102,9 @@ export const registerRun = (program: Command): void => {
     .option('--force', 'process every episode again, ignoring remembered ETags and content hashes (retries failed episodes too)')
     .option('-s, --speakers <names>', 'speaker names as a hint, comma separated')
     .option('--no-workers', 'do not run workers in this process (they run elsewhere on the same Redis)')
-    .option('--timeout <seconds>', 'stop waiting after this many seconds and list what is still in progress', timeoutSeconds)
-    .action(async (feed: string, flags: { force?: boolean; speakers?: string; workers: boolean; timeout?: number }) => {
+    .option('--timeout <seconds>', 'stop waiting after this many seconds and list what is still in progress', positiveSeconds('--timeout'))
+    .option('--stall-notice <seconds>', 'say why, while waiting, when no episode has moved on for this long', positiveSeconds('--stall-notice'), 30)
+    .action(async (feed: string, flags: { force?: boolean; speakers?: string; workers: boolean; timeout?: number; stallNotice: number }) => {
       const config = loadConfig()
       const { ingestOnce } = await runtime()
       const bar = new SingleBar({ format: 'episodes {bar} {value}/{total} done | {unchanged} unchanged, {published} published, {failed} failed', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
@@ -121,6 +122,9 @@ export const registerRun = (program: Command): void => {
         ...(flags.force ? { force: true } : {}),
         ...(flags.speakers ? { speakers: flags.speakers.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
         ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
+        stallNoticeMs: flags.stallNotice * 1000,
+        // On a line of its own: the progress bar redraws below it.
+        onStall: (why) => say(redactSecrets(`\npodpipe: no episode has moved on for ${flags.stallNotice} s: ${why}; still waiting${flags.timeout ? ` (at most ${flags.timeout} s in all)` : ' (--timeout sets a limit)'}`)),
       })
       if (started) bar.stop()
       // Failure reasons come from workers and stores anywhere; a URL in one keeps no password.
