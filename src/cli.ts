@@ -4,11 +4,29 @@
  * (start, worker, scheduler, ingest, serve). Errors print one clear line, never a stack trace,
  * unless PODPIPE_DEBUG=1.
  */
+import { inspect } from 'node:util'
 import { Command } from 'commander'
+import { redactSecrets } from './config/redact.js'
 import { isPodpipeError } from './errors/index.js'
 import { PIPELINE_VERSION } from './record/index.js'
 import { registerAnalyze } from './cli/analyze.js'
 import { registerRun } from './cli/run.js'
+
+const fail = (err: unknown): never => {
+  // The last line of defence for secrets: a message or cause may quote a REDIS_URL or DATABASE_URL.
+  if (process.env.PODPIPE_DEBUG === '1') console.error(redactSecrets(inspect(err)))
+  const message = err instanceof Error ? err.message : String(err)
+  console.error(`podpipe: ${redactSecrets(message)}`)
+  process.exit(isPodpipeError(err) ? 2 : 1)
+}
+
+// `podpipe config | head -3`: a reader that stops early is the user's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0)
+    fail(err)
+  })
+}
 
 const program = new Command()
   .name('podpipe')
@@ -21,12 +39,5 @@ const program = new Command()
 
 registerAnalyze(program)
 registerRun(program)
-
-const fail = (err: unknown): never => {
-  if (process.env.PODPIPE_DEBUG === '1') console.error(err)
-  const message = err instanceof Error ? err.message : String(err)
-  console.error(`podpipe: ${message}`)
-  process.exit(isPodpipeError(err) ? 2 : 1)
-}
 
 program.parseAsync(process.argv).catch(fail)

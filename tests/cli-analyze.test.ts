@@ -1,5 +1,5 @@
 // `podpipe analyze` as a user runs it: a real process, real files, exit codes and stderr.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,10 +9,24 @@ import { EpisodeRecord } from '../src/record/index.js'
 const ROOT = new URL('..', import.meta.url).pathname
 const SEED = join(ROOT, 'fixtures/seed/seed.txt')
 
-const podpipe = (...args: string[]) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT })
+const CLI = ['--import', 'tsx', join(ROOT, 'src/cli.ts')]
+
+const podpipe = (...args: string[]) => podpipeWith({}, ...args)
+
+const podpipeWith = ({ input }: { input?: string | Buffer }, ...args: string[]) => {
+  const run = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', cwd: ROOT, ...(input === undefined ? {} : { input }) })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
+
+/** Runs with stdout a pipe whose reader has already gone, as in `podpipe … | head -1` once head exits. */
+const intoClosedPipe = (...args: string[]) =>
+  new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('exit', (code) => resolve({ code, stderr }))
+  })
 
 let dir = ''
 const file = (name: string, content: string | Buffer): string => {
@@ -78,5 +92,37 @@ describe('podpipe analyze', () => {
     const record = EpisodeRecord.parse(JSON.parse(run.stdout))
     expect(record.turns.length).toBeGreaterThan(0)
     expect(new Set(record.turns.map((t) => t.speakerId))).toEqual(new Set(['unknown']))
+  })
+
+  it('reads the transcript from stdin when the file is -', () => {
+    const run = podpipeWith({ input: readFileSync(SEED) }, 'analyze', '-')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(EpisodeRecord.parse(JSON.parse(run.stdout)).turns).toHaveLength(52)
+    const big = podpipeWith({ input: 'Chris Miller: word '.repeat(100) }, 'analyze', '-', '--max-bytes', '100')
+    expect(big.code).toBe(2)
+    expect(big.stderr).toMatch(/^podpipe: stdin: at least \d+ bytes is over the limit of 100 bytes/)
+  })
+
+  it('names the path and the problem in one line when --out cannot be written', () => {
+    const run = podpipe('analyze', SEED, '--out', '/nonexistent/x.json')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe('podpipe: /nonexistent/x.json: cannot write the record (--out): no such file, or the directory /nonexistent does not exist\n')
+    const intoDir = podpipe('analyze', SEED, '--out', dir)
+    expect(intoDir.stderr).toBe(`podpipe: ${dir}: cannot write the record (--out): it is a directory\n`)
+  })
+
+  it('names the file once in a warning that already names it', () => {
+    const path = file('latin1.txt', Buffer.from('Chris Miller: Caf\xe9 prices rose 20% last year, and the na\xefve forecast missed it.\n', 'latin1'))
+    const run = podpipe('analyze', path)
+    expect(run.code).toBe(0)
+    const warning = run.stderr.split('\n').find((l) => l.includes('not valid UTF-8'))
+    expect(warning).toBe(`podpipe: warning: ${path}: not valid UTF-8, decoded as windows-1252`)
+  })
+
+  it.each([['config'], ['analyze', SEED]])('exits quietly into a closed pipe: podpipe %s | head', async (...args) => {
+    const run = await intoClosedPipe(...args)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
   })
 })

@@ -1,25 +1,15 @@
 // `podpipe ingest FEED` as a user runs it: a real process on the real Redis, records on disk,
 // a summary on stderr, and the exit code telling whether any episode failed.
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { EpisodeRecord } from '../src/record/index.js'
-import { obliterate, REPO, rss, SEED_FEED, SMALL_VTT, testConfig } from './helpers/pipeline-env.js'
+import { runPodpipe } from './helpers/cli.js'
+import { obliterate, rss, SEED_FEED, SMALL_VTT, testConfig } from './helpers/pipeline-env.js'
 
 const config = testConfig()
 
-const podpipe = (args: string[], env: Record<string, string>) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli.ts'), ...args], {
-      cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
+const podpipe = (args: string[], env: Record<string, string>) => runPodpipe(args, { env, killAfterMs: 170_000 })
 
 const env = {
   REDIS_URL: config.redisUrl,
@@ -69,6 +59,8 @@ describe('podpipe ingest', () => {
     const run = await podpipe(['ingest', missing, '--timeout', '60'], env)
     expect(run.code).not.toBe(0)
     expect(run.stderr).toMatch(/nope\.xml/)
+    // Named once: the reason from the poll job already names the feed.
+    expect(run.stderr.split(missing).length - 1).toBe(1)
     expect(run.stderr).not.toMatch(/\n\s+at /)
   }, 90_000)
 })

@@ -174,8 +174,10 @@ describe('a malformed transcript that the publisher fixes later at the same URL'
     expect(result.failures[0]).toMatchObject({ stage: 'transcripts', attemptsMade: 1 })
   }, 60_000)
 
-  it('is not failed again while the file stays broken', async () => {
-    expect(await ingest(config)).toMatchObject({ found: 2, unchanged: 2, published: 0, failed: 0 })
+  it('is not processed again while the file stays broken, and is still reported as failed', async () => {
+    const result = await ingest(config)
+    expect(result).toMatchObject({ found: 2, unchanged: 1, published: 0, failed: 1 })
+    expect(result.failures[0]).toMatchObject({ stage: 'transcripts', attemptsMade: 1, earlier: true, reason: expect.stringMatching(/MALFORMED/) })
   }, 60_000)
 
   it('is published by the next poll once the file is fixed', async () => {

@@ -1,10 +1,12 @@
 // Shell only: fetch and parse live in src/feed; this decides what is new and starts one chain per episode.
 import { canonicalJson } from '../src/store/index.js'
 import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
-import { QUEUE, chainIdOf, defineStage, pollChainIdOf, retryMark, type JobData } from '../src/queue/index.js'
+import { QUEUE, chainIdOf, defineStage, pollChainIdOf, retryMark, type JobContext, type JobData, type PollReport } from '../src/queue/index.js'
 import { recordId, sha256Hex } from '../src/record/index.js'
 import { handOff, type Deps } from '../pipelines/deps.js'
 import { isLocalSource, type EpisodeBlob } from '../pipelines/blob-types.js'
+import { readChainState } from '../pipelines/chain-state.js'
+import { checkStores } from '../pipelines/published-check.js'
 
 /** One feed item as this poll sees it; also what the recheck list remembers for a 304 poll. */
 interface Version {
@@ -40,6 +42,58 @@ const withRememberedTranscript = async (deps: Deps, feedId: string, items: reado
   return items.filter((_, i) => memos[i]?.sha256 !== undefined)
 }
 
+/** What a poll with `verify` learned of the episodes it remembered as done. */
+interface Verified {
+  /** The stores hold their current record. */
+  current: Version[]
+  /** Their chain is still running or failed for good: the poll reports them, it does not start them again. */
+  carried: Chain[]
+  /** No chain is running and the stores lack the record: started again. */
+  repairs: Chain[]
+  unverified: PollReport['unverified']
+}
+
+/**
+ * Checks each episode the feed state remembers as done. One whose chain is still running is
+ * carried into this poll's report as it is; otherwise the stores are read: the current record
+ * in each means done, a failed chain is carried with its failure, and anything else (a crash
+ * between stages and stores, a deleted data dir) is started again.
+ */
+const verifyKnown = async (deps: Deps, items: readonly Version[], pollJobId: string): Promise<Verified> => {
+  const out: Verified = { current: [], carried: [], repairs: [], unverified: [] }
+  if (items.length === 0) return out
+  // Opened once: a database that is down fails every check the same way.
+  const stores = await deps.stores().then((s) => ({ s }), (err: unknown) => ({ err }))
+  for (const v of items) {
+    const chainId = chainIdOf(v.episodeId, v.hash)
+    const { state } = await readChainState(deps.queues, chainId)
+    if (state === 'pending') {
+      out.carried.push({ ...v, chainId, recheck: false })
+      continue
+    }
+    let check
+    try {
+      if ('err' in stores) throw stores.err
+      check = await checkStores(stores.s, v.ep, v.episodeId)
+    } catch (err) {
+      if (state === 'failed') out.carried.push({ ...v, chainId, recheck: false })
+      else out.unverified.push({ episodeId: v.episodeId, reason: `could not check the stores: ${err instanceof Error ? err.message : String(err)}` })
+      continue
+    }
+    if (check.current) out.current.push(v)
+    else if (state === 'failed') out.carried.push({ ...v, chainId, recheck: false })
+    else {
+      deps.log.warn({ episodeId: v.episodeId, problem: check.problem }, 'an episode remembered as published is not in the stores; processing it again')
+      out.repairs.push({ ...v, chainId: pollChainIdOf(v.episodeId, v.hash, pollJobId), recheck: false })
+    }
+  }
+  return out
+}
+
+/** A verifying poll checks the episodes remembered as done; a scheduled one takes the memory's word. */
+const checkDone = (deps: Deps, data: JobData['feeds'], items: readonly Version[], pollJobId: string): Promise<Verified> =>
+  data.verify ? verifyKnown(deps, items, pollJobId) : Promise.resolve({ current: [...items], carried: [], repairs: [], unverified: [] })
+
 /** Writes each chain's episode data and queues its transcript job. */
 const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly Chain[]): Promise<void> => {
   for (const { ep, episodeId, hash, chainId, recheck } of chains) {
@@ -57,6 +111,31 @@ const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly 
   }
 }
 
+/**
+ * The items a recheck may look at: not those started again anyway, nor those whose record could
+ * not be checked. A failed chain is rechecked too, so a malformed file the publisher replaces is
+ * processed again.
+ */
+const recheckable = (items: readonly Version[], known: Verified): Version[] => {
+  const skip = new Set([...known.repairs.map((c) => c.episodeId), ...known.unverified.map((u) => u.episodeId)])
+  return items.filter((v) => !skip.has(v.episodeId))
+}
+
+/**
+ * What ingestOnce reports beyond the chains a verifying poll started, kept beside the poll
+ * (lists stay out of the job's return value, which is a small summary); the counts go in it.
+ */
+const report = async (deps: Deps, data: JobData['feeds'], ctx: JobContext, known: Verified, warnings: readonly string[] = []) => {
+  if (!data.verify) return {}
+  await deps.feedState.savePollReport(ctx.jobId, {
+    verified: known.current.map((v) => v.episodeId),
+    unverified: known.unverified,
+    // At most one per item read and one for the items left out: bounded by PODPIPE_MAX_ITEMS_PER_FEED.
+    warnings: [...warnings],
+  })
+  return { verified: known.current.length, unverified: known.unverified.length, carried: known.carried.length, repaired: known.repairs.length }
+}
+
 export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, ctx) => {
   const { limits, allowPrivateAddresses } = deps.config
   const asRechecks = (items: readonly Version[]): Chain[] =>
@@ -69,13 +148,22 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   )
   if (fetched.status === 'not-modified') {
     const remembered = limits.recheckItems > 0 ? await deps.feedState.recheckList<Version>(data.feedId) : []
-    const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, remembered.slice(0, limits.recheckItems)))
-    await deps.feedState.recordPoll(ctx.jobId, rechecks.map((c) => c.chainId))
-    await startChains(deps, data, rechecks)
-    return { found: 0, enqueued: 0, rechecked: rechecks.length, unchanged: 0, notModified: true }
+    const listed = remembered.slice(0, limits.recheckItems)
+    const known = await checkDone(deps, data, listed, ctx.jobId)
+    const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, recheckable(listed, known)))
+    const chains = [...rechecks, ...known.repairs]
+    await deps.feedState.recordPoll(ctx.jobId, [...chains, ...known.carried].map((c) => c.chainId))
+    await startChains(deps, data, chains)
+    return {
+      found: 0, enqueued: 0, rechecked: rechecks.length, unchanged: 0, notModified: true,
+      ...(await report(deps, data, ctx, known)),
+    }
   }
 
-  const feed = parseFeed(decodeText(fetched.body, fetched.contentType), { feedUrl: data.feedUrl, maxItems: limits.maxItemsPerFeed })
+  const feed = parseFeed(decodeText(fetched.body, fetched.contentType), {
+    feedUrl: data.feedUrl, maxItems: limits.maxItemsPerFeed, maxItemsSetting: `PODPIPE_MAX_ITEMS_PER_FEED=${limits.maxItemsPerFeed}`,
+  })
+  for (const warning of feed.warnings) ctx.log.warn({ feedUrl: data.feedUrl, code: warning.code }, warning.message)
   // Identity and change detection use what the feed says about the item: a new body or a new
   // transcript link starts a new chain; a changed file behind the same link is found by a recheck.
   const versions: Version[] = feed.episodes.map((ep) => ({
@@ -91,13 +179,16 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     chainId: data.force || seen[i] === retryMark(v.hash) ? pollChainIdOf(v.episodeId, v.hash, ctx.jobId) : chainIdOf(v.episodeId, v.hash),
     recheck: false,
   }])
-  const candidates = recheckCandidates(versions.filter((v, i) => seen[i] === v.hash), limits.recheckItems)
+  const done = versions.filter((v, i) => seen[i] === v.hash)
+  const known = await checkDone(deps, data, done, ctx.jobId)
+  const candidates = recheckCandidates(recheckable(done, known), limits.recheckItems)
   const rechecks = asRechecks(await withRememberedTranscript(deps, data.feedId, candidates))
+  const started = [...fresh, ...known.repairs, ...rechecks]
 
   // Recorded before anything is handed on: a poll re-run after a crash finds these episodes
   // seen and starts nothing, yet ingestOnce must still wait for them.
-  await deps.feedState.recordPoll(ctx.jobId, [...fresh, ...rechecks].map((c) => c.chainId))
-  await startChains(deps, data, [...fresh, ...rechecks])
+  await deps.feedState.recordPoll(ctx.jobId, [...started, ...known.carried].map((c) => c.chainId))
+  await startChains(deps, data, started)
   // Remembered only after every chain is queued: a crash before this line re-queues, and the
   // deterministic job ids turn that into a no-op rather than a duplicate.
   await deps.feedState.markSeen(data.feedId, fresh.map((v) => [v.ep.key, v.hash] as const))
@@ -106,6 +197,10 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     await deps.feedState.saveRecheckList(data.feedId, remember)
   }
   await deps.feedState.saveHttpCache(data.feedId, { etag: fetched.etag, lastModified: fetched.lastModified })
-  ctx.log.info({ found: versions.length, enqueued: fresh.length, rechecked: rechecks.length, warnings: feed.warnings.length }, 'feed polled')
-  return { found: versions.length, enqueued: fresh.length, rechecked: rechecks.length, unchanged: versions.length - fresh.length, notModified: false }
+  ctx.log.info({ found: versions.length, enqueued: fresh.length, repaired: known.repairs.length, rechecked: rechecks.length, warnings: feed.warnings.length }, 'feed polled')
+  return {
+    found: versions.length, enqueued: fresh.length, rechecked: rechecks.length, unchanged: versions.length - fresh.length, notModified: false,
+    ...(await report(deps, data, ctx, known, feed.warnings.map((w) => w.message))),
+    ...(feed.skippedItems ? { skippedItems: feed.skippedItems } : {}),
+  }
 })

@@ -2,7 +2,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Option, type Command } from 'commander'
 import { analyzeDocument } from '../../pipelines/analyze.js'
-import { PodpipeError } from '../errors/index.js'
+import { PodpipeError, withInput } from '../errors/index.js'
+import { fsProblem } from './fs-problem.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/index.js'
 import { formatExplanations } from '../nlp/index.js'
 
@@ -25,7 +26,26 @@ const positiveInt = (value: string): number => {
   return n
 }
 
-const readInput = (file: string, maxBytes: number): Buffer => {
+/** `-` as the file: the transcript comes on stdin (`curl … | podpipe analyze -`). */
+const STDIN = '-'
+
+const tooLarge = (size: number | string, maxBytes: number, input: string) =>
+  new PodpipeError('TOO_LARGE', `${size} bytes is over the limit of ${maxBytes} bytes (raise it with --max-bytes)`, { input })
+
+/** Stdin has no size up front: reading stops as soon as the limit is passed. */
+const readStdin = async (maxBytes: number): Promise<Buffer> => {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length
+    if (size > maxBytes) throw tooLarge(`at least ${size}`, maxBytes, 'stdin')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+const readInput = async (file: string, maxBytes: number): Promise<Buffer> => {
+  if (file === STDIN) return readStdin(maxBytes)
   let size: number
   try {
     const stat = statSync(file)
@@ -33,13 +53,19 @@ const readInput = (file: string, maxBytes: number): Buffer => {
     size = stat.size
   } catch (err) {
     if (err instanceof PodpipeError) throw err
-    throw new PodpipeError('FETCH_FAILED', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { input: file })
+    throw new PodpipeError('FETCH_FAILED', `cannot read the file: ${fsProblem(err, file)}`, { input: file })
   }
   // Checked before reading so a huge file is refused without loading it.
-  if (size > maxBytes) {
-    throw new PodpipeError('TOO_LARGE', `${size} bytes is over the limit of ${maxBytes} bytes (raise it with --max-bytes)`, { input: file })
-  }
+  if (size > maxBytes) throw tooLarge(size, maxBytes, file)
   return readFileSync(file)
+}
+
+const writeOutput = (out: string, json: string): void => {
+  try {
+    writeFileSync(out, json)
+  } catch (err) {
+    throw new PodpipeError('CONFIG', `cannot write the record (--out): ${fsProblem(err, out)}`, { input: out })
+  }
 }
 
 const isoDate = (value: string): string => {
@@ -52,7 +78,7 @@ export const registerAnalyze = (program: Command): void => {
   program
     .command('analyze')
     .description('Read one transcript or post and print its episode record as JSON (no Redis, no network).')
-    .argument('<file>', 'transcript or post: HTML, plain text, WebVTT, SRT or Podcasting 2.0 JSON')
+    .argument('<file>', 'transcript or post: HTML, plain text, WebVTT, SRT or Podcasting 2.0 JSON; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'input format').choices(['auto', ...TRANSCRIPT_FORMATS]).default('auto'))
     .option('-s, --speakers <names>', 'speaker names as a hint, e.g. "Chris McGuire,Chris Miller"')
     .option('-o, --out <file>', 'write the record to a file instead of stdout')
@@ -61,19 +87,20 @@ export const registerAnalyze = (program: Command): void => {
     .option('--title <title>', 'episode title')
     .option('--max-bytes <n>', 'largest input accepted', positiveInt, DEFAULT_MAX_BYTES)
     .option('--no-pretty', 'print compact JSON')
-    .action((file: string, flags: AnalyzeFlags) => {
-      const content = readInput(file, flags.maxBytes)
+    .action(async (file: string, flags: AnalyzeFlags) => {
+      const content = await readInput(file, flags.maxBytes)
+      const input = file === STDIN ? 'stdin' : file
       const speakers = flags.speakers?.split(',').map((name) => name.trim()).filter(Boolean).map((name) => ({ name }))
       const { record, explanations } = analyzeDocument({
         content,
-        read: { format: flags.format, fileName: basename(file), maxBytes: flags.maxBytes, input: file },
+        read: { format: flags.format, ...(file === STDIN ? {} : { fileName: basename(file) }), maxBytes: flags.maxBytes, input },
         speakers,
         episode: { title: flags.title ?? null, publishedAt: flags.date ? isoDate(flags.date) : null },
         extract: { explain: flags.explain ?? false },
       })
-      for (const warning of record.provenance.warnings ?? []) console.error(`podpipe: warning: ${file}: ${warning.message}`)
+      for (const warning of record.provenance.warnings ?? []) console.error(`podpipe: warning: ${withInput(input, warning.message)}`)
       const json = JSON.stringify(record, null, flags.pretty ? 2 : undefined) + '\n'
-      if (flags.out) writeFileSync(flags.out, json)
+      if (flags.out) writeOutput(flags.out, json)
       else process.stdout.write(json)
       if (flags.explain) process.stderr.write(formatExplanations(explanations) + '\n')
     })

@@ -6,9 +6,10 @@
 import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
-import { configMarkdownTable, describeConfig, loadConfig } from '../config/index.js'
+import { configMarkdownTable, describeConfig, loadConfig, redactSecrets } from '../config/index.js'
 import { QUEUE_ORDER, type QueueName } from '../queue/index.js'
 import { PodpipeError } from '../errors/index.js'
+import { ingestReport } from './ingest-report.js'
 
 const queueList = (value: string): QueueName[] => {
   const names = value.split(',').map((q) => q.trim()).filter(Boolean)
@@ -17,6 +18,12 @@ const queueList = (value: string): QueueName[] => {
     throw new PodpipeError('CONFIG', `--queues: unknown queue ${unknown.map((q) => `"${q}"`).join(', ') || '(none given)'}; the queues are ${QUEUE_ORDER.join(', ')}`)
   }
   return names as QueueName[]
+}
+
+const positiveSeconds = (flag: string) => (value: string): number => {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new PodpipeError('CONFIG', `${flag} must be a positive number of seconds, got "${value}"`)
+  return n
 }
 
 /** A feed given on the command line: a URL, or a local path the user chose (so file reads are allowed). */
@@ -90,13 +97,14 @@ export const registerRun = (program: Command): void => {
 
   program
     .command('ingest')
-    .description('Poll one feed now, wait until each new or changed episode is published or failed; exit 1 if any failed.')
+    .description('Poll one feed now, wait until each episode is published, failed, or checked unchanged in the stores; exit 1 unless every episode is published or unchanged.')
     .argument('<feed>', 'feed URL, or a path to a local feed file')
     .option('--force', 'process every episode again, ignoring remembered ETags and content hashes (retries failed episodes too)')
     .option('-s, --speakers <names>', 'speaker names as a hint, comma separated')
     .option('--no-workers', 'do not run workers in this process (they run elsewhere on the same Redis)')
-    .option('--timeout <seconds>', 'give up waiting after this many seconds', (v) => Number(v))
-    .action(async (feed: string, flags: { force?: boolean; speakers?: string; workers: boolean; timeout?: number }) => {
+    .option('--timeout <seconds>', 'stop waiting after this many seconds and list what is still in progress', positiveSeconds('--timeout'))
+    .option('--stall-notice <seconds>', 'say why, while waiting, when no episode has moved on for this long', positiveSeconds('--stall-notice'), 30)
+    .action(async (feed: string, flags: { force?: boolean; speakers?: string; workers: boolean; timeout?: number; stallNotice: number }) => {
       const config = loadConfig()
       const { ingestOnce } = await runtime()
       const bar = new SingleBar({ format: 'episodes {bar} {value}/{total} done | {unchanged} unchanged, {published} published, {failed} failed', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
@@ -113,12 +121,15 @@ export const registerRun = (program: Command): void => {
         startWorkers: flags.workers,
         ...(flags.force ? { force: true } : {}),
         ...(flags.speakers ? { speakers: flags.speakers.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
-        ...(flags.timeout && flags.timeout > 0 ? { timeoutMs: flags.timeout * 1000 } : {}),
+        ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
+        stallNoticeMs: flags.stallNotice * 1000,
+        // On a line of its own: the progress bar redraws below it.
+        onStall: (why) => say(redactSecrets(`\npodpipe: no episode has moved on for ${flags.stallNotice} s: ${why}; still waiting${flags.timeout ? ` (at most ${flags.timeout} s in all)` : ' (--timeout sets a limit)'}`)),
       })
       if (started) bar.stop()
-      say(`podpipe: ${feed}: ${result.found} episodes, ${result.unchanged} unchanged, ${result.published} published, ${result.failed} failed`)
-      for (const f of result.failures) say(`  failed ${f.episodeId} at ${f.stage} after ${f.attemptsMade} attempt(s): ${f.reason}`)
-      process.exit(result.failed > 0 ? 1 : 0)
+      // Failure reasons come from workers and stores anywhere; a URL in one keeps no password.
+      for (const line of ingestReport(feed, result, flags.timeout)) say(redactSecrets(line))
+      process.exit(result.failed + result.inProgress > 0 ? 1 : 0)
     })
 
   program

@@ -44,6 +44,10 @@ describe('createLogger', () => {
 describe('redactSecrets', () => {
   it.each([
     ['redis://:pw@h:6379/0', 'redis://:[REDACTED]@h:6379/0'],
+    ['redis://ops:pw@h:6379', 'redis://[REDACTED]:[REDACTED]@h:6379'],
+    ['rediss://ops@h:6380', 'rediss://[REDACTED]@h:6380'],
+    ['cannot reach redis://:p@ss@h:6379.', 'cannot reach redis://:[REDACTED]@h:6379.'],
+    ['redis://h:6379/0?password=pw&db=1', 'redis://h:6379/0?password=[REDACTED]&db=1'],
     ['postgres://user:p%40ss@h/db', 'postgres://user:[REDACTED]@h/db'],
     ['postgres://user@h/db', 'postgres://user@h/db'],
     ['https://example.org/feed.xml?x=a:b@c', 'https://example.org/feed.xml?x=a:b@c'],

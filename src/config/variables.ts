@@ -225,7 +225,7 @@ export const VARIABLES = {
   maxItemsPerFeed: spec({
     variable: 'PODPIPE_MAX_ITEMS_PER_FEED',
     shown: '100',
-    description: 'Most recent items read from one feed per poll; older ones are ignored.',
+    description: 'Most recent items read from one feed per poll; older ones are skipped, and the poll log and `podpipe ingest` say how many (ITEMS_SKIPPED).',
     expected: 'an integer from 1 to 100000',
     fallback: () => '100',
     schema: int(1, 100_000),

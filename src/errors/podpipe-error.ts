@@ -27,6 +27,14 @@ export interface PodpipeErrorOptions {
   cause?: unknown
 }
 
+/**
+ * `input: message`, unless the message already starts with the input: a message built on
+ * another that named it must not name it twice (`FILE: FILE: not valid UTF-8`).
+ * @example withInput('a.vtt', 'a.vtt: empty') // 'a.vtt: empty'
+ */
+export const withInput = (input: string | undefined, message: string): string =>
+  !input || message.startsWith(`${input}: `) ? message : `${input}: ${message}`
+
 export class PodpipeError extends Error {
   override readonly name = 'PodpipeError'
   readonly code: ErrorCode
@@ -34,7 +42,7 @@ export class PodpipeError extends Error {
   readonly permanent: boolean
 
   constructor(code: ErrorCode, message: string, options: PodpipeErrorOptions = {}) {
-    super(options.input ? `${options.input}: ${message}` : message, { cause: options.cause })
+    super(withInput(options.input, message), { cause: options.cause })
     this.code = code
     this.input = options.input
     this.permanent = options.permanent ?? true

@@ -168,6 +168,9 @@ const header = (headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(value) ? value[0] : value
 }
 
+// The guard is a default, not a verdict: a feed on the LAN is legitimate when the operator says so.
+const ALLOW_HINT = ' (set PODPIPE_ALLOW_PRIVATE_ADDRESSES=1 to allow private, loopback and link-local addresses)'
+
 const checkUrl = (url: URL, shown: string, s: Settings): void => {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new PodpipeError('FORBIDDEN_SCHEME', `scheme ${url.protocol} is not fetched (only http, https${s.allowFileUrls ? ', file' : ''})`, { input: shown })
@@ -176,7 +179,7 @@ const checkUrl = (url: URL, shown: string, s: Settings): void => {
   const host = url.hostname.replace(/^\[|\]$/g, '')
   if (!s.allowPrivateAddresses && isIP(host) !== 0) {
     const reason = forbiddenAddressReason(host)
-    if (reason) throw new PodpipeError('FORBIDDEN_ADDRESS', `${reason} address ${host} is refused`, { input: shown })
+    if (reason) throw new PodpipeError('FORBIDDEN_ADDRESS', `${reason} address ${host} is refused${ALLOW_HINT}`, { input: shown })
   }
 }
 
@@ -241,7 +244,7 @@ const asFetchError = (err: unknown, shown: string, timedOut: boolean): PodpipeEr
   if (isPodpipeError(err)) return err
   if (timedOut) return new PodpipeError('TIMEOUT', 'timed out', { input: shown, permanent: false, cause: err })
   const forbidden = findInChain(err, (e): e is ForbiddenAddress => e instanceof ForbiddenAddress)
-  if (forbidden) return new PodpipeError('FORBIDDEN_ADDRESS', `${forbidden.message}; refused`, { input: shown, cause: err })
+  if (forbidden) return new PodpipeError('FORBIDDEN_ADDRESS', `${forbidden.message}; refused${ALLOW_HINT}`, { input: shown, cause: err })
   const code = errorCode(err)
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new PodpipeError('TIMEOUT', `timed out (${code})`, { input: shown, permanent: false, cause: err })

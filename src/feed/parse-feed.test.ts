@@ -155,9 +155,19 @@ describe('parseFeed mapping rules', () => {
     expect(feed.episodes.map((e) => e.episode.language)).toEqual(['zh', 'en'])
   })
 
-  it('honours maxItems', () => {
-    const feed = parseFeed(rss('<item><guid>1</guid></item><item><guid>2</guid></item><item><guid>3</guid></item>'), { feedUrl: 'https://x/f.xml', maxItems: 2 })
+  it('honours maxItems, and says how many items it left out', () => {
+    // An <item> quoted inside a post body is no item.
+    const quoted = '<item><guid>3</guid><content:encoded><![CDATA[<item> is an RSS tag]]></content:encoded></item>'
+    const xml = rss(`<item><guid>1</guid></item><item><guid>2</guid></item>${quoted}<item><guid>4</guid></item>`)
+    const feed = parseFeed(xml, { feedUrl: 'https://x/f.xml', maxItems: 2, maxItemsSetting: 'PODPIPE_MAX_ITEMS_PER_FEED=2' })
     expect(feed.episodes.map((e) => e.key)).toEqual(['1', '2'])
+    expect(feed.skippedItems).toBe(2)
+    expect(feed.warnings).toContainEqual({ code: 'ITEMS_SKIPPED', message: 'https://x/f.xml: 2 of 4 items not read; only the first 2 are (PODPIPE_MAX_ITEMS_PER_FEED=2)' })
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${[1, 2, 3].map((i) => `<entry><id>urn:${i}</id><title>${i}</title></entry>`).join('')}</feed>`
+    expect(parseFeed(atom, { feedUrl: 'https://x/a.xml', maxItems: 1 }).skippedItems).toBe(2)
+    const whole = parseFeed(xml, { feedUrl: 'https://x/f.xml', maxItems: 4 })
+    expect(whole.skippedItems).toBeUndefined()
+    expect(whole.warnings.map((w) => w.code)).not.toContain('ITEMS_SKIPPED')
   })
 
   it('reads Atom with enclosures from <link rel="enclosure">', () => {

@@ -43,6 +43,26 @@ const readTree = (xml: string, feedUrl: string, maxItems: number | undefined): A
   }
 }
 
+// Where item tags cannot be: CDATA (post bodies quote HTML freely) and comments.
+const OPAQUE = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g
+const ITEM_TAG = { rss: /<(?:[\w.-]+:)?item[\s/>]/gi, atom: /<(?:[\w.-]+:)?entry[\s/>]/gi } as const
+
+/**
+ * Items in the document, counted on the text: the parser stops mapping at `maxItems` and
+ * does not say how many it left out.
+ */
+const countItems = (text: string, format: keyof typeof ITEM_TAG): number => text.replace(OPAQUE, '').match(ITEM_TAG[format])?.length ?? 0
+
+/** A feed cut at `maxItems` says so: dropped work is never silent. */
+const withCapWarning = (feed: ParsedFeed, text: string, format: keyof typeof ITEM_TAG, options: ParseFeedOptions): ParsedFeed => {
+  const { maxItems, feedUrl } = options
+  if (maxItems === undefined) return feed
+  const total = countItems(text, format)
+  if (total <= maxItems) return feed
+  const message = `${feedUrl}: ${total - maxItems} of ${total} items not read; only the first ${maxItems} are (${options.maxItemsSetting ?? 'maxItems'})`
+  return { ...feed, skippedItems: total - maxItems, warnings: [...feed.warnings, { code: 'ITEMS_SKIPPED', message }] }
+}
+
 /**
  * Parses an RSS 2.0 (iTunes, Podcasting 2.0) or Atom feed into episodes. Pure and
  * synchronous. Throws PodpipeError NOT_A_FEED or MALFORMED (permanent) when the document
@@ -64,10 +84,10 @@ export const parseFeed = (xml: string, options: ParseFeedOptions): ParsedFeed =>
   switch (tree.format) {
     case 'rss':
       if (!RSS_END.test(text)) throw new PodpipeError('MALFORMED', 'ends before </rss>: the feed is truncated', { input: feedUrl })
-      return mapRssFeed(tree.feed, feedUrl)
+      return withCapWarning(mapRssFeed(tree.feed, feedUrl), text, 'rss', options)
     case 'atom':
       if (!ATOM_END.test(text)) throw new PodpipeError('MALFORMED', 'ends before </feed>: the feed is truncated', { input: feedUrl })
-      return mapAtomFeed(tree.feed, feedUrl)
+      return withCapWarning(mapAtomFeed(tree.feed, feedUrl), text, 'atom', options)
     default:
       throw new PodpipeError('NOT_A_FEED', `is a ${tree.format.toUpperCase()} feed; only RSS and Atom are read`, { input: feedUrl })
   }

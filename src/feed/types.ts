@@ -47,8 +47,10 @@ export interface ParsedFeed {
   /** channel-level podcast:person tags */
   people: FeedPerson[]
   episodes: FeedEpisode[]
-  /** item-level problems (no identity, duplicate, unreadable date, transcript without url) */
+  /** item-level problems (no identity, duplicate, unreadable date, transcript without url), and ITEMS_SKIPPED */
   warnings: Warning[]
+  /** Items past `maxItems`, not read; absent when none were left out. */
+  skippedItems?: number
 }
 
 export interface ParseFeedOptions {
@@ -56,4 +58,6 @@ export interface ParseFeedOptions {
   feedUrl: string
   /** read at most this many items, in document order (all by default) */
   maxItems?: number
+  /** How the user sets `maxItems`, named in the ITEMS_SKIPPED warning. @defaultValue 'maxItems' */
+  maxItemsSetting?: string
 }

@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis'
 import type { Logger } from 'pino'
+import { redactSecrets } from '../config/redact.js'
 import { PodpipeError } from '../errors/index.js'
 
 /**
@@ -37,8 +38,25 @@ export const connectionOptions = (role: ConnectionRole): RedisOptions =>
 export const createRedis = (url: string, role: ConnectionRole): Redis => new Redis(url, connectionOptions(role))
 
 const howToGetRedis = (url: string): string =>
-  `cannot reach Redis at ${url}. Start one with \`redis-server\` (or \`docker compose up -d redis\`), ` +
+  `cannot reach Redis at ${redactSecrets(url)}. Start one with \`redis-server\` (or \`docker compose up -d redis\`), ` +
   'or point REDIS_URL at a running server'
+
+// The server answered, so starting one is the wrong advice: the credentials in REDIS_URL are.
+const CREDENTIAL_PROBLEMS: readonly [RegExp, string][] = [
+  [/WRONGPASS|invalid password|invalid username-password/i, 'refused the user name or password in REDIS_URL: check them (they go before the host, as USER:PASSWORD@ or :PASSWORD@ without ACL users)'],
+  [/NOAUTH|Authentication required/i, 'requires a password: put it in REDIS_URL before the host, as :PASSWORD@ (USER:PASSWORD@ for an ACL user)'],
+  [/called without any password configured|no password is set/i, 'has no password set: remove the user name and password from REDIS_URL'],
+]
+
+/** The error for a connection that failed: bad credentials are told apart from no server at all. */
+const connectError = (url: string, err: unknown): PodpipeError => {
+  const reason = redactSecrets(err instanceof Error ? err.message : String(err))
+  const advice = CREDENTIAL_PROBLEMS.find(([pattern]) => pattern.test(reason))?.[1]
+  // A wrong password stays wrong however often it is retried; an unreachable server may come up.
+  return advice
+    ? new PodpipeError('CONFIG', `Redis at ${redactSecrets(url)} ${advice} (${reason})`, { input: 'REDIS_URL', cause: err })
+    : new PodpipeError('CONFIG', `${howToGetRedis(url)} (${reason})`, { input: 'REDIS_URL', permanent: false, cause: err })
+}
 
 /**
  * Opens a connection and waits until it is ready, so the caller gets one clear error instead of
@@ -58,16 +76,12 @@ export const connectRedis = async (
     })
   } catch (err) {
     redis.disconnect()
-    throw new PodpipeError('CONFIG', `${howToGetRedis(url)} (${(err as Error).message})`, {
-      input: 'REDIS_URL',
-      permanent: false,
-      cause: err,
-    })
+    throw connectError(url, err)
   }
   // ioredis reconnects by itself; without a listener it would print every failed attempt to stderr.
   let reported = false
   redis.on('error', (err: Error) => {
-    if (!reported) log?.warn({ err, redisUrl: url }, 'Redis connection lost; reconnecting')
+    if (!reported) log?.warn({ err, redisUrl: redactSecrets(url) }, 'Redis connection lost; reconnecting')
     reported = true
   })
   redis.on('ready', () => { reported = false })
@@ -99,19 +113,19 @@ export const preflight = async (redis: Redis, url = 'Redis'): Promise<{ version:
   try {
     info = await redis.info()
   } catch (err) {
-    throw new PodpipeError('CONFIG', howToGetRedis(url), { input: 'REDIS_URL', permanent: false, cause: err })
+    throw connectError(url, err)
   }
   const version = infoField(info, 'redis_version') ?? '0.0.0'
   const policy = infoField(info, 'maxmemory_policy') ?? 'unknown'
   if (versionBelow(version, MIN_VERSION)) {
-    throw new PodpipeError('CONFIG', `Redis ${version} is too old: podpipe needs 6.2 or newer. Upgrade the server (e.g. the redis:7 image)`, { input: url })
+    throw new PodpipeError('CONFIG', `Redis ${version} is too old: podpipe needs 6.2 or newer. Upgrade the server (e.g. the redis:7 image)`, { input: redactSecrets(url) })
   }
   if (policy !== 'noeviction') {
     throw new PodpipeError(
       'CONFIG',
       `Redis maxmemory-policy is "${policy}", which can evict queue keys and lose jobs. ` +
         'Set it to noeviction: `redis-cli CONFIG SET maxmemory-policy noeviction` and `maxmemory-policy noeviction` in redis.conf',
-      { input: url },
+      { input: redactSecrets(url) },
     )
   }
   return { version, policy }

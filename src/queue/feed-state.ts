@@ -17,6 +17,16 @@ export interface TranscriptMemo extends HttpCache {
   sha256?: string
 }
 
+/** What a verifying poll (`podpipe ingest`) found beyond the chains it started, for ingestOnce to report. */
+export interface PollReport {
+  /** Episodes remembered as done whose current record every store holds. */
+  verified: string[]
+  /** Episodes remembered as done that could not be checked (a store unreachable), with the reason. */
+  unverified: { episodeId: string; reason: string }[]
+  /** Feed-level warnings, e.g. items left out by PODPIPE_MAX_ITEMS_PER_FEED. */
+  warnings: string[]
+}
+
 /**
  * Per-feed memory between polls: HTTP validators, and the content hash of every episode
  * already handed to the pipeline, so an unchanged episode is not processed twice.
@@ -47,6 +57,9 @@ export interface FeedState {
   /** The chains one poll job started, so `ingestOnce` can wait for exactly those. */
   recordPoll(pollJobId: string, chainIds: readonly string[]): Promise<void>
   pollChains(pollJobId: string): Promise<string[]>
+  /** Replaced by each run of the poll job: a re-run checks everything again. */
+  savePollReport(pollJobId: string, report: PollReport): Promise<void>
+  pollReport(pollJobId: string): Promise<PollReport | undefined>
 }
 
 /** What `seen` returns for an item `retryLater` marked. */
@@ -64,6 +77,7 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
   const httpKey = (feedId: string) => `${prefix}:feed:${feedId}:http`
   const seenKey = (feedId: string) => `${prefix}:feed:${feedId}:seen`
   const pollKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:chains`
+  const reportKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:report`
   const transcriptKey = (feedId: string) => `${prefix}:feed:${feedId}:transcripts`
   const recheckKey = (feedId: string) => `${prefix}:feed:${feedId}:recheck`
   return {
@@ -129,8 +143,23 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
     async pollChains(pollJobId) {
       return (await redis.smembers(pollKey(pollJobId))).sort()
     },
+    async savePollReport(pollJobId, report) {
+      await redis.set(reportKey(pollJobId), JSON.stringify(report), 'EX', POLL_RECORD_TTL_SECONDS)
+    },
+    async pollReport(pollJobId) {
+      const raw = await redis.get(reportKey(pollJobId))
+      if (raw === null) return undefined
+      const parsed = Report.safeParse(JSON.parse(raw))
+      return parsed.success ? parsed.data : undefined
+    },
   }
 }
+
+const Report = z.object({
+  verified: z.array(z.string()),
+  unverified: z.array(z.object({ episodeId: z.string(), reason: z.string() })),
+  warnings: z.array(z.string()),
+})
 
 const Memo = z.object({ url: z.string(), etag: z.string().optional(), lastModified: z.string().optional(), sha256: z.string().optional() })
 

@@ -15,6 +15,11 @@ export const FeedJob = z.object({
   speakers: z.array(z.string().min(1).max(200)).max(50).optional(),
   /** Ignore the remembered ETag and episode hashes: re-ingest every episode. */
   force: z.boolean().optional(),
+  /**
+   * Check that the stores hold the current record of every episode remembered as done, and
+   * restart the ones they do not (`podpipe ingest`); a scheduled poll trusts its memory.
+   */
+  verify: z.boolean().optional(),
 })
 
 /**

@@ -29,10 +29,10 @@ export interface TestRedis {
   destroy(): Promise<void>
 }
 
-const waitReady = async (port: number, deadlineMs = 10_000): Promise<void> => {
+const waitReady = async (port: number, password: string | undefined, deadlineMs = 10_000): Promise<void> => {
   const until = Date.now() + deadlineMs
   for (;;) {
-    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, ...(password ? { password } : {}) })
     // Refused connections are expected while the server starts; connect() rejects with them anyway.
     probe.on('error', () => {})
     try {
@@ -48,17 +48,22 @@ const waitReady = async (port: number, deadlineMs = 10_000): Promise<void> => {
   }
 }
 
+export interface RedisServerOptions {
+  /** Started with `--requirepass`; `url` then carries it (redis://:PASSWORD@127.0.0.1:port). */
+  password?: string
+}
+
 /**
  * A private `redis-server` with AOF on, so a test can stop and restart Redis under a running
  * pipeline without touching the shared instance. `extraArgs` sets e.g. a maxmemory-policy.
  */
-export const startRedisServer = async (extraArgs: string[] = []): Promise<TestRedis> => {
+export const startRedisServer = async (extraArgs: string[] = [], { password }: RedisServerOptions = {}): Promise<TestRedis> => {
   const port = await sparePort()
   const dir = mkdtempSync(join(tmpdir(), 'podpipe-redis-'))
   let proc: ChildProcess | undefined
   const start = async () => {
-    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--save', '', ...extraArgs], { stdio: 'ignore' })
-    await waitReady(port)
+    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--save', '', ...(password ? ['--requirepass', password] : []), ...extraArgs], { stdio: 'ignore' })
+    await waitReady(port, password)
   }
   const stop = async () => {
     const p = proc
@@ -72,7 +77,7 @@ export const startRedisServer = async (extraArgs: string[] = []): Promise<TestRe
   await start()
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://${password ? `:${encodeURIComponent(password)}@` : ''}127.0.0.1:${port}`,
     dir,
     start,
     stop,

@@ -20,7 +20,7 @@ export const migratePostgres = async (
 ): Promise<number[]> => {
   const s = quoteSchema(schema)
   const messages = { connect: `cannot connect to run migrations for schema ${schema}`, run: `migrating schema ${schema} failed` }
-  return transaction({ pool, onLost, messages, input: schema }, async (client) => {
+  return transaction({ pool, onLost, messages, input: 'DATABASE_URL' }, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`podpipe:migrate:${schema}`])
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`)
     await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (

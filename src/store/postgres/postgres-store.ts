@@ -180,7 +180,7 @@ export const createPostgresStore = async ({
       try {
         await pool.query('SELECT 1')
       } catch (err) {
-        throw pgStoreError('database is unreachable', schema, err)
+        throw pgStoreError('database is unreachable', 'DATABASE_URL', err)
       }
       // Reachable but never migrated (it was down at start-up): readiness means writable.
       await ready()
