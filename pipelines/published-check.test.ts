@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { FeedEpisode } from '../src/feed/index.js'
 import { sha256Hex, type EpisodeRecord } from '../src/record/index.js'
-import { createFileStore } from '../src/store/index.js'
+import { createFileStore, recordContentHash, type RecordStore } from '../src/store/index.js'
 import { sampleRecord } from '../tests/helpers/sample-record.js'
 import { checkStores, staleField } from './published-check.js'
 
@@ -48,5 +48,20 @@ describe('checkStores', () => {
     const fromBody = sampleRecord({ title: 'Body version' })
     await store.put(withTranscript(fromBody, { sha256: sha256Hex('the body') }))
     expect(await checkStores([store], item(fromBody, { body: 'the body', bodySource: 'content:encoded' }), fromBody.id)).toEqual({ current: true })
+  })
+
+  it('takes the hash from a store that announces records rather than keeping them', async () => {
+    const file = createFileStore({ dir: mkdtempSync(join(tmpdir(), 'podpipe-check-')) })
+    const record = withTranscript(sampleRecord(), { source: 'podcast:transcript', url: LINK.url, format: 'vtt' })
+    await file.put(record)
+    const hashes = new Map<string, string>()
+    // The shape of the stream store with records too large to inline: get() has nothing, heldHash() knows.
+    const announcer: RecordStore = { name: 'stream', put: async () => 'created', get: async () => undefined, heldHash: async (id) => hashes.get(id), ping: async () => {}, close: async () => {} }
+    const ep = item(record, { transcripts: [LINK] })
+    expect(await checkStores([file, announcer], ep, record.id)).toEqual({ current: false, problem: 'not in the stream store' })
+    hashes.set(record.id, 'an older hash')
+    expect(await checkStores([file, announcer], ep, record.id)).toEqual({ current: false, problem: 'the file, stream stores hold different versions' })
+    hashes.set(record.id, recordContentHash(record))
+    expect(await checkStores([file, announcer], ep, record.id)).toEqual({ current: true })
   })
 })

@@ -30,15 +30,20 @@ export const staleField = (record: EpisodeRecord, ep: FeedEpisode): string | und
 }
 
 /**
- * Reads the episode's record from every store: current when each has it, all with one content
- * hash, built from this version of the item. A store that cannot be read rejects (STORE_FAILED).
+ * Reads the episode's record from every store (or its hash, from a store that announces records
+ * rather than keeping them): current when each has it, all with one content hash, built from this
+ * version of the item. A store that cannot be read rejects (STORE_FAILED).
  */
 export const checkStores = async (stores: readonly RecordStore[], ep: FeedEpisode, episodeId: string): Promise<StoreCheck> => {
-  const records = await Promise.all(stores.map((s) => s.get(episodeId)))
-  const missing = stores.filter((_, i) => records[i] === undefined).map((s) => s.name)
+  const held = await Promise.all(stores.map(async (s) => {
+    if (s.heldHash) return { hash: await s.heldHash(episodeId), record: undefined }
+    const record = await s.get(episodeId)
+    return { hash: record && recordContentHash(record), record }
+  }))
+  const missing = stores.filter((_, i) => held[i]?.hash === undefined).map((s) => s.name)
   if (missing.length > 0) return { current: false, problem: `not in the ${missing.join(', ')} store${missing.length > 1 ? 's' : ''}` }
-  const held = records as EpisodeRecord[]
-  if (new Set(held.map(recordContentHash)).size > 1) return { current: false, problem: `the ${stores.map((s) => s.name).join(', ')} stores hold different versions` }
-  const stale = held[0] ? staleField(held[0], ep) : undefined
+  if (new Set(held.map((h) => h.hash)).size > 1) return { current: false, problem: `the ${stores.map((s) => s.name).join(', ')} stores hold different versions` }
+  const record = held.find((h) => h.record)?.record
+  const stale = record ? staleField(record, ep) : undefined
   return stale ? { current: false, problem: `the stores hold an older version (its ${stale} changed)` } : { current: true }
 }

@@ -54,7 +54,8 @@ describe('PostgreSQL unreachable while publishing', () => {
       '/t.vtt': (_req, res) => res.writeHead(200, { 'content-type': 'text/vtt' }).end(SMALL_VTT),
     })
     try {
-      const result = await ingestOnce(config, `${server.url}/feed.xml`, () => {}, { tuning: { ...FAST, backoffMs: 100 }, postgresSchema: schema, timeoutMs: 5_000 })
+      // Long enough for the episode to reach publish and fail there on a busy machine.
+      const result = await ingestOnce(config, `${server.url}/feed.xml`, () => {}, { tuning: { ...FAST, backoffMs: 100 }, postgresSchema: schema, timeoutMs: 15_000 })
       expect(result.inProgress).toBe(1)
       expect(result.gaveUp).toMatch(/a store is failing.*postgres store: cannot connect.*ECONNREFUSED/)
       expect(result.gaveUp).not.toMatch(/are workers running/)

@@ -115,6 +115,9 @@ describe('stream store', () => {
     const [[, fields]] = (await redis.xrange(stream, '-', '+')) as Entries as [[string, string[]]]
     expect(parseStreamEntry(fields)).toEqual({ id: record.id, hash: recordContentHash(record), schemaVersion: '1.2.0', change: 'created', bytes: jsonBytes(record) })
     expect(await store.get(record.id)).toBeUndefined()
+    // What it announced is still known, so a check of the stores need not republish it.
+    expect(await store.heldHash?.(record.id)).toBe(recordContentHash(record))
+    expect(await store.heldHash?.('nobody')).toBeUndefined()
     for (const bad of [-1, 1.5]) {
       expect(() => createStreamStore({ redis, stream, inlineMaxBytes: bad })).toThrow(`stream store: inlineMaxBytes must be an integer of 0 or more, got ${bad}`)
     }

@@ -70,6 +70,16 @@ export const createStreamStore = ({
     throw new PodpipeError('CONFIG', `stream store: inlineMaxBytes must be an integer of 0 or more, got ${inlineMaxBytes}`, { input: stream })
   }
   const keys: [string, string, string] = [stream, `${stream}:hashes`, `${stream}:latest`]
+  /** The fields of the id's newest entry, while the stream still holds it. */
+  const latestEntry = async (id: string): Promise<string[] | undefined> => {
+    try {
+      const entry = await redis.hget(keys[2], id)
+      if (entry === null) return undefined
+      return (await redis.xrange(stream, entry, entry))[0]?.[1]
+    } catch (err) {
+      throw storeError('stream', `could not read record ${id} from ${stream}`, id, err)
+    }
+  }
 
   return {
     name: 'stream',
@@ -90,18 +100,15 @@ export const createStreamStore = ({
       }
     },
     async get(id) {
-      let fields: string[] | undefined
-      try {
-        const entry = await redis.hget(keys[2], id)
-        if (entry === null) return undefined
-        fields = (await redis.xrange(stream, entry, entry))[0]?.[1]
-      } catch (err) {
-        throw storeError('stream', `could not read record ${id} from ${stream}`, id, err)
-      }
+      const fields = await latestEntry(id)
       // Trimmed away, or announced without the record (larger than inlineMaxBytes).
       const json = fields === undefined ? undefined : fieldValue(fields, 'record')
       if (json === undefined) return undefined
       return parseStoredRecord('stream', `entry ${keys[2]}[${id}] of ${stream}`, id, json)
+    },
+    async heldHash(id) {
+      const fields = await latestEntry(id)
+      return fields === undefined ? undefined : fieldValue(fields, 'hash')
     },
     async ping() {
       try {

@@ -18,6 +18,12 @@ export interface RecordStore {
   put(record: EpisodeRecord): Promise<PutResult>
   /** The stored record, validated against the schema; undefined when the store has none for the id. */
   get(id: string): Promise<EpisodeRecord | undefined>
+  /**
+   * The content hash of what the store holds for the id, for a store that may hold less than the
+   * whole record (the stream store announces large records by id and hash); without it, callers
+   * hash what `get` returns.
+   */
+  heldHash?(id: string): Promise<string | undefined>
   /** Cheap reachability check for /readyz. Throws when the store cannot be reached. */
   ping(): Promise<void>
   /** Releases what the store opened itself (a pool, its own client); never a client it was given. */
