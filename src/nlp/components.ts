@@ -85,10 +85,11 @@ const properNouns: Component = {
         const id = mention.entityId as string
         // A gazetteer or roster id wins over a name found by capitalisation alone; a country's
         // demonym is still a mention of the gazetteer's country.
-        if (doc.speakers.some((s) => s.id === id) || (doc.gazetteer.byId.has(id) && !canonical)) continue
+        const listed = doc.gazetteer.byId.has(id)
+        if (doc.speakers.some((s) => s.id === id) || (listed && !canonical)) continue
         // Mentions of one name may disagree on type: the strongest evidence so far wins.
         const seen = found.get(id)
-        if (!doc.gazetteer.byId.has(id) && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? mention.text, type, strength })
+        if (!listed && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? mention.text, type, strength })
         mentions.push({ ...mention, note: evidence })
       }
     })

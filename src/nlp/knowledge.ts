@@ -2,12 +2,13 @@
  * What podpipe knows about names without a list of its own episodes' names: countries with their
  * aliases, native names and capitals (countries-list, MIT), cities of 50,000 people or more and the
  * states and provinces they lie in (city-timezones, MIT: Natural Earth's populated places) and
- * English given names (@stdlib's first-name datasets, Apache-2.0). Read once, on first use, into lower-case sets, so evidence works
- * the same in ALL-CAPS captions as in running text.
+ * English given names (@stdlib's first-name datasets, Apache-2.0). Read once, on first use, into
+ * lower-case sets, so evidence works the same in ALL-CAPS captions as in running text.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { countries } from 'countries-list'
+import { isCommonWord } from './pos.js'
 
 const require = createRequire(import.meta.url)
 
@@ -34,11 +35,11 @@ export const knownPlaces = (): ReadonlySet<string> => {
 const MIN_CITY_POPULATION = 50_000
 
 /**
- * Cities and the states or provinces they lie in, lower case, less the ones that are also common
- * English words (`isCommonWord`: "Reading", "Nice", "Mobile"), which in capitals or at a sentence's
- * start would turn words into places.
+ * Cities and the states or provinces they lie in, lower case, less the one-word names the lexicon
+ * knows as common English words ("Reading", "Nice", "Mobile"), which in capitals or at a
+ * sentence's start would turn words into places.
  */
-export const knownRegions = (isCommonWord: (lower: string) => boolean): ReadonlySet<string> => {
+export const knownRegions = (): ReadonlySet<string> => {
   if (regions) return regions
   regions = new Set()
   const cities = JSON.parse(readFileSync(require.resolve('city-timezones/data/cityMap.json'), 'utf8')) as Array<{ city: string; city_ascii: string; province: string; pop: number }>

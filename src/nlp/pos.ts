@@ -28,5 +28,11 @@ export const lexiconTags = (word: string): readonly string[] | undefined => {
   return Array.isArray(tags) ? tags : undefined
 }
 
+/** Whether the lexicon knows a lower-case word as a common word, not only as a proper noun ("reading" yes, "chicago" no). */
+export const isCommonWord = (lower: string): boolean => {
+  const tags = lexiconTags(lower)
+  return tags !== undefined && !tags[0]?.startsWith('NNP')
+}
+
 /** Brill tags for a sentence's words. */
 export const tagWords = (words: string[]): string[] => load().tagger.tag(words).taggedWords.map((w) => w.tag)

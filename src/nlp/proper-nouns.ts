@@ -1,6 +1,6 @@
 import type { EntityType } from '../record/schema.js'
 import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions } from './knowledge.js'
-import { lexiconTags, tagWords } from './pos.js'
+import { isCommonWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
 // Capitalised words that are never names on their own.
@@ -71,14 +71,13 @@ const isCapitalised = (t: Token): boolean => {
 const isAcronym = (s: string): boolean => s.length >= 2 && /^[A-Z][A-Z&]+$/.test(s)
 const hasDigit = (s: string): boolean => /\d/.test(s)
 
-const isCommonLower = (lower: string): boolean => {
-  const tags = lexiconTags(lower)
-  return tags !== undefined && !tags[0]?.startsWith('NNP')
-}
 /** A capitalised word that opens a sentence is a name only if the lexicon does not know it as a common word. */
-const commonWord = (t: Token): boolean => isCommonLower(t.lower)
-const regions = (): ReadonlySet<string> => knownRegions(isCommonLower)
-const isKnownPlace = (name: string): boolean => knownPlaces().has(name.toLowerCase()) || regions().has(name.toLowerCase())
+const commonWord = (t: Token): boolean => isCommonWord(t.lower)
+/** A country, capital, city or region of that name, in any case. */
+const isKnownPlace = (name: string): boolean => {
+  const lower = name.toLowerCase()
+  return knownPlaces().has(lower) || knownRegions().has(lower)
+}
 
 /** Whether most words of the sentence around token `i` are written in capitals (a headline, captions). */
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
@@ -131,10 +130,10 @@ const knownNamesIn = (run: readonly Token[]): Array<{ tokens: Token[]; type: Ent
     const t = run[k] as Token
     const next = run[k + 1]
     const pair = next ? `${t.lower} ${next.lower}` : ''
-    if (next && (knownPlaces().has(pair) || regions().has(pair))) {
+    if (next && isKnownPlace(pair)) {
       found.push({ tokens: [t, next], type: 'GPE', evidence: 'a known place' })
       k++
-    } else if ((knownPlaces().has(t.lower) || regions().has(t.lower)) && t.lower.length > 3 && !knownGivenNames().has(t.lower)) {
+    } else if (isKnownPlace(t.lower) && t.lower.length > 3 && !knownGivenNames().has(t.lower)) {
       found.push({ tokens: [t], type: 'GPE', evidence: 'a known place' })
     } else if (next && knownGivenNames().has(t.lower) && !isPlainWord(t) && !isPlainWord(next) && !hasDigit(next.text) && !knownGivenNames().has(next.lower)) {
       found.push({ tokens: [t, next], type: 'PERSON', evidence: `given name "${t.text}"` })
@@ -184,12 +183,12 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, length >= 2 ? 3 : 1.2]
   const lower = name.toLowerCase()
   // "Kansas City", "Los Angeles": before the given-name rule ("San", "Santa" are given names too).
-  if (run.length >= 2 && regions().has(lower)) return ['GPE', 'a city or region', 2]
+  if (run.length >= 2 && knownRegions().has(lower)) return ['GPE', 'a city or region', 2]
   if (length >= 2 && length <= 3 && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
   // "Adam", "Sarah" alone: a given name the lexicon does not also know as a common word ("Will", "Bill").
   if (run.length === 1 && knownGivenNames().has((run[0] as Token).lower) && !commonWord(run[0] as Token)) return ['PERSON', 'given name', 1.5]
   // Below 2: a lone "Austin" or "Jackson" later found to be someone's surname is relinked to the person.
-  if (run.length === 1 && regions().has(lower)) return ['GPE', 'a city or region', 1.8]
+  if (run.length === 1 && knownRegions().has(lower)) return ['GPE', 'a city or region', 1.8]
   if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym', 1]
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`, 1]
   // "S. Waugh", "J. R. Smith": initials belong to people.
@@ -208,9 +207,10 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
  */
 export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, text: string): ProperNoun[] => {
   const out: ProperNoun[] = []
-  // A name never runs over a line break: lines of a caption, a table or a headline are separate units.
-  const sameLine = (a: Token, b: Token): boolean => {
-    for (let k = a.end; k < b.start; k++) if (text.charCodeAt(k) === 10) return false
+  // A name never runs over a line break: lines of a caption, a table or a headline are separate
+  // units. True when no token after `from`, up to `to`, starts a line.
+  const unbroken = (from: number, to: number): boolean => {
+    for (let k = from + 1; k <= to; k++) if ((tokens[k] as Token).lineStart) return false
     return true
   }
   const skip = covered.slice()
@@ -220,7 +220,6 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       if (idiom.every((w, k) => tokens[i + k]?.text === w)) for (let k = 0; k < idiom.length; k++) skip[i + k] = 1
     }
   }
-  const h0 = (j: number): Token | undefined => tokens[j + 2]
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
     if (skip[i] || !isCapitalised(t) || notName(t) || hasDigit(t.text)) continue
@@ -229,13 +228,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // "and" below, so scanning it to its end from every start was quadratic. No name is this long.
     while (j - i < MAX_RUN_TOKENS) {
       const n = tokens[j + 1]
-      if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !notName(n) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1 && sameLine(tokens[j] as Token, n)) { j++; continue }
-      // "O'Brien", "D'Alema": a capital, an apostrophe and a capitalised word, with no space, are one word.
-      if (n && h0(j) && (n.text === "'" || n.text === '\u2019') && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && h0(j)!.start === n.end && isCapitalised(h0(j)!)) { j += 2; continue }
-      // "S. Waugh": an initial and its full stop before a capitalised word.
-      if (n && h0(j) && n.text === '.' && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && isCapitalised(h0(j)!) && !notName(h0(j)!) && sameLine(n, h0(j)!)) { j += 2; continue }
-      // "Dodd-Frank", "Sarbanes-Oxley": capitalised words joined by a hyphen are one name.
       const h = tokens[j + 2]
+      if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !notName(n) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1 && !n.lineStart) { j++; continue }
+      // "O'Brien", "D'Alema": a capital, an apostrophe and a capitalised word, with no space, are one word.
+      if (n && h && (n.text === "'" || n.text === '\u2019') && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && h.start === n.end && isCapitalised(h)) { j += 2; continue }
+      // "S. Waugh": an initial and its full stop before a capitalised word.
+      if (n && h && n.text === '.' && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && isCapitalised(h) && !notName(h) && !h.lineStart) { j += 2; continue }
+      // "Dodd-Frank", "Sarbanes-Oxley": capitalised words joined by a hyphen are one name.
       // Not "US-China" or "Sino-Japanese": a pair of places is a relation, not a name.
       if (n && h && n.text === '-' && n.start === (tokens[j] as Token).end && h.start === n.end && !skip[j + 2] && isCapitalised(h) && !hasDigit(h.text) &&
         !isAcronym((tokens[j] as Token).text) && !isAcronym(h.text) && !knownPlaces().has((tokens[j] as Token).lower) && !knownPlaces().has(h.lower)) { j += 2; continue }
@@ -247,13 +246,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       const c = tokens[j + 1]
       // "van der Westhuizen": particles between capitalised words, or after a given name.
       let p = j + 1
-      while (p - j <= 2 && tokens[p] && NAME_PARTICLES.has((tokens[p] as Token).text) && sameLine(tokens[p - 1] as Token, tokens[p] as Token)) p++
+      while (p - j <= 2 && tokens[p] && NAME_PARTICLES.has((tokens[p] as Token).text) && !(tokens[p] as Token).lineStart) p++
       const q = tokens[p]
-      if (p > j + 1 && q && !skip[p] && q.sentence === t.sentence && isCapitalised(q) && !notName(q) && !hasDigit(q.text) && sameLine(tokens[p - 1] as Token, q)) { j = p; continue }
+      if (p > j + 1 && q && !skip[p] && q.sentence === t.sentence && isCapitalised(q) && !notName(q) && !hasDigit(q.text) && !q.lineStart) { j = p; continue }
       // "Ministry of Commerce of the PRC": "of the" joins as one connector.
       const gap = c?.lower === 'of' && tokens[j + 2]?.lower === 'the' ? 2 : 1
       const m = tokens[j + 1 + gap]
-      if (c && m && CONNECTORS.has(c.lower) && !skip[j + 1 + gap] && m.sentence === t.sentence && isCapitalised(m) && !notName(m) && !hasDigit(m.text) && sameLine(tokens[j] as Token, m)) { j += 1 + gap; continue }
+      if (c && m && CONNECTORS.has(c.lower) && !skip[j + 1 + gap] && m.sentence === t.sentence && isCapitalised(m) && !notName(m) && !hasDigit(m.text) && unbroken(j, j + 1 + gap)) { j += 1 + gap; continue }
       break
     }
     let first = i
@@ -278,7 +277,6 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const next = tokens[j + 1]
     // "Isn’t", "We’re": a contraction, not a name.
     if (next && (next.text === '\u2019' || next.text === "'") && CONTRACTIONS.has(tokens[j + 2]?.lower ?? '')) { i = j; continue }
-    if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
     // "Prime Minister", "South Carolina Gov.": a title that ends a run names nobody; what is before it may.
     while (run.length > 1 && TITLES.has((run.at(-1) as Token).text)) { run.pop(); j-- }
     // "Secretary Smith", "Palestinian President Yasser Arafat": a title is evidence, not part of the
