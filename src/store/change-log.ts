@@ -34,7 +34,9 @@ export interface ChangeLogOptions {
 
 const CHUNK = 1024 * 1024
 const NEWLINE = 0x0a
-const CHANGES = new Set(['created', 'updated'])
+const CHANGES = new Set<unknown>(['created', 'updated'])
+/** Whether a parsed value is a change kind, 'created' or 'updated'. */
+export const isChangeKind = (v: unknown): v is ChangeLogEntry['change'] => CHANGES.has(v)
 
 const parseLine = (line: string): ChangeLogEntry | undefined => {
   let value: unknown
@@ -44,7 +46,7 @@ const parseLine = (line: string): ChangeLogEntry | undefined => {
     return undefined
   }
   const v = value as Partial<Record<keyof ChangeLogEntry, unknown>>
-  if (typeof v !== 'object' || v === null || typeof v.id !== 'string' || typeof v.hash !== 'string' || !CHANGES.has(v.change as string)) {
+  if (typeof v !== 'object' || v === null || typeof v.id !== 'string' || typeof v.hash !== 'string' || !isChangeKind(v.change)) {
     return undefined
   }
   return {
@@ -52,7 +54,7 @@ const parseLine = (line: string): ChangeLogEntry | undefined => {
     at: typeof v.at === 'string' ? v.at : '',
     id: v.id,
     hash: v.hash,
-    change: v.change as ChangeLogEntry['change'],
+    change: v.change,
   }
 }
 

@@ -3,7 +3,7 @@ import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EpisodeRecord } from '../record/schema.js'
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
-import { openChangeLog, type ChangeLogEntry } from './change-log.js'
+import { isChangeKind, openChangeLog, type ChangeLogEntry } from './change-log.js'
 import { recordContentHash } from './content-hash.js'
 import { withFileLock } from './file-lock.js'
 import type { PutResult, RecordStore } from './types.js'
@@ -220,7 +220,7 @@ const readIfExists = (path: string): Promise<string | undefined> =>
 const parseIntent = (text: string): Intent | undefined => {
   try {
     const v = JSON.parse(text) as Partial<Intent>
-    return typeof v.hash === 'string' && (v.change === 'created' || v.change === 'updated') ? { hash: v.hash, change: v.change } : undefined
+    return typeof v.hash === 'string' && isChangeKind(v.change) ? { hash: v.hash, change: v.change } : undefined
   } catch {
     return undefined
   }
