@@ -3,9 +3,12 @@
  *   at STEP GUID TITLE   puts one sample record and SIGKILLs itself when the put reaches STEP
  *   loop RUN             puts ever new contents of 8 records until the parent kills it; prints
  *                        "ready COMPLETED DISCARDED" once the store has recovered what the
- *                        previous run left, then one line per finished put
+ *                        previous run left, then "logged" each time a put has appended its log
+ *                        line (written synchronously at that step: a line printed after the
+ *                        put returns could be lost to a kill after the intent is gone)
  * Usage: node --import tsx tests/helpers/crash-file-store.ts DIR MODE ARGS…
  */
+import { writeSync } from 'node:fs'
 import { createFileStore, FILE_STORE_STEPS, type FileStoreStep } from '../../src/store/file-store.js'
 import { sampleRecord } from './sample-record.js'
 
@@ -25,11 +28,8 @@ if (mode === 'at') {
   throw new Error(`the put finished without reaching step ${step}`)
 } else {
   const run = args[0] ?? '0'
-  const store = createFileStore({ dir })
+  const store = createFileStore({ dir, onStep: (s) => void (s === 'logged' && writeSync(1, 'logged\n')) })
   const { completed, discarded } = await store.recover()
-  process.stdout.write(`ready ${completed} ${discarded}\n`)
-  for (let i = 0; ; i++) {
-    const result = await store.put(sampleRecord({ guid: `g${i % 8}`, title: `run ${run} put ${i}` }))
-    process.stdout.write(`${result}\n`)
-  }
+  writeSync(1, `ready ${completed} ${discarded}\n`)
+  for (let i = 0; ; i++) await store.put(sampleRecord({ guid: `g${i % 8}`, title: `run ${run} put ${i}` }))
 }
