@@ -25,6 +25,10 @@ const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |s
 // "I was born in Kyiv", "So I went to a bookstore": the speaker's own story, which is no policy claim
 // unless policy words, numbers or the context make it one.
 const PERSONAL = /^(?:(?:so|and|but|well|then|now|yeah|oh|like|because),? )*(?:i|i['’](?:m|ve|d|ll)|my|me|we were|our family)\b/i
+// The same story told from a subordinate clause or after a fronted phrase: "When I was 18, I moved",
+// "And in New York, I completed my education". "I think", "I mean", "you know" only frame a claim.
+const EPISTEMIC = /\b(?:i (?:think|guess|mean|believe|suspect|feel like|would say|know|agree|don['’]t think)|i['’]d say|i['’]m (?:not )?sure|you know|seems to me|to me)\b/gi
+const SELF = /\b(?:i|i['’](?:m|ve|d|ll)|me|my|myself|our (?:kids|family|children|parents|home|house)|we (?:were|went|used to))\b/i
 
 const WEIGHTS = {
   bias: -0.3,
@@ -191,8 +195,10 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
     features.push({ name: 'policy-term', weight: WEIGHTS.policyTerm, detail: list[0] })
     if (list.length > 1) features.push({ name: 'more-policy-terms', weight: Math.min(3, list.length - 1) * WEIGHTS.morePolicyTerms, detail: list.slice(1, 4).join(', ') })
   }
-  if (list.length === 0 && input.quantities.length === 0) {
-    const personal = PERSONAL.exec(text)
+  // A figure of money or a share makes a story checkable; an age or a year does not.
+  if (list.length <= 1 && !input.quantities.some((q) => q.kind === 'percent' || q.kind === 'money')) {
+    const unframed = text.replace(EPISTEMIC, ' ').trim()
+    const personal = PERSONAL.exec(unframed) ?? SELF.exec(unframed)
     if (personal) features.push({ name: 'personal', weight: WEIGHTS.personal, detail: personal[0] })
   }
   if (input.entityIds.length > 0) features.push({ name: 'entity', weight: WEIGHTS.entity, detail: input.entityIds.slice(0, 3).join(', ') })

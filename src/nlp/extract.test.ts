@@ -91,6 +91,11 @@ describe('extract on small cases', () => {
     expect(explanations.flatMap((x) => x.features.map((f) => f.name))).toEqual(expect.arrayContaining(['pleasantry', 'url', 'kind:habitual-past']))
   })
 
+
+  it('takes the speaker\'s own story for no claim, wherever the "I" stands, but keeps a claim framed by "I think"', () => {
+    const { claims } = run('When I was 18, I packed up and moved to New York. And in New York, I completed my education at Brooklyn College. I think Ukraine was never ready for that war.')
+    expect(claims.map((c) => c.text)).toEqual(['I think Ukraine was never ready for that war.'])
+  })
   it('reads cue words only where they stand in a name: "Bill Gates" is a person, "Lehman Brothers" a firm, "Dodd-Frank rules" a law', () => {
     const { entities } = run('Bill Gates met bankers from Lehman Brothers. The Dodd-Frank rules changed banking.')
     expect(Object.fromEntries(entities.map((e) => [e.name, e.type]))).toMatchObject({ 'Bill Gates': 'PERSON', 'Lehman Brothers': 'ORG', 'Dodd-Frank': 'LAW' })

@@ -1,17 +1,33 @@
 import type { Topic } from '../record/schema.js'
 import { buildLexicon } from './phrase-index.js'
 
-// Vocabulary of policy talk: states, rules, markets, industry, strategy. Stems, matched at word starts.
+// Vocabulary of public affairs (states, law, markets, industry, security, health, education, labour,
+// environment, elections), so a claim about any of them counts, not only about trade. Stems match at a
+// word start; short or everyday words match whole ("move" and "law", never "moved" or "lawn").
 export const POLICY_STEMS: readonly string[] = [
-  'control', 'export', 'import', 'tariff', 'sanction', 'licen', 'regulat', 'regs', 'rule', 'law', 'legal', 'illegal', 'polic',
-  'government', 'administration', 'congress', 'negotiat', 'deal', 'bargain', 'trade', 'market', 'supply chain', 'industr',
-  'manufactur', 'production', 'produc', 'compan', 'firm', 'econom', 'chip', 'semiconductor', 'semis', 'rare earth', 'mineral',
-  'magnet', 'refin', 'mining', 'escalat', 'leverage', 'dominan', 'threat', 'retaliat', 'reciprocal', 'response', 'respond',
-  'measure', 'enforce', 'comply', 'complian', 'strateg', 'militar', 'defense', 'security', 'invest', 'capital', 'financ', 'bank',
-  'dollar', 'inflation', 'jobs', 'pain', 'cost', 'stockpil', 'smuggl', 'choke point', 'diversif', 'reshor', 'friendshor', 'sector',
-  'threshold', 'relationship', 'allies', 'countries', 'country', 'state', 'tension', 'agreement', 'treaty', 'sovereign', 'deterr',
-  'concession', 'subsid', 'tax', 'budget', 'debt', 'growth', 'price', 'suppl', 'demand', 'ban', 'block', 'shut down', 'tool',
-  'capacity', 'technolog', 'innovation', 'impact', 'implement', 'expan', 'action', 'move', 'lever', 'standoff', 'asymmetr',
+  'control', 'export', 'import', 'tariff', 'sanction', 'licen', 'regulat', 'legislat', 'legal', 'illegal', 'polic', 'government',
+  'administration', 'congress', 'parliament', 'senat', 'negotiat', 'trade', 'market', 'supply chain', 'industr', 'manufactur',
+  'production', 'producer', 'compan', 'corporat', 'econom', 'semiconductor', 'rare earth', 'mineral', 'refiner', 'refining', 'mining',
+  'escalat', 'leverage', 'dominan', 'threat', 'retaliat', 'reciprocal', 'enforce', 'complian', 'strateg', 'militar', 'defense',
+  'defence', 'security', 'invest', 'financ', 'inflation', 'stockpil', 'smuggl', 'choke point', 'diversif', 'reshor', 'friendshor',
+  'sovereign', 'deterr', 'concession', 'subsid', 'budget', 'supplie', 'supply', 'technolog', 'innovation', 'implement', 'asymmetr',
+  'infrastructure', 'election', 'elector', 'democra', 'republican', 'citizen', 'immigra', 'migrant', 'refugee', 'asylum', 'climate',
+  'emission', 'carbon', 'pollut', 'environment', 'energy', 'nuclear', 'weapon', 'terroris', 'invasion', 'invad', 'occupation', 'troop',
+  'health', 'hospital', 'medicare', 'medicaid', 'vaccin', 'pandemic', 'insur', 'pharmac', 'educat', 'universit', 'tuition', 'unemploy',
+  'employ', 'wage', 'salar', 'pension', 'welfare', 'poverty', 'income', 'housing', 'mortgage', 'prosecut', 'criminal', 'justice',
+  'judici', 'attorney', 'constitution', 'amendment', 'federal', 'ministr', 'minister', 'agenc', 'official', 'surveil', 'encrypt',
+  'privacy', 'antitrust', 'competit', 'monopol', 'merger', 'acquisition', 'consumer', 'fraud', 'corrupt', 'currenc', 'cryptocurrenc',
+  'allies', 'alliance', 'treat', 'agreement', 'tension', 'relationship', 'sector', 'threshold', 'measures', 'countries',
+]
+export const POLICY_WORDS: readonly string[] = [
+  'law', 'laws', 'lawmaker', 'lawmakers', 'rule', 'rules', 'ruling', 'regs', 'deal', 'deals', 'bargain', 'chip', 'chips', 'semis',
+  'magnet', 'magnets', 'bank', 'banks', 'banking', 'dollar', 'dollars', 'jobs', 'cost', 'costs', 'costly', 'tax', 'taxes', 'taxpayer',
+  'taxpayers', 'debt', 'growth', 'price', 'prices', 'pricing', 'demand', 'ban', 'bans', 'banned', 'banning', 'block', 'blocked',
+  'blocking', 'shut down', 'tool', 'tools', 'capacity', 'impact', 'impacts', 'action', 'actions', 'move', 'moves', 'lever', 'levers',
+  'standoff', 'state', 'states', 'country', 'ally', 'measure', 'response', 'respond', 'responded', 'capital', 'firm', 'firms', 'pain',
+  'war', 'wars', 'vote', 'votes', 'voted', 'voting', 'voter', 'voters', 'ballot', 'bill', 'bills', 'act', 'police', 'court', 'courts',
+  'crime', 'crimes', 'drug', 'drugs', 'oil', 'gas', 'coal', 'rent', 'public', 'fund', 'funds', 'funding', 'spending', 'program',
+  'programs', 'regime', 'data', 'platform', 'platforms',
 ]
 
 // Talk about the conversation itself.
@@ -90,10 +106,15 @@ export type LexiconHits = Record<'policy' | 'meta' | 'hedge' | 'topic', string[]
 // Every lexicon in one index: a sentence's words are looked up once, not once per lexicon.
 const LEXICON = buildLexicon({
   policy: { phrases: POLICY_STEMS, prefix: true },
+  policyWords: { phrases: POLICY_WORDS, prefix: false },
   meta: { phrases: META_PHRASES, prefix: false },
   hedge: { phrases: HEDGE_CUES, prefix: false },
   topic: { phrases: [...STEM_TOPICS.keys()], prefix: true },
 })
 
 /** The policy stems, meta-talk phrases, hedge cues and topic stems found in a sentence's lower-cased words. */
-export const scanLexicons = (words: readonly string[]): LexiconHits => LEXICON.scan(words)
+export const scanLexicons = (words: readonly string[]): LexiconHits => {
+  const { policyWords, ...hits } = LEXICON.scan(words)
+  if (policyWords.length > 0) hits.policy.push(...policyWords)
+  return hits
+}
