@@ -39,7 +39,7 @@ const WEIGHTS = {
   meta: -2.5,
   pleasantry: -2.5,
   url: -2,
-  personal: -1.6,
+  personal: -2.5,
   policyTerm: 1.4,
   morePolicyTerms: 0.35,
   entity: 0.9,
