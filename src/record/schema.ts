@@ -6,13 +6,15 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = '1.2.0'
+export const SCHEMA_VERSION = '1.3.0'
 
 export const TRANSCRIPT_FORMATS = ['html', 'text', 'vtt', 'srt', 'json'] as const
 export const TranscriptFormat = z.enum(TRANSCRIPT_FORMATS)
 export type TranscriptFormat = z.infer<typeof TranscriptFormat>
 
-export const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'LAW', 'TECH', 'EVENT'] as const
+// NORP (OntoNotes' nationalities, religious and political groups): "Chinese", "Australians", the
+// people of a country, apart from the country itself, as news NER schemes keep them.
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'LAW', 'TECH', 'EVENT', 'NORP'] as const
 export const EntityType = z.enum(ENTITY_TYPES)
 export type EntityType = z.infer<typeof EntityType>
 
@@ -99,6 +101,7 @@ export const Entity = z.object({
   type: EntityType,
   aliases: z.array(z.string()),
   wikidataId: z.string().regex(/^Q\d+$/).optional(),
+  countryId: z.string().min(1).optional().describe('for a NORP entity naming a country\'s people ("Chinese"): the id of the country\'s GPE entity, which the record also holds'),
   mentions: z.array(Mention),
 })
 export type Entity = z.infer<typeof Entity>

@@ -89,8 +89,19 @@ export const normaliseName = (s: string): string =>
     .replace(/^the\s+/, '').replace(/[.,;:!?"')\]]+$/, '').replace(/'s$/, '').replace(/s'$/, 's').trim()
 
 /** Reduces record entities to what the scorer needs. */
-export const predictedFromEntities = (entities: readonly Entity[]): PredictedEntity[] =>
-  entities.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, turns: [...new Set(e.mentions.map((m) => m.turn))] }))
+/**
+ * The record's entities as the gold counts them. Our gold, like the seed's, writes a country's people
+ * ("Chinese") as aliases of the country, so a NORP entity with a `countryId` is scored as part of it.
+ */
+export const predictedFromEntities = (entities: readonly Entity[]): PredictedEntity[] => {
+  const peoples = new Map<string, Entity[]>()
+  for (const e of entities) if (e.countryId) peoples.set(e.countryId, [...(peoples.get(e.countryId) ?? []), e])
+  return entities.filter((e) => !e.countryId).map((e) => {
+    const parts = [e, ...(peoples.get(e.id) ?? [])]
+    const aliases = [...e.aliases, ...parts.slice(1).flatMap((p) => [p.name, ...p.aliases])]
+    return { id: e.id, name: e.name, type: e.type, aliases, turns: [...new Set(parts.flatMap((p) => p.mentions.map((m) => m.turn)))] }
+  })
+}
 
 /**
  * Canonical-entity scoring for the turns `inSplit` accepts: gold entities mentioned there vs predicted
