@@ -18,10 +18,11 @@ let givenNames: Set<string> | undefined
 
 const LATIN = /^[\p{Script=Latin}\s.'’-]+$/u
 
-/** Countries (names, aliases, Latin-script native names) and capitals, lower case. */
+/** Countries (names, aliases, Latin-script native names, the UK's nations) and capitals, lower case. */
 export const knownPlaces = (): ReadonlySet<string> => {
   if (places) return places
-  places = new Set()
+  // The nations of the United Kingdom are countries too, with sides and governments of their own.
+  places = new Set(['england', 'scotland', 'wales', 'northern ireland', 'great britain'])
   for (const c of Object.values(countries) as Array<{ name: string; native: string; capital: string; alias?: string[] }>) {
     for (const name of [c.name, c.native, c.capital, ...(c.alias ?? [])]) {
       // Two-letter codes ("US", "IN") are words too often; the gazetteer has the ones that matter.
@@ -31,9 +32,9 @@ export const knownPlaces = (): ReadonlySet<string> => {
   return places
 }
 
-// Regions no country or city list holds, which any news or policy talk names: the nations of the UK,
-// macro-regions, seas and oceans, former states. General geography, not names taken from our episodes.
-const GEOGRAPHIC_REGIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland', 'Great Britain', 'New England', 'Midwest',
+// Regions no country or city list holds, which any news or policy talk names: macro-regions, seas
+// and oceans, former states. General geography, not names taken from our episodes.
+const GEOGRAPHIC_REGIONS = ['New England', 'Midwest',
   'Middle East', 'Near East', 'Far East', 'Latin America', 'Central America', 'Southeast Asia', 'South Asia', 'East Asia',
   'Central Asia', 'Eastern Europe', 'Western Europe', 'Central Europe', 'Balkans', 'Caribbean', 'Scandinavia', 'Siberia', 'Sahel',
   'Sub-Saharan Africa', 'North Africa', 'West Africa', 'East Africa', 'Horn of Africa', 'Persian Gulf', 'Arctic', 'Antarctic',

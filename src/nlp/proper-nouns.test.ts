@@ -54,6 +54,12 @@ describe('proper nouns', () => {
     ])
   })
 
+  it('reads a city heading a row of results as a team, but not a country or a dateline', () => {
+    expect(found('Results on Saturday:\nLeeds 2 Swindon 1\nEngland 326 and 4-0')).toEqual([
+      { name: 'Leeds', type: 'ORG' }, { name: 'Swindon', type: 'ORG' }, { name: 'England', type: 'GPE' }])
+    expect(found('BOSTON 1996-08-29\nShares rose in Boston on Friday.')).toEqual([{ name: 'BOSTON', type: 'GPE' }])
+  })
+
   it('types sports events and places by their last word', () => {
     expect(found('He won the Halvorsen Cup twice.')).toEqual([{ name: 'Halvorsen Cup', type: 'EVENT' }])
     expect(found('Traders on Halvorsen Street sold.')).toEqual([{ name: 'Halvorsen Street', type: 'GPE' }])

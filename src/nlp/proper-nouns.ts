@@ -202,6 +202,27 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   return ['ORG', 'capitalised word', 0.5]
 }
 
+const isFigure = (t: Token | undefined): boolean => t !== undefined && t.text.charCodeAt(0) >= 48 && t.text.charCodeAt(0) <= 57
+
+/**
+ * "Leeds 2 Newcastle 1", "NEW YORK 74 59 .556", "Leicestershire 22 points, Somerset 4": a city or
+ * region that opens a line of figures, or follows a score, with a figure after it, is a team, as
+ * results and standings are written. A country is not retyped: national sides are named as places.
+ */
+const inResultsRow = (tokens: readonly Token[], first: number, last: number, text: string): boolean => {
+  // A dateline ("NEW YORK 1996-08-29") is a place and a date.
+  if (!isFigure(tokens[last + 1]) || DATE_AFTER.test(text.slice((tokens[last] as Token).end, (tokens[last] as Token).end + 14))) return false
+  const opens = first === 0 || (tokens[first] as Token).lineStart || isFigure(tokens[first - 1]) || tokens[first - 1]?.text === ','
+  if (!opens) return false
+  let lo = first
+  while (lo > 0 && !(tokens[lo] as Token).lineStart && first - lo < 20) lo--
+  let figures = 0
+  for (let k = lo; k < tokens.length && (k === lo || !(tokens[k] as Token).lineStart) && k - lo < 40; k++) if (isFigure(tokens[k])) figures++
+  return figures >= 2
+}
+const DATE_AFTER = /^\s*\d{4}-\d\d-\d\d/
+const TEAM = { type: 'ORG' as const, evidence: 'a place in a row of results: a team', strength: 2.6 }
+
 /**
  * Names nobody listed: runs of capitalised words (joined by "of", "and", "for"…) among the tokens
  * no earlier stage claimed. Sentence-initial words, months, weekdays, interjections and idioms are
@@ -322,13 +343,16 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
         const x = known.tokens[0] as Token
         const y = known.tokens.at(-1) as Token
         const knownName = text.slice(x.start, y.end)
-        out.push({ turn: x.turn, start: x.start, end: y.end, text: knownName, entityId: slug(knownName), source: 'proper-noun', type: known.type, evidence: known.evidence, strength: 2 })
+        const from = first + run.indexOf(x)
+        const team = known.type === 'GPE' && !knownPlaces().has(knownName.toLowerCase()) && inResultsRow(tokens, from, from + known.tokens.length - 1, text)
+        out.push({ turn: x.turn, start: x.start, end: y.end, text: knownName, entityId: slug(knownName), source: 'proper-noun', ...(team ? TEAM : { type: known.type, evidence: known.evidence, strength: 2 }) })
       }
       i = j
       continue
     }
     const [type, evidence, strength] = typeOf(run, before, after, name)
-    out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', type, evidence, strength })
+    const team = type === 'GPE' && !knownPlaces().has(name.toLowerCase()) && knownRegions().has(name.toLowerCase()) && inResultsRow(tokens, first, j, text)
+    out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', ...(team ? TEAM : { type, evidence, strength }) })
     i = j
   }
   return out
