@@ -211,7 +211,9 @@ const isFigure = (t: Token | undefined): boolean => t !== undefined && t.text.ch
  */
 const inResultsRow = (tokens: readonly Token[], first: number, last: number, text: string): boolean => {
   // A dateline ("NEW YORK 1996-08-29") is a place and a date.
-  if (!isFigure(tokens[last + 1]) || DATE_AFTER.test(text.slice((tokens[last] as Token).end, (tokens[last] as Token).end + 14))) return false
+  // A clock ("Andre 12:03", a speaker's timestamp) is no score either.
+  const after = text.slice((tokens[last] as Token).end, (tokens[last] as Token).end + 14)
+  if (!isFigure(tokens[last + 1]) || DATE_AFTER.test(after) || CLOCK_AFTER.test(after)) return false
   const opens = first === 0 || (tokens[first] as Token).lineStart || isFigure(tokens[first - 1]) || tokens[first - 1]?.text === ','
   if (!opens) return false
   let lo = first
@@ -221,6 +223,7 @@ const inResultsRow = (tokens: readonly Token[], first: number, last: number, tex
   return figures >= 2
 }
 const DATE_AFTER = /^\s*\d{4}-\d\d-\d\d/
+const CLOCK_AFTER = /^\s*\(?\d{1,2}:\d\d/
 const TEAM = { type: 'ORG' as const, evidence: 'a place in a row of results: a team', strength: 2.6 }
 
 /**
@@ -339,6 +342,12 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // In a sentence written in capitals, capitals say nothing: only names known as such count,
     // looked for inside the run ("WELCOME SENATOR JERRY HILL TODAY" holds "JERRY HILL").
     if (capsSentence(tokens, i)) {
+      // "CLEVELAND 80 53 .602", "LEICESTERSHIRE 22 points": the row says what capitals cannot.
+      if (run.length <= 3 && !knownPlaces().has(name.toLowerCase()) && inResultsRow(tokens, first, j, text)) {
+        out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', ...TEAM })
+        i = j
+        continue
+      }
       for (const known of knownNamesIn(run)) {
         const x = known.tokens[0] as Token
         const y = known.tokens.at(-1) as Token
@@ -351,7 +360,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       continue
     }
     const [type, evidence, strength] = typeOf(run, before, after, name)
-    const team = type === 'GPE' && !knownPlaces().has(name.toLowerCase()) && knownRegions().has(name.toLowerCase()) && inResultsRow(tokens, first, j, text)
+    // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
+    const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && knownRegions().has(name.toLowerCase())) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
     out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', ...(team ? TEAM : { type, evidence, strength }) })
     i = j
   }
