@@ -92,6 +92,12 @@ describe('extract on small cases', () => {
   })
 
 
+  it('keeps a country\'s people apart from the country, in any case and in two words, and types titled people and bodies by their cue words', () => {
+    const { entities } = run('South Korean firms and AMERICAN banks met Sri Lankans. King Norodom Sihanouk spoke to the Soviet Union and the European Union.')
+    const typed = Object.fromEntries(entities.map((e) => [e.name, [e.type, e.countryId]]))
+    expect(typed).toMatchObject({ 'South Korean': ['NORP', 'south-korea'], AMERICAN: ['NORP', 'united-states'], 'Sri Lankans': ['NORP', 'sri-lanka'], 'Norodom Sihanouk': ['PERSON', undefined], 'Soviet Union': ['GPE', undefined] })
+  })
+
   it('takes the speaker\'s own story for no claim, wherever the "I" stands, but keeps a claim framed by "I think"', () => {
     const { claims } = run('When I was 18, I packed up and moved to New York. And in New York, I completed my education at Brooklyn College. I think Ukraine was never ready for that war.')
     expect(claims.map((c) => c.text)).toEqual(['I think Ukraine was never ready for that war.'])

@@ -89,9 +89,15 @@ export const knownDemonyms = (): ReadonlyMap<string, string> => {
   const found = new Map<string, string>()
   for (const c of Object.values(countries) as Array<{ name: string }>) {
     const place = c.name.toLowerCase()
-    if (place.includes(' ')) continue
-    const stem = place.replace(/[aeiouy]+$/, '')
-    for (const d of [place + 'n', place + 'an', place + 'ese', stem + 'ese', place + 'i', place + 'ian', stem + 'ian', stem + 'an', stem + 'ish', stem + 'ic']) {
+    // "South Korea" → "South Korean", "Sri Lanka" → "Sri Lankan": the last word takes the suffix;
+    // names with "and" or "of" ("Bosnia and Herzegovina") form theirs irregularly.
+    if (/ (?:and|of|the) /.test(place)) continue
+    const cut = place.lastIndexOf(' ') + 1
+    const head = place.slice(0, cut)
+    const last = place.slice(cut)
+    const stem = last.replace(/[aeiouy]+$/, '')
+    for (const tail of [last + 'n', last + 'an', last + 'ese', stem + 'ese', last + 'i', last + 'ian', stem + 'ian', stem + 'an', stem + 'ish', stem + 'ic']) {
+      const d = head + tail
       if (d !== place && !knownPlaces().has(d)) { found.set(d, c.name); found.set(d + 's', c.name) }
     }
   }
@@ -118,8 +124,13 @@ export const knownGivenNames = (): ReadonlySet<string> => {
 export const isDemonym = (word: string): boolean => {
   const lower = word.toLowerCase()
   // Letters only: "U.S." is tagged as an adjective too, and is the country.
-  if (!/^\p{Lu}\p{L}+$/u.test(word) || knownPlaces().has(lower) || knownRegions().has(lower)) return false
+  if (!/^\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?$/u.test(word) || knownPlaces().has(lower) || knownRegions().has(lower)) return false
   if (knownDemonyms().has(lower)) return true
-  const tags = lexiconTags(word)
+  if (word.includes(' ')) return false
+  // The lexicon is case-sensitive: "AMERICAN" in a headline is looked up as "American"; a short word
+  // in capitals ("US") is an acronym.
+  const caps = word === word.toUpperCase()
+  if (caps && word.length < 5) return false
+  const tags = lexiconTags(caps ? word[0] + lower.slice(1) : word)
   return tags !== undefined && (tags.includes('JJ') || tags.includes('NNPS'))
 }

@@ -24,7 +24,10 @@ const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd',
   'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Authority', 'Board', 'Army', 'Navy', 'Force',
   'Times', 'Post', 'Journal', 'Review', 'News', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics',
   'Brothers', 'Bros', 'Partners', 'Capital', 'Securities', 'Airlines', 'Airways', 'Systems', 'Labs', 'Media', 'Studios', 'Network',
-  'Networks', 'Pictures', 'Records', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Club', 'FC', 'Reserve', 'Exchange'])
+  'Networks', 'Pictures', 'Records', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Club', 'FC', 'Reserve', 'Exchange',
+  'League', 'Federation', 'Union', 'Alliance', 'Organisation', 'Organization', 'Assembly', 'Parliament', 'Congress', 'Senate', 'Court',
+  'Tribunal', 'Police', 'Church', 'Hospital', 'School', 'College', 'Academy', 'Museum', 'Orchestra', 'Society', 'Trust', 'Coalition',
+  'Front', 'Movement', 'Cabinet', 'Government', 'Embassy', 'Secretariat', 'Corps', 'Guard'])
 const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord', 'Agreement', 'Law', 'Directive', 'Regulation',
   'Regulations', 'List', 'Convention', 'Protocol', 'Arrangement', 'Order', 'Amendment', 'Code', 'Bill'])
 const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
@@ -36,7 +39,10 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
   'Cup', 'Championship', 'Championships', 'Tournament', 'Open', 'Tour', 'Series', 'Classic', 'Prix', 'Day', 'Festival', 'Marathon', 'Expo'])
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secretary', 'Minister', 'Chairman', 'Chair', 'General',
-  'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice'])
+  'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice',
+  'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Lord', 'Sir', 'Dame', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'Sheikh',
+  'Emir', 'Sultan', 'Chancellor', 'Mayor', 'Commissioner', 'Director', 'Deputy', 'Coach', 'Captain', 'Colonel', 'Lieutenant',
+  'Sergeant', 'Admiral', 'Marshal'])
 const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
   'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted'])
 // Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
@@ -169,6 +175,8 @@ const nameLength = (run: readonly Token[]): number => {
 const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
   const length = nameLength(run)
+  // "Soviet Union", "Isle of Man": a known place whose last word is also a cue word.
+  if (run.length >= 2 && isKnownPlace(name)) return ['GPE', 'a known place', 3]
   if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
   if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
@@ -313,11 +321,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const titleAt = run.findLastIndex((x, k) => k < run.length - 1 && TITLES.has(x.text))
     if (titleAt >= 0) { first += titleAt + 1; run.splice(0, titleAt + 1) }
     if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
-    if (run.length === 1 && isNationalityWord(run[0] as Token)) {
-      // "Austrians" speaks of Austria: a mention of the country (as the gazetteer does for "Chinese").
-      const country = knownDemonyms().get((run[0] as Token).lower)
+    const people = run.length === 2 ? text.slice((run[0] as Token).start, (run[1] as Token).end) : undefined
+    if ((run.length === 1 && isNationalityWord(run[0] as Token)) || (people && knownDemonyms().has(people.toLowerCase()))) {
+      // "Austrians", "Sri Lankans" speak of a country's people (extract links them to the country).
       const x = run[0] as Token
-      if (country) out.push({ turn: x.turn, start: x.start, end: x.end, text: x.text, entityId: slug(country), canonical: country, source: 'proper-noun', type: 'GPE', evidence: `people of ${country}`, strength: 2.5 })
+      const y = run.at(-1) as Token
+      const country = knownDemonyms().get(people?.toLowerCase() ?? x.lower)
+      if (country) out.push({ turn: x.turn, start: x.start, end: y.end, text: people ?? x.text, entityId: slug(country), canonical: country, source: 'proper-noun', type: 'GPE', evidence: `people of ${country}`, strength: 2.5 })
       i = j
       continue
     }
