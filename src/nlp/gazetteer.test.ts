@@ -19,6 +19,13 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('matches a brand written in lower case where the entry lists that spelling, and each spelling by its own case', () => {
+    const found = new Map(idsOf('They pay with paypal or bitcoin. PayPal froze it. Tell us.'))
+    expect(found.get('paypal')).toEqual(['paypal', 'PayPal'])
+    expect(found.get('bitcoin')).toEqual(['bitcoin'])
+    expect(found.has('united-states')).toBe(false)
+  })
+
   it('knows the episode-level aliases: MOFCOM, Bibi, Xi', () => {
     const found = new Map(idsOf('MOFCOM published it. Trump called Bibi, then Xi.'))
     expect(found.has('mofcom')).toBe(true)

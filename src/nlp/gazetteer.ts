@@ -56,7 +56,8 @@ export const buildGazetteer = (base: readonly GazetteerEntry[], extra: readonly 
         if (!next) { next = node(); at.next.set(key, next) }
         at = next
       }
-      if (!at.forms.some((f) => f.entry === entry)) at.forms.push({ entry, tokens })
+      // "PayPal" and "paypal" reach the same node; each spelling keeps its own case constraint.
+      if (!at.forms.some((f) => f.entry === entry && f.tokens.join(' ') === tokens.join(' '))) at.forms.push({ entry, tokens })
     }
   })
   return { entries, byId, root }
