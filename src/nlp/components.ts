@@ -79,8 +79,12 @@ const properNouns: Component = {
   run: (doc) => {
     const mentions: EntityMention[] = [...doc.mentions]
     const found = new Map(doc.found)
+    // Words the episode writes in lower case somewhere ("blockchain"): capitalised only because a
+    // sentence starts with them elsewhere, they name nothing.
+    const lowerCased = new Set<string>()
+    for (const list of doc.tokens) for (const t of list) if (!t.initial && t.text === t.lower) lowerCased.add(t.lower)
     doc.turns.forEach((t, i) => {
-      for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text)) {
+      for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text, lowerCased)) {
         const { type, evidence, strength, canonical, ...mention } = p
         const id = mention.entityId as string
         // A gazetteer or roster id wins over a name found by capitalisation alone; a country's

@@ -206,7 +206,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (length >= 2 && run.some((t, k) => t.text.length === 1 && run[k + 1]?.text === '.')) return ['PERSON', 'an initial', 2]
   // People's names are rarely made of common words; "Red Star", "Real Madrid", "Gold Fields" are.
   if (length >= 2 && length <= 3 && run.some((t) => isCapitalised(t) && t.text.length > 1 && commonWord(t))) return ['ORG', 'a name made with a common word', 0.8]
-  if (length >= 2 && length <= 3) return ['PERSON', 'two or three capitalised words', 1]
+  // "KYC AML": acronyms side by side name no one.
+  if (length >= 2 && length <= 3 && !run.every((t) => isAcronym(t.text))) return ['PERSON', 'two or three capitalised words', 1]
   return ['ORG', 'capitalised word', 0.5]
 }
 
@@ -240,7 +241,7 @@ const TEAM = { type: 'ORG' as const, evidence: 'a place in a row of results: a t
  * skipped; a lone sentence-initial word counts only if the lexicon does not know it as a common
  * word and the Brill tagger tags it NNP. Types come from evidence (see `typeOf`).
  */
-export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, text: string): ProperNoun[] => {
+export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, text: string, lowerCased: ReadonlySet<string> = new Set()): ProperNoun[] => {
   const out: ProperNoun[] = []
   // A name never runs over a line break: lines of a caption, a table or a headline are separate
   // units. True when no token after `from`, up to `to`, starts a line.
@@ -333,6 +334,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     }
     // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
     if (run.length === 1 && !(run[0] as Token).initial && !isAcronym((run[0] as Token).text) && commonWord(run[0] as Token) && !lexiconTags((run[0] as Token).text)?.[0]?.startsWith('NNP')) { i = j; continue }
+    if (run.length === 1 && (run[0] as Token).initial && lowerCased.has((run[0] as Token).lower)) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial) {
       // Brill's rules look a few words either side: a window of its unit is enough, and tagging the
       // whole of a long unpunctuated "sentence" for each of its line starts was quadratic.
