@@ -2,6 +2,7 @@ import type { Claim, Turn } from '../record/schema.js'
 import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.js'
 import { scoreClaim } from './claims.js'
 import { matchGazetteer } from './gazetteer.js'
+import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import type { Component } from './pipeline.js'
@@ -49,6 +50,8 @@ const gazetteer: Component = {
         const { first, last, ...mention } = m
         // "JOIN US THIS MORNING": in a sentence in capitals, a short capitals alias is just a word.
         if (first === last && mention.text.length <= 3 && mention.text === mention.text.toUpperCase() && capsSentence(tokens, first)) continue
+        // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
+        if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
         mentions.push(mention)
         mask.fill(1, first, last + 1)
       }

@@ -98,6 +98,13 @@ describe('extract on small cases', () => {
     expect(typed).toMatchObject({ 'South Korean': ['NORP', 'south-korea'], AMERICAN: ['NORP', 'united-states'], 'Sri Lankans': ['NORP', 'sri-lanka'], 'Norodom Sihanouk': ['PERSON', undefined], 'Soviet Union': ['GPE', undefined] })
   })
 
+  it('takes a language for no people: "speaking Russian", "taught in Ukrainian", "Russian speakers", but keeps "Russian officials"', () => {
+    const { entities } = run('I grew up speaking Russian at home. Schools taught in Ukrainian. Russian speakers live there. Russian officials disagree.')
+    const russian = entities.find((e) => e.type === 'NORP' && e.countryId === 'russia')
+    expect(russian?.mentions.map((m) => m.text)).toEqual(['Russian'])
+    expect(entities.some((e) => e.id === 'ukraine' || e.countryId === 'ukraine')).toBe(false)
+  })
+
   it('takes the speaker\'s own story for no claim, wherever the "I" stands, but keeps a claim framed by "I think"', () => {
     const { claims } = run('When I was 18, I packed up and moved to New York. And in New York, I completed my education at Brooklyn College. I think Ukraine was never ready for that war.')
     expect(claims.map((c) => c.text)).toEqual(['I think Ukraine was never ready for that war.'])

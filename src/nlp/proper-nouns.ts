@@ -1,5 +1,6 @@
 import type { EntityType } from '../record/schema.js'
 import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
+import { isLanguageUse } from './languages.js'
 import { isCommonWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
@@ -328,7 +329,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       const x = run[0] as Token
       const y = run.at(-1) as Token
       const country = knownDemonyms().get(people?.toLowerCase() ?? x.lower)
-      if (country) out.push({ turn: x.turn, start: x.start, end: y.end, text: people ?? x.text, entityId: slug(country), canonical: country, source: 'proper-noun', type: 'GPE', evidence: `people of ${country}`, strength: 2.5 })
+      if (country && !(run.length === 1 && isLanguageUse(tokens, first))) out.push({ turn: x.turn, start: x.start, end: y.end, text: people ?? x.text, entityId: slug(country), canonical: country, source: 'proper-noun', type: 'GPE', evidence: `people of ${country}`, strength: 2.5 })
       i = j
       continue
     }

@@ -1,0 +1,29 @@
+import { isDemonym } from './knowledge.js'
+import type { Token } from './types.js'
+
+const SPEECH = new Set(['speak', 'speaks', 'speaking', 'spoke', 'spoken', 'learn', 'learns', 'learned', 'learning', 'learnt', 'teach',
+  'teaches', 'taught', 'teaching', 'study', 'studied', 'studying', 'translate', 'translated', 'fluent', 'native', 'write', 'wrote',
+  'written', 'read', 'understand', 'knows', 'know', 'switched', 'switch'])
+// What may follow a language name: punctuation, a conjunction, "language", or the end of the sentence.
+const AFTER = new Set([',', '.', 'and', 'or', 'but', 'language', 'languages', 'at', 'as', 'too', 'well', 'instead', 'anymore', 'fluently', 'now', 'then'])
+
+/**
+ * Whether the demonym at token `i` is a language: after a verb of speech or learning (up to one word
+ * between: "speak only Russian", "taught in Ukrainian"), and not before a noun it describes
+ * ("speak to Russian officials" keeps the people).
+ */
+export const isLanguageUse = (tokens: readonly Token[], i: number): boolean => {
+  const t = tokens[i] as Token
+  if (!isDemonym(t.text)) return false
+  const next = tokens[i + 1]
+  // "Russian speaking", "Russian speakers".
+  if (next && next.sentence === t.sentence && (next.lower === 'speaking' || next.lower === 'speaker' || next.lower === 'speakers')) return true
+  if (next && next.sentence === t.sentence && /^\p{L}/u.test(next.text) && !AFTER.has(next.lower)) return false
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = tokens[k] as Token
+    if (w.sentence !== t.sentence) return false
+    if (SPEECH.has(w.lower)) return true
+    if (w.lower !== 'in' && w.lower !== 'both' && w.lower !== 'only' && w.lower !== 'some' && w.lower !== 'fluent' && w.lower !== 'good' && w.lower !== 'a' && w.lower !== 'little' && w.lower !== 'into') return false
+  }
+  return false
+}
