@@ -19,6 +19,8 @@ const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|comp
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
+// The host announcing what happens next: "We are going to do some brief intros", "I'll turn it over to".
+const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i)(?:['’]re| are|['’]ll| will| am|['’]m)(?: also)? (?:(?:going to|gonna) )?(?:do (?:some|a|the|our)|start|kick|talk|hear from|open it|turn it over|wrap|begin|be around|be back|be here|be taking|take (?:some )?questions|switch|jump|dive)\b/i
 const URL = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|io|fm)\/\S/i
 // "When we first started, we would record together": "would" of a habit in the past, not a prediction.
 const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago|every (?:summer|winter|year|day|week|weekend|morning|night|time)|at that (?:point|time)|what (?:people|we|they) would do)\b/i
@@ -189,7 +191,9 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if (URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
   const hits = input.hits ?? scanLexicons(tokens)
   const meta = hits.meta
+  const agenda = meta.length === 0 ? AGENDA.exec(text) : null
   if (meta.length > 0) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: meta[0] })
+  else if (agenda) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: agenda[0] })
   const list = hits.policy
   if (list.length > 0) {
     features.push({ name: 'policy-term', weight: WEIGHTS.policyTerm, detail: list[0] })

@@ -105,6 +105,11 @@ describe('extract on small cases', () => {
     expect(entities.some((e) => e.id === 'ukraine' || e.countryId === 'ukraine')).toBe(false)
   })
 
+  it('takes the host\'s agenda for talk about the talk, not a prediction, but keeps "we\'ll have a boom"', () => {
+    const { claims } = run('We are going to do some brief intros before the export control panel. We will also be around after the talk. We’ll have a big startup boom in chips.')
+    expect(claims.map((c) => c.text)).toEqual(['We’ll have a big startup boom in chips.'])
+  })
+
   it('takes the speaker\'s own story for no claim, wherever the "I" stands, but keeps a claim framed by "I think"', () => {
     const { claims } = run('When I was 18, I packed up and moved to New York. And in New York, I completed my education at Brooklyn College. I think Ukraine was never ready for that war.')
     expect(claims.map((c) => c.text)).toEqual(['I think Ukraine was never ready for that war.'])
