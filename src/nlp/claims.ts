@@ -12,6 +12,8 @@ import type { Feature } from './types.js'
 // "should" after "who"/"that" describes ("a spy who should be fired"), and proverbs are not advice.
 const DESCRIBED = /\b(?:who|which|what['’]s good for the goose) $/i
 const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider))\b/gi
+// A proposed policy is advice even when worded as a forecast: "This bill would streamline approvals".
+const PROPOSAL = /\b(?:bill|act|legislation|proposal|amendment|plan|reform|provision)s? (?:would|will)\b/i
 const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) want to)\b/i
 // What someone is quoted as saying is not the speaker's own modality: "they say, “we're going to…”".
 const QUOTED = /“[^”]*”?|"[^"]*"?/g
@@ -156,6 +158,8 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
     p ??= IMPERATIVE.exec(text.trim())
     if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
   }
+  const proposal = PROPOSAL.exec(sentence)
+  if (proposal) { features.push({ name: 'kind:prescriptive', weight: 0, detail: `proposal: ${proposal[0]}` }); return 'prescriptive' }
   const cue = predictiveCue(words)
   if (cue === 'would' && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: 'would of a past habit' })
   else if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }

@@ -105,6 +105,11 @@ describe('extract on small cases', () => {
     expect(entities.some((e) => e.id === 'ukraine' || e.countryId === 'ukraine')).toBe(false)
   })
 
+  it('reads a proposed law\'s "would" as advice, not a forecast', () => {
+    const { claims } = run('This bill would streamline the approval of generic drugs. The tariffs would raise prices by 10 percent.')
+    expect(claims.map((c) => c.kind)).toEqual(['prescriptive', 'predictive'])
+  })
+
   it('takes the host\'s agenda for talk about the talk, not a prediction, but keeps "we\'ll have a boom"', () => {
     const { claims } = run('We are going to do some brief intros before the export control panel. We will also be around after the talk. We’ll have a big startup boom in chips.')
     expect(claims.map((c) => c.text)).toEqual(['We’ll have a big startup boom in chips.'])
