@@ -47,12 +47,13 @@ const gazetteer: Component = {
       const mask = (doc.covered[i] as Uint8Array).slice()
       const tokens = doc.tokens[i] ?? []
       for (const m of matchGazetteer(doc.gazetteer, tokens, t.text)) {
-        const { first, last, ...mention } = m
+        const { first, last } = m
         // "JOIN US THIS MORNING": in a sentence in capitals, a short capitals alias is just a word.
-        if (first === last && mention.text.length <= 3 && mention.text === mention.text.toUpperCase() && capsSentence(tokens, first)) continue
+        if (first === last && m.text.length <= 3 && m.text === m.text.toUpperCase() && capsSentence(tokens, first)) continue
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
-        mentions.push(mention)
+        // Written out rather than `{ first, last, ...mention } = m`: a rest pattern copies through V8's slow path.
+        mentions.push({ turn: m.turn, start: m.start, end: m.end, text: m.text, entityId: m.entityId, source: m.source })
         mask.fill(1, first, last + 1)
       }
       return mask
@@ -82,22 +83,24 @@ const properNouns: Component = {
   run: (doc) => {
     const mentions: EntityMention[] = [...doc.mentions]
     const found = new Map(doc.found)
+    const speakerIds = new Set(doc.speakers.map((s) => s.id))
     // Words the episode writes in lower case somewhere ("blockchain"): capitalised only because a
     // sentence starts with them elsewhere, they name nothing.
     const lowerCased = new Set<string>()
     for (const list of doc.tokens) for (const t of list) if (!t.initial && t.text === t.lower) lowerCased.add(t.lower)
     doc.turns.forEach((t, i) => {
       for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text, lowerCased)) {
-        const { type, evidence, strength, canonical, ...mention } = p
-        const id = mention.entityId as string
+        const { type, evidence, strength, canonical } = p
+        const id = p.entityId as string
         // A gazetteer or roster id wins over a name found by capitalisation alone; a country's
         // demonym is still a mention of the gazetteer's country.
         const listed = doc.gazetteer.byId.has(id)
-        if (doc.speakers.some((s) => s.id === id) || (listed && !canonical)) continue
+        if (speakerIds.has(id) || (listed && !canonical)) continue
         // Mentions of one name may disagree on type: the strongest evidence so far wins.
         const seen = found.get(id)
-        if (!listed && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? mention.text, type, strength })
-        mentions.push({ ...mention, note: evidence })
+        if (!listed && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? p.text, type, strength })
+        // Written out rather than spread from a rest pattern, which copies through V8's slow path.
+        mentions.push({ turn: p.turn, start: p.start, end: p.end, text: p.text, entityId: p.entityId, source: p.source, note: evidence })
       }
     })
     return { ...doc, mentions, found }

@@ -56,7 +56,11 @@ const entitiesOf = (doc: Doc): Entity[] => {
     const entry = doc.gazetteer.byId.get(id)
     const found = doc.found.get(id)
     const name = entry?.name ?? found?.name ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id
-    const aliases = [...new Set([...(entry?.aliases ?? []), ...mentions.map((m) => m.text)])].filter((a) => a !== name)
+    // The listed aliases, then each mention's text, once each and in that order; not the name.
+    const seen = new Set(entry?.aliases)
+    for (const m of mentions) seen.add(m.text)
+    seen.delete(name)
+    const aliases = [...seen]
     out.push({ id, name, type: entry?.type ?? found?.type ?? 'PERSON', aliases, ...(entry?.wikidataId ? { wikidataId: entry.wikidataId } : {}), mentions })
   }
   const first = (e: Entity): number => (e.mentions[0] ? e.mentions[0].turn * 1e7 + e.mentions[0].start : -1)

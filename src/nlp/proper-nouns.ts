@@ -97,6 +97,26 @@ export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
 // and walking a long unpunctuated caption "sentence" again for each of them was quadratic.
 const unitCases = new WeakMap<readonly Token[], Map<number, { words: number; caps: number }>>()
 
+const NO_LETTER = 0
+const CAPITALS = 1
+const MIXED = 2
+/**
+ * Whether a word holds an ASCII letter (NO_LETTER if not) and is written in capitals (it does not
+ * change upper-cased): one pass over its code units instead of a regex test and a new upper-case
+ * string for every word of every unit. Words with other letters than ASCII ask toUpperCase.
+ */
+const caseShape = (w: string): number => {
+  let letter = false
+  let lower = false
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k)
+    if (c > 127) return /[A-Za-z]/.test(w) ? (w === w.toUpperCase() ? CAPITALS : MIXED) : NO_LETTER
+    if (c >= 97 && c <= 122) letter = lower = true
+    else if (c >= 65 && c <= 90) letter = true
+  }
+  return !letter ? NO_LETTER : lower ? MIXED : CAPITALS
+}
+
 /**
  * Words (of two letters or more) among the first 40 of token `i`'s unit, and how many are in
  * capitals. A unit ends at its sentence's end or a line break, so one headline line or table row
@@ -114,9 +134,11 @@ const sentenceCase = (tokens: readonly Token[], i: number): { words: number; cap
   let words = 0
   for (let k = lo; k < tokens.length && (tokens[k] as Token).sentence === sentence && !(k > lo && (tokens[k] as Token).lineStart) && words < 40; k++) {
     const w = (tokens[k] as Token).text
-    if (w.length < 2 || !/[A-Za-z]/.test(w)) continue
+    if (w.length < 2) continue
+    const shape = caseShape(w)
+    if (shape === NO_LETTER) continue
     words++
-    if (w === w.toUpperCase()) caps++
+    if (shape === CAPITALS) caps++
   }
   const counted = { words, caps }
   byUnit.set(lo, counted)
@@ -150,7 +172,9 @@ const knownNamesIn = (run: readonly Token[]): Array<{ tokens: Token[]; type: Ent
   return found
 }
 
-export const slug = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+// ASCII text is its own NFKD form with no combining marks: most names skip both steps.
+const NON_ASCII = /[\u0080-\uffff]/
+export const slug = (s: string): string => (!NON_ASCII.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 
 export interface ProperNoun extends EntityMention {
   type: EntityType

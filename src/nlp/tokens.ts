@@ -12,13 +12,14 @@ const isWordCode = (c: number): boolean =>
   (c >= 0xC0 && c !== 0xD7 && c !== 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFE30 && c <= 0xFE4F) && !(c >= 0xFF00 && c <= 0xFF0F))
 const isSpaceCode = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xA0 || c === 0x2009 || c === 0x202F
 
-// Token strings are interned by a hash of their code units: a word repeats thousands of times in an
-// episode, and re-using one string instead of slicing a new one each time roughly halves what the
-// tokenizer allocates (the minor-GC cost of a long episode). A colliding slot just slices; the table
-// is emptied when it grows past MAX_INTERNED so a stream of rare words cannot grow it without bound.
-const MAX_INTERNED = 1 << 16
-const interned = new Map<number, string>()
-const lowered = new Map<string, string>()
+// Token strings are interned in a direct-mapped table indexed by a hash of their code units: a word
+// repeats thousands of times in an episode, and re-using one string and its lower-case form instead of
+// slicing and lower-casing a new one each time roughly halves what the tokenizer allocates (the
+// minor-GC cost of a long episode). A slot keeps the last word that hashed to it, so the table never
+// grows, and a hit costs one array read and a comparison (no Map lookup, no string key).
+const SLOTS = 1 << 16
+const slotText: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined)
+const slotLower: string[] = new Array<string>(SLOTS).fill('')
 
 const sameText = (s: string, text: string, start: number, end: number): boolean => {
   if (s.length !== end - start) return false
@@ -26,25 +27,10 @@ const sameText = (s: string, text: string, start: number, end: number): boolean 
   return true
 }
 
-const intern = (text: string, start: number, end: number, hash: number): string => {
-  const key = (hash * 31 + (end - start)) | 0
-  const hit = interned.get(key)
-  if (hit !== undefined && sameText(hit, text, start, end)) return hit
-  const word = text.slice(start, end)
-  if (hit === undefined) {
-    if (interned.size >= MAX_INTERNED) { interned.clear(); lowered.clear() }
-    interned.set(key, word)
-  }
-  return word
-}
-
-const lowerOf = (word: string): string => {
-  let lower = lowered.get(word)
-  if (lower === undefined) {
-    lower = word.toLowerCase()
-    if (lowered.size < MAX_INTERNED) lowered.set(word, lower)
-  }
-  return lower
+/** The slot of a word: its hash and length, mixed so that similar words spread over the table. */
+const slotOf = (hash: number, length: number): number => {
+  const h = Math.imul(hash ^ length, 0x9E3779B1)
+  return (h ^ (h >>> 16)) & (SLOTS - 1)
 }
 
 /** Tokens of one turn, each tagged with its sentence (index into `sentences`, which are this turn's, in order). */
@@ -65,7 +51,6 @@ export const tokenizeTurn = (turn: number, text: string, sentences: readonly Sen
     }
     const start = i
     const wordy = isWordCode(c)
-    // Most words are already lower case (ASCII a-z, digits): they are their own key, no new string.
     let plain = !(c >= 65 && c <= 90) && c < 128
     let hash = c
     if (wordy) {
@@ -81,8 +66,19 @@ export const tokenizeTurn = (turn: number, text: string, sentences: readonly Sen
       i += 2
     } else i++
     while (s < sentences.length - 1 && start >= (sentences[s] as Sentence).end) { s++; sawWord = false; afterOpener = false }
-    const word = intern(text, start, Math.min(i, n), hash)
-    out.push({ turn, start, end: i, text: word, lower: wordy && !plain ? lowerOf(word) : word, sentence: sentenceOffset + s, initial: wordy && (!sawWord || afterOpener || afterNewline), lineStart: afterNewline })
+    const end = Math.min(i, n)
+    const slot = slotOf(hash, end - start)
+    let word = slotText[slot]
+    let lower: string
+    if (word !== undefined && sameText(word, text, start, end)) lower = slotLower[slot] as string
+    else {
+      word = text.slice(start, end)
+      // Most words are already lower case (ASCII a-z, digits): they are their own key, no new string.
+      lower = wordy && !plain ? word.toLowerCase() : word
+      slotText[slot] = word
+      slotLower[slot] = lower
+    }
+    out.push({ turn, start, end: i, text: word, lower, sentence: sentenceOffset + s, initial: wordy && (!sawWord || afterOpener || afterNewline), lineStart: afterNewline })
     afterNewline = false
     if (wordy) { sawWord = true; afterOpener = false } else if (OPENERS.has(word)) afterOpener = true
   }
