@@ -7,15 +7,15 @@ import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
 import { configMarkdownTable, describeConfig, loadConfig, redactSecrets } from '../config/index.js'
-import { QUEUE_ORDER, type QueueName } from '../queue/index.js'
+import { ALL_QUEUES, QUEUE, type QueueName } from '../queue/index.js'
 import { PodpipeError } from '../errors/index.js'
 import { ingestReport } from './ingest-report.js'
 
 const queueList = (value: string): QueueName[] => {
   const names = value.split(',').map((q) => q.trim()).filter(Boolean)
-  const unknown = names.filter((q) => !(QUEUE_ORDER as readonly string[]).includes(q))
+  const unknown = names.filter((q) => !(ALL_QUEUES as readonly string[]).includes(q))
   if (names.length === 0 || unknown.length > 0) {
-    throw new PodpipeError('CONFIG', `--queues: unknown queue ${unknown.map((q) => `"${q}"`).join(', ') || '(none given)'}; the queues are ${QUEUE_ORDER.join(', ')}`)
+    throw new PodpipeError('CONFIG', `--queues: unknown queue ${unknown.map((q) => `"${q}"`).join(', ') || '(none given)'}; the queues are ${ALL_QUEUES.join(', ')}`)
   }
   return names as QueueName[]
 }
@@ -65,12 +65,16 @@ export const registerRun = (program: Command): void => {
   program
     .command('worker')
     .description('Run workers only: add these processes, on any machine sharing the Redis, to scale out.')
-    .option('-q, --queues <names>', `comma list of queues (${QUEUE_ORDER.join(',')})`, QUEUE_ORDER.join(','))
-    .action(async (flags: { queues: string }) => {
-      const queues = queueList(flags.queues)
+    .option('-q, --queues <names>', `comma list of queues (${ALL_QUEUES.join(',')}); default all, webhook only where PODPIPE_WEBHOOK_URL is set`)
+    .action(async (flags: { queues?: string }) => {
+      const config = loadConfig()
+      const queues = flags.queues === undefined ? ALL_QUEUES : queueList(flags.queues)
+      if (flags.queues !== undefined && queues.includes(QUEUE.webhook) && !config.webhook) {
+        throw new PodpipeError('CONFIG', '--queues webhook: PODPIPE_WEBHOOK_URL and PODPIPE_WEBHOOK_SECRET must be set for this worker to send notices')
+      }
       const { startWorkers, onShutdown } = await runtime()
-      const running = await startWorkers(loadConfig(), queues, { onWorkerStopped: (queue) => void exitForRestart(queue, running.close) })
-      say(`podpipe: workers running for ${queues.join(', ')}`)
+      const running = await startWorkers(config, queues, { onWorkerStopped: (queue) => void exitForRestart(queue, running.close) })
+      say(`podpipe: workers running for ${running.workers.map((w) => w.name).join(', ')}`)
       onShutdown(running.close)
     })
 

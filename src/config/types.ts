@@ -1,5 +1,5 @@
 /** Runtime configuration, read from the environment by loadConfig (src/config/env.ts). */
-export type StoreKind = 'file' | 'postgres' | 'stream'
+export type StoreKind = 'file' | 'postgres' | 'stream' | 'webhook'
 
 export interface Limits {
   /** Largest feed document accepted, bytes. */
@@ -20,6 +20,17 @@ export interface PostgresLimits {
   connectTimeoutMs: number
   /** Most connections one process holds. */
   poolSize: number
+}
+
+/** Where and how the webhook store's notices are sent (present when PODPIPE_WEBHOOK_URL is set). */
+export interface WebhookConfig {
+  url: string
+  /** Signing key as configured: whsec_<base64> or a plain string (src/webhook/signature.ts). */
+  secret: string
+  /** Whole-request deadline of one POST. */
+  timeoutMs: number
+  /** Most bytes of an answer read before the connection is closed. */
+  maxResponseBytes: number
 }
 
 /** One scheme only: two ways in would double what has to be kept secret and rotated. */
@@ -50,6 +61,8 @@ export interface Config {
   limits: Limits
   /** The stream store: entries kept, and the largest record inlined in an entry (0 = none). */
   stream: { maxLen: number; inlineMaxBytes: number }
+  /** Signed POSTs of each created or updated record; off when unset. */
+  webhook: WebhookConfig | undefined
   /** Worker concurrency per queue in one process. */
   concurrency: number
   logLevel: LogLevel

@@ -13,7 +13,7 @@ export type PutResult = 'created' | 'updated' | 'unchanged'
  * `permanent: true` when the record itself is refused.
  */
 export interface RecordStore {
-  /** 'file' | 'postgres' | 'stream'; publishToAll keys its results by it. */
+  /** 'file' | 'postgres' | 'stream' | 'webhook'; publishToAll keys its results by it. */
   readonly name: string
   put(record: EpisodeRecord): Promise<PutResult>
   /** The stored record, validated against the schema; undefined when the store has none for the id. */
