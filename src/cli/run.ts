@@ -33,6 +33,7 @@ const feedArgument = (feed: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(feed
 const runtime = () => import('../../pipelines/runtime.js')
 const scheduling = () => import('../../pipelines/scheduler.js')
 const server = () => import('../server/index.js')
+const services = () => import('../services/index.js')
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -46,20 +47,32 @@ const exitForRestart = async (queue: QueueName, close: () => Promise<void>) => {
 export const registerRun = (program: Command): void => {
   program
     .command('start')
-    .description('Run the scheduler, every worker and the dashboard server in one process.')
+    .description('Run the scheduler, every worker and the dashboard server in one process (and, while REDIS_URL is unset and no Redis answers, a Redis of its own).')
     .action(async () => {
       const config = loadConfig()
-      const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }] = await Promise.all([runtime(), scheduling(), server()])
-      const http = await startServer(config)
-      const workers = await startWorkers(config, undefined, { onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
-      const scheduler = await startScheduler(config)
-      say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
-      const stop = async () => {
-        await scheduler.close()
-        await workers.close()
-        await http.close()
+      const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }, { ensureLocalRedis }] =
+        await Promise.all([runtime(), scheduling(), server(), services()])
+      const redis = await ensureLocalRedis(config, { say })
+      let stop = redis.stop
+      try {
+        const http = await startServer(config)
+        stop = async () => { await http.close(); await redis.stop() }
+        const workers = await startWorkers(config, undefined, { onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
+        stop = async () => { await workers.close(); await http.close(); await redis.stop() }
+        const scheduler = await startScheduler(config)
+        // Redis last: the workers finish their jobs on it.
+        stop = async () => {
+          await scheduler.close()
+          await workers.close()
+          await http.close()
+          await redis.stop()
+        }
+        say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
+      } catch (err) {
+        await stop().catch(() => {})
+        throw err
       }
-      onShutdown(stop)
+      onShutdown(() => stop())
     })
 
   program

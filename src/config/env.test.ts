@@ -27,6 +27,7 @@ describe('loadConfig defaults', () => {
 
   it.each([
     ['REDIS_URL', config.redisUrl, 'redis://127.0.0.1:6379'],
+    ['PODPIPE_REDIS_PORT', config.localRedisPort, 6379],
     ['DATABASE_URL', config.databaseUrl, undefined],
     ['PODPIPE_PG_STATEMENT_TIMEOUT_MS', config.postgres.statementTimeoutMs, 30000],
     ['PODPIPE_PG_CONNECT_TIMEOUT_MS', config.postgres.connectTimeoutMs, 5000],
@@ -77,7 +78,7 @@ describe('loadConfig defaults', () => {
   it('lists every variable it reads in describeConfig, each with a default and a description', () => {
     const rows = describeConfig()
     expect(rows.map((r) => r.variable)).toEqual([
-      'REDIS_URL', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
+      'REDIS_URL', 'PODPIPE_REDIS_PORT', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
@@ -148,6 +149,13 @@ describe('loadConfig values', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' }).stores).toEqual(['file', 'postgres'])
   })
 
+  it('puts the default Redis on PODPIPE_REDIS_PORT, and uses a REDIS_URL that is set as given', () => {
+    expect(loadConfig({ PODPIPE_REDIS_PORT: '6390' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6390', localRedisPort: 6390 })
+    const given = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', PODPIPE_REDIS_PORT: '6390' })
+    expect(given.redisUrl).toBe('redis://127.0.0.1:6379')
+    expect(given.localRedisPort).toBeUndefined()
+  })
+
   it('adds the webhook store when PODPIPE_WEBHOOK_URL is set, with its limits', () => {
     const config = loadConfig({ PODPIPE_WEBHOOK_URL: 'http://127.0.0.1:9000/hook', PODPIPE_WEBHOOK_SECRET: SECRET, PODPIPE_WEBHOOK_TIMEOUT_MS: '2500' })
     expect(config.stores).toEqual(['file', 'webhook'])
@@ -178,6 +186,7 @@ describe('loadConfig errors', () => {
   it.each([
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL="localhost:6379" is not valid: expected a redis:// or rediss:// URL with a host'],
     [{ REDIS_URL: 'http://redis:6379' }, 'REDIS_URL="http://redis:6379" is not valid: expected a redis:// or rediss:// URL'],
+    [{ PODPIPE_REDIS_PORT: '0' }, 'PODPIPE_REDIS_PORT="0" is not valid: expected an integer from 1 to 65535'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL="mysql://db/x" is not valid: expected a postgres:// or postgresql:// URL with a host'],
     [{ PODPIPE_PG_STATEMENT_TIMEOUT_MS: '10' }, 'PODPIPE_PG_STATEMENT_TIMEOUT_MS="10" is not valid: expected an integer number of milliseconds from 100 to 3600000'],
     [{ PODPIPE_PG_CONNECT_TIMEOUT_MS: '5s' }, 'PODPIPE_PG_CONNECT_TIMEOUT_MS="5s" is not valid: expected an integer number of milliseconds from 100 to 600000'],

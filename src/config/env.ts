@@ -75,7 +75,8 @@ const crossChecks = (v: Values): string[] => {
 
 // Only called once every variable parsed, so the values with a fallback are all present.
 const toConfig = (v: Values): Config => ({
-  redisUrl: v.redisUrl!,
+  redisUrl: v.redisUrl ?? `redis://127.0.0.1:${v.redisPort!}`,
+  localRedisPort: v.redisUrl === undefined ? v.redisPort! : undefined,
   databaseUrl: v.databaseUrl,
   postgres: { statementTimeoutMs: v.pgStatementTimeoutMs!, connectTimeoutMs: v.pgConnectTimeoutMs!, poolSize: v.pgPoolSize! },
   dataDir: v.dataDir!,

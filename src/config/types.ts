@@ -38,6 +38,11 @@ export type DashboardAuth = { user: string; password: string } | { token: string
 
 export interface Config {
   redisUrl: string
+  /**
+   * Set while REDIS_URL is not: redisUrl is then redis://127.0.0.1:<this port>, a Redis that
+   * `podpipe start` runs itself when nothing answers there (src/services/local-redis.ts).
+   */
+  localRedisPort: number | undefined
   /** PostgreSQL sink; off when unset. */
   databaseUrl: string | undefined
   postgres: PostgresLimits

@@ -63,12 +63,19 @@ const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9
 export const VARIABLES = {
   redisUrl: spec({
     variable: 'REDIS_URL',
-    shown: 'redis://127.0.0.1:6379',
-    description: 'Redis that carries the queues. Use rediss:// for TLS; a password goes in the URL (redis://:PASSWORD@host:6379).',
+    shown: 'redis://127.0.0.1:6379 (the port is PODPIPE_REDIS_PORT)',
+    description: 'Redis that carries the queues. Use rediss:// for TLS; a password goes in the URL (redis://:PASSWORD@host:6379). When set it is used as given: podpipe never starts a Redis in its place.',
     expected: 'a redis:// or rediss:// URL with a host',
-    fallback: () => 'redis://127.0.0.1:6379',
     schema: url(['redis:', 'rediss:']),
     secret: 'url',
+  }),
+  redisPort: spec({
+    variable: 'PODPIPE_REDIS_PORT',
+    shown: '6379',
+    description: 'Port of the default Redis, redis://127.0.0.1:PORT, used while REDIS_URL is unset. When nothing answers there and redis-server is installed, `podpipe start` runs its own: bound to 127.0.0.1, AOF on, data under PODPIPE_DATA_DIR/redis, stopped with podpipe.',
+    expected: 'an integer from 1 to 65535',
+    fallback: () => '6379',
+    schema: int(1, 65535),
   }),
   databaseUrl: spec({
     variable: 'DATABASE_URL',
