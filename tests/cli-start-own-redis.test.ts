@@ -1,7 +1,7 @@
 // `podpipe start` on a machine where no Redis runs: it starts its own, on a spare port here
 // (PODPIPE_REDIS_PORT) so the machine's shared Redis on 6379 is never touched.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,8 +19,24 @@ interface Started {
 
 const running: ChildProcess[] = []
 
-const startPodpipe = (env: Record<string, string>): Started => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli.ts'), 'start'], {
+/**
+ * A private network namespace (root only): its 127.0.0.1 has nothing listening, so `podpipe
+ * start` sees a fresh machine on the real default port 6379 while the shared Redis runs on.
+ */
+const CAN_UNSHARE = (() => {
+  try {
+    return execFileSync('unshare', ['-n', 'true'], { stdio: 'ignore' }) !== undefined
+  } catch {
+    return false
+  }
+})()
+
+const startPodpipe = (env: Record<string, string>, { freshNetwork = false }: { freshNetwork?: boolean } = {}): Started => {
+  const node = [process.execPath, '--import', 'tsx', join(REPO, 'src/cli.ts'), 'start']
+  const [command, ...args] = freshNetwork
+    ? ['unshare', '-n', '/bin/sh', '-c', 'ip link set lo up && exec "$0" "$@"', ...node]
+    : node
+  const child = spawn(command ?? '', args, {
     cwd: REPO,
     // REDIS_URL empty reads as unset: the default redis://127.0.0.1:PODPIPE_REDIS_PORT applies.
     env: { ...process.env, REDIS_URL: '', DATABASE_URL: '', PODPIPE_PORT: '0', LOG_LEVEL: 'warn', PODPIPE_QUEUE_PREFIX: uniquePrefix(), ...env },
@@ -59,6 +75,17 @@ describe('podpipe start without a running Redis', () => {
     podpipe.child.kill('SIGINT')
     expect(await podpipe.exited).toEqual({ code: 0, signal: null })
     expect(await probePort('127.0.0.1', port)).toBe('closed')
+  }, 200_000)
+
+  it.skipIf(!CAN_UNSHARE)('does the same on the default redis://127.0.0.1:6379 of a machine where no Redis runs (a private network namespace)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'podpipe-start-'))
+    const podpipe = startPodpipe({ PODPIPE_DATA_DIR: dataDir, PODPIPE_REDIS_PORT: '' }, { freshNetwork: true })
+    await until('the start line', () => podpipe.stderr().includes('dashboard http://'), 60_000)
+    expect(podpipe.stderr()).toContain('no Redis answered at redis://127.0.0.1:6379, so podpipe started')
+    await until('the bundled feed\'s records', () => existsSync(join(dataDir, 'records')) && readdirSync(join(dataDir, 'records')).filter((f) => f.endsWith('.json')).length === 3, 120_000)
+    podpipe.child.kill('SIGTERM')
+    expect(await podpipe.exited).toEqual({ code: 0, signal: null })
+    expect(readFileSync(join(dataDir, 'redis', 'redis.log'), 'utf8')).toContain('Redis is now ready to exit')
   }, 200_000)
 
   it('never leaves its Redis running, even when it is killed with SIGKILL', async () => {
