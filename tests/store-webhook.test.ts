@@ -7,6 +7,7 @@ import { Queue, type Job } from 'bullmq'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce, startWorkers, type RunningWorkers } from '../pipelines/runtime.js'
 import type { Config } from '../src/config/index.js'
+import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, withTuning } from '../src/queue/index.js'
 import { createStores, publishToAll, recordContentHash, webhookJobId, type RecordStore } from '../src/store/index.js'
 import { verifyWebhook, type WebhookPayload } from '../src/webhook/index.js'
@@ -170,6 +171,29 @@ describe('the webhook store, its queue and its worker, against a receiver on 127
       expect.objectContaining({ change: 'updated', hash: recordContentHash(edited) }),
     ])
     expect(receiver.forRecord(twin.id)).toHaveLength(1)
+  })
+
+  it('announces a record only once every store that holds records has taken it', async () => {
+    const record = sampleRecord({ guid: 'held-back' })
+    let up = false
+    const flaky: RecordStore = {
+      name: 'flaky',
+      put: async () => {
+        if (!up) throw new PodpipeError('STORE_FAILED', 'flaky store: down', { permanent: false })
+        return 'created'
+      },
+      get: async () => undefined,
+      ping: async () => {},
+      close: async () => {},
+    }
+    const withFlaky = [...stores, flaky]
+    const err = await publishToAll(withFlaky, record).catch((e: unknown) => e)
+    expect((err as Error).message).toMatch(/publish failed for flaky \(flaky: flaky store: down\); file created, webhook waits for the retry$/)
+    expect(await queue.getJob(webhookJobId(record.id, recordContentHash(record)))).toBeUndefined()
+
+    up = true
+    expect(await publishToAll(withFlaky, record)).toEqual({ file: 'unchanged', flaky: 'created', webhook: 'created' })
+    expect((await finished(queue, webhookJobId(record.id, recordContentHash(record)))).state).toBe('completed')
   })
 
   it('retries after a 500 and then delivers, under the same webhook-id', async () => {

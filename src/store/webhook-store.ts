@@ -20,7 +20,7 @@ export const webhookJobId = (recordId: string, hash: string): string => jobId(QU
 
 /**
  * The push sink: for each created or changed record it adds one delivery job to the `webhook`
- * queue, whose worker (workers/webhook.ts) POSTs a signed notice to PODPIPE_WEBHOOK_URL and
+ * queue (after the stores that hold records have taken it: `announces`), whose worker (workers/webhook.ts) POSTs a signed notice to PODPIPE_WEBHOOK_URL and
  * retries it with backoff. The put itself only talks to Redis, so a receiver that is down or
  * slow never delays or fails the other stores: its failures are the delivery jobs', visible in
  * the dashboard and /metrics.
@@ -41,6 +41,7 @@ export const createWebhookStore = ({ redis, prefix, tuning = DEFAULT_TUNING, now
   const hashes = `${prefix}:webhook-hashes`
   return {
     name: 'webhook',
+    announces: true,
     async put(input): Promise<PutResult> {
       const record = checkRecord('webhook', input)
       const hash = recordContentHash(record)
