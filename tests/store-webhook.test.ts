@@ -286,5 +286,5 @@ describe('a webhook receiver that is down', () => {
       await queue.close()
       await obliterate(config)
     }
-  })
+  }, 120_000)
 })
