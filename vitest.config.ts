@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Starts Redis and PostgreSQL for the suites when none answers on their ports.
+    globalSetup: ['tests/global-setup.ts'],
     // CI also writes a machine-readable report; .ci/run prints its tally.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
   },

@@ -53,7 +53,7 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
   const tuning = withTuning(options.tuning)
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'worker' } })
   const redis = await connectCheckedRedis(config.redisUrl, 'worker', { log })
-  const stores = memoStores(options.openStores ?? (() => createStores(config, { log, ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}) })))
+  const stores = memoStores(options.openStores ?? (() => createStores(config, { log, tuning, ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}) })))
   const deps: Deps = {
     config,
     tuning,

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { QUEUE_ORDER } from '../src/queue/index.js'
+import { ALL_QUEUES, QUEUE_ORDER } from '../src/queue/index.js'
 import { INGEST, STAGES, nextStage } from './ingest.js'
 
 const workerFiles = readdirSync(new URL('../workers/', import.meta.url))
@@ -9,20 +9,21 @@ const workerFiles = readdirSync(new URL('../workers/', import.meta.url))
 
 describe('the ingest pipeline wiring', () => {
   it('has exactly one worker file per queue and one queue per worker file', () => {
-    expect([...workerFiles].sort()).toEqual([...QUEUE_ORDER].sort())
+    expect([...workerFiles].sort()).toEqual([...ALL_QUEUES].sort())
   })
 
   it('binds each queue to the stage defined for it', () => {
-    for (const queue of QUEUE_ORDER) expect(STAGES[queue].queue).toBe(queue)
+    for (const queue of ALL_QUEUES) expect(STAGES[queue].queue).toBe(queue)
   })
 
   it('runs the stages in queue order and ends at publish', () => {
     expect([...INGEST]).toEqual([...QUEUE_ORDER])
     expect(nextStage('feeds')).toBe('transcripts')
     expect(nextStage('publish')).toBeUndefined()
+    expect(nextStage('webhook')).toBeUndefined()
   })
 
   it('sandboxes exactly the CPU-bound stages', () => {
-    expect(QUEUE_ORDER.filter((q) => STAGES[q].sandboxed)).toEqual(['turns', 'claims'])
+    expect(ALL_QUEUES.filter((q) => STAGES[q].sandboxed)).toEqual(['turns', 'claims'])
   })
 })

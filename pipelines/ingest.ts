@@ -9,6 +9,7 @@ import { feedsStage } from '../workers/feeds.js'
 import { publishStage } from '../workers/publish.js'
 import { transcriptsStage } from '../workers/transcripts.js'
 import { turnsStage } from '../workers/turns.js'
+import { webhookStage } from '../workers/webhook.js'
 import type { Deps } from './deps.js'
 
 /**
@@ -28,9 +29,11 @@ export const STAGES: { [Q in QueueName]: Stage<Q, Deps> } = {
   [QUEUE.turns]: turnsStage,
   [QUEUE.claims]: claimsStage,
   [QUEUE.publish]: publishStage,
+  // Not a stage of the chain: the webhook store adds its jobs when publish succeeds.
+  [QUEUE.webhook]: webhookStage,
 }
 
-/** The stage after `queue`, or undefined for the last. */
+/** The stage after `queue`, or undefined for the last (and for a queue outside the chain). */
 export const nextStage = (queue: QueueName): QueueName | undefined => {
   const i = INGEST.indexOf(queue as IngestStage)
   return i >= 0 ? INGEST[i + 1] : undefined

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Job, Worker } from 'bullmq'
 import type { Config } from '../src/config/index.js'
-import { QUEUE, QUEUE_ORDER, createWorker, type JobData, type QueueName } from '../src/queue/index.js'
+import { ALL_QUEUES, QUEUE, createWorker, type JobData, type QueueName } from '../src/queue/index.js'
 import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
 import { STAGES } from './ingest.js'
 import { SANDBOX_ENV, type SandboxEnv } from './sandbox-processor.js'
@@ -41,7 +41,8 @@ const sandboxProcessor = new URL(`./sandbox-processor${import.meta.url.endsWith(
 /**
  * Starts one worker per queue in `queues` (all by default). CPU-bound stages run sandboxed,
  * one forked child per concurrent job, so turn splitting and extraction never block the
- * event loop that renews the I/O stages' job locks.
+ * event loop that renews the I/O stages' job locks. The webhook queue's worker runs only where
+ * PODPIPE_WEBHOOK_URL is set: elsewhere its jobs wait for a process that can send them.
  *
  * @example
  * const running = await startWorkers(loadConfig(), ['transcripts', 'publish'])
@@ -49,9 +50,10 @@ const sandboxProcessor = new URL(`./sandbox-processor${import.meta.url.endsWith(
  */
 export const startWorkers = async (
   config: Config,
-  queues: readonly QueueName[] = QUEUE_ORDER,
+  requested: readonly QueueName[] = ALL_QUEUES,
   options: WorkerOptions = {},
 ): Promise<RunningWorkers> => {
+  const queues = config.webhook ? requested : requested.filter((q) => q !== QUEUE.webhook)
   const deps = await createDeps(config, options)
   const cpuSlots = Math.max(1, Math.min(config.concurrency, availableParallelism() - 1))
   const start = <Q extends QueueName>(queue: Q): Worker => {

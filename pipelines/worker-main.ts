@@ -5,13 +5,13 @@
  * QueueTuning) shortens timings for tests; PODPIPE_PG_SCHEMA names the PostgreSQL schema.
  */
 import { loadConfig } from '../src/config/index.js'
-import { QUEUE_ORDER, type QueueName, type QueueTuning } from '../src/queue/index.js'
+import { ALL_QUEUES, type QueueName, type QueueTuning } from '../src/queue/index.js'
 import { onShutdown, startWorkers } from './runtime.js'
 
 const config = loadConfig(process.env)
 const queues = process.env.PODPIPE_QUEUES
-  ? process.env.PODPIPE_QUEUES.split(',').map((q) => q.trim()).filter((q): q is QueueName => (QUEUE_ORDER as readonly string[]).includes(q))
-  : QUEUE_ORDER
+  ? process.env.PODPIPE_QUEUES.split(',').map((q) => q.trim()).filter((q): q is QueueName => (ALL_QUEUES as readonly string[]).includes(q))
+  : ALL_QUEUES
 const tuning = process.env.PODPIPE_QUEUE_TUNING ? (JSON.parse(process.env.PODPIPE_QUEUE_TUNING) as Partial<QueueTuning>) : {}
 const running = await startWorkers(config, queues, {
   tuning,

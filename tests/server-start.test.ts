@@ -7,7 +7,7 @@ import { Queue } from 'bullmq'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config/index.js'
 import { isPodpipeError } from '../src/errors/index.js'
-import { QUEUE_ORDER } from '../src/queue/index.js'
+import { ALL_QUEUES } from '../src/queue/index.js'
 import { startServer } from '../src/server/index.js'
 import { sparePort, startRedisServer, type TestRedis } from './helpers/redis-server.js'
 
@@ -37,7 +37,7 @@ describe('startServer', () => {
     let closed = false
     cleanup.push(async () => {
       if (!closed) await server.close()
-      for (const name of QUEUE_ORDER) {
+      for (const name of ALL_QUEUES) {
         const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix: PREFIX })
         await q.obliterate({ force: true })
         await q.close()
@@ -50,10 +50,10 @@ describe('startServer', () => {
     expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: { ok: true }, 'store:file': { ok: true } } })
 
     const metrics = await (await fetch(`${url}/metrics`)).text()
-    for (const name of QUEUE_ORDER) expect(metrics).toContain(`podpipe_queue_jobs{queue="${name}",state="waiting"} 0`)
+    for (const name of ALL_QUEUES) expect(metrics).toContain(`podpipe_queue_jobs{queue="${name}",state="waiting"} 0`)
 
     const api = (await (await fetch(`${url}/queues/api/queues`)).json()) as { queues: { name: string }[] }
-    expect(api.queues.map((q) => q.name).sort()).toEqual([...QUEUE_ORDER].sort())
+    expect(api.queues.map((q) => q.name).sort()).toEqual([...ALL_QUEUES].sort())
 
     await server.close()
     closed = true

@@ -7,15 +7,15 @@ import { resolve } from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
 import { configMarkdownTable, describeConfig, loadConfig, redactSecrets } from '../config/index.js'
-import { QUEUE_ORDER, type QueueName } from '../queue/index.js'
+import { ALL_QUEUES, QUEUE, type QueueName } from '../queue/index.js'
 import { PodpipeError } from '../errors/index.js'
 import { ingestReport } from './ingest-report.js'
 
 const queueList = (value: string): QueueName[] => {
   const names = value.split(',').map((q) => q.trim()).filter(Boolean)
-  const unknown = names.filter((q) => !(QUEUE_ORDER as readonly string[]).includes(q))
+  const unknown = names.filter((q) => !(ALL_QUEUES as readonly string[]).includes(q))
   if (names.length === 0 || unknown.length > 0) {
-    throw new PodpipeError('CONFIG', `--queues: unknown queue ${unknown.map((q) => `"${q}"`).join(', ') || '(none given)'}; the queues are ${QUEUE_ORDER.join(', ')}`)
+    throw new PodpipeError('CONFIG', `--queues: unknown queue ${unknown.map((q) => `"${q}"`).join(', ') || '(none given)'}; the queues are ${ALL_QUEUES.join(', ')}`)
   }
   return names as QueueName[]
 }
@@ -33,6 +33,7 @@ const feedArgument = (feed: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(feed
 const runtime = () => import('../../pipelines/runtime.js')
 const scheduling = () => import('../../pipelines/scheduler.js')
 const server = () => import('../server/index.js')
+const services = () => import('../services/index.js')
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -46,31 +47,47 @@ const exitForRestart = async (queue: QueueName, close: () => Promise<void>) => {
 export const registerRun = (program: Command): void => {
   program
     .command('start')
-    .description('Run the scheduler, every worker and the dashboard server in one process.')
+    .description('Run the scheduler, every worker and the dashboard server in one process (and, while REDIS_URL is unset and no Redis answers, a Redis of its own).')
     .action(async () => {
       const config = loadConfig()
-      const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }] = await Promise.all([runtime(), scheduling(), server()])
-      const http = await startServer(config)
-      const workers = await startWorkers(config, undefined, { onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
-      const scheduler = await startScheduler(config)
-      say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
-      const stop = async () => {
-        await scheduler.close()
-        await workers.close()
-        await http.close()
+      const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }, { ensureLocalRedis }] =
+        await Promise.all([runtime(), scheduling(), server(), services()])
+      const redis = await ensureLocalRedis(config, { say })
+      let stop = redis.stop
+      try {
+        const http = await startServer(config)
+        stop = async () => { await http.close(); await redis.stop() }
+        const workers = await startWorkers(config, undefined, { onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
+        stop = async () => { await workers.close(); await http.close(); await redis.stop() }
+        const scheduler = await startScheduler(config)
+        // Redis last: the workers finish their jobs on it.
+        stop = async () => {
+          await scheduler.close()
+          await workers.close()
+          await http.close()
+          await redis.stop()
+        }
+        say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
+      } catch (err) {
+        await stop().catch(() => {})
+        throw err
       }
-      onShutdown(stop)
+      onShutdown(() => stop())
     })
 
   program
     .command('worker')
     .description('Run workers only: add these processes, on any machine sharing the Redis, to scale out.')
-    .option('-q, --queues <names>', `comma list of queues (${QUEUE_ORDER.join(',')})`, QUEUE_ORDER.join(','))
-    .action(async (flags: { queues: string }) => {
-      const queues = queueList(flags.queues)
+    .option('-q, --queues <names>', `comma list of queues (${ALL_QUEUES.join(',')}); default all, webhook only where PODPIPE_WEBHOOK_URL is set`)
+    .action(async (flags: { queues?: string }) => {
+      const config = loadConfig()
+      const queues = flags.queues === undefined ? ALL_QUEUES : queueList(flags.queues)
+      if (flags.queues !== undefined && queues.includes(QUEUE.webhook) && !config.webhook) {
+        throw new PodpipeError('CONFIG', '--queues webhook: PODPIPE_WEBHOOK_URL and PODPIPE_WEBHOOK_SECRET must be set for this worker to send notices')
+      }
       const { startWorkers, onShutdown } = await runtime()
-      const running = await startWorkers(loadConfig(), queues, { onWorkerStopped: (queue) => void exitForRestart(queue, running.close) })
-      say(`podpipe: workers running for ${queues.join(', ')}`)
+      const running = await startWorkers(config, queues, { onWorkerStopped: (queue) => void exitForRestart(queue, running.close) })
+      say(`podpipe: workers running for ${running.workers.map((w) => w.name).join(', ')}`)
       onShutdown(running.close)
     })
 

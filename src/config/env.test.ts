@@ -9,6 +9,9 @@ import { describeConfig } from './describe.js'
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..')
 
+/** A Standard Webhooks secret: whsec_ and the base64 of 32 bytes. */
+const SECRET = 'whsec_' + Buffer.alloc(32, 7).toString('base64')
+
 const configError = (env: NodeJS.ProcessEnv): string => {
   try {
     loadConfig(env)
@@ -24,6 +27,7 @@ describe('loadConfig defaults', () => {
 
   it.each([
     ['REDIS_URL', config.redisUrl, 'redis://127.0.0.1:6379'],
+    ['PODPIPE_REDIS_PORT', config.localRedisPort, 6379],
     ['DATABASE_URL', config.databaseUrl, undefined],
     ['PODPIPE_PG_STATEMENT_TIMEOUT_MS', config.postgres.statementTimeoutMs, 30000],
     ['PODPIPE_PG_CONNECT_TIMEOUT_MS', config.postgres.connectTimeoutMs, 5000],
@@ -74,11 +78,12 @@ describe('loadConfig defaults', () => {
   it('lists every variable it reads in describeConfig, each with a default and a description', () => {
     const rows = describeConfig()
     expect(rows.map((r) => r.variable)).toEqual([
-      'REDIS_URL', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
+      'REDIS_URL', 'PODPIPE_REDIS_PORT', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
-      'PODPIPE_STREAM_MAX_LEN', 'PODPIPE_STREAM_INLINE_MAX_BYTES', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
+      'PODPIPE_STREAM_MAX_LEN', 'PODPIPE_STREAM_INLINE_MAX_BYTES', 'PODPIPE_WEBHOOK_URL', 'PODPIPE_WEBHOOK_SECRET', 'PODPIPE_WEBHOOK_TIMEOUT_MS',
+      'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
     ])
     for (const row of rows) {
       expect(row.default, row.variable).not.toBe('')
@@ -144,6 +149,21 @@ describe('loadConfig values', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' }).stores).toEqual(['file', 'postgres'])
   })
 
+  it('puts the default Redis on PODPIPE_REDIS_PORT, and uses a REDIS_URL that is set as given', () => {
+    expect(loadConfig({ PODPIPE_REDIS_PORT: '6390' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6390', localRedisPort: 6390 })
+    const given = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', PODPIPE_REDIS_PORT: '6390' })
+    expect(given.redisUrl).toBe('redis://127.0.0.1:6379')
+    expect(given.localRedisPort).toBeUndefined()
+  })
+
+  it('adds the webhook store when PODPIPE_WEBHOOK_URL is set, with its limits', () => {
+    const config = loadConfig({ PODPIPE_WEBHOOK_URL: 'http://127.0.0.1:9000/hook', PODPIPE_WEBHOOK_SECRET: SECRET, PODPIPE_WEBHOOK_TIMEOUT_MS: '2500' })
+    expect(config.stores).toEqual(['file', 'webhook'])
+    expect(config.webhook).toEqual({ url: 'http://127.0.0.1:9000/hook', secret: SECRET, timeoutMs: 2500, maxResponseBytes: 65536 })
+    expect(loadConfig({}).webhook).toBeUndefined()
+    expect(loadConfig({ PODPIPE_WEBHOOK_URL: 'https://h.example/', PODPIPE_WEBHOOK_SECRET: 'a plain secret of 24 chars!' }).webhook?.secret).toBe('a plain secret of 24 chars!')
+  })
+
   it('keeps an explicit PODPIPE_STORES even when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test', PODPIPE_STORES: 'stream' }).stores).toEqual(['stream'])
   })
@@ -166,11 +186,12 @@ describe('loadConfig errors', () => {
   it.each([
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL="localhost:6379" is not valid: expected a redis:// or rediss:// URL with a host'],
     [{ REDIS_URL: 'http://redis:6379' }, 'REDIS_URL="http://redis:6379" is not valid: expected a redis:// or rediss:// URL'],
+    [{ PODPIPE_REDIS_PORT: '0' }, 'PODPIPE_REDIS_PORT="0" is not valid: expected an integer from 1 to 65535'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL="mysql://db/x" is not valid: expected a postgres:// or postgresql:// URL with a host'],
     [{ PODPIPE_PG_STATEMENT_TIMEOUT_MS: '10' }, 'PODPIPE_PG_STATEMENT_TIMEOUT_MS="10" is not valid: expected an integer number of milliseconds from 100 to 3600000'],
     [{ PODPIPE_PG_CONNECT_TIMEOUT_MS: '5s' }, 'PODPIPE_PG_CONNECT_TIMEOUT_MS="5s" is not valid: expected an integer number of milliseconds from 100 to 600000'],
     [{ PODPIPE_PG_POOL_SIZE: '0' }, 'PODPIPE_PG_POOL_SIZE="0" is not valid: expected an integer from 1 to 100'],
-    [{ PODPIPE_STORES: 'file,s3' }, 'PODPIPE_STORES="file,s3" is not valid: expected a comma-separated list of file, postgres, stream'],
+    [{ PODPIPE_STORES: 'file,s3' }, 'PODPIPE_STORES="file,s3" is not valid: expected a comma-separated list of file, postgres, stream, webhook'],
     [{ PODPIPE_STORES: ',' }, 'PODPIPE_STORES="," is not valid: expected a comma-separated list'],
     [{ PODPIPE_QUEUE_PREFIX: 'pod:pipe' }, `PODPIPE_QUEUE_PREFIX="pod:pipe" is not valid: expected 1 to 64 letters, digits, '_', '-', '.', '{' or '}' (no ':')`],
     [{ PODPIPE_HOST: 'http://0.0.0.0' }, 'PODPIPE_HOST="http://0.0.0.0" is not valid: expected a hostname or an IP address'],
@@ -195,6 +216,12 @@ describe('loadConfig errors', () => {
     [{ PODPIPE_CONCURRENCY: 'lots' }, 'PODPIPE_CONCURRENCY="lots" is not valid: expected an integer from 1 to 256'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL="verbose" is not valid: expected one of fatal, error, warn, info, debug, trace, silent'],
     [{ PODPIPE_STORES: 'file,postgres' }, 'PODPIPE_STORES includes postgres but DATABASE_URL is not set'],
+    [{ PODPIPE_STORES: 'file,webhook' }, 'PODPIPE_STORES includes webhook but PODPIPE_WEBHOOK_URL is not set'],
+    [{ PODPIPE_WEBHOOK_URL: 'https://hooks.example/in' }, 'PODPIPE_WEBHOOK_URL is set without PODPIPE_WEBHOOK_SECRET'],
+    [{ PODPIPE_WEBHOOK_URL: 'ftp://hooks.example/in', PODPIPE_WEBHOOK_SECRET: SECRET }, 'PODPIPE_WEBHOOK_URL=(hidden, 22 characters) is not valid: expected an http:// or https:// URL with a host'],
+    [{ PODPIPE_WEBHOOK_URL: 'https://hooks.example/in', PODPIPE_WEBHOOK_SECRET: 'short' }, 'PODPIPE_WEBHOOK_SECRET=(hidden, 5 characters) is not valid: expected whsec_ and base64 of 24 to 64 bytes'],
+    [{ PODPIPE_WEBHOOK_URL: 'https://hooks.example/in', PODPIPE_WEBHOOK_SECRET: 'whsec_c2hvcnQ=' }, 'PODPIPE_WEBHOOK_SECRET=(hidden, 14 characters) is not valid'],
+    [{ PODPIPE_WEBHOOK_TIMEOUT_MS: '50' }, 'PODPIPE_WEBHOOK_TIMEOUT_MS="50" is not valid: expected an integer number of milliseconds from 100 to 120000'],
     [{ PODPIPE_DASHBOARD_USER: 'ops' }, 'PODPIPE_DASHBOARD_USER is set without PODPIPE_DASHBOARD_PASSWORD'],
     [{ PODPIPE_DASHBOARD_PASSWORD: 'longenough' }, 'PODPIPE_DASHBOARD_PASSWORD is set without PODPIPE_DASHBOARD_USER'],
     [

@@ -45,6 +45,15 @@ const crossChecks = (v: Values): string[] => {
   if (v.stores?.includes('postgres') && !v.databaseUrl) {
     problems.push('PODPIPE_STORES includes postgres but DATABASE_URL is not set: set DATABASE_URL=postgres://USER@HOST:5432/DB or drop postgres')
   }
+  if (v.stores?.includes('webhook') && !v.webhookUrl) {
+    problems.push('PODPIPE_STORES includes webhook but PODPIPE_WEBHOOK_URL is not set: set it to the receiver\'s URL or drop webhook')
+  }
+  if (v.webhookUrl !== undefined && v.webhookSecret === undefined) {
+    problems.push(
+      'PODPIPE_WEBHOOK_URL is set without PODPIPE_WEBHOOK_SECRET, so receivers could not tell real notices from forged ones: ' +
+        'set PODPIPE_WEBHOOK_SECRET (e.g. `echo whsec_$(openssl rand -base64 32)`) and give the receiver the same value',
+    )
+  }
   if (v.dashboardUser !== undefined && v.dashboardPassword === undefined) {
     problems.push('PODPIPE_DASHBOARD_USER is set without PODPIPE_DASHBOARD_PASSWORD: set both or neither')
   }
@@ -66,12 +75,13 @@ const crossChecks = (v: Values): string[] => {
 
 // Only called once every variable parsed, so the values with a fallback are all present.
 const toConfig = (v: Values): Config => ({
-  redisUrl: v.redisUrl!,
+  redisUrl: v.redisUrl ?? `redis://127.0.0.1:${v.redisPort!}`,
+  localRedisPort: v.redisUrl === undefined ? v.redisPort! : undefined,
   databaseUrl: v.databaseUrl,
   postgres: { statementTimeoutMs: v.pgStatementTimeoutMs!, connectTimeoutMs: v.pgConnectTimeoutMs!, poolSize: v.pgPoolSize! },
   dataDir: v.dataDir!,
   feedsFile: v.feedsFile!,
-  stores: v.stores ?? defaultStores(v.databaseUrl),
+  stores: v.stores ?? defaultStores(v.databaseUrl, v.webhookUrl),
   queuePrefix: v.queuePrefix!,
   host: v.host!,
   port: v.port!,
@@ -88,12 +98,19 @@ const toConfig = (v: Values): Config => ({
     recheckItems: v.recheckItems!,
   },
   stream: { maxLen: v.streamMaxLen!, inlineMaxBytes: v.streamInlineMaxBytes! },
+  webhook: v.webhookUrl === undefined
+    ? undefined
+    : { url: v.webhookUrl, secret: v.webhookSecret!, timeoutMs: v.webhookTimeoutMs!, maxResponseBytes: v.webhookMaxResponseBytes! },
   concurrency: v.concurrency!,
   logLevel: v.logLevel!,
 })
 
-// Setting DATABASE_URL is the one step a user takes to get PostgreSQL: asking for a second one is friction.
-const defaultStores = (databaseUrl: string | undefined): StoreKind[] => (databaseUrl ? ['file', 'postgres'] : ['file'])
+// Setting DATABASE_URL (or PODPIPE_WEBHOOK_URL) is the one step a user takes to get that sink: asking for a second one is friction.
+const defaultStores = (databaseUrl: string | undefined, webhookUrl: string | undefined): StoreKind[] => [
+  'file',
+  ...(databaseUrl ? (['postgres'] as const) : []),
+  ...(webhookUrl ? (['webhook'] as const) : []),
+]
 
 const toAuth = (v: Values): DashboardAuth | undefined => {
   if (v.dashboardToken !== undefined) return { token: v.dashboardToken }

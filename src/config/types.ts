@@ -1,5 +1,5 @@
 /** Runtime configuration, read from the environment by loadConfig (src/config/env.ts). */
-export type StoreKind = 'file' | 'postgres' | 'stream'
+export type StoreKind = 'file' | 'postgres' | 'stream' | 'webhook'
 
 export interface Limits {
   /** Largest feed document accepted, bytes. */
@@ -22,11 +22,27 @@ export interface PostgresLimits {
   poolSize: number
 }
 
+/** Where and how the webhook store's notices are sent (present when PODPIPE_WEBHOOK_URL is set). */
+export interface WebhookConfig {
+  url: string
+  /** Signing key as configured: whsec_<base64> or a plain string (src/webhook/signature.ts). */
+  secret: string
+  /** Whole-request deadline of one POST. */
+  timeoutMs: number
+  /** Most bytes of an answer read before the connection is closed. */
+  maxResponseBytes: number
+}
+
 /** One scheme only: two ways in would double what has to be kept secret and rotated. */
 export type DashboardAuth = { user: string; password: string } | { token: string }
 
 export interface Config {
   redisUrl: string
+  /**
+   * Set while REDIS_URL is not: redisUrl is then redis://127.0.0.1:<this port>, a Redis that
+   * `podpipe start` runs itself when nothing answers there (src/services/local-redis.ts).
+   */
+  localRedisPort: number | undefined
   /** PostgreSQL sink; off when unset. */
   databaseUrl: string | undefined
   postgres: PostgresLimits
@@ -50,6 +66,8 @@ export interface Config {
   limits: Limits
   /** The stream store: entries kept, and the largest record inlined in an entry (0 = none). */
   stream: { maxLen: number; inlineMaxBytes: number }
+  /** Signed POSTs of each created or updated record; off when unset. */
+  webhook: WebhookConfig | undefined
   /** Worker concurrency per queue in one process. */
   concurrency: number
   logLevel: LogLevel

@@ -25,7 +25,7 @@ export interface VariableSpec<T> {
 const spec = <T>(s: VariableSpec<T>): VariableSpec<T> => s
 
 const MiB = 1024 * 1024
-const STORE_KINDS = ['file', 'postgres', 'stream'] as const satisfies readonly StoreKind[]
+const STORE_KINDS = ['file', 'postgres', 'stream', 'webhook'] as const satisfies readonly StoreKind[]
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const satisfies readonly LogLevel[]
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
@@ -45,6 +45,16 @@ const int = (min: number, max: number) =>
 
 const bool = z.string().transform((s) => s.toLowerCase()).pipe(z.enum([...TRUE, ...FALSE])).transform((s) => TRUE.includes(s))
 
+const WHSEC = /^whsec_([A-Za-z0-9+/]+={0,2})$/
+
+/** A Standard Webhooks secret (whsec_ + base64 of 24–64 bytes) or a plain one of 24+ characters. */
+const isWebhookSecret = (s: string): boolean => {
+  const encoded = WHSEC.exec(s)?.[1]
+  if (encoded === undefined) return !s.startsWith('whsec_') && s.length >= 24
+  const bytes = Buffer.from(encoded, 'base64').length
+  return bytes >= 24 && bytes <= 64
+}
+
 const path = z.string().min(1).transform((p) => resolve(p))
 
 // A hostname or an IP literal: anything else would only fail later, inside listen().
@@ -53,12 +63,19 @@ const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9
 export const VARIABLES = {
   redisUrl: spec({
     variable: 'REDIS_URL',
-    shown: 'redis://127.0.0.1:6379',
-    description: 'Redis that carries the queues. Use rediss:// for TLS; a password goes in the URL (redis://:PASSWORD@host:6379).',
+    shown: 'redis://127.0.0.1:6379 (the port is PODPIPE_REDIS_PORT)',
+    description: 'Redis that carries the queues. Use rediss:// for TLS; a password goes in the URL (redis://:PASSWORD@host:6379). When set it is used as given: podpipe never starts a Redis in its place.',
     expected: 'a redis:// or rediss:// URL with a host',
-    fallback: () => 'redis://127.0.0.1:6379',
     schema: url(['redis:', 'rediss:']),
     secret: 'url',
+  }),
+  redisPort: spec({
+    variable: 'PODPIPE_REDIS_PORT',
+    shown: '6379',
+    description: 'Port of the default Redis, redis://127.0.0.1:PORT, used while REDIS_URL is unset. When nothing answers there and redis-server is installed, `podpipe start` runs its own: bound to 127.0.0.1, AOF on, data under PODPIPE_DATA_DIR/redis, stopped with podpipe.',
+    expected: 'an integer from 1 to 65535',
+    fallback: () => '6379',
+    schema: int(1, 65535),
   }),
   databaseUrl: spec({
     variable: 'DATABASE_URL',
@@ -110,8 +127,8 @@ export const VARIABLES = {
   }),
   stores: spec({
     variable: 'PODPIPE_STORES',
-    shown: 'file, or file,postgres when DATABASE_URL is set',
-    description: 'Comma-separated sinks every record is written to: file, postgres, stream (a Redis stream). postgres needs DATABASE_URL.',
+    shown: 'file, plus postgres when DATABASE_URL is set and webhook when PODPIPE_WEBHOOK_URL is',
+    description: 'Comma-separated sinks every record is written to: file, postgres, stream (a Redis stream), webhook (a signed POST per created or updated record). postgres needs DATABASE_URL, webhook PODPIPE_WEBHOOK_URL.',
     expected: `a comma-separated list of ${STORE_KINDS.join(', ')}`,
     schema: z
       .string()
@@ -253,6 +270,39 @@ export const VARIABLES = {
     expected: 'an integer number of bytes from 0 to 536870912',
     fallback: () => '65536',
     schema: int(0, 512 * MiB),
+  }),
+  webhookUrl: spec({
+    variable: 'PODPIPE_WEBHOOK_URL',
+    shown: '(unset: webhook off)',
+    description: 'http(s) URL that receives a signed POST (Standard Webhooks) for each created or updated record. Setting it also turns the webhook store on unless PODPIPE_STORES says otherwise. Loopback and private addresses are allowed; redirects are not followed.',
+    expected: 'an http:// or https:// URL with a host',
+    schema: url(['http:', 'https:']),
+    // Receivers often put a token in the path or query.
+    secret: 'always',
+  }),
+  webhookSecret: spec({
+    variable: 'PODPIPE_WEBHOOK_SECRET',
+    shown: '(unset; required with PODPIPE_WEBHOOK_URL)',
+    description: 'HMAC-SHA256 key of the webhook-signature header: whsec_ followed by base64 (as Standard Webhooks libraries take it; make one with `echo whsec_$(openssl rand -base64 32)`), or any other string of 24+ characters, used as its UTF-8 bytes.',
+    expected: 'whsec_ and base64 of 24 to 64 bytes, or at least 24 characters',
+    schema: z.string().refine(isWebhookSecret),
+    secret: 'always',
+  }),
+  webhookTimeoutMs: spec({
+    variable: 'PODPIPE_WEBHOOK_TIMEOUT_MS',
+    shown: '10000',
+    description: 'Time allowed for one webhook POST, connecting to reading the answer, in milliseconds; one that runs out is retried.',
+    expected: 'an integer number of milliseconds from 100 to 120000',
+    fallback: () => '10000',
+    schema: int(100, 120_000),
+  }),
+  webhookMaxResponseBytes: spec({
+    variable: 'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES',
+    shown: '65536 (64 KiB)',
+    description: "Most bytes of a webhook receiver's answer read (the status decides the outcome; the start of an error answer is quoted in the failure reason); the connection is closed past it.",
+    expected: 'an integer number of bytes from 0 to 16777216',
+    fallback: () => '65536',
+    schema: int(0, 16 * MiB),
   }),
   concurrency: spec({
     variable: 'PODPIPE_CONCURRENCY',

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
-import { ChildPool, UnrecoverableError, Worker, type Child, type ConnectionOptions, type Job } from 'bullmq'
+import { ChildPool, UnrecoverableError, Worker, type BackoffStrategy, type Child, type ConnectionOptions, type Job } from 'bullmq'
 import type { Logger } from 'pino'
 import { PodpipeError, isPermanent, isPodpipeError } from '../errors/index.js'
 import { MAX_PAYLOAD_BYTES, parseJobData, type JobData } from './jobs.js'
@@ -26,14 +26,16 @@ export interface Stage<Q extends QueueName, D> {
   queue: Q
   /** CPU-bound: runs in a forked processor so the parent's event loop keeps renewing job locks. */
   sandboxed: boolean
+  /** Computes the delay of the queue's custom backoff type (e.g. one that honours Retry-After). */
+  backoffStrategy?: BackoffStrategy
   create(deps: D): StageHandler<Q>
 }
 
 export const defineStage = <Q extends QueueName, D>(
   queue: Q,
   create: (deps: D) => StageHandler<Q>,
-  { sandboxed = false }: { sandboxed?: boolean } = {},
-): Stage<Q, D> => ({ queue, create, sandboxed })
+  { sandboxed = false, backoffStrategy }: { sandboxed?: boolean; backoffStrategy?: BackoffStrategy } = {},
+): Stage<Q, D> => ({ queue, create, sandboxed, ...(backoffStrategy ? { backoffStrategy } : {}) })
 
 /**
  * The single retry decision (style.md item 9): a permanent core error (bad input) fails the job
@@ -64,8 +66,8 @@ export const runJob = async <Q extends QueueName>(
   log: Logger,
 ): Promise<StageResult> => {
   const attempt = job.attemptsMade + 1
-  const raw = (job.data ?? {}) as { episodeId?: unknown; feedId?: unknown }
-  const episodeKey = typeof raw.episodeId === 'string' ? raw.episodeId : raw.feedId
+  const raw = (job.data ?? {}) as { episodeId?: unknown; feedId?: unknown; recordId?: unknown }
+  const episodeKey = typeof raw.episodeId === 'string' ? raw.episodeId : (raw.feedId ?? raw.recordId)
   const jobLog = log.child({ queue, jobId: job.id, episodeKey, attempt })
   try {
     const data = parseJobData(queue, job.data)
@@ -169,6 +171,7 @@ export const createWorker = <Q extends QueueName, D>(stage: Stage<Q, D>, deps: D
     stalledInterval: setup.tuning.stalledIntervalMs,
     maxStalledCount: setup.tuning.maxStalledCount,
     runRetryDelay: setup.tuning.runRetryDelayMs,
+    ...(stage.backoffStrategy ? { settings: { backoffStrategy: stage.backoffStrategy } } : {}),
   }
   let worker: Worker
   if (stage.sandboxed && setup.sandbox) {

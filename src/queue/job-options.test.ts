@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { defaultJobOptions } from './job-options.js'
-import { QUEUE_ORDER } from './names.js'
+import { WEBHOOK_BACKOFF, defaultJobOptions } from './job-options.js'
+import { ALL_QUEUES } from './names.js'
 import { DEFAULT_TUNING } from './tuning.js'
 
 describe('defaultJobOptions', () => {
-  it.each(QUEUE_ORDER)('retries, backs off with jitter and bounds retention on "%s"', (queue) => {
+  it.each(ALL_QUEUES)('retries, backs off with jitter and bounds retention on "%s"', (queue) => {
     const opts = defaultJobOptions(queue, DEFAULT_TUNING)
     expect(opts.attempts).toBeGreaterThanOrEqual(3)
-    expect(opts.backoff).toMatchObject({ type: 'exponential', delay: DEFAULT_TUNING.backoffMs })
+    expect(opts.backoff).toMatchObject({ type: queue === 'webhook' ? WEBHOOK_BACKOFF : 'exponential', delay: DEFAULT_TUNING.backoffMs })
     const backoff = opts.backoff as { jitter?: number }
     expect(backoff.jitter).toBeGreaterThan(0)
     expect(backoff.jitter).toBeLessThanOrEqual(1)

@@ -14,7 +14,15 @@ const ATTEMPTS: Record<QueueName, number> = {
   [QUEUE.turns]: 3,
   [QUEUE.claims]: 3,
   [QUEUE.publish]: 8,
+  // A receiver may be down for hours: 2 s doubling to about 9 h, about 18 h in all (less with jitter).
+  [QUEUE.webhook]: 16,
 }
+
+/**
+ * The backoff type of webhook deliveries: exponential like the others, but a receiver's
+ * Retry-After can lengthen a wait, so the worker computes it (src/webhook/backoff.ts).
+ */
+export const WEBHOOK_BACKOFF = 'webhook-retry-after'
 
 /**
  * Default job options of one queue (queue.md §7 items 8 and 10). Retention is bounded so Redis
@@ -25,7 +33,7 @@ const ATTEMPTS: Record<QueueName, number> = {
 export const defaultJobOptions = (queue: QueueName, tuning: Pick<QueueTuning, 'backoffMs' | 'attempts'>): JobsOptions => ({
   attempts: Math.max(3, tuning.attempts ?? ATTEMPTS[queue]),
   // Jitter spreads the retries of many episodes that failed together (one store outage).
-  backoff: { type: 'exponential', delay: tuning.backoffMs, jitter: 0.5 },
+  backoff: { type: queue === QUEUE.webhook ? WEBHOOK_BACKOFF : 'exponential', delay: tuning.backoffMs, jitter: 0.5 },
   removeOnComplete: { age: DAY_SECONDS, count: 1_000 },
   removeOnFail: { age: 14 * DAY_SECONDS },
 })

@@ -44,12 +44,26 @@ export const EpisodeJob = z.object({
   item: z.object({ key: z.string().min(1).max(4096), hash: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 })
 
+/**
+ * One webhook delivery: what the receiver is told about a published record. The job id is
+ * `webhook-<recordId>-<hash>`, so publishing the same content twice sends one notice.
+ */
+export const WebhookJob = z.object({
+  recordId: id,
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  schemaVersion: z.string().min(1).max(50),
+  change: z.enum(['created', 'updated']),
+  /** When the store took the record (ISO 8601): the notice's timestamp, the same on every attempt. */
+  publishedAt: z.iso.datetime(),
+})
+
 export const JOB_SCHEMAS = {
   [QUEUE.feeds]: FeedJob,
   [QUEUE.transcripts]: EpisodeJob,
   [QUEUE.turns]: EpisodeJob,
   [QUEUE.claims]: EpisodeJob,
   [QUEUE.publish]: EpisodeJob,
+  [QUEUE.webhook]: WebhookJob,
 } as const satisfies Record<QueueName, z.ZodType>
 
 /** The payload of each queue (IM `JobOf<T>`). */

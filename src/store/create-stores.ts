@@ -5,15 +5,19 @@ import { redactSecrets } from '../config/index.js'
 import { PodpipeError } from '../errors/index.js'
 import { createFileStore } from './file-store.js'
 import { createPostgresStore } from './postgres/index.js'
+import type { QueueTuning } from '../queue/index.js'
 import { createStreamStore } from './stream-store.js'
 import type { RecordStore } from './types.js'
+import { createWebhookStore } from './webhook-store.js'
 
 /** `stream` and `postgres` are optional: without them the stores' own defaults apply. */
 export type StoresConfig = Pick<Config, 'stores' | 'dataDir' | 'databaseUrl' | 'redisUrl' | 'queuePrefix'> & Partial<Pick<Config, 'stream' | 'postgres'>>
 
 export interface StoresDeps {
-  /** Client for the stream sink; when absent one is opened from `redisUrl` and closed with the store. */
+  /** Client for the stream and webhook sinks; when absent each opens one from `redisUrl` and closes it with the store. */
   redis?: Redis
+  /** Backoff and attempts of the webhook store's delivery jobs. @defaultValue DEFAULT_TUNING */
+  tuning?: Pick<QueueTuning, 'backoffMs' | 'attempts' | 'eventsMaxLen'>
   /** PostgreSQL schema. @defaultValue 'podpipe' */
   postgresSchema?: string
   /**
@@ -62,11 +66,24 @@ const openStore = async (kind: StoresConfig['stores'][number], config: StoresCon
       })
     case 'stream': {
       const options = { stream: `${config.queuePrefix}:records`, ...config.stream }
-      if (deps.redis) return createStreamStore({ redis: deps.redis, ...options })
-      // A store write should fail (and the job retry) rather than wait forever for Redis.
-      const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
-      const store = createStreamStore({ redis, ...options })
-      return { ...store, close: async () => void (await redis.quit().catch(() => redis.disconnect())) }
+      return withRedis(config, deps, (redis) => createStreamStore({ redis, ...options }))
     }
+    case 'webhook':
+      return withRedis(config, deps, (redis) => createWebhookStore({ redis, prefix: config.queuePrefix, ...(deps.tuning ? { tuning: deps.tuning } : {}) }))
+  }
+}
+
+/** A store on the caller's Redis client, or on one of its own that closes with it. */
+const withRedis = (config: StoresConfig, deps: StoresDeps, open: (redis: Redis) => RecordStore): RecordStore => {
+  if (deps.redis) return open(deps.redis)
+  // A store write should fail (and the job retry) rather than wait forever for Redis.
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
+  const store = open(redis)
+  return {
+    ...store,
+    close: async () => {
+      await store.close()
+      await redis.quit().catch(() => redis.disconnect())
+    },
   }
 }

@@ -9,6 +9,9 @@ import type { PutResult, RecordStore } from './types.js'
  * so the job is retried while a retry can help, and retrying is harmless because each sink is
  * an idempotent upsert (the sinks that succeeded report 'unchanged' the next time).
  *
+ * Stores that only announce records (`announces`, the webhook store) are written after the
+ * others have all taken the record, and skipped while one of them fails: the retry announces it.
+ *
  * @example
  * const results = await publishToAll(stores, record) // { file: 'created', postgres: 'created', stream: 'created' }
  */
@@ -18,18 +21,24 @@ export const publishToAll = async (stores: readonly RecordStore[], record: Episo
   if (duplicate !== undefined) {
     throw new PodpipeError('CONFIG', `publish: two sinks are named "${duplicate}"; results are keyed by name`, { input: record.id })
   }
-  const settled = await Promise.allSettled(stores.map((s) => s.put(record)))
   const results: Record<string, PutResult> = {}
   const failures: { name: string; err: unknown }[] = []
-  settled.forEach((outcome, i) => {
-    const name = names[i] ?? `sink ${i}`
-    if (outcome.status === 'fulfilled') results[name] = outcome.value
-    else failures.push({ name, err: outcome.reason })
-  })
+  const putAll = async (group: readonly RecordStore[]) => {
+    const settled = await Promise.allSettled(group.map((s) => s.put(record)))
+    settled.forEach((outcome, i) => {
+      const name = group[i]?.name ?? `sink ${i}`
+      if (outcome.status === 'fulfilled') results[name] = outcome.value
+      else failures.push({ name, err: outcome.reason })
+    })
+  }
+  await putAll(stores.filter((s) => !s.announces))
+  const announcers = stores.filter((s) => s.announces)
+  if (failures.length === 0) await putAll(announcers)
   if (failures.length === 0) return results
 
   const reasons = failures.map(({ name, err }) => `${name}: ${err instanceof Error ? err.message : String(err)}`).join('; ')
-  const done = Object.entries(results).map(([name, r]) => `${name} ${r}`).join(', ')
+  const waiting = announcers.filter((s) => !(s.name in results) && !failures.some((f) => f.name === s.name)).map((s) => `${s.name} waits for the retry`)
+  const done = [...Object.entries(results).map(([name, r]) => `${name} ${r}`), ...waiting].join(', ')
   const cause = failures.length === 1 ? failures[0]?.err : new AggregateError(failures.map((f) => f.err), reasons)
   throw new PodpipeError(
     'STORE_FAILED',

@@ -13,8 +13,14 @@ export type PutResult = 'created' | 'updated' | 'unchanged'
  * `permanent: true` when the record itself is refused.
  */
 export interface RecordStore {
-  /** 'file' | 'postgres' | 'stream'; publishToAll keys its results by it. */
+  /** 'file' | 'postgres' | 'stream' | 'webhook'; publishToAll keys its results by it. */
   readonly name: string
+  /**
+   * The store holds no record, it only tells others about one (the webhook store). publishToAll
+   * writes it after every other store has taken the record, and not while one of them fails, so
+   * a notice never arrives before the record can be read.
+   */
+  readonly announces?: boolean
   put(record: EpisodeRecord): Promise<PutResult>
   /** The stored record, validated against the schema; undefined when the store has none for the id. */
   get(id: string): Promise<EpisodeRecord | undefined>

@@ -1,0 +1,5 @@
+export * from './find-binary.js'
+export * from './probe.js'
+export * from './guarded-process.js'
+export * from './redis-server.js'
+export * from './local-redis.js'
