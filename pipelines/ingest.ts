@@ -9,7 +9,7 @@ import { feedsStage } from '../workers/feeds.js'
 import { publishStage } from '../workers/publish.js'
 import { transcriptsStage } from '../workers/transcripts.js'
 import { turnsStage } from '../workers/turns.js'
-import type { Deps } from './deps.js'
+import type { Deps } from '../src/stage/index.js'
 
 /**
  * feed → transcript → turns → claims → publish; each hands its chain to the next by job id.

@@ -15,8 +15,8 @@ import { QUEUE, createQueues, jobId, type QueueName } from '../src/queue/index.j
 import { readTranscript } from '../src/transcript/index.js'
 import { splitTurns } from '../src/turns/index.js'
 import { startWorkers } from './runtime.js'
-import { createDeps, closeDeps } from './deps.js'
-import type { TranscriptBlob, TurnsBlob } from './blob-types.js'
+import { createDeps, closeDeps } from '../src/stage/index.js'
+import type { TranscriptBlob, TurnsBlob } from '../src/stage/index.js'
 
 const jobs = Number(process.argv[2] ?? 40)
 const copies = Number(process.argv[3] ?? 8)

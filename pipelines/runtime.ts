@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { Job, Worker } from 'bullmq'
 import type { Config } from '../src/config/index.js'
 import { QUEUE, QUEUE_ORDER, createWorker, type JobData, type QueueName } from '../src/queue/index.js'
-import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
+import { closeDeps, createDeps, type Deps, type DepsOptions } from '../src/stage/index.js'
 import { STAGES } from './ingest.js'
 import { SANDBOX_ENV, type SandboxEnv } from './sandbox-processor.js'
 

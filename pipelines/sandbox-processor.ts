@@ -7,7 +7,7 @@ import type { SandboxedJob } from 'bullmq'
 import type { Config } from '../src/config/index.js'
 import { createLogger } from '../src/config/index.js'
 import { runJob, type QueueName, type QueueTuning, type Stage } from '../src/queue/index.js'
-import { createDeps, type Deps } from './deps.js'
+import { createDeps, type Deps } from '../src/stage/index.js'
 
 /**
  * Only the sandboxed stages, imported on demand: a child loads its own stage's code (and, for

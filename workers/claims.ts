@@ -2,9 +2,7 @@
 import { performance } from 'node:perf_hooks'
 import { QUEUE, defineStage } from '../src/queue/index.js'
 import { extract } from '../src/nlp/index.js'
-import { handOff, type Deps } from '../pipelines/deps.js'
-import { readInput } from '../pipelines/read-input.js'
-import type { ClaimsBlob, EpisodeBlob, TurnsBlob } from '../pipelines/blob-types.js'
+import { handOff, type Deps, readInput, type ClaimsBlob, type EpisodeBlob, type TurnsBlob } from '../src/stage/index.js'
 
 export const claimsStage = defineStage(QUEUE.claims, (deps: Deps) => async (data) => {
   const input = await readInput<TurnsBlob>(deps, data, 'turns', QUEUE.publish)

@@ -3,8 +3,7 @@ import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage, type StageResult } from '../src/queue/index.js'
 import { buildRecord } from '../src/record/index.js'
 import { publishToAll } from '../src/store/index.js'
-import type { Deps } from '../pipelines/deps.js'
-import type { ClaimsBlob, EpisodeBlob } from '../pipelines/blob-types.js'
+import type { Deps, ClaimsBlob, EpisodeBlob } from '../src/stage/index.js'
 
 export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (data) => {
   const [input, episode] = await Promise.all([

@@ -5,9 +5,7 @@ import { PodpipeError, isPermanent } from '../src/errors/index.js'
 import { QUEUE, defineStage, type HttpCache } from '../src/queue/index.js'
 import { sha256Hex, type Transcript } from '../src/record/index.js'
 import { readTranscript, type ReadResult } from '../src/transcript/index.js'
-import { handOff, type Deps } from '../pipelines/deps.js'
-import { readInput } from '../pipelines/read-input.js'
-import type { EpisodeBlob, TranscriptBlob } from '../pipelines/blob-types.js'
+import { handOff, type Deps, readInput, type EpisodeBlob, type TranscriptBlob } from '../src/stage/index.js'
 
 const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100
 

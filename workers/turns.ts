@@ -2,10 +2,8 @@
 import { performance } from 'node:perf_hooks'
 import { QUEUE, defineStage } from '../src/queue/index.js'
 import { splitTurns, type SpeakerHint } from '../src/turns/index.js'
-import { handOff, type Deps } from '../pipelines/deps.js'
-import { asTextPost } from '../pipelines/text-post.js'
-import { readInput } from '../pipelines/read-input.js'
-import type { EpisodeBlob, TranscriptBlob, TurnsBlob } from '../pipelines/blob-types.js'
+import { handOff, type Deps, readInput, type EpisodeBlob, type TranscriptBlob, type TurnsBlob } from '../src/stage/index.js'
+import { asTextPost } from '../src/analyze/index.js'
 
 /** Feed people first (they carry roles), then feeds.json names the feed did not list. */
 const speakerHints = (blob: EpisodeBlob): SpeakerHint[] => {

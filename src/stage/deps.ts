@@ -1,12 +1,12 @@
 import type { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
-import { createLogger, type Config } from '../src/config/index.js'
+import { createLogger, type Config } from '../config/index.js'
 import {
   connectCheckedRedis, createBlobArea, createFeedState, createQueues, closeQueues, parseJobData, jobId, withTuning,
   type BlobArea, type FeedState, type JobData, type QueueName, type QueueTuning,
-} from '../src/queue/index.js'
-import { createStores, type RecordStore } from '../src/store/index.js'
+} from '../queue/index.js'
+import { createStores, type RecordStore } from '../store/index.js'
 
 /** What a worker process gives its stages: connections, the blob area, the sinks. Built once per process. */
 export interface Deps {

@@ -1,5 +1,5 @@
-import { PodpipeError } from '../src/errors/index.js'
-import { jobId, type BlobKind, type JobData, type QueueName } from '../src/queue/index.js'
+import { PodpipeError } from '../errors/index.js'
+import { jobId, type BlobKind, type JobData, type QueueName } from '../queue/index.js'
 import type { Deps } from './deps.js'
 
 /**

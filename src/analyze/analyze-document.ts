@@ -4,10 +4,10 @@
  * which is the proof that the core is pure (design.md).
  */
 import { performance } from 'node:perf_hooks'
-import { readTranscript, type ReadOptions } from '../src/transcript/index.js'
-import { splitTurns, type SpeakerHint } from '../src/turns/index.js'
-import { extract, type ClaimExplanation, type ExtractOptions } from '../src/nlp/index.js'
-import { buildRecord, sha256Hex, type Episode, type EpisodeRecord, type Transcript } from '../src/record/index.js'
+import { readTranscript, type ReadOptions } from '../transcript/index.js'
+import { splitTurns, type SpeakerHint } from '../turns/index.js'
+import { extract, type ClaimExplanation, type ExtractOptions } from '../nlp/index.js'
+import { buildRecord, sha256Hex, type Episode, type EpisodeRecord, type Transcript } from '../record/index.js'
 
 export interface AnalyzeInput {
   content: Uint8Array | string

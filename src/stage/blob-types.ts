@@ -1,7 +1,7 @@
-import type { FeedEpisode, TranscriptLink } from '../src/feed/index.js'
-import type { Paragraph } from '../src/transcript/index.js'
-import type { HttpCache } from '../src/queue/index.js'
-import type { Entity, Claim, Section, Speaker, Transcript, Turn, Warning } from '../src/record/index.js'
+import type { FeedEpisode, TranscriptLink } from '../feed/index.js'
+import type { Paragraph } from '../transcript/index.js'
+import type { HttpCache } from '../queue/index.js'
+import type { Entity, Claim, Section, Speaker, Transcript, Turn, Warning } from '../record/index.js'
 
 /**
  * What each stage leaves in the blob area for the stages after it. Each blob carries forward

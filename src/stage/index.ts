@@ -1,0 +1,5 @@
+export * from './deps.js'
+export * from './blob-types.js'
+export * from './read-input.js'
+export * from './chain-state.js'
+export * from './published-check.js'
