@@ -22,7 +22,8 @@ describe('the ingest pipeline wiring', () => {
     expect(nextStage('publish')).toBeUndefined()
   })
 
-  it('sandboxes exactly the CPU-bound stages', () => {
-    expect(QUEUE_ORDER.filter((q) => STAGES[q].sandboxed)).toEqual(['turns', 'claims'])
+  it('has one CPU stage, analyze, between the transcript fetch and publish', () => {
+    expect(nextStage('transcripts')).toBe('analyze')
+    expect(nextStage('analyze')).toBe('publish')
   })
 })

@@ -89,6 +89,7 @@ const toConfig = (v: Values): Config => ({
   },
   stream: { maxLen: v.streamMaxLen!, inlineMaxBytes: v.streamInlineMaxBytes! },
   concurrency: v.concurrency!,
+  blobCompressMinBytes: v.blobCompressMinBytes!,
   logLevel: v.logLevel!,
 })
 

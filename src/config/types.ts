@@ -52,6 +52,8 @@ export interface Config {
   stream: { maxLen: number; inlineMaxBytes: number }
   /** Worker concurrency per queue in one process. */
   concurrency: number
+  /** Blobs between stages at least this many bytes are compressed in Redis. */
+  blobCompressMinBytes: number
   logLevel: LogLevel
 }
 

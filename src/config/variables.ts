@@ -254,6 +254,14 @@ export const VARIABLES = {
     fallback: () => '65536',
     schema: int(0, 512 * MiB),
   }),
+  blobCompressMinBytes: spec({
+    variable: 'PODPIPE_BLOB_COMPRESS_MIN_BYTES',
+    shown: '65536 (64 KiB)',
+    description: 'Intermediate data between stages (a transcript, a record) at least this large is compressed (brotli, fastest level) in Redis; smaller blobs go plain, where compressing costs more CPU than it saves. Lower it to hold a larger backlog in less Redis memory.',
+    expected: 'an integer number of bytes from 0 to 536870912',
+    fallback: () => '65536',
+    schema: int(0, 512 * MiB),
+  }),
   concurrency: spec({
     variable: 'PODPIPE_CONCURRENCY',
     shown: '2',
