@@ -1,6 +1,6 @@
 // The full `podpipe analyze` core (read + split + extract + record) on the seed transcript
 // repeated to ~1M words, for the extraction section's comparison with wink-nlp and compromise.
-import { analyzeDocument } from '../pipelines/analyze.js'
+import { analyzeDocument } from '../src/analyze/index.js'
 import { measure, type BenchRow } from './measure.js'
 import { repeatToWords, seedTranscript } from './seed.js'
 

@@ -6,6 +6,7 @@ import { benchExtraction } from './extraction.js'
 import { benchTurnLength } from './turn-length.js'
 import { printRows } from './measure.js'
 import { benchPipeline, printPipeline } from './pipeline.js'
+import { benchBlobs, printBlobs } from './blobs.js'
 
 const sections = process.argv.slice(2)
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name)
@@ -23,4 +24,5 @@ if (want('extraction')) {
   const lengths = benchTurnLength()
   if (lengths.length) printRows('Extraction against turn length (goal: one 40k-word turn ≥ 0.8× 2k-word turns)', lengths, lengths[0]!.name)
 }
+if (want('blobs')) printBlobs(benchBlobs())
 if (want('pipeline')) printPipeline(await benchPipeline(Number(process.env.PODPIPE_BENCH_EPISODES ?? 200)))

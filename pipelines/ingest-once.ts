@@ -11,10 +11,10 @@ import {
   QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, episodeIdOfChain, feedIdOf, jobId,
   parseJobData, withTuning, type PollReport, type QueueName,
 } from '../src/queue/index.js'
-import { readChainState, type ChainState, type EpisodeFailure } from './chain-state.js'
+import { readChainState, type ChainState, type EpisodeFailure } from '../src/stage/index.js'
 import { startWorkers, type RunningWorkers, type WorkerOptions } from './runtime.js'
 
-export type { EpisodeFailure } from './chain-state.js'
+export type { EpisodeFailure } from '../src/stage/index.js'
 
 export type EpisodeStatus = 'published' | 'unchanged' | 'in-progress' | 'failed'
 

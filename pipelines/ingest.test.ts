@@ -23,7 +23,8 @@ describe('the ingest pipeline wiring', () => {
     expect(nextStage('webhook')).toBeUndefined()
   })
 
-  it('sandboxes exactly the CPU-bound stages', () => {
-    expect(ALL_QUEUES.filter((q) => STAGES[q].sandboxed)).toEqual(['turns', 'claims'])
+  it('has one CPU stage, analyze, between the transcript fetch and publish', () => {
+    expect(nextStage('transcripts')).toBe('analyze')
+    expect(nextStage('analyze')).toBe('publish')
   })
 })

@@ -4,30 +4,31 @@
  * does not compile; pipelines/ingest.test.ts checks the same against the workers/ folder.
  */
 import { QUEUE, QUEUE_ORDER, type QueueName, type Stage } from '../src/queue/index.js'
-import { claimsStage } from '../workers/claims.js'
+import { analyzeStage } from '../workers/analyze.js'
 import { feedsStage } from '../workers/feeds.js'
 import { publishStage } from '../workers/publish.js'
 import { transcriptsStage } from '../workers/transcripts.js'
-import { turnsStage } from '../workers/turns.js'
 import { webhookStage } from '../workers/webhook.js'
-import type { Deps } from './deps.js'
+import type { Deps } from '../src/stage/index.js'
 
 /**
- * feed → transcript → turns → claims → publish; each hands its chain to the next by job id.
+ * feed → transcript → analyze → publish; each hands its chain to the next by job id. A stage
+ * is a queue where I/O can fail and must be retried on its own, plus analysis, the one CPU step
+ * (reading, turns, extraction: one call, the function `podpipe analyze` runs), whose
+ * intermediate results would cost more to move through Redis than to compute (design.md).
  * A linear hand-off, not a FlowProducer tree: no parent can sit in waiting-children after a
  * child fails (BullMQ #3362), each stage retries on its own, and a failed stage leaves its job
  * failed with the reason. The price is that no single job stands for an episode; ingestOnce
  * finds an episode's state from the deterministic ids `<stage>-<chainId>` instead.
  */
-export const INGEST = [QUEUE.feeds, QUEUE.transcripts, QUEUE.turns, QUEUE.claims, QUEUE.publish] as const
+export const INGEST = [QUEUE.feeds, QUEUE.transcripts, QUEUE.analyze, QUEUE.publish] as const
 
 export type IngestStage = (typeof INGEST)[number]
 
 export const STAGES: { [Q in QueueName]: Stage<Q, Deps> } = {
   [QUEUE.feeds]: feedsStage,
   [QUEUE.transcripts]: transcriptsStage,
-  [QUEUE.turns]: turnsStage,
-  [QUEUE.claims]: claimsStage,
+  [QUEUE.analyze]: analyzeStage,
   [QUEUE.publish]: publishStage,
   // Not a stage of the chain: the webhook store adds its jobs when publish succeeds.
   [QUEUE.webhook]: webhookStage,

@@ -1,18 +1,11 @@
-import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Job, Worker } from 'bullmq'
 import type { Config } from '../src/config/index.js'
 import { ALL_QUEUES, QUEUE, createWorker, type JobData, type QueueName } from '../src/queue/index.js'
-import { closeDeps, createDeps, type Deps, type DepsOptions } from './deps.js'
+import { closeDeps, createDeps, migrateLegacyQueues, type Deps, type DepsOptions } from '../src/stage/index.js'
 import { STAGES } from './ingest.js'
-import { SANDBOX_ENV, type SandboxEnv } from './sandbox-processor.js'
 
 export interface WorkerOptions extends DepsOptions {
-  /**
-   * Run CPU-bound stages in forked children. Off only to measure what sandboxing buys
-   * (pipelines/measure-sandbox.ts) or where forking is impossible. @defaultValue true
-   */
-  sandbox?: boolean
   /**
    * Called once when a worker has stopped on its own while the process lives on (after some
    * Redis failovers a BullMQ worker stops fetching for good, BullMQ #3185). The commands close
@@ -35,13 +28,11 @@ export interface RunningWorkers {
   health(): { queue: QueueName; running: boolean }[]
 }
 
-// Built output is .js, source under tsx/vitest is .ts: fork whichever this module is.
-const sandboxProcessor = new URL(`./sandbox-processor${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
-
 /**
- * Starts one worker per queue in `queues` (all by default). CPU-bound stages run sandboxed,
- * one forked child per concurrent job, so turn splitting and extraction never block the
- * event loop that renews the I/O stages' job locks. The webhook queue's worker runs only where
+ * Starts one worker per queue in `queues` (all by default). Analysis runs in the process's
+ * analysis threads (DepsOptions.analysis), so it never blocks the event loop that renews job
+ * locks and runs the I/O stages. A worker of analyze first moves the jobs an older version left
+ * in its turns and claims queues (src/stage/legacy.ts). The webhook queue's worker runs only where
  * PODPIPE_WEBHOOK_URL is set: elsewhere its jobs wait for a process that can send them.
  *
  * @example
@@ -55,19 +46,15 @@ export const startWorkers = async (
 ): Promise<RunningWorkers> => {
   const queues = config.webhook ? requested : requested.filter((q) => q !== QUEUE.webhook)
   const deps = await createDeps(config, options)
-  const cpuSlots = Math.max(1, Math.min(config.concurrency, availableParallelism() - 1))
-  const start = <Q extends QueueName>(queue: Q): Worker => {
-    const stage = STAGES[queue]
-    const env: SandboxEnv = { config, tuning: deps.tuning, queue }
-    return createWorker(stage, deps, {
-      connection: deps.redis,
-      prefix: config.queuePrefix,
-      tuning: deps.tuning,
-      concurrency: stage.sandboxed ? cpuSlots : config.concurrency,
-      log: deps.log,
-      ...(options.sandbox === false ? {} : { sandbox: { processor: sandboxProcessor, env: { [SANDBOX_ENV]: JSON.stringify(env) } } }),
-    })
-  }
+  if (queues.includes(QUEUE.analyze)) await migrateLegacyQueues(deps.redis, config.queuePrefix, deps.queues.analyze, deps.log)
+  const start = <Q extends QueueName>(queue: Q): Worker => createWorker(STAGES[queue], deps, {
+    connection: deps.redis,
+    prefix: config.queuePrefix,
+    tuning: deps.tuning,
+    // Analysis jobs beyond the threads wait in the pool, fetched and ready, while a thread works.
+    concurrency: config.concurrency,
+    log: deps.log,
+  })
   const workers = queues.map(start)
   // Tracked so close() waits for them: a mark lost to a closed connection loses the retry.
   const marking = new Set<Promise<void>>()

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { analyzeDocument } from '../pipelines/analyze.js'
+import { analyzeDocument } from '../src/analyze/index.js'
 import { scoreTranscript, type TranscriptGold } from '../src/nlp/eval/score-transcript.js'
 import { corpusPath } from './corpus.js'
 

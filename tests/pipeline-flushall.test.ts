@@ -46,7 +46,7 @@ describe('Redis loses every key (FLUSHALL)', () => {
 
   it('restores work that was accepted but not yet processed: the next poll queues it again', async () => {
     // Only the feed worker runs, so the poll's three chains wait in the transcripts queue.
-    const pollers = await startWorkers(config, [QUEUE.feeds], { tuning: FAST, sandbox: false })
+    const pollers = await startWorkers(config, [QUEUE.feeds], { tuning: FAST })
     const queues = createQueues(pollers.deps.redis, config.queuePrefix)
     const feedId = feedIdOf(feedUrl())
     await queues.feeds.add(QUEUE.feeds, parseJobData(QUEUE.feeds, { feedId, feedUrl: feedUrl() }), { jobId: jobId('poll', `${feedId}-1`) })

@@ -171,13 +171,13 @@ describe('a malformed transcript that the publisher fixes later at the same URL'
   it('fails once, at once, as malformed', async () => {
     const result = await ingest(config)
     expect(result).toMatchObject({ found: 2, published: 1, failed: 1 })
-    expect(result.failures[0]).toMatchObject({ stage: 'transcripts', attemptsMade: 1 })
+    expect(result.failures[0]).toMatchObject({ stage: 'analyze', attemptsMade: 1 })
   }, 60_000)
 
   it('is not processed again while the file stays broken, and is still reported as failed', async () => {
     const result = await ingest(config)
     expect(result).toMatchObject({ found: 2, unchanged: 1, published: 0, failed: 1 })
-    expect(result.failures[0]).toMatchObject({ stage: 'transcripts', attemptsMade: 1, earlier: true, reason: expect.stringMatching(/MALFORMED/) })
+    expect(result.failures[0]).toMatchObject({ stage: 'analyze', attemptsMade: 1, earlier: true, reason: expect.stringMatching(/MALFORMED/) })
   }, 60_000)
 
   it('is published by the next poll once the file is fixed', async () => {

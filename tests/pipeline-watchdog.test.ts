@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('worker watchdog', () => {
   it('reports a worker that stopped on its own, once, and nothing on a normal close', async () => {
     const onWorkerStopped = vi.fn()
-    const running = await startWorkers(config, [QUEUE.feeds, QUEUE.publish], { tuning: FAST, sandbox: false, watchdogMs: 50, onWorkerStopped })
+    const running = await startWorkers(config, [QUEUE.feeds, QUEUE.publish], { tuning: FAST, watchdogMs: 50, onWorkerStopped })
     try {
       await new Promise((r) => setTimeout(r, 200))
       expect(onWorkerStopped).not.toHaveBeenCalled()
@@ -31,7 +31,7 @@ describe('worker watchdog', () => {
 
   it('stays quiet when the runtime itself closes the workers', async () => {
     const onWorkerStopped = vi.fn()
-    const running = await startWorkers(config, [QUEUE.feeds], { tuning: FAST, sandbox: false, watchdogMs: 20, onWorkerStopped })
+    const running = await startWorkers(config, [QUEUE.feeds], { tuning: FAST, watchdogMs: 20, onWorkerStopped })
     await running.close()
     await new Promise((r) => setTimeout(r, 150))
     expect(onWorkerStopped).not.toHaveBeenCalled()

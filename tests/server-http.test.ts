@@ -183,11 +183,11 @@ describe('podpipe server on loopback', () => {
   })
 
   it('counts finished jobs by outcome and error class, with their run times, from the workers\' events', async () => {
-    const claims = new Queue('claims', { connection: REDIS, prefix: PREFIX })
-    queuesToClean.push(claims)
-    const { url } = await start({}, { queues: { claims } })
+    const analyze = new Queue('analyze', { connection: REDIS, prefix: PREFIX })
+    queuesToClean.push(analyze)
+    const { url } = await start({}, { queues: { analyze } })
     const worker = new Worker(
-      'claims',
+      'analyze',
       async (job) => {
         if (job.data.outcome === 'malformed') throw new UnrecoverableError('MALFORMED: turn 3 has no text')
         if (job.data.outcome === 'crash') throw new TypeError('cannot read properties of undefined')
@@ -196,17 +196,17 @@ describe('podpipe server on loopback', () => {
       { connection: REDIS, prefix: PREFIX },
     )
     try {
-      await claims.add('extract', { outcome: 'ok' }, { jobId: 'claims-e1' })
-      await claims.add('extract', { outcome: 'ok' }, { jobId: 'claims-e2' })
-      await claims.add('extract', { outcome: 'malformed' }, { jobId: 'claims-e3', attempts: 3 })
-      await claims.add('extract', { outcome: 'crash' }, { jobId: 'claims-e4', attempts: 1 })
+      await analyze.add('analyze', { outcome: 'ok' }, { jobId: 'analyze-e1' })
+      await analyze.add('analyze', { outcome: 'ok' }, { jobId: 'analyze-e2' })
+      await analyze.add('analyze', { outcome: 'malformed' }, { jobId: 'analyze-e3', attempts: 3 })
+      await analyze.add('analyze', { outcome: 'crash' }, { jobId: 'analyze-e4', attempts: 1 })
       const scrape = async () => (await fetch(`${url}/metrics`)).text()
-      await expect.poll(scrape, { timeout: 15_000 }).toContain('podpipe_job_duration_seconds_count{queue="claims",outcome="failed"} 2')
+      await expect.poll(scrape, { timeout: 15_000 }).toContain('podpipe_job_duration_seconds_count{queue="analyze",outcome="failed"} 2')
       const text = await scrape()
-      expect(text).toContain('podpipe_jobs_completed_total{queue="claims"} 2')
-      expect(text).toContain('podpipe_jobs_failed_total{queue="claims",error_class="MALFORMED"} 1')
-      expect(text).toContain('podpipe_jobs_failed_total{queue="claims",error_class="unexpected"} 1')
-      expect(text).toContain('podpipe_job_duration_seconds_count{queue="claims",outcome="completed"} 2')
+      expect(text).toContain('podpipe_jobs_completed_total{queue="analyze"} 2')
+      expect(text).toContain('podpipe_jobs_failed_total{queue="analyze",error_class="MALFORMED"} 1')
+      expect(text).toContain('podpipe_jobs_failed_total{queue="analyze",error_class="unexpected"} 1')
+      expect(text).toContain('podpipe_job_duration_seconds_count{queue="analyze",outcome="completed"} 2')
     } finally {
       await worker.close()
     }

@@ -97,7 +97,7 @@ describe('the webhook store, its queue and its worker, against a receiver on 127
     receiver = await startReceiver()
     config = testConfig(webhookEnv(receiver.url))
     stores = await createStores(config, { tuning: withTuning(FAST) })
-    workers = await startWorkers(config, [QUEUE.webhook], { tuning: FAST, sandbox: false })
+    workers = await startWorkers(config, [QUEUE.webhook], { tuning: FAST })
     queue = new Queue(QUEUE.webhook, { connection: { host: '127.0.0.1', port: 6379 }, prefix: config.queuePrefix })
   })
 
@@ -111,7 +111,7 @@ describe('the webhook store, its queue and its worker, against a receiver on 127
 
   it('runs a worker for the webhook queue only where the URL is set', async () => {
     expect(workers.workers.map((w) => w.name)).toEqual(['webhook'])
-    const elsewhere = await startWorkers(testConfig(), [QUEUE.publish, QUEUE.webhook], { tuning: FAST, sandbox: false })
+    const elsewhere = await startWorkers(testConfig(), [QUEUE.publish, QUEUE.webhook], { tuning: FAST })
     try {
       expect(elsewhere.workers.map((w) => w.name)).toEqual(['publish'])
     } finally {
@@ -254,7 +254,7 @@ describe('a webhook receiver that is down', () => {
     const config = testConfig(webhookEnv(down))
     const stores = await createStores(config, { tuning: withTuning({ ...FAST, attempts: 3 }) })
     const queue = new Queue(QUEUE.webhook, { connection: { host: '127.0.0.1', port: 6379 }, prefix: config.queuePrefix })
-    const workers = await startWorkers(config, [QUEUE.webhook], { tuning: FAST, sandbox: false })
+    const workers = await startWorkers(config, [QUEUE.webhook], { tuning: FAST })
     try {
       const record = sampleRecord({ guid: 'nobody-home' })
       expect(await publishToAll(stores, record)).toEqual({ file: 'created', webhook: 'created' })

@@ -3,10 +3,7 @@ import { canonicalJson } from '../src/store/index.js'
 import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
 import { QUEUE, chainIdOf, defineStage, pollChainIdOf, retryMark, type JobContext, type JobData, type PollReport } from '../src/queue/index.js'
 import { recordId, sha256Hex } from '../src/record/index.js'
-import { handOff, type Deps } from '../pipelines/deps.js'
-import { isLocalSource, type EpisodeBlob } from '../pipelines/blob-types.js'
-import { readChainState } from '../pipelines/chain-state.js'
-import { checkStores } from '../pipelines/published-check.js'
+import { handOff, type Deps, isLocalSource, type EpisodeBlob, readChainState, checkStores } from '../src/stage/index.js'
 
 /** One feed item as this poll sees it; also what the recheck list remembers for a 304 poll. */
 interface Version {

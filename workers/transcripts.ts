@@ -1,13 +1,10 @@
-// Shell only: fetching is src/feed, reading any format into paragraphs is src/transcript.
+// Shell only: fetching is src/feed; reading the document is analysis (workers/analyze.ts).
 import { performance } from 'node:perf_hooks'
 import { fetchResource, type FetchResult } from '../src/feed/index.js'
-import { PodpipeError, isPermanent } from '../src/errors/index.js'
-import { QUEUE, defineStage, type HttpCache } from '../src/queue/index.js'
-import { sha256Hex, type Transcript } from '../src/record/index.js'
-import { readTranscript, type ReadResult } from '../src/transcript/index.js'
-import { handOff, type Deps } from '../pipelines/deps.js'
-import { readInput } from '../pipelines/read-input.js'
-import type { EpisodeBlob, TranscriptBlob } from '../pipelines/blob-types.js'
+import { PodpipeError } from '../src/errors/index.js'
+import { QUEUE, defineStage } from '../src/queue/index.js'
+import { sha256Hex } from '../src/record/index.js'
+import { handOff, readInput, type Deps, type EpisodeBlob, type SourceBlob } from '../src/stage/index.js'
 
 const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100
 
@@ -18,16 +15,15 @@ const endRecheck = async (deps: Deps, chainId: string, reason: string) => {
 }
 
 export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => async (data, ctx) => {
-  const blob = await deps.blobs.get<EpisodeBlob>(data.chainId, 'episode')
-  if (!blob) throw new PodpipeError('MALFORMED', 'the episode data of this chain has expired or was never written; poll the feed again', { input: data.episodeId })
+  const blob = await readInput<EpisodeBlob>(deps, data, 'episode', QUEUE.analyze)
+  if (blob === 'done') return { skipped: 'already handed on' }
   const { limits, allowPrivateAddresses } = deps.config
   const { feedEpisode: ep, link } = blob
-  const body = link || !ep.bodySource ? undefined : await readInput<string>(deps, data, 'body', QUEUE.turns)
+  const body = link || !ep.bodySource ? undefined : await readInput<string>(deps, data, 'body', QUEUE.analyze)
   if (body === 'done') return { skipped: 'already handed on' }
   const started = performance.now()
-  let read: ReadResult | undefined
-  let transcript: Transcript
-  let validators: HttpCache | undefined
+  const common = { feedEpisode: ep, speakers: blob.speakers }
+  let source: SourceBlob
   if (link) {
     const memo = data.recheck ? (await deps.feedState.transcripts(data.feedId, [ep.key], [link.url]))[0] : undefined
     let fetched: FetchResult
@@ -49,38 +45,33 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
       if (data.recheck) return endRecheck(deps, data.chainId, 'transcript not modified (304)')
       throw new PodpipeError('FETCH_FAILED', 'unexpected 304 for an unconditional request', { input: link.url, permanent: false })
     }
-    const sha256 = sha256Hex(fetched.body)
-    if (data.recheck && memo?.sha256 === sha256) return endRecheck(deps, data.chainId, 'transcript content unchanged (same sha256)')
-    // Absent ones stay undefined: saveTranscript keeps only the validators the host sent.
-    validators = { etag: fetched.etag, lastModified: fetched.lastModified }
-    try {
-      read = readTranscript(fetched.body, {
+    if (data.recheck && memo?.sha256 === sha256Hex(fetched.body)) return endRecheck(deps, data.chainId, 'transcript content unchanged (same sha256)')
+    source = {
+      ...common,
+      content: fetched.body,
+      read: {
         format: link.format ?? 'auto', fileName: link.url, contentType: fetched.contentType ?? link.type,
         maxBytes: limits.transcriptMaxBytes, input: link.url,
-      })
-    } catch (err) {
-      // Remembered as the version last processed, so rechecks skip this broken file until the
-      // publisher replaces it, and then process the fixed one.
-      if (isPermanent(err)) await deps.feedState.saveTranscript(data.feedId, ep.key, { url: link.url, sha256, ...validators })
-      throw err
+      },
+      transcript: { source: 'podcast:transcript', url: link.url },
+      // Absent ones stay undefined: saveTranscript keeps only the validators the host sent.
+      validators: { etag: fetched.etag, lastModified: fetched.lastModified },
+      stageMs: { transcript: ms(started) },
     }
-    transcript = { source: 'podcast:transcript', format: read.format, url: link.url, sha256, wordCount: 0 }
   } else if (body && ep.bodySource) {
-    read = readTranscript(body, { format: 'html', maxBytes: limits.transcriptMaxBytes, input: `${data.episodeId} (${ep.bodySource})` })
-    transcript = { source: ep.bodySource, format: read.format, url: null, sha256: sha256Hex(body), wordCount: 0 }
+    source = {
+      ...common,
+      content: body,
+      read: { format: 'html', maxBytes: limits.transcriptMaxBytes, input: `${data.episodeId} (${ep.bodySource})` },
+      transcript: { source: ep.bodySource, url: null },
+      stageMs: {},
+    }
   } else {
-    transcript = { source: 'none', format: null, url: null, sha256: null, wordCount: 0 }
+    source = { ...common, content: null, read: {}, transcript: { source: 'none', url: null }, stageMs: {} }
   }
-  const out: TranscriptBlob = {
-    paragraphs: read?.paragraphs ?? [],
-    transcript,
-    ...(validators ? { validators } : {}),
-    warnings: read?.warnings ?? [],
-    stageMs: { transcript: ms(started) },
-  }
-  await deps.blobs.put(data.chainId, 'transcript', out)
+  await deps.blobs.put(data.chainId, 'source', source)
   const { recheck: _recheck, ...next } = data
-  await handOff(deps, QUEUE.turns, next, data.chainId)
-  await deps.blobs.delete(data.chainId, 'body')
-  return { format: transcript.format, source: transcript.source, paragraphs: out.paragraphs.length, ...(data.recheck ? { changed: true } : {}) }
+  await handOff(deps, QUEUE.analyze, next, data.chainId)
+  await deps.blobs.delete(data.chainId, 'episode', 'body')
+  return { source: source.transcript.source, bytes: typeof source.content === 'string' ? Buffer.byteLength(source.content) : source.content?.byteLength ?? 0, ...(data.recheck ? { changed: true } : {}) }
 })

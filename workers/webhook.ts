@@ -3,7 +3,7 @@ import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage } from '../src/queue/index.js'
 import { PIPELINE_VERSION } from '../src/record/index.js'
 import { deliverWebhook, webhookBackoff, webhookBody } from '../src/webhook/index.js'
-import type { Deps } from '../pipelines/deps.js'
+import type { Deps } from '../src/stage/index.js'
 
 export const webhookStage = defineStage(QUEUE.webhook, (deps: Deps) => async (data, ctx) => {
   const webhook = deps.config.webhook

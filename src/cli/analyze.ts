@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Option, type Command } from 'commander'
-import { analyzeDocument } from '../../pipelines/analyze.js'
+import { analyzeDocument } from '../analyze/index.js'
 import { PodpipeError, withInput } from '../errors/index.js'
 import { fsProblem } from './fs-problem.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/index.js'

@@ -50,6 +50,7 @@ describe('loadConfig defaults', () => {
     ['PODPIPE_RECHECK_ITEMS', config.limits.recheckItems, 20],
     ['PODPIPE_STREAM_MAX_LEN', config.stream.maxLen, 10_000],
     ['PODPIPE_STREAM_INLINE_MAX_BYTES', config.stream.inlineMaxBytes, 64 * 1024],
+    ['PODPIPE_BLOB_COMPRESS_MIN_BYTES', config.blobCompressMinBytes, 1024 * 1024],
     ['PODPIPE_CONCURRENCY', config.concurrency, 2],
     ['LOG_LEVEL', config.logLevel, 'info'],
   ])('%s', (_variable, actual, expected) => {
@@ -83,7 +84,7 @@ describe('loadConfig defaults', () => {
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
       'PODPIPE_STREAM_MAX_LEN', 'PODPIPE_STREAM_INLINE_MAX_BYTES', 'PODPIPE_WEBHOOK_URL', 'PODPIPE_WEBHOOK_SECRET', 'PODPIPE_WEBHOOK_TIMEOUT_MS',
-      'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
+      'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_BLOB_COMPRESS_MIN_BYTES', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
     ])
     for (const row of rows) {
       expect(row.default, row.variable).not.toBe('')
@@ -121,6 +122,7 @@ describe('loadConfig values', () => {
       PODPIPE_RECHECK_ITEMS: '0',
       PODPIPE_STREAM_MAX_LEN: '500',
       PODPIPE_STREAM_INLINE_MAX_BYTES: '0',
+      PODPIPE_BLOB_COMPRESS_MIN_BYTES: '0',
       PODPIPE_CONCURRENCY: '16',
       LOG_LEVEL: 'DEBUG',
     })
@@ -141,6 +143,7 @@ describe('loadConfig values', () => {
       limits: { feedMaxBytes: 2048, transcriptMaxBytes: 4096, fetchTimeoutMs: 500, maxRedirects: 0, maxItemsPerFeed: 7, recheckItems: 0 },
       stream: { maxLen: 500, inlineMaxBytes: 0 },
       concurrency: 16,
+      blobCompressMinBytes: 0,
       logLevel: 'debug',
     })
   })

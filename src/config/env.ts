@@ -102,6 +102,7 @@ const toConfig = (v: Values): Config => ({
     ? undefined
     : { url: v.webhookUrl, secret: v.webhookSecret!, timeoutMs: v.webhookTimeoutMs!, maxResponseBytes: v.webhookMaxResponseBytes! },
   concurrency: v.concurrency!,
+  blobCompressMinBytes: v.blobCompressMinBytes!,
   logLevel: v.logLevel!,
 })
 

@@ -70,6 +70,8 @@ export interface Config {
   webhook: WebhookConfig | undefined
   /** Worker concurrency per queue in one process. */
   concurrency: number
+  /** Blobs between stages at least this many bytes are compressed in Redis. */
+  blobCompressMinBytes: number
   logLevel: LogLevel
 }
 

@@ -304,6 +304,14 @@ export const VARIABLES = {
     fallback: () => '65536',
     schema: int(0, 16 * MiB),
   }),
+  blobCompressMinBytes: spec({
+    variable: 'PODPIPE_BLOB_COMPRESS_MIN_BYTES',
+    shown: '1048576 (1 MiB)',
+    description: 'Intermediate data between stages (a transcript, a record) at least this large is compressed (brotli, fastest level) in Redis; smaller blobs go plain: on a seed-size record compressing costs several times the CPU of encoding it (npm run bench -- blobs). Lower it to hold a backlog (a store outage) in less Redis memory.',
+    expected: 'an integer number of bytes from 0 to 536870912',
+    fallback: () => String(MiB),
+    schema: int(0, 512 * MiB),
+  }),
   concurrency: spec({
     variable: 'PODPIPE_CONCURRENCY',
     shown: '2',

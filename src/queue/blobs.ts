@@ -1,41 +1,51 @@
-import { constants, gunzipSync, gzipSync } from 'node:zlib'
 import type { Redis } from 'ioredis'
-
-// Level 1: at the default level 6, gzip+gunzip took ~12 ms of CPU per episode across stages
-// (cpu profile of `npm run bench -- pipeline`) for short-lived text; gunzip reads either level.
-const GZIP = { level: constants.Z_BEST_SPEED }
+import { decodeBlob, encodeBlob } from './blob-codec.js'
 
 /**
- * The blob area: intermediate stage output (paragraphs, turns, extraction) keyed by episode
- * chain, outside job data. Each consumer deletes what it read once its own output is handed
- * on, so Redis holds only work in flight; the TTL is a safety net for abandoned chains.
- * Kept in Redis rather than the data dir so workers on several machines need no shared disk;
- * gzipped, because transcripts and turns are text that shrinks several times over.
+ * The blob area: intermediate stage output keyed by episode chain, outside job data. Each
+ * stage boundary writes one blob and the next stage reads it once, then deletes it once its
+ * own output is handed on, so Redis holds only work in flight; the TTL is a safety net for
+ * abandoned chains. Kept in Redis rather than the data dir so workers on several machines need
+ * no shared disk. The encoding is blob-codec.ts.
  */
 export interface BlobArea {
   put(chainId: string, kind: BlobKind, value: unknown): Promise<void>
   get<T>(chainId: string, kind: BlobKind): Promise<T | undefined>
+  /** The stored bytes as they are, for a reader that decodes elsewhere (the analysis thread). */
+  getRaw(chainId: string, kind: BlobKind): Promise<Buffer | undefined>
+  /** Stores bytes already encoded by encodeBlob. */
+  putRaw(chainId: string, kind: BlobKind, raw: Buffer): Promise<void>
   delete(chainId: string, ...kinds: BlobKind[]): Promise<void>
 }
 
 /**
- * What each stage leaves for the next one; `body` is the post body, dropped after the transcript
- * stage. `published` is publish's small summary, kept (until the TTL) as proof that the chain was
+ * What each stage leaves for the next one: the poll leaves `episode` (and the post body apart,
+ * `body`) for the transcript stage, which leaves `source` (the document and what analysis needs
+ * to know of the episode) for analyze, which leaves `analyzed` (the record) for publish.
+ * `published` is publish's small summary, kept (until the TTL) as proof that the chain was
  * published, for a re-run of a publish job whose worker died after dropping its input.
+ * `transcript`, `turns` and `claims` are what the turns and claims stages of older versions
+ * left; they are read only to finish chains such a version left in flight.
  */
-export type BlobKind = 'episode' | 'body' | 'transcript' | 'turns' | 'claims' | 'published'
+export type BlobKind = 'episode' | 'body' | 'source' | 'analyzed' | 'published' | 'transcript' | 'turns' | 'claims'
 
 export const blobKey = (prefix: string, chainId: string, kind: BlobKind): string => `${prefix}:blob:${chainId}:${kind}`
 
-export const createBlobArea = (redis: Redis, prefix: string, ttlSeconds: number): BlobArea => ({
-  async put(chainId, kind, value) {
-    await redis.set(blobKey(prefix, chainId, kind), gzipSync(JSON.stringify(value), GZIP), 'EX', ttlSeconds)
-  },
-  async get<T>(chainId: string, kind: BlobKind) {
-    const raw = await redis.getBuffer(blobKey(prefix, chainId, kind))
-    return raw === null ? undefined : (JSON.parse(gunzipSync(raw).toString('utf8')) as T)
-  },
-  async delete(chainId, ...kinds) {
-    if (kinds.length > 0) await redis.del(...kinds.map((k) => blobKey(prefix, chainId, k)))
-  },
-})
+export const createBlobArea = (redis: Redis, prefix: string, ttlSeconds: number, compressMinBytes: number): BlobArea => {
+  const putRaw = async (chainId: string, kind: BlobKind, raw: Buffer) => {
+    await redis.set(blobKey(prefix, chainId, kind), raw, 'EX', ttlSeconds)
+  }
+  const getRaw = async (chainId: string, kind: BlobKind) => (await redis.getBuffer(blobKey(prefix, chainId, kind))) ?? undefined
+  return {
+    putRaw,
+    getRaw,
+    put: (chainId, kind, value) => putRaw(chainId, kind, encodeBlob(value, compressMinBytes)),
+    async get<T>(chainId: string, kind: BlobKind) {
+      const raw = await getRaw(chainId, kind)
+      return raw === undefined ? undefined : decodeBlob<T>(raw, kind)
+    },
+    async delete(chainId, ...kinds) {
+      if (kinds.length > 0) await redis.del(...kinds.map((k) => blobKey(prefix, chainId, k)))
+    },
+  }
+}

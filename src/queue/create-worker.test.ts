@@ -33,20 +33,20 @@ describe('runJob', () => {
 
   it('hands validated data and the attempt number to the handler', async () => {
     const seen: unknown[] = []
-    const result = await runJob(QUEUE.turns, async (d, ctx) => { seen.push(d, ctx.attempt); return { ok: true } }, { id: 'j1', data, attemptsMade: 2 }, log)
+    const result = await runJob(QUEUE.analyze, async (d, ctx) => { seen.push(d, ctx.attempt); return { ok: true } }, { id: 'j1', data, attemptsMade: 2 }, log)
     expect(result).toEqual({ ok: true })
     expect(seen).toEqual([data, 3])
   })
 
   it('refuses a result too large for the job hash, for good', async () => {
-    const run = runJob(QUEUE.turns, async () => ({ text: 'x'.repeat(20_000) }), { id: 'j1', data, attemptsMade: 0 }, log)
+    const run = runJob(QUEUE.analyze, async () => ({ text: 'x'.repeat(20_000) }), { id: 'j1', data, attemptsMade: 0 }, log)
     await expect(run).rejects.toThrow(/limit is 16384/)
     await expect(run).rejects.toBeInstanceOf(UnrecoverableError)
   })
 
   it('fails invalid job data for good without calling the handler', async () => {
     let called = false
-    const run = runJob(QUEUE.turns, async () => { called = true; return {} }, { id: 'j1', data: { chainId: 1 }, attemptsMade: 0 }, log)
+    const run = runJob(QUEUE.analyze, async () => { called = true; return {} }, { id: 'j1', data: { chainId: 1 }, attemptsMade: 0 }, log)
     await expect(run).rejects.toBeInstanceOf(UnrecoverableError)
     expect(called).toBe(false)
   })

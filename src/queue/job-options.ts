@@ -6,13 +6,12 @@ const DAY_SECONDS = 86_400
 
 /**
  * Attempts per stage, by what usually fails there: the network (feeds, transcripts) and the
- * store (publish) recover; the CPU stages only retry blob-area hiccups.
+ * store (publish) recover; the CPU stage only retries blob-area hiccups.
  */
 const ATTEMPTS: Record<QueueName, number> = {
   [QUEUE.feeds]: 3,
   [QUEUE.transcripts]: 5,
-  [QUEUE.turns]: 3,
-  [QUEUE.claims]: 3,
+  [QUEUE.analyze]: 3,
   [QUEUE.publish]: 8,
   // A receiver may be down for hours: 2 s doubling to about 9 h, about 18 h in all (less with jitter).
   [QUEUE.webhook]: 16,

@@ -4,14 +4,14 @@ import { QUEUE } from './names.js'
 
 describe('jobId', () => {
   it('is deterministic, so a second enqueue of the same work dedupes', () => {
-    expect(jobId('turns', 'ep-abc-123')).toBe(jobId('turns', 'ep-abc-123'))
-    expect(jobId('turns', 'ep-abc-123')).not.toBe(jobId('claims', 'ep-abc-123'))
+    expect(jobId('analyze', 'ep-abc-123')).toBe(jobId('analyze', 'ep-abc-123'))
+    expect(jobId('analyze', 'ep-abc-123')).not.toBe(jobId('publish', 'ep-abc-123'))
   })
 
   it.each([
-    { id: 'colon in key', stage: 'turns', key: 'a:b' },
+    { id: 'colon in key', stage: 'analyze', key: 'a:b' },
     { id: 'colon in stage', stage: 'x:y', key: 'k' },
-    { id: 'empty key', stage: 'turns', key: '' },
+    { id: 'empty key', stage: 'analyze', key: '' },
   ])('rejects ids BullMQ would refuse ($id)', ({ stage, key }) => {
     expect(() => jobId(stage, key)).toThrow(/job id/)
   })
@@ -33,7 +33,7 @@ describe('parseJobData', () => {
   const episode = { chainId: 'ep-1-abc', episodeId: 'ep-1', feedId: 'feed-1', feedUrl: 'https://a.example/feed' }
 
   it('accepts a valid payload and returns it typed', () => {
-    expect(parseJobData(QUEUE.turns, episode)).toEqual(episode)
+    expect(parseJobData(QUEUE.analyze, episode)).toEqual(episode)
     expect(parseJobData(QUEUE.feeds, { feedId: 'feed-1', feedUrl: 'x.xml', speakers: ['A B'] }).speakers).toEqual(['A B'])
   })
 

@@ -60,8 +60,7 @@ export const WebhookJob = z.object({
 export const JOB_SCHEMAS = {
   [QUEUE.feeds]: FeedJob,
   [QUEUE.transcripts]: EpisodeJob,
-  [QUEUE.turns]: EpisodeJob,
-  [QUEUE.claims]: EpisodeJob,
+  [QUEUE.analyze]: EpisodeJob,
   [QUEUE.publish]: EpisodeJob,
   [QUEUE.webhook]: WebhookJob,
 } as const satisfies Record<QueueName, z.ZodType>
@@ -93,7 +92,7 @@ export const parseJobData = <Q extends QueueName>(queue: Q, data: unknown): JobD
  * BullMQ rejects ':' in custom ids and all-digit ones (its own counters); the '-' joining stage
  * and key means the id is never all digits.
  *
- * @example jobId('turns', 'ep-0a1b-3f2e') // 'turns-ep-0a1b-3f2e'
+ * @example jobId('analyze', 'ep-0a1b-3f2e') // 'analyze-ep-0a1b-3f2e'
  */
 export const jobId = (stage: string, key: string): string => {
   if (!stage || !key) throw new PodpipeError('MALFORMED', `job id needs a stage and a key (got "${stage}", "${key}")`)

@@ -14,7 +14,7 @@ export interface QueueTuning {
   stalledIntervalMs: number
   /**
    * Stalls allowed before a job fails. @defaultValue 2 (BullMQ's is 1; one extra lets a job survive
-   * a worker crash and a Redis restart in a row, and sandboxing keeps CPU work from stalling it)
+   * a worker crash and a Redis restart in a row, and analysis runs off the event loop that renews locks)
    */
   maxStalledCount: number
   /**
@@ -23,8 +23,8 @@ export interface QueueTuning {
    */
   runRetryDelayMs: number
   /**
-   * Longest a sandboxed (CPU) stage may run on one job before its child is killed and the job
-   * fails for good: a document that hangs the splitter or the extractor would hang it again.
+   * Longest analysis may run on one job before its thread is stopped and the job fails for
+   * good: a document that hangs the reader, the splitter or the extractor would hang it again.
    * @defaultValue 300000 (the seed takes well under a second)
    */
   cpuStageTimeoutMs: number

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readTranscript } from '../src/transcript/index.js'
-import { splitTurns } from '../src/turns/index.js'
+import { readTranscript } from '../transcript/index.js'
+import { splitTurns } from '../turns/index.js'
 import { asTextPost } from './text-post.js'
 
 const article = '<p>As China prepares to select taikonauts for its first-ever manned moon landing, a space race is taking shape.</p><p>The Outer Space Treaty of 1967 is silent on much of this.</p>'

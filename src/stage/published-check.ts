@@ -3,9 +3,9 @@
  * the feed state in Redis only says an item version was handed to the pipeline, not that it
  * reached every store (a crash, a failed chain, a deleted data dir).
  */
-import { selectTranscript, type FeedEpisode } from '../src/feed/index.js'
-import { sha256Hex, type EpisodeRecord } from '../src/record/index.js'
-import { canonicalJson, recordContentHash, type RecordStore } from '../src/store/index.js'
+import { selectTranscript, type FeedEpisode } from '../feed/index.js'
+import { sha256Hex, type EpisodeRecord } from '../record/index.js'
+import { canonicalJson, recordContentHash, type RecordStore } from '../store/index.js'
 
 export type StoreCheck = { current: true } | { current: false; problem: string }
 

@@ -1,12 +1,15 @@
+import { availableParallelism } from 'node:os'
 import type { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
-import { createLogger, type Config } from '../src/config/index.js'
+import { createLogger, type Config } from '../config/index.js'
 import {
   connectCheckedRedis, createBlobArea, createFeedState, createQueues, closeQueues, parseJobData, jobId, withTuning,
   type BlobArea, type FeedState, type JobData, type QueueName, type QueueTuning,
-} from '../src/queue/index.js'
-import { createStores, type RecordStore } from '../src/store/index.js'
+} from '../queue/index.js'
+import { createStores, type RecordStore } from '../store/index.js'
+import { analyzeEncoded, type AnalysisOutcome, type AnalysisRequest } from './analysis.js'
+import { createThreadPool } from './thread-pool.js'
 
 /** What a worker process gives its stages: connections, the blob area, the sinks. Built once per process. */
 export interface Deps {
@@ -20,6 +23,8 @@ export interface Deps {
   feedState: FeedState
   /** Opened on first use, so processes that never publish never connect to PostgreSQL. */
   stores(): Promise<RecordStore[]>
+  /** The analyze stage's CPU work (src/stage/analysis.ts), in a thread unless `analysis: 'inline'`. */
+  analyze(request: AnalysisRequest): Promise<AnalysisOutcome>
   now(): Date
 }
 
@@ -30,6 +35,14 @@ export interface DepsOptions {
   openStores?: () => Promise<RecordStore[]>
   /** PostgreSQL schema for createStores. @defaultValue 'podpipe' */
   postgresSchema?: string
+  /**
+   * Where analysis runs: 'threads', a pool of `analysisThreads` threads, so this event loop
+   * stays free for lock renewals and I/O stages; or 'inline', on this thread (for a process
+   * that runs nothing else, or to measure what the threads cost). @defaultValue 'threads'
+   */
+  analysis?: 'threads' | 'inline'
+  /** @defaultValue min(PODPIPE_CONCURRENCY, cores − 1), at least 1 */
+  analysisThreads?: number
 }
 
 /** Remembers a successful open; a failed one is retried by the next job (the database may be back). */
@@ -47,12 +60,21 @@ const memoStores = (open: () => Promise<RecordStore[]>) => {
   return { get, close }
 }
 
+// Built output is .js, source under tsx/vitest is .ts: start whichever this module is.
+const ANALYSIS_THREAD = new URL(`./analysis-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+
 const closers = new WeakMap<Deps, () => Promise<void>>()
 
 export const createDeps = async (config: Config, options: DepsOptions = {}): Promise<Deps> => {
   const tuning = withTuning(options.tuning)
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'worker' } })
   const redis = await connectCheckedRedis(config.redisUrl, 'worker', { log })
+  const pool = options.analysis === 'inline' ? undefined : createThreadPool<AnalysisRequest, AnalysisOutcome>({
+    file: ANALYSIS_THREAD,
+    size: options.analysisThreads ?? Math.max(1, Math.min(config.concurrency, availableParallelism() - 1)),
+    timeoutMs: tuning.cpuStageTimeoutMs,
+    what: 'analyze',
+  })
   const stores = memoStores(options.openStores ?? (() => createStores(config, { log, tuning, ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}) })))
   const deps: Deps = {
     config,
@@ -60,13 +82,18 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
     log,
     redis,
     queues: createQueues(redis, config.queuePrefix, tuning, log),
-    blobs: createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds),
+    blobs: createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds, config.blobCompressMinBytes),
     feedState: createFeedState(redis, config.queuePrefix),
     stores: stores.get,
+    analyze: pool
+      // The source blob's bytes are copied once into memory the thread then owns (transferred).
+      ? (request) => { const raw = new Uint8Array(request.raw); return pool.run({ ...request, raw }, [raw.buffer]) }
+      : async (request) => analyzeEncoded(request),
     now: () => new Date(),
   }
   closers.set(deps, async () => {
     await closeQueues(deps.queues)
+    await pool?.close()
     await stores.close()
     await redis.quit().catch(() => redis.disconnect())
   })

@@ -1,5 +1,5 @@
-import { PodpipeError } from '../src/errors/index.js'
-import { jobId, type BlobKind, type JobData, type QueueName } from '../src/queue/index.js'
+import { PodpipeError } from '../errors/index.js'
+import { jobId, type BlobKind, type JobData, type QueueName } from '../queue/index.js'
 import type { Deps } from './deps.js'
 
 /**
@@ -7,7 +7,7 @@ import type { Deps } from './deps.js'
  * handed on and deleted it before a crash kept it from completing: the re-run is a no-op.
  * Otherwise the data is missing for real, which retrying cannot fix.
  */
-export const readInput = async <T>(deps: Deps, data: JobData['turns'], kind: BlobKind, next: QueueName): Promise<T | 'done'> => {
+export const readInput = async <T>(deps: Deps, data: JobData['analyze'], kind: BlobKind, next: QueueName): Promise<T | 'done'> => {
   const blob = await deps.blobs.get<T>(data.chainId, kind)
   if (blob !== undefined) return blob
   if (await deps.queues[next].getJob(jobId(next, data.chainId))) return 'done'

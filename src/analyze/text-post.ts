@@ -1,5 +1,5 @@
-import type { Section } from '../src/record/index.js'
-import { detectLanguage, type SplitResult } from '../src/turns/index.js'
+import type { Section } from '../record/index.js'
+import { detectLanguage, type SplitResult } from '../turns/index.js'
 
 /**
  * A post with no audio and no speaker label anywhere is an article, not a monologue by an

@@ -5,7 +5,7 @@
  * the stores lack is still on its way or failed, or must be started again).
  */
 import type { Queue } from 'bullmq'
-import { QUEUE, QUEUE_ORDER, episodeIdOfChain, jobId, type QueueName } from '../src/queue/index.js'
+import { QUEUE, QUEUE_ORDER, episodeIdOfChain, jobId, type QueueName } from '../queue/index.js'
 
 export interface EpisodeFailure {
   episodeId: string

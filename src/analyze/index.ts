@@ -1,0 +1,2 @@
+export * from './analyze-document.js'
+export * from './text-post.js'

@@ -1,0 +1,40 @@
+import { analyzeDocument, type AnalyzeResult } from '../analyze/index.js'
+import type { SpeakerHint } from '../turns/index.js'
+import type { FeedEpisode } from '../feed/index.js'
+import type { AnalyzedBlob, SourceBlob } from './blob-types.js'
+
+/** Feed people first (they carry roles), then feeds.json names the feed did not list. */
+export const speakerHints = (ep: FeedEpisode, names: readonly string[]): SpeakerHint[] => {
+  const hints: SpeakerHint[] = ep.people.map((p) => ({
+    name: p.name,
+    ...(p.role === 'host' || p.role === 'guest' ? { role: p.role } : {}),
+  }))
+  const known = new Set(hints.map((h) => h.name.toLowerCase()))
+  for (const name of names) if (!known.has(name.toLowerCase())) hints.push({ name })
+  return hints
+}
+
+/** The core's input for a chain's document: what the feed says of the episode, and the document. */
+export const analyzeInputOf = (source: Omit<SourceBlob, 'content' | 'read'>, now: Date) => ({
+  episode: source.feedEpisode.episode,
+  transcript: source.transcript,
+  speakers: speakerHints(source.feedEpisode, source.speakers),
+  // An item with an enclosure, or a transcript file, is an episode with audio.
+  hasAudio: Boolean(source.feedEpisode.episode.audioUrl) || source.transcript.source === 'podcast:transcript',
+  stageMs: source.stageMs,
+  now,
+})
+
+/** What the record of an analysed chain hands to publish. */
+export const analyzedBlob = (source: Pick<SourceBlob, 'feedEpisode' | 'validators'>, { record }: AnalyzeResult): AnalyzedBlob => ({
+  record,
+  itemKey: source.feedEpisode.key,
+  ...(source.validators ? { validators: source.validators } : {}),
+})
+
+/**
+ * One chain's document through the core: the same analyzeDocument `podpipe analyze` runs.
+ * Pure, so it runs in whichever thread the analyze stage picks.
+ */
+export const analyzeSource = (source: SourceBlob, now: Date): AnalyzedBlob =>
+  analyzedBlob(source, analyzeDocument({ content: source.content, read: source.read, ...analyzeInputOf(source, now) }))

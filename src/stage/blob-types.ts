@@ -1,0 +1,46 @@
+import type { FeedEpisode, TranscriptLink } from '../feed/index.js'
+import type { ReadOptions } from '../transcript/index.js'
+import type { HttpCache } from '../queue/index.js'
+import type { EpisodeRecord, Transcript } from '../record/index.js'
+
+/**
+ * What the poll leaves for the transcript stage. The post body travels apart (the 'body' blob)
+ * so a chain that fetches its transcript never carries it.
+ */
+export interface EpisodeBlob {
+  /** With `body` null: the post body is the separate 'body' blob. */
+  feedEpisode: FeedEpisode
+  link: TranscriptLink | null
+  /** Names from feeds.json, merged with the feed's podcast:person tags by analysis. */
+  speakers: string[]
+  /** A feed read from disk may name transcripts on disk; a remote feed may not (SSRF). */
+  allowFileUrls: boolean
+}
+
+/** What the transcript stage leaves for analyze: the document as fetched, and what analysis needs of the episode. */
+export interface SourceBlob {
+  /** With `body` null: the body, when it is the document, is `content`. */
+  feedEpisode: FeedEpisode
+  speakers: string[]
+  /** The fetched file (bytes, as received), the post body (text), or null when the episode has none. */
+  content: Uint8Array | string | null
+  read: ReadOptions
+  transcript: Pick<Transcript, 'source' | 'url'>
+  /**
+   * The ETag / Last-Modified of the `podcast:transcript` fetch. Publish remembers them with the
+   * transcript's sha256 only once the record is stored, so a chain that fails never makes a later
+   * recheck believe its version was published.
+   */
+  validators?: HttpCache
+  stageMs: Record<string, number>
+}
+
+/** What analyze leaves for publish: the record, and what publish remembers once it is stored. */
+export interface AnalyzedBlob {
+  record: EpisodeRecord
+  /** The feed item's key, under which a `podcast:transcript` file's memo is saved. */
+  itemKey: string
+  validators?: HttpCache
+}
+
+export const isLocalSource = (url: string): boolean => !/^https?:\/\//i.test(url)

@@ -1,0 +1,58 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingestOnce } from '../pipelines/runtime.js'
+import { analyzeDocument } from '../src/analyze/index.js'
+import { recordId, type EpisodeRecord } from '../src/record/index.js'
+import { createFileStore } from '../src/store/index.js'
+import { FAST, REPO, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
+
+// The analyze stage and `podpipe analyze` run the same function: for the same file, the record
+// the pipeline publishes holds what analyzeDocument gives, field for field. The feed adds only
+// what the file cannot know: the episode's metadata (its date, as `podpipe analyze --date`
+// gives it, dates the quantities), and processing times.
+const FILES = [
+  { file: 'seed.vtt', type: 'text/vtt' },
+  { file: 'seed.srt', type: 'application/x-subrip' },
+  { file: 'seed.json', type: 'application/json' },
+  { file: 'seed.html', type: 'text/html' },
+]
+const config = testConfig()
+let server: Awaited<ReturnType<typeof serve>>
+let feedPath = ''
+
+const content = (r: EpisodeRecord) => ({
+  transcript: { ...r.transcript, url: null, source: null },
+  speakers: r.speakers, turns: r.turns, sections: r.sections, entities: r.entities, claims: r.claims,
+  warnings: r.provenance.warnings,
+})
+
+beforeAll(async () => {
+  server = await serve(Object.fromEntries(FILES.map(({ file, type }) => [`/${file}`, (_req, res) => {
+    res.writeHead(200, { 'content-type': type }).end(readFileSync(join(REPO, 'fixtures/seed', file)))
+  }])))
+  feedPath = join(mkdtempSync(join(tmpdir(), 'podpipe-parity-')), 'feed.xml')
+  writeFileSync(feedPath, rss(FILES.map(({ file, type }) => ({ guid: file, title: file, transcript: { url: `${server.url}/${file}`, type } }))))
+})
+
+afterAll(async () => {
+  await server.close()
+  await obliterate(config)
+})
+
+describe('the analyze stage beside podpipe analyze', () => {
+  it('publishes, for each transcript file, the record analyzeDocument gives for that file', async () => {
+    const result = await ingestOnce(config, feedPath, () => {}, { tuning: FAST })
+    expect(result.failures).toEqual([])
+    expect(result.published).toBe(FILES.length)
+    const store = createFileStore({ dir: config.dataDir })
+    for (const { file } of FILES) {
+      const published = await store.get(recordId(feedPath, file))
+      const bytes = readFileSync(join(REPO, 'fixtures/seed', file))
+      const { record } = analyzeDocument({ content: bytes, read: { fileName: file }, episode: { publishedAt: published?.episode.publishedAt ?? null } })
+      expect(published?.turns.length).toBeGreaterThan(0)
+      expect(content(published!)).toEqual(content(record))
+    }
+  }, 180_000)
+})
