@@ -128,4 +128,22 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT updated_at, id, content_hash, 'created' FROM ${s}.episodes ORDER BY updated_at, id;
     `,
   },
+  {
+    version: 3,
+    name: 'query indexes and claim check-worthiness',
+    // What the query layer (src/query) filters and orders by. Check-worthiness is optional in the
+    // record (schema 1.x), so rows already stored take it from their record's JSONB. Episodes
+    // without a date sort last: their key is -infinity, in an expression index keyset pages use.
+    sql: (s) => `
+      ALTER TABLE ${s}.claims ADD COLUMN checkworthiness double precision, ADD COLUMN checkworthy boolean;
+      UPDATE ${s}.claims c
+        SET checkworthiness = (x->>'checkworthiness')::double precision, checkworthy = (x->>'checkworthy')::boolean
+        FROM ${s}.episodes e, jsonb_array_elements(e.record->'claims') x
+        WHERE c.episode_id = e.id AND x->>'id' = c.claim_id AND (x ? 'checkworthiness' OR x ? 'checkworthy');
+      CREATE INDEX claims_text_search ON ${s}.claims USING GIN (to_tsvector('english', text));
+      CREATE INDEX claims_checkworthiness ON ${s}.claims (checkworthiness DESC NULLS LAST, episode_id, claim_id);
+      CREATE INDEX episodes_newest ON ${s}.episodes ((coalesce(published_at, '-infinity'::timestamptz)) DESC, id DESC);
+      CREATE INDEX speakers_by_speaker ON ${s}.speakers (speaker_id, episode_id);
+    `,
+  },
 ]

@@ -21,7 +21,7 @@ export const childRows = (r: EpisodeRecord) => ({
   claims: r.claims.map((c) => ({
     claim_id: c.id, turn: c.turn, speaker_id: c.speakerId, kind: c.kind, hedged: c.hedged, topics: c.topics,
     text: c.text, start_offset: c.start, end_offset: c.end, confidence: c.confidence, quantities: c.quantities,
-    entity_ids: c.entityIds,
+    entity_ids: c.entityIds, checkworthiness: c.checkworthiness ?? null, checkworthy: c.checkworthy ?? null,
   })),
 })
 
@@ -35,7 +35,7 @@ export const CHILD_COLUMNS: { [T in keyof ChildRows]: string } = {
   entities: 'entity_id text, name text, type text, aliases text[], wikidata_id text',
   entity_mentions: 'entity_id text, turn int, start_offset int, end_offset int, text text',
   claims: 'claim_id text, turn int, speaker_id text, kind text, hedged boolean, topics text[], text text, ' +
-    'start_offset int, end_offset int, confidence float8, quantities jsonb, entity_ids text[]',
+    'start_offset int, end_offset int, confidence float8, quantities jsonb, entity_ids text[], checkworthiness float8, checkworthy boolean',
 }
 
 /** A date the feed gave as text, or null when PostgreSQL could not store it as timestamptz. */

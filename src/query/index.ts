@@ -1,0 +1,7 @@
+export * from './schemas.js'
+export { type QueryDb } from './db.js'
+export * from './episodes.js'
+export * from './changes.js'
+export { searchClaims } from './claims.js'
+export * from './entities.js'
+export * from './speakers.js'
