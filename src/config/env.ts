@@ -69,6 +69,7 @@ const toConfig = (v: Values): Config => ({
   redisUrl: v.redisUrl!,
   databaseUrl: v.databaseUrl,
   postgres: { statementTimeoutMs: v.pgStatementTimeoutMs!, connectTimeoutMs: v.pgConnectTimeoutMs!, poolSize: v.pgPoolSize! },
+  query: { timeoutMs: v.queryTimeoutMs!, followMs: v.pgliteFollowMs! },
   dataDir: v.dataDir!,
   feedsFile: v.feedsFile!,
   stores: v.stores ?? defaultStores(v.databaseUrl),
