@@ -1,11 +1,12 @@
 // `npm run bench`: every speed figure side by side with its alternative, in one run, as ratios.
-// `npm run bench -- split extraction pipeline` picks sections; the pipeline section needs Redis.
+// `npm run bench -- split extraction pipeline query` picks sections; pipeline needs Redis, query PostgreSQL.
 import { benchSplit } from './split.js'
 import { benchAnalyze } from './analyze.js'
 import { benchExtraction } from './extraction.js'
 import { benchTurnLength } from './turn-length.js'
 import { printRows } from './measure.js'
 import { benchPipeline, printPipeline } from './pipeline.js'
+import { benchQuery, printQuery } from './query.js'
 
 const sections = process.argv.slice(2)
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name)
@@ -24,3 +25,8 @@ if (want('extraction')) {
   if (lengths.length) printRows('Extraction against turn length (goal: one 40k-word turn ≥ 0.8× 2k-word turns)', lengths, lengths[0]!.name)
 }
 if (want('pipeline')) printPipeline(await benchPipeline(Number(process.env.PODPIPE_BENCH_EPISODES ?? 200)))
+if (want('query')) {
+  const total = Number(process.env.PODPIPE_BENCH_RECORDS ?? 10_000)
+  const puts = Number(process.env.PODPIPE_BENCH_PUTS ?? 200)
+  printQuery(await benchQuery(total, puts), total, puts)
+}

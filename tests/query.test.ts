@@ -189,7 +189,7 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('query layer on 
 })
 
 describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('migration 3 on %s', (engine) => {
-  it('backfills the check-worthiness of claims stored before it, from their JSONB record', async () => {
+  it('backfills the check-worthiness of claims and the counts of episodes stored before it, from their JSONB record', async () => {
     const store = await ENGINES[engine]()
     try {
       // A fresh schema at version 2, filled the way a version-2 store wrote it.
@@ -204,6 +204,8 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('migration 3 on 
       expect(await migrateSql(store.sql, schema)).toEqual([3])
       const { rows } = await store.sql.query<{ checkworthiness: number; checkworthy: boolean }>(`SELECT checkworthiness, checkworthy FROM ${schema}.claims`)
       expect(rows).toEqual([{ checkworthiness: c.checkworthiness, checkworthy: c.checkworthy }])
+      const counts = await store.sql.query(`SELECT turn_count, claim_count FROM ${schema}.episodes`)
+      expect(counts.rows).toEqual([{ turn_count: r.turns.length, claim_count: r.claims.length }])
       if (engine === 'postgres') await store.sql.query(`DROP SCHEMA ${schema} CASCADE`)
     } finally {
       await dropSchema(store)

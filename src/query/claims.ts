@@ -63,7 +63,7 @@ export const searchClaims = async (db: QueryDb, q: ClaimsQuery): Promise<ClaimPa
   if (q.checkworthy !== undefined) where.push(`c.checkworthy = ${p(q.checkworthy)}`)
   if (q.since !== undefined) where.push(`e.published_at >= ${p(q.since)}::timestamptz`)
   if (q.until !== undefined) where.push(`e.published_at < ${p(q.until)}::timestamptz`)
-  if (q.q !== undefined) where.push(`to_tsvector('english', c.text) @@ websearch_to_tsquery('english', ${p(q.q)})`)
+  if (q.q !== undefined) where.push(`c.text_search @@ websearch_to_tsquery('english', ${p(q.q)})`)
   let order: string
   let key: (r: ClaimRow) => (string | number)[]
   if (q.order === 'checkworthiness') {

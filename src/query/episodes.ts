@@ -42,11 +42,9 @@ export const listEpisodes = async (db: QueryDb, q: EpisodesQuery): Promise<Episo
   if (q.entity !== undefined) where.push(`EXISTS (SELECT 1 FROM ${s}.entities n WHERE n.episode_id = e.id AND n.entity_id = ${p(q.entity)})`)
   if (after !== undefined) where.push(`(${DATE_KEY}, e.id) < (${p(after[0])}::timestamptz, ${p(after[1])})`)
   const rows = await select<EpisodeRow>(db, 'listEpisodes', `
-    SELECT e.id, e.feed_url, e.guid, e.title, e.published_at, e.content_hash, e.updated_at,
+    SELECT e.id, e.feed_url, e.guid, e.title, e.published_at, e.content_hash, e.updated_at, e.turn_count, e.claim_count,
       (SELECT json_agg(json_build_object('id', sp.speaker_id, 'name', sp.name, 'role', sp.role, 'turnCount', sp.turn_count)
-         ORDER BY sp.turn_count DESC, sp.speaker_id) FROM ${s}.speakers sp WHERE sp.episode_id = e.id) AS speakers,
-      (SELECT count(*)::int FROM ${s}.turns t WHERE t.episode_id = e.id) AS turn_count,
-      (SELECT count(*)::int FROM ${s}.claims c WHERE c.episode_id = e.id) AS claim_count
+         ORDER BY sp.turn_count DESC, sp.speaker_id) FROM ${s}.speakers sp WHERE sp.episode_id = e.id) AS speakers
     FROM ${s}.episodes e
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${DATE_KEY} DESC, e.id DESC

@@ -26,12 +26,11 @@ export const getSpeaker = async (db: QueryDb, id: string, q: DetailQuery): Promi
   const [[totals], episodes, months, recent] = await Promise.all([
     select<{ episodes: number; claims: number; name: string | null }>(db, 'getSpeaker totals', `
       SELECT (SELECT count(*)::int FROM ${s}.speakers sp WHERE sp.speaker_id = $1) AS episodes,
-        (SELECT count(*)::int FROM ${s}.claims c WHERE c.speaker_id = $1) AS claims,
+        (SELECT coalesce(sum(sp.claim_count), 0)::int FROM ${s}.speakers sp WHERE sp.speaker_id = $1) AS claims,
         (SELECT sp.name FROM ${s}.speakers sp WHERE sp.speaker_id = $1 AND sp.name IS NOT NULL
            GROUP BY sp.name ORDER BY count(*) DESC, sp.name LIMIT 1) AS name`, [id]),
     select<SpeakerEpisodeRow>(db, 'getSpeaker episodes', `
-      SELECT e.id, e.title, e.published_at, sp.role, sp.turn_count, sp.word_count,
-        (SELECT count(*)::int FROM ${s}.claims c WHERE c.episode_id = e.id AND c.speaker_id = sp.speaker_id) AS claims
+      SELECT e.id, e.title, e.published_at, sp.role, sp.turn_count, sp.word_count, sp.claim_count AS claims
       FROM ${s}.speakers sp JOIN ${s}.episodes e ON e.id = sp.episode_id
       WHERE sp.speaker_id = $1
       ORDER BY ${DATE_KEY} DESC, e.id DESC LIMIT $2`, [id, limit]),

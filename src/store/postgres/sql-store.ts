@@ -37,13 +37,13 @@ export const createSqlStore = ({ sql, schema, ready, input = 'DATABASE_URL', clo
   const engine = sql.engine
   const upsert = `
     INSERT INTO ${s}.episodes AS e
-      (id, feed_url, guid, title, published_at, schema_version, pipeline_version, content_hash, record)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+      (id, feed_url, guid, title, published_at, schema_version, pipeline_version, content_hash, record, turn_count, claim_count)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
     ON CONFLICT (id) DO UPDATE SET
       feed_url = EXCLUDED.feed_url, guid = EXCLUDED.guid, title = EXCLUDED.title,
       published_at = EXCLUDED.published_at, schema_version = EXCLUDED.schema_version,
       pipeline_version = EXCLUDED.pipeline_version, content_hash = EXCLUDED.content_hash,
-      record = EXCLUDED.record, updated_at = now()
+      record = EXCLUDED.record, turn_count = EXCLUDED.turn_count, claim_count = EXCLUDED.claim_count, updated_at = now()
     WHERE e.content_hash IS DISTINCT FROM EXCLUDED.content_hash
     RETURNING (xmax = 0) AS inserted`
   // xmax is 0 only on a freshly inserted row version, so it tells insert from update in one statement.
@@ -60,7 +60,7 @@ export const createSqlStore = ({ sql, schema, ready, input = 'DATABASE_URL', clo
     const ep = record.episode
     const res = await tx.query<{ inserted: boolean }>(upsert, [
       record.id, ep.feedUrl, ep.guid, ep.title, publishedAt(ep.publishedAt), record.schemaVersion,
-      record.provenance.pipelineVersion, hash, JSON.stringify(record),
+      record.provenance.pipelineVersion, hash, JSON.stringify(record), record.turns.length, record.claims.length,
     ])
     // No row back: the id exists with this hash, so a retry or duplicate writes nothing.
     const row = res.rows[0]
