@@ -15,8 +15,8 @@ export interface StartedServer extends RunningServer {
 /**
  * The whole of `podpipe serve`: opens Redis (as a fail-fast producer), checks it cannot evict
  * queue keys, opens the pipeline's queues, the configured stores and the query engine (PostgreSQL,
- * or PGlite under the data dir, see openQueryDb) (PostgreSQL even while it
- * is down: /readyz reports it), and listens. close() releases all of it, the server first so
+ * or PGlite under the data dir: see openQueryDb), PostgreSQL even while it is down (/readyz
+ * reports it), and listens. close() releases all of it, the server first so
  * no request runs against a closed connection.
  * @example
  * const server = await startServer(loadConfig())

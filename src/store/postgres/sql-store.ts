@@ -19,7 +19,7 @@ export interface SqlStoreOptions {
   schema: string
   /** Resolves once the schema is migrated; called before every statement, so it must be cheap once done. */
   ready: () => Promise<unknown>
-  /** What the store's own ping checks first, e.g. that the server answers. @defaultValue SELECT 1 */
+  /** What a failed ping is about: the connection setting or the directory. @defaultValue 'DATABASE_URL' */
   input?: string
   /** Releases what the caller opened for this store (a pool, an embedded database). */
   close: () => Promise<void>
