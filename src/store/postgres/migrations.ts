@@ -149,7 +149,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ${s}.speakers ADD COLUMN claim_count integer NOT NULL DEFAULT 0;
       UPDATE ${s}.speakers sp SET claim_count = (SELECT count(*) FROM ${s}.claims c WHERE c.episode_id = sp.episode_id AND c.speaker_id = sp.speaker_id);
       CREATE INDEX claims_text_search ON ${s}.claims USING GIN (text_search);
-      CREATE INDEX claims_checkworthiness ON ${s}.claims (checkworthiness DESC NULLS LAST, episode_id, claim_id);
+      -- The exact ORDER BY of searchClaims' order=checkworthiness (unscored claims rank as -1), so a page walks the index.
+      CREATE INDEX claims_checkworthiness ON ${s}.claims ((coalesce(checkworthiness, -1)) DESC, episode_id, claim_id);
       CREATE INDEX episodes_newest ON ${s}.episodes ((coalesce(published_at, '-infinity'::timestamptz)) DESC, id DESC);
       CREATE INDEX speakers_by_speaker ON ${s}.speakers (speaker_id, episode_id);
     `,
