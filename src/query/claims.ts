@@ -66,6 +66,7 @@ export const searchClaims = async (db: QueryDb, q: ClaimsQuery): Promise<ClaimPa
   if (q.q !== undefined) where.push(`c.text_search @@ websearch_to_tsquery('english', ${p(q.q)})`)
   let order: string
   let key: (r: ClaimRow) => (string | number)[]
+  // The keyset conditions below reuse a parameter just added through `$${params.length}`.
   if (q.order === 'checkworthiness') {
     // Unscored claims rank as -1, below every score (0..1).
     const score = 'coalesce(c.checkworthiness, -1)'
