@@ -1,5 +1,5 @@
 // `npm run bench`: every speed figure side by side with its alternative, in one run, as ratios.
-// `npm run bench -- split extraction pipeline` picks sections; the pipeline section needs Redis.
+// `npm run bench -- split extraction pipeline query` picks sections; pipeline needs Redis, query PostgreSQL.
 import { benchSplit } from './split.js'
 import { benchAnalyze } from './analyze.js'
 import { benchExtraction } from './extraction.js'
@@ -7,6 +7,7 @@ import { benchTurnLength } from './turn-length.js'
 import { printRows } from './measure.js'
 import { benchPipeline, printPipeline } from './pipeline.js'
 import { benchBlobs, printBlobs } from './blobs.js'
+import { benchQuery, printQuery } from './query.js'
 
 const sections = process.argv.slice(2)
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name)
@@ -26,3 +27,8 @@ if (want('extraction')) {
 }
 if (want('blobs')) printBlobs(benchBlobs())
 if (want('pipeline')) printPipeline(await benchPipeline(Number(process.env.PODPIPE_BENCH_EPISODES ?? 200)))
+if (want('query')) {
+  const total = Number(process.env.PODPIPE_BENCH_RECORDS ?? 10_000)
+  const puts = Number(process.env.PODPIPE_BENCH_PUTS ?? 200)
+  printQuery(await benchQuery(total, puts), total, puts)
+}

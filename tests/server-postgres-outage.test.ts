@@ -70,7 +70,8 @@ describe('the HTTP server with PostgreSQL down', () => {
     await alive(waitFor(() => fetch(`${url}/healthz`).then((r) => (r.ok ? true : undefined), () => undefined), { timeoutMs: 60_000, what: 'the server to listen' }))
     const down = await readyz()
     expect(down.status).toBe(503)
-    expect(down.body.failed).toEqual(['store:postgres'])
+    // The query API's own pool on the same database is down with it.
+    expect(down.body.failed).toEqual(['store:postgres', 'query:postgres'])
     expect(down.body.checks.redis).toEqual({ ok: true })
     expect(down.body.checks['store:file']).toEqual({ ok: true })
     expect(down.body.checks['store:postgres']?.error).toMatch(new RegExp(`postgres store: database is unreachable: connect ECONNREFUSED 127.0.0.1:${proxy.port}$`))
@@ -82,10 +83,10 @@ describe('the HTTP server with PostgreSQL down', () => {
     await db.connect()
     const migrated = (await db.query<{ version: number }>('SELECT version FROM podpipe.schema_migrations ORDER BY 1')).rows.map((r) => r.version)
     await db.end()
-    expect(migrated).toEqual([1, 2])
+    expect(migrated).toEqual([1, 2, 3])
 
     await proxy.close()
-    await alive(expect.poll(async () => (await readyz()).body.failed, { timeout: 30_000, interval: 250 }).toEqual(['store:postgres']))
+    await alive(expect.poll(async () => (await readyz()).body.failed, { timeout: 30_000, interval: 250 }).toEqual(['store:postgres', 'query:postgres']))
     await proxy.open()
     await alive(expect.poll(async () => (await readyz()).status, { timeout: 30_000, interval: 250 }).toBe(200))
 

@@ -47,7 +47,8 @@ describe('startServer', () => {
 
     const ready = await fetch(`${url}/readyz`)
     expect(ready.status).toBe(200)
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: { ok: true }, 'store:file': { ok: true } } })
+    // Without DATABASE_URL the query API runs on PGlite, filled from the file store.
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: { ok: true }, 'store:file': { ok: true }, 'query:pglite': { ok: true } } })
 
     const metrics = await (await fetch(`${url}/metrics`)).text()
     for (const name of ALL_QUEUES) expect(metrics).toContain(`podpipe_queue_jobs{queue="${name}",state="waiting"} 0`)

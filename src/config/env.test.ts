@@ -32,6 +32,8 @@ describe('loadConfig defaults', () => {
     ['PODPIPE_PG_STATEMENT_TIMEOUT_MS', config.postgres.statementTimeoutMs, 30000],
     ['PODPIPE_PG_CONNECT_TIMEOUT_MS', config.postgres.connectTimeoutMs, 5000],
     ['PODPIPE_PG_POOL_SIZE', config.postgres.poolSize, 5],
+    ['PODPIPE_QUERY_TIMEOUT_MS', config.query.timeoutMs, 5000],
+    ['PODPIPE_PGLITE_FOLLOW_MS', config.query.followMs, 1000],
     ['PODPIPE_DATA_DIR', config.dataDir, resolve('./data')],
     ['PODPIPE_FEEDS', config.feedsFile, join(repoRoot, 'fixtures', 'feeds.json')],
     ['PODPIPE_STORES', config.stores, ['file']],
@@ -79,7 +81,7 @@ describe('loadConfig defaults', () => {
   it('lists every variable it reads in describeConfig, each with a default and a description', () => {
     const rows = describeConfig()
     expect(rows.map((r) => r.variable)).toEqual([
-      'REDIS_URL', 'PODPIPE_REDIS_PORT', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
+      'REDIS_URL', 'PODPIPE_REDIS_PORT', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_QUERY_TIMEOUT_MS', 'PODPIPE_PGLITE_FOLLOW_MS', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
@@ -103,6 +105,8 @@ describe('loadConfig values', () => {
       PODPIPE_PG_STATEMENT_TIMEOUT_MS: '250',
       PODPIPE_PG_CONNECT_TIMEOUT_MS: '1500',
       PODPIPE_PG_POOL_SIZE: '2',
+      PODPIPE_QUERY_TIMEOUT_MS: '750',
+      PODPIPE_PGLITE_FOLLOW_MS: '200',
       PODPIPE_DATA_DIR: join(dir, 'x'),
       PODPIPE_FEEDS: join(dir, 'feeds.json'),
       PODPIPE_STORES: ' File , stream,file ',
@@ -130,6 +134,7 @@ describe('loadConfig values', () => {
       redisUrl: 'rediss://:pw@redis.example:6380/2',
       databaseUrl: 'postgresql://postgres@127.0.0.1:5432/test',
       postgres: { statementTimeoutMs: 250, connectTimeoutMs: 1500, poolSize: 2 },
+      query: { timeoutMs: 750, followMs: 200 },
       dataDir: join(dir, 'x'),
       feedsFile: join(dir, 'feeds.json'),
       stores: ['file', 'stream'],

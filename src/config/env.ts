@@ -79,6 +79,7 @@ const toConfig = (v: Values): Config => ({
   localRedisPort: v.redisUrl === undefined ? v.redisPort! : undefined,
   databaseUrl: v.databaseUrl,
   postgres: { statementTimeoutMs: v.pgStatementTimeoutMs!, connectTimeoutMs: v.pgConnectTimeoutMs!, poolSize: v.pgPoolSize! },
+  query: { timeoutMs: v.queryTimeoutMs!, followMs: v.pgliteFollowMs! },
   dataDir: v.dataDir!,
   feedsFile: v.feedsFile!,
   stores: v.stores ?? defaultStores(v.databaseUrl, v.webhookUrl),

@@ -36,6 +36,14 @@ export interface WebhookConfig {
 /** One scheme only: two ways in would double what has to be kept secret and rotated. */
 export type DashboardAuth = { user: string; password: string } | { token: string }
 
+/** The query layer behind the HTTP API (src/query). */
+export interface QueryLimits {
+  /** Server-side statement_timeout of the query pool (PostgreSQL only: PGlite cannot cancel). */
+  timeoutMs: number
+  /** How often the embedded PGlite reads the file store's change log. */
+  followMs: number
+}
+
 export interface Config {
   redisUrl: string
   /**
@@ -46,6 +54,7 @@ export interface Config {
   /** PostgreSQL sink; off when unset. */
   databaseUrl: string | undefined
   postgres: PostgresLimits
+  query: QueryLimits
   /** Absolute path. */
   dataDir: string
   /** Absolute path. */

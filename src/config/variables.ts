@@ -109,6 +109,22 @@ export const VARIABLES = {
     fallback: () => '5',
     schema: int(1, 100),
   }),
+  queryTimeoutMs: spec({
+    variable: 'PODPIPE_QUERY_TIMEOUT_MS',
+    shown: '5000',
+    description: 'Longest one query of the HTTP API may run on PostgreSQL before the server cancels it (503), in milliseconds. PGlite cannot cancel a statement: there, page sizes and indexes bound the work.',
+    expected: 'an integer number of milliseconds from 100 to 600000',
+    fallback: () => '5000',
+    schema: int(100, 600_000),
+  }),
+  pgliteFollowMs: spec({
+    variable: 'PODPIPE_PGLITE_FOLLOW_MS',
+    shown: '1000',
+    description: 'Without DATABASE_URL the server answers queries from PGlite under PODPIPE_DATA_DIR/pglite, which it fills from the file store\'s change log: how often it reads the log for new records, in milliseconds.',
+    expected: 'an integer number of milliseconds from 50 to 3600000',
+    fallback: () => '1000',
+    schema: int(50, 3_600_000),
+  }),
   dataDir: spec({
     variable: 'PODPIPE_DATA_DIR',
     shown: './data',

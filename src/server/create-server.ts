@@ -9,8 +9,8 @@ import { PodpipeError } from '../errors/index.js'
 import { isLoopbackHost, redactSecrets } from '../config/index.js'
 import { authGuard } from './auth.js'
 import { mountDashboard } from './dashboard.js'
-import { episodeRoutes } from './episodes.js'
 import { healthRoutes } from './health.js'
+import { queryApi } from './query-api.js'
 import { createJobMetrics, observeJobEvents } from './job-events.js'
 import { createMetricsRegistry } from './metrics.js'
 import type { RunningServer, ServerDeps } from './types.js'
@@ -22,7 +22,7 @@ export interface PodpipeServer {
 
 /**
  * The HTTP face of a deployment: bull-board at config.dashboardPath (/queues by default; read-only unless config.dashboardWrite),
- * /healthz, /readyz, /metrics and the records at /api/episodes/:id. listen() also follows every queue's events for the job-outcome
+ * /healthz, /readyz, /metrics and the query API under /api (described at /api/openapi.json). listen() also follows every queue's events for the job-outcome
  * metrics (one blocking Redis connection per queue). Refuses to build an app reachable from the
  * network without credentials, even when handed a Config that loadConfig never checked.
  * @example
@@ -49,7 +49,7 @@ export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger
   // as the signed-in user; Hono's csrf rejects those by Origin.
   app.use(csrf())
   app.route('/', healthRoutes(deps))
-  app.route('/', episodeRoutes(deps))
+  app.route('/', queryApi({ stores: deps.stores, queries: deps.queries }))
 
   const registry = createMetricsRegistry(queues)
   const jobMetrics = createJobMetrics(registry)

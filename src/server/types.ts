@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq'
 import type { Config } from '../config/index.js'
+import type { QueryDb } from '../query/db.js'
 import type { RecordStore } from '../store/types.js'
 
 /** The settings the server reads; a full Config fits. */
@@ -17,6 +18,11 @@ export interface ServerDeps {
   /** Pinged by /readyz; those with `get` also serve /api/episodes/:id. */
   stores: readonly (Pick<RecordStore, 'name' | 'ping'> & Partial<Pick<RecordStore, 'get'>>)[]
   redis: RedisPinger
+  /**
+   * Where the query API runs its SQL (src/query: PostgreSQL, or PGlite under the data dir), with
+   * its readiness probe; absent, the query routes answer 503.
+   */
+  queries?: QueryDb & { readonly engine: string; ping(): Promise<void> }
 }
 
 export interface RunningServer {

@@ -58,52 +58,45 @@ const parseLine = (line: string): ChangeLogEntry | undefined => {
   }
 }
 
+export interface ChangeLogTail {
+  /**
+   * The whole lines appended since the last call, and the file size seen. `reset` says the file
+   * was replaced or cut short since (deleted by hand, restored from a backup), so the entries
+   * start again from its beginning and what was learnt from earlier reads no longer holds.
+   */
+  read(): Promise<{ entries: ChangeLogEntry[]; size: number; reset: boolean }>
+  /** Byte offset just past the last whole line read. */
+  readonly offset: number
+}
+
 /**
- * The append-only change log of the file store, with an in-memory index (id → newest entry) that
- * is brought up to date by reading only the bytes appended since the last read. Only whole lines
- * count: a line without its newline is a write still in progress, or one torn by a crash, and the
- * next append under the lock cuts such a torn tail off, so it never merges with a later line.
- * A complete line that is not a change entry (damage) is skipped, not fatal.
+ * Reads a change log incrementally, from where the previous read stopped. Only whole lines
+ * count: a line without its newline is a write still in progress, or one torn by a crash. A
+ * complete line that is not a change entry (damage) is skipped, not fatal. Not safe for
+ * overlapping calls: serialise them.
  */
-export const openChangeLog = ({ path, now }: ChangeLogOptions): ChangeLog => {
-  const lockPath = join(dirname(path), `.${basename(path)}.lock`)
-  const latest = new Map<string, ChangeLogEntry>()
+export const tailChangeLog = (path: string): ChangeLogTail => {
   let inode: number | undefined
-  // Byte offset just past the last whole line read.
   let offset = 0
-  let lastSeq = 0
-  let queue: Promise<unknown> = Promise.resolve()
-
-  const index = (text: string) => {
-    for (const line of text.split('\n')) {
-      const entry = line.trim() ? parseLine(line) : undefined
-      if (!entry) continue
-      latest.set(entry.id, entry)
-      lastSeq = Math.max(lastSeq, entry.seq)
-    }
-  }
-
-  const reset = (ino: number | undefined) => {
-    latest.clear()
-    inode = ino
-    offset = 0
-    lastSeq = 0
-  }
-
-  /** Reads the lines appended since the last call; returns the file size it saw. */
-  const readNew = async (): Promise<number> => {
+  const read = async () => {
     const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return undefined
       throw err
     })
     if (!handle) {
-      reset(undefined)
-      return 0
+      const reset = inode !== undefined || offset > 0
+      inode = undefined
+      offset = 0
+      return { entries: [], size: 0, reset }
     }
     try {
       const { ino, size } = await handle.stat()
-      // Replaced or cut short (deleted by hand, restored from a backup): index it again from the start.
-      if (ino !== inode || size < offset) reset(ino)
+      const reset = ino !== inode || size < offset
+      if (reset) {
+        inode = ino
+        offset = 0
+      }
+      const entries: ChangeLogEntry[] = []
       const chunk = Buffer.alloc(Math.min(CHUNK, Math.max(1, size - offset)))
       let carry = Buffer.alloc(0)
       let pos = offset
@@ -118,14 +111,45 @@ export const openChangeLog = ({ path, now }: ChangeLogOptions): ChangeLog => {
           continue
         }
         // Splitting bytes at 0x0a is safe in UTF-8: no multi-byte character contains it.
-        index(data.subarray(0, end).toString('utf8'))
+        for (const line of data.subarray(0, end).toString('utf8').split('\n')) {
+          const entry = line.trim() ? parseLine(line) : undefined
+          if (entry) entries.push(entry)
+        }
         offset += end + 1
         carry = Buffer.from(data.subarray(end + 1))
       }
-      return size
+      return { entries, size, reset }
     } finally {
       await handle.close()
     }
+  }
+  return { read, get offset() { return offset } }
+}
+
+/**
+ * The append-only change log of the file store, with an in-memory index (id → newest entry) that
+ * is brought up to date by reading only the bytes appended since the last read (tailChangeLog).
+ * The next append under the lock cuts a torn tail off, so it never merges with a later line.
+ */
+export const openChangeLog = ({ path, now }: ChangeLogOptions): ChangeLog => {
+  const lockPath = join(dirname(path), `.${basename(path)}.lock`)
+  const latest = new Map<string, ChangeLogEntry>()
+  const tail = tailChangeLog(path)
+  let lastSeq = 0
+  let queue: Promise<unknown> = Promise.resolve()
+
+  /** Reads the lines appended since the last call; returns the file size it saw. */
+  const readNew = async (): Promise<number> => {
+    const { entries, size, reset } = await tail.read()
+    if (reset) {
+      latest.clear()
+      lastSeq = 0
+    }
+    for (const entry of entries) {
+      latest.set(entry.id, entry)
+      lastSeq = Math.max(lastSeq, entry.seq)
+    }
+    return size
   }
 
   // One read at a time per process: two overlapping reads would both advance the offset.
@@ -145,7 +169,7 @@ export const openChangeLog = ({ path, now }: ChangeLogOptions): ChangeLog => {
         const size = await catchUp()
         // Every appender holds this lock, so bytes past the last newline are a torn line (a crash
         // mid-write: power loss or a full disk). No reader counted it, so its seq was never seen.
-        if (size > offset) await truncate(path, offset)
+        if (size > tail.offset) await truncate(path, tail.offset)
         await beforeWrite?.()
         const entry: ChangeLogEntry = { seq: lastSeq + 1, at: now().toISOString(), id, hash, change }
         await appendLine(path, JSON.stringify(entry))

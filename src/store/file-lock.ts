@@ -99,3 +99,20 @@ const holdLock = async <T>(path: string, fn: () => Promise<T>): Promise<T> => {
     await unlink(path).catch(() => undefined)
   }
 }
+
+/**
+ * Takes a lock held for as long as the caller lives, for a resource one process may open at a
+ * time (the embedded database). Unlike withFileLock it never waits and never ages out: a live
+ * holder makes it throw `busy(pid)` at once; a dead holder's lock (same machine) is broken.
+ * Returns the release function.
+ */
+export const holdProcessLock = async (path: string, busy: (pid: number) => Error): Promise<() => Promise<void>> => {
+  for (;;) {
+    if (await tryCreate(path)) return async () => void (await unlink(path).catch(() => undefined))
+    const text = await readFile(path, 'utf8').catch(() => undefined)
+    if (text === undefined) continue
+    const pid = Number(text.split(' ')[0])
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw busy(pid)
+    await breakLock(path, text)
+  }
+}

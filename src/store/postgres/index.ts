@@ -1,4 +1,8 @@
 export * from './postgres-store.js'
+export * from './pglite-store.js'
+export * from './sql-store.js'
+export * from './executor.js'
 export * from './migrate.js'
 export * from './migrations.js'
+export { isSqlStateError, type SqlEngine } from './pg-errors.js'
 export { childRows } from './rows.js'

@@ -128,4 +128,31 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT updated_at, id, content_hash, 'created' FROM ${s}.episodes ORDER BY updated_at, id;
     `,
   },
+  {
+    version: 3,
+    name: 'query columns and indexes, claim check-worthiness',
+    // What the query layer (src/query) filters, orders and counts by. Check-worthiness is optional
+    // in the record (schema 1.x), so rows already stored take it from their record's JSONB; the
+    // counts are kept on the parent rows so a page of summaries reads no child rows. Episodes
+    // without a date sort last: their key is -infinity, in an expression index keyset pages use.
+    sql: (s) => `
+      ALTER TABLE ${s}.claims ADD COLUMN checkworthiness double precision, ADD COLUMN checkworthy boolean,
+        ADD COLUMN text_search tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
+      UPDATE ${s}.claims c
+        SET checkworthiness = (x->>'checkworthiness')::double precision, checkworthy = (x->>'checkworthy')::boolean
+        FROM ${s}.episodes e, jsonb_array_elements(e.record->'claims') x
+        WHERE c.episode_id = e.id AND x->>'id' = c.claim_id AND (x ? 'checkworthiness' OR x ? 'checkworthy');
+      ALTER TABLE ${s}.episodes ADD COLUMN turn_count integer NOT NULL DEFAULT 0, ADD COLUMN claim_count integer NOT NULL DEFAULT 0;
+      UPDATE ${s}.episodes SET
+        turn_count = CASE jsonb_typeof(record->'turns') WHEN 'array' THEN jsonb_array_length(record->'turns') ELSE 0 END,
+        claim_count = CASE jsonb_typeof(record->'claims') WHEN 'array' THEN jsonb_array_length(record->'claims') ELSE 0 END;
+      ALTER TABLE ${s}.speakers ADD COLUMN claim_count integer NOT NULL DEFAULT 0;
+      UPDATE ${s}.speakers sp SET claim_count = (SELECT count(*) FROM ${s}.claims c WHERE c.episode_id = sp.episode_id AND c.speaker_id = sp.speaker_id);
+      CREATE INDEX claims_text_search ON ${s}.claims USING GIN (text_search);
+      -- The exact ORDER BY of searchClaims' order=checkworthiness (unscored claims rank as -1), so a page walks the index.
+      CREATE INDEX claims_checkworthiness ON ${s}.claims ((coalesce(checkworthiness, -1)) DESC, episode_id, claim_id);
+      CREATE INDEX episodes_newest ON ${s}.episodes ((coalesce(published_at, '-infinity'::timestamptz)) DESC, id DESC);
+      CREATE INDEX speakers_by_speaker ON ${s}.speakers (speaker_id, episode_id);
+    `,
+  },
 ]

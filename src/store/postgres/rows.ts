@@ -7,6 +7,7 @@ import type { EpisodeRecord } from '../../record/schema.js'
 export const childRows = (r: EpisodeRecord) => ({
   speakers: r.speakers.map((s) => ({
     speaker_id: s.id, name: s.name, role: s.role, turn_count: s.turnCount, word_count: s.wordCount,
+    claim_count: r.claims.filter((c) => c.speakerId === s.id).length,
   })),
   turns: r.turns.map((t) => ({
     idx: t.index, speaker_id: t.speakerId, text: t.text, start_s: t.start ?? null, end_s: t.end ?? null, word_count: t.wordCount,
@@ -21,7 +22,7 @@ export const childRows = (r: EpisodeRecord) => ({
   claims: r.claims.map((c) => ({
     claim_id: c.id, turn: c.turn, speaker_id: c.speakerId, kind: c.kind, hedged: c.hedged, topics: c.topics,
     text: c.text, start_offset: c.start, end_offset: c.end, confidence: c.confidence, quantities: c.quantities,
-    entity_ids: c.entityIds,
+    entity_ids: c.entityIds, checkworthiness: c.checkworthiness ?? null, checkworthy: c.checkworthy ?? null,
   })),
 })
 
@@ -29,13 +30,13 @@ export type ChildRows = ReturnType<typeof childRows>
 
 /** Column lists for jsonb_to_recordset, in insert order (parents before children). */
 export const CHILD_COLUMNS: { [T in keyof ChildRows]: string } = {
-  speakers: 'speaker_id text, name text, role text, turn_count int, word_count int',
+  speakers: 'speaker_id text, name text, role text, turn_count int, word_count int, claim_count int',
   turns: 'idx int, speaker_id text, text text, start_s float8, end_s float8, word_count int',
   sections: 'idx int, kind text, language text, text text',
   entities: 'entity_id text, name text, type text, aliases text[], wikidata_id text',
   entity_mentions: 'entity_id text, turn int, start_offset int, end_offset int, text text',
   claims: 'claim_id text, turn int, speaker_id text, kind text, hedged boolean, topics text[], text text, ' +
-    'start_offset int, end_offset int, confidence float8, quantities jsonb, entity_ids text[]',
+    'start_offset int, end_offset int, confidence float8, quantities jsonb, entity_ids text[], checkworthiness float8, checkworthy boolean',
 }
 
 /** A date the feed gave as text, or null when PostgreSQL could not store it as timestamptz. */

@@ -1,0 +1,96 @@
+import { DATE_KEY, dateKey, decodeCursor, encodeCursor, iso, parameters, schemaOf, select, type QueryDb } from './db.js'
+import { MAX_PAGE, type ClaimHit, type ClaimPage, type ClaimsQuery } from './schemas.js'
+
+/** A claims row joined with its episode and speaker, as the claim queries select it. */
+export interface ClaimRow {
+  episode_id: string
+  claim_id: string
+  turn: number
+  speaker_id: string
+  kind: ClaimHit['kind']
+  hedged: boolean
+  topics: ClaimHit['topics']
+  text: string
+  start_offset: number
+  end_offset: number
+  confidence: number
+  quantities: ClaimHit['quantities']
+  entity_ids: string[]
+  checkworthiness: number | null
+  checkworthy: boolean | null
+  title: string | null
+  published_at: Date | null
+  feed_url: string | null
+  speaker_name: string | null
+}
+
+/** The select list and joins of a claim hit; `c` is the claims table, `e` its episode. */
+export const claimColumns = (s: string): string => `
+  c.episode_id, c.claim_id, c.turn, c.speaker_id, c.kind, c.hedged, c.topics, c.text, c.start_offset, c.end_offset,
+  c.confidence, c.quantities, c.entity_ids, c.checkworthiness, c.checkworthy, e.title, e.published_at, e.feed_url,
+  (SELECT sp.name FROM ${s}.speakers sp WHERE sp.episode_id = c.episode_id AND sp.speaker_id = c.speaker_id) AS speaker_name`
+
+/** A row as the record's Claim plus where it is: the episode, and the turn its offsets index into. */
+export const claimHit = (r: ClaimRow): ClaimHit => ({
+  id: r.claim_id, turn: r.turn, speakerId: r.speaker_id, text: r.text, start: r.start_offset, end: r.end_offset,
+  kind: r.kind, hedged: r.hedged, topics: r.topics, quantities: r.quantities, entityIds: r.entity_ids, confidence: r.confidence,
+  ...(r.checkworthiness === null ? {} : { checkworthiness: r.checkworthiness }),
+  ...(r.checkworthy === null ? {} : { checkworthy: r.checkworthy }),
+  episode: { id: r.episode_id, title: r.title, publishedAt: iso(r.published_at), feedUrl: r.feed_url },
+  speakerName: r.speaker_name,
+})
+
+/**
+ * Claims across episodes. Filters combine with AND; `q` is PostgreSQL full-text search
+ * (websearch_to_tsquery, English stemming) over the claim text. Order `newest` lists the newest
+ * episode first and its claims in transcript order; `checkworthiness` the most check-worthy first,
+ * claims never scored last. Each hit carries its episode and turn, and start/end slice that
+ * turn's text to the claim text.
+ *
+ * @example
+ * const { items } = await searchClaims(db, { speaker: 'mcguire', kind: 'prescriptive', order: 'newest', limit: 20 })
+ */
+export const searchClaims = async (db: QueryDb, q: ClaimsQuery): Promise<ClaimPage> => {
+  const s = schemaOf(db)
+  const limit = Math.min(q.limit, MAX_PAGE)
+  const { params, p } = parameters()
+  const where: string[] = []
+  if (q.speaker !== undefined) where.push(`c.speaker_id = ${p(q.speaker)}`)
+  if (q.entity !== undefined) where.push(`c.entity_ids @> ARRAY[${p(q.entity)}]::text[]`)
+  if (q.topic !== undefined) where.push(`c.topics @> ARRAY[${p(q.topic)}]::text[]`)
+  if (q.kind !== undefined) where.push(`c.kind = ${p(q.kind)}`)
+  if (q.hedged !== undefined) where.push(`c.hedged = ${p(q.hedged)}`)
+  if (q.checkworthy !== undefined) where.push(`c.checkworthy = ${p(q.checkworthy)}`)
+  if (q.since !== undefined) where.push(`e.published_at >= ${p(q.since)}::timestamptz`)
+  if (q.until !== undefined) where.push(`e.published_at < ${p(q.until)}::timestamptz`)
+  if (q.q !== undefined) where.push(`c.text_search @@ websearch_to_tsquery('english', ${p(q.q)})`)
+  let order: string
+  let key: (r: ClaimRow) => (string | number)[]
+  // The keyset conditions below reuse a parameter just added through `$${params.length}`.
+  if (q.order === 'checkworthiness') {
+    // Unscored claims rank as -1, below every score (0..1).
+    const score = 'coalesce(c.checkworthiness, -1)'
+    if (q.cursor !== undefined) {
+      const [k, ep, id] = decodeCursor(q.cursor, ['number', 'string', 'string'] as const)
+      where.push(`(${score} < ${p(k)} OR (${score} = $${params.length} AND (c.episode_id, c.claim_id) > (${p(ep)}, ${p(id)})))`)
+    }
+    order = `${score} DESC, c.episode_id, c.claim_id`
+    key = (r) => [r.checkworthiness ?? -1, r.episode_id, r.claim_id]
+  } else {
+    if (q.cursor !== undefined) {
+      const [k, ep, turn, start, id] = decodeCursor(q.cursor, ['string', 'string', 'number', 'number', 'string'] as const)
+      where.push(`((${DATE_KEY}, e.id) < (${p(k)}::timestamptz, ${p(ep)}) OR ` +
+        `(e.id = $${params.length} AND (c.turn, c.start_offset, c.claim_id) > (${p(turn)}, ${p(start)}, ${p(id)})))`)
+    }
+    order = `${DATE_KEY} DESC, e.id DESC, c.turn, c.start_offset, c.claim_id`
+    key = (r) => [dateKey(r.published_at), r.episode_id, r.turn, r.start_offset, r.claim_id]
+  }
+  const rows = await select<ClaimRow>(db, 'searchClaims', `
+    SELECT ${claimColumns(s)}
+    FROM ${s}.claims c JOIN ${s}.episodes e ON e.id = c.episode_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${order}
+    LIMIT ${p(limit + 1)}`, params)
+  const last = rows.length > limit ? rows[limit - 1] : undefined
+  return { items: rows.slice(0, limit).map(claimHit), nextCursor: last ? encodeCursor(key(last)) : null }
+}

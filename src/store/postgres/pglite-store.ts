@@ -1,0 +1,81 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { PodpipeError } from '../../errors/index.js'
+import { holdProcessLock } from '../file-lock.js'
+import type { SqlExecutor, SqlSession } from './executor.js'
+import { migrateSql } from './migrate.js'
+import { sqlStoreError } from './pg-errors.js'
+import { createSqlStore, type SqlRecordStore } from './sql-store.js'
+
+export interface PgliteStoreOptions {
+  /** Directory of the database files; created when missing. undefined keeps it in memory (tests, benches). */
+  dir: string | undefined
+  /** Schema holding the tables, as on PostgreSQL. @defaultValue 'podpipe' */
+  schema?: string
+}
+
+type Runner = Pick<Transaction, 'query' | 'exec'>
+
+const session = (db: Runner): SqlSession => ({
+  query: async <R>(sql: string, params: readonly unknown[] = []) => ({ rows: (await db.query<R>(sql, [...params])).rows }),
+  exec: async (sql) => void (await db.exec(sql)),
+})
+
+/** A PGlite database as an executor: one session, which PGlite itself serialises. */
+export const pgliteExecutor = (db: PGlite): SqlExecutor => ({
+  engine: 'pglite',
+  query: session(db).query,
+  transaction: async ({ messages, input }, fn) => {
+    try {
+      return await db.transaction((tx) => fn(session(tx)))
+    } catch (err) {
+      throw sqlStoreError('pglite', messages.run, input, err)
+    }
+  },
+})
+
+/**
+ * PostgreSQL compiled to WebAssembly, in this process: the embedded default when no DATABASE_URL
+ * is set. The same migrations and the same SQL as createPostgresStore (both are createSqlStore),
+ * so the query layer answers the same on both. One process at a time may open a directory: a
+ * lock file (`.owner.lock`, the holder's pid) makes a second opener fail at once, naming the
+ * holder, instead of two engines corrupting one set of files.
+ *
+ * @example
+ * const store = await createPgliteStore({ dir: 'data/pglite' })
+ * await store.put(record) // 'created' | 'updated' | 'unchanged'
+ */
+export const createPgliteStore = async ({ dir, schema = 'podpipe' }: PgliteStoreOptions): Promise<SqlRecordStore> => {
+  let release = async () => undefined as void
+  if (dir !== undefined) {
+    await mkdir(dir, { recursive: true })
+    release = await holdProcessLock(join(dir, '.owner.lock'), (pid) => new PodpipeError(
+      'CONFIG',
+      `pglite store: ${dir} is open in process ${pid}; PGlite is single-process, so only one podpipe process ` +
+        'may serve queries from a data directory (query that one over HTTP, or stop it first)',
+      { input: dir },
+    ))
+  }
+  let db: PGlite
+  try {
+    db = await PGlite.create(dir === undefined ? {} : { dataDir: dir })
+  } catch (err) {
+    await release()
+    throw sqlStoreError('pglite', `could not open the database under ${dir ?? 'memory'}`, dir ?? 'memory', err)
+  }
+  const sql = pgliteExecutor(db)
+  try {
+    await migrateSql(sql, schema)
+  } catch (err) {
+    await db.close().catch(() => undefined)
+    await release()
+    throw err
+  }
+  const close = async () => {
+    await db.close()
+    await release()
+  }
+  const store = createSqlStore({ sql, schema, ready: () => Promise.resolve(), input: dir ?? 'memory', close })
+  return { ...store, sql, schema }
+}
