@@ -171,6 +171,16 @@ describe(hasChromium ? 'record browser in Chromium' : `record browser in Chromiu
     }
   })
 
+  it.skipIf(!hasChromium)('names a bad parameter in a 400 page, and takes blank form fields as unset', async () => {
+    const bad = await fetch(`${base}/claims?kind=opinion`)
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toMatch(/<p>kind: /)
+    expect((await fetch(`${base}/?speaker=&entity=`)).status).toBe(200)
+    const blank = await fetch(`${base}/claims?q=&speaker=&kind=prescriptive`)
+    expect(blank.status).toBe(200)
+    expect(await blank.text()).toContain('<option selected>prescriptive</option>')
+  })
+
   it.skipIf(!hasChromium)('fits a phone-width window', async () => {
     for (const [name, path] of [['episodes', '/'], ['episode', `/episodes/${records[0]!.id}`], ['claims', '/claims?q=export'], ['speaker', '/speakers/mcguire']] as const) {
       const { context, page, status } = await open(path, PHONE)
