@@ -31,6 +31,13 @@ ${page.items.length === 0 ? html`<p>No episodes${q.speaker || q.entity ? ' match
 </li>`)}</ul>
 ${page.nextCursor ? html`<p><a rel="next" href="/${queryString({ speaker: q.speaker, entity: q.entity, cursor: page.nextCursor })}">Older episodes</a></p>` : ''}`)
 
+/**
+ * A lang attribute for text in a known language other than the page's English, so screen readers
+ * and hyphenation treat it right; "und" (undetermined) and absent add nothing.
+ */
+const langOf = (language: string | undefined): Html | string =>
+  language === undefined || language === 'und' || language === 'en' ? '' : html` lang="${language}"`
+
 /** Mentions per turn, each with its entity id, for the links in the turn text. */
 const mentionsByTurn = (record: EpisodeRecord): Map<number, MentionSpan[]> => {
   const byTurn = new Map<number, MentionSpan[]>()
@@ -56,12 +63,12 @@ export const episodePage = (record: EpisodeRecord): Html => {
 <h1>${title}</h1>
 <p class="meta">${day(record.episode.publishedAt)} · ${record.turns.length} turns · ${record.claims.length} claims${webLink(record.episode.link) ? html` · <a href="${record.episode.link}">episode page</a>` : ''}</p>
 <p>Speakers: ${record.speakers.map((s, i) => html`${i ? ', ' : ''}<a href="/speakers/${encodeURIComponent(s.id)}">${s.name ?? s.id}</a> (${s.role})`)}</p>
-${record.sections.map((s) => html`<details><summary>${SECTION_NAMES[s.kind]}</summary><div class="text">${s.text}</div></details>`)}
+${record.sections.map((s) => html`<details><summary>${SECTION_NAMES[s.kind]}</summary><div class="text"${langOf(s.language)}>${s.text}</div></details>`)}
 ${record.entities.length ? html`<details><summary>Entities (${record.entities.length})</summary><ul>${record.entities.map((e) => html`<li><a href="/entities/${encodeURIComponent(e.id)}">${e.name}</a> <small>${e.type} · ${e.mentions.length} mentions</small></li>`)}</ul></details>` : ''}
 <h2>Transcript</h2>
 ${record.turns.length === 0 ? html`<p>This record has no transcript turns.</p>` : ''}
 ${record.turns.map((t) => html`<section class="turn" id="${turnAnchor(t.index)}" aria-label="Turn ${t.index + 1}">
 <p><span class="who"><a href="/speakers/${encodeURIComponent(t.speakerId)}">${names.get(t.speakerId) ?? t.speakerId}</a></span>${t.start === undefined ? '' : html` <small><a href="#${turnAnchor(t.index)}">${clock(t.start)}</a></small>`}</p>
-<div class="text">${highlightTurn(t.text, record.claims.filter((c) => c.turn === t.index), mentions.get(t.index) ?? [])}</div>
+<div class="text"${langOf(t.language)}>${highlightTurn(t.text, record.claims.filter((c) => c.turn === t.index), mentions.get(t.index) ?? [])}</div>
 </section>`)}`)
 }

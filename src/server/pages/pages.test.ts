@@ -61,7 +61,10 @@ describe('episodePage', () => {
     id: 'ep-0123456789abcdef01234567',
     episode: { guid: 'g', title: '<b>Bold</b> title', feedUrl: null, link: 'javascript:alert(1)', publishedAt: null },
     speakers: [{ id: 'x', name: '<i>Evil</i>', role: 'guest' }],
-    turns: [{ index: 0, speakerId: 'x', text: 'Hello <u>there</u>', paragraphs: [], start: 65, wordCount: 2 }],
+    turns: [
+      { index: 0, speakerId: 'x', text: 'Hello <u>there</u>', paragraphs: [], start: 65, wordCount: 2, language: 'en' },
+      { index: 1, speakerId: 'x', text: '你好', paragraphs: [], wordCount: 1, language: 'zh' },
+    ],
     sections: [{ kind: 'show-notes', language: 'en', text: '<a href="https://evil">notes</a>' }],
     entities: [],
     claims: [],
@@ -75,6 +78,10 @@ describe('episodePage', () => {
     expect(out).toContain('<details><summary>Show notes</summary><div class="text">&lt;a href=&quot;https://evil&quot;&gt;notes&lt;/a&gt;</div></details>')
     expect(out).not.toContain('javascript:')
     expect(out).toContain('<a href="#turn-0">1:05</a>')
+    // Only the Chinese turn is marked as another language; the untimed turn shows no time.
+    expect(out).toContain('<div class="text" lang="zh">你好</div>')
+    expect(out.match(/ lang="/g)).toHaveLength(2)
+    expect(out.match(/href="#turn-/g)).toHaveLength(1)
   })
 })
 
