@@ -171,6 +171,29 @@ describe(hasChromium ? 'record browser in Chromium' : `record browser in Chromiu
     }
   })
 
+  it.skipIf(!hasChromium)('pages on through episodes and claims by their next links', async () => {
+    const { context, page } = await open('/?limit=1')
+    try {
+      expect(await page.locator('ul.episodes > li > a').allTextContents()).toEqual([records[0]!.episode.title])
+      await page.getByRole('link', { name: 'Older episodes' }).click()
+      expect(await page.locator('ul.episodes > li > a').allTextContents()).toEqual([records[1]!.episode.title])
+      expect(await page.getByRole('link', { name: 'Older episodes' }).count()).toBe(0)
+
+      await page.goto(`${base}/claims?speaker=miller&limit=5`)
+      const hrefs = async () => Promise.all((await page.locator('a.claim-link').all()).map((a) => a.getAttribute('href')))
+      const first = await hrefs()
+      expect(first).toHaveLength(5)
+      await page.getByRole('link', { name: 'More claims' }).click()
+      const second = await hrefs()
+      expect(second).toHaveLength(5)
+      expect(second.filter((href) => first.includes(href))).toEqual([])
+      // The search is kept across pages: still only Miller's claims.
+      expect(new Set(await page.locator('ul.claims small a').allTextContents())).toEqual(new Set(['miller']))
+    } finally {
+      await context.close()
+    }
+  })
+
   it.skipIf(!hasChromium)('names a bad parameter in a 400 page, and takes blank form fields as unset', async () => {
     const bad = await fetch(`${base}/claims?kind=opinion`)
     expect(bad.status).toBe(400)

@@ -2,7 +2,7 @@ import { html } from 'hono/html'
 import type { ClaimPage, ClaimsQuery } from '../../query/index.js'
 import { CLAIM_KINDS } from '../../record/schema.js'
 import { claimList } from './claim-list.js'
-import { layout, queryString, type Html } from './layout.js'
+import { layout, pageSize, queryString, type Html } from './layout.js'
 
 /** The claim search form, filled with the current search so a reader can refine it. */
 const claimForm = (q: ClaimsQuery): Html => html`<form action="/claims" method="get" role="search" aria-label="Search claims">
@@ -19,4 +19,4 @@ export const claimsPage = (page: ClaimPage, q: ClaimsQuery): Html => layout(q.q 
 ${claimForm(q)}
 <p class="muted">${page.items.length}${page.nextCursor ? '+' : ''} claims${q.q ? html` matching “${q.q}”` : ''}${q.speaker ? html` by ${q.speaker}` : ''}${q.entity ? html` about ${q.entity}` : ''}${q.kind ? html`, ${q.kind}` : ''}</p>
 ${claimList(page.items)}
-${page.nextCursor ? html`<p><a rel="next" href="/claims${queryString({ q: q.q, speaker: q.speaker, entity: q.entity, kind: q.kind, order: q.order, cursor: page.nextCursor })}">More claims</a></p>` : ''}`)
+${page.nextCursor ? html`<p><a rel="next" href="/claims${queryString({ q: q.q, speaker: q.speaker, entity: q.entity, kind: q.kind, order: q.order, limit: pageSize(q.limit), cursor: page.nextCursor })}">More claims</a></p>` : ''}`)

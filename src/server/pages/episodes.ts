@@ -2,7 +2,7 @@ import { html } from 'hono/html'
 import type { EpisodePage, EpisodesQuery } from '../../query/index.js'
 import type { EpisodeRecord } from '../../record/schema.js'
 import { highlightTurn, turnAnchor, type MentionSpan } from './highlight.js'
-import { clock, day, layout, queryString, webLink, type Html } from './layout.js'
+import { clock, day, layout, pageSize, queryString, webLink, type Html } from './layout.js'
 
 const SECTION_NAMES: Record<EpisodeRecord['sections'][number]['kind'], string> = {
   'show-notes': 'Show notes', article: 'Article', promo: 'Promotion', other: 'Other text',
@@ -29,7 +29,7 @@ ${page.items.length === 0 ? html`<p>No episodes${q.speaker || q.entity ? ' match
 <a href="/episodes/${encodeURIComponent(e.id)}">${e.title ?? e.guid}</a><br>
 <small>${day(e.publishedAt)} · ${e.turnCount} turns · ${e.claimCount} claims · ${e.speakers.map((s, i) => html`${i ? ', ' : ''}<a href="/speakers/${encodeURIComponent(s.id)}">${s.name ?? s.id}</a>`)}</small>
 </li>`)}</ul>
-${page.nextCursor ? html`<p><a rel="next" href="/${queryString({ speaker: q.speaker, entity: q.entity, cursor: page.nextCursor })}">Older episodes</a></p>` : ''}`)
+${page.nextCursor ? html`<p><a rel="next" href="/${queryString({ speaker: q.speaker, entity: q.entity, limit: pageSize(q.limit), cursor: page.nextCursor })}">Older episodes</a></p>` : ''}`)
 
 /**
  * A lang attribute for text in a known language other than the page's English, so screen readers

@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
+import { DEFAULT_PAGE } from '../../query/index.js'
 
 /** What every page template returns: escaped HTML, possibly still resolving nested promises. */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
@@ -89,3 +90,6 @@ export const queryString = (params: Record<string, string | number | undefined>)
  * attribute, but a `javascript:` URL would still run when followed.
  */
 export const webLink = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url)
+
+/** A page size for a next link: kept when the reader chose one, left out (the default) otherwise. */
+export const pageSize = (limit: number): number | undefined => (limit === DEFAULT_PAGE ? undefined : limit)
