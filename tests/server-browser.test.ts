@@ -202,6 +202,9 @@ describe(hasChromium ? 'record browser in Chromium' : `record browser in Chromiu
     const blank = await fetch(`${base}/claims?q=&speaker=&kind=prescriptive`)
     expect(blank.status).toBe(200)
     expect(await blank.text()).toContain('<option selected>prescriptive</option>')
+    const topic = await (await fetch(`${base}/claims?topic=critical-minerals&kind=`)).text()
+    expect(topic).toContain('<option selected>critical-minerals</option>')
+    expect(topic).toMatch(/<a class="claim-link"/)
   })
 
   it.skipIf(!hasChromium)('fits a phone-width window', async () => {
