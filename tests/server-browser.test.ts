@@ -137,6 +137,11 @@ describe(hasChromium ? 'record browser in Chromium' : `record browser in Chromiu
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('China')
       for (const r of records) expect(await page.getByRole('link', { name: r.episode.title! }).count()).toBeGreaterThan(0)
       await shot(page, 'entity')
+      // An episode link lands on the entity's first mention in that transcript.
+      await page.getByRole('link', { name: records[1]!.episode.title! }).first().click()
+      await page.waitForURL(/#mention-china$/)
+      expect((await page.locator('a:target').textContent())?.toLowerCase()).toMatch(/^chin/)
+      await page.goBack()
       const link = page.locator('a.claim-link').first()
       const text = (await link.textContent()) ?? ''
       await link.click()

@@ -38,13 +38,15 @@ ${page.nextCursor ? html`<p><a rel="next" href="/${queryString({ speaker: q.spea
 const langOf = (language: string | undefined): Html | string =>
   language === undefined || language === 'und' || language === 'en' ? '' : html` lang="${language}"`
 
-/** Mentions per turn, each with its entity id, for the links in the turn text. */
+/** Mentions per turn, each with its entity id, for the links in the turn text; each entity's first one is marked. */
 const mentionsByTurn = (record: EpisodeRecord): Map<number, MentionSpan[]> => {
   const byTurn = new Map<number, MentionSpan[]>()
   for (const e of record.entities) {
+    const first = e.mentions.reduce<(typeof e.mentions)[number] | undefined>(
+      (a, m) => (a === undefined || m.turn < a.turn || (m.turn === a.turn && m.start < a.start) ? m : a), undefined)
     for (const m of e.mentions) {
       const list = byTurn.get(m.turn) ?? []
-      list.push({ start: m.start, end: m.end, entityId: e.id })
+      list.push({ start: m.start, end: m.end, entityId: e.id, first: m === first })
       byTurn.set(m.turn, list)
     }
   }

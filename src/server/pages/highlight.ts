@@ -11,6 +11,8 @@ export interface Span {
 /** An entity mention in a turn, to become a link to the entity's page. */
 export interface MentionSpan extends Span {
   entityId: string
+  /** The entity's first mention in the episode: it carries the #mention-<entity> anchor entity pages link to. */
+  first?: boolean
 }
 
 /**
@@ -34,6 +36,8 @@ export const nonOverlapping = <T extends Span>(spans: readonly T[], length: numb
 
 /** The id a claim's place in the transcript has, for #claim-… links. */
 export const claimAnchor = (id: string): string => `claim-${id}`
+/** The id of an entity's first mention in an episode, for links from the entity's page. */
+export const mentionAnchor = (entityId: string): string => `mention-${entityId}`
 /** The id of a turn, for #turn-N links. */
 export const turnAnchor = (index: number): string => `turn-${index}`
 
@@ -47,7 +51,7 @@ const withMentions = (text: string, from: number, to: number, mentions: readonly
   let at = from
   for (const m of mentions) {
     if (m.start < from || m.end > to) continue
-    out.push(html`${text.slice(at, m.start)}`, html`<a href="/entities/${encodeURIComponent(m.entityId)}">${text.slice(m.start, m.end)}</a>`)
+    out.push(html`${text.slice(at, m.start)}`, html`<a href="/entities/${encodeURIComponent(m.entityId)}"${m.first ? html` id="${mentionAnchor(m.entityId)}"` : ''}>${text.slice(m.start, m.end)}</a>`)
     at = m.end
   }
   out.push(html`${text.slice(at, to)}`)

@@ -26,8 +26,8 @@ describe('highlightTurn', () => {
     const out = await render(highlightTurn(text, [
       claim('c1', 0, 21, text),
       claim('c2', 22, 41, text, { kind: 'predictive', hedged: true, checkworthiness: 0.456 }),
-    ], [{ start: 0, end: 5, entityId: 'china' }, { start: 22, end: 28, entityId: 'taiwan' }]))
-    expect(out).toBe('<mark id="claim-c1" class="claim factual"><a href="/entities/china">China</a> banned exports.<small class="tag">factual</small></mark> '
+    ], [{ start: 0, end: 5, entityId: 'china', first: true }, { start: 22, end: 28, entityId: 'taiwan' }]))
+    expect(out).toBe('<mark id="claim-c1" class="claim factual"><a href="/entities/china" id="mention-china">China</a> banned exports.<small class="tag">factual</small></mark> '
       + '<mark id="claim-c2" class="claim predictive"><a href="/entities/taiwan">Taiwan</a> may respond.<small class="tag">predictive · hedged · check-worthiness 0.46</small></mark>')
   })
 

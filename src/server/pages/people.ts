@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { ClaimPage, EntityView, SpeakerView } from '../../query/index.js'
 import { claimList } from './claim-list.js'
+import { mentionAnchor } from './highlight.js'
 import { day, layout, type Html } from './layout.js'
 
 /**
@@ -12,7 +13,7 @@ export const entityPage = (e: EntityView, claims: ClaimPage): Html => layout(e.n
 <h1>${e.name}</h1>
 <p class="meta">${e.type} · mentioned ${e.mentionCount} times in ${e.episodeCount} episodes${e.aliases.length ? html` · also called ${e.aliases.join(', ')}` : ''}${e.wikidataId ? html` · <a href="https://www.wikidata.org/wiki/${e.wikidataId}">Wikidata ${e.wikidataId}</a>` : ''}</p>
 <h2>Episodes</h2>
-<ul class="plain">${e.episodes.map((ep) => html`<li><a href="/episodes/${encodeURIComponent(ep.id)}">${ep.title ?? ep.id}</a> <small>${day(ep.publishedAt)} · ${ep.mentions} mentions</small></li>`)}</ul>
+<ul class="plain">${e.episodes.map((ep) => html`<li><a href="/episodes/${encodeURIComponent(ep.id)}#${encodeURIComponent(mentionAnchor(e.id))}">${ep.title ?? ep.id}</a> <small>${day(ep.publishedAt)} · ${ep.mentions} mentions</small></li>`)}</ul>
 <h2>Claims about ${e.name}</h2>
 ${claimList(claims.items)}
 ${claims.nextCursor ? html`<p><a href="/claims?entity=${encodeURIComponent(e.id)}">All claims about ${e.name}</a></p>` : ''}
