@@ -67,7 +67,11 @@ const withMentions = (text: string, from: number, to: number, mentions: readonly
 export const highlightTurn = (text: string, claims: readonly Claim[], mentions: readonly MentionSpan[]): Html => {
   const { kept, dropped } = nonOverlapping(claims, text.length)
   const links = nonOverlapping(mentions, text.length).kept
-  const out: Html[] = []
+  // A mention that overlaps another or crosses a claim's edge is not linked; when it is an
+  // entity's first, its anchor goes to the turn's start so links to it still land in this turn.
+  const crosses = (m: Span) => kept.some((c) => (c.start > m.start && c.start < m.end) || (c.end > m.start && c.end < m.end))
+  const unlinked = mentions.filter((m) => m.first && (!links.includes(m) || crosses(m)))
+  const out: Html[] = [html`${unlinked.map((m) => html`<span id="${mentionAnchor(m.entityId)}"></span>`)}`]
   let at = 0
   for (const c of kept) {
     const extra = dropped.filter((d) => d.start >= c.start && d.start < c.end)

@@ -38,6 +38,12 @@ describe('highlightTurn', () => {
     expect(out).toContain('<span id="claim-inner"></span><span id="claim-bad"></span><mark id="claim-long"')
   })
 
+  it("keeps the anchor of an entity's first mention at the turn's start when the mention cannot be a link", async () => {
+    const text = 'Rare earth magnets matter.'
+    const out = await render(highlightTurn(text, [claim('c1', 5, 26, text)], [{ start: 0, end: 10, entityId: 'rare-earths', first: true }]))
+    expect(out).toBe('<span id="mention-rare-earths"></span>Rare <mark id="claim-c1" class="claim factual">earth magnets matter.<small class="tag">factual</small></mark>')
+  })
+
   it('encodes entity ids in links', async () => {
     const out = await render(highlightTurn('Acme Inc', [], [{ start: 0, end: 8, entityId: 'a"b/c' }]))
     expect(out).toContain('href="/entities/a%22b%2Fc"')
