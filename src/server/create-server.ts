@@ -11,6 +11,7 @@ import { authGuard } from './auth.js'
 import { mountDashboard } from './dashboard.js'
 import { healthRoutes } from './health.js'
 import { queryApi } from './query-api.js'
+import { browserPages, notFoundPage } from './pages/index.js'
 import { createJobMetrics, observeJobEvents } from './job-events.js'
 import { createMetricsRegistry } from './metrics.js'
 import type { RunningServer, ServerDeps } from './types.js'
@@ -21,7 +22,7 @@ export interface PodpipeServer {
 }
 
 /**
- * The HTTP face of a deployment: bull-board at config.dashboardPath (/queues by default; read-only unless config.dashboardWrite),
+ * The HTTP face of a deployment: the record browser at / (src/server/pages), bull-board at config.dashboardPath (/queues by default; read-only unless config.dashboardWrite),
  * /healthz, /readyz, /metrics and the query API under /api (described at /api/openapi.json). listen() also follows every queue's events for the job-outcome
  * metrics (one blocking Redis connection per queue). Refuses to build an app reachable from the
  * network without credentials, even when handed a Config that loadConfig never checked.
@@ -63,7 +64,10 @@ export const createServer = ({ logger, ...deps }: ServerDeps & { logger?: Logger
   })
 
   mountDashboard(app, queues, { basePath: config.dashboardPath, readOnly: !config.dashboardWrite })
-  app.get('/', (c) => c.redirect(config.dashboardPath))
+  // The record browser owns / and the page paths; mounted after the dashboard, which keeps its own.
+  app.route('/', browserPages({ queries: deps.queries }))
+  // Unknown API paths answer JSON like the rest of /api; any other unknown path is a page.
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.html(notFoundPage(`Nothing lives at ${c.req.path}.`), 404)))
 
   app.onError((err, c) => {
     // Auth and CSRF middleware reject by throwing their response.

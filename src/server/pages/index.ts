@@ -1,0 +1,1 @@
+export { browserPages, notFoundPage, type BrowserDeps } from './routes.js'
