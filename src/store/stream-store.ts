@@ -3,7 +3,7 @@ import { PodpipeError } from '../errors/index.js'
 import { recordContentHash } from './content-hash.js'
 import { runPublishScript } from './stream-publish.js'
 import type { PutResult, RecordStore } from './types.js'
-import { checkRecord, parseStoredRecord, storeError } from './validate.js'
+import { checkRecord, parseStoredRecord, pingRedis, storeError } from './validate.js'
 
 export interface StreamStoreOptions {
   /** A client the caller owns; close() leaves it open. */
@@ -110,13 +110,7 @@ export const createStreamStore = ({
       const fields = await latestEntry(id)
       return fields === undefined ? undefined : fieldValue(fields, 'hash')
     },
-    async ping() {
-      try {
-        await redis.ping()
-      } catch (err) {
-        throw storeError('stream', 'Redis is unreachable', stream, err)
-      }
-    },
+    ping: () => pingRedis('stream', redis, stream),
     async close() {
       // The client belongs to the caller.
     },

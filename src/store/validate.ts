@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis'
 import { PodpipeError, isPodpipeError } from '../errors/index.js'
 import { isValidatedRecord } from '../record/build-record.js'
 import { EpisodeRecord } from '../record/schema.js'
@@ -24,6 +25,15 @@ export const storeError = (store: string, message: string, input: string, cause:
   if (isPodpipeError(cause)) return cause
   const reason = cause instanceof Error ? cause.message || cause.name : String(cause)
   return new PodpipeError('STORE_FAILED', `${store} store: ${message}: ${reason}`, { input, permanent, cause })
+}
+
+/** The ping of a store that lives in Redis (stream, webhook): a failure names the store and what it writes to. */
+export const pingRedis = async (store: string, redis: Redis, input: string): Promise<void> => {
+  try {
+    await redis.ping()
+  } catch (err) {
+    throw storeError(store, 'Redis is unreachable', input, err)
+  }
 }
 
 /**

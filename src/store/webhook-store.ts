@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis'
 import { QUEUE, createQueue, jobId, parseJobData, DEFAULT_TUNING, type QueueTuning } from '../queue/index.js'
 import { recordContentHash } from './content-hash.js'
 import type { PutResult, RecordStore } from './types.js'
-import { checkRecord, storeError } from './validate.js'
+import { checkRecord, pingRedis, storeError } from './validate.js'
 
 export interface WebhookStoreOptions {
   /** A client the caller owns (close() leaves it open): the delivery queue and the hash memory use it. */
@@ -69,13 +69,7 @@ export const createWebhookStore = ({ redis, prefix, tuning = DEFAULT_TUNING, now
         throw storeError('webhook', `could not read what was announced for record ${id}`, id, err)
       }
     },
-    async ping() {
-      try {
-        await redis.ping()
-      } catch (err) {
-        throw storeError('webhook', 'Redis is unreachable', prefix, err)
-      }
-    },
+    ping: () => pingRedis('webhook', redis, prefix),
     async close() {
       await queue.close()
     },
