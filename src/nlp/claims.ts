@@ -26,11 +26,9 @@ const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i
 const URL = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|io|fm)\/\S/i
 // "When we first started, we would record together": "would" of a habit in the past, not a prediction.
 const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago|every (?:summer|winter|year|day|week|weekend|morning|night|time)|at that (?:point|time)|what (?:people|we|they) would do)\b/i
-// "I was born in Kyiv", "So I went to a bookstore": the speaker's own story, which is no policy claim
-// unless policy words, numbers or the context make it one.
-const PERSONAL = /^(?:(?:so|and|but|well|then|now|yeah|oh|like|because),? )*(?:i|i['’](?:m|ve|d|ll)|my|me|we were|our family)\b/i
-// The same story told from a subordinate clause or after a fronted phrase: "When I was 18, I moved",
-// "And in New York, I completed my education". "I think", "I mean", "you know" only frame a claim.
+// "I was born in Kyiv", "When I was 18, I moved", "And in New York, I completed my education": the
+// speaker's own story, wherever the "I" stands, is no policy claim unless policy words or figures
+// make it one. "I think", "I mean", "you know" only frame a claim.
 const EPISTEMIC = /\b(?:i (?:think|guess|mean|believe|suspect|feel like|would say|know|agree|don['’]t think)|i['’]d say|i['’]m (?:not )?sure|you know|seems to me|to me)\b/gi
 const SELF = /\b(?:i|i['’](?:m|ve|d|ll)|me|my|myself|our (?:kids|family|children|parents|home|house)|we (?:were|went|used to))\b/i
 
@@ -205,8 +203,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   }
   // A figure of money or a share makes a story checkable; an age or a year does not.
   if (list.length <= 1 && !input.quantities.some((q) => q.kind === 'percent' || q.kind === 'money')) {
-    const unframed = text.replace(EPISTEMIC, ' ').trim()
-    const personal = PERSONAL.exec(unframed) ?? SELF.exec(unframed)
+    const personal = SELF.exec(text.replace(EPISTEMIC, ' '))
     if (personal) features.push({ name: 'personal', weight: WEIGHTS.personal, detail: personal[0] })
   }
   if (input.entityIds.length > 0) features.push({ name: 'entity', weight: WEIGHTS.entity, detail: input.entityIds.slice(0, 3).join(', ') })
