@@ -81,9 +81,11 @@ const webhookEnv = (url: string, extra: Record<string, string> = {}) => ({
 
 const finished = (queue: Queue, id: string) =>
   until(`job ${id} to finish`, async () => {
-    const job = await queue.getJob(id)
-    const state = await job?.getState()
-    return state === 'completed' || state === 'failed' ? { job: job as Job, state } : undefined
+    // State first, then the job: read the other way round, a job that finishes in between
+    // comes back 'completed' with the returnvalue it had before (null).
+    const state = await queue.getJobState(id)
+    if (state !== 'completed' && state !== 'failed') return undefined
+    return { job: (await queue.getJob(id)) as Job, state }
   })
 
 describe('the webhook store, its queue and its worker, against a receiver on 127.0.0.1', () => {
