@@ -1,6 +1,7 @@
 import type { ClaimKind, Quantity } from '../record/schema.js'
 import { scanLexicons, type LexiconHits } from './lexicons.js'
 import { lowerWords } from './phrase-index.js'
+import { lexiconTags } from './pos.js'
 import type { Feature } from './types.js'
 
 /**
@@ -23,6 +24,7 @@ const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
 // The host announcing what happens next: "We are going to do some brief intros", "I'll turn it over to".
 const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i)(?:['’]re| are|['’]ll| will| am|['’]m)(?: also)? (?:(?:going to|gonna) )?(?:do (?:some|a|the|our)|start|kick|talk|hear from|open it|turn it over|wrap|begin|be around|be back|be here|be taking|take (?:some )?questions|switch|jump|dive)\b/i
+const IDIOM_DEAL = /\b(?:big|huge|great|good|real|no|such a) deal\b/i
 const URL = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|io|fm)\/\S/i
 // "When we first started, we would record together": "would" of a habit in the past, not a prediction.
 const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago|every (?:summer|winter|year|day|week|weekend|morning|night|time)|at that (?:point|time)|what (?:people|we|they) would do)\b/i
@@ -42,6 +44,7 @@ const WEIGHTS = {
   pleasantry: -2.5,
   url: -2,
   personal: -2.5,
+  fragment: -1.2,
   policyTerm: 1.4,
   morePolicyTerms: 0.35,
   entity: 0.9,
@@ -140,6 +143,40 @@ const predictiveCue = (words: readonly string[]): string | null => {
   return null
 }
 
+// A sentence cut off mid-phrase ("That's how the whole") or a short one with no verb ("In Russian
+// at home.") states nothing that could be checked, whatever names it carries.
+const DANGLING = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'but', 'or', 'with', 'in', 'on', 'for', 'at', 'from', 'by',
+  'my', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'these', 'those', 'whole', 'is', 'was', 'are', 'were', 'be',
+  'like', 'about', 'because', 'than', 'if', 'when', 'where', 'which', 'who', 'very', 'really', 'so'])
+const CONTRACTED_VERBS = new Set(['s', 're', 'm', 've', 'd', 'll'])
+// The word's likeliest tag only: nearly every noun ("home", "record") can also be a verb, and the
+// lexicon lists VBN even for "a".
+const firstTag = (word: string): string => lexiconTags(word)?.[0] ?? ''
+
+const fragmentOf = (text: string, tokens: readonly string[], words: number): string | null => {
+  const last = tokens[tokens.length - 1]
+  if (last !== undefined && DANGLING.has(last) && !/[.!?"”…)\]]$/.test(text)) return `ends at "${last}"`
+  if (words >= 8) return null
+  for (const t of tokens) if (CONTRACTED_VERBS.has(t) || /^(?:VB|MD)/.test(firstTag(t))) return null
+  return 'no verb'
+}
+
+// "It must have been hard", "that must be gutting": "must" of inference, not of obligation. "Must
+// have" before a noun ("must have a licence") and "must be" before a participle ("must be banned") oblige.
+const SOFTENERS = new Set(['just', 'really', 'so', 'absolutely', 'truly', 'pretty', 'quite', 'very', 'also'])
+const inferentialMust = (text: string, at: number): boolean => {
+  const after = lowerWords(text.slice(at + 4, at + 80)).filter((w) => !SOFTENERS.has(w))
+  const [first, second] = after
+  if (first === 'have' || (first === "'" && second === 've') || (first === '’' && second === 've')) {
+    const verb = first === 'have' ? second : after[2]
+    const tag = verb === undefined ? '' : firstTag(verb)
+    return tag === 'VBN' || tag === 'VBD'
+  }
+  if (first !== 'be' || second === undefined) return false
+  const tag = firstTag(second)
+  return tag === 'JJ' || tag === 'VBG' || (tag === '' && second.endsWith('ing'))
+}
+
 /** The claim kind from modal cues: prescriptive over predictive over factual. */
 export const claimKind = (sentence: string, features: Feature[] = [], words: readonly string[] = lowerWords(sentence)): ClaimKind => {
   let prescriptiveGate = false
@@ -152,7 +189,11 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
     const text = unquoted === sentence || unquoted.trim().split(/\s+/).length >= 3 ? unquoted : sentence
     let p: RegExpExecArray | null = null
     PRESCRIPTIVE.lastIndex = 0
-    for (let m = PRESCRIPTIVE.exec(text); m && !p; m = PRESCRIPTIVE.exec(text)) if (!DESCRIBED.test(text.slice(Math.max(0, m.index - 40), m.index))) p = m
+    for (let m = PRESCRIPTIVE.exec(text); m && !p; m = PRESCRIPTIVE.exec(text)) {
+      if (DESCRIBED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue
+      if (m[0].toLowerCase() === 'must' && inferentialMust(text, m.index)) continue
+      p = m
+    }
     p ??= IMPERATIVE.exec(text.trim())
     if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
   }
@@ -186,6 +227,8 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if (words < 4) features.push({ name: 'too-short', weight: WEIGHTS.tooShort, detail: `${words} words` })
   else if (words < 7) features.push({ name: 'short', weight: WEIGHTS.short, detail: `${words} words` })
   else if (words >= 18) features.push({ name: 'long', weight: WEIGHTS.long, detail: `${words} words` })
+  const fragment = fragmentOf(text, tokens, words)
+  if (fragment) features.push({ name: 'fragment', weight: WEIGHTS.fragment, detail: fragment })
   const back = BACKCHANNEL.exec(text)
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
   const pleasantry = PLEASANTRY.exec(text)
@@ -196,7 +239,8 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   const agenda = meta.length === 0 ? AGENDA.exec(text) : null
   if (meta.length > 0) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: meta[0] })
   else if (agenda) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: agenda[0] })
-  const list = hits.policy
+  // "That was a huge deal": the idiom, not an agreement.
+  const list = hits.policy.length === 1 && hits.policy[0] === 'deal' && IDIOM_DEAL.test(text) ? [] : hits.policy
   if (list.length > 0) {
     features.push({ name: 'policy-term', weight: WEIGHTS.policyTerm, detail: list[0] })
     if (list.length > 1) features.push({ name: 'more-policy-terms', weight: Math.min(3, list.length - 1) * WEIGHTS.morePolicyTerms, detail: list.slice(1, 4).join(', ') })
