@@ -27,3 +27,19 @@ describe('claim scoring on speech', () => {
     expect(featureNames('The deal with China collapsed.')).toContain('policy-term')
   })
 })
+
+describe('claim kinds in narrative speech', () => {
+  it('does not read a past story as a prediction', () => {
+    expect(claimKind('Maybe that was not a surprise to you at all.')).toBe('factual')
+    expect(claimKind('All of a sudden, we could have one of those in an apartment.')).toBe('factual')
+    expect(claimKind('And they would spend the entire summer with their grandparents.')).toBe('factual')
+    // The same modals looking ahead stay predictive.
+    expect(claimKind('Maybe China will relax the controls next year.')).toBe('predictive')
+    expect(claimKind('That could raise prices for every carmaker.')).toBe('predictive')
+  })
+
+  it('counts a family story told with "we" as personal', () => {
+    expect(featureNames('Now that was the first summer that we did not send them to Ukraine.')).toContain('personal')
+    expect(featureNames('We had Bessent at Treasury start talking about raising the heat.')).not.toContain('personal')
+  })
+})

@@ -27,12 +27,12 @@ const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i
 const IDIOM_DEAL = /\b(?:big|huge|great|good|real|no|such a) deal\b/i
 const URL = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|io|fm)\/\S/i
 // "When we first started, we would record together": "would" of a habit in the past, not a prediction.
-const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago|every (?:summer|winter|year|day|week|weekend|morning|night|time)|at that (?:point|time)|what (?:people|we|they) would do)\b/i
+const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |started|began|had|used)|back (?:then|in the day)|in those days|used to|as a (?:kid|child)|growing up|years ago|every (?:summer|winter|year|day|week|weekend|morning|night|time)|at that (?:point|time)|what (?:people|we|they) would do|all of a sudden|one day|(?:that|the entire|the whole) (?:summer|winter|year))\b/i
 // "I was born in Kyiv", "When I was 18, I moved", "And in New York, I completed my education": the
 // speaker's own story, wherever the "I" stands, is no policy claim unless policy words or figures
 // make it one. "I think", "I mean", "you know" only frame a claim.
 const EPISTEMIC = /\b(?:i (?:think|guess|mean|believe|suspect|feel like|would say|know|agree|don['’]t think)|i['’]d say|i['’]m (?:not )?sure|you know|seems to me|to me)\b/gi
-const SELF = /\b(?:i|i['’](?:m|ve|d|ll)|me|my|myself|our (?:kids|family|children|parents|home|house)|we (?:were|went|used to))\b/i
+const SELF = /\b(?:i|i['’](?:m|ve|d|ll)|me|my|myself|our (?:kids|family|children|parents|grandparents|home|house)|we (?:were|went|used to|did not|didn['’]t|moved|lived|grew up)|all of a sudden|one day|back then)\b/i
 
 const WEIGHTS = {
   bias: -0.3,
@@ -83,6 +83,7 @@ const PRESCRIPTIVE_GATE = new Set(['should', 'shouldn', 'must', 'ought', 'need',
 const BEFORE_TO = new Set(['have', 'has', 'got'])
 
 const PREDICTIVE_WORDS = new Set(['will', 'gonna', 'would', 'wouldn', 'could', 'might', 'may', 'likely', 'eventually', 'maybe'])
+const PAST_COPULA = new Set(['was', 'were', 'wasn', 'weren', 'had', 'did'])
 const APOSTROPHES = new Set(['’', "'"])
 // Every word the cue scan below acts on: any other word only ends the sentence opening.
 const CUE_SCAN_WORDS = new Set(['“', '”', 'but', 'and', 'so', 'even', 'if', 'once', 'unless', ...PREDICTIVE_WORDS,
@@ -128,6 +129,8 @@ const predictiveCue = (words: readonly string[]): string | null => {
     if (first && (w === 'if' || w === 'once' || w === 'unless')) return w
     if (lowerOrDigit(w)) first = false
     if (PREDICTIVE_WORDS.has(w)) {
+      // "Maybe that was not a surprise": a hedge on the past, not a look ahead.
+      if (w === 'maybe' && words.some((x) => PAST_COPULA.has(x))) continue
       if ((w === 'would') && prev === 'i' && (next === 'say' || next === 'agree' || next === 'note')) continue
       if (w === 'may' && (next === 'or' || prev === 'or')) continue
       return w
@@ -157,8 +160,9 @@ const fragmentOf = (text: string, tokens: readonly string[], words: number): str
   const last = tokens[tokens.length - 1]
   if (last !== undefined && DANGLING.has(last) && !/[.!?"”…)\]]$/.test(text)) return `ends at "${last}"`
   if (words >= 8) return null
-  for (const t of tokens) if (CONTRACTED_VERBS.has(t) || /^(?:VB|MD)/.test(firstTag(t))) return null
-  return 'no verb'
+  // A participle alone ("Just getting this education") makes no statement either.
+  for (const t of tokens) if (CONTRACTED_VERBS.has(t) || /^(?:VB[DPZ]?|MD)$/.test(firstTag(t))) return null
+  return 'no finite verb'
 }
 
 // "It must have been hard", "that must be gutting": "must" of inference, not of obligation. "Must
@@ -200,7 +204,7 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
   const proposal = PROPOSAL.exec(sentence)
   if (proposal) { features.push({ name: 'kind:prescriptive', weight: 0, detail: `proposal: ${proposal[0]}` }); return 'prescriptive' }
   const cue = predictiveCue(words)
-  if (cue === 'would' && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: 'would of a past habit' })
+  if ((cue === 'would' || cue === 'could') && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: 'would of a past habit' })
   else if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }
   features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
   return 'factual'
