@@ -17,7 +17,7 @@ export const POLICY_STEMS: readonly string[] = [
   'employ', 'wage', 'salar', 'pension', 'welfare', 'poverty', 'income', 'housing', 'mortgage', 'prosecut', 'criminal', 'justice',
   'judici', 'attorney', 'constitution', 'amendment', 'federal', 'ministr', 'minister', 'agenc', 'official', 'surveil', 'encrypt',
   'privacy', 'antitrust', 'competit', 'monopol', 'merger', 'acquisition', 'consumer', 'fraud', 'corrupt', 'currenc', 'cryptocurrenc',
-  'allies', 'alliance', 'treat', 'agreement', 'tension', 'relationship', 'sector', 'threshold', 'measures', 'countries',
+  'allies', 'alliance', 'treat', 'agreement', 'tension', 'relationship', 'sector', 'threshold', 'measures', 'countries', 'launder',
 ]
 export const POLICY_WORDS: readonly string[] = [
   'law', 'laws', 'lawmaker', 'lawmakers', 'rule', 'rules', 'ruling', 'regs', 'deal', 'deals', 'bargain', 'chip', 'chips', 'semis',
@@ -27,7 +27,7 @@ export const POLICY_WORDS: readonly string[] = [
   'standoff', 'state', 'states', 'country', 'ally', 'measure', 'response', 'respond', 'responded', 'capital', 'firm', 'firms', 'pain',
   'war', 'wars', 'vote', 'votes', 'voted', 'voting', 'voter', 'voters', 'ballot', 'bill', 'bills', 'act', 'police', 'court', 'courts',
   'crime', 'crimes', 'drug', 'drugs', 'oil', 'gas', 'coal', 'rent', 'public', 'fund', 'funds', 'funding', 'spending', 'program',
-  'programs', 'regime', 'data', 'platform', 'platforms',
+  'programs', 'regime', 'data', 'platform', 'platforms', 'aml', 'kyc',
 ]
 
 // Talk about the conversation itself.

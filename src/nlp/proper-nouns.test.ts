@@ -13,6 +13,11 @@ describe('proper nouns', () => {
     expect(found('Yeah, look. Well, okay. Look, in April we met on Monday. Tariffs rose. Smuggling is rare. Okay, fine.')).toEqual([])
   })
 
+  it('takes acronyms of common nouns for no name, and keeps the named ones', () => {
+    expect(found('They trade at a KYC AML compliant exchange over a VPN that the ISP cannot see.')).toEqual([])
+    expect(found('Officials from NATO and the FBI met the CEO.')).toEqual([{ name: 'NATO', type: 'ORG' }, { name: 'FBI', type: 'ORG' }])
+  })
+
   it('types names by their evidence', () => {
     expect(found('Then Secretary Halvorsen spoke.')).toEqual([{ name: 'Halvorsen', type: 'PERSON' }])
     expect(found('They sold it to Globex Corp last year.')).toEqual([{ name: 'Globex Corp', type: 'ORG' }])

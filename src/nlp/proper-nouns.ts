@@ -12,7 +12,14 @@ const NOT_NAMES = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
   'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'First', 'Second', 'Third',
-  'AI', 'API', 'APIs', 'GDP', 'CEO', 'CEOs', 'CFO', 'CTO', 'RMB', 'USD', 'EUR', 'TV', 'PC', 'ID', 'IT', 'PR', 'FAQ', 'PhD', 'Q', 'A',
+  'AI', 'API', 'APIs', 'GDP', 'CEO', 'CEOs', 'CFO', 'CFOs', 'CTO', 'CTOs', 'COO', 'RMB', 'USD', 'EUR', 'TV', 'TVs', 'PC', 'PCs', 'ID',
+  'IDs', 'IT', 'PR', 'FAQ', 'PhD', 'Q', 'A',
+  // Acronyms of common nouns (terms of trade, technology, finance, medicine): written in capitals, named nothing.
+  'AML', 'KYC', 'VoIP', 'ISP', 'ISPs', 'VPN', 'VPNs', 'URL', 'URLs', 'HTML', 'HTTP', 'HTTPS', 'SQL', 'GPS', 'ATM', 'ATMs', 'DNA',
+  'RNA', 'PDF', 'PDFs', 'SMS', 'IPO', 'IPOs', 'ROI', 'KPI', 'KPIs', 'SaaS', 'ASAP', 'FYI', 'DIY', 'GPU', 'GPUs', 'CPU', 'CPUs',
+  'RAM', 'SSD', 'USB', 'LED', 'LEDs', 'LCD', 'OS', 'P2P', 'DDoS', 'OTP', 'PIN', 'SIM', 'QR', 'VR', 'AR', 'ML', 'LLM', 'LLMs',
+  'NFT', 'NFTs', 'ETF', 'ETFs', 'CO2', 'HR', 'QA', 'UX', 'UI', 'IoT', 'EV', 'EVs', 'ESG', 'FDI', 'GMO', 'GMOs', 'MBA', 'MRI',
+  'ICU', 'ER', 'IQ', 'DJ', 'MC', 'PhDs', 'SUV', 'SUVs', 'ICBM', 'ICBMs', 'WMD', 'GDPR', 'CSV', 'JSON', 'XML', 'RSS',
 ])
 
 // Capitalised words of idioms and eponyms, not entities of the conversation.
