@@ -8,7 +8,7 @@ import { inspect } from 'node:util'
 import { Command } from 'commander'
 import { redactSecrets } from './config/redact.js'
 import { isPodpipeError } from './errors/index.js'
-import { PIPELINE_VERSION } from './record/index.js'
+import { PIPELINE_VERSION } from './record/version.js'
 import { registerAnalyze } from './cli/analyze.js'
 import { registerRun } from './cli/run.js'
 

@@ -1,11 +1,12 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Option, type Command } from 'commander'
-import { analyzeDocument } from '../analyze/index.js'
 import { PodpipeError, withInput } from '../errors/index.js'
 import { fsProblem } from './fs-problem.js'
-import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/index.js'
-import { formatExplanations } from '../nlp/index.js'
+import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/schema.js'
+
+// Loaded on use: its models and word lists cost every other command (and --help) a second at start.
+const core = () => Promise.all([import('../analyze/index.js'), import('../nlp/format-explanation.js')])
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -88,7 +89,7 @@ export const registerAnalyze = (program: Command): void => {
     .option('--max-bytes <n>', 'largest input accepted', positiveInt, DEFAULT_MAX_BYTES)
     .option('--no-pretty', 'print compact JSON')
     .action(async (file: string, flags: AnalyzeFlags) => {
-      const content = await readInput(file, flags.maxBytes)
+      const [content, [{ analyzeDocument }, { formatExplanations }]] = await Promise.all([readInput(file, flags.maxBytes), core()])
       const input = file === STDIN ? 'stdin' : file
       const speakers = flags.speakers?.split(',').map((name) => name.trim()).filter(Boolean).map((name) => ({ name }))
       const { record, explanations } = analyzeDocument({
