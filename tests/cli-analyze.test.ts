@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { EpisodeRecord } from '../src/record/index.js'
+import { entryArgs } from './helpers/entry.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const SEED = join(ROOT, 'fixtures/seed/seed.txt')
 
-const CLI = ['--import', 'tsx', join(ROOT, 'src/cli.ts')]
+const CLI = entryArgs('src/cli.ts')
 
 const podpipe = (...args: string[]) => podpipeWith({}, ...args)
 

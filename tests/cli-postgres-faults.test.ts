@@ -4,7 +4,6 @@
 // The CLI writes to the default schema, so each test gets a database of its own.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +12,7 @@ import { census, countRows, serveFeed, type FeedServer } from './helpers/fault-f
 import { startPgProxy, withAdmin, type PgProxy } from './helpers/pg-proxy.js'
 import { REPO, obliterate, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
+import { entryArgs } from './helpers/entry.js'
 
 const EPISODES = 50
 const databases: string[] = []
@@ -45,7 +45,7 @@ const privateDatabase = async () => {
 }
 
 const podpipe = (args: string[], env: Record<string, string>) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli.ts'), ...args], {
+  const child = spawn(process.execPath, [...entryArgs('src/cli.ts'), ...args], {
     cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { probePort } from '../src/services/index.js'
 import { REPO, uniquePrefix } from './helpers/pipeline-env.js'
 import { sparePort } from './helpers/redis-server.js'
+import { entryArgs } from './helpers/entry.js'
 
 interface Started {
   child: ChildProcess
@@ -32,7 +33,7 @@ const CAN_UNSHARE = (() => {
 })()
 
 const startPodpipe = (env: Record<string, string>, { freshNetwork = false }: { freshNetwork?: boolean } = {}): Started => {
-  const node = [process.execPath, '--import', 'tsx', join(REPO, 'src/cli.ts'), 'start']
+  const node = [process.execPath, ...entryArgs('src/cli.ts'), 'start']
   const [command, ...args] = freshNetwork
     ? ['unshare', '-n', '/bin/sh', '-c', 'ip link set lo up && exec "$0" "$@"', ...node]
     : node

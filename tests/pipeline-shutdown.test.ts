@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { QUEUE, feedIdOf, jobId } from '../src/queue/index.js'
 import { FAST, REPO, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
+import { entryArgs } from './helpers/entry.js'
 
 const config = testConfig()
 let child: ChildProcess | undefined
@@ -29,7 +30,7 @@ describe('SIGTERM', () => {
     const feeds = new Queue(QUEUE.feeds, { connection: { url: config.redisUrl }, prefix: config.queuePrefix })
     try {
       // Only the transcripts worker runs, one job at a time, so the second episode must wait.
-      child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/worker-main.ts'], {
+      child = spawn(process.execPath, entryArgs('pipelines/worker-main.ts'), {
         cwd: REPO,
         stdio: ['ignore', 'pipe', 'inherit'],
         env: {
@@ -86,7 +87,7 @@ describe('SIGTERM with a job that outlives the grace period', () => {
       PODPIPE_QUEUES: 'feeds,transcripts', PODPIPE_QUEUE_TUNING: JSON.stringify({ ...FAST, shutdownGraceMs: 500 }),
     }
     const start = async () => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'pipelines/worker-main.ts'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env })
+      const proc = spawn(process.execPath, entryArgs('pipelines/worker-main.ts'), { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env })
       await new Promise<void>((resolve) => proc.stdout?.on('data', (c: Buffer) => { if (c.toString().includes('workers ready')) resolve() }))
       return proc
     }

@@ -12,6 +12,7 @@ import { startPgProxy, withAdmin } from './helpers/pg-proxy.js'
 import { REPO, obliterate, uniquePrefix } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
 import { sparePort } from './helpers/redis-server.js'
+import { entryArgs } from './helpers/entry.js'
 
 // Trust auth never asks for it, so the server runs; it must still never be shown.
 const PASSWORD = `pw-${randomBytes(6).toString('hex')}`
@@ -41,7 +42,7 @@ describe('the HTTP server with PostgreSQL down', () => {
     cleanup.push(() => proxy.close())
     const port = await sparePort()
     const output: string[] = []
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli.ts'), command], {
+    const child: ChildProcess = spawn(process.execPath, [...entryArgs('src/cli.ts'), command], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { REPO } from './pipeline-env.js'
+import { entryArgs } from './entry.js'
 
 export interface CliRun {
   code: number | null
@@ -21,7 +21,7 @@ export interface CliOptions {
 /** `podpipe ARGS` as a user runs it: a real process from the source tree, its output and exit status. */
 export const runPodpipe = (args: readonly string[], { env = {}, stdin, killAfterMs = 60_000 }: CliOptions = {}): Promise<CliRun> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [...entryArgs('src/cli.ts'), ...args], {
       cwd: REPO, env: { ...process.env, ...env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     })
     let stdout = ''

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import type { Config } from '../../src/config/index.js'
 import type { QueueTuning } from '../../src/queue/index.js'
 import { REPO } from './pipeline-env.js'
+import { entryArgs } from './entry.js'
 
 /**
  * A worker process as production runs it (pipelines/worker-main.ts), on a test's prefix, data
@@ -15,7 +16,7 @@ export const spawnWorker = async (
   tuning: Partial<QueueTuning>,
   env: Record<string, string> = {},
 ): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/worker-main.ts'], {
+  const child = spawn(process.execPath, entryArgs('pipelines/worker-main.ts'), {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
