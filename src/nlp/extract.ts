@@ -110,6 +110,9 @@ const linkSurnames = (doc: Doc): void => {
     // Only names a person could bear: typed PERSON, or typed by weak evidence; never a gazetteer entry.
     if (!own || (own.type !== 'PERSON' && (own.strength ?? 0) >= 2) || doc.gazetteer.byId.has(m.entityId)) continue
     const person = bySurname.get(m.text.toLowerCase())
+    // The surname of two people ("Collins" with Michael and Eileen Collins): which one is unknown,
+    // but that it names a person is not.
+    if (person === null && own.type !== 'PERSON') own.type = 'PERSON'
     if (!person || person === m.entityId) continue
     moved.add(m.entityId)
     m.entityId = person

@@ -18,6 +18,18 @@ describe('proper nouns', () => {
     expect(found('Officials from NATO and the FBI met the CEO.')).toEqual([{ name: 'NATO', type: 'ORG' }, { name: 'FBI', type: 'ORG' }])
   })
 
+  it('keeps a city and the team named after it apart', () => {
+    const names = found('Atlanta plays at Chicago tonight.\nCHICAGO 74 59 .556\nATLANTA 70 62 .530')
+    expect(names).toContainEqual({ name: 'Chicago', type: 'GPE' })
+    expect(names).toContainEqual({ name: 'CHICAGO', type: 'ORG' })
+  })
+
+  it('types a surname two people share as a person, and a name before "news agency" as an organisation', () => {
+    const names = found('Michael Collins met Eileen Collins. Later Collins spoke, Interfax news agency reported. Collins left, Interfax said.')
+    expect(names).toContainEqual({ name: 'Collins', type: 'PERSON' })
+    expect(names).toContainEqual({ name: 'Interfax', type: 'ORG' })
+  })
+
   it('types names by their evidence', () => {
     expect(found('Then Secretary Halvorsen spoke.')).toEqual([{ name: 'Halvorsen', type: 'PERSON' }])
     expect(found('They sold it to Globex Corp last year.')).toEqual([{ name: 'Globex Corp', type: 'ORG' }])

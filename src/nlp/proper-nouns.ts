@@ -51,6 +51,9 @@ const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secret
   'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Lord', 'Sir', 'Dame', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'Sheikh',
   'Emir', 'Sultan', 'Chancellor', 'Mayor', 'Commissioner', 'Director', 'Deputy', 'Coach', 'Captain', 'Colonel', 'Lieutenant',
   'Sergeant', 'Admiral', 'Marshal'])
+const ORG_NOUNS_AFTER = new Set(['agency', 'news', 'newspaper', 'daily', 'weekly', 'magazine', 'radio', 'television', 'broadcaster',
+  'club', 'airline', 'carrier', 'company', 'firm', 'group', 'conglomerate', 'subsidiary', 'brokerage', 'bank', 'insurer',
+  'automaker', 'carmaker', 'retailer', 'newsletter', 'network', 'party', 'union', 'movement'])
 const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
   'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted'])
 // Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
@@ -219,6 +222,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (words.includes('-') && after && LAW_NOUNS.has(after.lower)) return ['LAW', `hyphenated name before "${after.text}"`, 3]
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
+  // "Interfax news agency", "Ruch club", "the Zycie Warszawy daily": the noun after the name says what it is.
+  if (after && ORG_NOUNS_AFTER.has(after.text) && !knownRegions().has(name.toLowerCase())) return ['ORG', `"${after.text}" after it`, 2.5]
   // Agencies and firms say things too ("Interfax said"): for a lone word it is weak evidence.
   if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, length >= 2 ? 3 : 1.2]
   const lower = name.toLowerCase()
@@ -242,6 +247,10 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (length >= 2 && length <= 3 && !run.every((t) => isAcronym(t.text))) return ['PERSON', 'two or three capitalised words', 1]
   return ['ORG', 'capitalised word', 0.5]
 }
+
+// "CHICAGO 74 59" in the standings is the team, "Atlanta at Chicago" the city: two entities, so the
+// document's one-type-per-entity vote never makes the city a club.
+const teamId = (name: string): string => `${slug(name)}-team`
 
 const isFigure = (t: Token | undefined): boolean => t !== undefined && t.text.charCodeAt(0) >= 48 && t.text.charCodeAt(0) <= 57
 
@@ -388,7 +397,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     if (capsSentence(tokens, i)) {
       // "CLEVELAND 80 53 .602", "LEICESTERSHIRE 22 points": the row says what capitals cannot.
       if (run.length <= 3 && !knownPlaces().has(name.toLowerCase()) && inResultsRow(tokens, first, j, text)) {
-        out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', ...TEAM })
+        out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: teamId(name), source: 'proper-noun', ...TEAM })
         i = j
         continue
       }
@@ -398,7 +407,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
         const knownName = text.slice(x.start, y.end)
         const from = first + run.indexOf(x)
         const team = known.type === 'GPE' && !knownPlaces().has(knownName.toLowerCase()) && inResultsRow(tokens, from, from + known.tokens.length - 1, text)
-        out.push({ turn: x.turn, start: x.start, end: y.end, text: knownName, entityId: slug(knownName), source: 'proper-noun', ...(team ? TEAM : { type: known.type, evidence: known.evidence, strength: 2 }) })
+        out.push({ turn: x.turn, start: x.start, end: y.end, text: knownName, entityId: team ? teamId(knownName) : slug(knownName), source: 'proper-noun', ...(team ? TEAM : { type: known.type, evidence: known.evidence, strength: 2 }) })
       }
       i = j
       continue
@@ -406,7 +415,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const [type, evidence, strength] = typeOf(run, before, after, name)
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
     const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && knownRegions().has(name.toLowerCase())) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
-    out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: slug(name), source: 'proper-noun', ...(team ? TEAM : { type, evidence, strength }) })
+    out.push({ turn: a.turn, start: a.start, end: b.end, text: name, entityId: team ? teamId(name) : slug(name), source: 'proper-noun', ...(team ? TEAM : { type, evidence, strength }) })
     i = j
   }
   return out
