@@ -18,6 +18,12 @@ describe('proper nouns', () => {
     expect(found('Officials from NATO and the FBI met the CEO.')).toEqual([{ name: 'NATO', type: 'ORG' }, { name: 'FBI', type: 'ORG' }])
   })
 
+  it('finds states and cities the lexicon also lists as adjectives ("a Texas trader")', () => {
+    expect(found('We went to California today. A Texas trader said Houston is hot.')).toEqual([
+      { name: 'California', type: 'GPE' }, { name: 'Texas', type: 'GPE' }, { name: 'Houston', type: 'GPE' },
+    ])
+  })
+
   it('keeps a city and the team named after it apart', () => {
     const names = found('Atlanta plays at Chicago tonight.\nCHICAGO 74 59 .556\nATLANTA 70 62 .530')
     expect(names).toContainEqual({ name: 'Chicago', type: 'GPE' })

@@ -68,7 +68,8 @@ const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
  * the ones that stand for a state, "Chinese" → China). A given name ("Christian") still counts.
  */
 const isNationalityWord = (t: Token): boolean => {
-  if (knownGivenNames().has(t.lower) || knownPlaces().has(t.lower)) return false
+  // "Texas trader", "California wine": the lexicon lists many states and cities as adjectives too.
+  if (knownGivenNames().has(t.lower) || knownPlaces().has(t.lower) || (knownRegions().has(t.lower) && !knownDemonyms().has(t.lower))) return false
   const tags = lexiconTags(t.text)
   return (tags !== undefined && (tags.includes('JJ') || tags.includes('NNPS'))) || knownDemonyms().has(t.lower)
 }
