@@ -5,6 +5,7 @@ import { PodpipeError } from '../../errors/index.js'
 import { holdProcessLock } from '../file-lock.js'
 import type { SqlExecutor, SqlSession } from './executor.js'
 import { migrateSql } from './migrate.js'
+import { defaultCacheDir, pgliteCreateOptions, saveTemplate } from './pglite-template.js'
 import { sqlStoreError } from './pg-errors.js'
 import { createSqlStore, type SqlRecordStore } from './sql-store.js'
 
@@ -13,6 +14,11 @@ export interface PgliteStoreOptions {
   dir: string | undefined
   /** Schema holding the tables, as on PostgreSQL. @defaultValue 'podpipe' */
   schema?: string
+  /**
+   * Where a dump of a new cluster is kept so later new databases skip initdb; null: no cache.
+   * @defaultValue PODPIPE_CACHE_DIR, else ~/.cache/podpipe
+   */
+  cacheDir?: string | null
 }
 
 type Runner = Pick<Transaction, 'query' | 'exec'>
@@ -46,7 +52,7 @@ export const pgliteExecutor = (db: PGlite): SqlExecutor => ({
  * const store = await createPgliteStore({ dir: 'data/pglite' })
  * await store.put(record) // 'created' | 'updated' | 'unchanged'
  */
-export const createPgliteStore = async ({ dir, schema = 'podpipe' }: PgliteStoreOptions): Promise<SqlRecordStore> => {
+export const createPgliteStore = async ({ dir, schema = 'podpipe', cacheDir = defaultCacheDir() }: PgliteStoreOptions): Promise<SqlRecordStore> => {
   let release = async () => undefined as void
   if (dir !== undefined) {
     await mkdir(dir, { recursive: true })
@@ -59,7 +65,9 @@ export const createPgliteStore = async ({ dir, schema = 'podpipe' }: PgliteStore
   }
   let db: PGlite
   try {
-    db = await PGlite.create(dir === undefined ? {} : { dataDir: dir })
+    const { fresh, ...options } = await pgliteCreateOptions(dir, cacheDir)
+    db = await PGlite.create(options)
+    if (fresh && cacheDir !== null) await saveTemplate(db, cacheDir)
   } catch (err) {
     await release()
     throw sqlStoreError('pglite', `could not open the database under ${dir ?? 'memory'}`, dir ?? 'memory', err)
