@@ -24,6 +24,12 @@ describe('proper nouns', () => {
     ])
   })
 
+  it('reads a short given name or a generational suffix as a person', () => {
+    expect(found('Al Gore spoke, and so did Carl Mark Force IV. We met Ed Miliband.')).toEqual([
+      { name: 'Al Gore', type: 'PERSON' }, { name: 'Carl Mark Force IV', type: 'PERSON' }, { name: 'Ed Miliband', type: 'PERSON' },
+    ])
+  })
+
   it('keeps a city and the team named after it apart', () => {
     const names = found('Atlanta plays at Chicago tonight.\nCHICAGO 74 59 .556\nATLANTA 70 62 .530')
     expect(names).toContainEqual({ name: 'Chicago', type: 'GPE' })

@@ -54,6 +54,9 @@ const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secret
 const ORG_NOUNS_AFTER = new Set(['agency', 'news', 'newspaper', 'daily', 'weekly', 'magazine', 'radio', 'television', 'broadcaster',
   'club', 'airline', 'carrier', 'company', 'firm', 'group', 'conglomerate', 'subsidiary', 'brokerage', 'bank', 'insurer',
   'automaker', 'carmaker', 'retailer', 'newsletter', 'network', 'party', 'union', 'movement'])
+// The name lists keep given names of three letters or more; these short ones head a full name only.
+const SHORT_GIVEN = new Set(['Al', 'Ed', 'Jo', 'Bo', 'Cy', 'Ty'])
+const GENERATIONAL = new Set(['Jr', 'Sr', 'II', 'III', 'IV'])
 const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
   'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted'])
 // Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
@@ -232,7 +235,9 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length >= 2 && knownRegions().has(lower)) return ['GPE', 'a city or region', 2]
   // "to Odessa", "in Austin": a city that is also a given name, after a word of place.
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
-  if (length >= 2 && length <= 3 && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
+  // "Carl Mark Force IV", "Martin Luther King Jr": a generational suffix follows a person's name.
+  if (length >= 2 && GENERATIONAL.has(words.at(-1) as string) && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name and "${words.at(-1)}"`, 2.5]
+  if (length >= 2 && length <= 3 && (knownGivenNames().has((run[0] as Token).lower) || SHORT_GIVEN.has((run[0] as Token).text))) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
   // "Adam", "Sarah" alone: a given name the lexicon does not also know as a common word ("Will", "Bill").
   if (run.length === 1 && knownGivenNames().has((run[0] as Token).lower) && !commonWord(run[0] as Token)) return ['PERSON', 'given name', 1.5]
   // Below 2: a lone "Austin" or "Jackson" later found to be someone's surname is relinked to the person.
@@ -336,7 +341,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
-    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (knownGivenNames().has(t.lower) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (knownGivenNames().has(t.lower) || SHORT_GIVEN.has(t.text) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
