@@ -4,10 +4,9 @@
  * stops gracefully on SIGTERM/SIGINT.
  */
 import { resolve } from 'node:path'
-import { SingleBar, Presets } from 'cli-progress'
 import type { Command } from 'commander'
 import { configMarkdownTable, describeConfig, loadConfig, redactSecrets } from '../config/index.js'
-import { ALL_QUEUES, QUEUE, type QueueName } from '../queue/index.js'
+import { ALL_QUEUES, QUEUE, type QueueName } from '../queue/names.js'
 import { PodpipeError } from '../errors/index.js'
 import { ingestReport } from './ingest-report.js'
 
@@ -124,6 +123,7 @@ export const registerRun = (program: Command): void => {
     .action(async (feed: string, flags: { force?: boolean; speakers?: string; workers: boolean; timeout?: number; stallNotice: number }) => {
       const config = loadConfig()
       const { ingestOnce } = await runtime()
+      const { SingleBar, Presets } = await import('cli-progress')
       const bar = new SingleBar({ format: 'episodes {bar} {value}/{total} done | {unchanged} unchanged, {published} published, {failed} failed', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
       let started = false
       const result = await ingestOnce(config, feedArgument(feed), (p) => {
