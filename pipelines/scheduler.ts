@@ -1,43 +1,13 @@
-import { readFile } from 'node:fs/promises'
-import { dirname, isAbsolute, resolve } from 'node:path'
 import cron, { type ScheduledTask } from 'node-cron'
 import { CronExpressionParser } from 'cron-parser'
 import type { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
-import { z } from 'zod'
 import { createLogger, type Config } from '../src/config/index.js'
-import { PodpipeError } from '../src/errors/index.js'
+import { readFeedsFile, type FeedEntry } from '../src/feeds/index.js'
 import { QUEUE, connectCheckedRedis, createQueues, closeQueues, feedIdOf, parseJobData, pollJobId, withTuning, type QueueTuning } from '../src/queue/index.js'
 
-export const FeedEntry = z.object({
-  url: z.string().min(1),
-  cron: z.string().refine((expr) => cron.validate(expr), { message: 'is not a valid cron expression (node-cron: 5 or 6 fields)' }),
-  speakers: z.array(z.string().min(1)).optional(),
-  /** Per-feed overrides. `force` re-ingests every episode on every tick (for testing a feed). */
-  options: z.object({ force: z.boolean().optional() }).strict().optional(),
-})
-export type FeedEntry = z.infer<typeof FeedEntry>
-export const FeedsFile = z.array(FeedEntry)
-
-/** A relative url or path in feeds.json is relative to the feeds file itself, not the cwd. */
-export const resolveFeedUrl = (url: string, feedsFile: string): string =>
-  /^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url) ? url : resolve(dirname(feedsFile), url)
-
-export const readFeedsFile = async (path: string): Promise<FeedEntry[]> => {
-  let raw: unknown
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'))
-  } catch (err) {
-    throw new PodpipeError('CONFIG', `cannot read the feeds file: ${(err as Error).message}`, { input: path, cause: err })
-  }
-  const parsed = FeedsFile.safeParse(raw)
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ')
-    throw new PodpipeError('CONFIG', `invalid feeds file: ${issues}. Expected [{ "url", "cron", "speakers"?, "options"? }]`, { input: path })
-  }
-  return parsed.data.map((f) => ({ ...f, url: resolveFeedUrl(f.url, path) }))
-}
+export { FeedEntry, FeedsFile, readFeedsFile, resolveFeedUrl } from '../src/feeds/index.js'
 
 /**
  * The slot a tick stands for. node-cron passes the scheduled time, not the firing time; it is
