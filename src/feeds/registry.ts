@@ -237,3 +237,15 @@ export const recordPolls = async (db: RegistryDb, leaseId: string, updates: read
     RETURNING f.id`, [leaseId, JSON.stringify(rows)])
   return written.length
 }
+
+/**
+ * addFeeds with the configured bounds, new feeds first due over up to one minimum interval (a
+ * hundred feeds per second of spread), so a few feeds are polled at once and a large import
+ * does not arrive as one burst.
+ */
+export const importFeeds = (db: RegistryDb, specs: readonly FeedSpec[], polling: { minIntervalS: number; maxIntervalS: number }, now: Date): Promise<AddResult> =>
+  addFeeds(db, specs, {
+    now,
+    bounds: { minS: polling.minIntervalS, maxS: polling.maxIntervalS },
+    spreadS: Math.min(polling.minIntervalS, Math.floor(specs.length / 100)),
+  })
