@@ -44,7 +44,10 @@ export const startWorkers = async (
   requested: readonly QueueName[] = ALL_QUEUES,
   options: WorkerOptions = {},
 ): Promise<RunningWorkers> => {
-  const queues = config.webhook ? requested : requested.filter((q) => q !== QUEUE.webhook)
+  // Poll batches read and write the feed registry: PostgreSQL from anywhere, the embedded PGlite
+  // only in the process that holds it (podpipe start passes it); elsewhere their jobs wait.
+  const canPoll = options.registry !== undefined || config.databaseUrl !== undefined
+  const queues = requested.filter((q) => (q !== QUEUE.webhook || config.webhook) && (q !== QUEUE.polls || canPoll))
   const deps = await createDeps(config, options)
   if (queues.includes(QUEUE.analyze)) await migrateLegacyQueues(deps.redis, config.queuePrefix, deps.queues.analyze, deps.log)
   const start = <Q extends QueueName>(queue: Q): Worker => createWorker(STAGES[queue], deps, {

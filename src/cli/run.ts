@@ -31,7 +31,8 @@ const feedArgument = (feed: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(feed
 
 // Loaded on use, so `podpipe analyze` and `--help` never load the queue and server stack.
 const runtime = () => import('../../pipelines/runtime.js')
-const scheduling = () => import('../../pipelines/scheduler.js')
+const scheduling = () => import('../../pipelines/feed-scheduler.js')
+const registry = () => import('../feeds/index.js')
 const server = () => import('../server/index.js')
 const services = () => import('../services/index.js')
 
@@ -50,24 +51,32 @@ export const registerRun = (program: Command): void => {
     .description('Run the scheduler, every worker and the dashboard server in one process (and, while REDIS_URL is unset and no Redis answers, a Redis of its own).')
     .action(async () => {
       const config = loadConfig()
-      const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }, { ensureLocalRedis }] =
-        await Promise.all([runtime(), scheduling(), server(), services()])
+      const [{ startWorkers, onShutdown }, { startFeedScheduler, importFeedsFileIfEmpty }, { startServer }, { ensureLocalRedis }, { openRegistry, countFeeds }] =
+        await Promise.all([runtime(), scheduling(), server(), services(), registry()])
       const redis = await ensureLocalRedis(config, { say })
       let stop = redis.stop
       try {
         const http = await startServer(config)
         stop = async () => { await http.close(); await redis.stop() }
-        const workers = await startWorkers(config, undefined, { onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
-        stop = async () => { await workers.close(); await http.close(); await redis.stop() }
-        const scheduler = await startScheduler(config)
+        // The embedded PGlite is the server's; PostgreSQL gets a pool of its own, migrated at open
+        // (the server's opens even while the database is down).
+        const own = config.databaseUrl || !http.queries ? await openRegistry(config) : undefined
+        const feeds = own ?? http.queries!
+        const closeHttp = async () => { await own?.close(); await http.close() }
+        stop = async () => { await closeHttp(); await redis.stop() }
+        const imported = await importFeedsFileIfEmpty(config, feeds)
+        const workers = await startWorkers(config, undefined, { registry: feeds, onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
+        stop = async () => { await workers.close(); await closeHttp(); await redis.stop() }
+        const scheduler = await startFeedScheduler(config, { registry: feeds })
         // Redis last: the workers finish their jobs on it.
         stop = async () => {
           await scheduler.close()
           await workers.close()
-          await http.close()
+          await closeHttp()
           await redis.stop()
         }
-        say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
+        const source = imported > 0 ? ` (imported from ${config.feedsFile})` : ''
+        say(`podpipe: ${await countFeeds(feeds)} feed(s) in the registry${source}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
       } catch (err) {
         await stop().catch(() => {})
         throw err
@@ -93,12 +102,12 @@ export const registerRun = (program: Command): void => {
 
   program
     .command('scheduler')
-    .description('Run the feed scheduler only (several may run at once: each tick polls a feed once).')
+    .description('Run the feed scheduler only: claims the due feeds of the registry in batches (several may run at once on PostgreSQL: no feed is claimed twice).')
     .action(async () => {
       const config = loadConfig()
-      const [{ onShutdown }, { startScheduler }] = await Promise.all([runtime(), scheduling()])
-      const scheduler = await startScheduler(config)
-      say(`podpipe: scheduling ${scheduler.feeds.length} feed(s) from ${config.feedsFile}`)
+      const [{ onShutdown }, { startFeedScheduler }] = await Promise.all([runtime(), scheduling()])
+      const scheduler = await startFeedScheduler(config)
+      say(`podpipe: scheduling the feeds of the registry (${config.databaseUrl ? 'PostgreSQL' : `PGlite under ${config.dataDir}`}), every ${config.polling.tickS} s`)
       onShutdown(scheduler.close)
     })
 

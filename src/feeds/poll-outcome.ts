@@ -40,6 +40,8 @@ export interface PollUpdate {
   /** Replace the validators (only after a 200, with whatever it sent). */
   validators?: { etag: string | null; lastModified: string | null }
   publishTimes?: Date[]
+  /** Set when the feed was handed to a full poll, which rechecks its newest transcripts. */
+  recheckedAt?: Date
 }
 
 export const boundsOf = (feed: Pick<FeedTiming, 'minIntervalS' | 'maxIntervalS'>, configured: IntervalBounds): IntervalBounds => {

@@ -32,12 +32,14 @@ export interface FeedRow extends FeedTiming {
   lastError: string | null
   etag: string | null
   lastModified: string | null
+  /** The last full read of the feed (a 200), which rechecks the newest transcripts too. */
+  recheckedAt: Date | null
   enabled: boolean
   addedAt: Date
 }
 
 /** What a poll needs of a feed it has claimed. */
-export type LeasedFeed = Pick<FeedRow, 'id' | 'url' | 'host' | 'speakers' | 'options' | 'etag' | 'lastModified' | 'dueAt'> & FeedTiming
+export type LeasedFeed = Pick<FeedRow, 'id' | 'url' | 'host' | 'speakers' | 'options' | 'etag' | 'lastModified' | 'dueAt' | 'recheckedAt'> & FeedTiming
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -71,6 +73,7 @@ interface RawRow {
   consecutive_errors: number
   etag: string | null
   last_modified: string | null
+  rechecked_at: Date | string | null
   enabled: boolean
   added_at: Date | string
 }
@@ -96,12 +99,13 @@ const toRow = (r: RawRow): FeedRow => ({
   consecutiveErrors: r.consecutive_errors,
   etag: r.etag,
   lastModified: r.last_modified,
+  recheckedAt: maybeDate(r.rechecked_at),
   enabled: r.enabled,
   addedAt: date(r.added_at),
 })
 
 const COLUMNS = `id, url, host, speakers, options, min_interval_s, max_interval_s, interval_s, next_poll_at, due_at, last_polled_at,
-  last_status, last_error, publish_times, consecutive_errors, etag, last_modified, enabled, added_at`
+  last_status, last_error, publish_times, consecutive_errors, etag, last_modified, rechecked_at, enabled, added_at`
 
 const run = async <R>(db: RegistryDb, what: string, sql: string, params: readonly unknown[]): Promise<R[]> => {
   try {
@@ -218,6 +222,7 @@ export const recordPolls = async (db: RegistryDb, leaseId: string, updates: read
     etag: u.validators?.etag ?? null,
     last_modified: u.validators?.lastModified ?? null,
     publish_times: u.publishTimes?.map((d) => d.toISOString()) ?? null,
+    rechecked_at: u.recheckedAt?.toISOString() ?? null,
   }))
   const written = await run(db, 'recording polls', `
     UPDATE ${t(db)} f SET
@@ -230,9 +235,10 @@ export const recordPolls = async (db: RegistryDb, leaseId: string, updates: read
       etag = CASE WHEN r.new_validators THEN r.etag ELSE f.etag END,
       last_modified = CASE WHEN r.new_validators THEN r.last_modified ELSE f.last_modified END,
       publish_times = coalesce(r.publish_times, f.publish_times),
+      rechecked_at = coalesce(r.rechecked_at, f.rechecked_at),
       lease_id = NULL
     FROM jsonb_to_recordset($2::jsonb) AS r(id text, next_poll_at timestamptz, interval_s integer, errors integer, polled_at timestamptz,
-      status text, error text, new_validators boolean, etag text, last_modified text, publish_times timestamptz[])
+      status text, error text, new_validators boolean, etag text, last_modified text, publish_times timestamptz[], rechecked_at timestamptz)
     WHERE f.id = r.id AND f.lease_id = $1
     RETURNING f.id`, [leaseId, JSON.stringify(rows)])
   return written.length
@@ -249,3 +255,12 @@ export const importFeeds = (db: RegistryDb, specs: readonly FeedSpec[], polling:
     bounds: { minS: polling.minIntervalS, maxS: polling.maxIntervalS },
     spreadS: Math.min(polling.minIntervalS, Math.floor(specs.length / 100)),
   })
+
+/**
+ * Forgets the validators of these feeds, so their next poll reads the whole feed even when it
+ * did not change: an episode whose chain failed for a transient reason is then started again.
+ */
+export const dropValidators = async (db: RegistryDb, ids: readonly string[]): Promise<void> => {
+  if (ids.length === 0) return
+  await run(db, 'dropping validators', `UPDATE ${t(db)} SET etag = NULL, last_modified = NULL WHERE id = ANY($1::text[])`, [ids])
+}
