@@ -2,10 +2,12 @@
 // server (a child process, 8 ports of 127.0.0.1 = 8 hosts): 99% answer 304 to the conditional
 // GET, 1% carry a new episode with a transcript, which then runs through the whole pipeline.
 // The feeds fall due evenly at PODPIPE_BENCH_POLL_RATE per second (400, above the 280/s goal);
-// podpipe (scheduler and every worker, as in `podpipe start`, in this process) polls them from
-// the database through the real queues. Reported per N: polls/s sustained, the p95 lag between
-// a feed's due time and its poll, Redis used_memory, and CPU per poll of podpipe, Redis and the
-// PostgreSQL backends.
+// podpipe polls them from the database through the real queues: the scheduler and the polls
+// worker in this process, the episode chain's workers (feeds, transcripts, analyze, publish) in
+// a worker process of their own, so the CPU of polling and of the new episodes are told apart.
+// Reported per N: polls/s sustained, the p95 lag between a feed's due time and its poll, Redis
+// used_memory, CPU per poll of the polling process, Redis and the PostgreSQL backends, and CPU
+// per new episode of the chain's process.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -17,7 +19,7 @@ import pg from 'pg'
 import { startFeedScheduler } from '../pipelines/feed-scheduler.js'
 import { startWorkers } from '../pipelines/runtime.js'
 import { loadConfig } from '../src/config/index.js'
-import { ALL_QUEUES, feedIdOf, removePrefix } from '../src/queue/index.js'
+import { QUEUE, QUEUE_ORDER, feedIdOf, removePrefix } from '../src/queue/index.js'
 import { createPostgresStore } from '../src/store/postgres/index.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -42,6 +44,8 @@ export interface PollingRow {
   redisUsedMb: number
   redisPeakDeltaMb: number
   cpuMsPerPoll: number
+  /** The chain workers' process, per episode the changed feeds carried. */
+  chainCpuMsPerEpisode: number
   redisCpuMsPerPoll: number
   pgCpuMsPerPoll: number
   feedServerCpuMsPerPoll: number
@@ -64,11 +68,24 @@ const infoField = async (redis: Redis, section: string, name: string): Promise<n
 const redisCpuMs = async (redis: Redis) =>
   ((await infoField(redis, 'cpu', 'used_cpu_user')) + (await infoField(redis, 'cpu', 'used_cpu_sys'))) * 1000
 
-const startFeedServer = (): Promise<{ child: ChildProcess; ports: number[] }> =>
+/** A child process from the source tree that is ready once it prints its first line. */
+const startChild = (args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; line: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/feed-server.ts'), String(HOSTS), String(CHANGED_EVERY)], { stdio: ['ignore', 'pipe', 'inherit'] })
-    child.stdout?.once('data', (chunk: Buffer) => resolve({ child, ports: (JSON.parse(chunk.toString()) as { ports: number[] }).ports }))
-    child.once('exit', (code) => reject(new Error(`the feed server exited with ${code}`)))
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    child.stdout?.once('data', (chunk: Buffer) => resolve({ child, line: chunk.toString() }))
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before it was ready`)))
+  })
+
+const startFeedServer = async (): Promise<{ child: ChildProcess; ports: number[] }> => {
+  const { child, line } = await startChild([join(ROOT, 'bench/feed-server.ts'), String(HOSTS), String(CHANGED_EVERY)])
+  return { child, ports: (JSON.parse(line) as { ports: number[] }).ports }
+}
+
+const stopChild = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
   })
 
 /** CPU of the PostgreSQL backends serving this bench's pools (their application_name), last seen per pid. */
@@ -92,14 +109,15 @@ const runOnce = async (n: number, rate: number, ports: number[], feedServer: Chi
   const schema = `ppbench_polls_${randomBytes(4).toString('hex')}`
   const prefix = `ppbench-polls-${randomBytes(4).toString('hex')}`
   const dataDir = mkdtempSync(join(tmpdir(), 'podpipe-bench-polls-'))
-  const config = loadConfig({
+  const env = {
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     PODPIPE_QUEUE_PREFIX: prefix,
     PODPIPE_DATA_DIR: dataDir,
     PODPIPE_STORES: 'file',
     PODPIPE_ALLOW_PRIVATE_ADDRESSES: '1',
     LOG_LEVEL: 'warn',
-  })
+  }
+  const config = loadConfig(env)
   const connectionString = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}application_name=${APP}`
   const store = await createPostgresStore({ connectionString, schema, ...config.postgres, poolSize: 4 })
   await store.ping()
@@ -122,11 +140,12 @@ const runOnce = async (n: number, rate: number, ports: number[], feedServer: Chi
     }
     await store.sql.query(`ANALYZE ${schema}.feeds`)
     const baseMemory = await infoField(redis, 'memory', 'used_memory')
-    const running = await startWorkers(config, ALL_QUEUES, { registry: store })
+    const { child: chain } = await startChild([join(ROOT, 'pipelines/worker-main.ts')], { ...env, PODPIPE_QUEUES: QUEUE_ORDER.join(',') })
+    const running = await startWorkers(config, [QUEUE.polls], { registry: store })
     const scheduler = await startFeedScheduler(config, { registry: store })
     await backends.sample()
     const cpu0 = process.cpuUsage()
-    const [redisCpu0, pgCpu0, serverCpu0] = [await redisCpuMs(redis), backends.total(), processCpuMs(feedServer.pid!)]
+    const [redisCpu0, pgCpu0, serverCpu0, chainCpu0] = [await redisCpuMs(redis), backends.total(), processCpuMs(feedServer.pid!), processCpuMs(chain.pid!)]
     const started = Date.now()
     let peakMemory = baseMemory
     let polled = 0
@@ -146,6 +165,8 @@ const runOnce = async (n: number, rate: number, ports: number[], feedServer: Chi
       // The new episodes finish through transcripts, analyze and publish.
       const busy = async () => (await Promise.all(Object.values(running.deps.queues).map((q) => q.getJobCounts('waiting', 'active', 'delayed')))).some((c) => Object.values(c).some((v) => v > 0))
       for (const until = Date.now() + 120_000; (await busy()) && Date.now() < until;) await delay(500)
+      const chainCpu = processCpuMs(chain.pid!) - chainCpu0
+      await stopChild(chain)
       const records = existsSync(join(dataDir, 'records')) ? readdirSync(join(dataDir, 'records')).filter((f) => f.endsWith('.json')).length : 0
       const stats = (await store.sql.query<Record<string, number | string | null>>(`
         SELECT count(*) FILTER (WHERE last_polled_at IS NOT NULL) AS polled,
@@ -164,12 +185,14 @@ const runOnce = async (n: number, rate: number, ports: number[], feedServer: Chi
         lagP50S: round(num('p50')), lagP95S: round(num('p95')), lagMaxS: round(num('lag_max')),
         changed: num('changed'), notModified: num('not_modified'), failed: num('failed'), records,
         redisUsedMb: round(endMemory / 2 ** 20), redisPeakDeltaMb: round((peakMemory - baseMemory) / 2 ** 20),
-        cpuMsPerPoll: round(cpuMs / done, 2), redisCpuMsPerPoll: round(redisCpu / done, 3), pgCpuMsPerPoll: round(pgCpu / done, 3),
+        cpuMsPerPoll: round(cpuMs / done, 2), chainCpuMsPerEpisode: round(chainCpu / Math.max(1, records)),
+        redisCpuMsPerPoll: round(redisCpu / done, 3), pgCpuMsPerPoll: round(pgCpu / done, 3),
         feedServerCpuMsPerPoll: round(serverCpu / done, 3), wallS: round(wallS),
       }
     } finally {
       await scheduler.close()
       await running.close()
+      await stopChild(chain)
     }
   } finally {
     await store.close()
@@ -196,8 +219,8 @@ export const benchPolling = async (sizes: readonly number[], rate: number): Prom
 
 export const printPolling = (rows: readonly PollingRow[]): void => {
   console.log(`\nFeed polling from the registry (PostgreSQL), ${HOSTS} simulated hosts, 1 in ${CHANGED_EVERY} feeds with a new episode; goal ≥ 280 polls/s, p95 lag < 60 s, Redis < 200 MB at 100,000 feeds`)
-  console.log('  feeds    due/s  polled  polls/s  lag p50 s  p95 s   max s  changed  304s  failed  records  Redis MB (peak Δ)  CPU ms/poll: podpipe  Redis  PostgreSQL  feed server  wall s')
+  console.log('  feeds    due/s  polled  polls/s  lag p50 s  p95 s   max s  changed  304s  failed  records  Redis MB (peak Δ)  CPU ms/poll: polling  Redis  PostgreSQL  feed server  chain CPU ms/episode  wall s')
   for (const r of rows) {
-    console.log(`  ${String(r.feeds).padStart(7)}  ${String(r.demandPerSec).padStart(5)}  ${String(r.polled).padStart(6)}  ${String(r.pollsPerSec).padStart(7)}  ${String(r.lagP50S).padStart(9)}  ${String(r.lagP95S).padStart(5)}  ${String(r.lagMaxS).padStart(6)}  ${String(r.changed).padStart(7)}  ${String(r.notModified).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.records).padStart(7)}  ${`${r.redisUsedMb} (${r.redisPeakDeltaMb})`.padStart(17)}  ${String(r.cpuMsPerPoll).padStart(20)}  ${String(r.redisCpuMsPerPoll).padStart(5)}  ${String(r.pgCpuMsPerPoll).padStart(10)}  ${String(r.feedServerCpuMsPerPoll).padStart(11)}  ${String(r.wallS).padStart(6)}`)
+    console.log(`  ${String(r.feeds).padStart(7)}  ${String(r.demandPerSec).padStart(5)}  ${String(r.polled).padStart(6)}  ${String(r.pollsPerSec).padStart(7)}  ${String(r.lagP50S).padStart(9)}  ${String(r.lagP95S).padStart(5)}  ${String(r.lagMaxS).padStart(6)}  ${String(r.changed).padStart(7)}  ${String(r.notModified).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.records).padStart(7)}  ${`${r.redisUsedMb} (${r.redisPeakDeltaMb})`.padStart(17)}  ${String(r.cpuMsPerPoll).padStart(20)}  ${String(r.redisCpuMsPerPoll).padStart(5)}  ${String(r.pgCpuMsPerPoll).padStart(10)}  ${String(r.feedServerCpuMsPerPoll).padStart(11)}  ${String(r.chainCpuMsPerEpisode).padStart(20)}  ${String(r.wallS).padStart(6)}`)
   }
 }

@@ -27,6 +27,8 @@ export interface FeedSchedulerOptions {
   maxWaitingBatches?: number
   /** Claim at once at start-up rather than at the first tick. @defaultValue true */
   pollOnStart?: boolean
+  /** Import the feeds file (PODPIPE_FEEDS) while the registry is empty (`podpipe start`). @defaultValue false */
+  importFeedsFile?: boolean
   /** Called after each batch is queued (tests, benchmarks). */
   onBatch?: (jobId: string, feeds: number) => void
   now?: () => Date
@@ -53,16 +55,23 @@ export const startFeedScheduler = async (config: Config, options: FeedSchedulerO
   const leaseS = options.leaseS ?? 600
   const maxWaiting = options.maxWaitingBatches ?? 50
   const now = options.now ?? (() => new Date())
-  const owned = options.registry ? undefined : await openRegistry(config)
-  const db = options.registry ?? owned!
-  const redis: Redis = await connectCheckedRedis(config.redisUrl, 'producer', { log }).catch(async (err: unknown) => {
-    await owned?.close()
+  // Redis first: a bad REDIS_URL is reported at once, before the embedded database's slow first open.
+  const redis: Redis = await connectCheckedRedis(config.redisUrl, 'producer', { log })
+  const owned = options.registry ? undefined : await openRegistry(config).catch(async (err: unknown) => {
+    await redis.quit().catch(() => redis.disconnect())
     throw err
   })
+  const db = options.registry ?? owned!
   const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
   const feedState = createFeedState(redis, config.queuePrefix)
 
+  let imported = !options.importFeedsFile
   const claimAndQueue = async (): Promise<number> => {
+    // In the tick, not at start-up: a database that is down at start is imported into once it answers.
+    if (!imported) {
+      await importFeedsFileIfEmpty(config, db, log)
+      imported = true
+    }
     const revalidate = await feedState.takeRevalidations(1000)
     if (revalidate.length > 0) await dropValidators(db, revalidate)
     const waiting = await queues.polls.getWaitingCount()
@@ -89,7 +98,7 @@ export const startFeedScheduler = async (config: Config, options: FeedSchedulerO
   const onTick = () => tick().catch((err: unknown) => log.warn({ err }, 'feeds not claimed this tick; the next tick tries again'))
   if (options.pollOnStart ?? true) await onTick()
   const task: ScheduledTask = cron.schedule(`*/${config.polling.tickS} * * * * *`, onTick, { name: `feed-scheduler-${randomUUID()}` })
-  log.info({ feeds: await countFeeds(db), tickS: config.polling.tickS, batchSize: config.polling.batchSize }, 'feed scheduler started')
+  log.info({ tickS: config.polling.tickS, batchSize: config.polling.batchSize }, 'feed scheduler started')
   return {
     tick,
     async close() {

@@ -51,23 +51,23 @@ export const registerRun = (program: Command): void => {
     .description('Run the scheduler, every worker and the dashboard server in one process (and, while REDIS_URL is unset and no Redis answers, a Redis of its own).')
     .action(async () => {
       const config = loadConfig()
-      const [{ startWorkers, onShutdown }, { startFeedScheduler, importFeedsFileIfEmpty }, { startServer }, { ensureLocalRedis }, { openRegistry, countFeeds }] =
+      const [{ startWorkers, onShutdown }, { startFeedScheduler }, { startServer }, { ensureLocalRedis }, { openRegistry, countFeeds }] =
         await Promise.all([runtime(), scheduling(), server(), services(), registry()])
       const redis = await ensureLocalRedis(config, { say })
       let stop = redis.stop
       try {
         const http = await startServer(config)
         stop = async () => { await http.close(); await redis.stop() }
-        // The embedded PGlite is the server's; PostgreSQL gets a pool of its own, migrated at open
-        // (the server's opens even while the database is down).
-        const own = config.databaseUrl || !http.queries ? await openRegistry(config) : undefined
+        // The embedded PGlite is the server's; PostgreSQL gets a pool of its own, which like the
+        // server's opens while the database is down and migrates when it answers.
+        const own = config.databaseUrl || !http.queries ? await openRegistry(config, { openWhileDown: true }) : undefined
         const feeds = own ?? http.queries!
         const closeHttp = async () => { await own?.close(); await http.close() }
         stop = async () => { await closeHttp(); await redis.stop() }
-        const imported = await importFeedsFileIfEmpty(config, feeds)
         const workers = await startWorkers(config, undefined, { registry: feeds, onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
         stop = async () => { await workers.close(); await closeHttp(); await redis.stop() }
-        const scheduler = await startFeedScheduler(config, { registry: feeds })
+        // An empty registry gets the feeds file (the bundled fixture by default): zero setup.
+        const scheduler = await startFeedScheduler(config, { registry: feeds, importFeedsFile: true })
         // Redis last: the workers finish their jobs on it.
         stop = async () => {
           await scheduler.close()
@@ -75,8 +75,8 @@ export const registerRun = (program: Command): void => {
           await closeHttp()
           await redis.stop()
         }
-        const source = imported > 0 ? ` (imported from ${config.feedsFile})` : ''
-        say(`podpipe: ${await countFeeds(feeds)} feed(s) in the registry${source}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
+        const count = await countFeeds(feeds).then(String, () => 'unknown (the database does not answer yet)')
+        say(`podpipe: feeds in the registry: ${count} (an empty one gets ${config.feedsFile}); records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
       } catch (err) {
         await stop().catch(() => {})
         throw err

@@ -136,7 +136,7 @@ export const VARIABLES = {
   feedsFile: spec({
     variable: 'PODPIPE_FEEDS',
     shown: 'fixtures/feeds.json (bundled with the package)',
-    description: 'JSON file listing the feeds the scheduler polls.',
+    description: 'Feed list (a JSON feeds file or OPML) that `podpipe start` imports into the feed registry while the registry is empty, so a fresh machine polls something; `podpipe feeds import` adds any list later.',
     expected: 'a file path',
     fallback: bundledFeedsFile,
     schema: path,

@@ -1,11 +1,26 @@
 import type { Config } from '../config/index.js'
 import { PodpipeError, isPodpipeError } from '../errors/index.js'
 import { pgliteDir } from '../query/open-query-db.js'
-import { createPgliteStore, createPostgresStore } from '../store/postgres/index.js'
+import { createPgliteStore, createPostgresStore, type SqlExecutor, type SqlRecordStore } from '../store/postgres/index.js'
 import type { RegistryDb } from './registry.js'
 
 export interface OpenRegistry extends RegistryDb {
   close(): Promise<void>
+}
+
+/**
+ * The store's executor, but the first statement waits for the schema to be migrated (ping
+ * migrates): a registry opened while PostgreSQL was down (podpipe start reports it on /readyz)
+ * works once it answers. After one success, statements go straight through.
+ */
+const migratedFirst = (store: Pick<SqlRecordStore, 'sql' | 'ping'>): SqlExecutor => {
+  let migrated: Promise<void> | undefined
+  const ready = () => (migrated ??= store.ping().catch((err: unknown) => { migrated = undefined; throw err }))
+  return {
+    engine: store.sql.engine,
+    query: async (sql, params) => { await ready(); return store.sql.query(sql, params) },
+    transaction: async (what, fn) => { await ready(); return store.sql.transaction(what, fn) },
+  }
 }
 
 /**
@@ -18,10 +33,13 @@ export interface OpenRegistry extends RegistryDb {
  * const registry = await openRegistry(loadConfig())
  * await addFeeds(registry, [{ url }], { now: new Date(), bounds })
  */
-export const openRegistry = async (config: Pick<Config, 'databaseUrl' | 'dataDir' | 'postgres'>, { schema }: { schema?: string } = {}): Promise<OpenRegistry> => {
+export const openRegistry = async (
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'postgres'>,
+  { schema, openWhileDown = false }: { schema?: string; openWhileDown?: boolean } = {},
+): Promise<OpenRegistry> => {
   if (config.databaseUrl) {
-    const store = await createPostgresStore({ connectionString: config.databaseUrl, ...(schema ? { schema } : {}), ...config.postgres })
-    return { sql: store.sql, schema: store.schema, close: () => store.close() }
+    const store = await createPostgresStore({ connectionString: config.databaseUrl, ...(schema ? { schema } : {}), ...config.postgres, openWhileDown })
+    return { sql: migratedFirst(store), schema: store.schema, close: () => store.close() }
   }
   const dir = pgliteDir(config.dataDir)
   try {
