@@ -55,7 +55,8 @@ export const startWorkers = async (
     prefix: config.queuePrefix,
     tuning: deps.tuning,
     // Analysis jobs beyond the threads wait in the pool, fetched and ready, while a thread works.
-    concurrency: config.concurrency,
+    // Poll batches mostly wait on the network: they have a setting of their own.
+    concurrency: queue === QUEUE.polls ? config.polling.batches : config.concurrency,
     log: deps.log,
   })
   const workers = queues.map(start)

@@ -105,6 +105,7 @@ const toConfig = (v: Values): Config => ({
     minIntervalS: v.pollMinIntervalS!,
     maxIntervalS: v.pollMaxIntervalS!,
     batchSize: v.pollBatchSize!,
+    batches: v.pollBatches!,
     concurrency: v.pollConcurrency!,
     hostConcurrency: v.pollHostConcurrency!,
     tickS: v.pollTickS!,

@@ -51,6 +51,8 @@ export interface PollingConfig {
   maxIntervalS: number
   /** Feeds per poll-batch job. */
   batchSize: number
+  /** Poll-batch jobs in flight per process. */
+  batches: number
   /** Requests in flight per poll-batch job. */
   concurrency: number
   /** Requests in flight per host per process. */

@@ -295,6 +295,14 @@ export const VARIABLES = {
     fallback: () => '100',
     schema: int(1, 1000),
   }),
+  pollBatches: spec({
+    variable: 'PODPIPE_POLL_BATCHES',
+    shown: '4',
+    description: 'Poll-batch jobs one worker process runs at once: they wait on the network, not the CPU, so more than PODPIPE_CONCURRENCY.',
+    expected: 'an integer from 1 to 64',
+    fallback: () => '4',
+    schema: int(1, 64),
+  }),
   pollConcurrency: spec({
     variable: 'PODPIPE_POLL_CONCURRENCY',
     shown: '64',
