@@ -106,7 +106,7 @@ export const registerRun = (program: Command): void => {
     .action(async () => {
       const config = loadConfig()
       const [{ onShutdown }, { startFeedScheduler }] = await Promise.all([runtime(), scheduling()])
-      const scheduler = await startFeedScheduler(config)
+      const scheduler = await startFeedScheduler(config, { importFeedsFile: true })
       say(`podpipe: scheduling the feeds of the registry (${config.databaseUrl ? 'PostgreSQL' : `PGlite under ${config.dataDir}`}), every ${config.polling.tickS} s`)
       onShutdown(scheduler.close)
     })

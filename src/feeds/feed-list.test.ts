@@ -59,6 +59,8 @@ describe('parseFeedList', () => {
     { id: 'neither format', text: 'https://a.example/feed.xml\n', message: /^list\.txt: is neither a JSON feeds file/ },
     { id: 'a bad cron', text: '[{"url":"x.xml","cron":"hourly"}]', message: /^list\.txt: invalid feeds file: \[0\.cron\]/ },
     { id: 'broken JSON', text: '[{"url":', message: /^list\.txt: cannot read the feeds file/ },
+    { id: 'a missing url', text: '[{"cron":"* * * * *"}]', message: /^list\.txt: invalid feeds file: \[0\.url\]/ },
+    { id: 'an object, not an array', text: '{"url":"x"}', message: /Expected \[\{ "url", "cron"/ },
   ])('fails with one line naming the input: $id', ({ text, message }) => {
     expect(() => parseFeedList(text, 'list.txt')).toThrow(message)
   })
