@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startFeedScheduler } from '../pipelines/feed-scheduler.js'
 import { startWorkers } from '../pipelines/runtime.js'
 import { addFeeds, listFeeds, type FeedRow, type RegistryDb } from '../src/feeds/index.js'
+import { createFeedState, feedIdOf } from '../src/queue/index.js'
 import { createPostgresStore, type SqlRecordStore } from '../src/store/postgres/index.js'
 import { FAST, PG_URL, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { waitFor, waitForQuiescence } from './helpers/quiescence.js'
@@ -99,4 +101,23 @@ describe('feeds scheduled from the registry in batches', () => {
       await busyHost.close()
     }
   }, 120_000)
+
+  it('an episode that failed for a transient reason makes the next poll read its feed in full', async () => {
+    const db: RegistryDb = store!
+    const url = 'https://retry.example/feed.xml'
+    await addFeeds(db, [{ url }], { now: new Date(Date.now() + 3_600_000), bounds })
+    await store!.sql.query(`UPDATE ${schema}.feeds SET etag = '"r1"', last_modified = 'Mon, 01 Jun 2026 10:00:00 GMT' WHERE url = $1`, [url])
+    const redis = new Redis(config.redisUrl)
+    const scheduler = await startFeedScheduler(config, { registry: db, pollOnStart: false })
+    try {
+      const state = createFeedState(redis, config.queuePrefix)
+      await state.markSeen(feedIdOf(url), [['ep-1', 'h1']])
+      expect(await state.retryLater(feedIdOf(url), 'ep-1', 'h1')).toBe(true)
+      await scheduler.tick()
+      expect((await byUrl(db)).get(url)).toMatchObject({ etag: null, lastModified: null })
+    } finally {
+      await scheduler.close()
+      redis.disconnect()
+    }
+  })
 })
