@@ -62,6 +62,12 @@ describe('podpipe feeds', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
   }, 60_000)
 
+  it('refuses a poll-batch worker where the registry is the embedded database', async () => {
+    const run = await runPodpipe(['worker', '--queues', 'polls'], { env })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--queues polls: poll batches read and write the feed registry')
+  }, 60_000)
+
   it('says which process holds the embedded database', async () => {
     const held = await createPgliteStore({ dir: pgliteDir(dataDir) })
     try {

@@ -94,6 +94,9 @@ export const registerRun = (program: Command): void => {
       if (flags.queues !== undefined && queues.includes(QUEUE.webhook) && !config.webhook) {
         throw new PodpipeError('CONFIG', '--queues webhook: PODPIPE_WEBHOOK_URL and PODPIPE_WEBHOOK_SECRET must be set for this worker to send notices')
       }
+      if (flags.queues !== undefined && queues.includes(QUEUE.polls) && !config.databaseUrl) {
+        throw new PodpipeError('CONFIG', '--queues polls: poll batches read and write the feed registry, which without DATABASE_URL is the embedded database only podpipe start may hold; set DATABASE_URL, or let podpipe start poll')
+      }
       const { startWorkers, onShutdown } = await runtime()
       const running = await startWorkers(config, queues, { onWorkerStopped: (queue) => void exitForRestart(queue, running.close) })
       say(`podpipe: workers running for ${running.workers.map((w) => w.name).join(', ')}`)
