@@ -8,7 +8,7 @@ import { printRows } from './measure.js'
 import { benchPipeline, printPipeline } from './pipeline.js'
 import { benchBlobs, printBlobs } from './blobs.js'
 import { benchQuery, printQuery } from './query.js'
-import { benchPolling, printPolling } from './polling.js'
+import { benchPolling, printPolling, type PollingEngine } from './polling.js'
 
 const sections = process.argv.slice(2)
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name)
@@ -35,5 +35,6 @@ if (want('query')) {
 }
 if (want('polling')) {
   const sizes = (process.env.PODPIPE_BENCH_FEEDS ?? '10000,100000').split(',').map(Number)
-  printPolling(await benchPolling(sizes, Number(process.env.PODPIPE_BENCH_POLL_RATE ?? 400)))
+  const engines = (process.env.PODPIPE_BENCH_POLL_ENGINES ?? 'postgres').split(',') as PollingEngine[]
+  printPolling(await benchPolling(sizes, Number(process.env.PODPIPE_BENCH_POLL_RATE ?? 400), engines))
 }

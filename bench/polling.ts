@@ -20,7 +20,7 @@ import { startFeedScheduler } from '../pipelines/feed-scheduler.js'
 import { startWorkers } from '../pipelines/runtime.js'
 import { loadConfig } from '../src/config/index.js'
 import { QUEUE, QUEUE_ORDER, feedIdOf, removePrefix } from '../src/queue/index.js'
-import { createPostgresStore } from '../src/store/postgres/index.js'
+import { createPgliteStore, createPostgresStore, type SqlRecordStore } from '../src/store/postgres/index.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const PG_URL = process.env.PODPIPE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -29,7 +29,11 @@ const HOSTS = 8
 const CHANGED_EVERY = 100
 const CLOCK_TICK_MS = 10
 
+/** Where the registry lives: PostgreSQL (the deployment at scale) or the embedded PGlite (`npm start`), in this process. */
+export type PollingEngine = 'postgres' | 'pglite'
+
 export interface PollingRow {
+  engine: PollingEngine
   feeds: number
   demandPerSec: number
   polled: number
@@ -105,7 +109,16 @@ const pgBackendsCpu = (admin: pg.Pool) => {
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
 
-const runOnce = async (n: number, rate: number, ports: number[], feedServer: ChildProcess, redis: Redis): Promise<PollingRow> => {
+/** The registry's database; PGlite runs in this process, so its CPU is in the polling column. */
+const openEngine = async (engine: PollingEngine, schema: string, config: ReturnType<typeof loadConfig>): Promise<SqlRecordStore> => {
+  if (engine === 'pglite') return createPgliteStore({ dir: undefined, schema })
+  const connectionString = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}application_name=${APP}`
+  const store = await createPostgresStore({ connectionString, schema, ...config.postgres, poolSize: 4 })
+  await store.ping()
+  return store
+}
+
+const runOnce = async (engine: PollingEngine, n: number, rate: number, ports: number[], feedServer: ChildProcess, redis: Redis): Promise<PollingRow> => {
   const schema = `ppbench_polls_${randomBytes(4).toString('hex')}`
   const prefix = `ppbench-polls-${randomBytes(4).toString('hex')}`
   const dataDir = mkdtempSync(join(tmpdir(), 'podpipe-bench-polls-'))
@@ -118,9 +131,7 @@ const runOnce = async (n: number, rate: number, ports: number[], feedServer: Chi
     LOG_LEVEL: 'warn',
   }
   const config = loadConfig(env)
-  const connectionString = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}application_name=${APP}`
-  const store = await createPostgresStore({ connectionString, schema, ...config.postgres, poolSize: 4 })
-  await store.ping()
+  const store = await openEngine(engine, schema, config)
   const admin = new pg.Pool({ connectionString: PG_URL, max: 1 })
   const backends = pgBackendsCpu(admin)
   try {
@@ -181,7 +192,7 @@ const runOnce = async (n: number, rate: number, ports: number[], feedServer: Chi
       const num = (k: string) => Number(stats[k] ?? 0)
       const done = Math.max(1, num('polled'))
       return {
-        feeds: n, demandPerSec: rate, polled: num('polled'), pollsPerSec: round(num('polled') / Math.max(1, num('span_s'))),
+        engine, feeds: n, demandPerSec: rate, polled: num('polled'), pollsPerSec: round(num('polled') / Math.max(1, num('span_s'))),
         lagP50S: round(num('p50')), lagP95S: round(num('p95')), lagMaxS: round(num('lag_max')),
         changed: num('changed'), notModified: num('not_modified'), failed: num('failed'), records,
         redisUsedMb: round(endMemory / 2 ** 20), redisPeakDeltaMb: round((peakMemory - baseMemory) / 2 ** 20),
@@ -204,12 +215,12 @@ const runOnce = async (n: number, rate: number, ports: number[], feedServer: Chi
 }
 
 /** One run per N in `sizes` (10,000 and 100,000 unless PODPIPE_BENCH_FEEDS lists others). */
-export const benchPolling = async (sizes: readonly number[], rate: number): Promise<PollingRow[]> => {
+export const benchPolling = async (sizes: readonly number[], rate: number, engines: readonly PollingEngine[] = ['postgres']): Promise<PollingRow[]> => {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
   const { child, ports } = await startFeedServer()
   try {
     const rows: PollingRow[] = []
-    for (const n of sizes) rows.push(await runOnce(n, rate, ports, child, redis))
+    for (const engine of engines) for (const n of sizes) rows.push(await runOnce(engine, n, rate, ports, child, redis))
     return rows
   } finally {
     child.kill('SIGTERM')
@@ -218,9 +229,9 @@ export const benchPolling = async (sizes: readonly number[], rate: number): Prom
 }
 
 export const printPolling = (rows: readonly PollingRow[]): void => {
-  console.log(`\nFeed polling from the registry (PostgreSQL), ${HOSTS} simulated hosts, 1 in ${CHANGED_EVERY} feeds with a new episode; goal ≥ 280 polls/s, p95 lag < 60 s, Redis < 200 MB at 100,000 feeds`)
-  console.log('  feeds    due/s  polled  polls/s  lag p50 s  p95 s   max s  changed  304s  failed  records  Redis MB (peak Δ)  CPU ms/poll: polling  Redis  PostgreSQL  feed server  chain CPU ms/episode  wall s')
+  console.log(`\nFeed polling from the registry, ${HOSTS} simulated hosts, 1 in ${CHANGED_EVERY} feeds with a new episode; goal ≥ 280 polls/s, p95 lag < 60 s, Redis < 200 MB at 100,000 feeds`)
+  console.log('  engine    feeds    due/s  polled  polls/s  lag p50 s  p95 s   max s  changed  304s  failed  records  Redis MB (peak Δ)  CPU ms/poll: polling  Redis  PostgreSQL  feed server  chain CPU ms/episode  wall s')
   for (const r of rows) {
-    console.log(`  ${String(r.feeds).padStart(7)}  ${String(r.demandPerSec).padStart(5)}  ${String(r.polled).padStart(6)}  ${String(r.pollsPerSec).padStart(7)}  ${String(r.lagP50S).padStart(9)}  ${String(r.lagP95S).padStart(5)}  ${String(r.lagMaxS).padStart(6)}  ${String(r.changed).padStart(7)}  ${String(r.notModified).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.records).padStart(7)}  ${`${r.redisUsedMb} (${r.redisPeakDeltaMb})`.padStart(17)}  ${String(r.cpuMsPerPoll).padStart(20)}  ${String(r.redisCpuMsPerPoll).padStart(5)}  ${String(r.pgCpuMsPerPoll).padStart(10)}  ${String(r.feedServerCpuMsPerPoll).padStart(11)}  ${String(r.chainCpuMsPerEpisode).padStart(20)}  ${String(r.wallS).padStart(6)}`)
+    console.log(`  ${r.engine.padEnd(8)}  ${String(r.feeds).padStart(7)}  ${String(r.demandPerSec).padStart(5)}  ${String(r.polled).padStart(6)}  ${String(r.pollsPerSec).padStart(7)}  ${String(r.lagP50S).padStart(9)}  ${String(r.lagP95S).padStart(5)}  ${String(r.lagMaxS).padStart(6)}  ${String(r.changed).padStart(7)}  ${String(r.notModified).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.records).padStart(7)}  ${`${r.redisUsedMb} (${r.redisPeakDeltaMb})`.padStart(17)}  ${String(r.cpuMsPerPoll).padStart(20)}  ${String(r.redisCpuMsPerPoll).padStart(5)}  ${String(r.pgCpuMsPerPoll).padStart(10)}  ${String(r.feedServerCpuMsPerPoll).padStart(11)}  ${String(r.chainCpuMsPerEpisode).padStart(20)}  ${String(r.wallS).padStart(6)}`)
   }
 }
