@@ -94,6 +94,18 @@ describe('feeds scheduled from the registry in batches', () => {
       expect(await running.deps.queues.feeds.getJobCountByTypes('completed', 'failed')).toBe(feedJobsBefore)
       expect(feedServer.hits.get('/a.xml')).toBe(2)
       expect(records()).toHaveLength(2)
+
+      // A feed that has answered 304 for a day is read in full once, by its feed job, which
+      // rechecks its transcripts; then it is back to conditional GETs.
+      await store.sql.query(`UPDATE ${schema}.feeds SET next_poll_at = now() - interval '1 second', rechecked_at = now() - interval '2 days' WHERE url = $1`, [urls[0]])
+      expect(await schedulers[2]!.tick()).toBe(1)
+      await waitForQuiescence(Object.values(running.deps.queues), { timeoutMs: 30_000 })
+      expect(await running.deps.queues.feeds.getJobCountByTypes('completed', 'failed')).toBe(feedJobsBefore + 1)
+      // The batch's conditional GET, then the feed job's full read.
+      expect(feedServer.hits.get('/a.xml')).toBe(4)
+      const third = await byUrl(db)
+      expect(Date.now() - third.get(urls[0]!)!.recheckedAt!.getTime()).toBeLessThan(60_000)
+      expect(records()).toHaveLength(2)
     } finally {
       await Promise.all(schedulers.map((s) => s.close()))
       await running.close()

@@ -87,15 +87,18 @@ export const pollsStage = defineStage(QUEUE.polls, (deps: Deps) => async (data, 
   const handed: { polled: PolledFeed<LeasedFeed>; prefetched: boolean }[] = []
   const updates = polled.map((p) => {
     let finding = p.finding
+    let handedOn = true
     if (p.fetched && finding.kind === 'changed') {
       finding = { ...finding, publishTimes: publishTimesOf(deps, p.feed, p.fetched) }
       handed.push({ polled: p, prefetched: true })
     } else if (finding.kind === 'not-modified' && needsRecheck(deps, p.feed, now)) {
       handed.push({ polled: p, prefetched: false })
+    } else {
+      handedOn = false
     }
     const update = pollUpdate(p.feed, finding, now, { minS: config.polling.minIntervalS, maxS: config.polling.maxIntervalS })
     // A feed job reads the whole feed, which rechecks its newest transcripts.
-    return handed.at(-1)?.polled === p ? { ...update, recheckedAt: now } : update
+    return handedOn ? { ...update, recheckedAt: now } : update
   })
   // Handed on before the registry learns the new validators: a crash in between polls the feed
   // again, finds it changed again, and re-adds the same feed job (a no-op), never losing it.
