@@ -1,5 +1,5 @@
 // `npm run bench`: every speed figure side by side with its alternative, in one run, as ratios.
-// `npm run bench -- split extraction pipeline query` picks sections; pipeline needs Redis, query PostgreSQL.
+// `npm run bench -- split extraction pipeline query polling` picks sections; pipeline needs Redis, query and polling PostgreSQL too.
 import { benchSplit } from './split.js'
 import { benchAnalyze } from './analyze.js'
 import { benchExtraction } from './extraction.js'
@@ -8,6 +8,7 @@ import { printRows } from './measure.js'
 import { benchPipeline, printPipeline } from './pipeline.js'
 import { benchBlobs, printBlobs } from './blobs.js'
 import { benchQuery, printQuery } from './query.js'
+import { benchPolling, printPolling, type PollingEngine } from './polling.js'
 
 const sections = process.argv.slice(2)
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name)
@@ -31,4 +32,9 @@ if (want('query')) {
   const total = Number(process.env.PODPIPE_BENCH_RECORDS ?? 10_000)
   const puts = Number(process.env.PODPIPE_BENCH_PUTS ?? 200)
   printQuery(await benchQuery(total, puts), total, puts)
+}
+if (want('polling')) {
+  const sizes = (process.env.PODPIPE_BENCH_FEEDS ?? '10000,100000').split(',').map(Number)
+  const engines = (process.env.PODPIPE_BENCH_POLL_ENGINES ?? 'postgres').split(',') as PollingEngine[]
+  printPolling(await benchPolling(sizes, Number(process.env.PODPIPE_BENCH_POLL_RATE ?? 400), engines))
 }

@@ -6,6 +6,7 @@
 import { QUEUE, QUEUE_ORDER, type QueueName, type Stage } from '../src/queue/index.js'
 import { analyzeStage } from '../workers/analyze.js'
 import { feedsStage } from '../workers/feeds.js'
+import { pollsStage } from '../workers/polls.js'
 import { publishStage } from '../workers/publish.js'
 import { transcriptsStage } from '../workers/transcripts.js'
 import { webhookStage } from '../workers/webhook.js'
@@ -26,6 +27,8 @@ export const INGEST = [QUEUE.feeds, QUEUE.transcripts, QUEUE.analyze, QUEUE.publ
 export type IngestStage = (typeof INGEST)[number]
 
 export const STAGES: { [Q in QueueName]: Stage<Q, Deps> } = {
+  // Not a stage of an episode's chain: a batch of feed polls, which starts the feed jobs.
+  [QUEUE.polls]: pollsStage,
   [QUEUE.feeds]: feedsStage,
   [QUEUE.transcripts]: transcriptsStage,
   [QUEUE.analyze]: analyzeStage,

@@ -44,7 +44,10 @@ export const startWorkers = async (
   requested: readonly QueueName[] = ALL_QUEUES,
   options: WorkerOptions = {},
 ): Promise<RunningWorkers> => {
-  const queues = config.webhook ? requested : requested.filter((q) => q !== QUEUE.webhook)
+  // Poll batches read and write the feed registry: PostgreSQL from anywhere, the embedded PGlite
+  // only in the process that holds it (podpipe start passes it); elsewhere their jobs wait.
+  const canPoll = options.registry !== undefined || config.databaseUrl !== undefined
+  const queues = requested.filter((q) => (q !== QUEUE.webhook || config.webhook) && (q !== QUEUE.polls || canPoll))
   const deps = await createDeps(config, options)
   if (queues.includes(QUEUE.analyze)) await migrateLegacyQueues(deps.redis, config.queuePrefix, deps.queues.analyze, deps.log)
   const start = <Q extends QueueName>(queue: Q): Worker => createWorker(STAGES[queue], deps, {
@@ -52,7 +55,8 @@ export const startWorkers = async (
     prefix: config.queuePrefix,
     tuning: deps.tuning,
     // Analysis jobs beyond the threads wait in the pool, fetched and ready, while a thread works.
-    concurrency: config.concurrency,
+    // Poll batches mostly wait on the network: they have a setting of their own.
+    concurrency: queue === QUEUE.polls ? config.polling.batches : config.concurrency,
     log: deps.log,
   })
   const workers = queues.map(start)

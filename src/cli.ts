@@ -11,6 +11,7 @@ import { isPodpipeError } from './errors/index.js'
 import { PIPELINE_VERSION } from './record/version.js'
 import { registerAnalyze } from './cli/analyze.js'
 import { registerRun } from './cli/run.js'
+import { registerFeeds } from './cli/feeds.js'
 
 const fail = (err: unknown): never => {
   // The last line of defence for secrets: a message or cause may quote a REDIS_URL or DATABASE_URL.
@@ -39,5 +40,6 @@ const program = new Command()
 
 registerAnalyze(program)
 registerRun(program)
+registerFeeds(program)
 
 program.parseAsync(process.argv).catch(fail)

@@ -1,89 +1,62 @@
-import { Queue } from 'bullmq'
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { setTimeout as delay } from 'node:timers/promises'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readFeedsFile, startScheduler, type RunningScheduler } from '../pipelines/scheduler.js'
-import { feedIdOf } from '../src/queue/index.js'
-import { obliterate, testConfig } from './helpers/pipeline-env.js'
-import { waitFor } from './helpers/quiescence.js'
+import { startFeedScheduler, type RunningFeedScheduler } from '../pipelines/feed-scheduler.js'
+import { startWorkers } from '../pipelines/runtime.js'
+import { addFeeds, listFeeds } from '../src/feeds/index.js'
+import { createPostgresStore, type SqlRecordStore } from '../src/store/postgres/index.js'
+import { FAST, PG_URL, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 
-const config = testConfig()
-const feedsFile = join(config.dataDir, 'feeds.json')
+// Every feed due every second, a tick every second: several due times within the test.
+const config = testConfig({ PODPIPE_POLL_TICK_S: '1', PODPIPE_POLL_MIN_INTERVAL_S: '1', PODPIPE_POLL_MAX_INTERVAL_S: '1', PODPIPE_POLL_BATCH_SIZE: '2' })
+const schema = `podpipe_sched_${randomBytes(5).toString('hex')}`
+const stores: SqlRecordStore[] = []
 
 afterAll(async () => {
+  await Promise.allSettled(stores.map((s) => s.close()))
+  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 })
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  await admin.end()
   await obliterate(config)
 })
 
 describe('several schedulers at once', () => {
-  it('add one poll job per feed per cron tick', async () => {
-    // Every second, so the test sees several ticks in a few seconds; node-cron takes 6 fields.
-    writeFileSync(feedsFile, JSON.stringify([
-      { url: 'feeds/a.xml', cron: '* * * * * *' },
-      { url: 'https://example.com/b.xml', cron: '* * * * * *', speakers: ['Jordan Schneider'] },
-    ]))
-    const cfg = { ...config, feedsFile }
-    const ticks: string[] = []
-    const schedulers: RunningScheduler[] = await Promise.all([1, 2, 3].map(() =>
-      startScheduler(cfg, { onTick: (_feed, slot, id) => ticks.push(`${slot} ${id}`) })))
-    const slots = () => new Set(ticks.map((t) => t.split(' ')[0]))
+  it('poll each feed once per due time, however many claim', async () => {
+    const polls = new Map<string, number[]>()
+    const feed = (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(304, { etag: '"x"' }).end()
+    const server = await serve(Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((n) => [`/${n}.xml`, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+      polls.set(n, [...(polls.get(n) ?? []), Date.now()])
+      if (req.headers['if-none-match'] === '"x"') return feed(req, res)
+      res.writeHead(200, { etag: '"x"' }).end(rss([]))
+    }])))
+    // Each scheduler and the worker on its own pool, as separate processes would be.
+    const open = async () => {
+      const store = await createPostgresStore({ connectionString: PG_URL, schema })
+      stores.push(store)
+      await store.ping()
+      return store
+    }
+    const db = await open()
+    await addFeeds(db, ['a', 'b', 'c', 'd', 'e'].map((n) => ({ url: `${server.url}/${n}.xml` })), { now: new Date(), bounds: { minS: 1, maxS: 1 } })
+    const running = await startWorkers(config, ['polls'], { registry: await open(), tuning: FAST })
+    const schedulers: RunningFeedScheduler[] = []
     try {
-      await waitFor(() => (slots().size >= 4 ? true : undefined), { timeoutMs: 15_000, what: 'four cron slots' })
+      for (let i = 0; i < 3; i++) schedulers.push(await startFeedScheduler(config, { registry: await open(), tuning: FAST }))
+      await delay(6_000)
     } finally {
       await Promise.all(schedulers.map((s) => s.close()))
+      await running.close()
+      await server.close()
     }
-    const queue = new Queue('feeds', { connection: { url: config.redisUrl }, prefix: config.queuePrefix })
-    const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])
-    await queue.close()
-
-    const firedSlots = slots()
-    // Each scheduler fired for each feed in (nearly) every slot, yet each slot holds one job per feed.
-    expect(ticks.length).toBeGreaterThan(2 * firedSlots.size)
-    expect(jobs).toHaveLength(2 * firedSlots.size)
-    const ids = jobs.map((j) => j.id)
-    expect(new Set(ids).size).toBe(ids.length)
-    for (const slot of firedSlots) {
-      for (const url of [join(config.dataDir, 'feeds/a.xml'), 'https://example.com/b.xml']) {
-        expect(ids).toContain(`poll-${feedIdOf(url)}-${slot}`)
-      }
+    for (const [name, times] of polls) {
+      expect(times.length, name).toBeGreaterThanOrEqual(3)
+      // A feed claimed twice for one due time would be requested twice within milliseconds.
+      const gaps = times.slice(1).map((t, i) => t - times[i]!)
+      expect(Math.min(...gaps), name).toBeGreaterThanOrEqual(400)
     }
-    const b = jobs.find((j) => j.data.feedUrl === 'https://example.com/b.xml')
-    expect(b?.data.speakers).toEqual(['Jordan Schneider'])
-  }, 30_000)
-})
-
-describe('start-up poll', () => {
-  it('polls each feed once at start for its latest slot, however many schedulers start', async () => {
-    const cfg = { ...config, queuePrefix: `${config.queuePrefix}-start`, feedsFile }
-    writeFileSync(feedsFile, JSON.stringify([{ url: 'https://example.com/c.xml', cron: '0 3 * * *' }]))
-    const schedulers = await Promise.all([1, 2, 3].map(() => startScheduler(cfg)))
-    await Promise.all(schedulers.map((s) => s.close()))
-    const queue = new Queue('feeds', { connection: { url: config.redisUrl }, prefix: cfg.queuePrefix })
-    try {
-      const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])
-      const lastThreeAm = new Date()
-      lastThreeAm.setHours(3, 0, 0, 0)
-      if (lastThreeAm.getTime() > Date.now()) lastThreeAm.setDate(lastThreeAm.getDate() - 1)
-      expect(jobs.map((j) => j.id)).toEqual([`poll-${feedIdOf('https://example.com/c.xml')}-${lastThreeAm.getTime()}`])
-    } finally {
-      await queue.obliterate({ force: true })
-      await queue.close()
-    }
-  })
-})
-
-describe('readFeedsFile', () => {
-  it('resolves relative feed paths against the feeds file, not the cwd', async () => {
-    writeFileSync(feedsFile, JSON.stringify([{ url: 'feeds/a.xml', cron: '*/5 * * * *' }]))
-    const [feed] = await readFeedsFile(feedsFile)
-    expect(feed?.url).toBe(join(config.dataDir, 'feeds/a.xml'))
-  })
-
-  it.each([
-    { id: 'bad cron', body: [{ url: 'x.xml', cron: 'every minute' }], message: /\[0\.cron\] is not a valid cron expression/ },
-    { id: 'missing url', body: [{ cron: '* * * * *' }], message: /\[0\.url\]/ },
-    { id: 'not an array', body: { url: 'x' }, message: /Expected \[\{ "url", "cron"/ },
-  ])('rejects a malformed feeds file with the field named ($id)', async ({ body, message }) => {
-    writeFileSync(feedsFile, JSON.stringify(body))
-    await expect(readFeedsFile(feedsFile)).rejects.toThrow(message)
-  })
+    expect(polls.size).toBe(5)
+    const rows = await listFeeds(db)
+    expect(rows.every((r) => r.lastStatus === 'not-modified' && r.consecutiveErrors === 0)).toBe(true)
+  }, 60_000)
 })

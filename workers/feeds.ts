@@ -3,7 +3,7 @@ import { canonicalJson } from '../src/store/index.js'
 import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
 import { QUEUE, chainIdOf, defineStage, pollChainIdOf, retryMark, type JobContext, type JobData, type PollReport } from '../src/queue/index.js'
 import { recordId, sha256Hex } from '../src/record/index.js'
-import { handOff, type Deps, isLocalSource, type EpisodeBlob, readChainState, checkStores } from '../src/stage/index.js'
+import { handOff, type Deps, isLocalSource, type EpisodeBlob, type FeedBlob, readChainState, checkStores } from '../src/stage/index.js'
 
 /** One feed item as this poll sees it; also what the recheck list remembers for a 304 poll. */
 interface Version {
@@ -137,12 +137,17 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   const { limits, allowPrivateAddresses } = deps.config
   const asRechecks = (items: readonly Version[]): Chain[] =>
     items.map((v) => ({ ...v, chainId: pollChainIdOf(v.episodeId, v.hash, ctx.jobId), recheck: true }))
-  const cache = data.force ? {} : await deps.feedState.httpCache(data.feedId)
-  const fetched = await fetchResource(
-    data.feedUrl,
-    { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.feedMaxBytes, maxRedirects: limits.maxRedirects, allowPrivateAddresses, allowFileUrls: true },
-    { cache },
-  )
+  // A poll batch fetched it already; its blob is gone only when the job waited past the blob TTL.
+  const prefetched = data.prefetched ? await deps.blobs.get<FeedBlob>(ctx.jobId, 'feed') : undefined
+  // The registry keeps the validators of the feeds it schedules; only other polls use the memo.
+  const cache = data.force || data.prefetched ? {} : await deps.feedState.httpCache(data.feedId)
+  const fetched = prefetched
+    ? { status: 'ok' as const, url: data.feedUrl, body: Buffer.from(prefetched.body), ...(prefetched.contentType ? { contentType: prefetched.contentType } : {}) }
+    : await fetchResource(
+      data.feedUrl,
+      { timeoutMs: limits.fetchTimeoutMs, maxBytes: limits.feedMaxBytes, maxRedirects: limits.maxRedirects, allowPrivateAddresses, allowFileUrls: true },
+      { cache },
+    )
   if (fetched.status === 'not-modified') {
     const remembered = limits.recheckItems > 0 ? await deps.feedState.recheckList<Version>(data.feedId) : []
     const listed = remembered.slice(0, limits.recheckItems)
@@ -193,7 +198,8 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     const remember = recheckCandidates(versions, limits.recheckItems).map((v) => ({ ...v, ep: { ...v.ep, body: null } }))
     await deps.feedState.saveRecheckList(data.feedId, remember)
   }
-  await deps.feedState.saveHttpCache(data.feedId, { etag: fetched.etag, lastModified: fetched.lastModified })
+  if (data.prefetched) await deps.blobs.delete(ctx.jobId, 'feed')
+  else await deps.feedState.saveHttpCache(data.feedId, { etag: fetched.etag, lastModified: fetched.lastModified })
   ctx.log.info({ found: versions.length, enqueued: fresh.length, repaired: known.repairs.length, rechecked: rechecks.length, warnings: feed.warnings.length }, 'feed polled')
   return {
     found: versions.length, enqueued: fresh.length, rechecked: rechecks.length, unchanged: versions.length - fresh.length, notModified: false,

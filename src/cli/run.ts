@@ -30,7 +30,8 @@ const feedArgument = (feed: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(feed
 
 // Loaded on use, so `podpipe analyze` and `--help` never load the queue and server stack.
 const runtime = () => import('../../pipelines/runtime.js')
-const scheduling = () => import('../../pipelines/scheduler.js')
+const scheduling = () => import('../../pipelines/feed-scheduler.js')
+const registry = () => import('../feeds/index.js')
 const server = () => import('../server/index.js')
 const services = () => import('../services/index.js')
 
@@ -49,24 +50,32 @@ export const registerRun = (program: Command): void => {
     .description('Run the scheduler, every worker and the dashboard server in one process (and, while REDIS_URL is unset and no Redis answers, a Redis of its own).')
     .action(async () => {
       const config = loadConfig()
-      const [{ startWorkers, onShutdown }, { startScheduler }, { startServer }, { ensureLocalRedis }] =
-        await Promise.all([runtime(), scheduling(), server(), services()])
+      const [{ startWorkers, onShutdown }, { startFeedScheduler }, { startServer }, { ensureLocalRedis }, { openRegistry, countFeeds }] =
+        await Promise.all([runtime(), scheduling(), server(), services(), registry()])
       const redis = await ensureLocalRedis(config, { say })
       let stop = redis.stop
       try {
         const http = await startServer(config)
         stop = async () => { await http.close(); await redis.stop() }
-        const workers = await startWorkers(config, undefined, { onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
-        stop = async () => { await workers.close(); await http.close(); await redis.stop() }
-        const scheduler = await startScheduler(config)
+        // The embedded PGlite is the server's; PostgreSQL gets a pool of its own, which like the
+        // server's opens while the database is down and migrates when it answers.
+        const own = config.databaseUrl || !http.queries ? await openRegistry(config, { openWhileDown: true }) : undefined
+        const feeds = own ?? http.queries!
+        const closeHttp = async () => { await own?.close(); await http.close() }
+        stop = async () => { await closeHttp(); await redis.stop() }
+        const workers = await startWorkers(config, undefined, { registry: feeds, onWorkerStopped: (queue) => void exitForRestart(queue, stop) })
+        stop = async () => { await workers.close(); await closeHttp(); await redis.stop() }
+        // An empty registry gets the feeds file (the bundled fixture by default): zero setup.
+        const scheduler = await startFeedScheduler(config, { registry: feeds, importFeedsFile: true })
         // Redis last: the workers finish their jobs on it.
         stop = async () => {
           await scheduler.close()
           await workers.close()
-          await http.close()
+          await closeHttp()
           await redis.stop()
         }
-        say(`podpipe: ${scheduler.feeds.length} feed(s) from ${config.feedsFile}; records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
+        const count = await countFeeds(feeds).then(String, () => 'unknown (the database does not answer yet)')
+        say(`podpipe: feeds in the registry: ${count} (an empty one gets ${config.feedsFile}); records under ${config.dataDir}; dashboard ${http.dashboardUrl}`)
       } catch (err) {
         await stop().catch(() => {})
         throw err
@@ -84,6 +93,9 @@ export const registerRun = (program: Command): void => {
       if (flags.queues !== undefined && queues.includes(QUEUE.webhook) && !config.webhook) {
         throw new PodpipeError('CONFIG', '--queues webhook: PODPIPE_WEBHOOK_URL and PODPIPE_WEBHOOK_SECRET must be set for this worker to send notices')
       }
+      if (flags.queues !== undefined && queues.includes(QUEUE.polls) && !config.databaseUrl) {
+        throw new PodpipeError('CONFIG', '--queues polls: poll batches read and write the feed registry, which without DATABASE_URL is the embedded database only podpipe start may hold; set DATABASE_URL, or let podpipe start poll')
+      }
       const { startWorkers, onShutdown } = await runtime()
       const running = await startWorkers(config, queues, { onWorkerStopped: (queue) => void exitForRestart(queue, running.close) })
       say(`podpipe: workers running for ${running.workers.map((w) => w.name).join(', ')}`)
@@ -92,12 +104,12 @@ export const registerRun = (program: Command): void => {
 
   program
     .command('scheduler')
-    .description('Run the feed scheduler only (several may run at once: each tick polls a feed once).')
+    .description('Run the feed scheduler only: claims the due feeds of the registry in batches (several may run at once on PostgreSQL: no feed is claimed twice).')
     .action(async () => {
       const config = loadConfig()
-      const [{ onShutdown }, { startScheduler }] = await Promise.all([runtime(), scheduling()])
-      const scheduler = await startScheduler(config)
-      say(`podpipe: scheduling ${scheduler.feeds.length} feed(s) from ${config.feedsFile}`)
+      const [{ onShutdown }, { startFeedScheduler }] = await Promise.all([runtime(), scheduling()])
+      const scheduler = await startFeedScheduler(config, { importFeedsFile: true })
+      say(`podpipe: scheduling the feeds of the registry (${config.databaseUrl ? 'PostgreSQL' : `PGlite under ${config.dataDir}`}), every ${config.polling.tickS} s`)
       onShutdown(scheduler.close)
     })
 

@@ -50,6 +50,13 @@ describe('loadConfig defaults', () => {
     ['PODPIPE_MAX_REDIRECTS', config.limits.maxRedirects, 5],
     ['PODPIPE_MAX_ITEMS_PER_FEED', config.limits.maxItemsPerFeed, 100],
     ['PODPIPE_RECHECK_ITEMS', config.limits.recheckItems, 20],
+    ['PODPIPE_POLL_MIN_INTERVAL_S', config.polling.minIntervalS, 900],
+    ['PODPIPE_POLL_MAX_INTERVAL_S', config.polling.maxIntervalS, 86_400],
+    ['PODPIPE_POLL_BATCH_SIZE', config.polling.batchSize, 100],
+    ['PODPIPE_POLL_BATCHES', config.polling.batches, 4],
+    ['PODPIPE_POLL_CONCURRENCY', config.polling.concurrency, 64],
+    ['PODPIPE_POLL_HOST_CONCURRENCY', config.polling.hostConcurrency, 4],
+    ['PODPIPE_POLL_TICK_S', config.polling.tickS, 5],
     ['PODPIPE_STREAM_MAX_LEN', config.stream.maxLen, 10_000],
     ['PODPIPE_STREAM_INLINE_MAX_BYTES', config.stream.inlineMaxBytes, 64 * 1024],
     ['PODPIPE_BLOB_COMPRESS_MIN_BYTES', config.blobCompressMinBytes, 1024 * 1024],
@@ -85,6 +92,7 @@ describe('loadConfig defaults', () => {
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
+      'PODPIPE_POLL_MIN_INTERVAL_S', 'PODPIPE_POLL_MAX_INTERVAL_S', 'PODPIPE_POLL_BATCH_SIZE', 'PODPIPE_POLL_BATCHES', 'PODPIPE_POLL_CONCURRENCY', 'PODPIPE_POLL_HOST_CONCURRENCY', 'PODPIPE_POLL_TICK_S',
       'PODPIPE_STREAM_MAX_LEN', 'PODPIPE_STREAM_INLINE_MAX_BYTES', 'PODPIPE_WEBHOOK_URL', 'PODPIPE_WEBHOOK_SECRET', 'PODPIPE_WEBHOOK_TIMEOUT_MS',
       'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_BLOB_COMPRESS_MIN_BYTES', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
     ])
@@ -146,6 +154,7 @@ describe('loadConfig values', () => {
       dashboardPath: '/ops/queues',
       allowPrivateAddresses: true,
       limits: { feedMaxBytes: 2048, transcriptMaxBytes: 4096, fetchTimeoutMs: 500, maxRedirects: 0, maxItemsPerFeed: 7, recheckItems: 0 },
+      polling: { minIntervalS: 900, maxIntervalS: 86_400, batchSize: 100, batches: 4, concurrency: 64, hostConcurrency: 4, tickS: 5 },
       stream: { maxLen: 500, inlineMaxBytes: 0 },
       concurrency: 16,
       blobCompressMinBytes: 0,
@@ -252,6 +261,11 @@ describe('loadConfig errors', () => {
     const message = configError({ DATABASE_URL: 'postgres//app:hunter2@db/x' })
     expect(message).toContain('DATABASE_URL=(hidden, 26 characters) is not valid')
     expect(message).not.toContain('hunter2')
+  })
+
+  it('refuses a minimum poll interval above the maximum, naming both', () => {
+    expect(configError({ PODPIPE_POLL_MIN_INTERVAL_S: '7200', PODPIPE_POLL_MAX_INTERVAL_S: '3600' }))
+      .toMatch(/PODPIPE_POLL_MIN_INTERVAL_S \(7200\) is above PODPIPE_POLL_MAX_INTERVAL_S \(3600\)/)
   })
 
   it('reports every invalid variable at once', () => {

@@ -54,6 +54,9 @@ const crossChecks = (v: Values): string[] => {
         'set PODPIPE_WEBHOOK_SECRET (e.g. `echo whsec_$(openssl rand -base64 32)`) and give the receiver the same value',
     )
   }
+  if (v.pollMinIntervalS !== undefined && v.pollMaxIntervalS !== undefined && v.pollMinIntervalS > v.pollMaxIntervalS) {
+    problems.push(`PODPIPE_POLL_MIN_INTERVAL_S (${v.pollMinIntervalS}) is above PODPIPE_POLL_MAX_INTERVAL_S (${v.pollMaxIntervalS}): the minimum must not exceed the maximum`)
+  }
   if (v.dashboardUser !== undefined && v.dashboardPassword === undefined) {
     problems.push('PODPIPE_DASHBOARD_USER is set without PODPIPE_DASHBOARD_PASSWORD: set both or neither')
   }
@@ -97,6 +100,15 @@ const toConfig = (v: Values): Config => ({
     maxRedirects: v.maxRedirects!,
     maxItemsPerFeed: v.maxItemsPerFeed!,
     recheckItems: v.recheckItems!,
+  },
+  polling: {
+    minIntervalS: v.pollMinIntervalS!,
+    maxIntervalS: v.pollMaxIntervalS!,
+    batchSize: v.pollBatchSize!,
+    batches: v.pollBatches!,
+    concurrency: v.pollConcurrency!,
+    hostConcurrency: v.pollHostConcurrency!,
+    tickS: v.pollTickS!,
   },
   stream: { maxLen: v.streamMaxLen!, inlineMaxBytes: v.streamInlineMaxBytes! },
   webhook: v.webhookUrl === undefined

@@ -44,6 +44,23 @@ export interface QueryLimits {
   followMs: number
 }
 
+/** The feed registry's scheduling (src/feeds). */
+export interface PollingConfig {
+  /** Bounds of a feed's adaptive interval, seconds. */
+  minIntervalS: number
+  maxIntervalS: number
+  /** Feeds per poll-batch job. */
+  batchSize: number
+  /** Poll-batch jobs in flight per process. */
+  batches: number
+  /** Requests in flight per poll-batch job. */
+  concurrency: number
+  /** Requests in flight per host per process. */
+  hostConcurrency: number
+  /** Seconds between scheduler ticks. */
+  tickS: number
+}
+
 export interface Config {
   redisUrl: string
   /**
@@ -73,6 +90,7 @@ export interface Config {
   /** Private, loopback and link-local addresses may be fetched (off by default: SSRF). */
   allowPrivateAddresses: boolean
   limits: Limits
+  polling: PollingConfig
   /** The stream store: entries kept, and the largest record inlined in an entry (0 = none). */
   stream: { maxLen: number; inlineMaxBytes: number }
   /** Signed POSTs of each created or updated record; off when unset. */

@@ -40,7 +40,48 @@ export type FetchResult =
 export interface FetchContext {
   /** validators from the previous fetch, sent as If-None-Match / If-Modified-Since */
   cache?: { etag?: string; lastModified?: string }
+  /**
+   * Connections to reuse (createFetchAgent), kept alive across fetches and closed by its owner;
+   * without one, each fetch opens its own and closes them.
+   */
+  agent?: Agent
 }
+
+/**
+ * An answer other than 2xx, 304 or a redirect. A 429 or 503 carries the server's Retry-After
+ * as sent, for a caller that spaces its requests to that host (the feed poller).
+ */
+export class HttpStatusError extends PodpipeError {
+  readonly status: number
+  readonly retryAfter: string | undefined
+
+  constructor(status: number, message: string, options: { input: string; permanent: boolean; retryAfter?: string | undefined }) {
+    super('HTTP_STATUS', message, options)
+    this.status = status
+    this.retryAfter = options.retryAfter
+  }
+}
+
+export interface FetchAgentOptions {
+  /** @defaultValue false */
+  allowPrivateAddresses?: boolean
+  /** connect, headers and body timeouts. @defaultValue 15000 */
+  timeoutMs?: number
+  /** Connections kept per origin: with no pipelining, the requests in flight to one host. @defaultValue 4 */
+  connectionsPerHost?: number
+}
+
+/**
+ * Keep-alive connections for many fetches (FetchContext.agent), with the same address guard
+ * as a fetch's own: the lookup that connects is the one checked.
+ */
+export const createFetchAgent = ({ allowPrivateAddresses = false, timeoutMs = DEFAULTS.timeoutMs, connectionsPerHost = 4 }: FetchAgentOptions = {}): Agent =>
+  new Agent({
+    connect: { lookup: guardedLookup(allowPrivateAddresses), timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connections: connectionsPerHost,
+  })
 
 const DEFAULTS = {
   timeoutMs: 15_000,
@@ -183,11 +224,11 @@ const checkUrl = (url: URL, shown: string, s: Settings): void => {
   }
 }
 
-const statusError = (status: number, url: string, shown: string): PodpipeError => {
+const statusError = (status: number, url: string, shown: string, retryAfter: string | undefined): PodpipeError => {
   // 408 and 429 say "later"; other 4xx say the request itself is wrong.
   const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429
   const where = url === shown ? '' : ` (at ${url})`
-  return new PodpipeError('HTTP_STATUS', `HTTP ${status}${where}`, { input: shown, permanent })
+  return new HttpStatusError(status, `HTTP ${status}${where}`, { input: shown, permanent, retryAfter })
 }
 
 const fetchHttp = async (start: URL, shown: string, s: Settings, ctx: FetchContext, agent: Agent, signal: AbortSignal): Promise<FetchResult> => {
@@ -220,7 +261,7 @@ const fetchHttp = async (start: URL, shown: string, s: Settings, ctx: FetchConte
     }
     if (res.statusCode < 200 || res.statusCode >= 300) {
       discard(res.body)
-      throw statusError(res.statusCode, href, shown)
+      throw statusError(res.statusCode, href, shown, header(res.headers, 'retry-after'))
     }
     const declared = Number(header(res.headers, 'content-length'))
     const encoding = header(res.headers, 'content-encoding')
@@ -285,11 +326,7 @@ export const fetchResource = async (url: string, options: FetchOptions = {}, con
     timedOut = true
     controller.abort()
   }, s.timeoutMs)
-  const agent = new Agent({
-    connect: { lookup: guardedLookup(s.allowPrivateAddresses), timeout: s.timeoutMs },
-    headersTimeout: s.timeoutMs,
-    bodyTimeout: s.timeoutMs,
-  })
+  const agent = context.agent ?? createFetchAgent({ allowPrivateAddresses: s.allowPrivateAddresses, timeoutMs: s.timeoutMs })
   try {
     return await fetchHttp(start, shown, s, context, agent, controller.signal)
   } catch (err) {
@@ -297,7 +334,7 @@ export const fetchResource = async (url: string, options: FetchOptions = {}, con
   } finally {
     clearTimeout(timer)
     // Do not wait for a graceful close: a slow server would hold the caller past its deadline.
-    void agent.destroy().catch(() => undefined)
+    if (agent !== context.agent) void agent.destroy().catch(() => undefined)
   }
 }
 

@@ -19,7 +19,8 @@ export interface BlobArea {
 }
 
 /**
- * What each stage leaves for the next one: the poll leaves `episode` (and the post body apart,
+ * What each stage leaves for the next one: a poll batch leaves a changed feed's body (`feed`,
+ * under the feed job's id) for the feed job; the poll leaves `episode` (and the post body apart,
  * `body`) for the transcript stage, which leaves `source` (the document and what analysis needs
  * to know of the episode) for analyze, which leaves `analyzed` (the record) for publish.
  * `published` is publish's small summary, kept (until the TTL) as proof that the chain was
@@ -27,7 +28,7 @@ export interface BlobArea {
  * `transcript`, `turns` and `claims` are what the turns and claims stages of older versions
  * left; they are read only to finish chains such a version left in flight.
  */
-export type BlobKind = 'episode' | 'body' | 'source' | 'analyzed' | 'published' | 'transcript' | 'turns' | 'claims'
+export type BlobKind = 'feed' | 'episode' | 'body' | 'source' | 'analyzed' | 'published' | 'transcript' | 'turns' | 'claims'
 
 export const blobKey = (prefix: string, chainId: string, kind: BlobKind): string => `${prefix}:blob:${chainId}:${kind}`
 

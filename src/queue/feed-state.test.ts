@@ -60,13 +60,25 @@ describe('feed state: remembered transcripts', () => {
     expect(await state.recheckList('f7')).toEqual([])
   })
 
+  it('shares the hosts that asked to wait, forgetting them once the wait is past', async () => {
+    const now = new Date('2026-06-01T12:00:00Z')
+    await state.saveHostWaits(new Map([['https://a.example', new Date(now.getTime() + 60_000)], ['https://b.example', new Date(now.getTime() - 1)]]))
+    expect(await state.hostWaits(['https://a.example', 'https://b.example', 'https://c.example'], now))
+      .toEqual(new Map([['https://a.example', new Date(now.getTime() + 60_000)]]))
+    expect(await redis.hkeys(`${prefix}:feeds:host-waits`)).toEqual(['https://a.example'])
+  })
+
   it('marks a seen item for retry only while it is remembered with the failed hash', async () => {
     await state.markSeen('f9', [['ep-a', 'h1'], ['ep-b', 'h2']])
     await state.saveHttpCache('f9', { etag: '"feed-v1"' })
     expect(await state.retryLater('f9', 'ep-b', 'old')).toBe(false)
     expect(await state.httpCache('f9')).toEqual({ etag: '"feed-v1"' })
+    expect(await state.takeRevalidations(10)).toEqual([])
     expect(await state.retryLater('f9', 'ep-a', 'h1')).toBe(true)
     expect(await state.httpCache('f9')).toEqual({})
+    // The registry's validators go too, once: the scheduler takes the feed off the list.
+    expect(await state.takeRevalidations(10)).toEqual(['f9'])
+    expect(await state.takeRevalidations(10)).toEqual([])
     expect(await state.retryLater('f9', 'ep-c', 'h3')).toBe(false)
     expect(await state.seen('f9', ['ep-a', 'ep-b', 'ep-c'])).toEqual([retryMark('h1'), 'h2', undefined])
   })

@@ -44,6 +44,17 @@ export interface FeedState {
    * feed's HTTP validators, so the next poll reads the feed even if it did not change.
    */
   retryLater(feedId: string, key: string, hash: string): Promise<boolean>
+  /**
+   * Up to `max` feeds retryLater marked since the last call, each once: the scheduler drops
+   * their validators in the feed registry too, which holds its own for the feeds it polls.
+   */
+  takeRevalidations(max: number): Promise<string[]>
+  /**
+   * The hosts among `hosts` that asked every client to wait (Retry-After), with until when:
+   * shared by every poll-batch worker on this Redis. Past waits are dropped as they are read.
+   */
+  hostWaits(hosts: readonly string[], now: Date): Promise<Map<string, Date>>
+  saveHostWaits(waits: ReadonlyMap<string, Date>): Promise<void>
   forget(feedId: string): Promise<void>
   /** The remembered transcript per episode key; undefined when never recorded or recorded for another URL. */
   transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
@@ -68,7 +79,7 @@ export const retryMark = (hash: string): string => `retry:${hash}`
 // Compare-and-set in one step: a poll that marks a newer version seen meanwhile must win. The
 // feed's validators go too, or a feed answering 304 would hide the item from every later poll.
 const RETRY_LATER = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) redis.call('DEL', KEYS[2]) return 1 end return 0`
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) redis.call('DEL', KEYS[2]) redis.call('SADD', KEYS[3], ARGV[4]) return 1 end return 0`
 
 /** Long enough for any ingestOnce caller to read; short enough not to accumulate. */
 const POLL_RECORD_TTL_SECONDS = 86_400
@@ -80,6 +91,8 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
   const reportKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:report`
   const transcriptKey = (feedId: string) => `${prefix}:feed:${feedId}:transcripts`
   const recheckKey = (feedId: string) => `${prefix}:feed:${feedId}:recheck`
+  const revalidateKey = `${prefix}:feeds:revalidate`
+  const hostWaitKey = `${prefix}:feeds:host-waits`
   return {
     async httpCache(feedId) {
       const h = await redis.hgetall(httpKey(feedId))
@@ -99,7 +112,27 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
       if (entries.length > 0) await redis.hset(seenKey(feedId), Object.fromEntries(entries.map(([k, h]) => [k, h])))
     },
     async retryLater(feedId, key, hash) {
-      return (await redis.eval(RETRY_LATER, 2, seenKey(feedId), httpKey(feedId), key, hash, retryMark(hash))) === 1
+      return (await redis.eval(RETRY_LATER, 3, seenKey(feedId), httpKey(feedId), revalidateKey, key, hash, retryMark(hash), feedId)) === 1
+    },
+    async takeRevalidations(max) {
+      return redis.spop(revalidateKey, max)
+    },
+    async hostWaits(hosts, now) {
+      const waits = new Map<string, Date>()
+      if (hosts.length === 0) return waits
+      const values = await redis.hmget(hostWaitKey, ...hosts)
+      const past: string[] = []
+      values.forEach((v, i) => {
+        const until = Number(v)
+        if (v === null || !Number.isFinite(until)) return
+        if (until > now.getTime()) waits.set(hosts[i]!, new Date(until))
+        else past.push(hosts[i]!)
+      })
+      if (past.length > 0) await redis.hdel(hostWaitKey, ...past)
+      return waits
+    },
+    async saveHostWaits(waits) {
+      if (waits.size > 0) await redis.hset(hostWaitKey, Object.fromEntries([...waits].map(([h, d]) => [h, String(d.getTime())])))
     },
     async forget(feedId) {
       await redis.del(httpKey(feedId), seenKey(feedId), transcriptKey(feedId), recheckKey(feedId))

@@ -9,6 +9,8 @@ const DAY_SECONDS = 86_400
  * store (publish) recover; the CPU stage only retries blob-area hiccups.
  */
 const ATTEMPTS: Record<QueueName, number> = {
+  // A retried batch polls only the feeds whose results it has not written (its lease holds them).
+  [QUEUE.polls]: 3,
   [QUEUE.feeds]: 3,
   [QUEUE.transcripts]: 5,
   [QUEUE.analyze]: 3,

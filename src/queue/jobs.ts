@@ -20,6 +20,19 @@ export const FeedJob = z.object({
    * restart the ones they do not (`podpipe ingest`); a scheduled poll trusts its memory.
    */
   verify: z.boolean().optional(),
+  /**
+   * A poll batch already fetched the feed (a 200): its body waits in the blob area under this
+   * job's id (`feed`), so the feed is not requested twice. When the blob is gone (its TTL ran
+   * out), the job fetches the feed itself.
+   */
+  prefetched: z.literal(true).optional(),
+})
+
+/** Due feeds claimed from the registry under one lease: the worker reads them by the lease id. */
+export const PollBatchJob = z.object({
+  leaseId: id,
+  /** How many were claimed, for the dashboard. */
+  feeds: z.number().int().min(1).max(10_000),
 })
 
 /**
@@ -58,6 +71,7 @@ export const WebhookJob = z.object({
 })
 
 export const JOB_SCHEMAS = {
+  [QUEUE.polls]: PollBatchJob,
   [QUEUE.feeds]: FeedJob,
   [QUEUE.transcripts]: EpisodeJob,
   [QUEUE.analyze]: EpisodeJob,
@@ -105,7 +119,7 @@ export const jobId = (stage: string, key: string): string => {
 export const feedIdOf = (feedUrl: string): string =>
   'feed-' + createHash('sha256').update(feedUrl.trim()).digest('hex').slice(0, 16)
 
-/** The poll job id for one cron slot: several schedulers firing the same slot add one job. */
+/** The poll job id for one cron slot (or one batch's poll time): several schedulers firing the same slot add one job. */
 export const pollJobId = (feedId: string, slotEpochMs: number): string => jobId('poll', `${feedId}-${slotEpochMs}`)
 
 /** One chain per version of an episode: a changed body or transcript link starts a new chain. */
@@ -121,3 +135,6 @@ export const episodeIdOfChain = (chainId: string): string => chainId.replace(/-[
  */
 export const pollChainIdOf = (episodeId: string, contentHash: string, pollJobId: string): string =>
   chainIdOf(episodeId, createHash('sha256').update(`${contentHash}\n${pollJobId}`).digest('hex'))
+
+/** The job of one poll batch: named by its lease, so re-adding it after a Redis error adds nothing. */
+export const pollBatchJobId = (leaseId: string): string => jobId('polls', leaseId)

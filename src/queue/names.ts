@@ -4,6 +4,11 @@
  * on its own, plus the one CPU stage; then the deliveries that follow a publish.
  */
 export const QUEUE = {
+  /**
+   * Batches of due feeds from the registry: one job polls many feeds with conditional GETs and
+   * hands the changed ones to `feeds`.
+   */
+  polls: 'polls',
   feeds: 'feeds',
   transcripts: 'transcripts',
   analyze: 'analyze',
@@ -17,8 +22,11 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE]
 /** The ingest pipeline's queues, in stage order: an episode's chain passes through each. */
 export const QUEUE_ORDER: readonly QueueName[] = [QUEUE.feeds, QUEUE.transcripts, QUEUE.analyze, QUEUE.publish]
 
-/** Every queue: the pipeline's, then the delivery queue that publishing feeds and no chain waits for. */
-export const ALL_QUEUES: readonly QueueName[] = [...QUEUE_ORDER, QUEUE.webhook]
+/**
+ * Every queue: the poll batches that start the pipeline's chains, the pipeline's, then the
+ * delivery queue that publishing feeds and no chain waits for.
+ */
+export const ALL_QUEUES: readonly QueueName[] = [QUEUE.polls, ...QUEUE_ORDER, QUEUE.webhook]
 
 /**
  * Queues of older versions, which split analysis into turns and claims. A deployment upgraded

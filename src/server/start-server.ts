@@ -10,6 +10,11 @@ import type { RunningServer } from './types.js'
 export interface StartedServer extends RunningServer {
   /** Where the dashboard is, e.g. http://127.0.0.1:3000/queues. */
   dashboardUrl: string
+  /**
+   * The database queries run on, open until close(): `podpipe start` keeps its feed registry in
+   * it when that is the embedded PGlite, which no second opener may take.
+   */
+  queries: OpenQueryDb | undefined
 }
 
 /**
@@ -53,6 +58,7 @@ export const startServer = async (config: Config, { log }: { log?: Logger } = {}
     return {
       port: running.port,
       dashboardUrl,
+      queries,
       close: async () => {
         await running.close()
         await release()

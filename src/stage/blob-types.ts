@@ -3,6 +3,12 @@ import type { ReadOptions } from '../transcript/index.js'
 import type { HttpCache } from '../queue/index.js'
 import type { EpisodeRecord, Transcript } from '../record/index.js'
 
+/** What a poll batch leaves for the feed job of a feed that changed: the body it fetched. */
+export interface FeedBlob {
+  body: Uint8Array
+  contentType?: string
+}
+
 /**
  * What the poll leaves for the transcript stage. The post body travels apart (the 'body' blob)
  * so a chain that fetches its transcript never carries it.

@@ -7,6 +7,9 @@ import {
   connectCheckedRedis, createBlobArea, createFeedState, createQueues, closeQueues, parseJobData, jobId, withTuning,
   type BlobArea, type FeedState, type JobData, type QueueName, type QueueTuning,
 } from '../queue/index.js'
+import type { Agent } from 'undici'
+import { createFetchAgent } from '../feed/index.js'
+import { openRegistry, type RegistryDb } from '../feeds/index.js'
 import { createStores, type RecordStore } from '../store/index.js'
 import { analyzeEncoded, type AnalysisOutcome, type AnalysisRequest } from './analysis.js'
 import { createThreadPool } from './thread-pool.js'
@@ -23,6 +26,13 @@ export interface Deps {
   feedState: FeedState
   /** Opened on first use, so processes that never publish never connect to PostgreSQL. */
   stores(): Promise<RecordStore[]>
+  /**
+   * The feed registry's database, opened on first use (the poll-batch stage), or the one the
+   * process already holds (DepsOptions.registry).
+   */
+  registry(): Promise<RegistryDb>
+  /** Keep-alive connections for feed polls, at most PODPIPE_POLL_HOST_CONCURRENCY per host; made on first use. */
+  fetchAgent(): Agent
   /** The analyze stage's CPU work (src/stage/analysis.ts), in a thread unless `analysis: 'inline'`. */
   analyze(request: AnalysisRequest): Promise<AnalysisOutcome>
   now(): Date
@@ -43,11 +53,16 @@ export interface DepsOptions {
   analysis?: 'threads' | 'inline'
   /** @defaultValue min(PODPIPE_CONCURRENCY, cores − 1), at least 1 */
   analysisThreads?: number
+  /**
+   * The feed registry's database when this process already holds it (`podpipe start`: the
+   * server's PGlite, which no second opener may take). @defaultValue opened from the config
+   */
+  registry?: RegistryDb
 }
 
 /** Remembers a successful open; a failed one is retried by the next job (the database may be back). */
-const memoStores = (open: () => Promise<RecordStore[]>) => {
-  let pending: Promise<RecordStore[]> | undefined
+const memoOpen = <T extends { close(): Promise<void> }>(open: () => Promise<T>) => {
+  let pending: Promise<T> | undefined
   const get = () => {
     pending ??= open().catch((err: unknown) => { pending = undefined; throw err })
     return pending
@@ -55,9 +70,18 @@ const memoStores = (open: () => Promise<RecordStore[]>) => {
   const close = async () => {
     const p = pending
     pending = undefined
-    if (p) await Promise.allSettled((await p.catch(() => [])).map((s) => s.close()))
+    const opened = await p?.catch(() => undefined)
+    await opened?.close().catch(() => undefined)
   }
   return { get, close }
+}
+
+const memoStores = (open: () => Promise<RecordStore[]>) => {
+  const memo = memoOpen(async () => {
+    const stores = await open()
+    return { stores, close: async () => void (await Promise.allSettled(stores.map((s) => s.close()))) }
+  })
+  return { get: async () => (await memo.get()).stores, close: memo.close }
 }
 
 // Built output is .js, source under tsx/vitest is .ts: start whichever this module is.
@@ -76,6 +100,12 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
     what: 'analyze',
   })
   const stores = memoStores(options.openStores ?? (() => createStores(config, { log, tuning, ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}) })))
+  const registry = memoOpen(async () => {
+    if (options.registry) return { db: options.registry, close: async () => undefined }
+    const db = await openRegistry(config)
+    return { db, close: () => db.close() }
+  })
+  let agent: Agent | undefined
   const deps: Deps = {
     config,
     tuning,
@@ -85,6 +115,12 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
     blobs: createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds, config.blobCompressMinBytes),
     feedState: createFeedState(redis, config.queuePrefix),
     stores: stores.get,
+    registry: async () => (await registry.get()).db,
+    fetchAgent: () => (agent ??= createFetchAgent({
+      allowPrivateAddresses: config.allowPrivateAddresses,
+      timeoutMs: config.limits.fetchTimeoutMs,
+      connectionsPerHost: config.polling.hostConcurrency,
+    })),
     analyze: pool
       // The source blob's bytes are copied once into memory the thread then owns (transferred).
       ? (request) => { const raw = new Uint8Array(request.raw); return pool.run({ ...request, raw }, [raw.buffer]) }
@@ -95,6 +131,8 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
     await closeQueues(deps.queues)
     await pool?.close()
     await stores.close()
+    await registry.close()
+    await agent?.destroy().catch(() => undefined)
     await redis.quit().catch(() => redis.disconnect())
   })
   return deps

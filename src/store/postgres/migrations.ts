@@ -155,4 +155,41 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX speakers_by_speaker ON ${s}.speakers (speaker_id, episode_id);
     `,
   },
+  {
+    version: 5,
+    name: 'feed registry',
+    // The feeds the scheduler polls (src/feeds). Intervals are seconds; min/max_interval_s override
+    // the configured bounds for one feed (a feeds file's cron pins both). The scheduler claims due
+    // rows by next_poll_at under a lease: lease_id names the poll batch, due_at keeps the time the
+    // feed was due so the lag of each poll can be measured. publish_times are the newest item
+    // dates, from which the interval adapts; etag and last_modified make the next GET conditional.
+    // Version 4 belongs to another branch; the runner applies whatever is missing, in order.
+    sql: (s) => `
+      CREATE TABLE ${s}.feeds (
+        id                 text PRIMARY KEY,
+        url                text NOT NULL UNIQUE,
+        host               text NOT NULL,
+        speakers           text[],
+        options            jsonb NOT NULL DEFAULT '{}'::jsonb,
+        min_interval_s     integer,
+        max_interval_s     integer,
+        interval_s         integer NOT NULL,
+        next_poll_at       timestamptz NOT NULL,
+        due_at             timestamptz,
+        lease_id           text,
+        last_polled_at     timestamptz,
+        last_status        text,
+        last_error         text,
+        publish_times      timestamptz[] NOT NULL DEFAULT '{}',
+        consecutive_errors integer NOT NULL DEFAULT 0,
+        etag               text,
+        last_modified      text,
+        rechecked_at       timestamptz,
+        enabled            boolean NOT NULL DEFAULT true,
+        added_at           timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX feeds_due ON ${s}.feeds (next_poll_at) WHERE enabled;
+      CREATE INDEX feeds_lease ON ${s}.feeds (lease_id) WHERE lease_id IS NOT NULL;
+    `,
+  },
 ]

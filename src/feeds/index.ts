@@ -1,0 +1,6 @@
+export * from './schedule.js'
+export * from './feed-list.js'
+export * from './poll-outcome.js'
+export * from './registry.js'
+export * from './open-registry.js'
+export * from './poll-feeds.js'
