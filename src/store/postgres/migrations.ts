@@ -155,4 +155,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX speakers_by_speaker ON ${s}.speakers (speaker_id, episode_id);
     `,
   },
+  {
+    version: 4,
+    name: 'claims keep their episode date key; indexes in the order of each claim query',
+    // The newest-first claim queries sorted by the episode's date, a column of another table, so
+    // every matching claim was joined and sorted before the first page (a speaker's claims over
+    // 10,000 episodes: 150 ms; a common search word: 1 s). With the key on the claim row, an
+    // index in the query's exact ORDER BY lets a page stop after limit rows. The check-worthiness
+    // order leads with the two boolean filters, so a combination that matches nothing is an
+    // empty index range instead of a walk through every claim (searchClaims asks each
+    // combination the filters allow and merges them). Child rows are rewritten with their
+    // episode, so the copied key cannot go stale.
+    sql: (s) => `
+      ALTER TABLE ${s}.claims ADD COLUMN published_key timestamptz;
+      UPDATE ${s}.claims c SET published_key = coalesce(e.published_at, '-infinity'::timestamptz)
+        FROM ${s}.episodes e WHERE e.id = c.episode_id;
+      ALTER TABLE ${s}.claims ALTER COLUMN published_key SET NOT NULL;
+      CREATE INDEX claims_newest ON ${s}.claims (published_key DESC, episode_id DESC, turn, start_offset, claim_id);
+      CREATE INDEX claims_speaker_newest ON ${s}.claims (speaker_id, published_key DESC, episode_id DESC, turn, start_offset, claim_id);
+      CREATE INDEX claims_flags_checkworthiness ON ${s}.claims
+        (checkworthy, hedged, (coalesce(checkworthiness, -1)) DESC, episode_id, claim_id);
+      DROP INDEX ${s}.claims_checkworthiness;
+    `,
+  },
 ]
