@@ -185,6 +185,10 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('query layer on 
     const next = await listChanges(db, { after: all.nextCursor, limit: 200 })
     expect(next.items).toEqual([expect.objectContaining({ id: records[1]!.id, change: 'updated', version: 2 })])
     expect((await listChanges(db, { after: next.nextCursor, limit: 200 })).items).toEqual([])
+    // Each record once, at its newest change: the updated one has moved to the end.
+    const latest = await listChanges(db, { after: '0', limit: 200, latest: true })
+    expect(latest.items.map((c) => `${c.id}@${c.version}`)).toEqual([0, 2, 3, 1].map((i) => `${records[i]!.id}@${i === 1 ? 2 : 1}`))
+    expect(latest.nextCursor).toBe(next.nextCursor)
   })
 })
 
