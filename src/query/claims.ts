@@ -104,7 +104,10 @@ export const searchClaims = async (db: QueryDb, q: ClaimsQuery): Promise<ClaimPa
   }
   const rows = await select<ClaimRow>(db, 'searchClaims', `
     SELECT ${claimColumns(s)}
-    FROM (${page}) c JOIN ${s}.episodes e ON e.id = c.episode_id
+    FROM (${page}) c
+    -- One primary-key lookup per row of the page (OFFSET 0 keeps the planner from turning this
+    -- into a hash join, which read the whole episodes table for a page of 50).
+    CROSS JOIN LATERAL (SELECT e.title, e.published_at, e.feed_url FROM ${s}.episodes e WHERE e.id = c.episode_id OFFSET 0) e
     ORDER BY ${order.split(', ').map((col) => `c.${col}`).join(', ')}`, params)
   const last = rows.length > limit ? rows[limit - 1] : undefined
   return { items: rows.slice(0, limit).map(claimHit), nextCursor: last ? encodeCursor(key(last)) : null }
