@@ -64,7 +64,7 @@ export const searchClaims = async (db: QueryDb, q: ClaimsQuery): Promise<ClaimPa
   if (q.since !== undefined) where.push(`c.published_key >= ${p(q.since)}::timestamptz`)
   // Undated episodes (key -infinity) are before no date.
   if (q.until !== undefined) where.push(`c.published_key < ${p(q.until)}::timestamptz AND c.published_key > '-infinity'`)
-  if (q.q !== undefined) where.push(`c.text_search @@ websearch_to_tsquery('english', ${p(q.q)})`)
+  const text = q.q === undefined ? undefined : `c.text_search @@ websearch_to_tsquery('english', ${p(q.q)})`
   const pageSize = p(limit + 1)
   let page: string
   let order: string
@@ -85,7 +85,7 @@ export const searchClaims = async (db: QueryDb, q: ClaimsQuery): Promise<ClaimPa
     const checkworthy = q.checkworthy === undefined ? ['= true', '= false', 'IS NULL'] : [`= ${p(q.checkworthy)}`]
     const hedged = q.hedged === undefined ? [false, true] : [q.hedged]
     const walks = checkworthy.flatMap((cw) => hedged.map((h) => `(SELECT c.*, ${score} AS score FROM ${s}.claims c
-      WHERE ${[`c.checkworthy ${cw}`, `c.hedged = ${h}`, ...where].join(' AND ')}
+      WHERE ${[`c.checkworthy ${cw}`, `c.hedged = ${h}`, ...where, ...(text ? [text] : [])].join(' AND ')}
       ORDER BY ${score} DESC, c.episode_id, c.claim_id LIMIT ${pageSize})`))
     page = `SELECT * FROM (${walks.join(' UNION ALL ')}) w ORDER BY ${order} LIMIT ${pageSize}`
     key = (r) => [r.checkworthiness ?? -1, r.episode_id, r.claim_id]
@@ -98,17 +98,42 @@ export const searchClaims = async (db: QueryDb, q: ClaimsQuery): Promise<ClaimPa
         `(c.episode_id = $${params.length} AND (c.turn, c.start_offset, c.claim_id) > (${p(turn)}, ${p(start)}, ${p(id)})))`)
     }
     order = 'published_key DESC, episode_id DESC, turn, start_offset, claim_id'
-    page = `SELECT c.* FROM ${s}.claims c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${order.split(', ').map((col) => `c.${col}`).join(', ')} LIMIT ${pageSize}`
+    const newest = (filters: string[], rows: string) => `SELECT c.* FROM ${s}.claims c ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+      ORDER BY ${inOrder(order)} LIMIT ${rows}`
+    page = newest(text ? [...where, text] : where, pageSize)
     key = (r) => [dateKey(r.published_at), r.episode_id, r.turn, r.start_offset, r.claim_id]
+    if (text) {
+      // A search first looks at the newest SEARCH_WALK claims the other filters allow, in index
+      // order: a common word fills its page there, and those are the first matches of all.
+      // Only a page it cannot fill asks the text index for every match and sorts them, which is
+      // fast when the words are rare. So a common word costs one bounded walk whatever the
+      // planner estimates; what stays slow is a word too rare to fill a page among the newest
+      // claims yet matching very many claims in all.
+      const walked = await pageRows(db, s, `SELECT * FROM (${newest(where, String(SEARCH_WALK))}) c WHERE ${text}
+        ORDER BY ${inOrder(order)} LIMIT ${pageSize}`, order, params)
+      if (walked.length > limit) return claimPage(walked, limit, key)
+    }
   }
-  const rows = await select<ClaimRow>(db, 'searchClaims', `
+  return claimPage(await pageRows(db, s, page, order, params), limit, key)
+}
+
+/** An ORDER BY list of column names, on the claims alias `c`. */
+const inOrder = (order: string): string => order.split(', ').map((col) => `c.${col}`).join(', ')
+
+/** How many of the newest claims a search reads in date order before it asks the text index. */
+const SEARCH_WALK = 5000
+
+const claimPage = (rows: ClaimRow[], limit: number, key: (r: ClaimRow) => (string | number)[]): ClaimPage => {
+  const last = rows.length > limit ? rows[limit - 1] : undefined
+  return { items: rows.slice(0, limit).map(claimHit), nextCursor: last ? encodeCursor(key(last)) : null }
+}
+
+/** The claims `page` selects, in `order`, with their episodes and speaker names. */
+const pageRows = (db: QueryDb, s: string, page: string, order: string, params: unknown[]): Promise<ClaimRow[]> =>
+  select<ClaimRow>(db, 'searchClaims', `
     SELECT ${claimColumns(s)}
     FROM (${page}) c
     -- One primary-key lookup per row of the page (OFFSET 0 keeps the planner from turning this
     -- into a hash join, which read the whole episodes table for a page of 50).
     CROSS JOIN LATERAL (SELECT e.title, e.published_at, e.feed_url FROM ${s}.episodes e WHERE e.id = c.episode_id OFFSET 0) e
-    ORDER BY ${order.split(', ').map((col) => `c.${col}`).join(', ')}`, params)
-  const last = rows.length > limit ? rows[limit - 1] : undefined
-  return { items: rows.slice(0, limit).map(claimHit), nextCursor: last ? encodeCursor(key(last)) : null }
-}
+    ORDER BY ${inOrder(order)}`, params)
