@@ -43,14 +43,17 @@ const cloneRecords = async (store: SqlRecordStore, sources: number, copies: numb
           e.turn_count, e.claim_count
         FROM ${s}.episodes e WHERE e.guid LIKE 'synthetic-%' AND e.guid NOT LIKE '%-c%'`, [n])
       const src = `FROM ${s}.%T x JOIN ${s}.episodes e ON e.id = x.episode_id WHERE e.guid NOT LIKE '%-c%'`
-      const copy = (table: string, columns: string) =>
-        tx.query(`INSERT INTO ${s}.${table} (episode_id, ${columns}) SELECT ${newId('x.episode_id')}, ${columns.split(', ').map((c) => `x.${c}`).join(', ')} ${src.replace('%T', table)}`, [n])
+      const copy = (table: string, columns: string, extra: { column: string; value: string } = { column: '', value: '' }) =>
+        tx.query(`INSERT INTO ${s}.${table} (episode_id${extra.column}, ${columns})
+          SELECT ${newId('x.episode_id')}${extra.value}, ${columns.split(', ').map((c) => `x.${c}`).join(', ')} ${src.replace('%T', table)}`, [n])
       await copy('speakers', 'speaker_id, name, role, turn_count, word_count, claim_count')
       await copy('turns', 'idx, speaker_id, text, start_s, end_s, word_count')
       await copy('sections', 'idx, kind, language, text')
       await copy('entities', 'entity_id, name, type, aliases, wikidata_id')
       await copy('entity_mentions', 'entity_id, turn, start_offset, end_offset, text')
-      await copy('claims', 'claim_id, turn, speaker_id, kind, hedged, topics, text, start_offset, end_offset, confidence, quantities, entity_ids, checkworthiness, checkworthy')
+      // The claim's copy of its episode's date key moves with the episode's date.
+      await copy('claims', 'claim_id, turn, speaker_id, kind, hedged, topics, text, start_offset, end_offset, confidence, quantities, entity_ids, checkworthiness, checkworthy',
+        { column: ', published_key', value: `, x.published_key - make_interval(hours => $1::int * ${sources})` })
       await tx.query(`INSERT INTO ${s}.changes (episode_id, hash, change) SELECT ${newId('e.id')}, e.content_hash, 'created'
         FROM ${s}.episodes e WHERE e.guid NOT LIKE '%-c%' ORDER BY e.id`, [n])
     })

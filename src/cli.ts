@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `podpipe` command: a thin shell over the core (analyze) and the queue runtime
- * (start, worker, scheduler, ingest, serve). Errors print one clear line, never a stack trace,
- * unless PODPIPE_DEBUG=1.
+ * The `podpipe` command: a thin shell over the core (analyze), the queue runtime
+ * (start, worker, scheduler, ingest, serve) and the query layer (export, claims). Errors print
+ * one clear line, never a stack trace, unless PODPIPE_DEBUG=1.
  */
 import { inspect } from 'node:util'
 import { Command } from 'commander'
@@ -12,6 +12,8 @@ import { PIPELINE_VERSION } from './record/version.js'
 import { registerAnalyze } from './cli/analyze.js'
 import { registerRun } from './cli/run.js'
 import { registerFeeds } from './cli/feeds.js'
+import { registerExport } from './cli/export.js'
+import { registerClaims } from './cli/claims.js'
 
 const fail = (err: unknown): never => {
   // The last line of defence for secrets: a message or cause may quote a REDIS_URL or DATABASE_URL.
@@ -41,5 +43,7 @@ const program = new Command()
 registerAnalyze(program)
 registerRun(program)
 registerFeeds(program)
+registerExport(program)
+registerClaims(program)
 
 program.parseAsync(process.argv).catch(fail)

@@ -7,7 +7,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getEntity, getRecord, getSpeaker, getTurns, listChanges, listEpisodes, searchClaims, ClaimsQuery, EpisodesQuery, type ChangeEntry, type QueryDb } from '../src/query/index.js'
 import type { EpisodeRecord } from '../src/record/index.js'
-import { MIGRATIONS, createPgliteStore, createPostgresStore, migrateSql, type SqlRecordStore } from '../src/store/index.js'
+import { MIGRATIONS, childRows, createPgliteStore, createPostgresStore, migrateSql, type SqlRecordStore } from '../src/store/index.js'
 import { OTHER_FEED, SEED_FEED, seedRecords } from './helpers/seed-records.js'
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -185,6 +185,10 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('query layer on 
     const next = await listChanges(db, { after: all.nextCursor, limit: 200 })
     expect(next.items).toEqual([expect.objectContaining({ id: records[1]!.id, change: 'updated', version: 2 })])
     expect((await listChanges(db, { after: next.nextCursor, limit: 200 })).items).toEqual([])
+    // Each record once, at its newest change: the updated one has moved to the end.
+    const latest = await listChanges(db, { after: '0', limit: 200, latest: true })
+    expect(latest.items.map((c) => `${c.id}@${c.version}`)).toEqual([0, 2, 3, 1].map((i) => `${records[i]!.id}@${i === 1 ? 2 : 1}`))
+    expect(latest.nextCursor).toBe(next.nextCursor)
   })
 })
 
@@ -201,7 +205,7 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('migration 3 on 
         VALUES ($1, 'g', '1.2.0', 'x', repeat('a', 64), $2::jsonb)`, [r.id, JSON.stringify(r)])
       await store.sql.query(`INSERT INTO ${schema}.claims (episode_id, claim_id, turn, speaker_id, kind, hedged, topics, text, start_offset, end_offset, confidence, quantities, entity_ids)
         VALUES ($1, $2, 0, 'x', 'factual', false, '{}', 't', 0, 1, 0.5, '[]', '{}')`, [r.id, c.id])
-      expect(await migrateSql(store.sql, schema)).toEqual([3])
+      expect(await migrateSql(store.sql, schema, MIGRATIONS.filter((m) => m.version <= 3))).toEqual([3])
       const { rows } = await store.sql.query<{ checkworthiness: number; checkworthy: boolean }>(`SELECT checkworthiness, checkworthy FROM ${schema}.claims`)
       expect(rows).toEqual([{ checkworthiness: c.checkworthiness, checkworthy: c.checkworthy }])
       const counts = await store.sql.query(`SELECT turn_count, claim_count FROM ${schema}.episodes`)
@@ -213,7 +217,64 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('migration 3 on 
   })
 })
 
-describe('change feed under concurrent publishers on PostgreSQL', () => {
+/** The rows the claim queries read, as a version-3 store wrote them: claims without their episode's date key. */
+const writeVersion3 = async (store: SqlRecordStore, schema: string, r: EpisodeRecord) => {
+  const rows = childRows(r)
+  await store.sql.query(`INSERT INTO ${schema}.episodes (id, feed_url, guid, title, published_at, schema_version, pipeline_version, content_hash, record, turn_count, claim_count)
+    VALUES ($1, $2, $3, $4, $5, '1.3.0', 'x', repeat('a', 64), $6::jsonb, $7, $8)`,
+  [r.id, r.episode.feedUrl, r.episode.guid, r.episode.title, r.episode.publishedAt, JSON.stringify(r), r.turns.length, r.claims.length])
+  await store.sql.query(`INSERT INTO ${schema}.speakers (episode_id, speaker_id, name, role, turn_count, word_count, claim_count)
+    SELECT $1, speaker_id, name, role, turn_count, word_count, claim_count
+    FROM jsonb_to_recordset($2::jsonb) AS x(speaker_id text, name text, role text, turn_count int, word_count int, claim_count int)`, [r.id, JSON.stringify(rows.speakers)])
+  await store.sql.query(`INSERT INTO ${schema}.claims (episode_id, claim_id, turn, speaker_id, kind, hedged, topics, text, start_offset, end_offset, confidence, quantities, entity_ids, checkworthiness, checkworthy)
+    SELECT $1, claim_id, turn, speaker_id, kind, hedged, topics, text, start_offset, end_offset, confidence, quantities, entity_ids, checkworthiness, checkworthy
+    FROM jsonb_to_recordset($2::jsonb) AS x(claim_id text, turn int, speaker_id text, kind text, hedged boolean, topics text[], text text,
+      start_offset int, end_offset int, confidence float8, quantities jsonb, entity_ids text[], checkworthiness float8, checkworthy boolean)`,
+  [r.id, JSON.stringify(rows.claims)])
+}
+
+describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('migration 4 on %s', (engine) => {
+  it('gives claims stored before it their episode date key, and the claim queries answer as before', async () => {
+    const store = await ENGINES[engine]()
+    const schema = `podpipe_m4_${randomBytes(4).toString('hex')}`
+    try {
+      // The seed records written by a version-3 store: the same rows as now, without the key.
+      expect(await migrateSql(store.sql, schema, MIGRATIONS.filter((m) => m.version <= 3))).toEqual([1, 2, 3])
+      for (const r of records) await writeVersion3(store, schema, r)
+      expect(await migrateSql(store.sql, schema, MIGRATIONS.filter((m) => m.version <= 4))).toEqual([4])
+      const { rows } = await store.sql.query<{ stale: number; undated: number }>(`SELECT
+          count(*) FILTER (WHERE c.published_key IS DISTINCT FROM coalesce(e.published_at, '-infinity'))::int AS stale,
+          count(*) FILTER (WHERE c.published_key = '-infinity')::int AS undated
+        FROM ${schema}.claims c JOIN ${schema}.episodes e ON e.id = c.episode_id`)
+      expect(rows).toEqual([{ stale: 0, undated: records[3]!.claims.length }])
+      // The same answers as from a store that wrote the key itself.
+      const migrated: QueryDb = { sql: store.sql, schema }
+      for (const r of records) await store.put(r)
+      const everyClaim = async (db: QueryDb, q: Partial<ClaimsQuery>) => {
+        const ids: string[] = []
+        let cursor: string | null = null
+        do {
+          const page = await searchClaims(db, claims({ ...q, limit: 37, ...(cursor ? { cursor } : {}) }))
+          ids.push(...page.items.map((c) => `${c.episode.id}/${c.id}/${c.checkworthiness ?? '-'}`))
+          cursor = page.nextCursor
+        } while (cursor)
+        return ids
+      }
+      for (const q of [{}, { speaker: 'mcguire' }, { until: '2025-10-20' }, { order: 'checkworthiness' as const, hedged: true }]) {
+        expect(await everyClaim(migrated, q)).toEqual(await everyClaim(store, q))
+      }
+      const all = await everyClaim(migrated, {})
+      expect(all).toHaveLength(records.reduce((n, r) => n + r.claims.length, 0))
+      expect(new Set(all).size).toBe(all.length)
+    } finally {
+      if (engine === 'postgres') await store.sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await dropSchema(store)
+    }
+  }, 60_000)
+})
+
+describe('change feed under concurrent publishers on PostgreSQL'
+, () => {
   it('lists every change exactly once to a consumer polling while four stores publish', async () => {
     const schema = `podpipe_test_${randomBytes(6).toString('hex')}`
     const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 2 })

@@ -27,7 +27,9 @@ export const listChanges = async (db: QueryDb, q: ChangesQuery): Promise<ChangeP
   const rows = await select<ChangeRow>(db, 'listChanges', `
     SELECT c.seq::text AS seq, c.at, c.episode_id, c.hash, c.change,
       (SELECT count(*)::int FROM ${s}.changes v WHERE v.episode_id = c.episode_id AND v.seq <= c.seq) AS version
-    FROM ${s}.changes c WHERE c.seq > $1::bigint ORDER BY c.seq LIMIT $2`, [q.after, Math.min(q.limit, MAX_PAGE)])
+    FROM ${s}.changes c WHERE c.seq > $1::bigint
+    ${q.latest ? `AND NOT EXISTS (SELECT 1 FROM ${s}.changes n WHERE n.episode_id = c.episode_id AND n.seq > c.seq)` : ''}
+    ORDER BY c.seq LIMIT $2`, [q.after, Math.min(q.limit, MAX_PAGE)])
   return {
     items: rows.map((r) => ({ cursor: r.seq, at: iso(r.at) ?? '', id: r.episode_id, hash: r.hash.trim(), version: r.version, change: r.change })),
     nextCursor: rows.at(-1)?.seq ?? q.after,

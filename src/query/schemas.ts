@@ -45,6 +45,8 @@ export type TurnsQuery = z.output<typeof TurnsQuery>
 export const ChangesQuery = z.object({
   after: z.string().regex(/^\d{1,18}$/, 'expected a change cursor: the nextCursor of an earlier call, or 0').default('0')
     .meta({ description: 'Changes after this cursor (0 or absent: from the beginning).' }),
+  latest: bool.optional()
+    .meta({ description: 'true: only the changes that are their record\'s newest, so each record is listed once, at its latest version (what an export wants); a record changed again later moves to that change.' }),
   limit,
 })
 export type ChangesQuery = z.output<typeof ChangesQuery>

@@ -43,7 +43,7 @@ export const getSpeaker = async (db: QueryDb, id: string, q: DetailQuery): Promi
       SELECT ${claimColumns(s)}
       FROM ${s}.claims c JOIN ${s}.episodes e ON e.id = c.episode_id
       WHERE c.speaker_id = $1
-      ORDER BY ${DATE_KEY} DESC, e.id DESC, c.turn, c.start_offset, c.claim_id LIMIT $2`, [id, limit]),
+      ORDER BY c.published_key DESC, c.episode_id DESC, c.turn, c.start_offset, c.claim_id LIMIT $2`, [id, limit]),
   ])
   if (totals === undefined || totals.episodes === 0) return undefined
   return {

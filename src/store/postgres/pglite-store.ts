@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import { PodpipeError } from '../../errors/index.js'
-import { holdProcessLock } from '../file-lock.js'
+import { holdProcessLock, isAlive } from '../file-lock.js'
 import type { SqlExecutor, SqlSession } from './executor.js'
 import { migrateSql } from './migrate.js'
 import { defaultCacheDir, pgliteCreateOptions, saveTemplate } from './pglite-template.js'
@@ -22,6 +22,20 @@ export interface PgliteStoreOptions {
 }
 
 type Runner = Pick<Transaction, 'query' | 'exec'>
+
+/** The lock file that names the one process holding a PGlite directory. */
+const ownerLock = (dir: string): string => join(dir, '.owner.lock')
+
+/**
+ * The pid of the live process that holds the PGlite directory, or undefined when none does (a
+ * dead holder's lock does not count: the next opener breaks it). Lets a command that only reads
+ * ask the holder over HTTP instead of failing to open.
+ */
+export const pgliteOwner = async (dir: string): Promise<number | undefined> => {
+  const text = await readFile(ownerLock(dir), 'utf8').catch(() => undefined)
+  const pid = Number(text?.split(' ')[0])
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : undefined
+}
 
 const session = (db: Runner): SqlSession => ({
   query: async <R>(sql: string, params: readonly unknown[] = []) => ({ rows: (await db.query<R>(sql, [...params])).rows }),
@@ -56,7 +70,7 @@ export const createPgliteStore = async ({ dir, schema = 'podpipe', cacheDir = de
   let release = async () => undefined as void
   if (dir !== undefined) {
     await mkdir(dir, { recursive: true })
-    release = await holdProcessLock(join(dir, '.owner.lock'), (pid) => new PodpipeError(
+    release = await holdProcessLock(ownerLock(dir), (pid) => new PodpipeError(
       'CONFIG',
       `pglite store: ${dir} is open in process ${pid}; PGlite is single-process, so only one podpipe process ` +
         'may serve queries from a data directory (query that one over HTTP, or stop it first)',

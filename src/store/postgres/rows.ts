@@ -20,6 +20,8 @@ export const childRows = (r: EpisodeRecord) => ({
     entity_id: e.id, turn: m.turn, start_offset: m.start, end_offset: m.end, text: m.text,
   }))),
   claims: r.claims.map((c) => ({
+    // The episode's sort key, copied so claim pages are read in date order from one index (migration 4).
+    published_key: publishedAt(r.episode.publishedAt) ?? '-infinity',
     claim_id: c.id, turn: c.turn, speaker_id: c.speakerId, kind: c.kind, hedged: c.hedged, topics: c.topics,
     text: c.text, start_offset: c.start, end_offset: c.end, confidence: c.confidence, quantities: c.quantities,
     entity_ids: c.entityIds, checkworthiness: c.checkworthiness ?? null, checkworthy: c.checkworthy ?? null,
@@ -35,7 +37,7 @@ export const CHILD_COLUMNS: { [T in keyof ChildRows]: string } = {
   sections: 'idx int, kind text, language text, text text',
   entities: 'entity_id text, name text, type text, aliases text[], wikidata_id text',
   entity_mentions: 'entity_id text, turn int, start_offset int, end_offset int, text text',
-  claims: 'claim_id text, turn int, speaker_id text, kind text, hedged boolean, topics text[], text text, ' +
+  claims: 'published_key timestamptz, claim_id text, turn int, speaker_id text, kind text, hedged boolean, topics text[], text text, ' +
     'start_offset int, end_offset int, confidence float8, quantities jsonb, entity_ids text[], checkworthiness float8, checkworthy boolean',
 }
 
