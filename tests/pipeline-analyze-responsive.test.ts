@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startWorkers, type RunningWorkers } from '../pipelines/runtime.js'
 import { QUEUE, createBlobArea, createQueues, jobId } from '../src/queue/index.js'
-import type { SourceBlob } from '../src/stage/index.js'
-import { REPO, obliterate, testConfig } from './helpers/pipeline-env.js'
+import { obliterate, testConfig } from './helpers/pipeline-env.js'
+import { longEpisodeSource } from './helpers/long-episode.js'
 import { waitFor } from './helpers/quiescence.js'
 
 // A long episode (the seed transcript many times over) analysed with job locks that lapse after
@@ -24,19 +22,8 @@ afterAll(async () => {
 
 describe('analysing a long episode', () => {
   it('keeps the worker\'s event loop answering and its job lock renewed until the record is handed on', async () => {
-    const seed = readFileSync(join(REPO, 'fixtures/seed/seed.txt'), 'utf8')
     const chainId = 'ep-long-0123456789abcdef'
-    const source: SourceBlob = {
-      feedEpisode: {
-        key: 'long', body: null, bodySource: null, people: [], transcripts: [],
-        episode: { guid: 'long', title: 'Long', feedUrl: 'https://example.com/feed.xml', link: null, publishedAt: null, audioUrl: 'https://example.com/a.mp3', durationSeconds: null, language: null },
-      },
-      speakers: [],
-      content: Buffer.from(Array.from({ length: COPIES }, () => seed).join('\n\n')),
-      read: { format: 'text', input: 'long episode' },
-      transcript: { source: 'podcast:transcript', url: 'https://example.com/long.txt' },
-      stageMs: {},
-    }
+    const source = longEpisodeSource('long', COPIES)
     await createBlobArea(redis, config.queuePrefix, 3_600, config.blobCompressMinBytes).put(chainId, 'source', source)
     running = await startWorkers(config, [QUEUE.analyze], { tuning: { lockDurationMs: 1_000, stalledIntervalMs: 500 } })
     let stalled = 0
