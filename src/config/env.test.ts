@@ -88,7 +88,7 @@ describe('loadConfig defaults', () => {
   it('lists every variable it reads in describeConfig, each with a default and a description', () => {
     const rows = describeConfig()
     expect(rows.map((r) => r.variable)).toEqual([
-      'REDIS_URL', 'PODPIPE_REDIS_PORT', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_QUERY_TIMEOUT_MS', 'PODPIPE_PGLITE_FOLLOW_MS', 'PODPIPE_DATA_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
+      'REDIS_URL', 'PODPIPE_REDIS_PORT', 'DATABASE_URL', 'PODPIPE_PG_STATEMENT_TIMEOUT_MS', 'PODPIPE_PG_CONNECT_TIMEOUT_MS', 'PODPIPE_PG_POOL_SIZE', 'PODPIPE_QUERY_TIMEOUT_MS', 'PODPIPE_PGLITE_FOLLOW_MS', 'PODPIPE_DATA_DIR', 'PODPIPE_CACHE_DIR', 'PODPIPE_FEEDS', 'PODPIPE_STORES', 'PODPIPE_QUEUE_PREFIX',
       'PODPIPE_HOST', 'PODPIPE_PORT', 'PODPIPE_DASHBOARD_USER', 'PODPIPE_DASHBOARD_PASSWORD', 'PODPIPE_DASHBOARD_TOKEN',
       'PODPIPE_DASHBOARD_WRITE', 'PODPIPE_DASHBOARD_PATH', 'PODPIPE_ALLOW_PRIVATE_ADDRESSES', 'PODPIPE_FEED_MAX_BYTES', 'PODPIPE_TRANSCRIPT_MAX_BYTES',
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
@@ -116,6 +116,7 @@ describe('loadConfig values', () => {
       PODPIPE_QUERY_TIMEOUT_MS: '750',
       PODPIPE_PGLITE_FOLLOW_MS: '200',
       PODPIPE_DATA_DIR: join(dir, 'x'),
+      PODPIPE_CACHE_DIR: join(dir, 'cache'),
       PODPIPE_FEEDS: join(dir, 'feeds.json'),
       PODPIPE_STORES: ' File , stream,file ',
       PODPIPE_QUEUE_PREFIX: '{pp-test}',
@@ -144,6 +145,7 @@ describe('loadConfig values', () => {
       postgres: { statementTimeoutMs: 250, connectTimeoutMs: 1500, poolSize: 2 },
       query: { timeoutMs: 750, followMs: 200 },
       dataDir: join(dir, 'x'),
+      cacheDir: join(dir, 'cache'),
       feedsFile: join(dir, 'feeds.json'),
       stores: ['file', 'stream'],
       queuePrefix: '{pp-test}',

@@ -84,6 +84,7 @@ const toConfig = (v: Values): Config => ({
   postgres: { statementTimeoutMs: v.pgStatementTimeoutMs!, connectTimeoutMs: v.pgConnectTimeoutMs!, poolSize: v.pgPoolSize! },
   query: { timeoutMs: v.queryTimeoutMs!, followMs: v.pgliteFollowMs! },
   dataDir: v.dataDir!,
+  cacheDir: v.cacheDir!,
   feedsFile: v.feedsFile!,
   stores: v.stores ?? defaultStores(v.databaseUrl, v.webhookUrl),
   queuePrefix: v.queuePrefix!,

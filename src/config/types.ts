@@ -74,6 +74,8 @@ export interface Config {
   query: QueryLimits
   /** Absolute path. */
   dataDir: string
+  /** PODPIPE_CACHE_DIR: the PGlite initdb dump new embedded databases start from. */
+  cacheDir: string
   /** Absolute path. */
   feedsFile: string
   stores: StoreKind[]

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { defaultCacheDir } from './cache-dir.js'
 import { bundledFeedsFile } from './package-root.js'
 import type { LogLevel, StoreKind } from './types.js'
 
@@ -131,6 +132,14 @@ export const VARIABLES = {
     description: 'Directory of the file store (one JSON record per episode); relative paths are resolved against the working directory.',
     expected: 'a directory path',
     fallback: () => './data',
+    schema: path,
+  }),
+  cacheDir: spec({
+    variable: 'PODPIPE_CACHE_DIR',
+    shown: '$XDG_CACHE_HOME/podpipe, else ~/.cache/podpipe',
+    description: 'Cache of things podpipe can rebuild: a dump of a freshly initialised PGlite cluster, written by the first new embedded database, from which later new ones start (initdb in WebAssembly takes seconds). Deleting it is safe.',
+    expected: 'a directory path',
+    fallback: () => defaultCacheDir(),
     schema: path,
   }),
   feedsFile: spec({

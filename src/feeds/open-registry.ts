@@ -34,7 +34,7 @@ const migratedFirst = (store: Pick<SqlRecordStore, 'sql' | 'ping'>): SqlExecutor
  * await addFeeds(registry, [{ url }], { now: new Date(), bounds })
  */
 export const openRegistry = async (
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'postgres'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'postgres'> & Partial<Pick<Config, 'cacheDir'>>,
   { schema, openWhileDown = false }: { schema?: string; openWhileDown?: boolean } = {},
 ): Promise<OpenRegistry> => {
   if (config.databaseUrl) {
@@ -43,7 +43,7 @@ export const openRegistry = async (
   }
   const dir = pgliteDir(config.dataDir)
   try {
-    const store = await createPgliteStore({ dir, ...(schema ? { schema } : {}) })
+    const store = await createPgliteStore({ dir, ...(schema ? { schema } : {}), ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) })
     return { sql: store.sql, schema: store.schema, close: () => store.close() }
   } catch (err) {
     const holder = isPodpipeError(err) ? /open in process (\d+)/.exec(err.message)?.[1] : undefined

@@ -6,7 +6,7 @@ import { createPgliteStore, createPostgresStore, type SqlEngine, type SqlRecordS
 import type { QueryDb } from './db.js'
 import { followFileStore } from './follow-file-store.js'
 
-export type QueryConfig = Pick<Config, 'stores' | 'databaseUrl' | 'dataDir' | 'query' | 'postgres'>
+export type QueryConfig = Pick<Config, 'stores' | 'databaseUrl' | 'dataDir' | 'query' | 'postgres'> & Partial<Pick<Config, 'cacheDir'>>
 
 /** Where the API's queries run, and what to release at shutdown. */
 export interface OpenQueryDb extends QueryDb {
@@ -51,7 +51,7 @@ export const openQueryDb = async (config: QueryConfig, { log, schema }: { log?: 
   }
   if (!config.stores.includes('file')) return undefined
   const dir = pgliteDir(config.dataDir)
-  const store = await createPgliteStore({ dir, ...(schema ? { schema } : {}) })
+  const store = await createPgliteStore({ dir, ...(schema ? { schema } : {}), ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) })
   const follower = followFileStore({ dataDir: config.dataDir, target: store, statePath: join(dir, 'followed.json') })
   let following: Promise<void> | undefined
   // In the background, so a server over a large data dir answers at once, from what it has so far.

@@ -5,7 +5,7 @@ import { PodpipeError } from '../../errors/index.js'
 import { holdProcessLock, isAlive } from '../file-lock.js'
 import type { SqlExecutor, SqlSession } from './executor.js'
 import { migrateSql } from './migrate.js'
-import { defaultCacheDir, pgliteCreateOptions, saveTemplate } from './pglite-template.js'
+import { cacheDirFromEnv, pgliteCreateOptions, saveTemplate } from './pglite-template.js'
 import { sqlStoreError } from './pg-errors.js'
 import { createSqlStore, type SqlRecordStore } from './sql-store.js'
 
@@ -66,7 +66,7 @@ export const pgliteExecutor = (db: PGlite): SqlExecutor => ({
  * const store = await createPgliteStore({ dir: 'data/pglite' })
  * await store.put(record) // 'created' | 'updated' | 'unchanged'
  */
-export const createPgliteStore = async ({ dir, schema = 'podpipe', cacheDir = defaultCacheDir() }: PgliteStoreOptions): Promise<SqlRecordStore> => {
+export const createPgliteStore = async ({ dir, schema = 'podpipe', cacheDir = cacheDirFromEnv() }: PgliteStoreOptions): Promise<SqlRecordStore> => {
   let release = async () => undefined as void
   if (dir !== undefined) {
     await mkdir(dir, { recursive: true })

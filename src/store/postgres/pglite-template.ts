@@ -1,18 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite'
+import { defaultCacheDir } from '../../config/cache-dir.js'
 
 // A new PGlite database runs initdb inside WebAssembly: 4–15 s on a 2-core machine, for every new
 // data directory and every in-memory database. Started from a dump of a freshly initialised cluster
 // it opens in about a quarter of that (measured 3.3 s against 14.5 s on one loaded machine), so the
 // first new database on a machine leaves one behind, per PGlite version, in the cache directory.
 
-/** Where the dump is kept: PODPIPE_CACHE_DIR, else $XDG_CACHE_HOME/podpipe, else ~/.cache/podpipe. */
-export const defaultCacheDir = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.PODPIPE_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'podpipe')
+/** Where the dump is kept when the caller does not say: PODPIPE_CACHE_DIR, else the default cache. */
+export const cacheDirFromEnv = (env: NodeJS.ProcessEnv = process.env): string => env.PODPIPE_CACHE_DIR || defaultCacheDir(env)
 
 let version: string | undefined
 const pgliteVersion = (): string => {
