@@ -4,23 +4,9 @@
 // /f/<i>.xml answers 304 to If-None-Match "v0", except every CHANGED_EVERY-th feed, which has a
 // new episode (ETag "v1") with a transcript at /t/<i>.vtt; a request with "v1" gets 304 again.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { SMALL_VTT } from '../tests/helpers/small-vtt.js'
 
 const [hosts = 8, changedEvery = 100] = process.argv.slice(2).map(Number)
-
-const TRANSCRIPT = `WEBVTT
-
-00:00:01.000 --> 00:00:05.000
-<v Jordan Schneider>Welcome to the show. China announced new export controls on rare earths.
-
-00:00:05.000 --> 00:00:09.000
-<v Chris Miller>They will raise prices by 20% next year, and the US should respond.
-
-00:00:09.000 --> 00:00:12.000
-<v Jordan Schneider>What does MOFCOM want?
-
-00:00:12.000 --> 00:00:16.000
-<v Chris Miller>Leverage before the summit, and the Commerce Department knows it.
-`
 
 const feed = (origin: string, i: number): string => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0">
@@ -40,7 +26,7 @@ const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end()
     return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(feed(`http://${req.headers.host}`, i))
   }
-  if (/^\/t\/\d+\.vtt$/.test(url)) return void res.writeHead(200, { 'content-type': 'text/vtt' }).end(TRANSCRIPT)
+  if (/^\/t\/\d+\.vtt$/.test(url)) return void res.writeHead(200, { 'content-type': 'text/vtt' }).end(SMALL_VTT)
   res.writeHead(404).end()
 }
 

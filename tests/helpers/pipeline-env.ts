@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { loadConfig, type Config } from '../../src/config/index.js'
 import { removePrefix, type QueueTuning } from '../../src/queue/index.js'
 
+export { SMALL_VTT } from './small-vtt.js'
+
 export const REPO = new URL('../../', import.meta.url).pathname
 export const SEED_FEED = join(REPO, 'fixtures/feeds/seed-feed.xml')
 export const PG_URL = 'postgres://postgres@127.0.0.1:5432/test'
@@ -88,18 +90,3 @@ export const seedFeedXml = (): string =>
         { guid: 'seed-episode', title: 'Rare earth controls', body: seedHtml(49, 156) },
       ], 'ChinaTalk (seed)')
 
-/** A short two-speaker WebVTT transcript: quick to split and extract, for tests about the plumbing. */
-export const SMALL_VTT = `WEBVTT
-
-00:00:01.000 --> 00:00:05.000
-<v Jordan Schneider>Welcome to the show. China announced new export controls on rare earths.
-
-00:00:05.000 --> 00:00:09.000
-<v Chris Miller>They will raise prices by 20% next year, and the US should respond.
-
-00:00:09.000 --> 00:00:12.000
-<v Jordan Schneider>What does MOFCOM want?
-
-00:00:12.000 --> 00:00:16.000
-<v Chris Miller>Leverage before the summit.
-`
