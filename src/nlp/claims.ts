@@ -204,7 +204,7 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
   const proposal = PROPOSAL.exec(sentence)
   if (proposal) { features.push({ name: 'kind:prescriptive', weight: 0, detail: `proposal: ${proposal[0]}` }); return 'prescriptive' }
   const cue = predictiveCue(words)
-  if ((cue === 'would' || cue === 'could') && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: 'would of a past habit' })
+  if ((cue === 'would' || cue === 'could') && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: `${cue} of a past story` })
   else if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }
   features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
   return 'factual'
