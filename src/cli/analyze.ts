@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { Option, type Command } from 'commander'
 import { PodpipeError, withInput } from '../errors/index.js'
 import { fsProblem } from './fs-problem.js'
+import { positiveInteger } from './flags.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/schema.js'
 
 // Loaded on use: its models and word lists cost every other command (and --help) a second at start.
@@ -19,12 +20,6 @@ interface AnalyzeFlags {
   date?: string
   title?: string
   pretty: boolean
-}
-
-const positiveInt = (value: string): number => {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) throw new PodpipeError('CONFIG', `--max-bytes must be a positive integer, got "${value}"`)
-  return n
 }
 
 /** `-` as the file: the transcript comes on stdin (`curl … | podpipe analyze -`). */
@@ -86,7 +81,7 @@ export const registerAnalyze = (program: Command): void => {
     .option('--explain', 'also print, on stderr, why each sentence was or was not kept as a claim')
     .option('--date <iso>', 'episode date, to resolve dates such as "December 1st"')
     .option('--title <title>', 'episode title')
-    .option('--max-bytes <n>', 'largest input accepted', positiveInt, DEFAULT_MAX_BYTES)
+    .option('--max-bytes <n>', 'largest input accepted', positiveInteger('--max-bytes'), DEFAULT_MAX_BYTES)
     .option('--no-pretty', 'print compact JSON')
     .action(async (file: string, flags: AnalyzeFlags) => {
       const [content, [{ analyzeDocument }, { formatExplanations }]] = await Promise.all([readInput(file, flags.maxBytes), core()])
