@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js'
 import { PodpipeError, isPodpipeError } from '../errors/index.js'
 import { pgliteDir } from '../query/open-query-db.js'
-import { createPgliteStore, createPostgresStore, type SqlExecutor, type SqlRecordStore } from '../store/postgres/index.js'
+import { createPgliteStore, createPostgresStore, pgliteOwner, type SqlExecutor, type SqlRecordStore } from '../store/postgres/index.js'
 import type { RegistryDb } from './registry.js'
 
 export interface OpenRegistry extends RegistryDb {
@@ -46,7 +46,7 @@ export const openRegistry = async (
     const store = await createPgliteStore({ dir, ...(schema ? { schema } : {}), ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) })
     return { sql: store.sql, schema: store.schema, close: () => store.close() }
   } catch (err) {
-    const holder = isPodpipeError(err) ? /open in process (\d+)/.exec(err.message)?.[1] : undefined
+    const holder = isPodpipeError(err) ? await pgliteOwner(dir) : undefined
     if (holder === undefined) throw err
     throw new PodpipeError(
       'CONFIG',
