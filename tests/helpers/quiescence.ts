@@ -19,10 +19,14 @@ export const waitForQuiescence = async (queues: readonly Queue[], { stallMs = 15
   const started = Date.now()
   let last = ''
   let changedAt = started
+  let idleBefore = false
   for (;;) {
     const counts = await Promise.all(queues.map(async (q) => [q.name, await q.getJobCounts(...BUSY_STATES)] as const))
     const busy = counts.some(([, c]) => Object.values(c).some((n) => n > 0))
-    if (!busy) return
+    // Idle twice in a row: the queues are read one after another, so a job that hands work on to
+    // a queue already read and then completes looks idle in one round.
+    if (!busy && idleBefore) return
+    idleBefore = !busy
     const snapshot = JSON.stringify(counts)
     if (snapshot !== last) { last = snapshot; changedAt = Date.now() }
     const now = Date.now()
