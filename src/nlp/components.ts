@@ -33,7 +33,7 @@ const tokens: Component = {
     })
     const tokens = doc.turns.map((t) => {
       const e = byTurn.get(t.index)
-      return e ? tokenizeTurn(t.index, t.text, e.list, e.first) : []
+      return e ? tokenizeTurn(t.index, t.text, e.list, e.first, doc.turns.length === 1 ? doc.tokenPool : undefined) : []
     })
     return { ...doc, tokens, covered: tokens.map((ts) => new Uint8Array(ts.length)) }
   },

@@ -140,7 +140,7 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
   // millions of them into the old generation (measured: about half the time on 1M words).
   const merged: Doc = {
     turns: input.turns, speakers: input.speakers, neighbours, episodeDate: input.episodeDate ?? null, gazetteer, claimThreshold: threshold, explain: options.explain ?? false,
-    sentences: [], tokens: [], covered: [], mentions: [], found: new Map(), quantities: [], claims: [], explanations: [],
+    sentences: [], tokens: [], tokenPool: [], covered: [], mentions: [], found: new Map(), quantities: [], claims: [], explanations: [],
   }
   const skipped = new Map<string, number>()
   for (const turn of input.turns) {

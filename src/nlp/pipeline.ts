@@ -16,6 +16,11 @@ export interface Doc {
   sentences: Sentence[]
   /** Per turn, its tokens. */
   tokens: Token[][]
+  /**
+   * Token objects the tokens stage overwrites turn after turn (see `tokenizeTurn`): extraction runs
+   * one turn at a time and keeps nothing of a turn's tokens, so one set serves the whole episode.
+   */
+  tokenPool: Token[]
   /** Per turn, 1 where a token already belongs to a mention. */
   covered: Uint8Array[]
   mentions: EntityMention[]
