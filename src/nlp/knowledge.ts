@@ -52,6 +52,12 @@ export const PLACE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['LA', 'Los Angeles'], ['SF', 'San Francisco'], ['DC', 'Washington, D.C.'], ['PRC', 'China'], ['DPRK', 'North Korea'], ['ROK', 'South Korea'],
 ])
 
+let worldRegions: Set<string> | undefined
+
+/** Continents and the regions above (no cities): a place before it is a given name ("Asia", "Georgia" the state aside). */
+export const knownWorldRegions = (): ReadonlySet<string> =>
+  (worldRegions ??= new Set([...Object.values(continents), ...GEOGRAPHIC_REGIONS].map((n) => n.toLowerCase())))
+
 /** A city smaller than this is more often a surname or a word than the place meant ("Eagle", Alaska). */
 const MIN_CITY_POPULATION = 50_000
 

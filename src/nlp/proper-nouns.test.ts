@@ -13,6 +13,21 @@ describe('proper nouns', () => {
     expect(found('Yeah, look. Well, okay. Look, in April we met on Monday. Tariffs rose. Smuggling is rare. Okay, fine.')).toEqual([])
   })
 
+  it('invents nothing from backchannel, clock times or titles standing alone', () => {
+    expect(found('Mhmm. Hmm, so at 4 AM the attacks began. Uh, the Attorney General and my Ranking Member agreed.')).toEqual([])
+  })
+
+  it('keeps an acronym that opens the name of a body, and reads a continent as a place, not a given name', () => {
+    expect(found('It is called CTO Club, and it meets in Asia.')).toEqual([{ name: 'CTO Club', type: 'ORG' }, { name: 'Asia', type: 'GPE' }])
+  })
+
+  it('runs a law named in lower case back to its article, and drops a law word alone', () => {
+    expect(found('Finally, the biosimilar red tape Elimination Act tackles barriers.')).toEqual([{ name: 'biosimilar red tape Elimination Act', type: 'LAW' }])
+    expect(found("The open America's waters Act would repeal the so called Jones Act.")).toEqual([
+      { name: "open America's waters Act", type: 'LAW' }, { name: 'Jones Act', type: 'LAW' }])
+    expect(found('They said the new Act passed, and the Treaty held.')).toEqual([])
+  })
+
   it('takes acronyms of common nouns for no name, and keeps the named ones', () => {
     expect(found('They trade at a KYC AML compliant exchange over a VPN that the ISP cannot see.')).toEqual([])
     expect(found('Officials from NATO and the FBI met the CEO.')).toEqual([{ name: 'NATO', type: 'ORG' }, { name: 'FBI', type: 'ORG' }])
@@ -68,6 +83,8 @@ describe('proper nouns', () => {
     expect(found('Then Joost van der Merwelaan spoke.')).toEqual([{ name: 'Joost van der Merwelaan', type: 'PERSON' }])
     expect(found('Later Ruritanian President Ivo Halvorsen resigned.')).toEqual([{ name: 'Ivo Halvorsen', type: 'PERSON' }])
     expect(found('The Prime Minister resigned in AUGUST.')).toEqual([])
+    expect(found('Then Speaker of the House Mike Johnson and Secretary of State Rubio met Prime Minister of Japan Shinzo Abe.')).toEqual([
+      { name: 'Mike Johnson', type: 'PERSON' }, { name: 'Rubio', type: 'PERSON' }, { name: 'Shinzo Abe', type: 'PERSON' }])
   })
 
   it('knows cities and states from data, in any case, and a nationality word names its country\'s people, linked to the country', () => {

@@ -1,5 +1,5 @@
 import type { EntityType } from '../record/schema.js'
-import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
+import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isLanguageUse } from './languages.js'
 import { isCommonWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
@@ -20,6 +20,11 @@ const NOT_NAMES = new Set([
   'RAM', 'SSD', 'USB', 'LED', 'LEDs', 'LCD', 'OS', 'P2P', 'DDoS', 'OTP', 'PIN', 'SIM', 'QR', 'VR', 'AR', 'ML', 'LLM', 'LLMs',
   'NFT', 'NFTs', 'ETF', 'ETFs', 'CO2', 'HR', 'QA', 'UX', 'UI', 'IoT', 'EV', 'EVs', 'ESG', 'FDI', 'GMO', 'GMOs', 'MBA', 'MRI',
   'ICU', 'ER', 'IQ', 'DJ', 'MC', 'PhDs', 'SUV', 'SUVs', 'ICBM', 'ICBMs', 'WMD', 'GDPR', 'CSV', 'JSON', 'XML', 'RSS',
+  // Times of day and zones after a figure ("4 AM", "9 PM ET").
+  'AM', 'PM', 'ET', 'PT', 'EST', 'EDT', 'PST', 'PDT', 'GMT', 'UTC',
+  // Backchannel and hesitation as speech transcripts write them, at a sentence's start or alone.
+  'Mhmm', 'Mmhmm', 'Mhm', 'Hmm', 'Hm', 'Mm', 'Mmm', 'Um', 'Umm', 'Uh', 'Uhm', 'Huh', 'Ah', 'Aha', 'Ahh', 'Er', 'Erm', 'Eh', 'Ooh',
+  'Whoa', 'Yep', 'Yup', 'Nope', 'Nah', 'Yay', 'Gosh', 'Geez', 'Jeez', 'Alright',
 ])
 
 // Capitalised words of idioms and eponyms, not entities of the conversation.
@@ -50,7 +55,11 @@ const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secret
   'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice',
   'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Lord', 'Sir', 'Dame', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'Sheikh',
   'Emir', 'Sultan', 'Chancellor', 'Mayor', 'Commissioner', 'Director', 'Deputy', 'Coach', 'Captain', 'Colonel', 'Lieutenant',
-  'Sergeant', 'Admiral', 'Marshal'])
+  'Sergeant', 'Admiral', 'Marshal', 'Attorney', 'Chief', 'Speaker', 'Member', 'Ranking', 'Congressman', 'Congresswoman',
+  'Councilmember', 'Councilman', 'Councilwoman', 'Assemblymember', 'Assemblyman', 'Assemblywoman', 'Supervisor', 'Alderman'])
+// Words that open a law's name in lower case before it ("the open America's waters Act"): where
+// speech-to-text lowercases a bill's name, it runs back to its article.
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'its', 'my', 'your'])
 const ORG_NOUNS_AFTER = new Set(['agency', 'news', 'newspaper', 'daily', 'weekly', 'magazine', 'radio', 'television', 'broadcaster',
   'club', 'airline', 'carrier', 'company', 'firm', 'group', 'conglomerate', 'subsidiary', 'brokerage', 'bank', 'insurer',
   'automaker', 'carmaker', 'retailer', 'newsletter', 'network', 'party', 'union', 'movement'])
@@ -238,6 +247,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   // "Carl Mark Force IV", "Martin Luther King Jr": a generational suffix follows a person's name.
   if (length >= 2 && GENERATIONAL.has(words.at(-1) as string) && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name and "${words.at(-1)}"`, 2.5]
   if (length >= 2 && length <= 3 && (knownGivenNames().has((run[0] as Token).lower) || SHORT_GIVEN.has((run[0] as Token).text))) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
+  // "Asia", "Africa": a continent or a region of the world, which given-name lists hold too.
+  if (run.length === 1 && knownWorldRegions().has(lower)) return ['GPE', 'a region of the world', 2]
   // "Adam", "Sarah" alone: a given name the lexicon does not also know as a common word ("Will", "Bill").
   if (run.length === 1 && knownGivenNames().has((run[0] as Token).lower) && !commonWord(run[0] as Token)) return ['PERSON', 'given name', 1.5]
   // Below 2: a lone "Austin" or "Jackson" later found to be someone's surname is relinked to the person.
@@ -282,6 +293,50 @@ const DATE_AFTER = /^\s*\d{4}-\d\d-\d\d/
 const CLOCK_AFTER = /^\s*\(?\d{1,2}:\d\d/
 const TEAM = { type: 'ORG' as const, evidence: 'a place in a row of results: a team', strength: 2.6 }
 
+/** "CTO Club", "AI Institute": an acronym that names nothing alone opens the name of the body after it. */
+const acronymBeforeCue = (tokens: readonly Token[], i: number): boolean => {
+  const t = tokens[i] as Token
+  const n = tokens[i + 1]
+  return isAcronym(t.text) && n !== undefined && n.start === t.end + 1 && n.sentence === t.sentence && ORG_WORDS.has(n.text)
+}
+
+/**
+ * Tokens of a title's "of" phrase at the start of `rest` ("of State" in "of State Marco Rubio", "of the
+ * House" before "Mike Johnson"): up to a given name that a surname follows, or else one word; all of
+ * `rest` when nothing is left.
+ */
+const titleObjectLength = (rest: readonly Token[]): number => {
+  const from = rest[1]?.lower === 'the' ? 2 : 1
+  // A given name with a surname after it: a last word that is a given name too ("Shinzo Abe") is the surname.
+  for (let k = from + 1; k < rest.length - 1; k++) if (knownGivenNames().has((rest[k] as Token).lower)) return k
+  return Math.min(rest.length, from + 1)
+}
+
+const VERB_TAGS = /^(?:VB[DZP]?|MD)$/
+
+/**
+ * "the biosimilar red tape Elimination Act", "the open America's waters Act": where speech-to-text
+ * writes a bill's name in lower case, a cue word with only common words before it ("Elimination
+ * Act") starts further back, at the article. The start, or -1 when nothing says so: no article within
+ * ten tokens, a verb or punctuation on the way, or fewer than two words between ("the new Act").
+ */
+const lowerCaseLawStart = (tokens: readonly Token[], first: number, run: readonly Token[]): number => {
+  if (!run.every((t, k) => k === run.length - 1 || commonWord(t))) return -1
+  const sentence = (run[0] as Token).sentence
+  let words = 0
+  for (let k = first - 1; k >= 0 && first - k <= 10; k--) {
+    const t = tokens[k] as Token
+    if (t.sentence !== sentence) return -1
+    if (DETERMINERS.has(t.lower)) return words >= 2 ? k + 1 : -1
+    if (t.text === "'" || t.text === '\u2019' || t.text === '-') continue
+    const c = t.lower.charCodeAt(0)
+    const letter = (c >= 97 && c <= 122) || c > 127
+    if (!letter || VERB_TAGS.test(lexiconTags(t.text)?.[0] ?? '')) return -1
+    words++
+  }
+  return -1
+}
+
 /**
  * Names nobody listed: runs of capitalised words (joined by "of", "and", "for"…) among the tokens
  * no earlier stage claimed. Sentence-initial words, months, weekdays, interjections and idioms are
@@ -305,7 +360,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
-    if (skip[i] || !isCapitalised(t) || notName(t) || hasDigit(t.text)) continue
+    if (skip[i] || !isCapitalised(t) || (notName(t) && !acronymBeforeCue(tokens, i)) || hasDigit(t.text)) continue
     let j = i
     // Bounded: a run of capitals in a caption file can be the whole text, and it is cut at its first
     // "and" below, so scanning it to its end from every start was quadratic. No name is this long.
@@ -367,8 +422,25 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // "Secretary Smith", "Palestinian President Yasser Arafat": a title is evidence, not part of the
     // name, and the name is what follows it.
     const titleAt = run.findLastIndex((x, k) => k < run.length - 1 && TITLES.has(x.text))
-    if (titleAt >= 0) { first += titleAt + 1; run.splice(0, titleAt + 1) }
-    if (run.length === 1 && TITLES.has((run[0] as Token).text)) { i = j; continue }
+    const title = titleAt >= 0 ? run[titleAt] : undefined
+    if (titleAt >= 0) {
+      // "Secretary of State Marco Rubio": the title's "of" phrase is the title's too.
+      const cut = titleAt + 1 + (run[titleAt + 1]?.lower === 'of' ? titleObjectLength(run.slice(titleAt + 1)) : 0)
+      first += cut
+      run.splice(0, cut)
+    }
+    if (run.length === 0 || (run.length === 1 && TITLES.has((run[0] as Token).text))) { i = j; continue }
+    const lawStart = LAW_WORDS.has((run.at(-1) as Token).text) ? lowerCaseLawStart(tokens, first, run) : -1
+    if (lawStart >= 0) {
+      // A name found inside it on the way ("America") was a word of the law's name.
+      while (out.length > 0 && (out.at(-1) as ProperNoun).start >= (tokens[lawStart] as Token).start) out.pop()
+      run.unshift(...tokens.slice(lawStart, first))
+      first = lawStart
+    } else if (run.length === 1 && LAW_WORDS.has((run[0] as Token).text) && !knownGivenNames().has((run[0] as Token).lower)) {
+      // "Act", "Treaty" alone name no law ("Bill" is someone).
+      i = j
+      continue
+    }
     const people = run.length === 2 ? text.slice((run[0] as Token).start, (run[1] as Token).end) : undefined
     if ((run.length === 1 && isNationalityWord(run[0] as Token)) || (people && knownDemonyms().has(people.toLowerCase()))) {
       // "Austrians", "Sri Lankans" speak of a country's people (extract links them to the country).
@@ -393,7 +465,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       for (let k = lo; k < hi; k++) words[k - lo] = (tokens[k] as Token).text
       if (!tagWords(words)[i - lo]?.startsWith('NNP')) { i = j; continue }
     }
-    const before = tokens[first - 1]
+    // The title, even when its "of" phrase stands between ("Secretary of State Rubio"), is the evidence.
+    const before = title ?? tokens[first - 1]
     const after = tokens[j + 1]
     const a = run[0] as Token
     const b = run.at(-1) as Token
