@@ -71,7 +71,8 @@ const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks
 // Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'across', 'into', 'throughout', 'near'])
 const MAX_RUN_TOKENS = 40
-const TAG_WINDOW = 8
+// natural's English Brill rules look at most three words away; one more covers a rule that reads another's change.
+const TAG_WINDOW = 4
 const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'de', '&'])
 const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
 /**
