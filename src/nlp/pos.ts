@@ -5,20 +5,24 @@ import { createRequire } from 'node:module'
 const require = createRequire(import.meta.url)
 
 interface TaggedWord { token: string; tag: string }
-interface Tagger { tag: (words: string[]) => { taggedWords: TaggedWord[] } }
+interface TaggedSentence { taggedWords: TaggedWord[] }
+interface Rule { apply: (sentence: TaggedSentence, position: number) => void }
+interface Tagger { tagWithLexicon: (words: string[]) => TaggedSentence }
+interface RuleSetLike { getRules: () => Rule[] }
 interface LexiconLike { tagWord: (word: string) => string[]; lexicon: Record<string, string[] | undefined> }
 
-let cache: { tagger: Tagger; lexicon: LexiconLike } | null = null
+let cache: { tagger: Tagger; rules: Rule[]; lexicon: LexiconLike } | null = null
 
-const load = (): { tagger: Tagger; lexicon: LexiconLike } => {
+const load = (): { tagger: Tagger; rules: Rule[]; lexicon: LexiconLike } => {
   if (cache) return cache
   const brill = require('natural/lib/natural/brill_pos_tagger/index.js') as {
     Lexicon: new (lang: string, def: string, defCap: string) => LexiconLike
-    RuleSet: new (lang: string) => unknown
-    BrillPOSTagger: new (lexicon: LexiconLike, rules: unknown) => Tagger
+    RuleSet: new (lang: string) => RuleSetLike
+    BrillPOSTagger: new (lexicon: LexiconLike, rules: RuleSetLike) => Tagger
   }
   const lexicon = new brill.Lexicon('EN', 'NN', 'NNP')
-  cache = { tagger: new brill.BrillPOSTagger(lexicon, new brill.RuleSet('EN')), lexicon }
+  const ruleSet = new brill.RuleSet('EN')
+  cache = { tagger: new brill.BrillPOSTagger(lexicon, ruleSet), rules: ruleSet.getRules(), lexicon }
   return cache
 }
 
@@ -34,5 +38,13 @@ export const isCommonWord = (lower: string): boolean => {
   return tags !== undefined && !tags[0]?.startsWith('NNP')
 }
 
-/** Brill tags for a sentence's words. */
-export const tagWords = (words: string[]): string[] => load().tagger.tag(words).taggedWords.map((w) => w.tag)
+/**
+ * Brill tags for a sentence's words: natural's `tag`, with the rule list read once. Its `applyRules`
+ * rebuilds the list (Object.keys and map over every rule) for each word it tags.
+ */
+export const tagWords = (words: string[]): string[] => {
+  const { tagger, rules } = load()
+  const sentence = tagger.tagWithLexicon(words)
+  for (let i = 0; i < sentence.taggedWords.length; i++) for (const rule of rules) rule.apply(sentence, i)
+  return sentence.taggedWords.map((w) => w.tag)
+}
