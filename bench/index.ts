@@ -18,12 +18,12 @@ if (want('split')) printRows('Turn splitting (goal: read + split ≥ 1× bare sp
 if (want('extraction')) {
   // Ours first: wink's and compromise's large heaps slow every later garbage collection.
   const analyze = benchAnalyze()
+  const lengths = benchTurnLength()
   const rows = await benchExtraction()
   const [wink, extract, compromise, natural, sentences] = rows
   printRows('Extraction (goal: full analysis ≥ 2× wink-nlp words/s, higher entity F1 than both)',
     [wink!, analyze, extract!, compromise!], 'wink-nlp readDoc + entities()')
   printRows('Sentence splitting', [natural!, sentences!], 'natural SentenceTokenizer')
-  const lengths = benchTurnLength()
   if (lengths.length) printRows('Extraction against turn length (goal: one 40k-word turn ≥ 0.8× 2k-word turns)', lengths, lengths[0]!.name)
 }
 if (want('blobs')) printBlobs(benchBlobs())

@@ -28,6 +28,6 @@ export const benchTurnLength = (): BenchRow[] => {
   const speakers = [{ id: 'unknown', name: null, role: 'unknown' as const, turnCount: 1, wordCount: words.length }]
   return [2_000, 40_000].map((size) => {
     const turns = asTurns(words, size)
-    return measure(`extract, ${size.toLocaleString('en-US')}-word turns (CoNLL dev)`, words.length, () => extract({ turns, speakers }), 3)
+    return measure(`extract, ${size.toLocaleString('en-US')}-word turns (CoNLL dev)`, words.length, () => extract({ turns, speakers }), 10)
   })
 }
