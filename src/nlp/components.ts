@@ -170,7 +170,7 @@ const claims: Component = {
       const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w, hits })
       // A sentence fact-checkers would check is a claim, whatever the policy lexicon says.
       const worth = checkworthiness(text, w)
-      const kept = decision.confidence >= doc.claimThreshold || (worth >= CHECKWORTHY_THRESHOLD && !isQuestion(decision))
+      const kept = decision.confidence >= doc.claimThreshold || (worth >= CHECKWORTHY_THRESHOLD && !notAStatement(decision))
       previousKept = kept
       // Hedges and topics only matter to a claim or an explanation: most sentences are neither.
       if (!kept && !doc.explain) return
@@ -186,7 +186,10 @@ const claims: Component = {
   },
 }
 
-const isQuestion = (decision: { features: ReadonlyArray<{ name: string }> }): boolean => decision.features.some((f) => f.name === 'question')
+// What the claim rules know a checkable statement is not, whatever words it shares with one: a question,
+// a sentence too short to stand alone ("It's 286 at most."), a fragment, backchannel, a pleasantry, a URL.
+const NOT_STATEMENTS = new Set(['question', 'too-short', 'short', 'fragment', 'backchannel', 'pleasantry', 'url'])
+const notAStatement = (decision: { features: ReadonlyArray<{ name: string }> }): boolean => decision.features.some((f) => NOT_STATEMENTS.has(f.name))
 
 /** The components in order. Each reads what the ones before it added. */
 export const PIPELINE: readonly Component[] = [sentences, tokens, gazetteer, roster, properNouns, quantities, claims]

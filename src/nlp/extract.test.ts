@@ -69,6 +69,13 @@ describe('extract on small cases', () => {
     expect(explanations.map((x) => x.features.map((f) => f.name))).toEqual([expect.arrayContaining(['question']), expect.arrayContaining(['backchannel'])])
   })
 
+  it('keeps a figure the check-worthiness model likes out of the claims when the sentence is too short to stand alone', () => {
+    const { explanations } = run("It's 286 at most.")
+    expect(explanations[0]!.kept).toBe(false)
+    expect(explanations[0]!.features.map((f) => f.name)).toContain('short')
+    expect(run('Taxes rose 40 percent.').claims.map((c) => c.checkworthy)).toEqual([true])
+  })
+
   it('gives every claim a check-worthiness, ranking figures above opinions', () => {
     const { claims } = run('China produces 90 percent of the world’s refined rare earths and 70 percent of the mining. I think export controls are a bad idea for everyone.')
     expect(claims).toHaveLength(2)
