@@ -86,10 +86,18 @@ const properNouns: Component = {
     const speakerIds = new Set(doc.speakers.map((s) => s.id))
     // Words the episode writes in lower case somewhere ("blockchain"): capitalised only because a
     // sentence starts with them elsewhere, they name nothing.
-    const lowerCased = new Set<string>()
-    for (const list of doc.tokens) for (const t of list) if (!t.initial && t.text === t.lower) lowerCased.add(t.lower)
+    // Built on first need: few turns ask, and filling a set with every word of every turn was a
+    // tenth of what extraction allocated.
+    let lowerCased: Set<string> | undefined
+    const inLowerCase = (lower: string): boolean => {
+      if (!lowerCased) {
+        lowerCased = new Set()
+        for (const list of doc.tokens) for (const t of list) if (!t.initial && t.text === t.lower) lowerCased.add(t.lower)
+      }
+      return lowerCased.has(lower)
+    }
     doc.turns.forEach((t, i) => {
-      for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text, lowerCased)) {
+      for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text, inLowerCase)) {
         const { type, evidence, strength, canonical } = p
         const id = p.entityId as string
         // A gazetteer or roster id wins over a name found by capitalisation alone; a country's

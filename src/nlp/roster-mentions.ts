@@ -29,6 +29,16 @@ const rosterOf = (speakers: readonly Speaker[]): Roster => {
   return r
 }
 
+// Not a closure in the loop below: one that captures the loop's index makes V8 allocate a context
+// for every token of the turn, name or not.
+const fullNameAt = (names: readonly RosterName[], tokens: readonly Token[], i: number): RosterName | undefined => {
+  search: for (const n of names) {
+    for (let k = 0; k < n.full.length; k++) if (tokens[i + k]?.text !== n.full[k]) continue search
+    return n
+  }
+  return undefined
+}
+
 const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ','
 const closesClause = (t: Token | undefined): boolean => t === undefined || [',', '?', '.', '!', '\u2014'].includes(t.text)
 
@@ -57,7 +67,7 @@ export const findRosterMentions = (
     if (mask[i]) continue
     const t = tokens[i] as Token
     if (!nameTokens.has(t.text)) continue
-    const full = names.find((n) => n.full.every((p, k) => tokens[i + k]?.text === p))
+    const full = fullNameAt(names, tokens, i)
     if (full && full.full.length > 1) {
       const last = tokens[i + full.full.length - 1] as Token
       mentions.push({ turn: turn.index, start: t.start, end: last.end, text: turn.text.slice(t.start, last.end), entityId: full.id, source: 'roster' })
