@@ -114,7 +114,7 @@ const LEXICON = buildLexicon({
 
 /** The policy stems, meta-talk phrases, hedge cues and topic stems found in a sentence's lower-cased words. */
 export const scanLexicons = (words: readonly string[]): LexiconHits => {
-  const { policyWords, ...hits } = LEXICON.scan(words)
-  if (policyWords.length > 0) hits.policy.push(...policyWords)
-  return hits
+  const found = LEXICON.scan(words)
+  const policy = found.policyWords.length === 0 ? found.policy : [...found.policy, ...found.policyWords]
+  return { policy, meta: found.meta, hedge: found.hedge, topic: found.topic }
 }

@@ -4,12 +4,15 @@ import { phraseTokens } from './tokens.js'
 // allocate nothing; rare collisions are harmless because every candidate is then compared in full.
 const keyOf = (w: string): number => ((w.charCodeAt(0) & 0x3ff) << 20) | (((w.charCodeAt(1) || 0) & 0x3ff) << 10) | ((w.charCodeAt(2) || 0) & 0x3ff)
 
+const NONE = Object.freeze([]) as unknown as string[]
+
 /**
  * Several lexicons in one index, keyed by the first three characters of each phrase's first token:
  * each position checks a handful of candidates instead of trying every phrase (what a long regex
  * alternation does). With `prefix`, a phrase's last token may be a stem ("negotiat" matches
  * "negotiations"). Each position of `words` is looked up once; every category keeps
- * its longest phrase starting there. Returns, per category, the phrases found (each once).
+ * its longest phrase starting there. Returns, per category, the phrases found (each once); a category
+ * with none gets a shared frozen empty list.
  */
 export const buildLexicon = <C extends string>(lexicons: Record<C, { phrases: readonly string[]; prefix: boolean }>): { scan: (words: readonly string[]) => Record<C, string[]> } => {
   const categories = Object.keys(lexicons) as C[]
@@ -27,8 +30,9 @@ export const buildLexicon = <C extends string>(lexicons: Record<C, { phrases: re
   })
   for (const list of byKey.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
   const scan = (words: readonly string[]): Record<C, string[]> => {
+    // Most sentences hit few categories: the others share one frozen empty list (never written to).
     const out = {} as Record<C, string[]>
-    for (const c of categories) out[c] = []
+    for (const c of categories) out[c] = NONE
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string
       const list = byKey.get(keyOf(w))
@@ -44,7 +48,8 @@ export const buildLexicon = <C extends string>(lexicons: Record<C, { phrases: re
         if (e.prefix ? tail.startsWith(e.tokens[last] as string) : tail === e.tokens[last]) {
           done |= e.bit
           const found = out[e.category]
-          if (!found.includes(e.phrase)) found.push(e.phrase)
+          if (found === NONE) out[e.category] = [e.phrase]
+          else if (!found.includes(e.phrase)) found.push(e.phrase)
         }
       }
     }
