@@ -48,8 +48,8 @@ const redisCpuMs = async (redis: Redis): Promise<number> => {
 
 /**
  * Episodes each worker process handles before the clock starts: enough for every stage of
- * every process to have run its code hot (sandboxed children fork on their first job, and
- * with concurrency 2 a second child forks only when two jobs overlap).
+ * every process to have run its code hot (a process starts its analysis thread on its first
+ * analyze job, and the thread compiles the core on its first episodes).
  */
 const WARM_EPISODES_PER_PROCESS = 20
 
