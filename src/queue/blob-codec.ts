@@ -1,4 +1,4 @@
-import { deserialize, serialize } from 'node:v8'
+import { DefaultSerializer, deserialize } from 'node:v8'
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib'
 import { PodpipeError } from '../errors/index.js'
 
@@ -20,11 +20,20 @@ const GZIP_MAGIC = 0x1f
 
 const BROTLI_FAST = { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }
 
-/** Encodes a plain value (objects, arrays, strings, numbers, Uint8Arrays, null). */
+/**
+ * Encodes a plain value (objects, arrays, strings, numbers, Uint8Arrays, null). The flag is
+ * written ahead of the value by the serializer itself, so a plain blob is the serializer's own
+ * buffer, not a copy of it: a Buffer that owns all of its memory, which a thread can transfer.
+ */
 export const encodeBlob = (value: unknown, compressMinBytes: number): Buffer => {
-  const payload = serialize(value)
-  if (payload.length < compressMinBytes) return Buffer.concat([Buffer.of(PLAIN), payload])
-  return Buffer.concat([Buffer.of(BROTLI), brotliCompressSync(payload, BROTLI_FAST)])
+  // What v8.serialize does, after the flag byte.
+  const serializer = new DefaultSerializer()
+  serializer.writeRawBytes(Buffer.of(PLAIN))
+  serializer.writeHeader()
+  serializer.writeValue(value)
+  const plain = serializer.releaseBuffer()
+  if (plain.length - 1 < compressMinBytes) return plain
+  return Buffer.concat([Buffer.of(BROTLI), brotliCompressSync(plain.subarray(1), BROTLI_FAST)])
 }
 
 /** The value `encodeBlob` encoded. `what` names the blob in errors. */

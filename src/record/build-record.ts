@@ -34,6 +34,20 @@ const deepFreeze = (value: unknown): void => {
 export const isValidatedRecord = (record: unknown): boolean =>
   typeof record === 'object' && record !== null && validated.has(record)
 
+/**
+ * Seals a record that buildRecord validated elsewhere (the analysis thread) and that reached this
+ * thread through a lossless encoding, V8's serialization, so it is still the value that passed the
+ * schema: the stores then skip a second check, as for a record sealed by buildRecord itself. Only
+ * for records of this schema and pipeline version, whose check ran this very schema: any other is
+ * returned as it is, for the stores to check.
+ */
+export const sealTransferred = (record: EpisodeRecord): EpisodeRecord => {
+  if (record.schemaVersion !== SCHEMA_VERSION || record.provenance.pipelineVersion !== PIPELINE_VERSION) return record
+  deepFreeze(record)
+  validated.add(record)
+  return record
+}
+
 export interface BuildOptions {
   /**
    * Deep-freeze the record and mark it validated, so the stores skip a second schema check and

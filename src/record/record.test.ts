@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
-import { buildRecord, episodeRecordJsonSchema, isValidatedRecord, recordId, type RecordParts } from './index.js'
+import { buildRecord, episodeRecordJsonSchema, isValidatedRecord, recordId, sealTransferred, type EpisodeRecord, type RecordParts } from './index.js'
 
 const parts = (over: Partial<RecordParts> = {}): RecordParts => ({
   episode: {
@@ -51,6 +52,19 @@ describe('record', () => {
     expect(isValidatedRecord(record)).toBe(false)
     expect(Object.isFrozen(record)).toBe(false)
     expect(record).toEqual(buildRecord(parts()))
+  })
+
+  it('seals a record carried over from another thread only when this schema and pipeline version checked it', () => {
+    const carried = deserialize(serialize(buildRecord(parts(), { seal: false }))) as EpisodeRecord
+    expect(isValidatedRecord(carried)).toBe(false)
+    expect(sealTransferred(carried)).toBe(carried)
+    expect(isValidatedRecord(carried)).toBe(true)
+    expect(Object.isFrozen(carried.turns[0])).toBe(true)
+    const older = { ...buildRecord(parts(), { seal: false }), schemaVersion: '1.2.0' } as unknown as EpisodeRecord
+    expect(isValidatedRecord(sealTransferred(older))).toBe(false)
+    const otherVersion = buildRecord(parts(), { seal: false })
+    const built = { ...otherVersion, provenance: { ...otherVersion.provenance, pipelineVersion: '0.0.1-older' } }
+    expect(isValidatedRecord(sealTransferred(built))).toBe(false)
   })
 
   it('publishes a JSON Schema identical to the one generated from the source of truth', () => {

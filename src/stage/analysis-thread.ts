@@ -7,7 +7,7 @@ import { analyzeEncoded, type AnalysisRequest } from './analysis.js'
 
 parentPort?.on('message', ({ id, input }: { id: number; input: AnalysisRequest }) => {
   const output = analyzeEncoded(input)
-  // A Buffer may be a slice of a shared pool: transfer a copy of exactly its bytes.
-  if (output.ok) output.raw = new Uint8Array(output.raw)
+  // A Buffer may be a slice of a shared pool: only one that owns all of its memory is transferred as it is.
+  if (output.ok && (output.raw.byteOffset !== 0 || output.raw.byteLength !== output.raw.buffer.byteLength)) output.raw = new Uint8Array(output.raw)
   parentPort?.postMessage({ id, output }, output.ok ? [output.raw.buffer as ArrayBuffer] : [])
 })

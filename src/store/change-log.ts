@@ -1,4 +1,4 @@
-import { open, truncate } from 'node:fs/promises'
+import { open, stat, truncate } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { appendLine } from './atomic-write.js'
 import { withFileLock } from './file-lock.js'
@@ -67,6 +67,11 @@ export interface ChangeLogTail {
   read(): Promise<{ entries: ChangeLogEntry[]; size: number; reset: boolean }>
   /** Byte offset just past the last whole line read. */
   readonly offset: number
+  /**
+   * Counts `bytes` written at `from` by the caller itself as read, when no read got there first
+   * (the offset is still `from`); returns whether it did.
+   */
+  skip(from: number, bytes: number): boolean
 }
 
 /**
@@ -79,6 +84,9 @@ export const tailChangeLog = (path: string): ChangeLogTail => {
   let inode: number | undefined
   let offset = 0
   const read = async () => {
+    // One stat answers the common case, a log nobody appended to since, without opening it.
+    const seen = await stat(path).catch(() => undefined)
+    if (seen && seen.ino === inode && seen.size === offset) return { entries: [], size: offset, reset: false }
     const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return undefined
       throw err
@@ -123,7 +131,12 @@ export const tailChangeLog = (path: string): ChangeLogTail => {
       await handle.close()
     }
   }
-  return { read, get offset() { return offset } }
+  const skip = (from: number, bytes: number) => {
+    if (offset !== from) return false
+    offset += bytes
+    return true
+  }
+  return { read, skip, get offset() { return offset } }
 }
 
 /**
@@ -138,6 +151,11 @@ export const openChangeLog = ({ path, now }: ChangeLogOptions): ChangeLog => {
   let lastSeq = 0
   let queue: Promise<unknown> = Promise.resolve()
 
+  const index = (entry: ChangeLogEntry) => {
+    latest.set(entry.id, entry)
+    lastSeq = Math.max(lastSeq, entry.seq)
+  }
+
   /** Reads the lines appended since the last call; returns the file size it saw. */
   const readNew = async (): Promise<number> => {
     const { entries, size, reset } = await tail.read()
@@ -145,19 +163,17 @@ export const openChangeLog = ({ path, now }: ChangeLogOptions): ChangeLog => {
       latest.clear()
       lastSeq = 0
     }
-    for (const entry of entries) {
-      latest.set(entry.id, entry)
-      lastSeq = Math.max(lastSeq, entry.seq)
-    }
+    entries.forEach(index)
     return size
   }
 
-  // One read at a time per process: two overlapping reads would both advance the offset.
-  const catchUp = (): Promise<number> => {
-    const run = queue.then(readNew, readNew)
+  // One step at a time per process: two overlapping reads would both advance the offset.
+  const serially = <T>(step: () => Promise<T> | T): Promise<T> => {
+    const run = queue.then(step, step)
     queue = run.catch(() => undefined)
     return run
   }
+  const catchUp = (): Promise<number> => serially(readNew)
 
   return {
     async latest(id) {
@@ -170,10 +186,17 @@ export const openChangeLog = ({ path, now }: ChangeLogOptions): ChangeLog => {
         // Every appender holds this lock, so bytes past the last newline are a torn line (a crash
         // mid-write: power loss or a full disk). No reader counted it, so its seq was never seen.
         if (size > tail.offset) await truncate(path, tail.offset)
+        const end = tail.offset
         await beforeWrite?.()
         const entry: ChangeLogEntry = { seq: lastSeq + 1, at: now().toISOString(), id, hash, change }
-        await appendLine(path, JSON.stringify(entry))
-        await catchUp()
+        const line = `${JSON.stringify(entry)}\n`
+        await appendLine(path, line)
+        // The log ended at `end` and every appender holds this lock, so the line just written is
+        // all that follows: it is indexed as written rather than read back (unless a concurrent
+        // read of this process already took it).
+        await serially(() => {
+          if (tail.skip(end, Buffer.byteLength(line))) index(entry)
+        })
         return entry
       })
     },
