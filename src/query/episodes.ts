@@ -15,9 +15,14 @@ interface EpisodeRow {
   claim_count: number
 }
 
+type SpeakerSummary = EpisodeSummary['speakers'][number]
+
+/** Most turns first, then by id (code-unit order, the same on every engine and collation). */
+const bySpeaking = (a: SpeakerSummary, b: SpeakerSummary): number => b.turnCount - a.turnCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
 const summary = (r: EpisodeRow): EpisodeSummary => ({
   id: r.id, feedUrl: r.feed_url, guid: r.guid, title: r.title, publishedAt: iso(r.published_at), contentHash: r.content_hash.trim(),
-  updatedAt: iso(r.updated_at) ?? '', speakers: r.speakers ?? [], turnCount: r.turn_count, claimCount: r.claim_count,
+  updatedAt: iso(r.updated_at) ?? '', speakers: (r.speakers ?? []).sort(bySpeaking), turnCount: r.turn_count, claimCount: r.claim_count,
 })
 
 /**
@@ -41,10 +46,13 @@ export const listEpisodes = async (db: QueryDb, q: EpisodesQuery): Promise<Episo
   if (q.speaker !== undefined) where.push(`EXISTS (SELECT 1 FROM ${s}.speakers s WHERE s.episode_id = e.id AND s.speaker_id = ${p(q.speaker)})`)
   if (q.entity !== undefined) where.push(`EXISTS (SELECT 1 FROM ${s}.entities n WHERE n.episode_id = e.id AND n.entity_id = ${p(q.entity)})`)
   if (after !== undefined) where.push(`(${DATE_KEY}, e.id) < (${p(after[0])}::timestamptz, ${p(after[1])})`)
+  // The speakers are ordered here, not by the aggregate: an ordered aggregate is a sort per
+  // episode, 0.15 ms each on PGlite (PostgreSQL 18 plans a Sort node under it), 8 of the 9 ms the
+  // engine spent on a page of 50.
   const rows = await select<EpisodeRow>(db, 'listEpisodes', `
     SELECT e.id, e.feed_url, e.guid, e.title, e.published_at, e.content_hash, e.updated_at, e.turn_count, e.claim_count,
-      (SELECT json_agg(json_build_object('id', sp.speaker_id, 'name', sp.name, 'role', sp.role, 'turnCount', sp.turn_count)
-         ORDER BY sp.turn_count DESC, sp.speaker_id) FROM ${s}.speakers sp WHERE sp.episode_id = e.id) AS speakers
+      (SELECT json_agg(json_build_object('id', sp.speaker_id, 'name', sp.name, 'role', sp.role, 'turnCount', sp.turn_count))
+         FROM ${s}.speakers sp WHERE sp.episode_id = e.id) AS speakers
     FROM ${s}.episodes e
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${DATE_KEY} DESC, e.id DESC
