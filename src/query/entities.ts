@@ -1,4 +1,4 @@
-import { iso, schemaOf, select, type QueryDb } from './db.js'
+import { iso, jsonRow, schemaOf, select, selectRows, type QueryDb } from './db.js'
 import { MAX_PAGE, type DetailQuery, type EntityView } from './schemas.js'
 
 /** How many co-mentioned entities getEntity lists. */
@@ -32,9 +32,10 @@ export const getEntity = async (db: QueryDb, id: string, q: DetailQuery): Promis
       (SELECT count(*)::int FROM ${s}.entity_mentions m WHERE m.entity_id = $1) AS mention_count`, [id])
   if (entity === undefined || entity.episode_count === 0) return undefined
   const [episodes, coMentioned] = await Promise.all([
-    select<{ id: string; title: string | null; published_at: Date | null; mentions: number }>(db, 'getEntity episodes', `
-      SELECT e.id, e.title, e.published_at,
-        (SELECT count(*)::int FROM ${s}.entity_mentions m WHERE m.entity_id = n.entity_id AND m.episode_id = e.id) AS mentions
+    selectRows<{ id: string; title: string | null; published_at: string | null; mentions: number }>(db, 'getEntity episodes', `
+      SELECT ${jsonRow(['e.id', 'e.title', 'e.published_at'], {
+        mentions: `(SELECT count(*)::int FROM ${s}.entity_mentions m WHERE m.entity_id = n.entity_id AND m.episode_id = e.id)`,
+      })}
       FROM ${s}.entities n JOIN ${s}.episodes e ON e.id = n.episode_id
       WHERE n.entity_id = $1
       ORDER BY coalesce(e.published_at, '-infinity'::timestamptz) DESC, e.id DESC LIMIT $2`, [id, Math.min(q.limit, MAX_PAGE)]),

@@ -1,5 +1,5 @@
 import { EpisodeRecord, Turn } from '../record/schema.js'
-import { DATE_KEY, dateKey, decodeCursor, encodeCursor, iso, parameters, schemaOf, select, type QueryDb } from './db.js'
+import { DATE_KEY, dateKey, decodeCursor, encodeCursor, iso, jsonRow, parameters, schemaOf, select, selectRows, type QueryDb } from './db.js'
 import { MAX_PAGE, type EpisodePage, type EpisodeSummary, type EpisodesQuery, type TurnList, type TurnsQuery } from './schemas.js'
 
 interface EpisodeRow {
@@ -7,9 +7,9 @@ interface EpisodeRow {
   feed_url: string | null
   guid: string
   title: string | null
-  published_at: Date | null
+  published_at: string | null
   content_hash: string
-  updated_at: Date
+  updated_at: string
   speakers: { id: string; name: string | null; role: string; turnCount: number }[] | null
   turn_count: number
   claim_count: number
@@ -49,10 +49,12 @@ export const listEpisodes = async (db: QueryDb, q: EpisodesQuery): Promise<Episo
   // The speakers are ordered here, not by the aggregate: an ordered aggregate is a sort per
   // episode, 0.15 ms each on PGlite (PostgreSQL 18 plans a Sort node under it), 8 of the 9 ms the
   // engine spent on a page of 50.
-  const rows = await select<EpisodeRow>(db, 'listEpisodes', `
-    SELECT e.id, e.feed_url, e.guid, e.title, e.published_at, e.content_hash, e.updated_at, e.turn_count, e.claim_count,
-      (SELECT json_agg(json_build_object('id', sp.speaker_id, 'name', sp.name, 'role', sp.role, 'turnCount', sp.turn_count))
-         FROM ${s}.speakers sp WHERE sp.episode_id = e.id) AS speakers
+  const row = jsonRow(['e.id', 'e.feed_url', 'e.guid', 'e.title', 'e.published_at', 'e.content_hash', 'e.updated_at', 'e.turn_count', 'e.claim_count'], {
+    speakers: `(SELECT json_agg(json_build_object('id', sp.speaker_id, 'name', sp.name, 'role', sp.role, 'turnCount', sp.turn_count))
+      FROM ${s}.speakers sp WHERE sp.episode_id = e.id)`,
+  })
+  const rows = await selectRows<EpisodeRow>(db, 'listEpisodes', `
+    SELECT ${row}
     FROM ${s}.episodes e
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${DATE_KEY} DESC, e.id DESC
