@@ -2,7 +2,7 @@ import { dateKey, decodeCursor, encodeCursor, iso, jsonRow, parameters, schemaOf
 import { MAX_PAGE, type ClaimHit, type ClaimPage, type ClaimsQuery } from './schemas.js'
 
 /** A claims row joined with its episode and speaker, as the claim queries select it. */
-export interface ClaimRow {
+interface ClaimRow {
   episode_id: string
   claim_id: string
   turn: number
@@ -25,13 +25,13 @@ export interface ClaimRow {
 }
 
 /** The select list of a claim hit, as a jsonRow (read with selectRows); `c` is the claims table, `e` its episode. */
-export const claimColumns = (s: string): string => jsonRow([
+const claimColumns = (s: string): string => jsonRow([
   'c.episode_id', 'c.claim_id', 'c.turn', 'c.speaker_id', 'c.kind', 'c.hedged', 'c.topics', 'c.text', 'c.start_offset', 'c.end_offset',
   'c.confidence', 'c.quantities', 'c.entity_ids', 'c.checkworthiness', 'c.checkworthy', 'e.title', 'e.published_at', 'e.feed_url',
 ], { speaker_name: `(SELECT sp.name FROM ${s}.speakers sp WHERE sp.episode_id = c.episode_id AND sp.speaker_id = c.speaker_id)` })
 
 /** A row as the record's Claim plus where it is: the episode, and the turn its offsets index into. */
-export const claimHit = (r: ClaimRow): ClaimHit => ({
+const claimHit = (r: ClaimRow): ClaimHit => ({
   id: r.claim_id, turn: r.turn, speakerId: r.speaker_id, text: r.text, start: r.start_offset, end: r.end_offset,
   kind: r.kind, hedged: r.hedged, topics: r.topics, quantities: r.quantities, entityIds: r.entity_ids, confidence: r.confidence,
   ...(r.checkworthiness === null ? {} : { checkworthiness: r.checkworthiness }),

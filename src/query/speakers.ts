@@ -1,4 +1,4 @@
-import { claimColumns, claimHit, type ClaimRow } from './claims.js'
+import { searchClaims } from './claims.js'
 import { DATE_KEY, iso, jsonRow, schemaOf, select, selectRows, type QueryDb } from './db.js'
 import { MAX_PAGE, type DetailQuery, type SpeakerView } from './schemas.js'
 
@@ -34,16 +34,15 @@ export const getSpeaker = async (db: QueryDb, id: string, q: DetailQuery): Promi
       FROM ${s}.speakers sp JOIN ${s}.episodes e ON e.id = sp.episode_id
       WHERE sp.speaker_id = $1
       ORDER BY ${DATE_KEY} DESC, e.id DESC LIMIT $2`, [id, limit]),
+    // From the claim's copy of its episode's date key (-infinity when undated): no episode join.
     select<{ month: string; kind: SpeakerView['claimsByMonth'][number]['kind']; claims: number }>(db, 'getSpeaker months', `
-      SELECT coalesce(to_char(e.published_at AT TIME ZONE 'UTC', 'YYYY-MM'), 'undated') AS month, c.kind, count(*)::int AS claims
-      FROM ${s}.claims c JOIN ${s}.episodes e ON e.id = c.episode_id
+      SELECT CASE WHEN c.published_key = '-infinity' THEN 'undated' ELSE to_char(c.published_key AT TIME ZONE 'UTC', 'YYYY-MM') END AS month,
+        c.kind, count(*)::int AS claims
+      FROM ${s}.claims c
       WHERE c.speaker_id = $1
       GROUP BY 1, 2 ORDER BY 1, 2`, [id]),
-    selectRows<ClaimRow>(db, 'getSpeaker claims', `
-      SELECT ${claimColumns(s)}
-      FROM ${s}.claims c JOIN ${s}.episodes e ON e.id = c.episode_id
-      WHERE c.speaker_id = $1
-      ORDER BY c.published_key DESC, c.episode_id DESC, c.turn, c.start_offset, c.claim_id LIMIT $2`, [id, limit]),
+    // The speaker's claims page of the claims endpoint: one index walk, episodes looked up per row.
+    searchClaims(db, { speaker: id, order: 'newest', limit }),
   ])
   if (totals === undefined || totals.episodes === 0) return undefined
   return {
@@ -53,6 +52,6 @@ export const getSpeaker = async (db: QueryDb, id: string, q: DetailQuery): Promi
     })),
     // 'undated' sorts after the digits of every YYYY-MM, so undated claims come last.
     claimsByMonth: months,
-    recentClaims: recent.map(claimHit),
+    recentClaims: recent.items,
   }
 }
