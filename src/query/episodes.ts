@@ -47,8 +47,8 @@ export const listEpisodes = async (db: QueryDb, q: EpisodesQuery): Promise<Episo
   if (q.entity !== undefined) where.push(`EXISTS (SELECT 1 FROM ${s}.entities n WHERE n.episode_id = e.id AND n.entity_id = ${p(q.entity)})`)
   if (after !== undefined) where.push(`(${DATE_KEY}, e.id) < (${p(after[0])}::timestamptz, ${p(after[1])})`)
   // The speakers are ordered here, not by the aggregate: an ordered aggregate is a sort per
-  // episode, 0.15 ms each on PGlite (PostgreSQL 18 plans a Sort node under it), 8 of the 9 ms the
-  // engine spent on a page of 50.
+  // episode (PostgreSQL 18, PGlite's, plans a Sort node under it), which cost PGlite 10–25% of
+  // its CPU for a page of 50.
   const row = jsonRow(['e.id', 'e.feed_url', 'e.guid', 'e.title', 'e.published_at', 'e.content_hash', 'e.updated_at', 'e.turn_count', 'e.claim_count'], {
     speakers: `(SELECT json_agg(json_build_object('id', sp.speaker_id, 'name', sp.name, 'role', sp.role, 'turnCount', sp.turn_count))
       FROM ${s}.speakers sp WHERE sp.episode_id = e.id)`,
