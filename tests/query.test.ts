@@ -49,6 +49,10 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('query layer on 
     const first = page.items[0]!
     expect(first).toMatchObject({ id: records[0]!.id, feedUrl: SEED_FEED, publishedAt: '2025-11-03T09:00:00.000Z', turnCount: records[0]!.turns.length, claimCount: records[0]!.claims.length })
     expect(first.speakers.map((s) => s.id).sort()).toEqual(records[0]!.speakers.map((s) => s.id).sort())
+    // Most turns first, ties by id.
+    const bySpeaking = [...first.speakers].sort((a, b) => b.turnCount - a.turnCount || (a.id < b.id ? -1 : 1))
+    expect(first.speakers).toEqual(bySpeaking)
+    expect(new Set(first.speakers.map((s) => s.turnCount)).size).toBeGreaterThan(1)
   })
 
   it('pages through every episode once with a cursor, whatever the page size', async () => {

@@ -1,9 +1,9 @@
-import { iso, schemaOf, select, type QueryDb } from './db.js'
+import { iso, jsonRow, schemaOf, selectRows, type QueryDb } from './db.js'
 import { MAX_PAGE, type ChangePage, type ChangesQuery } from './schemas.js'
 
 interface ChangeRow {
   seq: string
-  at: Date
+  at: string
   episode_id: string
   hash: string
   change: 'created' | 'updated'
@@ -24,9 +24,12 @@ interface ChangeRow {
 export const listChanges = async (db: QueryDb, q: ChangesQuery): Promise<ChangePage> => {
   const s = schemaOf(db)
   // version: how many changes of this record up to this one (changes_episode index, index-only).
-  const rows = await select<ChangeRow>(db, 'listChanges', `
-    SELECT c.seq::text AS seq, c.at, c.episode_id, c.hash, c.change,
-      (SELECT count(*)::int FROM ${s}.changes v WHERE v.episode_id = c.episode_id AND v.seq <= c.seq) AS version
+  const row = jsonRow(['c.at', 'c.episode_id', 'c.hash', 'c.change'], {
+    seq: 'c.seq::text',
+    version: `(SELECT count(*)::int FROM ${s}.changes v WHERE v.episode_id = c.episode_id AND v.seq <= c.seq)`,
+  })
+  const rows = await selectRows<ChangeRow>(db, 'listChanges', `
+    SELECT ${row}
     FROM ${s}.changes c WHERE c.seq > $1::bigint
     ${q.latest ? `AND NOT EXISTS (SELECT 1 FROM ${s}.changes n WHERE n.episode_id = c.episode_id AND n.seq > c.seq)` : ''}
     ORDER BY c.seq LIMIT $2`, [q.after, Math.min(q.limit, MAX_PAGE)])

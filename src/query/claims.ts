@@ -1,8 +1,8 @@
-import { dateKey, decodeCursor, encodeCursor, iso, parameters, schemaOf, select, type QueryDb } from './db.js'
+import { dateKey, decodeCursor, encodeCursor, iso, jsonRow, parameters, schemaOf, selectRows, type QueryDb } from './db.js'
 import { MAX_PAGE, type ClaimHit, type ClaimPage, type ClaimsQuery } from './schemas.js'
 
 /** A claims row joined with its episode and speaker, as the claim queries select it. */
-export interface ClaimRow {
+interface ClaimRow {
   episode_id: string
   claim_id: string
   turn: number
@@ -19,19 +19,19 @@ export interface ClaimRow {
   checkworthiness: number | null
   checkworthy: boolean | null
   title: string | null
-  published_at: Date | null
+  published_at: string | null
   feed_url: string | null
   speaker_name: string | null
 }
 
-/** The select list and joins of a claim hit; `c` is the claims table, `e` its episode. */
-export const claimColumns = (s: string): string => `
-  c.episode_id, c.claim_id, c.turn, c.speaker_id, c.kind, c.hedged, c.topics, c.text, c.start_offset, c.end_offset,
-  c.confidence, c.quantities, c.entity_ids, c.checkworthiness, c.checkworthy, e.title, e.published_at, e.feed_url,
-  (SELECT sp.name FROM ${s}.speakers sp WHERE sp.episode_id = c.episode_id AND sp.speaker_id = c.speaker_id) AS speaker_name`
+/** The select list of a claim hit, as a jsonRow (read with selectRows); `c` is the claims table, `e` its episode. */
+const claimColumns = (s: string): string => jsonRow([
+  'c.episode_id', 'c.claim_id', 'c.turn', 'c.speaker_id', 'c.kind', 'c.hedged', 'c.topics', 'c.text', 'c.start_offset', 'c.end_offset',
+  'c.confidence', 'c.quantities', 'c.entity_ids', 'c.checkworthiness', 'c.checkworthy', 'e.title', 'e.published_at', 'e.feed_url',
+], { speaker_name: `(SELECT sp.name FROM ${s}.speakers sp WHERE sp.episode_id = c.episode_id AND sp.speaker_id = c.speaker_id)` })
 
 /** A row as the record's Claim plus where it is: the episode, and the turn its offsets index into. */
-export const claimHit = (r: ClaimRow): ClaimHit => ({
+const claimHit = (r: ClaimRow): ClaimHit => ({
   id: r.claim_id, turn: r.turn, speakerId: r.speaker_id, text: r.text, start: r.start_offset, end: r.end_offset,
   kind: r.kind, hedged: r.hedged, topics: r.topics, quantities: r.quantities, entityIds: r.entity_ids, confidence: r.confidence,
   ...(r.checkworthiness === null ? {} : { checkworthiness: r.checkworthiness }),
@@ -130,7 +130,7 @@ const claimPage = (rows: ClaimRow[], limit: number, key: (r: ClaimRow) => (strin
 
 /** The claims `page` selects, in `order`, with their episodes and speaker names. */
 const pageRows = (db: QueryDb, s: string, page: string, order: string, params: unknown[]): Promise<ClaimRow[]> =>
-  select<ClaimRow>(db, 'searchClaims', `
+  selectRows<ClaimRow>(db, 'searchClaims', `
     SELECT ${claimColumns(s)}
     FROM (${page}) c
     -- One primary-key lookup per row of the page (OFFSET 0 keeps the planner from turning this

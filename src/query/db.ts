@@ -32,6 +32,25 @@ export const select = async <R>(db: QueryDb, what: string, sql: string, params: 
   }
 }
 
+/**
+ * A select list as one json object per row, for selectRows: `columns` are column references keyed
+ * by their name (`c.turn` → `turn`), `named` other expressions by the key given.
+ */
+export const jsonRow = (columns: readonly string[], named: Readonly<Record<string, string>> = {}): string => {
+  const pairs = [...columns.map((c) => [c.slice(c.indexOf('.') + 1), c] as const), ...Object.entries(named)]
+  return `json_build_object(${pairs.map(([key, value]) => `'${key}', ${value}`).join(', ')}) AS row`
+}
+
+/**
+ * Runs a statement whose select list is a jsonRow and returns the objects. One field per row
+ * rather than one per column: PGlite's protocol parser copies each field into an ArrayBuffer of
+ * its own and decodes it apart, and pg runs a type parser per field; a page of 50 claims (19
+ * columns, 2,000 records) took 4.5 ms of CPU on PGlite as columns and 2.7 ms as one object per
+ * row, 4.8 and 2.1 ms on PostgreSQL. Timestamps arrive as ISO strings.
+ */
+export const selectRows = async <R>(db: QueryDb, what: string, sql: string, params: readonly unknown[]): Promise<R[]> =>
+  (await select<{ row: R }>(db, what, sql, params)).map((r) => r.row)
+
 /** A page cursor: the ordering key of the last row, as opaque base64url JSON. */
 export const encodeCursor = (key: readonly (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url')
 
@@ -49,10 +68,10 @@ export const decodeCursor = <K extends readonly ('string' | 'number')[]>(cursor:
   return key as { [I in keyof K]: K[I] extends 'number' ? number : string }
 }
 
-/** ISO text of a timestamptz as both engines return it (a Date), or null. */
-export const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString())
+/** A timestamptz as a jsonRow gives it (ISO 8601 with an offset) in the API's form (UTC, milliseconds, Z), or null. */
+export const iso = (v: string | null): string | null => (v === null ? null : new Date(v).toISOString())
 
 /** The sort key of an episode's date: undated episodes sort last, as -infinity. */
 export const DATE_KEY = "coalesce(e.published_at, '-infinity'::timestamptz)"
 /** A cursor's date key back into SQL: an ISO string, or -infinity. */
-export const dateKey = (d: Date | string | null): string => (d === null ? '-infinity' : new Date(d).toISOString())
+export const dateKey = (d: string | null): string => (d === null ? '-infinity' : new Date(d).toISOString())

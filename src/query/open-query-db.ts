@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from '../config/index.js'
 import { redactSecrets } from '../config/index.js'
-import { createPgliteStore, createPostgresStore, type SqlEngine, type SqlRecordStore } from '../store/postgres/index.js'
+import { createPgliteStore, createPostgresStore, refreshStatistics, type SqlEngine, type SqlRecordStore } from '../store/postgres/index.js'
 import type { QueryDb } from './db.js'
 import { followFileStore } from './follow-file-store.js'
 
@@ -55,9 +55,13 @@ export const openQueryDb = async (config: QueryConfig, { log, schema }: { log?: 
   const follower = followFileStore({ dataDir: config.dataDir, target: store, statePath: join(dir, 'followed.json') })
   let following: Promise<void> | undefined
   // In the background, so a server over a large data dir answers at once, from what it has so far.
+  // After new records, the statistics autovacuum would keep on PostgreSQL (PGlite has none).
   const follow = () => {
-    following ??= follower.catchUp().then(
-      (read) => void (read > 0 && log?.debug({ read }, 'pglite caught up with the file store')),
+    following ??= follower.catchUp().then(async (read) => {
+      if (read === 0) return
+      const refreshed = await refreshStatistics(store.sql, store.schema)
+      log?.debug({ read, ...(refreshed.length ? { refreshed } : {}) }, 'pglite caught up with the file store')
+    }).catch(
       (err: unknown) => log?.warn({ err: err instanceof Error ? err.message : String(err) }, 'pglite could not catch up with the file store; trying again'),
     ).finally(() => { following = undefined })
     return following

@@ -8,6 +8,8 @@ import { CLAIM_KINDS, Claim, ENTITY_TYPES, TOPICS, Turn } from '../record/schema
 
 /** The largest page any query returns; larger `limit`s are refused (HTTP 400), never silently cut. */
 export const MAX_PAGE = 200
+/** Over how many of an entity's newest episodes its co-mentions are counted. */
+export const CO_MENTION_EPISODES = 1000
 export const DEFAULT_PAGE = 50
 
 const limit = z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE)
@@ -136,7 +138,7 @@ export const EntityView = z.object({
   mentionCount: z.number().int(),
   episodes: z.array(EpisodeRef.extend({ mentions: z.number().int() })).meta({ description: 'Newest first, at most limit.' }),
   coMentioned: z.array(z.object({ id: z.string(), name: z.string(), episodes: z.number().int() }))
-    .meta({ description: 'The entities most often mentioned in the same episodes, most first (at most 20).' }),
+    .meta({ description: `The entities most often mentioned in the same episodes (counted over its newest ${CO_MENTION_EPISODES.toLocaleString('en-US')}), most first (at most 20).` }),
 }).meta({ id: 'EntityView' })
 export type EntityView = z.infer<typeof EntityView>
 

@@ -1,11 +1,11 @@
-import { claimColumns, claimHit, type ClaimRow } from './claims.js'
-import { DATE_KEY, iso, schemaOf, select, type QueryDb } from './db.js'
+import { searchClaims } from './claims.js'
+import { DATE_KEY, iso, jsonRow, schemaOf, select, selectRows, type QueryDb } from './db.js'
 import { MAX_PAGE, type DetailQuery, type SpeakerView } from './schemas.js'
 
 interface SpeakerEpisodeRow {
   id: string
   title: string | null
-  published_at: Date | null
+  published_at: string | null
   role: string
   turn_count: number
   word_count: number
@@ -29,21 +29,20 @@ export const getSpeaker = async (db: QueryDb, id: string, q: DetailQuery): Promi
         (SELECT coalesce(sum(sp.claim_count), 0)::int FROM ${s}.speakers sp WHERE sp.speaker_id = $1) AS claims,
         (SELECT sp.name FROM ${s}.speakers sp WHERE sp.speaker_id = $1 AND sp.name IS NOT NULL
            GROUP BY sp.name ORDER BY count(*) DESC, sp.name LIMIT 1) AS name`, [id]),
-    select<SpeakerEpisodeRow>(db, 'getSpeaker episodes', `
-      SELECT e.id, e.title, e.published_at, sp.role, sp.turn_count, sp.word_count, sp.claim_count AS claims
+    selectRows<SpeakerEpisodeRow>(db, 'getSpeaker episodes', `
+      SELECT ${jsonRow(['e.id', 'e.title', 'e.published_at', 'sp.role', 'sp.turn_count', 'sp.word_count'], { claims: 'sp.claim_count' })}
       FROM ${s}.speakers sp JOIN ${s}.episodes e ON e.id = sp.episode_id
       WHERE sp.speaker_id = $1
       ORDER BY ${DATE_KEY} DESC, e.id DESC LIMIT $2`, [id, limit]),
+    // From the claim's copy of its episode's date key (-infinity when undated): no episode join.
     select<{ month: string; kind: SpeakerView['claimsByMonth'][number]['kind']; claims: number }>(db, 'getSpeaker months', `
-      SELECT coalesce(to_char(e.published_at AT TIME ZONE 'UTC', 'YYYY-MM'), 'undated') AS month, c.kind, count(*)::int AS claims
-      FROM ${s}.claims c JOIN ${s}.episodes e ON e.id = c.episode_id
+      SELECT CASE WHEN c.published_key = '-infinity' THEN 'undated' ELSE to_char(c.published_key AT TIME ZONE 'UTC', 'YYYY-MM') END AS month,
+        c.kind, count(*)::int AS claims
+      FROM ${s}.claims c
       WHERE c.speaker_id = $1
       GROUP BY 1, 2 ORDER BY 1, 2`, [id]),
-    select<ClaimRow>(db, 'getSpeaker claims', `
-      SELECT ${claimColumns(s)}
-      FROM ${s}.claims c JOIN ${s}.episodes e ON e.id = c.episode_id
-      WHERE c.speaker_id = $1
-      ORDER BY c.published_key DESC, c.episode_id DESC, c.turn, c.start_offset, c.claim_id LIMIT $2`, [id, limit]),
+    // The speaker's claims page of the claims endpoint: one index walk, episodes looked up per row.
+    searchClaims(db, { speaker: id, order: 'newest', limit }),
   ])
   if (totals === undefined || totals.episodes === 0) return undefined
   return {
@@ -53,6 +52,6 @@ export const getSpeaker = async (db: QueryDb, id: string, q: DetailQuery): Promi
     })),
     // 'undated' sorts after the digits of every YYYY-MM, so undated claims come last.
     claimsByMonth: months,
-    recentClaims: recent.map(claimHit),
+    recentClaims: recent.items,
   }
 }

@@ -1,12 +1,14 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { escapeIdentifier } from 'pg'
 import { PodpipeError } from '../../errors/index.js'
 import { holdProcessLock, isAlive } from '../file-lock.js'
 import type { SqlExecutor, SqlSession } from './executor.js'
 import { migrateSql } from './migrate.js'
 import { cacheDirFromEnv, pgliteCreateOptions, saveTemplate } from './pglite-template.js'
 import { sqlStoreError } from './pg-errors.js'
+import { quoteSchema } from './schema-name.js'
 import { createSqlStore, type SqlRecordStore } from './sql-store.js'
 
 export interface PgliteStoreOptions {
@@ -54,6 +56,31 @@ export const pgliteExecutor = (db: PGlite): SqlExecutor => ({
     }
   },
 })
+
+/**
+ * Brings the planner's statistics (and the visibility map that index-only scans read) up to date
+ * on the tables of `schema` that changed enough since their last ANALYZE, by autovacuum's default
+ * rule: more than 50 rows plus 10% of the table modified. PGlite runs PostgreSQL single-user, with
+ * no autovacuum, so a database filled by puts otherwise never has statistics and every plan rests
+ * on default guesses. Runs on the caller's event loop, like every PGlite statement: a table that
+ * qualifies costs one VACUUM (ANALYZE) of it, seconds for the claims of thousands of records.
+ * Returns the tables it refreshed.
+ *
+ * @example
+ * await follower.catchUp()
+ * await refreshStatistics(store.sql, store.schema) // ['claims', 'episodes', …] after a large load, then []
+ */
+export const refreshStatistics = async (sql: Pick<SqlExecutor, 'query'>, schema: string): Promise<string[]> => {
+  // A backend publishes its row counts at most once a second, and later only from a timer that
+  // single-user PGlite never runs: without this, the counts of the last puts could stay unread.
+  await sql.query('SELECT pg_stat_force_next_flush()')
+  const { rows } = await sql.query<{ table: string }>(`
+    SELECT s.relname AS table FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+    WHERE s.schemaname = $1 AND s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
+    ORDER BY s.relname`, [schema])
+  for (const { table } of rows) await sql.query(`VACUUM (ANALYZE) ${quoteSchema(schema)}.${escapeIdentifier(table)}`)
+  return rows.map((r) => r.table)
+}
 
 /**
  * PostgreSQL compiled to WebAssembly, in this process: the embedded default when no DATABASE_URL
