@@ -210,6 +210,14 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
   return 'factual'
 }
 
+// The features that say a sentence is no checkable statement, whatever words it shares with one: a
+// question, a sentence too short to stand alone ("It's 286 at most."), a fragment, backchannel, a
+// pleasantry, a URL.
+const NOT_STATEMENTS = new Set(['question', 'too-short', 'short', 'fragment', 'backchannel', 'pleasantry', 'url'])
+
+/** Whether the claim rules found the sentence to be no statement (see NOT_STATEMENTS), so no other evidence makes it a claim. */
+export const notAStatement = (decision: Pick<ClaimDecision, 'features'>): boolean => decision.features.some((f) => NOT_STATEMENTS.has(f.name))
+
 /** Scores one sentence as a policy claim and decides its kind. */
 export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   const text = input.text.trim()

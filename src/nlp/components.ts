@@ -1,6 +1,6 @@
 import type { Claim, Turn } from '../record/schema.js'
 import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.js'
-import { scoreClaim } from './claims.js'
+import { notAStatement, scoreClaim } from './claims.js'
 import { matchGazetteer } from './gazetteer.js'
 import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
@@ -194,10 +194,6 @@ const claims: Component = {
   },
 }
 
-// What the claim rules know a checkable statement is not, whatever words it shares with one: a question,
-// a sentence too short to stand alone ("It's 286 at most."), a fragment, backchannel, a pleasantry, a URL.
-const NOT_STATEMENTS = new Set(['question', 'too-short', 'short', 'fragment', 'backchannel', 'pleasantry', 'url'])
-const notAStatement = (decision: { features: ReadonlyArray<{ name: string }> }): boolean => decision.features.some((f) => NOT_STATEMENTS.has(f.name))
 
 /** The components in order. Each reads what the ones before it added. */
 export const PIPELINE: readonly Component[] = [sentences, tokens, gazetteer, roster, properNouns, quantities, claims]

@@ -42,6 +42,7 @@ const GEOGRAPHIC_REGIONS = ['New England', 'Midwest',
   'Donbas', 'Gaza', 'West Bank', 'Tibet', 'Xinjiang', 'Kurdistan', 'Patagonia', 'Sinai', 'Baltics', 'Caucasus', 'Levant',
   // States of the past, which history and its retellings name.
   'Soviet Union', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany', 'Ottoman Empire', 'Austria-Hungary', 'Prussia']
+const WORLD_REGIONS: readonly string[] = [...Object.values(continents), ...GEOGRAPHIC_REGIONS]
 
 /**
  * Well-known abbreviations of places, written in capitals in running text ("prosecutors in SF or NY").
@@ -56,7 +57,7 @@ let worldRegions: Set<string> | undefined
 
 /** Continents and the regions above (no cities): a place before it is a given name ("Asia", "Georgia" the state aside). */
 export const knownWorldRegions = (): ReadonlySet<string> =>
-  (worldRegions ??= new Set([...Object.values(continents), ...GEOGRAPHIC_REGIONS].map((n) => n.toLowerCase())))
+  (worldRegions ??= new Set(WORLD_REGIONS.map((n) => n.toLowerCase())))
 
 /** A city smaller than this is more often a surname or a word than the place meant ("Eagle", Alaska). */
 const MIN_CITY_POPULATION = 50_000
@@ -78,7 +79,7 @@ export const knownRegions = (): ReadonlySet<string> => {
     add(c.province)
     if (c.pop >= MIN_CITY_POPULATION) { add(c.city); add(c.city_ascii) }
   }
-  for (const name of [...Object.values(continents), ...GEOGRAPHIC_REGIONS]) add(name)
+  for (const name of WORLD_REGIONS) add(name)
   return regions
 }
 
