@@ -75,9 +75,12 @@ const env = (prefix: string, dataDir: string, episodes: number, analysis: Analys
   LOG_LEVEL: 'warn',
 })
 
+/** PODPIPE_BENCH_WORKER_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+const workerArgs = (): string[] => process.env.PODPIPE_BENCH_WORKER_ARGS?.split(' ').filter(Boolean) ?? []
+
 const startWorkerProcess = (vars: Record<string, string>): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [...workerArgs(), WORKER], { env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('podpipe workers ready')) resolve(child)
     })
@@ -180,6 +183,19 @@ const runCore = (episodes: number): PipelineRow => {
   }
 }
 
+const RUNS: ReadonlyArray<readonly [number, Analysis]> = [[1, 'threads'], [2, 'threads'], [1, 'inline'], [2, 'inline']]
+
+/** PODPIPE_BENCH_RUNS=1:inline,2:inline picks runs (to profile one); all of them by default. */
+const runs = (): ReadonlyArray<readonly [number, Analysis]> => {
+  const picked = process.env.PODPIPE_BENCH_RUNS
+  if (!picked) return RUNS
+  return picked.split(',').map((run) => {
+    const found = RUNS.find(([p, a]) => `${p}:${a}` === run.trim())
+    if (!found) throw new Error(`PODPIPE_BENCH_RUNS: "${run}" is not one of ${RUNS.map(([p, a]) => `${p}:${a}`).join(', ')}`)
+    return found
+  })
+}
+
 /**
  * The core, then the pipeline with analysis in threads (the default) on 1 and 2 worker
  * processes, then with analysis inline on the event loop (concurrency 1 per process), the
@@ -191,7 +207,7 @@ export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
   try {
     const core = runCore(Math.min(episodes, 100))
     const rows = [core]
-    for (const [processes, analysis] of [[1, 'threads'], [2, 'threads'], [1, 'inline'], [2, 'inline']] as const) {
+    for (const [processes, analysis] of runs()) {
       rows.push(await runPipeline(processes, episodes, analysis, redis))
     }
     return rows
