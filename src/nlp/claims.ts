@@ -32,6 +32,8 @@ const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |s
 // speaker's own story, wherever the "I" stands, is no policy claim unless policy words or figures
 // make it one. "I think", "I mean", "you know" only frame a claim.
 const EPISTEMIC = /\b(?:i (?:think|guess|mean|believe|suspect|feel like|would say|know|agree|don['’]t think)|i['’]d say|i['’]m (?:not )?sure|you know|seems to me|to me)\b/gi
+// The first words of SELF's alternatives: a sentence without one of them skips both regexes.
+const SELF_WORDS = new Set(['i', 'me', 'my', 'myself', 'our', 'we', 'all', 'one', 'back'])
 const SELF = /\b(?:i|i['’](?:m|ve|d|ll)|me|my|myself|our (?:kids|family|children|parents|grandparents|home|house)|we (?:were|went|used to|did not|didn['’]t|moved|lived|grew up)|all of a sudden|one day|back then)\b/i
 
 const WEIGHTS = {
@@ -201,7 +203,7 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
     p ??= IMPERATIVE.exec(text.trim())
     if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
   }
-  const proposal = PROPOSAL.exec(sentence)
+  const proposal = words.includes('would') || words.includes('will') ? PROPOSAL.exec(sentence) : null
   if (proposal) { features.push({ name: 'kind:prescriptive', weight: 0, detail: `proposal: ${proposal[0]}` }); return 'prescriptive' }
   const cue = predictiveCue(words)
   if ((cue === 'would' || cue === 'could') && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: `${cue} of a past story` })
@@ -245,7 +247,8 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
   const pleasantry = PLEASANTRY.exec(text)
   if (pleasantry && words < 16) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: pleasantry[0].trim() })
-  if (URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
+  // Every URL pattern needs a "/" or "www": most sentences skip the scan.
+  if ((text.includes('/') || tokens.includes('www')) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
   const hits = input.hits ?? scanLexicons(tokens)
   const meta = hits.meta
   const agenda = meta.length === 0 ? AGENDA.exec(text) : null
@@ -258,7 +261,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
     if (list.length > 1) features.push({ name: 'more-policy-terms', weight: Math.min(3, list.length - 1) * WEIGHTS.morePolicyTerms, detail: list.slice(1, 4).join(', ') })
   }
   // A figure of money or a share makes a story checkable; an age or a year does not.
-  if (list.length <= 1 && !input.quantities.some((q) => q.kind === 'percent' || q.kind === 'money')) {
+  if (list.length <= 1 && !input.quantities.some((q) => q.kind === 'percent' || q.kind === 'money') && tokens.some((t) => SELF_WORDS.has(t))) {
     const personal = SELF.exec(text.replace(EPISTEMIC, ' '))
     if (personal) features.push({ name: 'personal', weight: WEIGHTS.personal, detail: personal[0] })
   }

@@ -75,16 +75,26 @@ const entitiesOf = (doc: Doc): Entity[] => {
 const splitPeoples = (entities: Entity[]): Entity[] => {
   const ids = new Set(entities.map((e) => e.id))
   const out: Entity[] = []
+  // A country's mentions repeat a few forms thousands of times: each form is looked up once.
+  const demonyms = new Map<string, boolean>()
+  const demonym = (text: string): boolean => {
+    let known = demonyms.get(text)
+    if (known === undefined) demonyms.set(text, (known = isDemonym(text)))
+    return known
+  }
   for (const e of entities) {
-    const peoples = e.type === 'GPE' ? e.mentions.filter((m) => m.text !== e.name && isDemonym(m.text)) : []
+    const peoples = e.type === 'GPE' ? e.mentions.filter((m) => m.text !== e.name && demonym(m.text)) : []
     if (peoples.length === 0) { out.push(e); continue }
     const forms = [...new Set(peoples.map((m) => m.text))]
     const name = forms.find((f) => !f.endsWith('s')) ?? (forms[0] as string)
     let id = slug(name)
     if (ids.has(id)) id = `${e.id}-people`
     ids.add(id)
-    const own = e.mentions.filter((m) => !peoples.includes(m))
-    out.push({ ...e, aliases: e.aliases.filter((a) => !forms.includes(a) || own.some((m) => m.text === a)), mentions: own })
+    // Sets, not includes(): a country named thousands of times in a long episode made this quadratic.
+    const asPeople = new Set(peoples)
+    const own = e.mentions.filter((m) => !asPeople.has(m))
+    const ownTexts = new Set(own.map((m) => m.text))
+    out.push({ ...e, aliases: e.aliases.filter((a) => !forms.includes(a) || ownTexts.has(a)), mentions: own })
     out.push({ id, name, type: 'NORP', aliases: forms.filter((f) => f !== name), countryId: e.id, mentions: peoples })
   }
   return out

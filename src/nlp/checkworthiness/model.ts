@@ -6,14 +6,6 @@ import model from '../data/checkworthiness.json' with { type: 'json' }
 import { lowerWords } from '../phrase-index.js'
 import { capitalisedWords, COMPARATIVES, fold, isCounted, lengthBin, namesBin, NUMBER_WORDS } from './features.js'
 
-// One entry per word: its own weight, the weights of the pairs it opens, and what it says about the
-// sentence's shape; so scoring looks each token up once.
-interface WordEntry {
-  id: number
-  weight: number
-  next: Map<string, { id: number; weight: number }> | undefined
-  flags: number
-}
 const NUM = 1
 const PCT = 2
 const MONEY = 4
@@ -23,30 +15,73 @@ const flagsOf = (w: string): number =>
   (w === '<num>' || NUMBER_WORDS.has(w) ? NUM : 0) | (w === '<pct>' || w === 'percent' ? PCT : 0) |
   (w === '<money>' || w === 'dollars' ? MONEY : 0) | (w === '<year>' ? YEAR : 0) | (COMPARATIVES.has(w) ? COMPARATIVE : 0)
 
-const VOCABULARY = new Map<string, WordEntry>()
-const entry = (w: string): WordEntry => {
-  let e = VOCABULARY.get(w)
-  if (!e) VOCABULARY.set(w, (e = { id: VOCABULARY.size, weight: 0, next: undefined, flags: flagsOf(w) }))
-  return e
-}
-let pairs = 0
+// Every word the model knows gets a number: its own weight, whether it opens a pair and what it says
+// about the sentence's shape sit in typed arrays at that number, and a pair is found by the numbers
+// of its two words. Scoring runs on every sentence, and inside extraction its cost was memory
+// latency: a Map entry per pair and an object per word, scattered over the heap, missed the cache
+// on nearly every token; these arrays are a few compact blocks. One string lookup per token remains.
+const WORD_IDS = new Map<string, number>()
+const PAIR_KEY_BITS = 14
+const pairKey = (first: number, second: number): number => (first << PAIR_KEY_BITS) | second
+const PAIR_IDS = new Map<number, number>()
 const OTHER = new Map<string, number>()
+const unigramWeights = new Map<number, number>()
+const pairWeightList: number[] = []
+const wordId = (w: string): number => {
+  let id = WORD_IDS.get(w)
+  if (id === undefined) WORD_IDS.set(w, (id = WORD_IDS.size))
+  return id
+}
 for (const [name, weight] of Object.entries(model.weights as Record<string, number>)) {
-  if (name.startsWith('u:')) entry(name.slice(2)).weight = weight
+  if (name.startsWith('u:')) unigramWeights.set(wordId(name.slice(2)), weight)
   else if (name.startsWith('b:')) {
     const body = name.slice(2)
     const cut = body.indexOf(' ')
-    const first = entry(body.slice(0, cut))
-    first.next ??= new Map()
-    first.next.set(body.slice(cut + 1), { id: pairs++, weight })
+    // The second word gets a number too, with no weight of its own if it has none.
+    PAIR_IDS.set(pairKey(wordId(body.slice(0, cut)), wordId(body.slice(cut + 1))), pairWeightList.length)
+    pairWeightList.push(weight)
   } else OTHER.set(name, weight)
 }
-for (const w of [...NUMBER_WORDS, ...COMPARATIVES, '<num>', '<pct>', '<money>', '<year>', 'percent', 'dollars']) entry(w)
+for (const w of [...NUMBER_WORDS, ...COMPARATIVES, '<num>', '<pct>', '<money>', '<year>', 'percent', 'dollars']) wordId(w)
+if (WORD_IDS.size > 1 << PAIR_KEY_BITS) throw new Error(`checkworthiness model: ${WORD_IDS.size} words do not fit pair keys of ${PAIR_KEY_BITS} bits`)
+const wordWeights = new Float64Array(WORD_IDS.size)
+const wordFlags = new Uint8Array(WORD_IDS.size)
+const opensPair = new Uint8Array(WORD_IDS.size)
+for (const [w, id] of WORD_IDS) {
+  wordWeights[id] = unigramWeights.get(id) ?? 0
+  wordFlags[id] = flagsOf(w)
+}
+for (const key of PAIR_IDS.keys()) opensPair[key >>> PAIR_KEY_BITS] = 1
+const pairWeights = Float64Array.from(pairWeightList)
+
+// The pairs again as an open-addressing table in two typed arrays (a key, then its pair number, at
+// the same slot; linear probing): a lookup reads one or two adjacent slots, where a Map walks a
+// bucket and a chain, each a likely cache miss.
+const PAIR_TABLE_BITS = Math.max(4, Math.ceil(Math.log2(PAIR_IDS.size * 2 + 1)))
+const PAIR_TABLE_MASK = (1 << PAIR_TABLE_BITS) - 1
+const pairTableKeys = new Int32Array(1 << PAIR_TABLE_BITS).fill(-1)
+const pairTableIds = new Int32Array(1 << PAIR_TABLE_BITS)
+const pairSlot = (key: number): number => Math.imul(key, 0x9E3779B1) >>> (32 - PAIR_TABLE_BITS)
+for (const [key, id] of PAIR_IDS) {
+  let slot = pairSlot(key)
+  while (pairTableKeys[slot] !== -1) slot = (slot + 1) & PAIR_TABLE_MASK
+  pairTableKeys[slot] = key
+  pairTableIds[slot] = id
+}
+/** The pair number of two word numbers, or -1. */
+const pairOf = (first: number, second: number): number => {
+  const key = pairKey(first, second)
+  for (let slot = pairSlot(key); ; slot = (slot + 1) & PAIR_TABLE_MASK) {
+    const found = pairTableKeys[slot]!
+    if (found === key) return pairTableIds[slot]!
+    if (found === -1) return -1
+  }
+}
 
 // Binary features, as in training: a word or pair that recurs in a sentence counts once. Each call
 // stamps the words and pairs it has counted with its own number: no Set, no allocation per sentence.
-const wordStamps = new Int32Array(VOCABULARY.size)
-const pairStamps = new Int32Array(pairs)
+const wordStamps = new Int32Array(WORD_IDS.size)
+const pairStamps = new Int32Array(pairWeights.length)
 let calls = 0
 
 const weightOf = (name: string): number => OTHER.get(name) ?? 0
@@ -84,26 +119,28 @@ export const checkworthiness = (sentence: string, lower: readonly string[] = low
     pairStamps.fill(0)
   }
   let z = model.bias
-  let previous: WordEntry | undefined
+  let previous = -1
   let length = 0
   let flags = 0
   for (let i = 0; i < lower.length; i++) {
     const w = fold(lower[i]!)
     if (isCounted(w)) length++
-    const e = VOCABULARY.get(w)
-    if (e) {
-      flags |= e.flags
-      if (wordStamps[e.id] !== calls) {
-        wordStamps[e.id] = calls
-        z += e.weight
-      }
+    const id = WORD_IDS.get(w)
+    if (id === undefined) {
+      previous = -1
+      continue
     }
-    const pair = previous?.next?.get(w)
-    if (pair !== undefined && pairStamps[pair.id] !== calls) {
-      pairStamps[pair.id] = calls
-      z += pair.weight
+    flags |= wordFlags[id]!
+    if (wordStamps[id] !== calls) {
+      wordStamps[id] = calls
+      z += wordWeights[id]!
     }
-    previous = e
+    const pair = previous >= 0 && opensPair[previous] === 1 ? pairOf(previous, id) : -1
+    if (pair >= 0 && pairStamps[pair] !== calls) {
+      pairStamps[pair] = calls
+      z += pairWeights[pair]!
+    }
+    previous = id
   }
   if (flags & NUM) z += SHAPE.num
   if (flags & PCT) z += SHAPE.pct
