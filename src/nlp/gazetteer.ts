@@ -1,5 +1,6 @@
 import { PodpipeError } from '../errors/index.js'
 import { ENTITY_TYPES } from '../record/schema.js'
+import { keyFilter, keyOf } from './phrase-index.js'
 import { phraseTokens } from './tokens.js'
 import type { EntityMention, GazetteerEntry, Token } from './types.js'
 
@@ -26,6 +27,8 @@ export interface Gazetteer {
   entries: GazetteerEntry[]
   byId: Map<string, GazetteerEntry>
   root: TrieNode
+  /** The keys (phrase-index keyOf) of the words a name starts with: most tokens start none. */
+  starts: { has: (key: number) => boolean }
 }
 
 const node = (): TrieNode => ({ next: new Map(), forms: [] })
@@ -60,7 +63,7 @@ export const buildGazetteer = (base: readonly GazetteerEntry[], extra: readonly 
       if (!at.forms.some((f) => f.entry === entry && f.tokens.join(' ') === tokens.join(' '))) at.forms.push({ entry, tokens })
     }
   })
-  return { entries, byId, root }
+  return { entries, byId, root, starts: keyFilter([...root.next.keys()].map(keyOf)) }
 }
 
 const isUpperCase = (s: string): boolean => s !== s.toLowerCase()
@@ -82,6 +85,7 @@ export interface GazetteerMatch extends EntityMention {
 export const matchGazetteer = (g: Gazetteer, tokens: readonly Token[], text: string): GazetteerMatch[] => {
   const out: GazetteerMatch[] = []
   for (let i = 0; i < tokens.length; i++) {
+    if (!g.starts.has(keyOf((tokens[i] as Token).lower))) continue
     let at: TrieNode | undefined = g.root
     let best: { entry: number; last: number } | null = null
     const sentence = (tokens[i] as Token).sentence

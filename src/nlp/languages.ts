@@ -14,7 +14,12 @@ const AFTER = new Set([',', '.', 'and', 'or', 'but', 'language', 'languages', 'a
  */
 export const isLanguageUse = (tokens: readonly Token[], i: number): boolean => {
   const t = tokens[i] as Token
-  if (!isDemonym(t.text)) return false
+  // The context first: it reads a few tokens, where the demonym lookup lower-cases and consults
+  // the lexicon, and nearly every country mention fails it.
+  return languageContext(tokens, i, t) && isDemonym(t.text)
+}
+
+const languageContext = (tokens: readonly Token[], i: number, t: Token): boolean => {
   const next = tokens[i + 1]
   // "Russian speaking", "Russian speakers".
   if (next && next.sentence === t.sentence && (next.lower === 'speaking' || next.lower === 'speaker' || next.lower === 'speakers')) return true

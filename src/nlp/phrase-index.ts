@@ -2,9 +2,24 @@ import { phraseTokens } from './tokens.js'
 
 // The key packs 10 bits of each of the first three UTF-16 units into a small integer, so lookups
 // allocate nothing; rare collisions are harmless because every candidate is then compared in full.
-const keyOf = (w: string): number => ((w.charCodeAt(0) & 0x3ff) << 20) | (((w.charCodeAt(1) || 0) & 0x3ff) << 10) | ((w.charCodeAt(2) || 0) & 0x3ff)
+export const keyOf = (w: string): number => ((w.charCodeAt(0) & 0x3ff) << 20) | (((w.charCodeAt(1) || 0) & 0x3ff) << 10) | ((w.charCodeAt(2) || 0) & 0x3ff)
 
 const NONE = Object.freeze([]) as unknown as string[]
+
+/**
+ * Which keys may be in a set of keys, in a bitset of 2^16 bits (8 kB, cache-resident): most words
+ * start no phrase, and the filter answers for them without the Map lookup, which misses the cache.
+ * False positives only cost that lookup.
+ */
+export const keyFilter = (keys: Iterable<number>): { has: (key: number) => boolean } => {
+  const bits = new Uint32Array(1 << 11)
+  const bitOf = (key: number): number => Math.imul(key, 0x9E3779B1) >>> 16
+  for (const key of keys) {
+    const b = bitOf(key)
+    bits[b >>> 5]! |= 1 << (b & 31)
+  }
+  return { has: (key) => { const b = bitOf(key); return (bits[b >>> 5]! & (1 << (b & 31))) !== 0 } }
+}
 
 /**
  * Several lexicons in one index, keyed by the first three characters of each phrase's first token:
@@ -29,13 +44,15 @@ export const buildLexicon = <C extends string>(lexicons: Record<C, { phrases: re
     }
   })
   for (const list of byKey.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  const starts = keyFilter(byKey.keys())
   const scan = (words: readonly string[]): Record<C, string[]> => {
     // Most sentences hit few categories: the others share one frozen empty list (never written to).
     const out = {} as Record<C, string[]>
     for (const c of categories) out[c] = NONE
     for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string
-      const list = byKey.get(keyOf(w))
+      const key = keyOf(words[i] as string)
+      if (!starts.has(key)) continue
+      const list = byKey.get(key)
       if (!list) continue
       let done = 0
       for (const e of list) {

@@ -17,9 +17,9 @@ const isSpaceCode = (c: number): boolean => c === 32 || c === 10 || c === 9 || c
 // slicing and lower-casing a new one each time roughly halves what the tokenizer allocates (the
 // minor-GC cost of a long episode). A slot keeps the last word that hashed to it, so the table never
 // grows, and a hit costs one array read and a comparison (no Map lookup, no string key).
+// A slot's word and its lower-case form sit side by side (2k, 2k + 1), so a hit reads one cache line.
 const SLOTS = 1 << 16
-const slotText: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined)
-const slotLower: string[] = new Array<string>(SLOTS).fill('')
+const slots: Array<string | undefined> = new Array<string | undefined>(2 * SLOTS).fill(undefined)
 
 const sameText = (s: string, text: string, start: number, end: number): boolean => {
   if (s.length !== end - start) return false
@@ -73,16 +73,16 @@ export const tokenizeTurn = (turn: number, text: string, sentences: readonly Sen
     } else i++
     while (s < sentences.length - 1 && start >= (sentences[s] as Sentence).end) { s++; sawWord = false; afterOpener = false }
     const end = Math.min(i, n)
-    const slot = slotOf(hash, end - start)
-    let word = slotText[slot]
+    const slot = slotOf(hash, end - start) << 1
+    let word = slots[slot]
     let lower: string
-    if (word !== undefined && sameText(word, text, start, end)) lower = slotLower[slot] as string
+    if (word !== undefined && sameText(word, text, start, end)) lower = slots[slot + 1] as string
     else {
       word = text.slice(start, end)
       // Most words are already lower case (ASCII a-z, digits): they are their own key, no new string.
       lower = wordy && !plain ? word.toLowerCase() : word
-      slotText[slot] = word
-      slotLower[slot] = lower
+      slots[slot] = word
+      slots[slot + 1] = lower
     }
     const initial = wordy && (!sawWord || afterOpener || afterNewline)
     const reused = pool?.[out.length]
