@@ -36,6 +36,15 @@ describe('extract on the seed episode', () => {
     expect(JSON.stringify(extract(episode, { explain: true }))).toBe(JSON.stringify(result))
   })
 
+  it('returns results that later calls leave alone, however long their turns', () => {
+    // One call's tokens are overwritten by the next call's (a shared pool): nothing returned may hold one.
+    const before = JSON.stringify(result)
+    const monologue = episode.turns.map((t) => t.text).join(' ')
+    extract({ turns: [{ ...episode.turns[0]!, text: monologue, paragraphs: [monologue], wordCount: monologue.split(/\s+/).length }], speakers: episode.speakers })
+    expect(JSON.stringify(result)).toBe(before)
+    expect(JSON.stringify(extract(episode, { explain: true }))).toBe(before)
+  })
+
   it('explains nothing unless asked, and finds the same entities and claims either way', () => {
     const plain = extract(episode)
     expect(plain.explanations).toEqual([])
