@@ -91,6 +91,37 @@ const APOSTROPHES = new Set(['’', "'"])
 const CUE_SCAN_WORDS = new Set(['“', '”', 'but', 'and', 'so', 'even', 'if', 'once', 'unless', ...PREDICTIVE_WORDS,
   'going', 'won', 'll', 'd', 'end', 'ends', 'future', 'possible', 'guess'])
 
+// What the rules below look for in a sentence's words, found in one pass with one lookup per word:
+// each rule then tests a bit instead of scanning the words again with sets of its own.
+const PRESCRIPTIVE_WORD = 1
+const CUE_WORD = 2
+const SELF_WORD = 4
+const WWW = 8
+const FORECAST_VERB = 16 // "would", "will": what a proposal's forecast needs
+const HAVE_TO = 32 // "have", "has", "got": a prescriptive word only before "to"
+const WORD_CLASSES = new Map<string, number>()
+const classify = (words: Iterable<string>, bit: number): void => {
+  for (const w of words) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | bit)
+}
+classify(PRESCRIPTIVE_GATE, PRESCRIPTIVE_WORD)
+classify(BEFORE_TO, HAVE_TO)
+classify(CUE_SCAN_WORDS, CUE_WORD)
+classify(SELF_WORDS, SELF_WORD)
+classify(['www'], WWW)
+classify(['would', 'will'], FORECAST_VERB)
+
+/** The classes of the sentence's words (the bits above), or-ed; "have to" counts as prescriptive. */
+const wordClasses = (words: readonly string[]): number => {
+  let bits = 0
+  for (let i = 0; i < words.length; i++) {
+    const c = WORD_CLASSES.get(words[i] as string)
+    if (c === undefined) continue
+    bits |= c
+    if (c & HAVE_TO && words[i + 1] === 'to') bits |= PRESCRIPTIVE_WORD
+  }
+  return bits
+}
+
 const lowerOrDigit = (w: string): boolean => {
   const c = w.charCodeAt(0)
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
@@ -184,13 +215,8 @@ const inferentialMust = (text: string, at: number): boolean => {
 }
 
 /** The claim kind from modal cues: prescriptive over predictive over factual. */
-export const claimKind = (sentence: string, features: Feature[] = [], words: readonly string[] = lowerWords(sentence)): ClaimKind => {
-  let prescriptiveGate = false
-  for (let i = 0; i < words.length && !prescriptiveGate; i++) {
-    const w = words[i] as string
-    if (PRESCRIPTIVE_GATE.has(w) || (BEFORE_TO.has(w) && words[i + 1] === 'to')) prescriptiveGate = true
-  }
-  if (prescriptiveGate) {
+export const claimKind = (sentence: string, features: Feature[] = [], words: readonly string[] = lowerWords(sentence), classes = wordClasses(words)): ClaimKind => {
+  if (classes & PRESCRIPTIVE_WORD) {
     const unquoted = sentence.includes('“') || sentence.includes('"') ? sentence.replace(QUOTED, ' ') : sentence
     const text = unquoted === sentence || unquoted.trim().split(/\s+/).length >= 3 ? unquoted : sentence
     let p: RegExpExecArray | null = null
@@ -203,9 +229,10 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
     p ??= IMPERATIVE.exec(text.trim())
     if (p) { features.push({ name: 'kind:prescriptive', weight: 0, detail: p[0] }); return 'prescriptive' }
   }
-  const proposal = words.includes('would') || words.includes('will') ? PROPOSAL.exec(sentence) : null
+  const proposal = classes & FORECAST_VERB ? PROPOSAL.exec(sentence) : null
   if (proposal) { features.push({ name: 'kind:prescriptive', weight: 0, detail: `proposal: ${proposal[0]}` }); return 'prescriptive' }
-  const cue = predictiveCue(words)
+  // Only the scan's own words can make a cue.
+  const cue = classes & CUE_WORD ? predictiveCue(words) : null
   if ((cue === 'would' || cue === 'could') && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: `${cue} of a past story` })
   else if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }
   features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
@@ -225,6 +252,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   const text = input.text.trim()
   const features: Feature[] = [{ name: 'bias', weight: WEIGHTS.bias }]
   const tokens = input.words ?? lowerWords(text)
+  const classes = wordClasses(tokens)
   let words = 0
   for (const t of tokens) {
     const c = t.charCodeAt(0)
@@ -248,7 +276,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   const pleasantry = PLEASANTRY.exec(text)
   if (pleasantry && words < 16) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: pleasantry[0].trim() })
   // Every URL pattern needs a "/" or "www": most sentences skip the scan.
-  if ((text.includes('/') || tokens.includes('www')) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
+  if ((text.includes('/') || classes & WWW) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
   const hits = input.hits ?? scanLexicons(tokens)
   const meta = hits.meta
   const agenda = meta.length === 0 ? AGENDA.exec(text) : null
@@ -261,14 +289,14 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
     if (list.length > 1) features.push({ name: 'more-policy-terms', weight: Math.min(3, list.length - 1) * WEIGHTS.morePolicyTerms, detail: list.slice(1, 4).join(', ') })
   }
   // A figure of money or a share makes a story checkable; an age or a year does not.
-  if (list.length <= 1 && !input.quantities.some((q) => q.kind === 'percent' || q.kind === 'money') && tokens.some((t) => SELF_WORDS.has(t))) {
+  if (list.length <= 1 && !input.quantities.some((q) => q.kind === 'percent' || q.kind === 'money') && classes & SELF_WORD) {
     const personal = SELF.exec(text.replace(EPISTEMIC, ' '))
     if (personal) features.push({ name: 'personal', weight: WEIGHTS.personal, detail: personal[0] })
   }
   if (input.entityIds.length > 0) features.push({ name: 'entity', weight: WEIGHTS.entity, detail: input.entityIds.slice(0, 3).join(', ') })
   if (input.quantities.length > 0) features.push({ name: 'quantity', weight: WEIGHTS.quantity, detail: input.quantities[0]?.text })
   if (input.previousKept && ANAPHOR.test(text)) features.push({ name: 'context', weight: WEIGHTS.context, detail: 'anaphor continuing a claim' })
-  const kind = claimKind(text, features, tokens)
+  const kind = claimKind(text, features, tokens, classes)
   if (kind !== 'factual') features.push({ name: 'modal', weight: WEIGHTS.modal })
   const score = features.reduce((s, f) => s + f.weight, 0)
   return { score, confidence: Math.round(sigmoid(score) * 1000) / 1000, kind, features }
