@@ -8,8 +8,9 @@ for (const [topic, c] of Object.entries(TOPIC_CUES)) for (const id of c.entities
 
 /** Topics of a sentence from its words and the entities mentioned in it; ["other"] when none fires. */
 export const assignTopics = (sentence: string, entityIds: readonly string[], hits: LexiconHits = scanLexicons(lowerWords(sentence))): Topic[] => {
-  const out = new Set<Topic>()
-  for (const stem of hits.topic) for (const topic of STEM_TOPICS.get(stem) ?? []) out.add(topic)
-  for (const id of entityIds) for (const topic of ENTITY_TOPICS.get(id) ?? []) out.add(topic)
-  return out.size > 0 ? [...out] : ['other']
+  // A list, not a Set: a sentence has a few topics at most, and this runs for every claim.
+  const out: Topic[] = []
+  for (const stem of hits.topic) for (const topic of STEM_TOPICS.get(stem) ?? []) if (!out.includes(topic)) out.push(topic)
+  for (const id of entityIds) for (const topic of ENTITY_TOPICS.get(id) ?? []) if (!out.includes(topic)) out.push(topic)
+  return out.length > 0 ? out : ['other']
 }
