@@ -41,6 +41,15 @@ const gazetteerFor = (options: ExtractOptions): Gazetteer => {
   return g
 }
 
+const inOrder = (mentions: readonly Mention[]): boolean => {
+  for (let k = 1; k < mentions.length; k++) {
+    const a = mentions[k - 1] as Mention
+    const b = mentions[k] as Mention
+    if (a.turn > b.turn || (a.turn === b.turn && a.start > b.start)) return false
+  }
+  return true
+}
+
 const entitiesOf = (doc: Doc): Entity[] => {
   const byId = new Map<string, Mention[]>()
   for (const m of doc.mentions) {
@@ -52,7 +61,8 @@ const entitiesOf = (doc: Doc): Entity[] => {
   for (const s of doc.speakers) if (s.name && !placeholderId(s.name) && !byId.has(s.id)) byId.set(s.id, [])
   const out: Entity[] = []
   for (const [id, mentions] of byId) {
-    mentions.sort((a, b) => a.turn - b.turn || a.start - b.start)
+    // Mentions arrive turn by turn, so most lists are in order already; sort() copies its array.
+    if (!inOrder(mentions)) mentions.sort((a, b) => a.turn - b.turn || a.start - b.start)
     const entry = doc.gazetteer.byId.get(id)
     const found = doc.found.get(id)
     const name = entry?.name ?? found?.name ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id

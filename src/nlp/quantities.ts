@@ -45,8 +45,6 @@ const resolveYear = (month: number, day: number | null, episodeDate: string | nu
   return best
 }
 
-interface Found extends Quantity { start: number }
-
 /**
  * Quantities in one sentence: money with currency and scale ("$10 billion" → 1e10 USD), percents
  * (value as written, unit "%"), dates (ISO; a date without a year is resolved against
@@ -59,10 +57,14 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   const digit = /\d/.test(sentence)
   const month = MONTH_NAME.test(sentence)
   if (!digit && !month && !/illion|thousand/.test(sentence)) return []
-  const found: Found[] = []
-  const taken: Array<[number, number]> = []
-  const free = (a: number, b: number): boolean => taken.every(([x, y]) => b <= x || a >= y)
-  const add = (q: Quantity, a: number, b: number): void => { if (free(a, b)) { taken.push([a, b]); found.push({ ...q, start: a }) } }
+  const found: Quantity[] = []
+  // Where each found quantity starts and ends, in the order found: [start, end, start, end, ...].
+  const taken: number[] = []
+  const add = (q: Quantity, a: number, b: number): void => {
+    for (let k = 0; k < taken.length; k += 2) if (b > (taken[k] as number) && a < (taken[k + 1] as number)) return
+    taken.push(a, b)
+    found.push(q)
+  }
   const scan = (re: RegExp, f: (m: RegExpExecArray) => Quantity | null): void => {
     re.lastIndex = 0
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
@@ -99,5 +101,7 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
     return unit ? { kind: 'measure', value: Number(m[1]), unit, text: m[0] } : null
   })
   if (digit) scan(COUNT, (m) => ({ kind: 'count', value: num(m[1] as string), unit: m[2] as string, text: m[0] }))
-  return found.sort((a, b) => a.start - b.start).map(({ start: _start, ...q }) => q)
+  if (found.length < 2) return found
+  // In text order; a stable sort of the positions, as sorting the quantities by start was.
+  return found.map((_, k) => k).sort((x, y) => (taken[2 * x] as number) - (taken[2 * y] as number)).map((k) => found[k] as Quantity)
 }
