@@ -247,10 +247,17 @@ const NOT_STATEMENTS = new Set(['question', 'too-short', 'short', 'fragment', 'b
 /** Whether the claim rules found the sentence to be no statement (see NOT_STATEMENTS), so no other evidence makes it a claim. */
 export const notAStatement = (decision: Pick<ClaimDecision, 'features'>): boolean => decision.features.some((f) => NOT_STATEMENTS.has(f.name))
 
+// Every sentence's first feature, shared (frozen: features are read, never changed).
+const BIAS: Feature = Object.freeze({ name: 'bias', weight: WEIGHTS.bias })
+
+// "12 words", made once per count: most sentences carry one of these details.
+const WORD_COUNTS: string[] = Array.from({ length: 128 }, (_, n) => `${n} words`)
+const wordCount = (n: number): string => WORD_COUNTS[n] ?? `${n} words`
+
 /** Scores one sentence as a policy claim and decides its kind. */
 export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   const text = input.text.trim()
-  const features: Feature[] = [{ name: 'bias', weight: WEIGHTS.bias }]
+  const features: Feature[] = [BIAS]
   const tokens = input.words ?? lowerWords(text)
   const classes = wordClasses(tokens)
   let words = 0
@@ -266,9 +273,9 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
     const reported = quoteAt > 0 && text.slice(0, quoteAt).split(/\s+/).length > 8
     if (!reported) features.push({ name: 'question', weight: WEIGHTS.question })
   }
-  if (words < 4) features.push({ name: 'too-short', weight: WEIGHTS.tooShort, detail: `${words} words` })
-  else if (words < 7) features.push({ name: 'short', weight: WEIGHTS.short, detail: `${words} words` })
-  else if (words >= 18) features.push({ name: 'long', weight: WEIGHTS.long, detail: `${words} words` })
+  if (words < 4) features.push({ name: 'too-short', weight: WEIGHTS.tooShort, detail: wordCount(words) })
+  else if (words < 7) features.push({ name: 'short', weight: WEIGHTS.short, detail: wordCount(words) })
+  else if (words >= 18) features.push({ name: 'long', weight: WEIGHTS.long, detail: wordCount(words) })
   const fragment = fragmentOf(text, tokens, words)
   if (fragment) features.push({ name: 'fragment', weight: WEIGHTS.fragment, detail: fragment })
   const back = BACKCHANNEL.exec(text)

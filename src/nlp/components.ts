@@ -12,7 +12,7 @@ import { findRosterMentions } from './roster-mentions.js'
 import { splitSentences } from './sentences.js'
 import { tokenizeTurn } from './tokens.js'
 import { assignTopics } from './topics.js'
-import type { ClaimExplanation, EntityMention, Sentence } from './types.js'
+import type { ClaimExplanation, EntityMention, Sentence, Token } from './types.js'
 
 const sentences: Component = {
   name: 'sentences',
@@ -123,6 +123,9 @@ const quantities: Component = {
   },
 }
 
+// A shared empty list, never written to: notes are pushed only when explaining, and a sentence without tokens has no words.
+const NONE: string[] = Object.freeze([]) as unknown as string[]
+
 /** Index of the first mention starting at or after `start` (mentions sorted by start). */
 const firstAtOrAfter = (mentions: readonly EntityMention[], start: number): number => {
   let lo = 0
@@ -152,28 +155,44 @@ const claims: Component = {
     const out: Claim[] = []
     const explanations: ClaimExplanation[] = []
     // Lower-cased word tokens per sentence, from the tokens stage: the lexicons match on them.
-    const words: string[][] = doc.sentences.map(() => [])
-    for (const list of doc.tokens) for (const t of list) (words[t.sentence] as string[]).push(t.lower)
+    // A sentence's tokens are contiguous: each list is made at its size, not grown word by word.
+    const words = new Array<string[]>(doc.sentences.length)
+    for (const list of doc.tokens) {
+      for (let k = 0; k < list.length;) {
+        const sentence = (list[k] as Token).sentence
+        let end = k + 1
+        while (end < list.length && (list[end] as Token).sentence === sentence) end++
+        const w = new Array<string>(end - k)
+        for (let x = k; x < end; x++) w[x - k] = (list[x] as Token).lower
+        words[sentence] = w
+        k = end
+      }
+    }
     let previousKept = false
     let previousTurn = -1
     doc.sentences.forEach((s, i) => {
       const turn = turns.get(s.turn) as Turn
       if (s.turn !== previousTurn) { previousKept = false; previousTurn = s.turn }
       const text = turn.text.slice(s.start, s.end)
-      const entityIds: string[] = []
-      const topicalIds: string[] = []
-      const notes: string[] = []
+      // Most sentences mention nothing: their lists are the shared empty one until a mention comes.
+      let entityIds: string[] = NONE
+      let topicalIds: string[] = NONE
+      // Notes only explain: no list for the sentences of a run without explanations.
+      const notes: string[] = doc.explain ? [] : NONE
       const mentions = byTurn.get(s.turn) ?? []
       for (let k = firstAtOrAfter(mentions, s.start); k < mentions.length && mentions[k]!.start < s.end; k++) {
         const m = mentions[k]!
         if (m.end > s.end) continue
         if (m.entityId === null) { if (doc.explain) notes.push(`unresolved mention "${m.text}": ${m.note ?? 'no candidate'}`); continue }
         if (entityIds.includes(m.entityId)) continue
+        if (entityIds === NONE) entityIds = []
         entityIds.push(m.entityId)
-        if (!speakerIds.has(m.entityId)) topicalIds.push(m.entityId)
+        if (speakerIds.has(m.entityId)) continue
+        if (topicalIds === NONE) topicalIds = []
+        topicalIds.push(m.entityId)
       }
       const qs = doc.quantities[i] ?? []
-      const w = words[i] as string[]
+      const w = words[i] ?? NONE
       const hits = scanLexicons(w)
       const decision = scoreClaim({ text, entityIds: topicalIds, quantities: qs, previousKept, words: w, hits })
       // A sentence fact-checkers would check is a claim, whatever the policy lexicon says; but no
@@ -191,7 +210,7 @@ const claims: Component = {
       const id = `t${s.turn}-s${s.index}`
       if (doc.explain) explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
       if (kept) {
-        out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds, confidence: decision.confidence, checkworthiness: worth, checkworthy: worth >= CHECKWORTHY_THRESHOLD })
+        out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds: entityIds === NONE ? [] : entityIds, confidence: decision.confidence, checkworthiness: worth, checkworthy: worth >= CHECKWORTHY_THRESHOLD })
       }
     })
     return { ...doc, claims: out, explanations }
