@@ -21,7 +21,13 @@ const CLOSERS = new Set(['"', '\u201D', '\u2019', "'", ')', ']', '\u00BB'])
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u00A0' || c === '\r'
 const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase()
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
-const isLetter = (c: string | undefined): boolean => c !== undefined && c.toLowerCase() !== c.toUpperCase()
+// ASCII by code; other characters by case, which allocates two strings (most words are ASCII).
+const isLetter = (c: string | undefined): boolean => {
+  if (c === undefined) return false
+  const code = c.charCodeAt(0)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return c.toLowerCase() !== c.toUpperCase()
+}
 
 /** The word ending just before `end` (letters and inner dots), lower-cased: "U.S" for "U.S.". */
 const wordBefore = (text: string, end: number): string => {
@@ -50,13 +56,15 @@ export const splitSentences = (text: string): Array<[number, number]> => {
   }
   const n = text.length
   for (let i = 0; i < n; i++) {
-    const c = text[i]
-    if (c === '\n') {
+    // By code unit: `text[i]` makes a new string of every character outside Latin-1 (’, “, ”).
+    const code = text.charCodeAt(i)
+    if (code === 10) {
       // A paragraph break always ends a sentence: a turn's paragraphs are joined by "\n\n".
-      if (text[i + 1] === '\n' || i + 1 === n) { push(start, i); start = i + 1 }
+      if (text.charCodeAt(i + 1) === 10 || i + 1 === n) { push(start, i); start = i + 1 }
       continue
     }
-    if (c !== '.' && c !== '?' && c !== '!' && c !== '\u2026') continue
+    if (code !== 46 && code !== 63 && code !== 33 && code !== 0x2026) continue
+    const c = text[i]
     let j = i + 1
     while (j < n && (text[j] === '.' || text[j] === '?' || text[j] === '!' || text[j] === '\u2026')) j++
     while (j < n && CLOSERS.has(text[j] as string)) j++
