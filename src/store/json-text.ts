@@ -56,9 +56,9 @@ const canonicalOrder = (keys: readonly string[]): string[] => {
 
 const propertiesOf = (keys: readonly string[], canonical: boolean): Property[] => {
   const make = () => (canonical ? canonicalOrder(keys) : keys).map((key) => ({ key, label: `${JSON.stringify(key)}:${canonical ? '' : ' '}` }))
-  let node: Shape | undefined = shapes
+  let node = shapes
   for (const key of keys) {
-    let next: Shape | undefined = node.next.get(key)
+    let next = node.next.get(key)
     if (next === undefined) {
       if (shapeCount >= MAX_SHAPES) return make()
       next = { next: new Map() }
