@@ -9,14 +9,14 @@ import { isAlive } from './file-lock.js'
  * directory so the rename itself survives a crash. The temp file is removed on any failure.
  * `beforeRename` runs once the temp file is complete: crash tests stop the process there.
  */
-export const writeFileAtomic = async (path: string, data: string, beforeRename?: () => Promise<void>): Promise<void> => {
+export const writeFileAtomic = async (path: string, data: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> => {
   const dir = dirname(path)
   // A leading dot and a .tmp suffix keep half-written files out of `*.json` listings.
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     const handle = await open(tmp, 'wx', 0o644)
     try {
-      await handle.writeFile(data, 'utf8')
+      await handle.writeFile(data)
       await handle.sync()
     } finally {
       await handle.close()

@@ -1,6 +1,27 @@
+import { createHash } from 'node:crypto'
+import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { sampleRecord } from '../../tests/helpers/sample-record.js'
+import { seedFeedRecords, seedRecords } from '../../tests/helpers/seed-records.js'
 import { canonicalJson, recordContentHash } from './content-hash.js'
+
+/**
+ * canonicalJson as it was first written, which every stored hash came from: a copy with the keys
+ * inserted sorted, then JSON.stringify. The writer that replaced it must give the same bytes.
+ */
+const firstCanonicalJson = (value: unknown): string => {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys)
+    if (v === null || typeof v !== 'object') return v
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[key]
+      if (x !== undefined) out[key] = sortKeys(x)
+    }
+    return out
+  }
+  return JSON.stringify(sortKeys(value))
+}
 
 /** The same value with every object's keys in reverse order, as a JSONB round trip may give. */
 const reverseKeys = (v: unknown): unknown => {
@@ -36,10 +57,40 @@ describe('recordContentHash', () => {
   it('is a sha256 hex digest', () => {
     expect(recordContentHash(record)).toMatch(/^[0-9a-f]{64}$/)
   })
+
+  it('is the hash stored hashes were made with, on real records and on their copies through V8 serialization', () => {
+    for (const built of [...seedRecords(), ...seedFeedRecords()]) {
+      for (const r of [built, deserialize(serialize(built)) as typeof built]) {
+        const { processedAt: _processedAt, stageMs: _stageMs, ...provenance } = r.provenance
+        expect(recordContentHash(r)).toBe(createHash('sha256').update(firstCanonicalJson({ ...r, provenance })).digest('hex'))
+      }
+    }
+  })
 })
 
 describe('canonicalJson', () => {
   it('sorts keys, keeps array order and drops undefined like JSON.stringify', () => {
     expect(canonicalJson({ b: 1, a: [3, { d: undefined, c: null }, 1] })).toBe('{"a":[3,{"c":null},1],"b":1}')
+  })
+
+  it('gives the bytes of its first implementation on real records', () => {
+    for (const r of [...seedRecords(), ...seedFeedRecords()]) expect(canonicalJson(r)).toBe(firstCanonicalJson(r))
+  })
+
+  it('gives the bytes of its first implementation at the edges of JSON', () => {
+    const values: unknown[] = [
+      { '10': 'a', '9': 'b', '01': 'c', '4294967295': 'd', '4294967294': 'e', b: 1, a: 2, '': 3, B: 4, é: 5, '😀': 6 },
+      JSON.parse('{"__proto__":{"x":1},"y":2}'),
+      { quote: 'say "hi"\\n', control: '\u0000\u001f\t', lone: '\ud800 \udc00', pair: '😀', wide: '中文 — ’', line: '\u2028' },
+      { n: [0, -0, 1.5, 1e21, 1e-7, -2, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_VALUE] },
+      // eslint-disable-next-line no-sparse-arrays
+      { holes: [1, , 3], gaps: [undefined, () => 1, Symbol('s')], f: () => 1, s: Symbol('s'), u: undefined },
+      { empty: {}, none: [], allUndefined: { a: undefined }, deep: { z: { y: { x: [{ b: 1, a: 2 }] } } } },
+      { date: new Date(0), map: new Map([[1, 2]]), boxed: Object.assign(new String('ab'), { k: 1 }) },
+      [{ b: 1, a: 2 }, { a: 2, b: 1 }, { c: 3 }],
+      'text', 42, true, null,
+    ]
+    for (const v of values) expect(canonicalJson(v)).toBe(firstCanonicalJson(v))
+    expect(() => canonicalJson({ n: 1n })).toThrow(TypeError)
   })
 })

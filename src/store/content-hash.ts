@@ -1,25 +1,17 @@
 import { createHash } from 'node:crypto'
 import { isValidatedRecord } from '../record/build-record.js'
 import type { EpisodeRecord } from '../record/schema.js'
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+import { writeCanonicalJson } from './json-text.js'
 
 /**
  * JSON with object keys sorted at every depth, so two records that differ only in key order
  * (a JSONB round trip reorders keys) serialise to the same bytes. Keys whose value is
  * `undefined` are dropped, as JSON.stringify does; array order is kept because it is meaningful.
  */
-export const canonicalJson = (value: unknown): string => JSON.stringify(sortKeys(value as Json))
-
-const sortKeys = (value: Json): Json => {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value === null || typeof value !== 'object') return value
-  const out: { [key: string]: Json } = {}
-  for (const key of Object.keys(value).sort()) {
-    const v = value[key]
-    if (v !== undefined) out[key] = sortKeys(v)
-  }
-  return out
+export const canonicalJson = (value: unknown): string => {
+  const pieces: string[] = []
+  writeCanonicalJson(value, (piece) => pieces.push(piece))
+  return pieces.join('')
 }
 
 const hashes = new WeakMap<EpisodeRecord, string>()
@@ -37,7 +29,10 @@ export const recordContentHash = (record: EpisodeRecord): string => {
   const known = hashes.get(record)
   if (known !== undefined) return known
   const { processedAt: _processedAt, stageMs: _stageMs, ...provenance } = record.provenance
-  const hash = createHash('sha256').update(canonicalJson({ ...record, provenance })).digest('hex')
+  // Hashed piece by piece: the whole text as one string would cost more to flatten than to hash (json-text.ts).
+  const sha256 = createHash('sha256')
+  writeCanonicalJson({ ...record, provenance }, (piece) => sha256.update(piece))
+  const hash = sha256.digest('hex')
   if (isValidatedRecord(record)) hashes.set(record, hash)
   return hash
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { analyzeDocument } from '../../src/analyze/index.js'
+import { parseFeed } from '../../src/feed/index.js'
 import { buildRecord, type EpisodeRecord } from '../../src/record/index.js'
 
 export const SEED_FEED = 'https://chinatalk.example.org/feed.xml'
@@ -30,3 +31,22 @@ export const seedRecords = (): EpisodeRecord[] => [
   analyse('seed.vtt', { guid: 'seed-vtt', feedUrl: OTHER_FEED, publishedAt: '2025-09-01T12:00:00.000Z', title: 'Rare earths, vtt' }),
   analyse('seed.html', { guid: 'seed-html', feedUrl: OTHER_FEED, publishedAt: null, title: 'Rare earths, html' }),
 ]
+
+/**
+ * The records of the three items of fixtures/feeds/seed-feed.xml (an article, a Chinese
+ * commentary, the episode), each built from its post body as the pipeline builds it. Their text
+ * is sliced from posts with characters above U+00FF, so V8 keeps much of it as two-byte strings.
+ */
+export const seedFeedRecords = (): EpisodeRecord[] => {
+  const feedUrl = 'fixtures/feeds/seed-feed.xml'
+  const { episodes } = parseFeed(readFileSync(new URL(`../../${feedUrl}`, import.meta.url), 'utf8'), { feedUrl })
+  return episodes.map((ep) => analyzeDocument({
+    content: ep.body,
+    read: { format: 'html' },
+    episode: ep.episode,
+    transcript: { source: ep.bodySource ?? 'none', url: null },
+    speakers: ep.people.map((p) => ({ name: p.name })),
+    now: new Date('2026-01-01T00:00:00Z'),
+    seal: true,
+  }).record)
+}
