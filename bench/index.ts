@@ -16,9 +16,10 @@ const want = (name: string): boolean => sections.length === 0 || sections.includ
 console.log(`podpipe bench — node ${process.version}, ${new Date().toISOString()}`)
 if (want('split')) printRows('Turn splitting (goal: read + split ≥ 1× bare split)', benchSplit(), 'bare whitespace split')
 if (want('extraction')) {
-  // Ours first: wink's and compromise's large heaps slow every later garbage collection.
-  const analyze = benchAnalyze()
+  // Ours first: wink's and compromise's large heaps slow every later garbage collection. The
+  // turn-length rows, on 40k words, come before the 1M-word ones, whose leftovers slowed them.
   const lengths = benchTurnLength()
+  const analyze = benchAnalyze()
   const rows = await benchExtraction()
   const [wink, extract, compromise, natural, sentences] = rows
   printRows('Extraction (goal: full analysis ≥ 2× wink-nlp words/s, higher entity F1 than both)',

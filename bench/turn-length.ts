@@ -26,8 +26,10 @@ export const benchTurnLength = (): BenchRow[] => {
   if (!existsSync(CONLL)) return []
   const words = conllWords().slice(0, 40_000)
   const speakers = [{ id: 'unknown', name: null, role: 'unknown' as const, turnCount: 1, wordCount: words.length }]
-  return [2_000, 40_000].map((size) => {
-    const turns = asTurns(words, size)
-    return measure(`extract, ${size.toLocaleString('en-US')}-word turns (CoNLL dev)`, words.length, () => extract({ turns, speakers }), 10)
-  })
+  const layouts = [2_000, 40_000].map((size) => ({ size, turns: asTurns(words, size) }))
+  // These rows run first in the process: both layouts run a few times before either is timed,
+  // so the first row does not pay for compiling the extractor (one warm-up run was not enough).
+  for (let i = 0; i < 3; i++) for (const { turns } of layouts) extract({ turns, speakers })
+  return layouts.map(({ size, turns }) =>
+    measure(`extract, ${size.toLocaleString('en-US')}-word turns (CoNLL dev)`, words.length, () => extract({ turns, speakers }), 10))
 }
