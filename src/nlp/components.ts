@@ -5,6 +5,7 @@ import { matchGazetteer } from './gazetteer.js'
 import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
+import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
 import { capsSentence, findProperNouns } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
@@ -122,9 +123,6 @@ const quantities: Component = {
     return { ...doc, quantities: doc.sentences.map((s) => extractQuantities((text.get(s.turn) ?? '').slice(s.start, s.end), doc.episodeDate)) }
   },
 }
-
-// A shared empty list, never written to: notes are pushed only when explaining, and a sentence without tokens has no words.
-const NONE: string[] = Object.freeze([]) as unknown as string[]
 
 /** Index of the first mention starting at or after `start` (mentions sorted by start). */
 const firstAtOrAfter = (mentions: readonly EntityMention[], start: number): number => {

@@ -41,12 +41,11 @@ const gazetteerFor = (options: ExtractOptions): Gazetteer => {
   return g
 }
 
+/** Text order of mentions: by turn, then by offset. */
+const byPosition = (a: Mention, b: Mention): number => a.turn - b.turn || a.start - b.start
+
 const inOrder = (mentions: readonly Mention[]): boolean => {
-  for (let k = 1; k < mentions.length; k++) {
-    const a = mentions[k - 1] as Mention
-    const b = mentions[k] as Mention
-    if (a.turn > b.turn || (a.turn === b.turn && a.start > b.start)) return false
-  }
+  for (let k = 1; k < mentions.length; k++) if (byPosition(mentions[k - 1] as Mention, mentions[k] as Mention) > 0) return false
   return true
 }
 
@@ -62,7 +61,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
   const out: Entity[] = []
   for (const [id, mentions] of byId) {
     // Mentions arrive turn by turn, so most lists are in order already; sort() copies its array.
-    if (!inOrder(mentions)) mentions.sort((a, b) => a.turn - b.turn || a.start - b.start)
+    if (!inOrder(mentions)) mentions.sort(byPosition)
     const entry = doc.gazetteer.byId.get(id)
     const found = doc.found.get(id)
     const name = entry?.name ?? found?.name ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id

@@ -4,7 +4,11 @@ import { phraseTokens } from './tokens.js'
 // allocate nothing; rare collisions are harmless because every candidate is then compared in full.
 export const keyOf = (w: string): number => ((w.charCodeAt(0) & 0x3ff) << 20) | (((w.charCodeAt(1) || 0) & 0x3ff) << 10) | ((w.charCodeAt(2) || 0) & 0x3ff)
 
-const NONE = Object.freeze([]) as unknown as string[]
+/** A shared empty list, never written to: what a list with nothing in it can be without an allocation. */
+export const NONE = Object.freeze([]) as unknown as string[]
+
+/** The top `bits` bits of a Fibonacci hash of an integer key: a slot in a table of 2^bits. */
+export const hashBits = (key: number, bits: number): number => Math.imul(key, 0x9E3779B1) >>> (32 - bits)
 
 /**
  * Which keys may be in a set of keys, in a bitset of 2^16 bits (8 kB, cache-resident): most words
@@ -13,7 +17,7 @@ const NONE = Object.freeze([]) as unknown as string[]
  */
 export const keyFilter = (keys: Iterable<number>): { has: (key: number) => boolean } => {
   const bits = new Uint32Array(1 << 11)
-  const bitOf = (key: number): number => Math.imul(key, 0x9E3779B1) >>> 16
+  const bitOf = (key: number): number => hashBits(key, 16)
   for (const key of keys) {
     const b = bitOf(key)
     bits[b >>> 5]! |= 1 << (b & 31)

@@ -298,6 +298,7 @@ const TEAM = { type: 'ORG' as const, evidence: 'a place in a row of results: a t
 // went through V8's slow path and made objects of several shapes.
 const properNoun = (first: Token, end: number, text: string, entityId: string, type: EntityType, evidence: string, strength: number): ProperNoun =>
   ({ turn: first.turn, start: first.start, end, text, entityId, source: 'proper-noun', type, evidence, strength })
+const teamNoun = (first: Token, end: number, name: string): ProperNoun => properNoun(first, end, name, teamId(name), TEAM.type, TEAM.evidence, TEAM.strength)
 
 // No closures inside findProperNouns' loops: an arrow that captures a loop variable makes V8 allocate
 // a context for every iteration, taken or not (measured: half of what the stage allocated, 13 kB a turn).
@@ -493,7 +494,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     if (capsSentence(tokens, i)) {
       // "CLEVELAND 80 53 .602", "LEICESTERSHIRE 22 points": the row says what capitals cannot.
       if (run.length <= 3 && !knownPlaces().has(name.toLowerCase()) && inResultsRow(tokens, first, j, text)) {
-        out.push(properNoun(a, b.end, name, teamId(name), TEAM.type, TEAM.evidence, TEAM.strength))
+        out.push(teamNoun(a, b.end, name))
         i = j
         continue
       }
@@ -503,7 +504,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
         const knownName = text.slice(x.start, y.end)
         const from = first + run.indexOf(x)
         const team = known.type === 'GPE' && !knownPlaces().has(knownName.toLowerCase()) && inResultsRow(tokens, from, from + known.tokens.length - 1, text)
-        out.push(team ? properNoun(x, y.end, knownName, teamId(knownName), TEAM.type, TEAM.evidence, TEAM.strength) : properNoun(x, y.end, knownName, slug(knownName), known.type, known.evidence, 2))
+        out.push(team ? teamNoun(x, y.end, knownName) : properNoun(x, y.end, knownName, slug(knownName), known.type, known.evidence, 2))
       }
       i = j
       continue
@@ -511,7 +512,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const [type, evidence, strength] = typeOf(run, before, after, name)
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
     const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && knownRegions().has(name.toLowerCase())) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
-    out.push(team ? properNoun(a, b.end, name, teamId(name), TEAM.type, TEAM.evidence, TEAM.strength) : properNoun(a, b.end, name, slug(name), type, evidence, strength))
+    out.push(team ? teamNoun(a, b.end, name) : properNoun(a, b.end, name, slug(name), type, evidence, strength))
     i = j
   }
   return out

@@ -3,7 +3,7 @@
  * from the CheckThat! 2019 training debates): how likely fact-checkers are to check a sentence.
  */
 import model from '../data/checkworthiness.json' with { type: 'json' }
-import { lowerWords } from '../phrase-index.js'
+import { hashBits, lowerWords } from '../phrase-index.js'
 import { capitalisedWords, COMPARATIVES, fold, isCounted, lengthBin, namesBin, NUMBER_WORDS } from './features.js'
 
 const NUM = 1
@@ -23,55 +23,55 @@ const flagsOf = (w: string): number =>
 const WORD_IDS = new Map<string, number>()
 const PAIR_KEY_BITS = 14
 const pairKey = (first: number, second: number): number => (first << PAIR_KEY_BITS) | second
-const PAIR_IDS = new Map<number, number>()
 const OTHER = new Map<string, number>()
-const unigramWeights = new Map<number, number>()
+// Read from the model file, by word number and by pair number; packed into typed arrays below.
+const wordWeightList: number[] = []
+const pairKeyList: number[] = []
 const pairWeightList: number[] = []
 const wordId = (w: string): number => {
   let id = WORD_IDS.get(w)
-  if (id === undefined) WORD_IDS.set(w, (id = WORD_IDS.size))
+  if (id === undefined) {
+    WORD_IDS.set(w, (id = WORD_IDS.size))
+    wordWeightList.push(0)
+  }
   return id
 }
 for (const [name, weight] of Object.entries(model.weights as Record<string, number>)) {
-  if (name.startsWith('u:')) unigramWeights.set(wordId(name.slice(2)), weight)
+  if (name.startsWith('u:')) wordWeightList[wordId(name.slice(2))] = weight
   else if (name.startsWith('b:')) {
     const body = name.slice(2)
     const cut = body.indexOf(' ')
     // The second word gets a number too, with no weight of its own if it has none.
-    PAIR_IDS.set(pairKey(wordId(body.slice(0, cut)), wordId(body.slice(cut + 1))), pairWeightList.length)
+    pairKeyList.push(pairKey(wordId(body.slice(0, cut)), wordId(body.slice(cut + 1))))
     pairWeightList.push(weight)
   } else OTHER.set(name, weight)
 }
 for (const w of [...NUMBER_WORDS, ...COMPARATIVES, '<num>', '<pct>', '<money>', '<year>', 'percent', 'dollars']) wordId(w)
 if (WORD_IDS.size > 1 << PAIR_KEY_BITS) throw new Error(`checkworthiness model: ${WORD_IDS.size} words do not fit pair keys of ${PAIR_KEY_BITS} bits`)
-const wordWeights = new Float64Array(WORD_IDS.size)
-const wordFlags = new Uint8Array(WORD_IDS.size)
+const wordWeights = Float64Array.from(wordWeightList)
+// Map order is insertion order, which is word-number order.
+const wordFlags = Uint8Array.from(WORD_IDS.keys(), flagsOf)
 const opensPair = new Uint8Array(WORD_IDS.size)
-for (const [w, id] of WORD_IDS) {
-  wordWeights[id] = unigramWeights.get(id) ?? 0
-  wordFlags[id] = flagsOf(w)
-}
-for (const key of PAIR_IDS.keys()) opensPair[key >>> PAIR_KEY_BITS] = 1
+for (const key of pairKeyList) opensPair[key >>> PAIR_KEY_BITS] = 1
 const pairWeights = Float64Array.from(pairWeightList)
 
-// The pairs again as an open-addressing table in two typed arrays (a key, then its pair number, at
+// The pairs as an open-addressing table in two typed arrays (a key, then its pair number, at
 // the same slot; linear probing): a lookup reads one or two adjacent slots, where a Map walks a
 // bucket and a chain, each a likely cache miss.
-const PAIR_TABLE_BITS = Math.max(4, Math.ceil(Math.log2(PAIR_IDS.size * 2 + 1)))
+const PAIR_TABLE_BITS = Math.max(4, Math.ceil(Math.log2(pairKeyList.length * 2 + 1)))
 const PAIR_TABLE_MASK = (1 << PAIR_TABLE_BITS) - 1
 const pairTableKeys = new Int32Array(1 << PAIR_TABLE_BITS).fill(-1)
 const pairTableIds = new Int32Array(1 << PAIR_TABLE_BITS)
-const pairSlot = (key: number): number => Math.imul(key, 0x9E3779B1) >>> (32 - PAIR_TABLE_BITS)
-for (const [key, id] of PAIR_IDS) {
-  let slot = pairSlot(key)
+pairKeyList.forEach((key, id) => {
+  let slot = hashBits(key, PAIR_TABLE_BITS)
   while (pairTableKeys[slot] !== -1) slot = (slot + 1) & PAIR_TABLE_MASK
   pairTableKeys[slot] = key
   pairTableIds[slot] = id
-}
+})
 /** The pair number of two word numbers, or -1. */
 const pairOf = (first: number, second: number): number => {
   const key = pairKey(first, second)
-  for (let slot = pairSlot(key); ; slot = (slot + 1) & PAIR_TABLE_MASK) {
+  for (let slot = hashBits(key, PAIR_TABLE_BITS); ; slot = (slot + 1) & PAIR_TABLE_MASK) {
     const found = pairTableKeys[slot]!
     if (found === key) return pairTableIds[slot]!
     if (found === -1) return -1
