@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce } from '../pipelines/runtime.js'
+import { Redis } from 'ioredis'
+import { closeQueues, createQueues } from '../src/queue/index.js'
 import { recordId, type EpisodeRecord } from '../src/record/index.js'
 import { createFileStore } from '../src/store/index.js'
 import { FAST, PG_URL, REPO, obliterate, seedFeedXml, testConfig } from './helpers/pipeline-env.js'
@@ -12,6 +14,7 @@ const schema = `pptest_${Date.now().toString(36)}_${Math.random().toString(36).s
 const feedPath = join(mkdtempSync(join(tmpdir(), 'podpipe-feed-')), 'seed-feed.xml')
 const config = testConfig({ PODPIPE_STORES: 'file,postgres', DATABASE_URL: PG_URL })
 const db = new pg.Client({ connectionString: PG_URL })
+const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null })
 
 beforeAll(async () => {
   writeFileSync(feedPath, seedFeedXml())
@@ -19,6 +22,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  redis.disconnect()
   await obliterate(config)
   await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
   await db.end()
@@ -41,6 +45,16 @@ describe('the seed feed end to end on Redis, the file store and PostgreSQL', () 
     records = (await Promise.all(rows.map((r) => files.get(r.id)))).filter((r): r is EpisodeRecord => r !== undefined)
     expect(records).toHaveLength(3)
     for (const r of records) expect(r.id).toBe(recordId(feedPath, r.episode.guid))
+  })
+
+  it('hands post bodies from the poll straight to analysis, with no transcripts job', async () => {
+    const queues = createQueues(redis, config.queuePrefix)
+    try {
+      expect(await queues.transcripts.getJobCountByTypes('completed', 'failed', 'waiting', 'active', 'delayed')).toBe(0)
+      expect(await queues.analyze.getCompletedCount()).toBe(3)
+    } finally {
+      await closeQueues(queues)
+    }
   })
 
   it('splits the podcast episode into 52 turns in both stores', async () => {

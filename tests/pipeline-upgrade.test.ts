@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startWorkers, type RunningWorkers } from '../pipelines/runtime.js'
 import { analyzeDocument } from '../src/analyze/index.js'
 import { parseFeed, type FeedEpisode } from '../src/feed/index.js'
-import { QUEUE, blobKey, createQueues, jobId, type BlobKind } from '../src/queue/index.js'
+import { QUEUE, blobKey, closeQueues, createBlobArea, createQueues, jobId, type BlobKind } from '../src/queue/index.js'
 import { buildRecord, recordId } from '../src/record/index.js'
 import { readTranscript } from '../src/transcript/index.js'
 import { splitTurns } from '../src/turns/index.js'
@@ -111,4 +111,36 @@ describe('upgrading from the turns and claims queues', () => {
     }
     await Promise.all([turns, claims, publish, ...Object.values(queues)].map((q) => q.close()))
   }, 240_000)
+})
+
+describe('upgrading from the version that sent post bodies through the transcripts stage', () => {
+  it('finishes a chain it left at transcripts (episode and body blobs) with the record the core gives', async () => {
+    const base = seedEpisode()
+    const ep: FeedEpisode = { ...base, key: 'key-body-at-transcripts', episode: { ...base.episode, guid: 'guid-body-at-transcripts' } }
+    const episodeId = recordId(FEED, ep.episode.guid)
+    const chainId = `${episodeId}-fedcba9876543210`
+    const blobs = createBlobArea(redis, config.queuePrefix, 3_600, 1 << 30)
+    const blob: EpisodeBlob = { feedEpisode: { ...ep, body: null }, link: null, speakers: [], allowFileUrls: false }
+    await blobs.put(chainId, 'episode', blob)
+    await blobs.put(chainId, 'body', ep.body)
+    const queues = createQueues(redis, config.queuePrefix)
+    await queues.transcripts.add(QUEUE.transcripts, { chainId, episodeId, feedId: 'feed-0123456789abcdef', feedUrl: FEED }, { jobId: jobId(QUEUE.transcripts, chainId) })
+
+    running ??= await startWorkers(config, undefined, { tuning: FAST })
+    const state = await waitFor(async () => {
+      const s = await queues.publish.getJobState(jobId(QUEUE.publish, chainId))
+      return s === 'completed' || s === 'failed' ? s : undefined
+    }, { timeoutMs: 60_000, what: 'the chain to be published' })
+    expect(state).toBe('completed')
+    expect(await redis.keys(blobKey(config.queuePrefix, chainId, '*' as BlobKind))).toEqual([blobKey(config.queuePrefix, chainId, 'published')])
+
+    const record = await createFileStore({ dir: config.dataDir }).get(episodeId)
+    const expected = analyzeDocument({
+      content: base.body, read: { format: 'html' },
+      ...analyzeInputOf({ feedEpisode: ep, speakers: [], stageMs: {}, transcript: { source: 'content:encoded', url: null } }, new Date()),
+    }).record
+    expect(record?.turns).toHaveLength(52)
+    expect({ turns: record?.turns, claims: record?.claims, entities: record?.entities }).toEqual({ turns: expected.turns, claims: expected.claims, entities: expected.entities })
+    await closeQueues(queues)
+  }, 120_000)
 })

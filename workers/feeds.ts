@@ -3,7 +3,7 @@ import { canonicalJson } from '../src/store/index.js'
 import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
 import { QUEUE, chainIdOf, defineStage, pollChainIdOf, retryMark, type JobContext, type JobData, type PollReport } from '../src/queue/index.js'
 import { recordId, sha256Hex } from '../src/record/index.js'
-import { handOff, type Deps, isLocalSource, type EpisodeBlob, type FeedBlob, readChainState, checkStores } from '../src/stage/index.js'
+import { bodySource, handOff, type Deps, isLocalSource, type EpisodeBlob, type FeedBlob, readChainState, checkStores } from '../src/stage/index.js'
 
 /** One feed item as this poll sees it; also what the recheck list remembers for a 304 poll. */
 interface Version {
@@ -91,19 +91,24 @@ const verifyKnown = async (deps: Deps, items: readonly Version[], pollJobId: str
 const checkDone = (deps: Deps, data: JobData['feeds'], items: readonly Version[], pollJobId: string): Promise<Verified> =>
   data.verify ? verifyKnown(deps, items, pollJobId) : Promise.resolve({ current: [...items], carried: [], repairs: [], unverified: [] })
 
-/** Writes each chain's episode data and queues its transcript job. */
+/**
+ * Writes each chain's data and queues its first job: the transcripts job for an episode whose
+ * `podcast:transcript` file must be fetched; for one whose document is its post body (or which
+ * has none), the analyze job itself, since nothing is left to fetch.
+ */
 const startChains = async (deps: Deps, data: JobData['feeds'], chains: readonly Chain[]): Promise<void> => {
+  const speakers = data.speakers ?? []
   for (const { ep, episodeId, hash, chainId, recheck } of chains) {
-    // The body travels apart so the transcript stage can drop it: publish needs only the metadata.
-    const blob: EpisodeBlob = {
-      feedEpisode: { ...ep, body: null },
-      link: selectTranscript(ep),
-      speakers: data.speakers ?? [],
-      allowFileUrls: isLocalSource(data.feedUrl),
-    }
-    await deps.blobs.put(chainId, 'episode', blob)
-    if (ep.body !== null && !recheck) await deps.blobs.put(chainId, 'body', ep.body)
     const job = { chainId, episodeId, feedId: data.feedId, feedUrl: data.feedUrl, item: { key: ep.key, hash }, ...(recheck ? { recheck: true as const } : {}) }
+    const link = selectTranscript(ep)
+    if (link === null) {
+      await deps.blobs.put(chainId, 'source', bodySource(ep, ep.body, speakers, episodeId, deps.config.limits.transcriptMaxBytes))
+      await handOff(deps, QUEUE.analyze, job, chainId)
+      continue
+    }
+    // Without the body: a chain that fetches its transcript never reads it.
+    const blob: EpisodeBlob = { feedEpisode: { ...ep, body: null }, link, speakers, allowFileUrls: isLocalSource(data.feedUrl) }
+    await deps.blobs.put(chainId, 'episode', blob)
     await handOff(deps, QUEUE.transcripts, job, chainId)
   }
 }

@@ -4,7 +4,7 @@ import { fetchResource, type FetchResult } from '../src/feed/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage } from '../src/queue/index.js'
 import { sha256Hex } from '../src/record/index.js'
-import { handOff, readInput, type Deps, type EpisodeBlob, type SourceBlob } from '../src/stage/index.js'
+import { bodySource, handOff, readInput, type Deps, type EpisodeBlob, type SourceBlob } from '../src/stage/index.js'
 
 const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100
 
@@ -22,7 +22,6 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
   const body = link || !ep.bodySource ? undefined : await readInput<string>(deps, data, 'body', QUEUE.analyze)
   if (body === 'done') return { skipped: 'already handed on' }
   const started = performance.now()
-  const common = { feedEpisode: ep, speakers: blob.speakers }
   let source: SourceBlob
   if (link) {
     const memo = data.recheck ? (await deps.feedState.transcripts(data.feedId, [ep.key], [link.url]))[0] : undefined
@@ -47,7 +46,8 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
     }
     if (data.recheck && memo?.sha256 === sha256Hex(fetched.body)) return endRecheck(deps, data.chainId, 'transcript content unchanged (same sha256)')
     source = {
-      ...common,
+      feedEpisode: ep,
+      speakers: blob.speakers,
       content: fetched.body,
       read: {
         format: link.format ?? 'auto', fileName: link.url, contentType: fetched.contentType ?? link.type,
@@ -58,16 +58,9 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
       validators: { etag: fetched.etag, lastModified: fetched.lastModified },
       stageMs: { transcript: ms(started) },
     }
-  } else if (body && ep.bodySource) {
-    source = {
-      ...common,
-      content: body,
-      read: { format: 'html', maxBytes: limits.transcriptMaxBytes, input: `${data.episodeId} (${ep.bodySource})` },
-      transcript: { source: ep.bodySource, url: null },
-      stageMs: {},
-    }
   } else {
-    source = { ...common, content: null, read: {}, transcript: { source: 'none', url: null }, stageMs: {} }
+    // Queued by a version that sent post bodies through this stage; new polls hand them to analyze.
+    source = bodySource(ep, body ?? null, blob.speakers, data.episodeId, limits.transcriptMaxBytes)
   }
   await deps.blobs.put(data.chainId, 'source', source)
   const { recheck: _recheck, ...next } = data

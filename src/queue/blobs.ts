@@ -20,13 +20,14 @@ export interface BlobArea {
 
 /**
  * What each stage leaves for the next one: a poll batch leaves a changed feed's body (`feed`,
- * under the feed job's id) for the feed job; the poll leaves `episode` (and the post body apart,
- * `body`) for the transcript stage, which leaves `source` (the document and what analysis needs
- * to know of the episode) for analyze, which leaves `analyzed` (the record) for publish.
+ * under the feed job's id) for the feed job; the poll leaves `episode` for the transcript stage
+ * when the episode's transcript file must be fetched, and `source` (the document and what
+ * analysis needs to know of the episode) for analyze when its post body is the document; the
+ * transcript stage leaves `source` too; analyze leaves `analyzed` (the record) for publish.
  * `published` is publish's small summary, kept (until the TTL) as proof that the chain was
  * published, for a re-run of a publish job whose worker died after dropping its input.
- * `transcript`, `turns` and `claims` are what the turns and claims stages of older versions
- * left; they are read only to finish chains such a version left in flight.
+ * `body` (a post body sent through the transcript stage), `transcript`, `turns` and `claims`
+ * are what older versions left; they are read only to finish chains such a version left in flight.
  */
 export type BlobKind = 'feed' | 'episode' | 'body' | 'source' | 'analyzed' | 'published' | 'transcript' | 'turns' | 'claims'
 

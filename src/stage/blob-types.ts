@@ -10,11 +10,12 @@ export interface FeedBlob {
 }
 
 /**
- * What the poll leaves for the transcript stage. The post body travels apart (the 'body' blob)
- * so a chain that fetches its transcript never carries it.
+ * What the poll leaves for the transcript stage, for an episode whose `podcast:transcript` file
+ * must be fetched (the post body stays behind: that chain never reads it). Chains of older
+ * versions also came here with their post body as a separate 'body' blob.
  */
 export interface EpisodeBlob {
-  /** With `body` null: the post body is the separate 'body' blob. */
+  /** With `body` null. */
   feedEpisode: FeedEpisode
   link: TranscriptLink | null
   /** Names from feeds.json, merged with the feed's podcast:person tags by analysis. */
@@ -23,7 +24,10 @@ export interface EpisodeBlob {
   allowFileUrls: boolean
 }
 
-/** What the transcript stage leaves for analyze: the document as fetched, and what analysis needs of the episode. */
+/**
+ * What analyze reads: the document (as the transcript stage fetched it, or the post body the poll
+ * found) and what analysis needs of the episode.
+ */
 export interface SourceBlob {
   /** With `body` null: the body, when it is the document, is `content`. */
   feedEpisode: FeedEpisode
