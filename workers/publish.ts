@@ -2,13 +2,14 @@
 import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage, type StageResult } from '../src/queue/index.js'
 import { sealTransferred } from '../src/record/index.js'
-import { publishToAll } from '../src/store/index.js'
+import { adoptEncodings, publishToAll } from '../src/store/index.js'
 import { legacyAnalyzed, type AnalyzedBlob, type Deps } from '../src/stage/index.js'
 
 export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (data) => {
   const analyzed = await deps.blobs.get<AnalyzedBlob>(data.chainId, 'analyzed')
   // Only analysis (analyzeEncoded) writes this blob, right after buildRecord checked the record.
   const input = analyzed ? { ...analyzed, record: sealTransferred(analyzed.record) } : await legacyAnalyzed(deps, data.chainId)
+  if (input?.encodings) adoptEncodings(input.record, input.encodings)
   if (!input) {
     // Publish is the last stage, so no next job can prove it ran: its own summary does. Without
     // it the data is missing for real.

@@ -2,6 +2,7 @@ import type { FeedEpisode, TranscriptLink } from '../feed/index.js'
 import type { ReadOptions } from '../transcript/index.js'
 import type { HttpCache } from '../queue/index.js'
 import type { EpisodeRecord, Transcript } from '../record/index.js'
+import type { RecordEncodings } from '../store/record-encodings.js'
 
 /** What a poll batch leaves for the feed job of a feed that changed: the body it fetched. */
 export interface FeedBlob {
@@ -48,6 +49,8 @@ export interface SourceBlob {
 /** What analyze leaves for publish: the record, and what publish remembers once it is stored. */
 export interface AnalyzedBlob {
   record: EpisodeRecord
+  /** The record's content hash and file bytes, made by analysis (absent in chains of older versions). */
+  encodings?: RecordEncodings
   /** The feed item's key, under which a `podcast:transcript` file's memo is saved. */
   itemKey: string
   validators?: HttpCache

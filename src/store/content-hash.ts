@@ -36,3 +36,8 @@ export const recordContentHash = (record: EpisodeRecord): string => {
   if (isValidatedRecord(record)) hashes.set(record, hash)
   return hash
 }
+
+/** Remembers a hash recordContentHash computed for this validated record elsewhere (record-encodings.ts). */
+export const adoptContentHash = (record: EpisodeRecord, hash: string): void => {
+  if (isValidatedRecord(record)) hashes.set(record, hash)
+}

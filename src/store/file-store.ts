@@ -6,7 +6,7 @@ import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
 import { isChangeKind, openChangeLog, type ChangeLogEntry } from './change-log.js'
 import { recordContentHash } from './content-hash.js'
 import { withFileLock } from './file-lock.js'
-import { prettyJsonFile } from './json-text.js'
+import { recordFile } from './record-encodings.js'
 import type { PutResult, RecordStore } from './types.js'
 import { checkRecord, parseStoredRecord, storeError } from './validate.js'
 
@@ -137,7 +137,7 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
       const change = previous === undefined ? 'created' : 'updated'
       await writeFileAtomic(intentOf(id), JSON.stringify({ hash, change } satisfies Intent))
       await step('intent', id)
-      await writeFileAtomic(pathOf(id), prettyJsonFile(record), () => step('record-temp', id))
+      await writeFileAtomic(pathOf(id), recordFile(record), () => step('record-temp', id))
       await step('record', id)
       await append(id, hash, change)
       await step('logged', id)

@@ -1,5 +1,6 @@
 export * from './types.js'
 export * from './content-hash.js'
+export * from './record-encodings.js'
 export * from './file-store.js'
 export * from './postgres/index.js'
 export * from './stream-store.js'
