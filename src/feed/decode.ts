@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import iconv from 'iconv-lite'
 
 const UTF8 = /^utf-?8$/i
@@ -25,15 +26,6 @@ const bomOf = (body: Buffer): { charset: string; length: number } | null => {
   return null
 }
 
-const isValidUtf8 = (body: Buffer): boolean => {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** `encoding="…"` from the XML declaration; declarations are ASCII, so latin1 reads them. */
 const prologCharset = (body: Buffer): string | undefined =>
   /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(body.subarray(0, 512).toString('latin1'))?.[1]
@@ -59,7 +51,8 @@ const tidy = (text: string): string => {
 export const decodeText = (body: Buffer, contentType?: string): string => {
   const bom = bomOf(body)
   if (bom) return tidy(iconv.decode(body.subarray(bom.length), bom.charset))
-  if (isValidUtf8(body)) return tidy(body.toString('utf8'))
+  // Checked without decoding: a fatal TextDecoder built a string only to throw it away.
+  if (isUtf8(body)) return tidy(body.toString('utf8'))
   const declared = [prologCharset(body), headerCharset(contentType)]
     .filter((label): label is string => label !== undefined && !UTF8.test(label.trim()))
     .map(charsetOf)
