@@ -143,4 +143,28 @@ describe('upgrading from the version that sent post bodies through the transcrip
     expect({ turns: record?.turns, claims: record?.claims, entities: record?.entities }).toEqual({ turns: expected.turns, claims: expected.claims, entities: expected.entities })
     await closeQueues(queues)
   }, 120_000)
+
+  it('publishes a record it left for publish as objects (before records were encoded by analysis)', async () => {
+    const base = seedEpisode()
+    const ep: FeedEpisode = { ...base, key: 'key-record-at-publish', episode: { ...base.episode, guid: 'guid-record-at-publish' } }
+    const episodeId = recordId(FEED, ep.episode.guid)
+    const chainId = `${episodeId}-0f1e2d3c4b5a6978`
+    const record = analyzeDocument({
+      content: base.body, read: { format: 'html' },
+      ...analyzeInputOf({ feedEpisode: ep, speakers: [], stageMs: {}, transcript: { source: 'content:encoded', url: null } }, new Date()),
+    }).record
+    await createBlobArea(redis, config.queuePrefix, 3_600, 1 << 30).put(chainId, 'analyzed', { record, itemKey: ep.key })
+    const queues = createQueues(redis, config.queuePrefix)
+    await queues.publish.add(QUEUE.publish, { chainId, episodeId, feedId: 'feed-0123456789abcdef', feedUrl: FEED }, { jobId: jobId(QUEUE.publish, chainId) })
+
+    running ??= await startWorkers(config, undefined, { tuning: FAST })
+    const done = await waitFor(async () => {
+      const job = await queues.publish.getJob(jobId(QUEUE.publish, chainId))
+      return job?.finishedOn ? job : undefined
+    }, { timeoutMs: 60_000, what: 'the publish job to finish' })
+    expect(done.failedReason).toBeUndefined()
+    expect(done.returnvalue).toMatchObject({ recordId: episodeId, turns: 52, file: 'created' })
+    expect(await createFileStore({ dir: config.dataDir }).get(episodeId)).toEqual(JSON.parse(JSON.stringify(record)))
+    await closeQueues(queues)
+  }, 120_000)
 })

@@ -8,9 +8,7 @@ export const analyzeStage = defineStage(QUEUE.analyze, (deps: Deps) => async (da
   // No source: a chain an older version left between its turns and claims stages, or this job
   // already handed on before a crash kept it from completing.
   if (raw === undefined) return analyzeLegacyChain(deps, data)
-  const outcome = await deps.analyze({
-    raw, now: deps.now().getTime(), compressMinBytes: deps.config.blobCompressMinBytes, encodeFile: deps.config.stores.includes('file'),
-  })
+  const outcome = await deps.analyze({ raw, now: deps.now().getTime(), compressMinBytes: deps.config.blobCompressMinBytes })
   if (!outcome.ok) {
     // Remembered as the version last processed, so rechecks skip this broken file until the
     // publisher replaces it, and then process the fixed one.

@@ -2,14 +2,20 @@
 import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage, type StageResult } from '../src/queue/index.js'
 import { sealTransferred } from '../src/record/index.js'
-import { adoptEncodings, publishToAll } from '../src/store/index.js'
+import { publishEncoded, publishToAll } from '../src/store/index.js'
 import { legacyAnalyzed, type AnalyzedBlob, type Deps } from '../src/stage/index.js'
 
+/** Publishes the record as analysis encoded it; an older version's blob carries the record's objects. */
+const publish = async (deps: Deps, input: AnalyzedBlob) => {
+  const stores = await deps.stores()
+  if ('encoded' in input) return { recordId: input.encoded.id, head: input.head, results: await publishEncoded(stores, input.encoded) }
+  // Made by buildRecord, which checked it, before it crossed Redis.
+  const record = sealTransferred(input.record)
+  return { recordId: record.id, head: { turns: record.turns.length, transcript: record.transcript }, results: await publishToAll(stores, record) }
+}
+
 export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (data) => {
-  const analyzed = await deps.blobs.get<AnalyzedBlob>(data.chainId, 'analyzed')
-  // Only analysis (analyzeEncoded) writes this blob, right after buildRecord checked the record.
-  const input = analyzed ? { ...analyzed, record: sealTransferred(analyzed.record) } : await legacyAnalyzed(deps, data.chainId)
-  if (input?.encodings) adoptEncodings(input.record, input.encodings)
+  const input = (await deps.blobs.get<AnalyzedBlob>(data.chainId, 'analyzed')) ?? await legacyAnalyzed(deps, data.chainId)
   if (!input) {
     // Publish is the last stage, so no next job can prove it ran: its own summary does. Without
     // it the data is missing for real.
@@ -17,14 +23,13 @@ export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (da
     if (done) return done
     throw new PodpipeError('MALFORMED', 'the stage data of this chain has expired; poll the feed again', { input: data.episodeId })
   }
-  const { record } = input
-  const results = await publishToAll(await deps.stores(), record)
-  const { url, sha256, source } = record.transcript
+  const { recordId, head, results } = await publish(deps, input)
+  const { url, sha256, source } = head.transcript
   if (source === 'podcast:transcript' && url && sha256) {
     // What a later recheck compares against; saved after the stores took the record (see SourceBlob).
     await deps.feedState.saveTranscript(data.feedId, input.itemKey, { url, sha256, ...input.validators })
   }
-  const summary: StageResult = { recordId: record.id, turns: record.turns.length, ...results }
+  const summary: StageResult = { recordId, turns: head.turns, ...results }
   // Written before the input is dropped: a worker killed between the two, or before the job is
   // marked completed, leaves a re-run that finds the summary instead of failing for missing data.
   await deps.blobs.put(data.chainId, 'published', summary)

@@ -3,8 +3,7 @@ import { sha256Hex } from '../record/index.js'
 // Module by module: the analysis thread loads this file and needs neither BullMQ nor ioredis.
 import { decodeBlob, encodeBlob } from '../queue/blob-codec.js'
 import type { TranscriptMemo } from '../queue/feed-state.js'
-import { encodeForStores } from '../store/record-encodings.js'
-import { analyzeSource } from './analyze-source.js'
+import { analyzeSource, analyzedBlob } from './analyze-source.js'
 import type { SourceBlob } from './blob-types.js'
 
 /** What the analyze job returns to the dashboard: counts, never the data. */
@@ -37,8 +36,6 @@ export interface AnalysisRequest {
   /** processedAt of the record (ms since the epoch). */
   now: number
   compressMinBytes: number
-  /** Make the file store's record file too (a file store is configured). */
-  encodeFile: boolean
 }
 
 const plain = (err: unknown): PlainError => isPodpipeError(err)
@@ -55,15 +52,14 @@ export const toError = (e: PlainError): Error => e.code
  * analyzed blob. Takes and returns bytes so a thread can run it with nothing to copy but them,
  * and never throws, so every failure crosses the thread boundary the same way.
  */
-export const analyzeEncoded = ({ raw, now, compressMinBytes, encodeFile }: AnalysisRequest): AnalysisOutcome => {
+export const analyzeEncoded = ({ raw, now, compressMinBytes }: AnalysisRequest): AnalysisOutcome => {
   let source: SourceBlob | undefined
   try {
     source = decodeBlob<SourceBlob>(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), 'source')
-    const out = analyzeSource(source, new Date(now))
-    const { record } = out
+    const record = analyzeSource(source, new Date(now))
     return {
       ok: true,
-      raw: encodeBlob({ ...out, encodings: encodeForStores(record, { file: encodeFile }) }, compressMinBytes),
+      raw: encodeBlob(analyzedBlob(source, record), compressMinBytes),
       summary: { recordId: record.id, turns: record.turns.length, speakers: record.speakers.length, sections: record.sections.length, entities: record.entities.length, claims: record.claims.length },
     }
   } catch (err) {

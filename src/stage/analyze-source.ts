@@ -1,4 +1,6 @@
-import { analyzeDocument, type AnalyzeResult } from '../analyze/index.js'
+import { analyzeDocument } from '../analyze/index.js'
+import type { EpisodeRecord } from '../record/index.js'
+import { encodeRecord } from '../store/record-encodings.js'
 import type { SpeakerHint } from '../turns/index.js'
 import type { FeedEpisode } from '../feed/index.js'
 import type { AnalyzedBlob, SourceBlob } from './blob-types.js'
@@ -25,16 +27,17 @@ export const analyzeInputOf = (source: Omit<SourceBlob, 'content' | 'read'>, now
   now,
 })
 
-/** What the record of an analysed chain hands to publish. */
-export const analyzedBlob = (source: Pick<SourceBlob, 'feedEpisode' | 'validators'>, { record }: AnalyzeResult): AnalyzedBlob => ({
-  record,
-  itemKey: source.feedEpisode.key,
-  ...(source.validators ? { validators: source.validators } : {}),
-})
-
 /**
  * One chain's document through the core: the same analyzeDocument `podpipe analyze` runs.
  * Pure, so it runs in whichever thread the analyze stage picks.
  */
-export const analyzeSource = (source: SourceBlob, now: Date): AnalyzedBlob =>
-  analyzedBlob(source, analyzeDocument({ content: source.content, read: source.read, ...analyzeInputOf(source, now) }))
+export const analyzeSource = (source: SourceBlob, now: Date): EpisodeRecord =>
+  analyzeDocument({ content: source.content, read: source.read, ...analyzeInputOf(source, now) }).record
+
+/** What an analysed chain hands to publish: the record encoded for the stores, and what publish remembers. */
+export const analyzedBlob = (source: Pick<SourceBlob, 'feedEpisode' | 'validators'>, record: EpisodeRecord): AnalyzedBlob => ({
+  encoded: encodeRecord(record),
+  head: { turns: record.turns.length, transcript: { source: record.transcript.source, url: record.transcript.url, sha256: record.transcript.sha256 } },
+  itemKey: source.feedEpisode.key,
+  ...(source.validators ? { validators: source.validators } : {}),
+})

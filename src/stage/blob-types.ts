@@ -2,7 +2,7 @@ import type { FeedEpisode, TranscriptLink } from '../feed/index.js'
 import type { ReadOptions } from '../transcript/index.js'
 import type { HttpCache } from '../queue/index.js'
 import type { EpisodeRecord, Transcript } from '../record/index.js'
-import type { RecordEncodings } from '../store/record-encodings.js'
+import type { EncodedRecord } from '../store/record-encodings.js'
 
 /** What a poll batch leaves for the feed job of a feed that changed: the body it fetched. */
 export interface FeedBlob {
@@ -46,14 +46,22 @@ export interface SourceBlob {
   stageMs: Record<string, number>
 }
 
+/** What publish reports and remembers of a record it does not decode. */
+export interface RecordHead {
+  turns: number
+  transcript: Pick<Transcript, 'source' | 'url' | 'sha256'>
+}
+
 /** What analyze leaves for publish: the record, and what publish remembers once it is stored. */
-export interface AnalyzedBlob {
-  record: EpisodeRecord
-  /** The record's content hash and file bytes, made by analysis (absent in chains of older versions). */
-  encodings?: RecordEncodings
+export type AnalyzedBlob = {
   /** The feed item's key, under which a `podcast:transcript` file's memo is saved. */
   itemKey: string
   validators?: HttpCache
-}
+} & (
+  /** The record as analysis encoded it (encodeRecord). */
+  | { encoded: EncodedRecord; head: RecordHead }
+  /** The record's objects: what older versions left, and legacy chains finished by this one. */
+  | { record: EpisodeRecord }
+)
 
 export const isLocalSource = (url: string): boolean => !/^https?:\/\//i.test(url)

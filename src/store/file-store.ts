@@ -1,12 +1,13 @@
 import { constants } from 'node:fs'
 import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PodpipeError } from '../errors/index.js'
 import { EpisodeRecord } from '../record/schema.js'
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
 import { isChangeKind, openChangeLog, type ChangeLogEntry } from './change-log.js'
 import { recordContentHash } from './content-hash.js'
 import { withFileLock } from './file-lock.js'
-import { recordFile } from './record-encodings.js'
+import { prettyJsonFile } from './json-text.js'
 import type { PutResult, RecordStore } from './types.js'
 import { checkRecord, parseStoredRecord, storeError } from './validate.js'
 
@@ -118,8 +119,8 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
     return outcome
   }
 
-  const write = async (record: EpisodeRecord, hash: string): Promise<PutResult> => {
-    const { id } = record
+  /** `file` makes the record file's bytes, only once they are to be written. */
+  const write = async (id: string, hash: string, file: () => Uint8Array): Promise<PutResult> => {
     // Checked without the lock first: a retry with the same content, the common case, stays read-only.
     if ((await readHash(id)) === hash && (await log.latest(id))?.hash === hash) return 'unchanged'
     return withFileLock(lockOf(id), async () => {
@@ -137,7 +138,7 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
       const change = previous === undefined ? 'created' : 'updated'
       await writeFileAtomic(intentOf(id), JSON.stringify({ hash, change } satisfies Intent))
       await step('intent', id)
-      await writeFileAtomic(pathOf(id), recordFile(record), () => step('record-temp', id))
+      await writeFileAtomic(pathOf(id), file(), () => step('record-temp', id))
       await step('record', id)
       await append(id, hash, change)
       await step('logged', id)
@@ -163,20 +164,27 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
     return found
   }
 
+  const guarded = async (id: string, put: () => Promise<PutResult>): Promise<PutResult> => {
+    try {
+      // Once per store: what crashed writers left is finished or swept before the first write.
+      ready ??= recover()
+      await ready
+      return await put()
+    } catch (err) {
+      ready = undefined
+      throw storeError('file', `could not write record ${id} under ${dir}`, id, err)
+    }
+  }
+
   return {
     name: 'file',
     async put(input) {
       const record = checkRecord('file', input)
-      const hash = recordContentHash(record)
-      try {
-        // Once per store: what crashed writers left is finished or swept before the first write.
-        ready ??= recover()
-        await ready
-        return await write(record, hash)
-      } catch (err) {
-        ready = undefined
-        throw storeError('file', `could not write record ${record.id} under ${dir}`, record.id, err)
-      }
+      return guarded(record.id, () => write(record.id, recordContentHash(record), () => prettyJsonFile(record)))
+    },
+    async putEncoded({ id, hash, json }) {
+      if (!ID.test(id)) throw new PodpipeError('MALFORMED', `file store: refusing a record whose id "${id}" is not a file name`, { input: id })
+      return guarded(id, () => write(id, hash, () => json))
     },
     async get(id) {
       if (!ID.test(id)) return undefined

@@ -1,5 +1,6 @@
 import { PodpipeError, isPermanent } from '../errors/index.js'
 import type { EpisodeRecord } from '../record/schema.js'
+import { decodeRecord, type EncodedRecord } from './record-encodings.js'
 import type { PutResult, RecordStore } from './types.js'
 
 /**
@@ -15,16 +16,29 @@ import type { PutResult, RecordStore } from './types.js'
  * @example
  * const results = await publishToAll(stores, record) // { file: 'created', postgres: 'created', stream: 'created' }
  */
-export const publishToAll = async (stores: readonly RecordStore[], record: EpisodeRecord): Promise<Record<string, PutResult>> => {
+export const publishToAll = (stores: readonly RecordStore[], record: EpisodeRecord): Promise<Record<string, PutResult>> =>
+  publishWith(stores, record.id, (s) => s.put(record))
+
+/**
+ * publishToAll for a record as analysis encoded it: a store with `putEncoded` writes the
+ * encoding as it is; the record is decoded, once, only for the others.
+ */
+export const publishEncoded = (stores: readonly RecordStore[], encoded: EncodedRecord): Promise<Record<string, PutResult>> => {
+  let record: EpisodeRecord | undefined
+  return publishWith(stores, encoded.id, (s) => (s.putEncoded ? s.putEncoded(encoded) : s.put((record ??= decodeRecord(encoded)))))
+}
+
+const publishWith = async (stores: readonly RecordStore[], id: string, put: (store: RecordStore) => Promise<PutResult>): Promise<Record<string, PutResult>> => {
   const names = stores.map((s) => s.name)
   const duplicate = names.find((n, i) => names.indexOf(n) !== i)
   if (duplicate !== undefined) {
-    throw new PodpipeError('CONFIG', `publish: two sinks are named "${duplicate}"; results are keyed by name`, { input: record.id })
+    throw new PodpipeError('CONFIG', `publish: two sinks are named "${duplicate}"; results are keyed by name`, { input: id })
   }
   const results: Record<string, PutResult> = {}
   const failures: { name: string; err: unknown }[] = []
   const putAll = async (group: readonly RecordStore[]) => {
-    const settled = await Promise.allSettled(group.map((s) => s.put(record)))
+    // A store that throws before its promise exists fails like one that rejects.
+    const settled = await Promise.allSettled(group.map(async (s) => put(s)))
     settled.forEach((outcome, i) => {
       const name = group[i]?.name ?? `sink ${i}`
       if (outcome.status === 'fulfilled') results[name] = outcome.value
@@ -43,6 +57,6 @@ export const publishToAll = async (stores: readonly RecordStore[], record: Episo
   throw new PodpipeError(
     'STORE_FAILED',
     `publish failed for ${failures.map((f) => f.name).join(', ')} (${reasons})${done ? `; ${done}` : ''}`,
-    { input: record.id, permanent: failures.every((f) => isPermanent(f.err)), cause },
+    { input: id, permanent: failures.every((f) => isPermanent(f.err)), cause },
   )
 }

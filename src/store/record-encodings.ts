@@ -1,35 +1,31 @@
-import { isValidatedRecord } from '../record/build-record.js'
+import { sealTransferred } from '../record/build-record.js'
 import type { EpisodeRecord } from '../record/schema.js'
 import { adoptContentHash, recordContentHash } from './content-hash.js'
 import { prettyJsonFile } from './json-text.js'
 
 /**
- * What the stores would compute from a record before writing it: its content hash, and the
- * file store's bytes. Analysis computes them where the record is built (the analyze stage's
- * thread), so the event loop that publishes neither hashes nor serialises the record.
+ * A record encoded once, where it was built (the analyze stage's thread), for the stores: the
+ * file store writes it as it is, so the event loop that publishes neither decodes, hashes nor
+ * serialises the record; a store that needs the record's objects decodes it (decodeRecord).
  */
-export interface RecordEncodings {
+export interface EncodedRecord {
+  id: string
+  /** recordContentHash of the record. */
   hash: string
-  /** The file store's record file; absent when no file store is configured. */
-  file?: Uint8Array
+  /** The record file: `JSON.stringify(record, null, 2)` and a newline, in UTF-8. */
+  json: Uint8Array
 }
 
-export const encodeForStores = (record: EpisodeRecord, { file }: { file: boolean }): RecordEncodings => ({
-  hash: recordContentHash(record),
-  ...(file ? { file: prettyJsonFile(record) } : {}),
-})
-
-const files = new WeakMap<EpisodeRecord, Uint8Array>()
+/** Only for a validated record (from buildRecord): the stores trust what it says of itself. */
+export const encodeRecord = (record: EpisodeRecord): EncodedRecord =>
+  ({ id: record.id, hash: recordContentHash(record), json: prettyJsonFile(record) })
 
 /**
- * Lets the stores use encodings made where the record was built. Only for a validated (frozen)
- * record, which cannot change after the fact; any other record is encoded by each store itself.
+ * The record back from its encoding. It is sealed as buildRecord's own (not parsed against the
+ * schema again) when this version made it; a record of another version is checked by each store.
  */
-export const adoptEncodings = (record: EpisodeRecord, { hash, file }: RecordEncodings): void => {
-  if (!isValidatedRecord(record)) return
-  adoptContentHash(record, hash)
-  if (file) files.set(record, file)
+export const decodeRecord = (encoded: EncodedRecord): EpisodeRecord => {
+  const record = sealTransferred(JSON.parse(Buffer.from(encoded.json.buffer, encoded.json.byteOffset, encoded.json.byteLength).toString('utf8')) as EpisodeRecord)
+  adoptContentHash(record, encoded.hash)
+  return record
 }
-
-/** The file store's bytes for the record: `JSON.stringify(record, null, 2)` and a newline, in UTF-8. */
-export const recordFile = (record: EpisodeRecord): Uint8Array => files.get(record) ?? prettyJsonFile(record)

@@ -1,4 +1,5 @@
 import type { EpisodeRecord } from '../record/schema.js'
+import type { EncodedRecord } from './record-encodings.js'
 
 /** What a sink reports for one put: a retried or duplicated publish is `unchanged`. */
 export type PutResult = 'created' | 'updated' | 'unchanged'
@@ -22,6 +23,11 @@ export interface RecordStore {
    */
   readonly announces?: boolean
   put(record: EpisodeRecord): Promise<PutResult>
+  /**
+   * Writes a record as analysis encoded it, for a store that needs none of its objects (the file
+   * store); publishEncoded calls it instead of put when the store has it.
+   */
+  putEncoded?(record: EncodedRecord): Promise<PutResult>
   /** The stored record, validated against the schema; undefined when the store has none for the id. */
   get(id: string): Promise<EpisodeRecord | undefined>
   /**
