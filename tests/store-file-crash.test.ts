@@ -163,4 +163,19 @@ describe('file store crash consistency', () => {
     expect(log.map((e) => [e.seq, e.id])).toEqual([[1, a!.id], [2, b!.id], [3, c!.id]])
     expect(await readFile(join(dir, 'changes.jsonl'), 'utf8')).not.toContain(torn)
   })
+
+  it('drops an intent torn while it was written (in place), before the record was touched', async () => {
+    const store = createFileStore({ dir })
+    const [kept, next] = ['kept', 'next'].map((guid) => sampleRecord({ guid }))
+    await store.put(kept!)
+    // A kill during step 1 of next's put: its intent holds the first bytes only, its record nothing.
+    const whole = JSON.stringify({ hash: recordContentHash(next!), change: 'created' })
+    for (const torn of ['', whole.slice(0, 17)]) {
+      await writeFile(join(dir, 'records', `.${next!.id}.intent`), torn)
+      expect(await createFileStore({ dir }).recover()).toEqual({ completed: 0, discarded: 1 })
+      expect(await expectConsistent()).toHaveLength(1)
+    }
+    expect(await createFileStore({ dir }).put(next!)).toBe('created')
+    expect((await expectConsistent()).map((e) => e.id)).toEqual([kept!.id, next!.id])
+  })
 })

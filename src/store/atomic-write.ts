@@ -30,6 +30,21 @@ export const writeFileAtomic = async (path: string, data: string | Uint8Array, b
   await syncDir(dir)
 }
 
+/**
+ * Writes `data` to `path` in place and fsyncs it, without the temp file and renames of
+ * writeFileAtomic: for a file whose reader takes a torn one for what it is (a crash while it was
+ * written). Its directory entry is made durable by the next fsync of the directory.
+ */
+export const writeFileSynced = async (path: string, data: string | Uint8Array): Promise<void> => {
+  const handle = await open(path, 'w', 0o644)
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
 export const syncDir = async (dir: string): Promise<void> => {
   const handle = await open(dir, 'r')
   try {

@@ -3,7 +3,7 @@ import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PodpipeError } from '../errors/index.js'
 import { EpisodeRecord } from '../record/schema.js'
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
+import { removeStaleTempFiles, writeFileAtomic, writeFileSynced } from './atomic-write.js'
 import { isChangeKind, openChangeLog, type ChangeLogEntry } from './change-log.js'
 import { recordContentHash } from './content-hash.js'
 import { withFileLock } from './file-lock.js'
@@ -57,15 +57,16 @@ const STALE_TEMP_MS = 10 * 60_000
  * filesystem (the locks rely on local pids).
  *
  * Crash consistency. A put that changes a record does, under the record's lock:
- *   1. write the intent `records/.<id>.intent` = {hash, change} (atomic, fsynced)
- *   2. write `records/<id>.json` (atomic rename, fsynced)
+ *   1. write the intent `records/.<id>.intent` = {hash, change} (in place, fsynced)
+ *   2. write `records/<id>.json` (atomic rename, fsynced, then the directory: which makes the
+ *      intent's own entry durable first, since both are in the same directory)
  *   3. append the log line (under the log lock, which assigns seq)
  *   4. remove the intent.
  * Invariant: outside a put, for every id, the record file holds hash H exactly when the newest log
  * line for the id says H, and no intent file exists. A crash leaves one of four states, all told
  * apart by the intent, the record's hash and the newest logged hash, and recovery (under the same
  * lock) restores the invariant without guessing:
- *   - before 1: nothing changed.
+ *   - before 1, or during it (a torn intent): nothing changed.
  *   - after 1, before 2: record ≠ intent hash. The write never happened: drop the intent.
  *   - after 2, before 3: record = intent hash ≠ logged hash. Append the intent's line, drop the intent.
  *   - after 3, before 4: record = logged = intent hash. Drop the intent.
@@ -136,7 +137,7 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
         return change
       }
       const change = previous === undefined ? 'created' : 'updated'
-      await writeFileAtomic(intentOf(id), JSON.stringify({ hash, change } satisfies Intent))
+      await writeFileSynced(intentOf(id), JSON.stringify({ hash, change } satisfies Intent))
       await step('intent', id)
       await writeFileAtomic(pathOf(id), file(), () => step('record-temp', id))
       await step('record', id)
@@ -224,8 +225,9 @@ const readIfExists = (path: string): Promise<string | undefined> =>
     throw err
   })
 
-// An intent is written atomically, so an unreadable one is damage: dropping it is safe, because
-// the next put of the id compares the record with the log and logs a record that is missing there.
+// An unreadable intent was torn while it was written (step 1, before the record was touched) or
+// damaged since: dropping it is safe, because the next put of the id compares the record with the
+// log and logs a record that is missing there.
 const parseIntent = (text: string): Intent | undefined => {
   try {
     const v = JSON.parse(text) as Partial<Intent>
