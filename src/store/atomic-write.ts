@@ -14,13 +14,7 @@ export const writeFileAtomic = async (path: string, data: string | Uint8Array, b
   // A leading dot and a .tmp suffix keep half-written files out of `*.json` listings.
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   try {
-    const handle = await open(tmp, 'wx', 0o644)
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await writeAndSync(tmp, data, 'wx')
     await beforeRename?.()
     await rename(tmp, path)
   } catch (err) {
@@ -35,8 +29,10 @@ export const writeFileAtomic = async (path: string, data: string | Uint8Array, b
  * writeFileAtomic: for a file whose reader takes a torn one for what it is (a crash while it was
  * written). Its directory entry is made durable by the next fsync of the directory.
  */
-export const writeFileSynced = async (path: string, data: string | Uint8Array): Promise<void> => {
-  const handle = await open(path, 'w', 0o644)
+export const writeFileSynced = (path: string, data: string | Uint8Array): Promise<void> => writeAndSync(path, data, 'w')
+
+const writeAndSync = async (path: string, data: string | Uint8Array, flag: 'w' | 'wx'): Promise<void> => {
+  const handle = await open(path, flag, 0o644)
   try {
     await handle.writeFile(data)
     await handle.sync()
