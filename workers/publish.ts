@@ -3,7 +3,7 @@ import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage, type StageResult } from '../src/queue/index.js'
 import { sealTransferred } from '../src/record/index.js'
 import { publishEncoded, publishToAll } from '../src/store/index.js'
-import { legacyAnalyzed, type AnalyzedBlob, type Deps } from '../src/stage/index.js'
+import { legacyAnalyzed, recordHead, type AnalyzedBlob, type Deps } from '../src/stage/index.js'
 
 /** Publishes the record as analysis encoded it; an older version's blob carries the record's objects. */
 const publish = async (deps: Deps, input: AnalyzedBlob) => {
@@ -11,7 +11,7 @@ const publish = async (deps: Deps, input: AnalyzedBlob) => {
   if ('encoded' in input) return { recordId: input.encoded.id, head: input.head, results: await publishEncoded(stores, input.encoded) }
   // Made by buildRecord, which checked it, before it crossed Redis.
   const record = sealTransferred(input.record)
-  return { recordId: record.id, head: { turns: record.turns.length, transcript: record.transcript }, results: await publishToAll(stores, record) }
+  return { recordId: record.id, head: recordHead(record), results: await publishToAll(stores, record) }
 }
 
 export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (data) => {

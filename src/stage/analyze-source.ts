@@ -3,7 +3,7 @@ import type { EpisodeRecord } from '../record/index.js'
 import { encodeRecord } from '../store/record-encodings.js'
 import type { SpeakerHint } from '../turns/index.js'
 import type { FeedEpisode } from '../feed/index.js'
-import type { AnalyzedBlob, SourceBlob } from './blob-types.js'
+import type { AnalyzedBlob, RecordHead, SourceBlob } from './blob-types.js'
 
 /** Feed people first (they carry roles), then feeds.json names the feed did not list. */
 export const speakerHints = (ep: FeedEpisode, names: readonly string[]): SpeakerHint[] => {
@@ -34,10 +34,14 @@ export const analyzeInputOf = (source: Omit<SourceBlob, 'content' | 'read'>, now
 export const analyzeSource = (source: SourceBlob, now: Date): EpisodeRecord =>
   analyzeDocument({ content: source.content, read: source.read, ...analyzeInputOf(source, now) }).record
 
+/** What publish reports and remembers of the record. */
+export const recordHead = ({ turns, transcript: { source, url, sha256 } }: EpisodeRecord): RecordHead =>
+  ({ turns: turns.length, transcript: { source, url, sha256 } })
+
 /** What an analysed chain hands to publish: the record encoded for the stores, and what publish remembers. */
 export const analyzedBlob = (source: Pick<SourceBlob, 'feedEpisode' | 'validators'>, record: EpisodeRecord): AnalyzedBlob => ({
   encoded: encodeRecord(record),
-  head: { turns: record.turns.length, transcript: { source: record.transcript.source, url: record.transcript.url, sha256: record.transcript.sha256 } },
+  head: recordHead(record),
   itemKey: source.feedEpisode.key,
   ...(source.validators ? { validators: source.validators } : {}),
 })
