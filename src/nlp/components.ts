@@ -9,6 +9,7 @@ import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
 import { capsSentence, findProperNouns } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
+import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
 import { splitSentences } from './sentences.js'
 import { tokenizeTurn } from './tokens.js'
@@ -54,7 +55,7 @@ const gazetteer: Component = {
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
         // Written out rather than `{ first, last, ...mention } = m`: a rest pattern copies through V8's slow path.
-        mentions.push({ turn: m.turn, start: m.start, end: m.end, text: m.text, entityId: m.entityId, source: m.source })
+        mentions.push(new EntityMentionRecord(m.turn, m.start, m.end, m.text, m.entityId, m.source))
         mask.fill(1, first, last + 1)
       }
       return mask
@@ -109,7 +110,7 @@ const properNouns: Component = {
         const seen = found.get(id)
         if (!listed && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? p.text, type, strength })
         // Written out rather than spread from a rest pattern, which copies through V8's slow path.
-        mentions.push({ turn: p.turn, start: p.start, end: p.end, text: p.text, entityId: p.entityId, source: p.source, note: evidence })
+        mentions.push(new EntityMentionRecord(p.turn, p.start, p.end, p.text, p.entityId, p.source, evidence))
       }
     })
     return { ...doc, mentions, found }
@@ -208,7 +209,7 @@ const claims: Component = {
       const id = `t${s.turn}-s${s.index}`
       if (doc.explain) explanations.push({ id, turn: s.turn, start: s.start, end: s.end, text, kept, kind: kept ? decision.kind : null, confidence: decision.confidence, hedges, topics, features: decision.features, notes })
       if (kept) {
-        out.push({ id, turn: s.turn, speakerId: turn.speakerId, text, start: s.start, end: s.end, kind: decision.kind, hedged: hedges.length > 0, topics, quantities: qs, entityIds: entityIds === NONE ? [] : entityIds, confidence: decision.confidence, checkworthiness: worth, checkworthy: worth >= CHECKWORTHY_THRESHOLD })
+        out.push(new ClaimRecord(id, s.turn, turn.speakerId, text, s.start, s.end, decision.kind, hedges.length > 0, topics, qs, entityIds === NONE ? [] : entityIds, decision.confidence, worth, worth >= CHECKWORTHY_THRESHOLD))
       }
     })
     return { ...doc, claims: out, explanations }

@@ -6,6 +6,7 @@ import { placeholderId } from '../turns/names.js'
 import { isDemonym } from './knowledge.js'
 import { slug } from './proper-nouns.js'
 import type { Doc } from './pipeline.js'
+import { MentionRecord } from './records.js'
 import type { ClaimExplanation, ExtractOptions, GazetteerEntry, Token } from './types.js'
 
 export interface ExtractInput {
@@ -54,7 +55,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
   for (const m of doc.mentions) {
     if (!m.entityId) continue
     const list = byId.get(m.entityId) ?? []
-    list.push({ turn: m.turn, start: m.start, end: m.end, text: m.text })
+    list.push(new MentionRecord(m.turn, m.start, m.end, m.text))
     byId.set(m.entityId, list)
   }
   for (const s of doc.speakers) if (s.name && !placeholderId(s.name) && !byId.has(s.id)) byId.set(s.id, [])

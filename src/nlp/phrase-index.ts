@@ -49,10 +49,12 @@ export const buildLexicon = <C extends string>(lexicons: Record<C, { phrases: re
   })
   for (const list of byKey.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
   const starts = keyFilter(byKey.keys())
+  // Most sentences hit few categories: the others share one frozen empty list (never written to).
+  // Each scan copies this object, all categories in place: filling an empty object added its
+  // properties one by one, a shape transition each, for every sentence.
+  const empty = Object.fromEntries(categories.map((c) => [c, NONE])) as Record<C, string[]>
   const scan = (words: readonly string[]): Record<C, string[]> => {
-    // Most sentences hit few categories: the others share one frozen empty list (never written to).
-    const out = {} as Record<C, string[]>
-    for (const c of categories) out[c] = NONE
+    const out = { ...empty }
     for (let i = 0; i < words.length; i++) {
       const key = keyOf(words[i] as string)
       if (!starts.has(key)) continue

@@ -1,6 +1,7 @@
 import type { Speaker, Turn } from '../record/schema.js'
 import { placeholderId } from '../turns/names.js'
 import type { EntityMention, Token } from './types.js'
+import { EntityMentionRecord } from './records.js'
 
 interface RosterName {
   id: string
@@ -70,7 +71,7 @@ export const findRosterMentions = (
     const full = fullNameAt(names, tokens, i)
     if (full && full.full.length > 1) {
       const last = tokens[i + full.full.length - 1] as Token
-      mentions.push({ turn: turn.index, start: t.start, end: last.end, text: turn.text.slice(t.start, last.end), entityId: full.id, source: 'roster' })
+      mentions.push(new EntityMentionRecord(turn.index, t.start, last.end, turn.text.slice(t.start, last.end), full.id, 'roster'))
       lastFull.set(full.first, full.id)
       for (let k = 0; k < full.full.length; k++) mask[i + k] = 1
       i += full.full.length - 1
@@ -81,8 +82,7 @@ export const findRosterMentions = (
     const candidates = byFirst.length > 0 ? byFirst : byLast
     if (candidates.length === 0) continue
     mask[i] = 1
-    const base = { turn: turn.index, start: t.start, end: t.end, text: t.text, source: 'roster' as const }
-    if (candidates.length === 1) { mentions.push({ ...base, entityId: (candidates[0] as RosterName).id }); continue }
+    if (candidates.length === 1) { mentions.push(new EntityMentionRecord(turn.index, t.start, t.end, t.text, (candidates[0] as RosterName).id, 'roster')); continue }
     const others = candidates.filter((c) => c.id !== turn.speakerId)
     const addressed = (t.initial || isComma(tokens[i - 1])) && closesClause(tokens[i + 1])
     let id: string | null = null
@@ -98,7 +98,7 @@ export const findRosterMentions = (
       id = lastFull.get(t.text) ?? null
       note = id ? 'the candidate last named in full in this turn' : `ambiguous between ${candidates.map((c) => c.id).join(', ')}`
     }
-    mentions.push({ ...base, entityId: id, note })
+    mentions.push(new EntityMentionRecord(turn.index, t.start, t.end, t.text, id, 'roster', note))
   }
   return { mentions, covered: mask }
 }

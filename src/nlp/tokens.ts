@@ -41,7 +41,10 @@ const slotOf = (hash: number, length: number): number => {
  * alone. A caller that passes a pool must be done with the previous turn's tokens.
  */
 export const tokenizeTurn = (turn: number, text: string, sentences: readonly Sentence[], sentenceOffset: number, pool?: Token[]): Token[] => {
-  const out: Token[] = []
+  // With a pool, the turn's tokens are its first `count`, copied out once at the end at their
+  // size: pushing each token to a new list grew (and copied) that list step by step.
+  const out: Token[] = pool ?? []
+  let count = 0
   let s = 0
   let sawWord = false
   let afterOpener = false
@@ -85,7 +88,7 @@ export const tokenizeTurn = (turn: number, text: string, sentences: readonly Sen
       slots[slot + 1] = lower
     }
     const initial = wordy && (!sawWord || afterOpener || afterNewline)
-    const reused = pool?.[out.length]
+    const reused = out[count]
     if (reused) {
       reused.turn = turn
       reused.start = start
@@ -95,16 +98,12 @@ export const tokenizeTurn = (turn: number, text: string, sentences: readonly Sen
       reused.sentence = sentenceOffset + s
       reused.initial = initial
       reused.lineStart = afterNewline
-      out.push(reused)
-    } else {
-      const token: Token = { turn, start, end: i, text: word, lower, sentence: sentenceOffset + s, initial, lineStart: afterNewline }
-      pool?.push(token)
-      out.push(token)
-    }
+    } else out.push({ turn, start, end: i, text: word, lower, sentence: sentenceOffset + s, initial, lineStart: afterNewline })
+    count++
     afterNewline = false
     if (wordy) { sawWord = true; afterOpener = false } else if (OPENERS.has(word)) afterOpener = true
   }
-  return out
+  return pool ? pool.slice(0, count) : out
 }
 
 /** Tokens of a phrase, lower-cased, as the gazetteer stores its aliases. */
