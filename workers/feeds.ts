@@ -1,8 +1,8 @@
 // Shell only: fetch and parse live in src/feed; this decides what is new and starts one chain per episode.
-import { canonicalJson } from '../src/store/index.js'
+import { canonicalSha256 } from '../src/store/index.js'
 import { decodeText, fetchResource, parseFeed, selectTranscript, type FeedEpisode } from '../src/feed/index.js'
 import { QUEUE, chainIdOf, defineStage, pollChainIdOf, retryMark, type JobContext, type JobData, type PollReport } from '../src/queue/index.js'
-import { recordId, sha256Hex } from '../src/record/index.js'
+import { recordId } from '../src/record/index.js'
 import { bodySource, handOff, type Deps, isLocalSource, type EpisodeBlob, type FeedBlob, readChainState, checkStores } from '../src/stage/index.js'
 
 /** One feed item as this poll sees it; also what the recheck list remembers for a 304 poll. */
@@ -176,7 +176,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   const versions: Version[] = feed.episodes.map((ep) => ({
     ep,
     episodeId: recordId(ep.episode.feedUrl, ep.episode.guid),
-    hash: sha256Hex(canonicalJson({ episode: ep.episode, transcripts: ep.transcripts, body: ep.body, people: ep.people })),
+    hash: canonicalSha256({ episode: ep.episode, transcripts: ep.transcripts, body: ep.body, people: ep.people }),
   }))
   const seen = data.force ? [] : await deps.feedState.seen(data.feedId, versions.map((v) => v.ep.key))
   // A forced poll and a retry of a failed version get chains of their own: the usual id may

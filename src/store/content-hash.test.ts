@@ -3,7 +3,7 @@ import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { sampleRecord } from '../../tests/helpers/sample-record.js'
 import { seedFeedRecords, seedRecords } from '../../tests/helpers/seed-records.js'
-import { canonicalJson, recordContentHash } from './content-hash.js'
+import { canonicalJson, canonicalSha256, recordContentHash } from './content-hash.js'
 
 /**
  * canonicalJson as it was first written, which every stored hash came from: a copy with the keys
@@ -92,5 +92,14 @@ describe('canonicalJson', () => {
     ]
     for (const v of values) expect(canonicalJson(v)).toBe(firstCanonicalJson(v))
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError)
+  })
+})
+
+describe('canonicalSha256', () => {
+  it('is the sha256 of the canonical JSON text, as feed items were hashed: long and two-byte text included', () => {
+    const long = { body: `${'中文 — ’ '.repeat(20_000)}😀`, title: 'x'.repeat(40_000), n: [1, 2] }
+    for (const v of [...seedRecords(), long, { b: 1, a: 'é' }, 'text', null]) {
+      expect(canonicalSha256(v)).toBe(createHash('sha256').update(firstCanonicalJson(v)).digest('hex'))
+    }
   })
 })

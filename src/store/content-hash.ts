@@ -14,6 +14,16 @@ export const canonicalJson = (value: unknown): string => {
   return pieces.join('')
 }
 
+/**
+ * sha256 (hex) of canonicalJson(value), hashed piece by piece: the whole text as one string
+ * would cost more to flatten than to hash (json-text.ts).
+ */
+export const canonicalSha256 = (value: unknown): string => {
+  const sha256 = createHash('sha256')
+  writeCanonicalJson(value, (piece) => sha256.update(piece))
+  return sha256.digest('hex')
+}
+
 const hashes = new WeakMap<EpisodeRecord, string>()
 
 /**
@@ -29,10 +39,7 @@ export const recordContentHash = (record: EpisodeRecord): string => {
   const known = hashes.get(record)
   if (known !== undefined) return known
   const { processedAt: _processedAt, stageMs: _stageMs, ...provenance } = record.provenance
-  // Hashed piece by piece: the whole text as one string would cost more to flatten than to hash (json-text.ts).
-  const sha256 = createHash('sha256')
-  writeCanonicalJson({ ...record, provenance }, (piece) => sha256.update(piece))
-  const hash = sha256.digest('hex')
+  const hash = canonicalSha256({ ...record, provenance })
   if (isValidatedRecord(record)) hashes.set(record, hash)
   return hash
 }
