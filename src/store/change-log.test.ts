@@ -29,10 +29,15 @@ describe('change log', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'podpipe-log-')), 'changes.jsonl')
     const log = openChangeLog({ path, now })
     const ids = Array.from({ length: 40 }, (_, i) => `ep-${i}`)
-    // A reader that never pauses: its reads may take an append's line before the append indexes it.
+    // A reader that reads again at every turn of the event loop: its reads may take an append's
+    // line before the append indexes it. (A read that finds nothing new never leaves the
+    // microtask queue, so without the turn it would starve the appends' fsyncs.)
     let appending = true
     const reader = (async () => {
-      while (appending) await log.latest('ep-0')
+      while (appending) {
+        await log.latest('ep-0')
+        await new Promise(setImmediate)
+      }
     })()
     for (const id of ids) await log.append(id, HASH, 'created')
     appending = false
