@@ -1,10 +1,12 @@
 // The encodings a blob between stages could use, on the seed episode's two blobs: the source
-// (the post as fetched) and the analyzed record. CPU per encode + decode, and bytes in Redis.
+// (the transcript as fetched) and the analyzed blob (the record's file, hash and head, as analysis
+// hands it to publish). CPU per encode + decode, and bytes in Redis.
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib'
 import { analyzeDocument } from '../src/analyze/index.js'
 import { decodeBlob, encodeBlob } from '../src/queue/index.js'
+import { analyzedBlob } from '../src/stage/analyze-source.js'
 
 export interface BlobRow {
   name: string
@@ -28,9 +30,12 @@ const best = (run: () => unknown, rounds = 200): number => {
 
 const BROTLI_1 = { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }
 
-// The rows without raw bytes carry a file as text, as a JSON-only encoding would have to.
-const asText = (value: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : v]))
+// The rows without raw bytes carry a file (the transcript, the record's file) as text, as a
+// JSON-only encoding would have to.
+const asText = (value: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).map(([k, v]) => [k,
+    v instanceof Uint8Array ? Buffer.from(v).toString('utf8')
+      : v !== null && typeof v === 'object' && !Array.isArray(v) ? asText(v as Record<string, unknown>) : v]))
 
 const rowsFor = (label: string, blob: Record<string, unknown>): BlobRow[] => {
   const value = blob
@@ -50,10 +55,11 @@ const rowsFor = (label: string, blob: Record<string, unknown>): BlobRow[] => {
 export const benchBlobs = (): BlobRow[] => {
   const content = readFileSync(SEED)
   const { record } = analyzeDocument({ content, read: { fileName: 'seed.vtt' } })
-  return [...rowsFor('source', { content, read: { fileName: 'seed.vtt' }, speakers: [] }), ...rowsFor('record', { record, itemKey: 'k' })]
+  const analyzed = analyzedBlob({ feedEpisode: { key: 'k' } as Parameters<typeof analyzedBlob>[0]['feedEpisode'] }, record)
+  return [...rowsFor('source', { content, read: { fileName: 'seed.vtt' }, speakers: [] }), ...rowsFor('analyzed', { ...analyzed })]
 }
 
 export const printBlobs = (rows: BlobRow[]): void => {
   console.log('\nBlobs between stages (encode + decode CPU per blob, bytes stored)')
-  for (const r of rows) console.log(`  ${r.name.padEnd(62)} ${String(r.bytes).padStart(8)} bytes  ${r.ms.toFixed(3).padStart(7)} ms`)
+  for (const r of rows) console.log(`  ${r.name.padEnd(66)} ${String(r.bytes).padStart(8)} bytes  ${r.ms.toFixed(3).padStart(7)} ms`)
 }

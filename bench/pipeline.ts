@@ -3,7 +3,7 @@
 // Workers run the built code (dist/, made by `npm run build`, which `npm run bench` runs first).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -29,15 +29,41 @@ export interface PipelineRow {
   cpuMsPerEpisode: number
   /** Redis's CPU per episode over the run: the whole server, so other users of it count too. */
   redisCpuMsPerEpisode?: number
+  /** cpuMsPerEpisode of the worker processes by thread, summed over the processes (pipeline rows). */
+  threads?: ThreadShare
+}
+
+/**
+ * Where a worker process's CPU goes. Node 20 does not name its threads, so they are told apart by
+ * what they do: the process's own thread runs the event loop; with analysis in threads, the
+ * busiest other thread is the analysis thread; the rest are V8's (garbage collection, compiling)
+ * and libuv's (file system calls, fsync).
+ */
+export interface ThreadShare {
+  eventLoop: number
+  analysisThread: number
+  helpers: number
 }
 
 const CLOCK_TICK_MS = 10 // USER_HZ is 100 on Linux
 
-/** User + system CPU of a process, all its threads, in ms (Linux /proc). */
-const processCpuMs = (pid: number): number => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+/** User + system CPU of a process, all its threads, in ms (Linux /proc); of one thread with `tid`. */
+const processCpuMs = (pid: number, tid?: number): number => {
+  const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS
+}
+
+/** CPU ms of each thread of a process, by thread id (Linux /proc). */
+const threadCpuMs = (pid: number): Map<number, number> =>
+  new Map(readdirSync(`/proc/${pid}/task`).map((tid) => [Number(tid), processCpuMs(pid, Number(tid))]))
+
+const shareOf = (pid: number, before: Map<number, number>, after: Map<number, number>, analysis: Analysis): ThreadShare => {
+  const used = [...after].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)] as const)
+  const eventLoop = used.find(([tid]) => tid === pid)?.[1] ?? 0
+  const others = used.filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a)
+  const analysisThread = analysis === 'threads' ? (others.shift() ?? 0) : 0
+  return { eventLoop, analysisThread, helpers: others.reduce((n, ms) => n + ms, 0) }
 }
 
 const redisCpuMs = async (redis: Redis): Promise<number> => {
@@ -149,8 +175,11 @@ const runPipeline = async (processes: number, episodes: number, analysis: Analys
     const timed = feedFile(episodes, 'timed')
     const workersCpu = () => children.reduce((n, c) => n + processCpuMs(c.pid!), 0)
     const [cpu, redisCpu] = [workersCpu(), await redisCpuMs(redis)]
+    const threadsBefore = children.map((c) => threadCpuMs(c.pid!))
     const started = Date.now()
     await ingest(timed, episodes)
+    const shares = children.map((c, i) => shareOf(c.pid!, threadsBefore[i]!, threadCpuMs(c.pid!), analysis))
+    const perEpisode = (ms: number) => Math.round((ms / episodes) * 10) / 10
     const ms = (await lastPublishedAt(redis, prefix)) - started
     return {
       name: `pipeline, ${processes} worker process${processes > 1 ? 'es' : ''}, analysis ${analysis}`,
@@ -159,6 +188,11 @@ const runPipeline = async (processes: number, episodes: number, analysis: Analys
       episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
       cpuMsPerEpisode: Math.round(((workersCpu() - cpu) / episodes) * 10) / 10,
       redisCpuMsPerEpisode: Math.round((((await redisCpuMs(redis)) - redisCpu) / episodes) * 10) / 10,
+      threads: {
+        eventLoop: perEpisode(shares.reduce((n, s) => n + s.eventLoop, 0)),
+        analysisThread: perEpisode(shares.reduce((n, s) => n + s.analysisThread, 0)),
+        helpers: perEpisode(shares.reduce((n, s) => n + s.helpers, 0)),
+      },
     }
   } finally {
     await Promise.all(children.map(stop))
@@ -174,12 +208,16 @@ const runCore = (episodes: number): PipelineRow => {
   // Warmed as much as each worker process is: with 5 episodes the core read about 20% slower
   // (40% more CPU, compiling) than once warm, which flattered the pipeline's ratios.
   for (let i = 0; i < WARM_EPISODES_PER_PROCESS; i++) analyze()
+  const threadsBefore = threadCpuMs(process.pid)
   const cpu = process.cpuUsage()
   const started = performance.now()
   for (let i = 0; i < episodes; i++) analyze()
   const ms = performance.now() - started
   const used = process.cpuUsage(cpu)
+  const share = shareOf(process.pid, threadsBefore, threadCpuMs(process.pid), 'inline')
+  const perEpisode = (ms: number) => Math.round((ms / episodes) * 10) / 10
   return {
+    threads: { eventLoop: perEpisode(share.eventLoop), analysisThread: 0, helpers: perEpisode(share.helpers) },
     name: 'pure core (analyzeDocument), 1 process', episodes, ms: Math.round(ms), episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
     cpuMsPerEpisode: Math.round(((used.user + used.system) / 1000 / episodes) * 10) / 10,
   }
@@ -232,5 +270,11 @@ export const printPipeline = (rows: PipelineRow[]): void => {
   for (const r of rows) {
     const redis = r.redisCpuMsPerEpisode === undefined ? '' : `  + Redis ${r.redisCpuMsPerEpisode.toFixed(1)} ms`
     console.log(`  ${r.name.padEnd(52)} ${r.cpuMsPerEpisode.toFixed(1).padStart(8)} ms  ${(r.cpuMsPerEpisode / core.cpuMsPerEpisode).toFixed(2)}× core${redis}`)
+  }
+  console.log('  … of which, per thread (the process\'s own thread: the core, or the event loop; analysis thread; V8 and libuv helper threads), summed over the processes, 10 ms ticks')
+  for (const r of rows) {
+    if (!r.threads) continue
+    const { eventLoop, analysisThread, helpers } = r.threads
+    console.log(`  ${r.name.padEnd(52)} ${eventLoop.toFixed(1).padStart(8)} ms; ${analysisThread.toFixed(1).padStart(5)} ms; ${helpers.toFixed(1).padStart(5)} ms`)
   }
 }
