@@ -47,6 +47,16 @@ export interface ThreadShare {
 
 const CLOCK_TICK_MS = 10 // USER_HZ is 100 on Linux
 
+/** ms over a run of `episodes`, per episode, to 0.1 ms. */
+const perEpisode = (ms: number, episodes: number): number => Math.round((ms / episodes) * 10) / 10
+
+/** Several processes' shares summed, per episode. */
+const sharePerEpisode = (shares: readonly ThreadShare[], episodes: number): ThreadShare => ({
+  eventLoop: perEpisode(shares.reduce((n, s) => n + s.eventLoop, 0), episodes),
+  analysisThread: perEpisode(shares.reduce((n, s) => n + s.analysisThread, 0), episodes),
+  helpers: perEpisode(shares.reduce((n, s) => n + s.helpers, 0), episodes),
+})
+
 /** User + system CPU of a process, all its threads, in ms (Linux /proc); of one thread with `tid`. */
 const processCpuMs = (pid: number, tid?: number): number => {
   const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8')
@@ -179,20 +189,15 @@ const runPipeline = async (processes: number, episodes: number, analysis: Analys
     const started = Date.now()
     await ingest(timed, episodes)
     const shares = children.map((c, i) => shareOf(c.pid!, threadsBefore[i]!, threadCpuMs(c.pid!), analysis))
-    const perEpisode = (ms: number) => Math.round((ms / episodes) * 10) / 10
     const ms = (await lastPublishedAt(redis, prefix)) - started
     return {
       name: `pipeline, ${processes} worker process${processes > 1 ? 'es' : ''}, analysis ${analysis}`,
       episodes,
       ms: Math.round(ms),
       episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
-      cpuMsPerEpisode: Math.round(((workersCpu() - cpu) / episodes) * 10) / 10,
-      redisCpuMsPerEpisode: Math.round((((await redisCpuMs(redis)) - redisCpu) / episodes) * 10) / 10,
-      threads: {
-        eventLoop: perEpisode(shares.reduce((n, s) => n + s.eventLoop, 0)),
-        analysisThread: perEpisode(shares.reduce((n, s) => n + s.analysisThread, 0)),
-        helpers: perEpisode(shares.reduce((n, s) => n + s.helpers, 0)),
-      },
+      cpuMsPerEpisode: perEpisode(workersCpu() - cpu, episodes),
+      redisCpuMsPerEpisode: perEpisode((await redisCpuMs(redis)) - redisCpu, episodes),
+      threads: sharePerEpisode(shares, episodes),
     }
   } finally {
     await Promise.all(children.map(stop))
@@ -214,12 +219,12 @@ const runCore = (episodes: number): PipelineRow => {
   for (let i = 0; i < episodes; i++) analyze()
   const ms = performance.now() - started
   const used = process.cpuUsage(cpu)
+  // The core runs on this process's own thread: no analysis thread ('inline').
   const share = shareOf(process.pid, threadsBefore, threadCpuMs(process.pid), 'inline')
-  const perEpisode = (ms: number) => Math.round((ms / episodes) * 10) / 10
   return {
-    threads: { eventLoop: perEpisode(share.eventLoop), analysisThread: 0, helpers: perEpisode(share.helpers) },
     name: 'pure core (analyzeDocument), 1 process', episodes, ms: Math.round(ms), episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
-    cpuMsPerEpisode: Math.round(((used.user + used.system) / 1000 / episodes) * 10) / 10,
+    cpuMsPerEpisode: perEpisode((used.user + used.system) / 1000, episodes),
+    threads: sharePerEpisode([share], episodes),
   }
 }
 

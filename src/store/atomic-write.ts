@@ -81,7 +81,6 @@ export const appendLine = async (path: string, line: string): Promise<void> => {
   }
 }
 
-
 /**
  * Removes temp files that crashed writers left in `dir` (a crash between write and rename): at
  * once when the pid in the name (see writeFileAtomic) is no live process on this machine, else
