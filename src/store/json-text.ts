@@ -1,13 +1,17 @@
 /**
- * JSON text made in pieces, for text whose bytes are wanted (hashed, written to a file) rather
- * than the string itself.
+ * JSON text for bytes that are wanted (hashed, written to a file) rather than the string itself.
  *
- * Why not JSON.stringify: it returns a rope (a V8 cons string), and whatever reads its bytes (a
- * hash's update, Buffer.from, a file write) first flattens it into one new string. A string
- * over 128 KB (64 K characters once one of them is above U+00FF, as in a post with a Chinese
- * name) is allocated in V8's large-object space, on fresh pages: flattening took 4–9 ns a
- * character there against 0.2–0.7 ns below, so hashing a seed record's canonical JSON cost more
- * than building it. Pieces of about CHUNK characters are flattened in the young generation.
+ * The canonical form (keys sorted at every depth) is written in pieces of about CHUNK
+ * characters, with each object shape's keys sorted and quoted once: JSON.stringify has no key
+ * order of its own, and a sorted copy of the record stringified natively measured no cheaper
+ * (3.3–4.3 against 3.4–4.5 ms on the seed record). Pieces also keep the text out of V8's
+ * large-object space: a flat string over 128 KB (64 K characters once one of them is above
+ * U+00FF, as in most transcripts' curly quotes) is allocated on fresh pages there.
+ *
+ * The record file is JSON.stringify's own output: on records fresh from the core, as the
+ * analysis thread encodes them, it cost 2.5–3.3 ms against 3.3–4.8 for a writer in pieces like
+ * the canonical one (in-process A/B, seed record, 60 records each); that writer won only on
+ * records that had been through V8's serializer, whose strings are all flat.
  *
  * For plain JSON data, what JSON.parse, zod and V8's deserializer give: `toJSON` methods and
  * boxed primitives are not honoured.
@@ -21,7 +25,7 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 interface Property {
   key: string
-  /** `"key":` (canonical) or `"key": ` (indented). */
+  /** `"key":` */
   label: string
 }
 
@@ -32,8 +36,7 @@ interface Property {
  */
 interface Shape {
   next: Map<string, Shape>
-  canonical?: Property[]
-  indented?: Property[]
+  properties?: Property[]
 }
 
 const MAX_SHAPES = 10_000
@@ -54,8 +57,8 @@ const canonicalOrder = (keys: readonly string[]): string[] => {
   return [...indexes, ...names]
 }
 
-const propertiesOf = (keys: readonly string[], canonical: boolean): Property[] => {
-  const make = () => (canonical ? canonicalOrder(keys) : keys).map((key) => ({ key, label: `${JSON.stringify(key)}:${canonical ? '' : ' '}` }))
+const propertiesOf = (keys: readonly string[]): Property[] => {
+  const make = () => canonicalOrder(keys).map((key) => ({ key, label: `${JSON.stringify(key)}:` }))
   let node = shapes
   for (const key of keys) {
     let next = node.next.get(key)
@@ -67,25 +70,22 @@ const propertiesOf = (keys: readonly string[], canonical: boolean): Property[] =
     }
     node = next
   }
-  return canonical ? (node.canonical ??= make()) : (node.indented ??= make())
+  return (node.properties ??= make())
 }
 
-class JsonWriter {
+/** Writes canonical JSON in pieces of about CHUNK characters. */
+class CanonicalWriter {
   private text = ''
-  private readonly newlines: string[] = ['\n']
 
-  constructor(
-    private readonly canonical: boolean,
-    private readonly emit: (piece: string) => void,
-  ) {}
+  constructor(private readonly emit: (piece: string) => void) {}
 
-  end(tail = ''): void {
-    this.emit(this.text + tail)
+  end(): void {
+    this.emit(this.text)
     this.text = ''
   }
 
   /** Writes `v` as JSON.stringify would (false, writing nothing, for what it leaves out). */
-  value(v: unknown, depth: number): boolean {
+  value(v: unknown): boolean {
     switch (typeof v) {
       case 'string':
         this.text += NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`
@@ -100,8 +100,8 @@ class JsonWriter {
         throw new TypeError('Do not know how to serialize a BigInt')
       case 'object':
         if (v === null) this.text += 'null'
-        else if (Array.isArray(v)) this.array(v, depth)
-        else this.object(v as Record<string, unknown>, depth)
+        else if (Array.isArray(v)) this.array(v)
+        else this.object(v as Record<string, unknown>)
         if (this.text.length >= CHUNK) this.end()
         return true
       default:
@@ -109,36 +109,28 @@ class JsonWriter {
     }
   }
 
-  /** Before an item at `depth`: nothing in canonical JSON, else a new line indented by two spaces a level. */
-  private newline(depth: number): string {
-    if (this.canonical) return ''
-    return (this.newlines[depth] ??= `\n${'  '.repeat(depth)}`)
-  }
-
-  private array(v: readonly unknown[], depth: number): void {
+  private array(v: readonly unknown[]): void {
     if (v.length === 0) {
       this.text += '[]'
       return
     }
-    const inner = this.newline(depth + 1)
     for (let i = 0; i < v.length; i++) {
-      this.text += (i === 0 ? '[' : ',') + inner
-      if (!this.value(v[i], depth + 1)) this.text += 'null'
+      this.text += i === 0 ? '[' : ','
+      if (!this.value(v[i])) this.text += 'null'
     }
-    this.text += `${this.newline(depth)}]`
+    this.text += ']'
   }
 
-  private object(v: Record<string, unknown>, depth: number): void {
-    const inner = this.newline(depth + 1)
+  private object(v: Record<string, unknown>): void {
     let empty = true
-    for (const { key, label } of propertiesOf(Object.keys(v), this.canonical)) {
+    for (const { key, label } of propertiesOf(Object.keys(v))) {
       const x = v[key]
       if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue
-      this.text += (empty ? '{' : ',') + inner + label
+      this.text += (empty ? '{' : ',') + label
       empty = false
-      this.value(x, depth + 1)
+      this.value(x)
     }
-    this.text += empty ? '{}' : `${this.newline(depth)}}`
+    this.text += empty ? '{}' : '}'
   }
 }
 
@@ -147,20 +139,13 @@ class JsonWriter {
  * that join to it; nothing for a value JSON.stringify leaves out (undefined, a function).
  */
 export const writeCanonicalJson = (value: unknown, emit: (piece: string) => void): void => {
-  const writer = new JsonWriter(true, emit)
-  if (writer.value(value, 0)) writer.end()
+  const writer = new CanonicalWriter(emit)
+  if (writer.value(value)) writer.end()
 }
 
 /** The bytes of a JSON file: `JSON.stringify(value, null, 2)` and a newline, in UTF-8. */
 export const prettyJsonFile = (value: unknown): Buffer => {
-  const pieces: string[] = []
-  const writer = new JsonWriter(false, (piece) => pieces.push(piece))
-  if (!writer.value(value, 0)) throw new TypeError(`${typeof value} is not JSON`)
-  writer.end('\n')
-  let bytes = 0
-  for (const piece of pieces) bytes += Buffer.byteLength(piece)
-  const out = Buffer.allocUnsafe(bytes)
-  let at = 0
-  for (const piece of pieces) at += out.write(piece, at)
-  return out
+  const text: string | undefined = JSON.stringify(value, null, 2)
+  if (text === undefined) throw new TypeError(`${typeof value} is not JSON`)
+  return Buffer.from(`${text}\n`)
 }
