@@ -31,6 +31,14 @@ export interface PipelineRow {
   redisCpuMsPerEpisode?: number
   /** cpuMsPerEpisode of the worker processes by thread, summed over the processes (pipeline rows). */
   threads?: ThreadShare
+  /**
+   * The core beside this pipeline row: the mean of its runs just before and just after the row,
+   * which the row's ratios use. A shared machine drifts by tens of percent within a minute, so
+   * one core run at the start would bias every later ratio.
+   */
+  core?: { episodesPerSec: number; cpuMsPerEpisode: number }
+  /** The core row: the slowest and fastest of its runs, episodes/s. */
+  range?: [number, number]
 }
 
 /**
@@ -242,22 +250,46 @@ const runs = (): ReadonlyArray<readonly [number, Analysis]> => {
 }
 
 /**
- * The core, then the pipeline with analysis in threads (the default) on 1 and 2 worker
- * processes, then with analysis inline on the event loop (concurrency 1 per process), the
- * alternative it was chosen over.
+ * The pipeline with analysis in threads (the default) on 1 and 2 worker processes, then with
+ * analysis inline on the event loop (concurrency 1 per process), the alternative it was chosen
+ * over; the core runs before the first row and after each.
  */
 export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`)
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
   try {
-    const core = runCore(Math.min(episodes, 100))
-    const rows = [core]
+    const coreEpisodes = Math.min(episodes, 100)
+    const cores = [runCore(coreEpisodes)]
+    const rows: PipelineRow[] = []
     for (const [processes, analysis] of runs()) {
-      rows.push(await runPipeline(processes, episodes, analysis, redis))
+      const row = await runPipeline(processes, episodes, analysis, redis)
+      cores.push(runCore(coreEpisodes))
+      const [before, after] = cores.slice(-2) as [PipelineRow, PipelineRow]
+      const mean = (pick: (r: PipelineRow) => number) => Math.round(((pick(before) + pick(after)) / 2) * 10) / 10
+      rows.push({ ...row, core: { episodesPerSec: mean((r) => r.episodesPerSec), cpuMsPerEpisode: mean((r) => r.cpuMsPerEpisode) } })
     }
-    return rows
+    return [combineCores(cores), ...rows]
   } finally {
     redis.disconnect()
+  }
+}
+
+/** The core's runs as one row: all their episodes over all their time, and the range of their rates. */
+const combineCores = (cores: readonly PipelineRow[]): PipelineRow => {
+  const episodes = cores.reduce((n, c) => n + c.episodes, 0)
+  const ms = cores.reduce((n, c) => n + c.ms, 0)
+  const total = (pick: (r: PipelineRow) => number) => cores.reduce((n, c) => n + pick(c) * c.episodes, 0)
+  const rates = cores.map((c) => c.episodesPerSec)
+  return {
+    name: cores[0]!.name, episodes, ms,
+    episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
+    cpuMsPerEpisode: perEpisode(total((c) => c.cpuMsPerEpisode), episodes),
+    threads: {
+      eventLoop: perEpisode(total((c) => c.threads?.eventLoop ?? 0), episodes),
+      analysisThread: 0,
+      helpers: perEpisode(total((c) => c.threads?.helpers ?? 0), episodes),
+    },
+    range: [Math.min(...rates), Math.max(...rates)],
   }
 }
 
@@ -265,16 +297,23 @@ export const printPipeline = (rows: PipelineRow[]): void => {
   const [core] = rows
   if (!core) return
   console.log('\nPipeline on the local Redis (goals: 1 process ≥ 0.75× core; 2 processes ≥ 1.6× one; pipeline CPU ≤ 1.4× core)')
+  console.log('  Each pipeline row is compared with the core run just before and just after it (their mean, in brackets); the core row sums its runs.')
   const oneOf = (r: PipelineRow) => rows.find((o) => o !== core && o.name === r.name.replace(/\d worker processes/, '1 worker process'))
+  const besideOf = (r: PipelineRow) => r.core ?? core
   for (const r of rows) {
     const one = oneOf(r)
-    const ratios = [`${(r.episodesPerSec / core.episodesPerSec).toFixed(2)}× core`, one && one !== r && `${(r.episodesPerSec / one.episodesPerSec).toFixed(2)}× 1 process`].filter(Boolean).join(', ')
+    const beside = besideOf(r)
+    const ratios = r === core
+      ? `runs from ${core.range?.[0].toFixed(1)} to ${core.range?.[1].toFixed(1)} episodes/s`
+      : [`${(r.episodesPerSec / beside.episodesPerSec).toFixed(2)}× core (${beside.episodesPerSec.toFixed(1)})`, one && one !== r && `${(r.episodesPerSec / one.episodesPerSec).toFixed(2)}× 1 process`].filter(Boolean).join(', ')
     console.log(`  ${r.name.padEnd(52)} ${String(r.episodes).padStart(5)} episodes  ${String(r.ms).padStart(7)} ms  ${r.episodesPerSec.toFixed(1).padStart(8)} episodes/s  ${ratios}`)
   }
   console.log('  CPU ms per episode (core: this process; pipeline: the worker processes, every thread; Redis: the whole server)')
   for (const r of rows) {
     const redis = r.redisCpuMsPerEpisode === undefined ? '' : `  + Redis ${r.redisCpuMsPerEpisode.toFixed(1)} ms`
-    console.log(`  ${r.name.padEnd(52)} ${r.cpuMsPerEpisode.toFixed(1).padStart(8)} ms  ${(r.cpuMsPerEpisode / core.cpuMsPerEpisode).toFixed(2)}× core${redis}`)
+    const beside = besideOf(r)
+    const ratio = r === core ? '' : `  ${(r.cpuMsPerEpisode / beside.cpuMsPerEpisode).toFixed(2)}× core (${beside.cpuMsPerEpisode.toFixed(1)})`
+    console.log(`  ${r.name.padEnd(52)} ${r.cpuMsPerEpisode.toFixed(1).padStart(8)} ms${ratio}${redis}`)
   }
   console.log('  … of which, per thread (the process\'s own thread: the core, or the event loop; analysis thread; V8 and libuv helper threads), summed over the processes, 10 ms ticks')
   for (const r of rows) {
