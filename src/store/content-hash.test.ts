@@ -3,7 +3,7 @@ import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { sampleRecord } from '../../tests/helpers/sample-record.js'
 import { seedFeedRecords, seedRecords } from '../../tests/helpers/seed-records.js'
-import { canonicalJson, canonicalSha256, recordContentHash } from './content-hash.js'
+import { canonicalJson, canonicalRecordFile, canonicalSha256, recordContentHash, recordHashAndFile } from './content-hash.js'
 
 /**
  * canonicalJson as it was first written, which every stored hash came from: a copy with the keys
@@ -101,5 +101,31 @@ describe('canonicalSha256', () => {
     for (const v of [...seedRecords(), long, { b: 1, a: 'é' }, 'text', null]) {
       expect(canonicalSha256(v)).toBe(createHash('sha256').update(firstCanonicalJson(v)).digest('hex'))
     }
+  })
+})
+
+describe('the record file and its hash in one pass (recordHashAndFile)', () => {
+  const firstHash = (r: ReturnType<typeof seedRecords>[number]) => {
+    const { processedAt: _processedAt, stageMs: _stageMs, ...provenance } = r.provenance
+    return createHash('sha256').update(firstCanonicalJson({ ...r, provenance })).digest('hex')
+  }
+
+  it('gives the stored hash and the canonical JSON of the whole record, on real records and their V8 copies', () => {
+    for (const built of [...seedRecords(), ...seedFeedRecords()]) {
+      for (const r of [built, deserialize(serialize(built)) as typeof built]) {
+        const { hash, file } = recordHashAndFile(r)
+        expect(hash).toBe(firstHash(r))
+        expect(file.toString('utf8')).toBe(`${firstCanonicalJson(r)}\n`)
+        expect(canonicalRecordFile(r).equals(file)).toBe(true)
+      }
+    }
+  })
+
+  it('keeps processedAt and stageMs in the file and out of the hash', () => {
+    const [built] = seedRecords()
+    const r = { ...built!, provenance: { ...built!.provenance, processedAt: '2031-01-01T00:00:00.000Z', stageMs: { analyze: 7 } } }
+    const { hash, file } = recordHashAndFile(r)
+    expect(hash).toBe(recordHashAndFile(built!).hash)
+    expect(JSON.parse(file.toString('utf8'))).toEqual(r)
   })
 })

@@ -5,9 +5,8 @@ import { PodpipeError } from '../errors/index.js'
 import { EpisodeRecord } from '../record/schema.js'
 import { removeStaleTempFiles, writeFileAtomic, writeFileSynced } from './atomic-write.js'
 import { isChangeKind, openChangeLog, type ChangeLogEntry } from './change-log.js'
-import { recordContentHash } from './content-hash.js'
+import { canonicalRecordFile, recordContentHash } from './content-hash.js'
 import { withFileLock } from './file-lock.js'
-import { prettyJsonFile } from './json-text.js'
 import type { PutResult, RecordStore } from './types.js'
 import { checkRecord, parseStoredRecord, storeError } from './validate.js'
 
@@ -181,7 +180,7 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
     name: 'file',
     async put(input) {
       const record = checkRecord('file', input)
-      return guarded(record.id, () => write(record.id, recordContentHash(record), () => prettyJsonFile(record)))
+      return guarded(record.id, () => write(record.id, recordContentHash(record), () => canonicalRecordFile(record)))
     },
     async putEncoded({ id, hash, json }) {
       if (!ID.test(id)) throw new PodpipeError('MALFORMED', `file store: refusing a record whose id "${id}" is not a file name`, { input: id })

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { seedFeedRecords, seedRecords } from '../../tests/helpers/seed-records.js'
-import { prettyJsonFile, writeCanonicalJson } from './json-text.js'
-
-describe('prettyJsonFile', () => {
-  it('writes a record file that reads back as the record, indented, in UTF-8, with one newline at the end', () => {
-    for (const built of [...seedRecords(), ...seedFeedRecords()]) {
-      const file = prettyJsonFile(built)
-      const text = file.toString('utf8')
-      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(built)))
-      expect(text.startsWith('{\n  "')).toBe(true)
-      expect(text.endsWith('}\n')).toBe(true)
-      expect(Buffer.byteLength(text)).toBe(file.length)
-    }
-    expect(prettyJsonFile({ wide: '中文 — ’' }).toString('utf8')).toBe('{\n  "wide": "中文 — ’"\n}\n')
-  })
-
-  it('refuses what has no JSON text', () => {
-    expect(() => prettyJsonFile(undefined)).toThrow(TypeError)
-    expect(() => prettyJsonFile(() => 1)).toThrow(TypeError)
-  })
-})
+import { seedFeedRecords } from '../../tests/helpers/seed-records.js'
+import { writeCanonicalJson } from './json-text.js'
 
 describe('writeCanonicalJson', () => {
   it('hands out a large record in pieces small enough to stay out of V8\'s large-object space', () => {

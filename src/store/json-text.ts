@@ -1,17 +1,12 @@
 /**
- * JSON text for bytes that are wanted (hashed, written to a file) rather than the string itself.
+ * Canonical JSON (keys sorted at every depth, no white space) written in pieces, for text whose
+ * bytes are wanted (hashed, written to a file) rather than the string itself.
  *
- * The canonical form (keys sorted at every depth) is written in pieces of about CHUNK
- * characters, with each object shape's keys sorted and quoted once: JSON.stringify has no key
- * order of its own, and a sorted copy of the record stringified natively measured no cheaper
- * (3.3–4.3 against 3.4–4.5 ms on the seed record). Pieces also keep the text out of V8's
- * large-object space: a flat string over 128 KB (64 K characters once one of them is above
- * U+00FF, as in most transcripts' curly quotes) is allocated on fresh pages there.
- *
- * The record file is JSON.stringify's own output: on records fresh from the core, as the
- * analysis thread encodes them, it cost 2.5–3.3 ms against 3.3–4.8 for a writer in pieces like
- * the canonical one (in-process A/B, seed record, 60 records each); that writer won only on
- * records that had been through V8's serializer, whose strings are all flat.
+ * Pieces of about CHUNK characters, with each object shape's keys sorted and quoted once:
+ * JSON.stringify has no key order of its own, and a sorted copy of the record stringified
+ * natively measured no cheaper (3.3–4.3 against 3.4–4.5 ms on the seed record). Pieces also keep
+ * the text out of V8's large-object space: a flat string over 128 KB (64 K characters once one
+ * of them is above U+00FF, as in most transcripts' curly quotes) is allocated on fresh pages there.
  *
  * For plain JSON data, what JSON.parse, zod and V8's deserializer give: `toJSON` methods and
  * boxed primitives are not honoured.
@@ -23,7 +18,7 @@ const CHUNK = 16_384
 // eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
-interface Property {
+export interface Property {
   key: string
   /** `"key":` */
   label: string
@@ -57,7 +52,7 @@ const canonicalOrder = (keys: readonly string[]): string[] => {
   return [...indexes, ...names]
 }
 
-const propertiesOf = (keys: readonly string[]): Property[] => {
+const propertiesOf = (keys: readonly string[]): readonly Property[] => {
   const make = () => canonicalOrder(keys).map((key) => ({ key, label: `${JSON.stringify(key)}:` }))
   let node = shapes
   for (const key of keys) {
@@ -72,6 +67,12 @@ const propertiesOf = (keys: readonly string[]): Property[] => {
   }
   return (node.properties ??= make())
 }
+
+/** An object's properties in canonical order, each with its key quoted: `"key":`. */
+export const canonicalProperties = (value: object): readonly Property[] => propertiesOf(Object.keys(value))
+
+/** What JSON.stringify leaves out of an object. */
+export const isOmitted = (x: unknown): boolean => x === undefined || typeof x === 'function' || typeof x === 'symbol'
 
 /** Writes canonical JSON in pieces of about CHUNK characters. */
 class CanonicalWriter {
@@ -125,7 +126,7 @@ class CanonicalWriter {
     let empty = true
     for (const { key, label } of propertiesOf(Object.keys(v))) {
       const x = v[key]
-      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue
+      if (isOmitted(x)) continue
       this.text += (empty ? '{' : ',') + label
       empty = false
       this.value(x)
@@ -141,11 +142,4 @@ class CanonicalWriter {
 export const writeCanonicalJson = (value: unknown, emit: (piece: string) => void): void => {
   const writer = new CanonicalWriter(emit)
   if (writer.value(value)) writer.end()
-}
-
-/** The bytes of a JSON file: `JSON.stringify(value, null, 2)` and a newline, in UTF-8. */
-export const prettyJsonFile = (value: unknown): Buffer => {
-  const text: string | undefined = JSON.stringify(value, null, 2)
-  if (text === undefined) throw new TypeError(`${typeof value} is not JSON`)
-  return Buffer.from(`${text}\n`)
 }

@@ -1,7 +1,6 @@
 import { sealTransferred } from '../record/build-record.js'
 import type { EpisodeRecord } from '../record/schema.js'
-import { adoptContentHash, recordContentHash } from './content-hash.js'
-import { prettyJsonFile } from './json-text.js'
+import { adoptContentHash, recordHashAndFile } from './content-hash.js'
 
 /**
  * A record encoded once, where it was built (the analyze stage's thread), for the stores: the
@@ -12,13 +11,15 @@ export interface EncodedRecord {
   id: string
   /** recordContentHash of the record. */
   hash: string
-  /** The record file: `JSON.stringify(record, null, 2)` and a newline, in UTF-8. */
+  /** The record file (canonicalRecordFile): its canonical JSON and a newline, in UTF-8. */
   json: Uint8Array
 }
 
 /** Only for a validated record (from buildRecord): the stores trust what it says of itself. */
-export const encodeRecord = (record: EpisodeRecord): EncodedRecord =>
-  ({ id: record.id, hash: recordContentHash(record), json: prettyJsonFile(record) })
+export const encodeRecord = (record: EpisodeRecord): EncodedRecord => {
+  const { hash, file } = recordHashAndFile(record)
+  return { id: record.id, hash, json: file }
+}
 
 /**
  * The record back from its encoding. It is sealed as buildRecord's own (not parsed against the
