@@ -213,8 +213,11 @@ const runPipeline = async (processes: number, episodes: number, analysis: Analys
   }
 }
 
-/** The pure core on the same episode (its post body), serially in this process. */
-const runCore = (episodes: number): PipelineRow => {
+/**
+ * The pure core on the same episode (its post body), serially in this process. Called by
+ * bench/core-run.ts in a process of its own (runCoreProcess).
+ */
+export const runCore = (episodes: number): PipelineRow => {
   const item = episodeFeed(1, 'core').match(/<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/)?.[1]
   if (!item) throw new Error(`${SEED_FEED}: the episode has no content:encoded body`)
   const analyze = () => analyzeDocument({ content: item, read: { format: 'html' } })
@@ -252,18 +255,18 @@ const runs = (): ReadonlyArray<readonly [number, Analysis]> => {
 /**
  * The pipeline with analysis in threads (the default) on 1 and 2 worker processes, then with
  * analysis inline on the event loop (concurrency 1 per process), the alternative it was chosen
- * over; the core runs before the first row and after each.
+ * over; the core runs before the first row and after each, each time in a new process.
  */
 export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`)
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
   try {
-    const coreEpisodes = Math.min(episodes, 100)
-    const cores = [runCore(coreEpisodes)]
+    // As many episodes as each row: later episodes run warmer, so a shorter run would read slower.
+    const cores = [await runCoreProcess(episodes)]
     const rows: PipelineRow[] = []
     for (const [processes, analysis] of runs()) {
       const row = await runPipeline(processes, episodes, analysis, redis)
-      cores.push(runCore(coreEpisodes))
+      cores.push(await runCoreProcess(episodes))
       const [before, after] = cores.slice(-2) as [PipelineRow, PipelineRow]
       const mean = (pick: (r: PipelineRow) => number) => Math.round(((pick(before) + pick(after)) / 2) * 10) / 10
       rows.push({ ...row, core: { episodesPerSec: mean((r) => r.episodesPerSec), cpuMsPerEpisode: mean((r) => r.cpuMsPerEpisode) } })
@@ -273,6 +276,26 @@ export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
     redis.disconnect()
   }
 }
+
+/**
+ * runCore in a new process, as warm as each worker process is when its timed run starts: in one
+ * long-lived process, each later run would find more of the core compiled and optimised.
+ */
+const runCoreProcess = (episodes: number): Promise<PipelineRow> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, join(ROOT, 'bench/core-run.ts'), String(episodes)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout?.on('data', (chunk: Buffer) => { out += chunk.toString() })
+    child.once('error', reject)
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the core's bench process exited with ${code}`))
+      try {
+        resolve(JSON.parse(out) as PipelineRow)
+      } catch (err) {
+        reject(new Error(`the core's bench process printed no row: ${(err as Error).message}`))
+      }
+    })
+  })
 
 /** The core's runs as one row: all their episodes over all their time, and the range of their rates. */
 const combineCores = (cores: readonly PipelineRow[]): PipelineRow => {
@@ -308,7 +331,7 @@ export const printPipeline = (rows: PipelineRow[]): void => {
       : [`${(r.episodesPerSec / beside.episodesPerSec).toFixed(2)}× core (${beside.episodesPerSec.toFixed(1)})`, one && one !== r && `${(r.episodesPerSec / one.episodesPerSec).toFixed(2)}× 1 process`].filter(Boolean).join(', ')
     console.log(`  ${r.name.padEnd(52)} ${String(r.episodes).padStart(5)} episodes  ${String(r.ms).padStart(7)} ms  ${r.episodesPerSec.toFixed(1).padStart(8)} episodes/s  ${ratios}`)
   }
-  console.log('  CPU ms per episode (core: this process; pipeline: the worker processes, every thread; Redis: the whole server)')
+  console.log('  CPU ms per episode (core: its process, every thread; pipeline: the worker processes, every thread; Redis: the whole server)')
   for (const r of rows) {
     const redis = r.redisCpuMsPerEpisode === undefined ? '' : `  + Redis ${r.redisCpuMsPerEpisode.toFixed(1)} ms`
     const beside = besideOf(r)

@@ -1,0 +1,7 @@
+// One run of the pure core for the pipeline bench, in a process of its own:
+// `node --import tsx bench/core-run.ts EPISODES` prints its row as JSON.
+import { runCore } from './pipeline.js'
+
+const episodes = Number(process.argv[2])
+if (!Number.isInteger(episodes) || episodes < 1) throw new Error(`bench/core-run.ts: "${process.argv[2]}" is not a number of episodes`)
+process.stdout.write(`${JSON.stringify(runCore(episodes))}\n`)
