@@ -55,8 +55,14 @@ export interface ThreadShare {
 
 const CLOCK_TICK_MS = 10 // USER_HZ is 100 on Linux
 
+/** To one decimal, as every figure of the table is printed and kept. */
+const toTenth = (x: number): number => Math.round(x * 10) / 10
+
 /** ms over a run of `episodes`, per episode, to 0.1 ms. */
-const perEpisode = (ms: number, episodes: number): number => Math.round((ms / episodes) * 10) / 10
+const perEpisode = (ms: number, episodes: number): number => toTenth(ms / episodes)
+
+/** Episodes a second over a run of `ms`, to 0.1. */
+const episodesPerSecond = (episodes: number, ms: number): number => toTenth(episodes / (ms / 1000))
 
 /** Several processes' shares summed, per episode. */
 const sharePerEpisode = (shares: readonly ThreadShare[], episodes: number): ThreadShare => ({
@@ -202,7 +208,7 @@ const runPipeline = async (processes: number, episodes: number, analysis: Analys
       name: `pipeline, ${processes} worker process${processes > 1 ? 'es' : ''}, analysis ${analysis}`,
       episodes,
       ms: Math.round(ms),
-      episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
+      episodesPerSec: episodesPerSecond(episodes, ms),
       cpuMsPerEpisode: perEpisode(workersCpu() - cpu, episodes),
       redisCpuMsPerEpisode: perEpisode((await redisCpuMs(redis)) - redisCpu, episodes),
       threads: sharePerEpisode(shares, episodes),
@@ -233,7 +239,7 @@ export const runCore = (episodes: number): PipelineRow => {
   // The core runs on this process's own thread: no analysis thread ('inline').
   const share = shareOf(process.pid, threadsBefore, threadCpuMs(process.pid), 'inline')
   return {
-    name: 'pure core (analyzeDocument), 1 process', episodes, ms: Math.round(ms), episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
+    name: 'pure core (analyzeDocument), 1 process', episodes, ms: Math.round(ms), episodesPerSec: episodesPerSecond(episodes, ms),
     cpuMsPerEpisode: perEpisode((used.user + used.system) / 1000, episodes),
     threads: sharePerEpisode([share], episodes),
   }
@@ -268,7 +274,7 @@ export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
       const row = await runPipeline(processes, episodes, analysis, redis)
       cores.push(await runCoreProcess(episodes))
       const [before, after] = cores.slice(-2) as [PipelineRow, PipelineRow]
-      const mean = (pick: (r: PipelineRow) => number) => Math.round(((pick(before) + pick(after)) / 2) * 10) / 10
+      const mean = (pick: (r: PipelineRow) => number) => toTenth((pick(before) + pick(after)) / 2)
       rows.push({ ...row, core: { episodesPerSec: mean((r) => r.episodesPerSec), cpuMsPerEpisode: mean((r) => r.cpuMsPerEpisode) } })
     }
     return [combineCores(cores), ...rows]
@@ -305,7 +311,7 @@ const combineCores = (cores: readonly PipelineRow[]): PipelineRow => {
   const rates = cores.map((c) => c.episodesPerSec)
   return {
     name: cores[0]!.name, episodes, ms,
-    episodesPerSec: Math.round((episodes / (ms / 1000)) * 10) / 10,
+    episodesPerSec: episodesPerSecond(episodes, ms),
     cpuMsPerEpisode: perEpisode(total((c) => c.cpuMsPerEpisode), episodes),
     threads: {
       eventLoop: perEpisode(total((c) => c.threads?.eventLoop ?? 0), episodes),
