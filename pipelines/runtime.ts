@@ -65,7 +65,7 @@ export const startWorkers = async (
   workers.forEach((w, i) => {
     if (queues[i] === QUEUE.feeds) return
     w.on('failed', (job, err) => {
-      const mark = retryNextPoll(deps, job, err).finally(() => marking.delete(mark))
+      const mark = settleFailedChain(deps, job, err).finally(() => marking.delete(mark))
       marking.add(mark)
     })
   })
@@ -106,17 +106,18 @@ export const startWorkers = async (
  * longer than the backoff, a database outage) is not lost: its feed item is marked so the next
  * poll starts it again. A permanent failure (bad input) stays failed until the item changes.
  */
-const retryNextPoll = async (deps: Deps, job: Job | undefined, err: Error): Promise<void> => {
+const settleFailedChain = async (deps: Deps, job: Job | undefined, err: Error): Promise<void> => {
   // BullMQ emits 'failed' for every failed attempt; finishedOn is set only on the last.
-  if (!job || typeof job.finishedOn !== 'number' || err.name === 'UnrecoverableError') return
+  if (!job || typeof job.finishedOn !== 'number') return
   const data = job.data as Partial<JobData['transcripts']>
   if (!data.feedId || !data.item) return
   try {
-    if (await deps.feedState.retryLater(data.feedId, data.item.key, data.item.hash)) {
+    if (err.name === 'UnrecoverableError') await deps.feedState.markDone(data.feedId, data.item.key, data.item.hash)
+    else if (await deps.feedState.retryLater(data.feedId, data.item.key, data.item.hash)) {
       deps.log.warn({ jobId: job.id, episodeId: data.episodeId }, 'episode failed after its retries; the next poll of its feed starts it again')
     }
   } catch (e) {
-    deps.log.error({ err: e, jobId: job.id }, 'could not mark a failed episode for retry; `podpipe ingest --force` retries it')
+    deps.log.error({ err: e, jobId: job.id }, 'could not remember how a failed episode ended; `podpipe ingest --force` processes it again')
   }
 }
 

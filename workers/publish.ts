@@ -29,6 +29,7 @@ export const publishStage = defineStage(QUEUE.publish, (deps: Deps) => async (da
     // What a later recheck compares against; saved after the stores took the record (see SourceBlob).
     await deps.feedState.saveTranscript(data.feedId, input.itemKey, { url, sha256, ...input.validators })
   }
+  if (data.item) await deps.feedState.markDone(data.feedId, data.item.key, data.item.hash)
   const summary: StageResult = { recordId, turns: head.turns, ...results }
   // Written before the input is dropped: a worker killed between the two, or before the job is
   // marked completed, leaves a re-run that finds the summary instead of failing for missing data.

@@ -28,15 +28,34 @@ export interface PollReport {
 }
 
 /**
- * Per-feed memory between polls: HTTP validators, and the content hash of every episode
- * already handed to the pipeline, so an unchanged episode is not processed twice.
+ * What podpipe remembers per feed item between polls: the content hash of every version already
+ * handed to the pipeline, and the transcript each published chain processed. It grows with every
+ * feed's back catalogue, so it lives in Redis only by default (createRedisItemMemory); with
+ * PostgreSQL, what finished chains leave lives in the feed registry's database
+ * (src/feeds/item-memory.ts).
  */
-export interface FeedState {
-  httpCache(feedId: string): Promise<HttpCache>
-  saveHttpCache(feedId: string, cache: HttpCache): Promise<void>
+export interface ItemMemory {
   /** The remembered hash per episode key, undefined when never seen. */
   seen(feedId: string, keys: readonly string[]): Promise<(string | undefined)[]>
+  /** Remembers versions whose chains were just queued. */
   markSeen(feedId: string, entries: ReadonlyArray<readonly [key: string, hash: string]>): Promise<void>
+  /** The chain of this version finished: published, or failed for good on bad input. */
+  markDone(feedId: string, key: string, hash: string): Promise<void>
+  /** Compare-and-set: remembers `retryMark(hash)` only while the item is remembered with `hash`. */
+  markRetry(feedId: string, key: string, hash: string): Promise<boolean>
+  /** The remembered transcript per episode key; undefined when never recorded or recorded for another URL. */
+  transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
+  saveTranscript(feedId: string, key: string, memo: TranscriptMemo): Promise<void>
+  forget(feedId: string): Promise<void>
+}
+
+/**
+ * Per-feed memory between polls: HTTP validators and the items' memory, so an unchanged
+ * episode is not processed twice, and the shared state of the feed jobs.
+ */
+export interface FeedState extends Omit<ItemMemory, 'markRetry'> {
+  httpCache(feedId: string): Promise<HttpCache>
+  saveHttpCache(feedId: string, cache: HttpCache): Promise<void>
   /**
    * Marks a seen item whose chain failed for good for a transient reason (its retries ran out),
    * so the next poll processes it again: `seen` then returns `retryMark(hash)`. Only when the
@@ -55,10 +74,6 @@ export interface FeedState {
    */
   hostWaits(hosts: readonly string[], now: Date): Promise<Map<string, Date>>
   saveHostWaits(waits: ReadonlyMap<string, Date>): Promise<void>
-  forget(feedId: string): Promise<void>
-  /** The remembered transcript per episode key; undefined when never recorded or recorded for another URL. */
-  transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
-  saveTranscript(feedId: string, key: string, memo: TranscriptMemo): Promise<void>
   /**
    * The items the last full poll chose for transcript rechecks, so a poll answered by 304 can
    * still recheck them: a transcript file can change behind a feed that did not.
@@ -76,24 +91,64 @@ export interface FeedState {
 /** What `seen` returns for an item `retryLater` marked. */
 export const retryMark = (hash: string): string => `retry:${hash}`
 
-// Compare-and-set in one step: a poll that marks a newer version seen meanwhile must win. The
-// feed's validators go too, or a feed answering 304 would hide the item from every later poll.
-const RETRY_LATER = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) redis.call('DEL', KEYS[2]) redis.call('SADD', KEYS[3], ARGV[4]) return 1 end return 0`
+// Compare-and-set in one step: a poll that marks a newer version seen meanwhile must win.
+const MARK_RETRY = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) return 1 end return 0`
 
 /** Long enough for any ingestOnce caller to read; short enough not to accumulate. */
 const POLL_RECORD_TTL_SECONDS = 86_400
 
-export const createFeedState = (redis: Redis, prefix: string): FeedState => {
+/** The Redis hash of a feed's seen versions, item key → hash. */
+export const seenKeyOf = (prefix: string, feedId: string): string => `${prefix}:feed:${feedId}:seen`
+
+/** The items' memory in Redis: one hash of seen versions and one of transcript memos per feed. */
+export const createRedisItemMemory = (redis: Redis, prefix: string): ItemMemory => {
+  const seenKey = (feedId: string) => seenKeyOf(prefix, feedId)
+  const transcriptKey = (feedId: string) => `${prefix}:feed:${feedId}:transcripts`
+  return {
+    async seen(feedId, keys) {
+      if (keys.length === 0) return []
+      const values = await redis.hmget(seenKey(feedId), ...keys)
+      return values.map((v) => v ?? undefined)
+    },
+    async markSeen(feedId, entries) {
+      if (entries.length > 0) await redis.hset(seenKey(feedId), Object.fromEntries(entries.map(([k, h]) => [k, h])))
+    },
+    // Seen and done are one memory here: the mark made when the chain was queued stays.
+    markDone: async () => undefined,
+    async markRetry(feedId, key, hash) {
+      return (await redis.eval(MARK_RETRY, 1, seenKey(feedId), key, hash, retryMark(hash))) === 1
+    },
+    async transcripts(feedId, keys, urls) {
+      if (keys.length === 0) return []
+      const values = await redis.hmget(transcriptKey(feedId), ...keys)
+      return values.map((v, i) => {
+        const memo = v ? parseMemo(v) : undefined
+        return memo?.url === urls[i] ? memo : undefined
+      })
+    },
+    async saveTranscript(feedId, key, memo) {
+      await redis.hset(transcriptKey(feedId), key, JSON.stringify(cleanMemo(memo)))
+    },
+    async forget(feedId) {
+      await redis.del(seenKey(feedId), transcriptKey(feedId))
+    },
+  }
+}
+
+/** `items` defaults to Redis; src/feeds/item-memory.ts keeps them in PostgreSQL instead. */
+export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory = createRedisItemMemory(redis, prefix)): FeedState => {
   const httpKey = (feedId: string) => `${prefix}:feed:${feedId}:http`
-  const seenKey = (feedId: string) => `${prefix}:feed:${feedId}:seen`
   const pollKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:chains`
   const reportKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:report`
-  const transcriptKey = (feedId: string) => `${prefix}:feed:${feedId}:transcripts`
   const recheckKey = (feedId: string) => `${prefix}:feed:${feedId}:recheck`
   const revalidateKey = `${prefix}:feeds:revalidate`
   const hostWaitKey = `${prefix}:feeds:host-waits`
   return {
+    seen: (feedId, keys) => items.seen(feedId, keys),
+    markSeen: (feedId, entries) => items.markSeen(feedId, entries),
+    markDone: (feedId, key, hash) => items.markDone(feedId, key, hash),
+    transcripts: (feedId, keys, urls) => items.transcripts(feedId, keys, urls),
+    saveTranscript: (feedId, key, memo) => items.saveTranscript(feedId, key, memo),
     async httpCache(feedId) {
       const h = await redis.hgetall(httpKey(feedId))
       return { ...(h.etag ? { etag: h.etag } : {}), ...(h.lastModified ? { lastModified: h.lastModified } : {}) }
@@ -103,16 +158,13 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
       const fields = Object.entries(cache).filter((e): e is [string, string] => typeof e[1] === 'string')
       if (fields.length > 0) await redis.hset(httpKey(feedId), Object.fromEntries(fields))
     },
-    async seen(feedId, keys) {
-      if (keys.length === 0) return []
-      const values = await redis.hmget(seenKey(feedId), ...keys)
-      return values.map((v) => v ?? undefined)
-    },
-    async markSeen(feedId, entries) {
-      if (entries.length > 0) await redis.hset(seenKey(feedId), Object.fromEntries(entries.map(([k, h]) => [k, h])))
-    },
     async retryLater(feedId, key, hash) {
-      return (await redis.eval(RETRY_LATER, 3, seenKey(feedId), httpKey(feedId), revalidateKey, key, hash, retryMark(hash), feedId)) === 1
+      if (!(await items.markRetry(feedId, key, hash))) return false
+      // After the mark, not before: a crash in between leaves the item marked, processed at the
+      // feed's next full read, where the other order would lose the retry. The feed's validators
+      // go, or a feed answering 304 would hide the item from every later poll.
+      await redis.multi().del(httpKey(feedId)).sadd(revalidateKey, feedId).exec()
+      return true
     },
     async takeRevalidations(max) {
       return redis.spop(revalidateKey, max)
@@ -135,22 +187,8 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
       if (waits.size > 0) await redis.hset(hostWaitKey, Object.fromEntries([...waits].map(([h, d]) => [h, String(d.getTime())])))
     },
     async forget(feedId) {
-      await redis.del(httpKey(feedId), seenKey(feedId), transcriptKey(feedId), recheckKey(feedId))
-    },
-    async transcripts(feedId, keys, urls) {
-      if (keys.length === 0) return []
-      const values = await redis.hmget(transcriptKey(feedId), ...keys)
-      return values.map((v, i) => {
-        const memo = v ? parseMemo(v) : undefined
-        return memo?.url === urls[i] ? memo : undefined
-      })
-    },
-    async saveTranscript(feedId, key, memo) {
-      const clean: TranscriptMemo = { url: memo.url }
-      if (memo.etag) clean.etag = memo.etag
-      if (memo.lastModified) clean.lastModified = memo.lastModified
-      if (memo.sha256) clean.sha256 = memo.sha256
-      await redis.hset(transcriptKey(feedId), key, JSON.stringify(clean))
+      await redis.del(httpKey(feedId), recheckKey(feedId))
+      await items.forget(feedId)
     },
     async recheckList<T>(feedId: string) {
       const raw = await redis.get(recheckKey(feedId))
@@ -163,8 +201,8 @@ export const createFeedState = (redis: Redis, prefix: string): FeedState => {
         return []
       }
     },
-    async saveRecheckList(feedId, items) {
-      await redis.set(recheckKey(feedId), JSON.stringify(items))
+    async saveRecheckList(feedId, list) {
+      await redis.set(recheckKey(feedId), JSON.stringify(list))
     },
     async recordPoll(pollJobId, chainIds) {
       // Added to, never replaced: a poll job re-run after a crash finds its episodes already
@@ -196,11 +234,19 @@ const Report = z.object({
 
 const Memo = z.object({ url: z.string(), etag: z.string().optional(), lastModified: z.string().optional(), sha256: z.string().optional() })
 
+/** The memo as remembered: empty validators dropped, nothing but the four fields. */
+export const cleanMemo = (memo: TranscriptMemo): TranscriptMemo => ({
+  url: memo.url,
+  ...(memo.etag ? { etag: memo.etag } : {}),
+  ...(memo.lastModified ? { lastModified: memo.lastModified } : {}),
+  ...(memo.sha256 ? { sha256: memo.sha256 } : {}),
+})
+
 // A memo this code cannot read (older layout, hand edit) is treated as never recorded: the worst
 // outcome is one extra fetch and reprocessing, never a skipped change.
-const parseMemo = (raw: string): TranscriptMemo | undefined => {
+export const parseMemo = (raw: unknown): TranscriptMemo | undefined => {
   try {
-    const parsed = Memo.safeParse(JSON.parse(raw))
+    const parsed = Memo.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw)
     return parsed.success ? parsed.data : undefined
   } catch {
     return undefined
