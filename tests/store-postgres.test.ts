@@ -46,7 +46,7 @@ describe('postgres store: migrations', () => {
     const tables = await q<{ table_name: string }>(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [schema])
     expect(tables.map((t) => t.table_name)).toEqual(
-      ['changes', 'claims', 'entities', 'entity_mentions', 'episodes', 'feeds', 'schema_migrations', 'sections', 'speakers', 'turns'])
+      ['changes', 'claims', 'entities', 'entity_mentions', 'episodes', 'feed_items', 'feeds', 'schema_migrations', 'sections', 'speakers', 'turns'])
   })
 
   it('applies each migration exactly once when several processes start at the same moment', async () => {

@@ -81,7 +81,7 @@ export const VARIABLES = {
   databaseUrl: spec({
     variable: 'DATABASE_URL',
     shown: '(unset: PostgreSQL sink off)',
-    description: 'PostgreSQL connection URL for the postgres store. Setting it also turns that store on unless PODPIPE_STORES says otherwise.',
+    description: 'PostgreSQL connection URL for the postgres store, the feed registry and what the feed jobs remember of finished episodes. Setting it also turns that store on unless PODPIPE_STORES says otherwise.',
     expected: 'a postgres:// or postgresql:// URL with a host',
     schema: url(['postgres:', 'postgresql:']),
     secret: 'url',

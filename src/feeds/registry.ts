@@ -107,7 +107,8 @@ const toRow = (r: RawRow): FeedRow => ({
 const COLUMNS = `id, url, host, speakers, options, min_interval_s, max_interval_s, interval_s, next_poll_at, due_at, last_polled_at,
   last_status, last_error, publish_times, consecutive_errors, etag, last_modified, rechecked_at, enabled, added_at`
 
-const run = async <R>(db: RegistryDb, what: string, sql: string, params: readonly unknown[]): Promise<R[]> => {
+/** One registry statement; a failure is a transient store error naming what was being done. */
+export const runRegistry = async <R>(db: RegistryDb, what: string, sql: string, params: readonly unknown[]): Promise<R[]> => {
   try {
     return (await db.sql.query<R>(sql, params)).rows
   } catch (err) {
@@ -147,7 +148,7 @@ export const addFeeds = async (
       next_poll_at: new Date(now.getTime() + Math.floor(phaseOf(id) * spreadS * 1000)).toISOString(),
     }
   })
-  const changed = await run<{ inserted: boolean }>(db, 'adding feeds', `
+  const changed = await runRegistry<{ inserted: boolean }>(db, 'adding feeds', `
     INSERT INTO ${t(db)} AS f (id, url, host, speakers, options, min_interval_s, max_interval_s, interval_s, next_poll_at)
     SELECT r.id, r.url, r.host, r.speakers, coalesce(r.options, '{}'::jsonb), r.interval_s, r.interval_s,
            coalesce(r.interval_s, $2::integer), r.next_poll_at
@@ -168,16 +169,16 @@ export const addFeeds = async (
 /** Removes a feed by URL or id; false when the registry has neither. */
 export const removeFeed = async (db: RegistryDb, urlOrId: string): Promise<boolean> => {
   const key = urlOrId.trim()
-  const rows = await run(db, 'removing a feed', `DELETE FROM ${t(db)} WHERE id = $1 OR url = $1 RETURNING id`, [key])
+  const rows = await runRegistry(db, 'removing a feed', `DELETE FROM ${t(db)} WHERE id = $1 OR url = $1 RETURNING id`, [key])
   return rows.length > 0
 }
 
 /** Every feed, in the order they were added. */
 export const listFeeds = async (db: RegistryDb): Promise<FeedRow[]> =>
-  (await run<RawRow>(db, 'listing feeds', `SELECT ${COLUMNS} FROM ${t(db)} ORDER BY added_at, url`, [])).map(toRow)
+  (await runRegistry<RawRow>(db, 'listing feeds', `SELECT ${COLUMNS} FROM ${t(db)} ORDER BY added_at, url`, [])).map(toRow)
 
 export const countFeeds = async (db: RegistryDb): Promise<number> =>
-  Number((await run<{ n: string | number }>(db, 'counting feeds', `SELECT count(*) AS n FROM ${t(db)}`, []))[0]?.n ?? 0)
+  Number((await runRegistry<{ n: string | number }>(db, 'counting feeds', `SELECT count(*) AS n FROM ${t(db)}`, []))[0]?.n ?? 0)
 
 /**
  * Claims up to `limit` feeds due at `now` for one poll batch, oldest due first: each gets the
@@ -189,7 +190,7 @@ export const claimDueFeeds = async (
   db: RegistryDb,
   { now, limit, leaseId, leaseS }: { now: Date; limit: number; leaseId: string; leaseS: number },
 ): Promise<{ id: string; dueAt: Date }[]> => {
-  const rows = await run<{ id: string; due_at: Date | string }>(db, 'claiming due feeds', `
+  const rows = await runRegistry<{ id: string; due_at: Date | string }>(db, 'claiming due feeds', `
     WITH due AS (
       SELECT id FROM ${t(db)} WHERE enabled AND next_poll_at <= $1 ORDER BY next_poll_at LIMIT $2 FOR UPDATE SKIP LOCKED
     )
@@ -201,7 +202,7 @@ export const claimDueFeeds = async (
 
 /** The feeds a batch still holds: none once their lease lapsed and another batch claimed them. */
 export const leasedFeeds = async (db: RegistryDb, leaseId: string): Promise<LeasedFeed[]> =>
-  (await run<RawRow>(db, 'reading a poll batch', `SELECT ${COLUMNS} FROM ${t(db)} WHERE lease_id = $1 ORDER BY id`, [leaseId])).map(toRow)
+  (await runRegistry<RawRow>(db, 'reading a poll batch', `SELECT ${COLUMNS} FROM ${t(db)} WHERE lease_id = $1 ORDER BY id`, [leaseId])).map(toRow)
 
 /**
  * Writes a batch's results back in one statement and releases its lease. Only rows the batch
@@ -224,7 +225,7 @@ export const recordPolls = async (db: RegistryDb, leaseId: string, updates: read
     publish_times: u.publishTimes?.map((d) => d.toISOString()) ?? null,
     rechecked_at: u.recheckedAt?.toISOString() ?? null,
   }))
-  const written = await run(db, 'recording polls', `
+  const written = await runRegistry(db, 'recording polls', `
     UPDATE ${t(db)} f SET
       next_poll_at = r.next_poll_at,
       interval_s = r.interval_s,
@@ -262,5 +263,5 @@ export const importFeeds = (db: RegistryDb, specs: readonly FeedSpec[], polling:
  */
 export const dropValidators = async (db: RegistryDb, ids: readonly string[]): Promise<void> => {
   if (ids.length === 0) return
-  await run(db, 'dropping validators', `UPDATE ${t(db)} SET etag = NULL, last_modified = NULL WHERE id = ANY($1::text[])`, [ids])
+  await runRegistry(db, 'dropping validators', `UPDATE ${t(db)} SET etag = NULL, last_modified = NULL WHERE id = ANY($1::text[])`, [ids])
 }

@@ -9,7 +9,7 @@ import {
 } from '../queue/index.js'
 import type { Agent } from 'undici'
 import { createFetchAgent } from '../feed/index.js'
-import { openRegistry, type RegistryDb } from '../feeds/index.js'
+import { createSqlItemMemory, openRegistry, type RegistryDb } from '../feeds/index.js'
 import { createStores, type RecordStore } from '../store/index.js'
 import { analyzeEncoded, type AnalysisOutcome, type AnalysisRequest } from './analysis.js'
 import { createThreadPool } from './thread-pool.js'
@@ -43,7 +43,7 @@ export interface DepsOptions {
   log?: Logger
   /** Replaces createStores(config), e.g. a PostgreSQL store in a test's own schema. */
   openStores?: () => Promise<RecordStore[]>
-  /** PostgreSQL schema for createStores. @defaultValue 'podpipe' */
+  /** PostgreSQL schema for createStores and the feed registry. @defaultValue 'podpipe' */
   postgresSchema?: string
   /**
    * Where analysis runs: 'threads', a pool of `analysisThreads` threads, so this event loop
@@ -102,7 +102,7 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
   const stores = memoStores(options.openStores ?? (() => createStores(config, { log, tuning, ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}) })))
   const registry = memoOpen(async () => {
     if (options.registry) return { db: options.registry, close: async () => undefined }
-    const db = await openRegistry(config)
+    const db = await openRegistry(config, options.postgresSchema ? { schema: options.postgresSchema } : {})
     return { db, close: () => db.close() }
   })
   let agent: Agent | undefined
@@ -113,7 +113,10 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
     redis,
     queues: createQueues(redis, config.queuePrefix, tuning, log),
     blobs: createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds, config.blobCompressMinBytes),
-    feedState: createFeedState(redis, config.queuePrefix),
+    // With PostgreSQL, finished items are remembered there: Redis would hold every back catalogue.
+    feedState: createFeedState(redis, config.queuePrefix, config.databaseUrl
+      ? createSqlItemMemory({ db: async () => (await registry.get()).db, redis, prefix: config.queuePrefix })
+      : undefined),
     stores: stores.get,
     registry: async () => (await registry.get()).db,
     fetchAgent: () => (agent ??= createFetchAgent({

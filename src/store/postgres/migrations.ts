@@ -214,4 +214,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feeds_lease ON ${s}.feeds (lease_id) WHERE lease_id IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'feed item memory',
+    // What podpipe remembers of each feed item whose chain has finished, when Redis should not
+    // hold it (src/feeds/item-memory.ts): the hash of the version processed, and the transcript
+    // memo of the last published chain. Chains in flight stay remembered in Redis, with them.
+    sql: (s) => `
+      CREATE TABLE ${s}.feed_items (
+        feed_id     text NOT NULL,
+        item_key    text NOT NULL,
+        hash        text,
+        transcript  jsonb,
+        PRIMARY KEY (feed_id, item_key)
+      );
+    `,
+  },
 ]
