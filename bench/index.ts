@@ -1,5 +1,5 @@
 // `npm run bench`: every speed figure side by side with its alternative, in one run, as ratios.
-// `npm run bench -- split extraction pipeline query polling` picks sections; pipeline needs Redis, query and polling PostgreSQL too.
+// `npm run bench -- split extraction pipeline query polling items` picks sections; pipeline needs Redis, query, polling and items PostgreSQL too.
 import { benchSplit } from './split.js'
 import { benchAnalyze } from './analyze.js'
 import { benchExtraction } from './extraction.js'
@@ -9,6 +9,7 @@ import { benchPipeline, printPipeline } from './pipeline.js'
 import { benchBlobs, printBlobs } from './blobs.js'
 import { benchQuery, printQuery } from './query.js'
 import { benchPolling, printPolling, type PollingEngine } from './polling.js'
+import { benchItemMemory, printItemMemory } from './item-memory.js'
 
 const sections = process.argv.slice(2)
 const want = (name: string): boolean => sections.length === 0 || sections.includes(name)
@@ -38,4 +39,9 @@ if (want('polling')) {
   const sizes = (process.env.PODPIPE_BENCH_FEEDS ?? '10000,100000').split(',').map(Number)
   const engines = (process.env.PODPIPE_BENCH_POLL_ENGINES ?? 'postgres').split(',') as PollingEngine[]
   printPolling(await benchPolling(sizes, Number(process.env.PODPIPE_BENCH_POLL_RATE ?? 400), engines))
+}
+if (want('items')) {
+  const feeds = Number(process.env.PODPIPE_BENCH_ITEM_FEEDS ?? 100)
+  const perFeed = Number(process.env.PODPIPE_BENCH_ITEMS_PER_FEED ?? 300)
+  printItemMemory(await benchItemMemory(feeds, perFeed), feeds, perFeed)
 }
