@@ -53,8 +53,6 @@ export const createSqlItemMemory = ({ db, redis, prefix }: SqlItemMemoryOptions)
       // After the database has it: a crash in between leaves both, which agree.
       await redis.eval(DROP_IF_EQUAL, 1, seenKeyOf(prefix, feedId), key, hash)
     },
-    // Only a chain in flight can fail, so its mark is in Redis.
-    markRetry: (feedId, key, hash) => inFlight.markRetry(feedId, key, hash),
     async transcripts(feedId, keys, urls) {
       if (keys.length === 0) return []
       const { d, items } = await table()

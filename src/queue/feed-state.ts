@@ -32,7 +32,8 @@ export interface PollReport {
  * handed to the pipeline, and the transcript each published chain processed. It grows with every
  * feed's back catalogue, so it lives in Redis only by default (createRedisItemMemory); with
  * PostgreSQL, what finished chains leave lives in the feed registry's database
- * (src/feeds/item-memory.ts).
+ * (src/feeds/item-memory.ts). Either way a version whose chain is in flight is marked in the
+ * Redis hash `seenKeyOf` names, beside its chain: retryLater marks it there.
  */
 export interface ItemMemory {
   /** The remembered hash per episode key, undefined when never seen. */
@@ -41,8 +42,6 @@ export interface ItemMemory {
   markSeen(feedId: string, entries: ReadonlyArray<readonly [key: string, hash: string]>): Promise<void>
   /** The chain of this version finished: published, or failed for good on bad input. */
   markDone(feedId: string, key: string, hash: string): Promise<void>
-  /** Compare-and-set: remembers `retryMark(hash)` only while the item is remembered with `hash`. */
-  markRetry(feedId: string, key: string, hash: string): Promise<boolean>
   /** The remembered transcript per episode key; undefined when never recorded or recorded for another URL. */
   transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
   saveTranscript(feedId: string, key: string, memo: TranscriptMemo): Promise<void>
@@ -53,7 +52,7 @@ export interface ItemMemory {
  * Per-feed memory between polls: HTTP validators and the items' memory, so an unchanged
  * episode is not processed twice, and the shared state of the feed jobs.
  */
-export interface FeedState extends Omit<ItemMemory, 'markRetry'> {
+export interface FeedState extends ItemMemory {
   httpCache(feedId: string): Promise<HttpCache>
   saveHttpCache(feedId: string, cache: HttpCache): Promise<void>
   /**
@@ -91,8 +90,10 @@ export interface FeedState extends Omit<ItemMemory, 'markRetry'> {
 /** What `seen` returns for an item `retryLater` marked. */
 export const retryMark = (hash: string): string => `retry:${hash}`
 
-// Compare-and-set in one step: a poll that marks a newer version seen meanwhile must win.
-const MARK_RETRY = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) return 1 end return 0`
+// Compare-and-set in one step: a poll that marks a newer version seen meanwhile must win. The
+// feed's validators go too, or a feed answering 304 would hide the item from every later poll.
+const RETRY_LATER = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) redis.call('DEL', KEYS[2]) redis.call('SADD', KEYS[3], ARGV[4]) return 1 end return 0`
 
 /** Long enough for any ingestOnce caller to read; short enough not to accumulate. */
 const POLL_RECORD_TTL_SECONDS = 86_400
@@ -115,9 +116,6 @@ export const createRedisItemMemory = (redis: Redis, prefix: string): ItemMemory 
     },
     // Seen and done are one memory here: the mark made when the chain was queued stays.
     markDone: async () => undefined,
-    async markRetry(feedId, key, hash) {
-      return (await redis.eval(MARK_RETRY, 1, seenKey(feedId), key, hash, retryMark(hash))) === 1
-    },
     async transcripts(feedId, keys, urls) {
       if (keys.length === 0) return []
       const values = await redis.hmget(transcriptKey(feedId), ...keys)
@@ -159,12 +157,7 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
       if (fields.length > 0) await redis.hset(httpKey(feedId), Object.fromEntries(fields))
     },
     async retryLater(feedId, key, hash) {
-      if (!(await items.markRetry(feedId, key, hash))) return false
-      // After the mark, not before: a crash in between leaves the item marked, processed at the
-      // feed's next full read, where the other order would lose the retry. The feed's validators
-      // go, or a feed answering 304 would hide the item from every later poll.
-      await redis.multi().del(httpKey(feedId)).sadd(revalidateKey, feedId).exec()
-      return true
+      return (await redis.eval(RETRY_LATER, 3, seenKeyOf(prefix, feedId), httpKey(feedId), revalidateKey, key, hash, retryMark(hash), feedId)) === 1
     },
     async takeRevalidations(max) {
       return redis.spop(revalidateKey, max)
