@@ -54,7 +54,7 @@ const runOnce = async (memory: ItemMemoryKind, feeds: number, perFeed: number, r
   const store = memory === 'postgres' ? await createPostgresStore({ connectionString: PG_URL, schema }) : undefined
   try {
     if (store) await store.ping()
-    const state: FeedState = createFeedState(redis, prefix, store ? createSqlItemMemory({ db: async () => store, redis, prefix }) : undefined)
+    const state: FeedState = createFeedState(redis, prefix, store ? createSqlItemMemory({ db: async () => store, redis, prefix, settleAfterMs: 0 }) : undefined)
     const feedId = (f: number) => `feed-${f}`
     const before = await usedMemory(redis)
     await inBatches(feeds, (f) => state.markSeen(feedId(f), itemsOf(f, perFeed).map((it) => [it.key, it.hash] as const)))

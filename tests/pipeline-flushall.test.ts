@@ -11,7 +11,7 @@ import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestOnce, startWorkers } from '../pipelines/runtime.js'
-import { QUEUE, closeQueues, createQueues, feedIdOf, jobId, parseJobData, seenKeyOf } from '../src/queue/index.js'
+import { QUEUE, closeQueues, createQueues, feedIdOf, jobId, parseJobData } from '../src/queue/index.js'
 import { FAST, PG_URL, SMALL_VTT, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { startRedisServer, type TestRedis } from './helpers/redis-server.js'
 
@@ -79,7 +79,8 @@ describe.each(SETUPS)('Redis loses every key (FLUSHALL), items remembered by $na
   it(`after a flush of a finished run, republishes ${republishedAfterRun} episodes, and the stores still hold one record per episode`, async () => {
     // What Redis remembers per episode once every chain has finished.
     const client = new Redis(redis.url, { maxRetriesPerRequest: 1 })
-    expect(await client.hlen(seenKeyOf(config.queuePrefix, feedIdOf(feedUrl())))).toBe(marksInRedis)
+    const feed = `${config.queuePrefix}:feed:${feedIdOf(feedUrl())}`
+    expect((await client.hlen(`${feed}:seen`)) + (await client.hlen(`${feed}:in-flight`))).toBe(marksInRedis)
     client.disconnect()
     await flushAll()
     const result = await ingestOnce(config, feedUrl(), () => {}, { tuning: FAST, pollMs: 50, timeoutMs: 60_000, ...options })

@@ -2,12 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createFeedState, retryMark, seenKeyOf, type FeedState } from '../queue/feed-state.js'
+import { createFeedState, createRedisItemMemory, retryMark, seenKeyOf, type FeedState } from '../queue/feed-state.js'
 import { createPostgresStore, type SqlRecordStore } from '../store/postgres/index.js'
 import { createSqlItemMemory } from './item-memory.js'
 
 // Real Redis and PostgreSQL: a unique queue prefix and schema per run.
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const HOUR = 3_600_000
 
 describe('feed item memory on PostgreSQL', () => {
   let redis: Redis
@@ -16,7 +17,8 @@ describe('feed item memory on PostgreSQL', () => {
   const prefix = `test-items-${randomUUID()}`
   const schema = `podpipe_items_${randomBytes(5).toString('hex')}`
   const h = (c: string) => c.repeat(64)
-  const inRedis = async (feedId: string) => redis.hgetall(seenKeyOf(prefix, feedId))
+  const inFlight = (feedId: string) => `${prefix}:feed:${feedId}:in-flight`
+  const inRedis = async (feedId: string) => redis.hgetall(inFlight(feedId))
   const rows = async (feedId: string) =>
     (await store.sql.query<{ item_key: string; hash: string | null }>(`SELECT item_key, hash FROM ${schema}.feed_items WHERE feed_id = $1 ORDER BY item_key`, [feedId])).rows
 
@@ -24,7 +26,7 @@ describe('feed item memory on PostgreSQL', () => {
     redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 })
     store = await createPostgresStore({ connectionString: PG_URL, schema })
     await store.ping()
-    state = createFeedState(redis, prefix, createSqlItemMemory({ db: async () => store, redis, prefix }))
+    state = createFeedState(redis, prefix, createSqlItemMemory({ db: async () => store, redis, prefix, settleAfterMs: HOUR }))
   })
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}:*`)
@@ -60,7 +62,7 @@ describe('feed item memory on PostgreSQL', () => {
   it('after Redis loses its keys, forgets the versions in flight (queued again) and keeps the finished ones', async () => {
     await state.markSeen('f3', [['done', h('d')], ['flying', h('f')]])
     await state.markDone('f3', 'done', h('d'))
-    await redis.del(seenKeyOf(prefix, 'f3'))
+    await redis.del(inFlight('f3'))
     expect(await state.seen('f3', ['done', 'flying'])).toEqual([h('d'), undefined])
   })
 
@@ -102,7 +104,50 @@ describe('feed item memory on PostgreSQL', () => {
   })
 
   it('names the database and what it was doing when PostgreSQL refuses', async () => {
-    const broken = createSqlItemMemory({ db: async () => ({ sql: store.sql, schema: 'no_such_schema_here' }), redis, prefix })
+    const broken = createSqlItemMemory({ db: async () => ({ sql: store.sql, schema: 'no_such_schema_here' }), redis, prefix, settleAfterMs: HOUR })
     await expect(broken.markDone('f7', 'ep-a', h('a'))).rejects.toThrow(/feed registry: remembering a finished item failed/)
+  })
+
+  describe('after a switch from the Redis-only memory', () => {
+    // What the Redis-only memory wrote under this prefix before the switch.
+    const before = () => createRedisItemMemory(redis, prefix)
+    const later = (ms: number) => createFeedState(redis, prefix, createSqlItemMemory({ db: async () => store, redis, prefix, settleAfterMs: HOUR, now: () => Date.now() + ms }))
+
+    it('reads its marks, and moves each to the database once no chain queued before can be running', async () => {
+      await before().markSeen('g1', [['ep-a', h('a')], ['ep-b', h('b')]])
+      expect(await state.seen('g1', ['ep-a', 'ep-b', 'ep-c'])).toEqual([h('a'), h('b'), undefined])
+      expect(await rows('g1')).toEqual([])
+      expect(await later(HOUR + 1000).seen('g1', ['ep-a', 'ep-c'])).toEqual([h('a'), undefined])
+      expect(await rows('g1')).toEqual([{ item_key: 'ep-a', hash: h('a') }])
+      expect(await redis.hgetall(seenKeyOf(prefix, 'g1'))).toEqual({ 'ep-b': h('b') })
+      expect(await state.seen('g1', ['ep-a', 'ep-b'])).toEqual([h('a'), h('b')])
+    })
+
+    it('marks a chain queued before the switch for retry, and drops its mark when it finishes', async () => {
+      await before().markSeen('g2', [['ep-a', h('a')], ['ep-b', h('b')]])
+      expect(await state.retryLater('g2', 'ep-a', h('a'))).toBe(true)
+      expect(await state.seen('g2', ['ep-a'])).toEqual([retryMark(h('a'))])
+      await state.markDone('g2', 'ep-b', h('b'))
+      expect(await redis.hgetall(seenKeyOf(prefix, 'g2'))).toEqual({ 'ep-a': retryMark(h('a')) })
+      expect(await rows('g2')).toEqual([{ item_key: 'ep-b', hash: h('b') }])
+    })
+
+    it('drops its mark when a newer version is queued, which then stands alone', async () => {
+      await before().markSeen('g3', [['ep-a', h('1')]])
+      await state.markSeen('g3', [['ep-a', h('2')]])
+      expect(await redis.hexists(seenKeyOf(prefix, 'g3'), 'ep-a')).toBe(0)
+      await state.markDone('g3', 'ep-a', h('2'))
+      expect(await later(HOUR + 1000).seen('g3', ['ep-a'])).toEqual([h('2')])
+      expect(await rows('g3')).toEqual([{ item_key: 'ep-a', hash: h('2') }])
+    })
+
+    it('moves a mark into the row a transcript memo made, keeping the memo', async () => {
+      await before().markSeen('g4', [['ep-a', h('a')]])
+      await state.saveTranscript('g4', 'ep-a', { url: 'u', sha256: 'aa' })
+      expect(await later(HOUR + 1000).seen('g4', ['ep-a'])).toEqual([h('a')])
+      expect(await rows('g4')).toEqual([{ item_key: 'ep-a', hash: h('a') }])
+      expect(await state.transcripts('g4', ['ep-a'], ['u'])).toEqual([{ url: 'u', sha256: 'aa' }])
+      expect(await redis.exists(seenKeyOf(prefix, 'g4'))).toBe(0)
+    })
   })
 })

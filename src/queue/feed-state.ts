@@ -32,8 +32,8 @@ export interface PollReport {
  * handed to the pipeline, and the transcript each published chain processed. It grows with every
  * feed's back catalogue, so it lives in Redis only by default (createRedisItemMemory); with
  * PostgreSQL, what finished chains leave lives in the feed registry's database
- * (src/feeds/item-memory.ts). Either way a version whose chain is in flight is marked in the
- * Redis hash `seenKeyOf` names, beside its chain: retryLater marks it there.
+ * (src/feeds/item-memory.ts). Either way a version whose chain is in flight is marked in Redis,
+ * beside its chain, in one of the hashes `markKeys` names: retryLater marks it there.
  */
 export interface ItemMemory {
   /** The remembered hash per episode key, undefined when never seen. */
@@ -46,6 +46,8 @@ export interface ItemMemory {
   transcripts(feedId: string, keys: readonly string[], urls: readonly string[]): Promise<(TranscriptMemo | undefined)[]>
   saveTranscript(feedId: string, key: string, memo: TranscriptMemo): Promise<void>
   forget(feedId: string): Promise<void>
+  /** The Redis hashes (item key → hash) a version whose chain is in flight may be marked in, newest first. */
+  markKeys(feedId: string): string[]
 }
 
 /**
@@ -92,8 +94,12 @@ export const retryMark = (hash: string): string => `retry:${hash}`
 
 // Compare-and-set in one step: a poll that marks a newer version seen meanwhile must win. The
 // feed's validators go too, or a feed answering 304 would hide the item from every later poll.
-const RETRY_LATER = `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) redis.call('DEL', KEYS[2]) redis.call('SADD', KEYS[3], ARGV[4]) return 1 end return 0`
+const RETRY_LATER = `for i = 3, #KEYS do
+  if redis.call('HGET', KEYS[i], ARGV[1]) == ARGV[2] then
+    redis.call('HSET', KEYS[i], ARGV[1], ARGV[3]) redis.call('DEL', KEYS[1]) redis.call('SADD', KEYS[2], ARGV[4]) return 1
+  end
+end
+return 0`
 
 /** Long enough for any ingestOnce caller to read; short enough not to accumulate. */
 const POLL_RECORD_TTL_SECONDS = 86_400
@@ -130,6 +136,7 @@ export const createRedisItemMemory = (redis: Redis, prefix: string): ItemMemory 
     async forget(feedId) {
       await redis.del(seenKey(feedId), transcriptKey(feedId))
     },
+    markKeys: (feedId) => [seenKey(feedId)],
   }
 }
 
@@ -147,6 +154,7 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
     markDone: (feedId, key, hash) => items.markDone(feedId, key, hash),
     transcripts: (feedId, keys, urls) => items.transcripts(feedId, keys, urls),
     saveTranscript: (feedId, key, memo) => items.saveTranscript(feedId, key, memo),
+    markKeys: (feedId) => items.markKeys(feedId),
     async httpCache(feedId) {
       const h = await redis.hgetall(httpKey(feedId))
       return { ...(h.etag ? { etag: h.etag } : {}), ...(h.lastModified ? { lastModified: h.lastModified } : {}) }
@@ -157,7 +165,8 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
       if (fields.length > 0) await redis.hset(httpKey(feedId), Object.fromEntries(fields))
     },
     async retryLater(feedId, key, hash) {
-      return (await redis.eval(RETRY_LATER, 3, seenKeyOf(prefix, feedId), httpKey(feedId), revalidateKey, key, hash, retryMark(hash), feedId)) === 1
+      const marks = items.markKeys(feedId)
+      return (await redis.eval(RETRY_LATER, 2 + marks.length, httpKey(feedId), revalidateKey, ...marks, key, hash, retryMark(hash), feedId)) === 1
     },
     async takeRevalidations(max) {
       return redis.spop(revalidateKey, max)

@@ -115,7 +115,11 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
     blobs: createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds, config.blobCompressMinBytes),
     // With PostgreSQL, finished items are remembered there: Redis would hold every back catalogue.
     feedState: createFeedState(redis, config.queuePrefix, config.databaseUrl
-      ? createSqlItemMemory({ db: async () => (await registry.get()).db, redis, prefix: config.queuePrefix })
+      ? createSqlItemMemory({
+        db: async () => (await registry.get()).db, redis, prefix: config.queuePrefix,
+        // No chain outlives its data: past the blob TTL, marks from before the switch are settled.
+        settleAfterMs: tuning.blobTtlSeconds * 1000,
+      })
       : undefined),
     stores: stores.get,
     registry: async () => (await registry.get()).db,
