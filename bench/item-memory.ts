@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { createSqlItemMemory } from '../src/feeds/index.js'
-import { createFeedState, type FeedState } from '../src/queue/index.js'
+import { createFeedState, removePrefix, type FeedState } from '../src/queue/index.js'
 import { createPostgresStore } from '../src/store/postgres/index.js'
+import { BENCH_DATABASE_URL as PG_URL, infoField } from './measure.js'
 
-const PG_URL = process.env.PODPIPE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PARALLEL_FEEDS = 8
 
@@ -26,7 +26,7 @@ export interface ItemMemoryRow {
   msPerFinish: number
 }
 
-const usedMemory = async (redis: Redis): Promise<number> => Number(/^used_memory:(\d+)/m.exec(await redis.info('memory'))?.[1] ?? 0)
+const usedMemory = (redis: Redis): Promise<number> => infoField(redis, 'memory', 'used_memory')
 
 const hex = (n: number, i: number): string => `${n.toString(16).padStart(8, '0')}${i.toString(16).padStart(8, '0')}`.repeat(4)
 
@@ -80,12 +80,7 @@ const runOnce = async (memory: ItemMemoryKind, feeds: number, perFeed: number, r
       msPerFinish: Math.round((finishMs / items) * 1000) / 1000,
     }
   } finally {
-    let cursor = '0'
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000)
-      if (keys.length > 0) await redis.del(...keys)
-      cursor = next
-    } while (cursor !== '0')
+    await removePrefix(REDIS_URL, prefix)
     await store?.close()
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
   }

@@ -1,4 +1,12 @@
 import { performance } from 'node:perf_hooks'
+import type { Redis } from 'ioredis'
+
+/** The PostgreSQL the benches that need one use. */
+export const BENCH_DATABASE_URL = process.env.PODPIPE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** One numeric field of Redis INFO, 0 when absent. */
+export const infoField = async (redis: Redis, section: string, name: string): Promise<number> =>
+  Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(await redis.info(section))?.[1] ?? 0)
 
 export interface BenchRow {
   name: string

@@ -21,9 +21,9 @@ import { startWorkers } from '../pipelines/runtime.js'
 import { loadConfig } from '../src/config/index.js'
 import { QUEUE, QUEUE_ORDER, feedIdOf, removePrefix } from '../src/queue/index.js'
 import { createPgliteStore, createPostgresStore, type SqlRecordStore } from '../src/store/postgres/index.js'
+import { BENCH_DATABASE_URL as PG_URL, infoField } from './measure.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
-const PG_URL = process.env.PODPIPE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const APP = `podpipe-bench-${randomBytes(3).toString('hex')}`
 const HOSTS = 8
 const CHANGED_EVERY = 100
@@ -65,9 +65,6 @@ const processCpuMs = (pid: number): number => {
     return 0
   }
 }
-
-const infoField = async (redis: Redis, section: string, name: string): Promise<number> =>
-  Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(await redis.info(section))?.[1] ?? 0)
 
 const redisCpuMs = async (redis: Redis) =>
   ((await infoField(redis, 'cpu', 'used_cpu_user')) + (await infoField(redis, 'cpu', 'used_cpu_sys'))) * 1000
