@@ -18,7 +18,7 @@
  * moved to the database the first time a poll reads it.
  */
 import type { Redis } from 'ioredis'
-import { cleanMemo, createRedisItemMemory, parseMemo, seenKeyOf, type ItemMemory } from '../queue/feed-state.js'
+import { cleanMemo, createRedisItemMemory, memoFor, seenKeyOf, type ItemMemory } from '../queue/feed-state.js'
 import { quoteSchema } from '../store/postgres/schema-name.js'
 import { runRegistry, type RegistryDb } from './registry.js'
 
@@ -117,7 +117,7 @@ export const createSqlItemMemory = ({ db, redis, prefix, settleAfterMs, now = Da
         INSERT INTO ${items} (feed_id, item_key, hash) VALUES ($1, $2, $3)
         ON CONFLICT (feed_id, item_key) DO UPDATE SET hash = excluded.hash`, [feedId, key, hash])
       // After the database has it: a crash in between leaves both, which agree.
-      for (const mark of markKeys(feedId)) await dropIfEqual(mark, [[key, hash]])
+      await Promise.all(markKeys(feedId).map((mark) => dropIfEqual(mark, [[key, hash]])))
     },
     async transcripts(feedId, keys, urls) {
       if (keys.length === 0) return []
@@ -126,10 +126,7 @@ export const createSqlItemMemory = ({ db, redis, prefix, settleAfterMs, now = Da
         SELECT item_key, transcript FROM ${items} WHERE feed_id = $1 AND item_key = ANY($2::text[]) AND transcript IS NOT NULL`,
       [feedId, keys])
       const memos = new Map(rows.map((r) => [r.item_key, r.transcript]))
-      const found = keys.map((k, i) => {
-        const memo = memos.has(k) ? parseMemo(memos.get(k)) : undefined
-        return memo?.url === urls[i] ? memo : undefined
-      })
+      const found = keys.map((k, i) => memoFor(memos.get(k), urls[i]!))
       // Memos the Redis-only memory wrote still count, until a publish writes them here.
       const rest = keys.flatMap((k, i) => (found[i] ? [] : [i]))
       if (rest.length === 0) return found

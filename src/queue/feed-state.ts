@@ -125,10 +125,7 @@ export const createRedisItemMemory = (redis: Redis, prefix: string): ItemMemory 
     async transcripts(feedId, keys, urls) {
       if (keys.length === 0) return []
       const values = await redis.hmget(transcriptKey(feedId), ...keys)
-      return values.map((v, i) => {
-        const memo = v ? parseMemo(v) : undefined
-        return memo?.url === urls[i] ? memo : undefined
-      })
+      return values.map((v, i) => memoFor(v, urls[i]!))
     },
     async saveTranscript(feedId, key, memo) {
       await redis.hset(transcriptKey(feedId), key, JSON.stringify(cleanMemo(memo)))
@@ -246,11 +243,20 @@ export const cleanMemo = (memo: TranscriptMemo): TranscriptMemo => ({
 
 // A memo this code cannot read (older layout, hand edit) is treated as never recorded: the worst
 // outcome is one extra fetch and reprocessing, never a skipped change.
-export const parseMemo = (raw: unknown): TranscriptMemo | undefined => {
+const parseMemo = (raw: unknown): TranscriptMemo | undefined => {
   try {
     const parsed = Memo.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw)
     return parsed.success ? parsed.data : undefined
   } catch {
     return undefined
   }
+}
+
+/**
+ * The remembered memo (JSON text or a parsed object; null or undefined when none) if it was
+ * recorded for `url`: a new link never gets stale validators.
+ */
+export const memoFor = (raw: unknown, url: string): TranscriptMemo | undefined => {
+  const memo = raw == null || raw === '' ? undefined : parseMemo(raw)
+  return memo?.url === url ? memo : undefined
 }
