@@ -146,12 +146,8 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
   const revalidateKey = `${prefix}:feeds:revalidate`
   const hostWaitKey = `${prefix}:feeds:host-waits`
   return {
-    seen: (feedId, keys) => items.seen(feedId, keys),
-    markSeen: (feedId, entries) => items.markSeen(feedId, entries),
-    markDone: (feedId, key, hash) => items.markDone(feedId, key, hash),
-    transcripts: (feedId, keys, urls) => items.transcripts(feedId, keys, urls),
-    saveTranscript: (feedId, key, memo) => items.saveTranscript(feedId, key, memo),
-    markKeys: (feedId) => items.markKeys(feedId),
+    // Both memories are plain closures, so their functions stand here as they are.
+    ...items,
     async httpCache(feedId) {
       const h = await redis.hgetall(httpKey(feedId))
       return { ...(h.etag ? { etag: h.etag } : {}), ...(h.lastModified ? { lastModified: h.lastModified } : {}) }
