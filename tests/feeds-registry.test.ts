@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
-  addFeeds, claimDueFeeds, countFeeds, leasedFeeds, listFeeds, pollUpdate, recordPolls, removeFeed, type RegistryDb,
+  addFeeds, claimDueFeeds, countFeeds, leasedFeeds, listFeeds, pollUpdate, recordPolls, removeFeed, feedItemsTable, type RegistryDb,
 } from '../src/feeds/index.js'
 import { feedIdOf } from '../src/queue/jobs.js'
 import { createPgliteStore, createPostgresStore, type SqlRecordStore } from '../src/store/postgres/index.js'
@@ -58,10 +58,21 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('feed registry o
       ['https://b.example/rss', feedIdOf('https://b.example/rss'), 'https://b.example', null, 300, 300],
     ])
     expect(feeds.every((f) => f.nextPollAt.getTime() === NOW.getTime() && f.enabled)).toBe(true)
-    expect(await removeFeed(db, feedIdOf('https://b.example/rss'))).toBe(true)
-    expect(await removeFeed(db, 'https://a.example/feed.xml')).toBe(true)
-    expect(await removeFeed(db, 'https://a.example/feed.xml')).toBe(false)
+    expect(await removeFeed(db, feedIdOf('https://b.example/rss'))).toBe(feedIdOf('https://b.example/rss'))
+    expect(await removeFeed(db, 'https://a.example/feed.xml')).toBe(feedIdOf('https://a.example/feed.xml'))
+    expect(await removeFeed(db, 'https://a.example/feed.xml')).toBeUndefined()
     expect(await countFeeds(db)).toBe(1)
+  })
+
+  it('forgets the items remembered of a removed feed, and only of it', async () => {
+    const db = await open()
+    const [a, b] = ['https://a.example/feed.xml', 'https://b.example/rss']
+    await addFeeds(db, [{ url: a }, { url: b }], { now: NOW, bounds })
+    await db.sql.query(`INSERT INTO ${feedItemsTable(db)} (feed_id, item_key, hash) VALUES ($1, 'ep-1', 'h1'), ($1, 'ep-2', 'h2'), ($2, 'ep-1', 'h3')`,
+      [feedIdOf(a), feedIdOf(b)])
+    expect(await removeFeed(db, a)).toBe(feedIdOf(a))
+    const { rows } = await db.sql.query<{ feed_id: string; item_key: string }>(`SELECT feed_id, item_key FROM ${feedItemsTable(db)}`, [])
+    expect(rows).toEqual([{ feed_id: feedIdOf(b), item_key: 'ep-1' }])
   })
 
   it('spreads the first polls of a large import over the time given', async () => {

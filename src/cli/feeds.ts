@@ -99,16 +99,21 @@ export const registerFeeds = (program: Command): void => {
 
   cmd
     .command('remove')
-    .description('Remove a feed by URL or id (podpipe feeds list shows both).')
+    .description('Remove a feed by URL or id (podpipe feeds list shows both), and forget its episodes: added again, it is read afresh.')
     .argument('<url-or-id>')
     .action(async (key: string) => {
       const config = loadConfig()
       // A relative path names the feed added from it, which the registry holds as an absolute path.
       const isPath = !key.startsWith('feed-') && !SCHEME.test(key)
-      const removed = await withRegistry(config, async (db, f) =>
-        (await f.removeFeed(db, key)) || (isPath && (await f.removeFeed(db, resolve(key)))))
-      if (!removed) throw new PodpipeError('CONFIG', 'no such feed in the registry (podpipe feeds list shows the URLs and ids)', { input: key })
-      out(`${key}: removed`)
+      await withRegistry(config, async (db, f) => {
+        const id = (await f.removeFeed(db, key)) ?? (isPath ? await f.removeFeed(db, resolve(key)) : undefined)
+        if (id === undefined) throw new PodpipeError('CONFIG', 'no such feed in the registry (podpipe feeds list shows the URLs and ids)', { input: key })
+        out(`${key}: removed`)
+        // The feed is out of the registry either way, so this only warns: nothing polls it again.
+        await f.forgetFeed(config, db, id).catch((err: unknown) => process.stderr.write(
+          `podpipe: ${key}: removed, but what Redis remembers of its episodes was not cleared (${err instanceof Error ? err.message : String(err)}); ` +
+          'added again, it would skip the episodes processed before\n'))
+      })
     })
 
   cmd

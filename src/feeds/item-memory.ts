@@ -19,8 +19,7 @@
  */
 import type { Redis } from 'ioredis'
 import { cleanMemo, createRedisItemMemory, memoFor, seenKeyOf, type ItemMemory } from '../queue/feed-state.js'
-import { quoteSchema } from '../store/postgres/schema-name.js'
-import { runRegistry, type RegistryDb } from './registry.js'
+import { feedItemsTable, runRegistry, type RegistryDb } from './registry.js'
 
 // Each key given with its hash is dropped only while it still holds that hash: a newer version
 // marked, or a retry marked, since it was read stays.
@@ -54,7 +53,7 @@ export const createSqlItemMemory = ({ db, redis, prefix, settleAfterMs, now = Da
   }
   const table = async () => {
     const d = await db()
-    return { d, items: `${quoteSchema(d.schema)}.feed_items` }
+    return { d, items: feedItemsTable(d) }
   }
   const markKeys = (feedId: string) => [flyingKey(feedId), seenKeyOf(prefix, feedId)]
   const dropIfEqual = (key: string, pairs: readonly (readonly [string, string])[]) =>

@@ -54,6 +54,8 @@ export const hostOf = (url: string): string => {
 }
 
 const t = (db: RegistryDb) => `${quoteSchema(db.schema)}.feeds`
+/** The items remembered of each feed (migration 6, src/feeds/item-memory.ts). */
+export const feedItemsTable = (db: RegistryDb): string => `${quoteSchema(db.schema)}.feed_items`
 
 interface RawRow {
   id: string
@@ -166,11 +168,18 @@ export const addFeeds = async (
   return { added, updated: changed.length - added, unchanged: rows.length - changed.length }
 }
 
-/** Removes a feed by URL or id; false when the registry has neither. */
-export const removeFeed = async (db: RegistryDb, urlOrId: string): Promise<boolean> => {
+/**
+ * Removes a feed by URL or id, with the items remembered of it in the database (item-memory.ts),
+ * in one statement: a feed added again later starts afresh. Returns the feed's id; undefined when
+ * the registry has neither. What Redis remembers of it is the caller's to forget (FeedState.forget).
+ */
+export const removeFeed = async (db: RegistryDb, urlOrId: string): Promise<string | undefined> => {
   const key = urlOrId.trim()
-  const rows = await runRegistry(db, 'removing a feed', `DELETE FROM ${t(db)} WHERE id = $1 OR url = $1 RETURNING id`, [key])
-  return rows.length > 0
+  const rows = await runRegistry<{ id: string }>(db, 'removing a feed', `
+    WITH gone AS (DELETE FROM ${t(db)} WHERE id = $1 OR url = $1 RETURNING id),
+         items AS (DELETE FROM ${feedItemsTable(db)} WHERE feed_id IN (SELECT id FROM gone))
+    SELECT id FROM gone`, [key])
+  return rows[0]?.id
 }
 
 /** Every feed, in the order they were added. */
