@@ -277,7 +277,8 @@ export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
       const mean = (pick: (r: PipelineRow) => number) => toTenth((pick(before) + pick(after)) / 2)
       rows.push({ ...row, core: { episodesPerSec: mean((r) => r.episodesPerSec), cpuMsPerEpisode: mean((r) => r.cpuMsPerEpisode) } })
     }
-    return [combineCores(cores), ...rows]
+    const ceiling = runs().some(([processes]) => processes > 1) ? [await runCorePair(episodes, cores.at(-1)!)] : []
+    return [combineCores(cores), ...rows, ...ceiling]
   } finally {
     redis.disconnect()
   }
@@ -303,6 +304,27 @@ const runCoreProcess = (episodes: number): Promise<PipelineRow> =>
     })
   })
 
+/**
+ * Two core processes at once, against the last core run alone: what two processes can reach on
+ * this machine when nothing but the core runs (shared caches, memory bandwidth, a host that gives
+ * fewer real cores than it lists), the ceiling for the pipeline's two-process rows.
+ */
+const runCorePair = async (episodes: number, alone: PipelineRow): Promise<PipelineRow> => {
+  const pair = await Promise.all([runCoreProcess(episodes), runCoreProcess(episodes)])
+  const total = (pick: (r: PipelineRow) => number) => pair.reduce((n, r) => n + pick(r), 0)
+  return {
+    name: 'pure core, 2 processes at once', episodes: total((r) => r.episodes), ms: Math.max(...pair.map((r) => r.ms)),
+    episodesPerSec: toTenth(total((r) => r.episodesPerSec)),
+    cpuMsPerEpisode: toTenth(total((r) => r.cpuMsPerEpisode) / pair.length),
+    threads: {
+      eventLoop: toTenth(total((r) => r.threads?.eventLoop ?? 0) / pair.length),
+      analysisThread: 0,
+      helpers: toTenth(total((r) => r.threads?.helpers ?? 0) / pair.length),
+    },
+    core: { episodesPerSec: alone.episodesPerSec, cpuMsPerEpisode: alone.cpuMsPerEpisode },
+  }
+}
+
 /** The core's runs as one row: all their episodes over all their time, and the range of their rates. */
 const combineCores = (cores: readonly PipelineRow[]): PipelineRow => {
   const episodes = cores.reduce((n, c) => n + c.episodes, 0)
@@ -327,6 +349,7 @@ export const printPipeline = (rows: PipelineRow[]): void => {
   if (!core) return
   console.log('\nPipeline on the local Redis (goals: 1 process ≥ 0.75× core; 2 processes ≥ 1.6× one; pipeline CPU ≤ 1.4× core)')
   console.log('  Each pipeline row is compared with the core run just before and just after it (their mean, in brackets); the core row sums its runs.')
+  console.log('  With two-process rows, a last row runs two core processes at once (their rates summed) against the last core run alone: the ceiling of two processes here.')
   const oneOf = (r: PipelineRow) => rows.find((o) => o !== core && o.name === r.name.replace(/\d worker processes/, '1 worker process'))
   const besideOf = (r: PipelineRow) => r.core ?? core
   for (const r of rows) {
