@@ -292,7 +292,7 @@ const runCoreProcess = (episodes: number): Promise<PipelineRow> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, join(ROOT, 'bench/core-run.ts'), String(episodes)], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
-    child.stdout?.on('data', (chunk: Buffer) => { out += chunk.toString() })
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { out += chunk })
     child.once('error', reject)
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`the core's bench process exited with ${code}`))

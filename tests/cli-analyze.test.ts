@@ -25,7 +25,7 @@ const intoClosedPipe = (...args: string[]) =>
     const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     child.stdout.destroy()
     let stderr = ''
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
     child.on('exit', (code) => resolve({ code, stderr }))
   })
 

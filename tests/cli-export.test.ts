@@ -147,8 +147,8 @@ describe('on PostgreSQL (DATABASE_URL)', () => {
       })
       let status = ''
       let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (status += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      child.stdout.setEncoding('utf8').on('data', (c: string) => (status += c))
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
       child.on('exit', () => resolve({ status: status.trim(), stderr }))
     })
     expect(result).toEqual({ status: '0', stderr: '' })

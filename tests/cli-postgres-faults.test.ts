@@ -50,7 +50,7 @@ const podpipe = (args: string[], env: Record<string, string>) => {
   })
   children.push(child)
   let stderr = ''
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c))
   child.stdout?.resume()
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   /** Rejects as soon as the process exits, so a crash fails the test at once instead of at its timeout. */

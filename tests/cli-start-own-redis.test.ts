@@ -45,7 +45,7 @@ const startPodpipe = (env: Record<string, string>, { freshNetwork = false }: { f
   })
   running.push(child)
   let stderr = ''
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c))
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
   return { child, stderr: () => stderr, exited }
 }

@@ -58,7 +58,7 @@ describe('the HTTP server with PostgreSQL down', () => {
       },
     })
     cleanup.push(async () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') })
-    for (const s of [child.stdout, child.stderr]) s?.on('data', (c: Buffer) => output.push(c.toString()))
+    for (const s of [child.stdout, child.stderr]) s?.setEncoding('utf8').on('data', (c: string) => output.push(c))
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     const url = `http://127.0.0.1:${port}`
     const readyz = async (): Promise<Readyz> => {

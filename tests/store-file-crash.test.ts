@@ -98,8 +98,8 @@ describe('file store crash consistency', () => {
       // One listener reads every line, "ready" and the "logged" lines, whichever chunks they come in.
       let lines = ''
       await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          lines += chunk.toString()
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          lines += chunk
           for (let at = lines.indexOf('\n'); at >= 0; at = lines.indexOf('\n')) {
             const line = lines.slice(0, at)
             lines = lines.slice(at + 1)

@@ -26,8 +26,9 @@ export const runPodpipe = (args: readonly string[], { env = {}, stdin, killAfter
     })
     let stdout = ''
     let stderr = ''
-    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
+    // Decoded by the stream, so a character split across two chunks arrives whole.
+    child.stdout?.setEncoding('utf8').on('data', (c: string) => (stdout += c))
+    child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c))
     if (stdin !== undefined) child.stdin?.end(stdin)
     const timer = setTimeout(() => child.kill('SIGTERM'), killAfterMs)
     child.on('exit', (code, signal) => {
