@@ -97,11 +97,18 @@ const redisCpuMs = async (redis: Redis): Promise<number> => {
 }
 
 /**
- * Episodes each worker process handles before the clock starts: enough for every stage of
- * every process to have run its code hot (a process starts its analysis thread on its first
- * analyze job, and the thread compiles the core on its first episodes).
+ * Episodes each worker process (and each core process) handles before the clock starts
+ * (PODPIPE_BENCH_WARMUP, 20): enough for every stage of every process to have run its code hot
+ * (a process starts its analysis thread on its first analyze job, and the thread compiles the
+ * core on its first episodes). V8 goes on optimising for longer in a worker, two isolates and
+ * more code, than in the core alone: a larger warm-up measures the steady state.
  */
-const WARM_EPISODES_PER_PROCESS = 20
+const WARM_EPISODES_PER_PROCESS = (() => {
+  const given = process.env.PODPIPE_BENCH_WARMUP
+  const n = Number(given ?? 20)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`PODPIPE_BENCH_WARMUP: "${given}" is not a whole number of episodes above 0`)
+  return n
+})()
 
 /** The seed feed's episode item, repeated `n` times with distinct guids. */
 const episodeFeed = (n: number, tag: string): string => {

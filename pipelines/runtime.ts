@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Job, Worker } from 'bullmq'
-import type { Config } from '../src/config/index.js'
+import { applyHeapGrowth, type Config } from '../src/config/index.js'
 import { ALL_QUEUES, QUEUE, createWorker, type JobData, type QueueName } from '../src/queue/index.js'
 import { closeDeps, createDeps, migrateLegacyQueues, type Deps, type DepsOptions } from '../src/stage/index.js'
 import { STAGES } from './ingest.js'
@@ -46,6 +46,7 @@ export const startWorkers = async (
 ): Promise<RunningWorkers> => {
   // Poll batches read and write the feed registry: PostgreSQL from anywhere, the embedded PGlite
   // only in the process that holds it (podpipe start passes it); elsewhere their jobs wait.
+  applyHeapGrowth(config.heapGrowingPercent)
   const canPoll = options.registry !== undefined || config.databaseUrl !== undefined
   const queues = requested.filter((q) => (q !== QUEUE.webhook || config.webhook) && (q !== QUEUE.polls || canPoll))
   const deps = await createDeps(config, options)

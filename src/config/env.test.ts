@@ -61,6 +61,7 @@ describe('loadConfig defaults', () => {
     ['PODPIPE_STREAM_INLINE_MAX_BYTES', config.stream.inlineMaxBytes, 64 * 1024],
     ['PODPIPE_BLOB_COMPRESS_MIN_BYTES', config.blobCompressMinBytes, 1024 * 1024],
     ['PODPIPE_CONCURRENCY', config.concurrency, 2],
+    ['PODPIPE_HEAP_GROWING_PERCENT', config.heapGrowingPercent, 200],
     ['LOG_LEVEL', config.logLevel, 'info'],
   ])('%s', (_variable, actual, expected) => {
     expect(actual).toEqual(expected)
@@ -94,7 +95,7 @@ describe('loadConfig defaults', () => {
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
       'PODPIPE_POLL_MIN_INTERVAL_S', 'PODPIPE_POLL_MAX_INTERVAL_S', 'PODPIPE_POLL_BATCH_SIZE', 'PODPIPE_POLL_BATCHES', 'PODPIPE_POLL_CONCURRENCY', 'PODPIPE_POLL_HOST_CONCURRENCY', 'PODPIPE_POLL_TICK_S',
       'PODPIPE_STREAM_MAX_LEN', 'PODPIPE_STREAM_INLINE_MAX_BYTES', 'PODPIPE_WEBHOOK_URL', 'PODPIPE_WEBHOOK_SECRET', 'PODPIPE_WEBHOOK_TIMEOUT_MS',
-      'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_BLOB_COMPRESS_MIN_BYTES', 'PODPIPE_CONCURRENCY', 'LOG_LEVEL',
+      'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_BLOB_COMPRESS_MIN_BYTES', 'PODPIPE_CONCURRENCY', 'PODPIPE_HEAP_GROWING_PERCENT', 'LOG_LEVEL',
     ])
     for (const row of rows) {
       expect(row.default, row.variable).not.toBe('')
@@ -137,6 +138,7 @@ describe('loadConfig values', () => {
       PODPIPE_STREAM_INLINE_MAX_BYTES: '0',
       PODPIPE_BLOB_COMPRESS_MIN_BYTES: '0',
       PODPIPE_CONCURRENCY: '16',
+      PODPIPE_HEAP_GROWING_PERCENT: '0',
       LOG_LEVEL: 'DEBUG',
     })
     expect(config).toEqual({
@@ -160,6 +162,7 @@ describe('loadConfig values', () => {
       stream: { maxLen: 500, inlineMaxBytes: 0 },
       concurrency: 16,
       blobCompressMinBytes: 0,
+      heapGrowingPercent: 0,
       logLevel: 'debug',
     })
   })

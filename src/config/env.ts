@@ -117,6 +117,7 @@ const toConfig = (v: Values): Config => ({
     : { url: v.webhookUrl, secret: v.webhookSecret!, timeoutMs: v.webhookTimeoutMs!, maxResponseBytes: v.webhookMaxResponseBytes! },
   concurrency: v.concurrency!,
   blobCompressMinBytes: v.blobCompressMinBytes!,
+  heapGrowingPercent: v.heapGrowingPercent!,
   logLevel: v.logLevel!,
 })
 

@@ -101,6 +101,8 @@ export interface Config {
   concurrency: number
   /** Blobs between stages at least this many bytes are compressed in Redis. */
   blobCompressMinBytes: number
+  /** V8's heap growing factor for worker processes, in percent over the live heap; 0: V8's own. */
+  heapGrowingPercent: number
   logLevel: LogLevel
 }
 

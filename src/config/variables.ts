@@ -401,6 +401,14 @@ export const VARIABLES = {
     fallback: () => '2',
     schema: int(1, 256),
   }),
+  heapGrowingPercent: spec({
+    variable: 'PODPIPE_HEAP_GROWING_PERCENT',
+    shown: '200',
+    description: "How far a worker process's JavaScript heap may grow past what survived its last full collection before V8 starts the next one, in percent (V8's --heap-growing-percent; 0 leaves it to V8). The blobs a worker moves through Redis count against that headroom, and at V8's own setting a worker collected in full every ten or so seed-size episodes.",
+    expected: 'an integer from 0 to 300',
+    fallback: () => '200',
+    schema: int(0, 300),
+  }),
   logLevel: spec({
     variable: 'LOG_LEVEL',
     shown: 'info',

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { applyHeapGrowth } from './heap-growth.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'podpipe-heap-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/**
+ * A process that sets the growth at run time, then keeps about 30 MB alive while it allocates
+ * 50 MB more and drops the oldest: prints how many full collections V8 ran.
+ */
+const child = join(dir, 'child.mts')
+writeFileSync(child, `
+import { PerformanceObserver, constants } from 'node:perf_hooks'
+import { applyHeapGrowth } from ${JSON.stringify(fileURLToPath(new URL('./heap-growth.ts', import.meta.url)))}
+applyHeapGrowth(Number(process.argv[2]))
+let full = 0
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++
+}).observe({ entryTypes: ['gc'] })
+const live = []
+for (let i = 0; i < 1500; i++) {
+  live.push(Array.from({ length: 20000 }, (_, j) => ({ i, j })))
+  if (live.length > 30) live.shift()
+}
+setTimeout(() => console.log(full), 50)
+`)
+
+const fullCollections = (percent: number, nodeFlags: string[] = []): number => {
+  const run = spawnSync(process.execPath, [...nodeFlags, '--import', 'tsx', child, String(percent)], { encoding: 'utf8' })
+  expect(run.status, run.stderr).toBe(0)
+  return Number(run.stdout.trim())
+}
+
+describe('applyHeapGrowth', () => {
+  it('takes effect when set at run time: more headroom, fewer full collections of a growing heap', () => {
+    const tight = fullCollections(50)
+    const roomy = fullCollections(300)
+    expect(roomy).toBeGreaterThan(0)
+    expect(tight).toBeGreaterThanOrEqual(2 * roomy)
+  })
+
+  it('leaves a growth given to node on its command line as it is', () => {
+    expect(fullCollections(50, ['--heap-growing-percent=300'])).toBe(fullCollections(300))
+  })
+
+  it('sets nothing for 0 (V8 decides) or when node was given the flag', () => {
+    expect(applyHeapGrowth(0, [])).toBe(false)
+    expect(applyHeapGrowth(200, ['--heap_growing_percent=100'])).toBe(false)
+  })
+})
