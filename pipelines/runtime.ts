@@ -44,9 +44,9 @@ export const startWorkers = async (
   requested: readonly QueueName[] = ALL_QUEUES,
   options: WorkerOptions = {},
 ): Promise<RunningWorkers> => {
+  applyHeapGrowth(config.heapGrowingPercent)
   // Poll batches read and write the feed registry: PostgreSQL from anywhere, the embedded PGlite
   // only in the process that holds it (podpipe start passes it); elsewhere their jobs wait.
-  applyHeapGrowth(config.heapGrowingPercent)
   const canPoll = options.registry !== undefined || config.databaseUrl !== undefined
   const queues = requested.filter((q) => (q !== QUEUE.webhook || config.webhook) && (q !== QUEUE.polls || canPoll))
   const deps = await createDeps(config, options)
