@@ -35,6 +35,19 @@ export const isValidatedRecord = (record: unknown): boolean =>
   typeof record === 'object' && record !== null && validated.has(record)
 
 /**
+ * Records buildRecord parsed in this thread: each of their objects came out of the schema's parse,
+ * which writes keys in the schema's sorted order (schema.ts). A sealed one is frozen, so it keeps
+ * them; an unsealed one is printed or encoded as it is, and encodeRecord already takes only a
+ * record as buildRecord returned it. A record sealTransferred took in is not one: it was parsed
+ * elsewhere, perhaps by a version whose schema listed its keys in another order.
+ */
+const parsedHere = new WeakSet<object>()
+
+/** Whether every object of this record has its keys in sorted order, as buildRecord's parse left them. */
+export const hasSchemaKeyOrder = (record: unknown): boolean =>
+  typeof record === 'object' && record !== null && parsedHere.has(record)
+
+/**
  * Seals a record that buildRecord validated elsewhere (the analysis thread) and that reached this
  * thread through a lossless encoding, V8's serialization, so it is still the value that passed the
  * schema: the stores then skip a second check, as for a record sealed by buildRecord itself. Only
@@ -92,6 +105,7 @@ export const buildRecord = (parts: RecordParts, { seal = true }: BuildOptions = 
       ...(parts.warnings.length > 0 ? { warnings: parts.warnings } : {}),
     },
   })
+  parsedHere.add(record)
   if (seal) {
     deepFreeze(record)
     validated.add(record)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
-import { buildRecord, episodeRecordJsonSchema, isValidatedRecord, recordId, sealTransferred, type EpisodeRecord, type RecordParts } from './index.js'
+import { buildRecord, episodeRecordJsonSchema, hasSchemaKeyOrder, isValidatedRecord, recordId, sealTransferred, type EpisodeRecord, type RecordParts } from './index.js'
 
 const parts = (over: Partial<RecordParts> = {}): RecordParts => ({
   episode: {
@@ -65,6 +65,30 @@ describe('record', () => {
     const otherVersion = buildRecord(parts(), { seal: false })
     const built = { ...otherVersion, provenance: { ...otherVersion.provenance, pipelineVersion: '0.0.1-older' } }
     expect(isValidatedRecord(sealTransferred(built))).toBe(false)
+  })
+
+  it('builds every object of a record with its keys sorted, so JSON.stringify writes canonical JSON', () => {
+    // Input keys in reverse order: the order comes from the schema's parse, not from the parts.
+    const reversed = <T>(v: T): T => (Array.isArray(v) ? v.map(reversed) : v !== null && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v) as T
+    for (const seal of [true, false]) {
+      const record = buildRecord({ ...reversed(parts()), processedAt: new Date('2026-01-01T00:00:00Z') }, { seal })
+      expect(hasSchemaKeyOrder(record)).toBe(true)
+      const unsorted: string[] = []
+      const visit = (v: unknown, path: string): void => {
+        if (Array.isArray(v)) return v.forEach((x, i) => visit(x, `${path}[${i}]`))
+        if (v === null || typeof v !== 'object') return
+        const keys = Object.keys(v)
+        // stageMs is a map whose keys are data, in the order the stages ran.
+        if (!path.endsWith('.stageMs') && keys.join() !== [...keys].sort().join()) unsorted.push(path)
+        for (const k of keys) visit((v as Record<string, unknown>)[k], `${path}.${k}`)
+      }
+      visit(record, 'record')
+      expect(unsorted).toEqual([])
+    }
+    // Anything not parsed here keeps whatever order it came with.
+    expect(hasSchemaKeyOrder(deserialize(serialize(buildRecord(parts()))))).toBe(false)
+    expect(hasSchemaKeyOrder({ ...buildRecord(parts()) })).toBe(false)
   })
 
   it('publishes a JSON Schema identical to the one generated from the source of truth', () => {
