@@ -22,7 +22,8 @@ const changes = async (): Promise<ChangeLogEntry[]> => {
   const text = await readFile(join(dir, 'changes.jsonl'), 'utf8').catch(() => '')
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as ChangeLogEntry)
 }
-const listing = async () => readdir(join(dir, 'records'))
+/** The records directory but for this process's lock owner file, which stays while it lives (src/store/file-lock.ts). */
+const listing = async () => (await readdir(join(dir, 'records'))).filter((n) => !n.startsWith(`.lock-owner.${process.pid}.`))
 
 describe('file store', () => {
   it('creates, then leaves an identical re-put untouched, then updates on new content', async () => {
@@ -140,6 +141,33 @@ describe('file store', () => {
     await createFileStore({ dir }).put(sampleRecord())
     expect((await listing()).sort()).toEqual([`.ep-3.json.${process.pid}.cccccccccccc.tmp`, `${sampleRecord().id}.json`])
   })
+
+  it('links every lock of a process to its one owner file, which it makes again when swept and removes when it exits', async () => {
+    const owners = async () => (await readdir(join(dir, 'records'))).filter((n) => n.startsWith('.lock-owner.'))
+    const inodes: [number, number][] = []
+    const store = createFileStore({
+      dir,
+      // While the put holds the record's lock: the lock and the owner file are one inode.
+      onStep: async (step, id) => {
+        if (step !== 'locked') return
+        const [owner] = await owners()
+        inodes.push([(await stat(join(dir, 'records', `.${id}.lock`))).ino, (await stat(join(dir, 'records', owner!))).ino])
+      },
+    })
+    for (const guid of ['a', 'b', 'c']) expect(await store.put(sampleRecord({ guid }))).toBe('created')
+    expect(inodes).toHaveLength(3)
+    for (const [lock, owner] of inodes) expect(lock).toBe(owner)
+    const [owner] = await owners()
+    expect(await owners()).toEqual([expect.stringMatching(new RegExp(`^\\.lock-owner\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`))])
+    // Swept, as removeStaleTempFiles sweeps a temp file an hour old: the next lock makes another.
+    await rm(join(dir, 'records', owner!))
+    expect(await store.put(sampleRecord({ guid: 'd' }))).toBe('created')
+    expect(await owners()).toHaveLength(1)
+    expect(await owners()).not.toEqual([owner])
+    // A process that exits takes its owner file with it.
+    await run(process.execPath, ['--import', 'tsx', 'tests/helpers/put-file-record.ts', dir, 'Other title'], { cwd: process.cwd() })
+    expect((await owners()).filter((n) => !n.includes(`.${process.pid}.`))).toEqual([])
+  }, 30_000)
 
   it('takes over the lock of a process that died holding it', async () => {
     const store = createFileStore({ dir })

@@ -150,7 +150,7 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
 
   const recover = async (): Promise<FileStoreRecovery> => {
     await mkdir(recordsDir, { recursive: true })
-    // Temp files of crashed writers: records, intents and locks in records/, the log lock's in dir.
+    // Temp files of crashed writers: of records, locks and lock owners in records/, of the log lock in dir.
     await removeStaleTempFiles(recordsDir, STALE_TEMP_MS)
     await removeStaleTempFiles(dir, STALE_TEMP_MS)
     const found: FileStoreRecovery = { completed: 0, discarded: 0 }
