@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { createInterface } from 'node:readline'
 import { analyzeDocument } from '../src/analyze/index.js'
 import { ingestOnce } from '../pipelines/runtime.js'
 import { loadConfig, type Config } from '../src/config/index.js'
@@ -138,9 +139,8 @@ const workerArgs = (): string[] => process.env.PODPIPE_BENCH_WORKER_ARGS?.split(
 const startWorkerProcess = (vars: Record<string, string>): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...workerArgs(), WORKER], { env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'inherit'] })
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('podpipe workers ready')) resolve(child)
-    })
+    // Whole lines: a chunk may end inside one.
+    if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => { if (line.includes('podpipe workers ready')) resolve(child) })
     child.once('exit', (code) => reject(new Error(`worker process exited with ${code} before it was ready`)))
   })
 

@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
+import { createInterface } from 'node:readline'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { startFeedScheduler } from '../pipelines/feed-scheduler.js'
@@ -73,7 +74,8 @@ const redisCpuMs = async (redis: Redis) =>
 const startChild = (args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; line: string }> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
-    child.stdout?.once('data', (chunk: Buffer) => resolve({ child, line: chunk.toString() }))
+    // A whole line: a chunk may end inside one.
+    if (child.stdout) createInterface({ input: child.stdout }).once('line', (line) => resolve({ child, line }))
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before it was ready`)))
   })
 

@@ -5,6 +5,7 @@ import { QUEUE, feedIdOf, jobId } from '../src/queue/index.js'
 import { FAST, REPO, SMALL_VTT, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
 import { waitFor } from './helpers/quiescence.js'
 import { entryArgs } from './helpers/entry.js'
+import { workersReady } from './helpers/spawn-worker.js'
 
 const config = testConfig()
 let child: ChildProcess | undefined
@@ -39,7 +40,7 @@ describe('SIGTERM', () => {
           PODPIPE_QUEUES: 'feeds,transcripts', PODPIPE_QUEUE_TUNING: JSON.stringify({ ...FAST, shutdownGraceMs: 10_000 }),
         },
       })
-      await new Promise<void>((resolve) => child?.stdout?.on('data', (c: Buffer) => { if (c.toString().includes('workers ready')) resolve() }))
+      await workersReady(child)
       const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)))
       const feedUrl = `${server.url}/feed.xml`
       await feeds.add(QUEUE.feeds, { feedId: feedIdOf(feedUrl), feedUrl }, { jobId: jobId('poll', `${feedIdOf(feedUrl)}-term`) })
@@ -88,7 +89,7 @@ describe('SIGTERM with a job that outlives the grace period', () => {
     }
     const start = async () => {
       const proc = spawn(process.execPath, entryArgs('pipelines/worker-main.ts'), { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env })
-      await new Promise<void>((resolve) => proc.stdout?.on('data', (c: Buffer) => { if (c.toString().includes('workers ready')) resolve() }))
+      await workersReady(proc)
       return proc
     }
     const feeds = new Queue(QUEUE.feeds, { connection: { url: cfg.redisUrl }, prefix: cfg.queuePrefix })

@@ -1,8 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import type { Config } from '../../src/config/index.js'
 import type { QueueTuning } from '../../src/queue/index.js'
 import { REPO } from './pipeline-env.js'
 import { entryArgs } from './entry.js'
+
+/**
+ * Resolves once the worker process prints its "workers ready" line, read line by line: a chunk
+ * of its output may end inside that line.
+ */
+export const workersReady = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => { if (line.includes('workers ready')) resolve() })
+  })
 
 /**
  * A worker process as production runs it (pipelines/worker-main.ts), on a test's prefix, data
@@ -34,10 +44,8 @@ export const spawnWorker = async (
   children.push(child)
   let timer: NodeJS.Timeout | undefined
   await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (process.env.PODPIPE_TEST_LOG) process.stderr.write(chunk)
-      if (chunk.toString().includes('workers ready')) resolve()
-    })
+    if (process.env.PODPIPE_TEST_LOG) child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
+    void workersReady(child).then(resolve)
     child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)))
     timer = setTimeout(() => reject(new Error('worker not ready within 60 s')), 60_000)
   }).finally(() => clearTimeout(timer))
