@@ -29,7 +29,7 @@ if (want('extraction')) {
   if (lengths.length) printRows('Extraction against turn length (goal: one 40k-word turn ≥ 0.8× 2k-word turns)', lengths, lengths[0]!.name)
 }
 if (want('blobs')) printBlobs(benchBlobs())
-if (want('pipeline')) printPipeline(await benchPipeline(Number(process.env.PODPIPE_BENCH_EPISODES ?? 200)))
+if (want('pipeline')) printPipeline(await benchPipeline(Number(process.env.PODPIPE_BENCH_EPISODES ?? 1000)))
 if (want('query')) {
   const total = Number(process.env.PODPIPE_BENCH_RECORDS ?? 10_000)
   const puts = Number(process.env.PODPIPE_BENCH_PUTS ?? 200)

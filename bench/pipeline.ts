@@ -99,14 +99,18 @@ const redisCpuMs = async (redis: Redis): Promise<number> => {
 
 /**
  * Episodes each worker process (and each core process) handles before the clock starts
- * (PODPIPE_BENCH_WARMUP, 20): enough for every stage of every process to have run its code hot
- * (a process starts its analysis thread on its first analyze job, and the thread compiles the
- * core on its first episodes). V8 goes on optimising for longer in a worker, two isolates and
- * more code, than in the core alone: a larger warm-up measures the steady state.
+ * (PODPIPE_BENCH_WARMUP, 200). The rows measure what an episode costs a worker that has been
+ * running a while, as workers do. A worker has more code to compile than the core (two isolates,
+ * BullMQ, the stores) and goes on compiling for longer: counted with --log-code, TurboFan
+ * compiled 229 and 175 functions in a worker's first two 2-second spans and 13–46 in each of the
+ * next six, where --trace-opt saw the core's fall below 10 every 5 s after its first 10 s. With 20
+ * episodes of warm-up and 200 timed (PODPIPE_BENCH_EPISODES, now 1,000), the clock ran within
+ * those first seconds: the one-process row read 1.65× the core's CPU, against 1.49× with 200 and
+ * 1,000 in the same hour.
  */
 const WARM_EPISODES_PER_PROCESS = (() => {
   const given = process.env.PODPIPE_BENCH_WARMUP
-  const n = Number(given ?? 20)
+  const n = Number(given ?? 200)
   if (!Number.isInteger(n) || n < 1) throw new Error(`PODPIPE_BENCH_WARMUP: "${given}" is not a whole number of episodes above 0`)
   return n
 })()
@@ -270,7 +274,7 @@ const runs = (): ReadonlyArray<readonly [number, Analysis]> => {
  * analysis inline on the event loop (concurrency 1 per process), the alternative it was chosen
  * over; the core runs before the first row and after each, each time in a new process.
  */
-export const benchPipeline = async (episodes = 200): Promise<PipelineRow[]> => {
+export const benchPipeline = async (episodes = 1000): Promise<PipelineRow[]> => {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`)
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
   try {
