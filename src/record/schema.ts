@@ -41,7 +41,7 @@ const offset = z.number().int().nonnegative()
  * (src/store/content-hash.ts). Parsing builds each object key by key in its schema's order, so
  * every object of a record from EpisodeRecord.parse already has its keys where canonical JSON
  * wants them, and the native JSON.stringify writes the record's canonical text (the record file
- * and its content hash) in about half the time of the key-sorting writer (record-encodings.ts).
+ * and its content hash) in about half the time of the key-sorting writer (recordHashAndFile).
  * The published JSON Schema lists properties in the same order.
  */
 const object = <T extends z.ZodRawShape>(shape: T): z.ZodObject<T> =>

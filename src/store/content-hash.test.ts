@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
-import { hasSchemaKeyOrder } from '../record/index.js'
+import { buildRecord, hasSchemaKeyOrder } from '../record/index.js'
 import { sampleRecord } from '../../tests/helpers/sample-record.js'
 import { seedFeedRecords, seedRecords } from '../../tests/helpers/seed-records.js'
 import { canonicalJson, canonicalRecordFile, canonicalSha256, recordContentHash, recordHashAndFile } from './content-hash.js'
@@ -123,6 +123,21 @@ describe('the record file and its hash in one pass (recordHashAndFile)', () => {
         expect(canonicalRecordFile(r).equals(file)).toBe(true)
       }
     }
+  })
+
+  it('gives each record a file of its own, a record too large for the room it keeps included', () => {
+    const [seed] = seedRecords()
+    const { provenance, schemaVersion: _v, id: _id, ...rest } = seed!
+    // About 3 million characters: past the 8 MB of room kept between records, at 3 bytes each.
+    const turns = rest.turns.map((t, i) => (i === 0 ? { ...t, text: `${t.text}${' é'.repeat(1_500_000)}` } : t))
+    const large = buildRecord({ ...rest, turns, stageMs: provenance.stageMs, warnings: provenance.warnings ?? [], processedAt: new Date(provenance.processedAt) })
+    const records = [seed!, large, seed!, sampleRecord()]
+    // Each file read only once all are written: none may share the room the next one is written in.
+    const written = records.map((r) => recordHashAndFile(r))
+    records.forEach((r, i) => {
+      expect(written[i]!.hash).toBe(firstHash(r))
+      expect(written[i]!.file.toString('utf8')).toBe(`${firstCanonicalJson(r)}\n`)
+    })
   })
 
   it('keeps processedAt and stageMs in the file and out of the hash', () => {

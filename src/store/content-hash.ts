@@ -57,9 +57,13 @@ const NEWLINE = Buffer.from('\n')
  * Room to write a record's UTF-8 in, kept between records: sized for the worst case (3 bytes a
  * UTF-16 unit), so each piece is written straight in. Buffer.from measures every string before
  * it writes it, and a fresh buffer of that size is fresh pages, each faulted in on first touch.
+ * Room for a record larger than KEEP_BYTES is made for it alone, so one very long episode does
+ * not leave the process holding its size for good.
  */
+const KEEP_BYTES = 8 * 1024 * 1024
 let room = Buffer.alloc(0)
 const scratch = (size: number): Buffer => {
+  if (size > KEEP_BYTES) return Buffer.allocUnsafeSlow(size)
   if (room.length < size) room = Buffer.allocUnsafeSlow(size)
   return room
 }
