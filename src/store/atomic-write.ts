@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { closeSync, fsync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs'
 import { readdir, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { isAlive, unlinkQuietly } from './file-lock.js'
+import { isAlive, tempFileName, unlinkQuietly } from './file-lock.js'
 
 const fsyncAsync = promisify(fsync)
 
@@ -35,8 +34,7 @@ const writeAndSync = async (path: string, data: string | Uint8Array, flag: 'w' |
  */
 export const writeFileAtomic = async (path: string, data: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> => {
   const dir = dirname(path)
-  // A leading dot and a .tmp suffix keep half-written files out of `*.json` listings.
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const tmp = tempFileName(join(dir, `.${basename(path)}`))
   try {
     await writeAndSync(tmp, data, 'wx')
     await beforeRename?.()

@@ -10,6 +10,13 @@ import { setTimeout as sleep } from 'node:timers/promises'
 const STALE_MS = 30_000
 const POLL_MS = 5
 
+/**
+ * A temp file's path for `base` (a path whose file name starts with a dot, which keeps it out of
+ * `*.json` listings): this process's pid and a random part before `.tmp`, the form
+ * removeStaleTempFiles (atomic-write.ts) recognises and sweeps as soon as that pid is dead.
+ */
+export const tempFileName = (base: string): string => `${base}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+
 /** Removes `path` if it can: for clean-up, where a failure must not hide the error being handled. */
 export const unlinkQuietly = (path: string): void => {
   try {
@@ -48,8 +55,7 @@ const staleHolder = (path: string): string | undefined => {
  * after it, a holder killed between the two left an empty lock that no waiter could judge stale.
  */
 const tryCreate = (path: string): boolean => {
-  // A leading dot (the lock names have one) and .tmp: removeStaleTempFiles sweeps it after a crash.
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  const tmp = tempFileName(path)
   writeFileSync(tmp, `${process.pid} ${Date.now()}`, { flag: 'wx' })
   try {
     linkSync(tmp, path)
@@ -99,7 +105,7 @@ const removeOwners = (): void => {
 const ownerIn = (dir: string): Owner => {
   let owner = owners.get(dir)
   if (owner === undefined) {
-    const path = join(dir, `.lock-owner.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+    const path = tempFileName(join(dir, '.lock-owner'))
     owner = { path, fd: openSync(path, 'wx', 0o644), length: 0 }
     owners.set(dir, owner)
     if (!removedAtExit) process.once('exit', removeOwners)
