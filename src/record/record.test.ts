@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
+import { reverseKeys } from '../../tests/helpers/reverse-keys.js'
 import { buildRecord, episodeRecordJsonSchema, hasSchemaKeyOrder, isValidatedRecord, recordId, sealTransferred, type EpisodeRecord, type RecordParts } from './index.js'
 
 const parts = (over: Partial<RecordParts> = {}): RecordParts => ({
@@ -69,10 +70,8 @@ describe('record', () => {
 
   it('builds every object of a record with its keys sorted, so JSON.stringify writes canonical JSON', () => {
     // Input keys in reverse order: the order comes from the schema's parse, not from the parts.
-    const reversed = <T>(v: T): T => (Array.isArray(v) ? v.map(reversed) : v !== null && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v) as T
     for (const seal of [true, false]) {
-      const record = buildRecord({ ...reversed(parts()), processedAt: new Date('2026-01-01T00:00:00Z') }, { seal })
+      const record = buildRecord({ ...reverseKeys(parts()), processedAt: new Date('2026-01-01T00:00:00Z') }, { seal })
       expect(hasSchemaKeyOrder(record)).toBe(true)
       const unsorted: string[] = []
       const visit = (v: unknown, path: string): void => {

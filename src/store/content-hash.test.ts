@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { buildRecord, hasSchemaKeyOrder } from '../record/index.js'
+import { reverseKeys } from '../../tests/helpers/reverse-keys.js'
 import { sampleRecord } from '../../tests/helpers/sample-record.js'
 import { seedFeedRecords, seedRecords } from '../../tests/helpers/seed-records.js'
 import { canonicalJson, canonicalRecordFile, canonicalSha256, recordContentHash, recordHashAndFile } from './content-hash.js'
@@ -24,13 +25,6 @@ const firstCanonicalJson = (value: unknown): string => {
   return JSON.stringify(sortKeys(value))
 }
 
-/** The same value with every object's keys in reverse order, as a JSONB round trip may give. */
-const reverseKeys = (v: unknown): unknown => {
-  if (Array.isArray(v)) return v.map(reverseKeys)
-  if (v === null || typeof v !== 'object') return v
-  return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)]))
-}
-
 describe('recordContentHash', () => {
   const record = sampleRecord({ processedAt: new Date('2025-10-15T00:00:00Z') })
 
@@ -41,7 +35,7 @@ describe('recordContentHash', () => {
   })
 
   it('ignores key order at every depth', () => {
-    const shuffled = reverseKeys(record) as typeof record
+    const shuffled = reverseKeys(record)
     expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(record))
     expect(recordContentHash(shuffled)).toBe(recordContentHash(record))
   })
