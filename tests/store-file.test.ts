@@ -142,21 +142,23 @@ describe('file store', () => {
     expect((await listing()).sort()).toEqual([`.ep-3.json.${process.pid}.cccccccccccc.tmp`, `${sampleRecord().id}.json`])
   })
 
-  it('links every lock of a process to its one owner file, which it makes again when swept and removes when it exits', async () => {
+  it('links every lock and intent of a process to its one owner file, which it makes again when swept and removes when it exits', async () => {
     const owners = async () => (await readdir(join(dir, 'records'))).filter((n) => n.startsWith('.lock-owner.'))
-    const inodes: [number, number][] = []
+    const inodeOf = async (name: string) => (await stat(join(dir, 'records', name))).ino
+    const inodes: [string, number, number][] = []
     const store = createFileStore({
       dir,
-      // While the put holds the record's lock: the lock and the owner file are one inode.
+      // While the put holds the record's lock, and once it has placed its intent: each is the owner file's inode.
       onStep: async (step, id) => {
-        if (step !== 'locked') return
+        const name = step === 'locked' ? `.${id}.lock` : step === 'intent' ? `.${id}.intent` : undefined
+        if (name === undefined) return
         const [owner] = await owners()
-        inodes.push([(await stat(join(dir, 'records', `.${id}.lock`))).ino, (await stat(join(dir, 'records', owner!))).ino])
+        inodes.push([step, await inodeOf(name), await inodeOf(owner!)])
       },
     })
     for (const guid of ['a', 'b', 'c']) expect(await store.put(sampleRecord({ guid }))).toBe('created')
-    expect(inodes).toHaveLength(3)
-    for (const [lock, owner] of inodes) expect(lock).toBe(owner)
+    expect(inodes.map(([step]) => step)).toEqual(['locked', 'intent', 'locked', 'intent', 'locked', 'intent'])
+    for (const [, marker, owner] of inodes) expect(marker).toBe(owner)
     const [owner] = await owners()
     expect(await owners()).toEqual([expect.stringMatching(new RegExp(`^\\.lock-owner\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`))])
     // Swept, as removeStaleTempFiles sweeps a temp file an hour old: the next lock makes another.

@@ -15,9 +15,9 @@ const fsyncAsync = promisify(fsync)
  * with the fsync.
  */
 
-/** Writes all of `data` to a new descriptor on `path`, fsyncs and closes it. */
-const writeAndSync = async (path: string, data: string | Uint8Array, flag: 'w' | 'wx'): Promise<void> => {
-  const fd = openSync(path, flag, 0o644)
+/** Writes all of `data` to a new file at `path`, fsyncs and closes it. */
+const writeAndSync = async (path: string, data: string | Uint8Array): Promise<void> => {
+  const fd = openSync(path, 'wx', 0o644)
   try {
     writeFileSync(fd, data)
     await fsyncAsync(fd)
@@ -36,7 +36,7 @@ export const writeFileAtomic = async (path: string, data: string | Uint8Array, b
   const dir = dirname(path)
   const tmp = tempFileName(join(dir, `.${basename(path)}`))
   try {
-    await writeAndSync(tmp, data, 'wx')
+    await writeAndSync(tmp, data)
     await beforeRename?.()
     renameSync(tmp, path)
   } catch (err) {
@@ -45,13 +45,6 @@ export const writeFileAtomic = async (path: string, data: string | Uint8Array, b
   }
   await syncDir(dir)
 }
-
-/**
- * Writes `data` to `path` in place and fsyncs it, without the temp file and renames of
- * writeFileAtomic: for a file whose reader takes a torn one for what it is (a crash while it was
- * written). Its directory entry is made durable by the next fsync of the directory.
- */
-export const writeFileSynced = (path: string, data: string | Uint8Array): Promise<void> => writeAndSync(path, data, 'w')
 
 export const syncDir = async (dir: string): Promise<void> => {
   const fd = openSync(dir, 'r')

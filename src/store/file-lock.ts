@@ -69,15 +69,16 @@ const tryCreate = (path: string): boolean => {
 }
 
 /**
- * The file each lock withFileLock takes in a directory is linked to: one per process and
- * directory. A lock with an inode of its own (tryCreate) allocates one and frees it again, and
- * ext4 without a journal finds each new inode by skipping every inode freed in the last seconds
- * to minutes: at a few hundred puts a second that skipping grew to most of a put's system time
- * (0.3 ms a put, measured with 1,000 puts of the bench's record). A link takes no inode, and its
- * unlink frees none. The holder's text (`pid time`) is written into the file in place before each
- * link, so every lock of this process here reads as its pid and the time it last took one.
- * Named like a temp file, so removeStaleTempFiles sweeps the one a killed process left; a live
- * process whose file was swept or removed makes another.
+ * The file each lock withFileLock takes in a directory is linked to, and each marker
+ * (placeMarker): one per process and directory. A lock with an inode of its own (tryCreate)
+ * allocates one and frees it again, and ext4 without a journal finds each new inode by skipping
+ * every inode freed in the last seconds to minutes: at a few hundred puts a second that skipping
+ * grew to most of a put's system time (0.3 ms a put, measured with 1,000 puts of the bench's
+ * record). A link takes no inode, and its unlink frees none. The holder's text (`pid time`) is
+ * written into the file in place before each lock's link, so every lock of this process here
+ * reads as its pid and the time it last took one. Named like a temp file, so
+ * removeStaleTempFiles sweeps the one a killed process left; a live process whose file was swept
+ * or removed makes another.
  */
 interface Owner {
   path: string
@@ -114,15 +115,20 @@ const ownerIn = (dir: string): Owner => {
   return owner
 }
 
-/** Takes the lock at `path` by linking this process's owner file there; false when it is held. */
-const tryLink = (path: string): boolean => {
+/**
+ * Links this process's owner file in `path`'s directory to `path`; false when `path` exists.
+ * `stamp` first writes the holder's text (`pid time`) into the owner file, in place.
+ */
+const linkOwner = (path: string, stamp: boolean): boolean => {
   const dir = dirname(path)
   for (let attempt = 1; ; attempt++) {
     const owner = ownerIn(dir)
-    const text = Buffer.from(`${process.pid} ${Date.now()}`)
-    writeSync(owner.fd, text, 0, text.length, 0)
-    if (text.length < owner.length) ftruncateSync(owner.fd, text.length)
-    owner.length = text.length
+    if (stamp) {
+      const text = Buffer.from(`${process.pid} ${Date.now()}`)
+      writeSync(owner.fd, text, 0, text.length, 0)
+      if (text.length < owner.length) ftruncateSync(owner.fd, text.length)
+      owner.length = text.length
+    }
     try {
       linkSync(owner.path, path)
       return true
@@ -134,6 +140,20 @@ const tryLink = (path: string): boolean => {
       dropOwner(dir)
     }
   }
+}
+
+/** Takes the lock at `path` by linking this process's owner file there; false when it is held. */
+const tryLink = (path: string): boolean => linkOwner(path, true)
+
+/**
+ * Puts a marker file at `path`, one whose name is all it says (its content is the owner file's),
+ * without allocating an inode: a link to this process's owner file, like a lock. Replaces a
+ * marker already there. Neither the marker nor its directory is fsynced here.
+ */
+export const placeMarker = (path: string): void => {
+  if (linkOwner(path, false)) return
+  unlinkQuietly(path)
+  if (!linkOwner(path, false)) throw new Error(`${path}: another process placed this marker meanwhile`)
 }
 
 /** The file's text, or undefined when it cannot be read (gone meanwhile). */

@@ -1,12 +1,12 @@
-import { constants, readFileSync, unlinkSync } from 'node:fs'
+import { constants, readFileSync, statSync, unlinkSync } from 'node:fs'
 import { access, mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PodpipeError } from '../errors/index.js'
 import { EpisodeRecord } from '../record/schema.js'
-import { removeStaleTempFiles, writeFileAtomic, writeFileSynced } from './atomic-write.js'
-import { isChangeKind, openChangeLog, type ChangeLogEntry } from './change-log.js'
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js'
+import { openChangeLog, type ChangeLogEntry } from './change-log.js'
 import { canonicalRecordFile, recordContentHash } from './content-hash.js'
-import { withFileLock } from './file-lock.js'
+import { placeMarker, withFileLock } from './file-lock.js'
 import type { PutResult, RecordStore } from './types.js'
 import { checkRecord, parseStoredRecord, storeError } from './validate.js'
 
@@ -28,7 +28,11 @@ export interface FileStoreOptions {
   onStep?: (step: FileStoreStep, id: string) => void | Promise<void>
 }
 
-/** What recover() found: intents completed (record written, log line missing) and discarded (record never written). */
+/**
+ * What recover() found: intents completed (the record was in place and its log line missing, so
+ * the line was appended) and discarded (nothing was missing: the record was never replaced, or
+ * its line was logged already).
+ */
 export interface FileStoreRecovery {
   completed: number
   discarded: number
@@ -37,11 +41,6 @@ export interface FileStoreRecovery {
 export interface FileStore extends RecordStore {
   /** Finishes or drops every put a crash interrupted; runs by itself before the store's first put. */
   recover(): Promise<FileStoreRecovery>
-}
-
-interface Intent {
-  hash: string
-  change: ChangeLogEntry['change']
 }
 
 const ID = /^[a-z0-9-]+$/
@@ -56,19 +55,23 @@ const STALE_TEMP_MS = 10 * 60_000
  * filesystem (the locks rely on local pids).
  *
  * Crash consistency. A put that changes a record does, under the record's lock:
- *   1. write the intent `records/.<id>.intent` = {hash, change} (in place, fsynced)
- *   2. write `records/<id>.json` (atomic rename, fsynced, then the directory: which makes the
- *      intent's own entry durable first, since both are in the same directory)
+ *   1. place the intent `records/.<id>.intent`: a marker whose name says a put of the id is under
+ *      way (a link to the process's lock owner file, so no inode is made and none freed)
+ *   2. write `records/<id>.json` (a temp file, fsynced, renamed over the record, then the
+ *      directory fsynced)
  *   3. append the log line (under the log lock, which assigns seq)
  *   4. remove the intent.
  * Invariant: outside a put, for every id, the record file holds hash H exactly when the newest log
- * line for the id says H, and no intent file exists. A crash leaves one of four states, all told
- * apart by the intent, the record's hash and the newest logged hash, and recovery (under the same
- * lock) restores the invariant without guessing:
- *   - before 1, or during it (a torn intent): nothing changed.
- *   - after 1, before 2: record ≠ intent hash. The write never happened: drop the intent.
- *   - after 2, before 3: record = intent hash ≠ logged hash. Append the intent's line, drop the intent.
- *   - after 3, before 4: record = logged = intent hash. Drop the intent.
+ * line for the id says H, and no intent file exists. The intent carries no content because the
+ * record and the log tell the states of a crash apart, and recovery (under the same lock)
+ * restores the invariant without guessing:
+ *   - before 2's rename: the record still holds the newest logged hash (or is absent). Drop the intent.
+ *   - after 2, before 3: record ≠ newest logged hash. Append the record's line, drop the intent.
+ *   - after 3, before 4: record = newest logged hash. Drop the intent.
+ * The intent must be on disk before the renamed record is. Nothing fsyncs it on its own: step 2's
+ * fsync of the temp file, which comes after it, commits it on ext4 and XFS (a journal commit
+ * carries every earlier change to the directory; ext4 without a journal writes a new file's
+ * directory with it), as the fsync of the intent file, when it was a file, did.
  * A line is appended only after its record is in place, so nothing is logged that is not stored,
  * and recovery appends only when the newest line differs, so nothing is logged twice.
  * Recovery runs for every intent when a store opens (recover()) and for the one id before any
@@ -89,7 +92,7 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
     await onStep?.(name, id)
   }
   const log = openChangeLog({ path: join(dir, 'changes.jsonl'), now })
-  const append = (id: string, hash: string, change: Intent['change']) => log.append(id, hash, change, () => step('log-locked', id))
+  const append = (id: string, hash: string, change: ChangeLogEntry['change']) => log.append(id, hash, change, () => step('log-locked', id))
   let ready: Promise<unknown> | undefined
 
   const readHash = (id: string): string | undefined => {
@@ -106,14 +109,16 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
 
   /** Completes or drops the intent a crashed put of `id` left; call with the id's lock held. */
   const recoverIntent = async (id: string): Promise<keyof FileStoreRecovery | undefined> => {
-    const text = readIfExists(intentOf(id))
-    if (text === undefined) return undefined
-    const intent = parseIntent(text)
+    if (statSync(intentOf(id), { throwIfNoEntry: false }) === undefined) return undefined
     const stored = readHash(id)
     let outcome: keyof FileStoreRecovery = 'discarded'
-    if (intent && stored === intent.hash) {
-      outcome = 'completed'
-      if ((await log.latest(id))?.hash !== intent.hash) await append(id, intent.hash, intent.change)
+    // An intent of an older version holds {hash, change}; the record and the log say as much.
+    if (stored !== undefined && stored !== 'unreadable') {
+      const logged = await log.latest(id)
+      if (logged?.hash !== stored) {
+        outcome = 'completed'
+        await append(id, stored, logged ? 'updated' : 'created')
+      }
     }
     unlinkSync(intentOf(id))
     return outcome
@@ -136,7 +141,7 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
         return change
       }
       const change = previous === undefined ? 'created' : 'updated'
-      await writeFileSynced(intentOf(id), JSON.stringify({ hash, change } satisfies Intent))
+      placeMarker(intentOf(id))
       await step('intent', id)
       await writeFileAtomic(pathOf(id), file(), () => step('record-temp', id))
       await step('record', id)
@@ -230,17 +235,5 @@ const readIfExists = (path: string): string | undefined => {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw err
-  }
-}
-
-// An unreadable intent was torn while it was written (step 1, before the record was touched) or
-// damaged since: dropping it is safe, because the next put of the id compares the record with the
-// log and logs a record that is missing there.
-const parseIntent = (text: string): Intent | undefined => {
-  try {
-    const v = JSON.parse(text) as Partial<Intent>
-    return typeof v.hash === 'string' && isChangeKind(v.change) ? { hash: v.hash, change: v.change } : undefined
-  } catch {
-    return undefined
   }
 }
