@@ -30,6 +30,11 @@ export interface PipelineRow {
   cpuMsPerEpisode: number
   /** Redis's CPU per episode over the run: the whole server, so other users of it count too. */
   redisCpuMsPerEpisode?: number
+  /**
+   * The bench process's own CPU per episode over the run: ingestOnce waiting on the chains, as
+   * `podpipe ingest` does. Not the pipeline's work, but on the cores the workers use.
+   */
+  waiterCpuMsPerEpisode?: number
   /** cpuMsPerEpisode of the worker processes by thread, summed over the processes (pipeline rows). */
   threads?: ThreadShare
   /**
@@ -211,8 +216,10 @@ const runPipeline = async (processes: number, episodes: number, analysis: Analys
     const workersCpu = () => children.reduce((n, c) => n + processCpuMs(c.pid!), 0)
     const [cpu, redisCpu] = [workersCpu(), await redisCpuMs(redis)]
     const threadsBefore = children.map((c) => threadCpuMs(c.pid!))
+    const waiterCpu = process.cpuUsage()
     const started = Date.now()
     await ingest(timed, episodes)
+    const waiterUsed = process.cpuUsage(waiterCpu)
     const shares = children.map((c, i) => shareOf(c.pid!, threadsBefore[i]!, threadCpuMs(c.pid!), analysis))
     const ms = (await lastPublishedAt(redis, prefix)) - started
     return {
@@ -222,6 +229,7 @@ const runPipeline = async (processes: number, episodes: number, analysis: Analys
       episodesPerSec: episodesPerSecond(episodes, ms),
       cpuMsPerEpisode: perEpisode(workersCpu() - cpu, episodes),
       redisCpuMsPerEpisode: perEpisode((await redisCpuMs(redis)) - redisCpu, episodes),
+      waiterCpuMsPerEpisode: perEpisode((waiterUsed.user + waiterUsed.system) / 1000, episodes),
       threads: sharePerEpisode(shares, episodes),
     }
   } finally {
@@ -371,9 +379,10 @@ export const printPipeline = (rows: PipelineRow[]): void => {
       : [`${(r.episodesPerSec / beside.episodesPerSec).toFixed(2)}× core (${beside.episodesPerSec.toFixed(1)})`, one && one !== r && `${(r.episodesPerSec / one.episodesPerSec).toFixed(2)}× 1 process`].filter(Boolean).join(', ')
     console.log(`  ${r.name.padEnd(52)} ${String(r.episodes).padStart(5)} episodes  ${String(r.ms).padStart(7)} ms  ${r.episodesPerSec.toFixed(1).padStart(8)} episodes/s  ${ratios}`)
   }
-  console.log('  CPU ms per episode (core: its process, every thread; pipeline: the worker processes, every thread; Redis: the whole server)')
+  console.log('  CPU ms per episode (core: its process, every thread; pipeline: the worker processes, every thread; Redis: the whole server; the bench: its ingestOnce waiting on the chains)')
   for (const r of rows) {
     const redis = r.redisCpuMsPerEpisode === undefined ? '' : `  + Redis ${r.redisCpuMsPerEpisode.toFixed(1)} ms`
+      + (r.waiterCpuMsPerEpisode === undefined ? '' : `, the waiting bench ${r.waiterCpuMsPerEpisode.toFixed(1)} ms`)
     const beside = besideOf(r)
     const ratio = r === core ? '' : `  ${(r.cpuMsPerEpisode / beside.cpuMsPerEpisode).toFixed(2)}× core (${beside.cpuMsPerEpisode.toFixed(1)})`
     console.log(`  ${r.name.padEnd(52)} ${r.cpuMsPerEpisode.toFixed(1).padStart(8)} ms${ratio}${redis}`)
