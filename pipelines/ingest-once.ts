@@ -11,7 +11,7 @@ import {
   QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, episodeIdOfChain, feedIdOf, jobId,
   parseJobData, withTuning, type PollReport, type QueueName,
 } from '../src/queue/index.js'
-import { readChainState, type ChainState, type EpisodeFailure } from '../src/stage/index.js'
+import { chainsToRead, isUnfinished, readChainState, type ChainState, type EpisodeFailure } from '../src/stage/index.js'
 import { startWorkers, type RunningWorkers, type WorkerOptions } from './runtime.js'
 
 export type { EpisodeFailure } from '../src/stage/index.js'
@@ -62,6 +62,11 @@ export interface IngestOptions extends WorkerOptions {
   speakers?: string[]
   /** How often job states are read. @defaultValue 200 */
   pollMs?: number
+  /**
+   * Most chains whose state one look reads (src/stage/chain-state.ts, chainsToRead): a large feed
+   * waits at this cost to Redis, not at one read per episode. @defaultValue 200
+   */
+  maxChainReads?: number
   /** Stop waiting after this long and report what is still in progress. @defaultValue no limit */
   timeoutMs?: number
   /**
@@ -136,7 +141,7 @@ const stillWaiting = async (queues: Record<QueueName, Queue>, chains: readonly s
   const waiting: Waiting[] = []
   for (const chainId of chains) {
     const known = states.get(chainId)
-    if (known && known.state !== 'pending' && known.state !== 'absent') continue
+    if (!isUnfinished(known)) continue
     const s = await readChainState(queues, chainId, { details: true }).catch((): ChainState => known ?? { state: 'absent' })
     states.set(chainId, s)
     if (s.state === 'pending') waiting.push({ queue: s.stage, state: s.jobState, lastError: s.lastError })
@@ -206,7 +211,8 @@ export const ingestOnce = async (
   onProgress: (progress: IngestProgress) => void = () => {},
   options: IngestOptions = {},
 ): Promise<IngestResult> => {
-  const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY, stallNoticeMs = 30_000 } = options
+  const { pollMs = 200, timeoutMs = Number.POSITIVE_INFINITY, stallNoticeMs = 30_000, maxChainReads = 200 } = options
+  if (!Number.isInteger(maxChainReads) || maxChainReads < 1) throw new RangeError(`maxChainReads: ${maxChainReads} is not a whole number above 0`)
   // Failures that ended before this moment are an earlier run's: this one's workers did not try them.
   const startedAt = Date.now()
   const deadline = startedAt + timeoutMs
@@ -248,10 +254,12 @@ export const ingestOnce = async (
       warnings: report.warnings,
       ...(gaveUp ? { gaveUp } : {}),
     })
+    let cursor = 0
     for (;;) {
-      for (const chainId of chains) {
+      const look = chainsToRead(chains.filter((c) => isUnfinished(states.get(c))), maxChainReads, cursor)
+      cursor = look.cursor
+      for (const chainId of look.read) {
         const known = states.get(chainId)
-        if (known && known.state !== 'pending' && known.state !== 'absent') continue
         states.set(chainId, await readChainState(queues, chainId).catch((): ChainState => known ?? { state: 'absent' }))
       }
       const { found, episodes } = summarize(summary.found, chainsOf, states, report, startedAt)
