@@ -81,8 +81,8 @@ export const isUnfinished = (state: ChainState | undefined): boolean =>
  * of them: the oldest half of the limit, since chains mostly finish in the order they were
  * queued, and the rest in turn from `cursor` among the others, so a chain behind a stuck one is
  * still read every (unfinished / limit × 2) looks. Returns the cursor for the next look.
- * A look at every unfinished chain costs Redis a few scripts each (2,000 and more a second on a
- * feed of 1,000 new episodes); this bounds it by the limit whatever the feed's size.
+ * A look at every unfinished chain costs Redis a few scripts each (thousands a look on a feed of
+ * 1,000 new episodes); this bounds it by the limit whatever the feed's size.
  */
 export const chainsToRead = (unfinished: readonly string[], limit: number, cursor: number): { read: string[]; cursor: number } => {
   if (unfinished.length <= limit) return { read: [...unfinished], cursor: 0 }
