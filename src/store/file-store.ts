@@ -107,21 +107,27 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
     }
   }
 
+  /**
+   * Appends the line of the record stored under `id` (hash `stored`) when the id's newest line
+   * says otherwise: a put that crashed after writing the record and before logging it. Returns
+   * the change logged, or undefined when the log had it. Call with the id's lock held.
+   */
+  const logIfMissing = async (id: string, stored: string): Promise<ChangeLogEntry['change'] | undefined> => {
+    const logged = await log.latest(id)
+    if (logged?.hash === stored) return undefined
+    const change = logged ? 'updated' : 'created'
+    await append(id, stored, change)
+    return change
+  }
+
   /** Completes or drops the intent a crashed put of `id` left; call with the id's lock held. */
   const recoverIntent = async (id: string): Promise<keyof FileStoreRecovery | undefined> => {
     if (statSync(intentOf(id), { throwIfNoEntry: false }) === undefined) return undefined
     const stored = readHash(id)
-    let outcome: keyof FileStoreRecovery = 'discarded'
     // An intent of an older version holds {hash, change}; the record and the log say as much.
-    if (stored !== undefined && stored !== 'unreadable') {
-      const logged = await log.latest(id)
-      if (logged?.hash !== stored) {
-        outcome = 'completed'
-        await append(id, stored, logged ? 'updated' : 'created')
-      }
-    }
+    const logged = stored !== undefined && stored !== 'unreadable' ? await logIfMissing(id, stored) : undefined
     unlinkSync(intentOf(id))
-    return outcome
+    return logged ? 'completed' : 'discarded'
   }
 
   /** `file` makes the record file's bytes, only once they are to be written. */
@@ -132,14 +138,8 @@ export const createFileStore = ({ dir, now = () => new Date(), onStep }: FileSto
       await step('locked', id)
       await recoverIntent(id)
       const previous = readHash(id)
-      const logged = await log.latest(id)
-      if (previous === hash) {
-        if (logged?.hash === hash) return 'unchanged'
-        // Stored but never logged: the put that wrote it crashed before logging and left no intent.
-        const change = logged ? 'updated' : 'created'
-        await append(id, hash, change)
-        return change
-      }
+      // Stored but never logged: the put that wrote it crashed before logging and left no intent.
+      if (previous === hash) return (await logIfMissing(id, hash)) ?? 'unchanged'
       const change = previous === undefined ? 'created' : 'updated'
       placeMarker(intentOf(id))
       await step('intent', id)
