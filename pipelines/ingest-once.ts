@@ -8,8 +8,8 @@ import type { Queue } from 'bullmq'
 import { createLogger, type Config } from '../src/config/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import {
-  QUEUE, QUEUE_ORDER, connectCheckedRedis, createFeedState, createQueues, closeQueues, episodeIdOfChain, feedIdOf, jobId,
-  parseJobData, withTuning, type PollReport, type QueueName,
+  QUEUE, QUEUE_ORDER, connectCheckedRedis, createBlobArea, createFeedState, createQueues, closeQueues, episodeIdOfChain, feedIdOf, jobId,
+  parseJobData, withTuning, type BlobArea, type PollReport, type QueueName,
 } from '../src/queue/index.js'
 import { chainsToRead, isUnfinished, readChainState, type ChainState, type EpisodeFailure } from '../src/stage/index.js'
 import { startWorkers, type RunningWorkers, type WorkerOptions } from './runtime.js'
@@ -133,16 +133,31 @@ const settle = async (queues: Record<QueueName, Queue>, id: string, pollMs: numb
   }
 }
 
+type ReadState = (chainId: string, details?: boolean) => Promise<ChainState>
+
+/**
+ * A chain's state from its jobs and, when none of them is left, from publish's summary. Once
+ * the poll job has settled every chain it lists is queued, so a chain with no job had its jobs
+ * removed by retention (the newest 1,000 completed a queue are kept): on a busy Redis, or on a
+ * feed of thousands of new episodes whose chains are read in turn (chainsToRead), that can
+ * happen before this ingest reads the chain. The summary stays for the blob TTL.
+ */
+const chainStateReader = (queues: Record<QueueName, Queue>, blobs: BlobArea): ReadState => async (chainId, details = false) => {
+  const state = await readChainState(queues, chainId, { details })
+  if (state.state !== 'absent') return state
+  return (await blobs.has(chainId, 'published')) ? { state: 'published' } : state
+}
+
 /**
  * Reads the unfinished chains again with each job's last error (the clue to why they are not
  * done), updating `states`, and returns where each one waits.
  */
-const stillWaiting = async (queues: Record<QueueName, Queue>, chains: readonly string[], states: Map<string, ChainState>): Promise<Waiting[]> => {
+const stillWaiting = async (readState: ReadState, chains: readonly string[], states: Map<string, ChainState>): Promise<Waiting[]> => {
   const waiting: Waiting[] = []
   for (const chainId of chains) {
     const known = states.get(chainId)
     if (!isUnfinished(known)) continue
-    const s = await readChainState(queues, chainId, { details: true }).catch((): ChainState => known ?? { state: 'absent' })
+    const s = await readState(chainId, true).catch((): ChainState => known ?? { state: 'absent' })
     states.set(chainId, s)
     if (s.state === 'pending') waiting.push({ queue: s.stage, state: s.jobState, lastError: s.lastError })
     else if (s.state === 'absent') waiting.push({ queue: QUEUE.transcripts, state: NOT_QUEUED })
@@ -218,7 +233,9 @@ export const ingestOnce = async (
   const deadline = startedAt + timeoutMs
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'ingest' } })
   const redis = await connectCheckedRedis(config.redisUrl, 'producer', { log })
-  const queues = createQueues(redis, config.queuePrefix, withTuning(options.tuning), log)
+  const tuning = withTuning(options.tuning)
+  const queues = createQueues(redis, config.queuePrefix, tuning, log)
+  const readState = chainStateReader(queues, createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds, config.blobCompressMinBytes))
   let running: RunningWorkers | undefined
   try {
     if (options.startWorkers ?? true) running = await startWorkers(config, QUEUE_ORDER, options)
@@ -260,7 +277,7 @@ export const ingestOnce = async (
       cursor = look.cursor
       for (const chainId of look.read) {
         const known = states.get(chainId)
-        states.set(chainId, await readChainState(queues, chainId).catch((): ChainState => known ?? { state: 'absent' }))
+        states.set(chainId, await readState(chainId).catch((): ChainState => known ?? { state: 'absent' }))
       }
       const { found, episodes } = summarize(summary.found, chainsOf, states, report, startedAt)
       const pending = count(episodes, 'in-progress')
@@ -270,10 +287,10 @@ export const ingestOnce = async (
       if (moved !== lastMove) [lastMove, movedAt] = [moved, Date.now()]
       else if (options.onStall && Date.now() - movedAt > stallNoticeMs) {
         movedAt = Date.now()
-        options.onStall(await whyStuck(queues, await stillWaiting(queues, chains, states)))
+        options.onStall(await whyStuck(queues, await stillWaiting(readState, chains, states)))
       }
       if (Date.now() > deadline) {
-        const waiting = await stillWaiting(queues, chains, states)
+        const waiting = await stillWaiting(readState, chains, states)
         const final = summarize(summary.found, chainsOf, states, report, startedAt)
         if (count(final.episodes, 'in-progress') === 0) return result(final.episodes, final.found)
         return result(final.episodes, final.found, await whyStuck(queues, waiting))

@@ -16,6 +16,8 @@ export interface BlobArea {
   /** Stores bytes already encoded by encodeBlob. */
   putRaw(chainId: string, kind: BlobKind, raw: Buffer): Promise<void>
   delete(chainId: string, ...kinds: BlobKind[]): Promise<void>
+  /** Whether the blob is stored, without reading it. */
+  has(chainId: string, kind: BlobKind): Promise<boolean>
 }
 
 /**
@@ -49,5 +51,6 @@ export const createBlobArea = (redis: Redis, prefix: string, ttlSeconds: number,
     async delete(chainId, ...kinds) {
       if (kinds.length > 0) await redis.del(...kinds.map((k) => blobKey(prefix, chainId, k)))
     },
+    has: async (chainId, kind) => (await redis.exists(blobKey(prefix, chainId, kind))) === 1,
   }
 }
