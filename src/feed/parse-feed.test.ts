@@ -170,6 +170,20 @@ describe('parseFeed mapping rules', () => {
     expect(whole.warnings.map((w) => w.code)).not.toContain('ITEMS_SKIPPED')
   })
 
+  it('counts no item inside a comment or CDATA', () => {
+    const items = '<item><guid>1</guid></item><!-- <item><guid>old</guid></item> --><item><guid>2</guid></item>'
+      + '<item><guid>3</guid><description><![CDATA[<item> -->]]></description></item>'
+    const feed = parseFeed(rss(items), { feedUrl: 'https://x/f.xml', maxItems: 1 })
+    expect(feed.skippedItems).toBe(2)
+  })
+
+  it('finds the end tag of a feed followed by a long comment, and a truncated long feed', () => {
+    const long = rss('<item><guid>1</guid></item>') + `\n<!-- ${'cache note '.repeat(10_000)} -->\n`
+    expect(parseFeed(long, { feedUrl: 'https://x/f.xml' }).episodes).toHaveLength(1)
+    const cut = rss(`<item><guid>1</guid><description>${'words '.repeat(20_000)}</description></item>`).replace(/<\/channel>[\s\S]*$/, '')
+    expect(failure(() => parseFeed(cut, { feedUrl: 'https://x/f.xml' })).message).toMatch(/truncated/)
+  })
+
   it('reads Atom with enclosures from <link rel="enclosure">', () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="https://x/"/>
       <entry><id>urn:ep:1</id><title>One</title><updated>2024-03-01T12:00:00Z</updated>
@@ -208,6 +222,7 @@ describe('parseFeed refuses what is not a feed', () => {
     { id: 'empty document', xml: '', code: 'NOT_A_FEED' },
     { id: 'whitespace only', xml: ' \n\t', code: 'NOT_A_FEED' },
     { id: 'HTML page', xml: '<!DOCTYPE html><html><head><title>Oops</title></head><body><p>login</p></body></html>', code: 'NOT_A_FEED' },
+    { id: 'HTML page after a declaration and comments', xml: '<?xml version="1.0"?>\n<!-- a -->\n<!-- b --><html><body><!-- c --></body></html>', code: 'NOT_A_FEED' },
     { id: 'plain XML, not a feed', xml: '<?xml version="1.0"?><note><to>x</to></note>', code: 'NOT_A_FEED' },
     { id: 'mismatched tags', xml: '<rss version="2.0"><channel><title>T</b></channel></rss>', code: 'MALFORMED' },
     { id: 'truncated document', xml: '<rss version="2.0"><channel><title>T</title><item><guid>1</guid>', code: 'MALFORMED' },
