@@ -29,6 +29,18 @@ export interface RunningWorkers {
 }
 
 /**
+ * Jobs a worker of `queue` runs at once. Analysis jobs beyond the threads wait in the pool,
+ * fetched and ready, while a thread works; analysis inline runs one at a time, so a second job
+ * would only hold its lock unrenewed behind the first. Poll batches mostly wait on the network:
+ * they have a setting of their own.
+ */
+const concurrencyOf = (queue: QueueName, config: Config, options: WorkerOptions): number => {
+  if (queue === QUEUE.polls) return config.polling.batches
+  if (queue === QUEUE.analyze && (options.analysis ?? config.analysis) === 'inline') return 1
+  return config.concurrency
+}
+
+/**
  * Starts one worker per queue in `queues` (all by default). Analysis runs in the process's
  * analysis threads (DepsOptions.analysis), so it never blocks the event loop that renews job
  * locks and runs the I/O stages. A worker of analyze first moves the jobs an older version left
@@ -55,9 +67,7 @@ export const startWorkers = async (
     connection: deps.redis,
     prefix: config.queuePrefix,
     tuning: deps.tuning,
-    // Analysis jobs beyond the threads wait in the pool, fetched and ready, while a thread works.
-    // Poll batches mostly wait on the network: they have a setting of their own.
-    concurrency: queue === QUEUE.polls ? config.polling.batches : config.concurrency,
+    concurrency: concurrencyOf(queue, config, options),
     log: deps.log,
   })
   const workers = queues.map(start)

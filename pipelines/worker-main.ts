@@ -2,9 +2,7 @@
  * A worker process: `node --import tsx pipelines/worker-main.ts` (source) or the built
  * dist/pipelines/worker-main.js. Configuration comes from the environment (loadConfig);
  * PODPIPE_QUEUES picks queues (comma list, default all); PODPIPE_QUEUE_TUNING (JSON, see
- * QueueTuning) shortens timings for tests; PODPIPE_PG_SCHEMA names the PostgreSQL schema;
- * PODPIPE_ANALYSIS=inline runs analysis on the event loop instead of a thread (the benchmark's
- * side-by-side run).
+ * QueueTuning) shortens timings for tests; PODPIPE_PG_SCHEMA names the PostgreSQL schema.
  */
 import { loadConfig } from '../src/config/index.js'
 import { ALL_QUEUES, type QueueName, type QueueTuning } from '../src/queue/index.js'
@@ -17,7 +15,6 @@ const queues = process.env.PODPIPE_QUEUES
 const tuning = process.env.PODPIPE_QUEUE_TUNING ? (JSON.parse(process.env.PODPIPE_QUEUE_TUNING) as Partial<QueueTuning>) : {}
 const running = await startWorkers(config, queues, {
   tuning,
-  ...(process.env.PODPIPE_ANALYSIS === 'inline' ? { analysis: 'inline' as const } : {}),
   ...(process.env.PODPIPE_PG_SCHEMA ? { postgresSchema: process.env.PODPIPE_PG_SCHEMA } : {}),
 })
 onShutdown(running.close)

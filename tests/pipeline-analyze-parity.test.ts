@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ingestOnce } from '../pipelines/runtime.js'
+import { ingestOnce, startWorkers } from '../pipelines/runtime.js'
 import { analyzeDocument } from '../src/analyze/index.js'
+import { QUEUE } from '../src/queue/index.js'
 import { recordId, type EpisodeRecord } from '../src/record/index.js'
 import { createFileStore } from '../src/store/index.js'
 import { FAST, REPO, obliterate, rss, serve, testConfig } from './helpers/pipeline-env.js'
@@ -18,7 +19,8 @@ const FILES = [
   { file: 'seed.json', type: 'application/json' },
   { file: 'seed.html', type: 'text/html' },
 ]
-const config = testConfig()
+// Both places analysis can run (PODPIPE_ANALYSIS): a worker thread, and the event loop.
+const configs = { threads: testConfig(), inline: testConfig({ PODPIPE_ANALYSIS: 'inline' }) }
 let server: Awaited<ReturnType<typeof serve>>
 let feedPath = ''
 
@@ -38,10 +40,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close()
-  await obliterate(config)
+  await Promise.all(Object.values(configs).map(obliterate))
 })
 
-describe('the analyze stage beside podpipe analyze', () => {
+describe.each(['threads', 'inline'] as const)('the analyze stage (analysis %s) beside podpipe analyze', (analysis) => {
+  const config = configs[analysis]
+
   it('publishes, for each transcript file, the record analyzeDocument gives for that file', async () => {
     const result = await ingestOnce(config, feedPath, () => {}, { tuning: FAST })
     expect(result.failures).toEqual([])
@@ -55,4 +59,13 @@ describe('the analyze stage beside podpipe analyze', () => {
       expect(content(published!)).toEqual(content(record))
     }
   }, 180_000)
+
+  it(analysis === 'inline' ? 'takes one analyze job at a time' : 'takes PODPIPE_CONCURRENCY analyze jobs at a time', async () => {
+    const running = await startWorkers(config, [QUEUE.analyze], { tuning: FAST })
+    try {
+      expect(running.workers[0]?.opts.concurrency).toBe(analysis === 'inline' ? 1 : config.concurrency)
+    } finally {
+      await running.close()
+    }
+  })
 })

@@ -61,6 +61,7 @@ describe('loadConfig defaults', () => {
     ['PODPIPE_STREAM_INLINE_MAX_BYTES', config.stream.inlineMaxBytes, 64 * 1024],
     ['PODPIPE_BLOB_COMPRESS_MIN_BYTES', config.blobCompressMinBytes, 1024 * 1024],
     ['PODPIPE_CONCURRENCY', config.concurrency, 2],
+    ['PODPIPE_ANALYSIS', config.analysis, 'threads'],
     ['PODPIPE_HEAP_GROWING_PERCENT', config.heapGrowingPercent, 200],
     ['LOG_LEVEL', config.logLevel, 'info'],
   ])('%s', (_variable, actual, expected) => {
@@ -95,7 +96,7 @@ describe('loadConfig defaults', () => {
       'PODPIPE_FETCH_TIMEOUT_MS', 'PODPIPE_MAX_REDIRECTS', 'PODPIPE_MAX_ITEMS_PER_FEED', 'PODPIPE_RECHECK_ITEMS',
       'PODPIPE_POLL_MIN_INTERVAL_S', 'PODPIPE_POLL_MAX_INTERVAL_S', 'PODPIPE_POLL_BATCH_SIZE', 'PODPIPE_POLL_BATCHES', 'PODPIPE_POLL_CONCURRENCY', 'PODPIPE_POLL_HOST_CONCURRENCY', 'PODPIPE_POLL_TICK_S',
       'PODPIPE_STREAM_MAX_LEN', 'PODPIPE_STREAM_INLINE_MAX_BYTES', 'PODPIPE_WEBHOOK_URL', 'PODPIPE_WEBHOOK_SECRET', 'PODPIPE_WEBHOOK_TIMEOUT_MS',
-      'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_BLOB_COMPRESS_MIN_BYTES', 'PODPIPE_CONCURRENCY', 'PODPIPE_HEAP_GROWING_PERCENT', 'LOG_LEVEL',
+      'PODPIPE_WEBHOOK_MAX_RESPONSE_BYTES', 'PODPIPE_BLOB_COMPRESS_MIN_BYTES', 'PODPIPE_CONCURRENCY', 'PODPIPE_ANALYSIS', 'PODPIPE_HEAP_GROWING_PERCENT', 'LOG_LEVEL',
     ])
     for (const row of rows) {
       expect(row.default, row.variable).not.toBe('')
@@ -138,6 +139,7 @@ describe('loadConfig values', () => {
       PODPIPE_STREAM_INLINE_MAX_BYTES: '0',
       PODPIPE_BLOB_COMPRESS_MIN_BYTES: '0',
       PODPIPE_CONCURRENCY: '16',
+      PODPIPE_ANALYSIS: 'Inline',
       PODPIPE_HEAP_GROWING_PERCENT: '0',
       LOG_LEVEL: 'DEBUG',
     })
@@ -161,6 +163,7 @@ describe('loadConfig values', () => {
       polling: { minIntervalS: 900, maxIntervalS: 86_400, batchSize: 100, batches: 4, concurrency: 64, hostConcurrency: 4, tickS: 5 },
       stream: { maxLen: 500, inlineMaxBytes: 0 },
       concurrency: 16,
+      analysis: 'inline',
       blobCompressMinBytes: 0,
       heapGrowingPercent: 0,
       logLevel: 'debug',
@@ -236,6 +239,7 @@ describe('loadConfig errors', () => {
     [{ PODPIPE_STREAM_MAX_LEN: '0' }, 'PODPIPE_STREAM_MAX_LEN="0" is not valid: expected an integer from 1 to 100000000'],
     [{ PODPIPE_STREAM_INLINE_MAX_BYTES: '64k' }, 'PODPIPE_STREAM_INLINE_MAX_BYTES="64k" is not valid: expected an integer number of bytes from 0 to 536870912'],
     [{ PODPIPE_CONCURRENCY: 'lots' }, 'PODPIPE_CONCURRENCY="lots" is not valid: expected an integer from 1 to 256'],
+    [{ PODPIPE_ANALYSIS: 'thread' }, 'PODPIPE_ANALYSIS="thread" is not valid: expected threads or inline'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL="verbose" is not valid: expected one of fatal, error, warn, info, debug, trace, silent'],
     [{ PODPIPE_STORES: 'file,postgres' }, 'PODPIPE_STORES includes postgres but DATABASE_URL is not set'],
     [{ PODPIPE_STORES: 'file,webhook' }, 'PODPIPE_STORES includes webhook but PODPIPE_WEBHOOK_URL is not set'],

@@ -116,6 +116,7 @@ const toConfig = (v: Values): Config => ({
     ? undefined
     : { url: v.webhookUrl, secret: v.webhookSecret!, timeoutMs: v.webhookTimeoutMs!, maxResponseBytes: v.webhookMaxResponseBytes! },
   concurrency: v.concurrency!,
+  analysis: v.analysis!,
   blobCompressMinBytes: v.blobCompressMinBytes!,
   heapGrowingPercent: v.heapGrowingPercent!,
   logLevel: v.logLevel!,

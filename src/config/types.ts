@@ -99,6 +99,8 @@ export interface Config {
   webhook: WebhookConfig | undefined
   /** Worker concurrency per queue in one process. */
   concurrency: number
+  /** Where analysis runs: worker threads, or the event loop (one process per core). */
+  analysis: 'threads' | 'inline'
   /** Blobs between stages at least this many bytes are compressed in Redis. */
   blobCompressMinBytes: number
   /** V8's heap growing factor for worker processes, in percent over the live heap; 0: V8's own. */

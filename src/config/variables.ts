@@ -401,6 +401,14 @@ export const VARIABLES = {
     fallback: () => '2',
     schema: int(1, 256),
   }),
+  analysis: spec({
+    variable: 'PODPIPE_ANALYSIS',
+    shown: 'threads',
+    description: "Where a worker process analyses episodes. threads: in min(PODPIPE_CONCURRENCY, cores − 1) worker threads (at least one), so the event loop keeps renewing job locks, answering health checks and running the I/O stages while a long episode is analysed, and an analysis past the stage deadline is stopped. inline: on the event loop, one analyze job at a time, for one worker process per core: less CPU an episode when every core runs a worker process (npm run bench -- pipeline), but a long episode holds up everything else the process does while it is analysed, and a document that hangs analysis holds the process until it is restarted.",
+    expected: 'threads or inline',
+    fallback: () => 'threads',
+    schema: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['threads', 'inline'])),
+  }),
   heapGrowingPercent: spec({
     variable: 'PODPIPE_HEAP_GROWING_PERCENT',
     shown: '200',

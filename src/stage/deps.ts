@@ -47,8 +47,8 @@ export interface DepsOptions {
   postgresSchema?: string
   /**
    * Where analysis runs: 'threads', a pool of `analysisThreads` threads, so this event loop
-   * stays free for lock renewals and I/O stages; or 'inline', on this thread (for a process
-   * that runs nothing else, or to measure what the threads cost). @defaultValue 'threads'
+   * stays free for lock renewals and I/O stages; or 'inline', on this thread (one process per
+   * core). @defaultValue config.analysis (PODPIPE_ANALYSIS)
    */
   analysis?: 'threads' | 'inline'
   /** @defaultValue min(PODPIPE_CONCURRENCY, cores − 1), at least 1 */
@@ -93,7 +93,7 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
   const tuning = withTuning(options.tuning)
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'worker' } })
   const redis = await connectCheckedRedis(config.redisUrl, 'worker', { log })
-  const pool = options.analysis === 'inline' ? undefined : createThreadPool<AnalysisRequest, AnalysisOutcome>({
+  const pool = (options.analysis ?? config.analysis) === 'inline' ? undefined : createThreadPool<AnalysisRequest, AnalysisOutcome>({
     file: ANALYSIS_THREAD,
     size: options.analysisThreads ?? Math.max(1, Math.min(config.concurrency, availableParallelism() - 1)),
     timeoutMs: tuning.cpuStageTimeoutMs,
