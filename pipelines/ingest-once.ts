@@ -136,16 +136,18 @@ const settle = async (queues: Record<QueueName, Queue>, id: string, pollMs: numb
 type ReadState = (chainId: string, details?: boolean) => Promise<ChainState>
 
 /**
- * A chain's state from its jobs and, when none of them is left, from publish's summary. Once
- * the poll job has settled every chain it lists is queued, so a chain with no job had its jobs
- * removed by retention (the newest 1,000 completed a queue are kept): on a busy Redis, or on a
- * feed of thousands of new episodes whose chains are read in turn (chainsToRead), that can
- * happen before this ingest reads the chain. The summary stays for the blob TTL.
+ * A chain's state from its jobs and, when none of them is left, from how it ended. Once the poll
+ * job has settled every chain it lists is queued, so a chain with no job had its jobs removed by
+ * retention (the newest 1,000 completed a queue are kept; failed jobs stay 14 days): on a busy
+ * Redis, or on a feed of thousands of new episodes whose chains are read in turn (chainsToRead),
+ * that can happen before this ingest reads the chain. Publish's summary (kept for the blob TTL)
+ * says it was published; else a recheck chain ended at its transcript, found unchanged.
  */
-const chainStateReader = (queues: Record<QueueName, Queue>, blobs: BlobArea): ReadState => async (chainId, details = false) => {
+const chainStateReader = (queues: Record<QueueName, Queue>, blobs: BlobArea, rechecks: ReadonlySet<string>): ReadState => async (chainId, details = false) => {
   const state = await readChainState(queues, chainId, { details })
   if (state.state !== 'absent') return state
-  return (await blobs.has(chainId, 'published')) ? { state: 'published' } : state
+  if (await blobs.has(chainId, 'published')) return { state: 'published' }
+  return rechecks.has(chainId) ? { state: 'unchanged' } : state
 }
 
 /**
@@ -235,7 +237,6 @@ export const ingestOnce = async (
   const redis = await connectCheckedRedis(config.redisUrl, 'producer', { log })
   const tuning = withTuning(options.tuning)
   const queues = createQueues(redis, config.queuePrefix, tuning, log)
-  const readState = chainStateReader(queues, createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds, config.blobCompressMinBytes))
   let running: RunningWorkers | undefined
   try {
     if (options.startWorkers ?? true) running = await startWorkers(config, QUEUE_ORDER, options)
@@ -255,6 +256,8 @@ export const ingestOnce = async (
     const feedState = createFeedState(redis, config.queuePrefix)
     const chains = await feedState.pollChains(pollId)
     const report = (await feedState.pollReport(pollId)) ?? EMPTY_REPORT
+    const blobs = createBlobArea(redis, config.queuePrefix, tuning.blobTtlSeconds, config.blobCompressMinBytes)
+    const readState = chainStateReader(queues, blobs, new Set(report.rechecks))
     const chainsOf = new Map<string, string[]>()
     for (const chainId of chains) chainsOf.set(episodeIdOfChain(chainId), [...(chainsOf.get(episodeIdOfChain(chainId)) ?? []), chainId])
     const states = new Map<string, ChainState>()

@@ -127,13 +127,14 @@ const recheckable = (items: readonly Version[], known: Verified): Version[] => {
  * What ingestOnce reports beyond the chains a verifying poll started, kept beside the poll
  * (lists stay out of the job's return value, which is a small summary); the counts go in it.
  */
-const report = async (deps: Deps, data: JobData['feeds'], ctx: JobContext, known: Verified, warnings: readonly string[] = []) => {
+const report = async (deps: Deps, data: JobData['feeds'], ctx: JobContext, known: Verified, rechecks: readonly Chain[], warnings: readonly string[] = []) => {
   if (!data.verify) return {}
   await deps.feedState.savePollReport(ctx.jobId, {
     verified: known.current.map((v) => v.episodeId),
     unverified: known.unverified,
     // At most one per item read and one for the items left out: bounded by PODPIPE_MAX_ITEMS_PER_FEED.
     warnings: [...warnings],
+    rechecks: rechecks.map((c) => c.chainId),
   })
   return { verified: known.current.length, unverified: known.unverified.length, carried: known.carried.length, repaired: known.repairs.length }
 }
@@ -163,7 +164,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
     await startChains(deps, data, chains)
     return {
       found: 0, enqueued: 0, rechecked: rechecks.length, unchanged: 0, notModified: true,
-      ...(await report(deps, data, ctx, known)),
+      ...(await report(deps, data, ctx, known, rechecks)),
     }
   }
 
@@ -208,7 +209,7 @@ export const feedsStage = defineStage(QUEUE.feeds, (deps: Deps) => async (data, 
   ctx.log.info({ found: versions.length, enqueued: fresh.length, repaired: known.repairs.length, rechecked: rechecks.length, warnings: feed.warnings.length }, 'feed polled')
   return {
     found: versions.length, enqueued: fresh.length, rechecked: rechecks.length, unchanged: versions.length - fresh.length, notModified: false,
-    ...(await report(deps, data, ctx, known, feed.warnings.map((w) => w.message))),
+    ...(await report(deps, data, ctx, known, rechecks, feed.warnings.map((w) => w.message))),
     ...(feed.skippedItems ? { skippedItems: feed.skippedItems } : {}),
   }
 })

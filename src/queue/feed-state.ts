@@ -25,6 +25,12 @@ export interface PollReport {
   unverified: { episodeId: string; reason: string }[]
   /** Feed-level warnings, e.g. items left out by PODPIPE_MAX_ITEMS_PER_FEED. */
   warnings: string[]
+  /**
+   * The poll's chains that recheck a published episode's transcript. One that ends with the file
+   * unchanged leaves no summary behind (workers/transcripts.ts), so once retention has removed
+   * its job, this is how ingest knows how it ended. Absent in reports of older versions.
+   */
+  rechecks?: string[]
 }
 
 /**
@@ -225,6 +231,7 @@ const Report = z.object({
   verified: z.array(z.string()),
   unverified: z.array(z.object({ episodeId: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
+  rechecks: z.array(z.string()).optional(),
 })
 
 const Memo = z.object({ url: z.string(), etag: z.string().optional(), lastModified: z.string().optional(), sha256: z.string().optional() })
