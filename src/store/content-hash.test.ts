@@ -134,6 +134,19 @@ describe('the record file and its hash in one pass (recordHashAndFile)', () => {
     })
   })
 
+  it('writes arrays of any length around the pieces they are stringified in', () => {
+    const [seed] = seedRecords()
+    const { provenance, schemaVersion: _v, id: _id, ...rest } = seed!
+    expect(rest.claims.length).toBeGreaterThan(49)
+    for (const n of [0, 1, 23, 24, 25, 48, 49]) {
+      const r = buildRecord({ ...rest, claims: rest.claims.slice(0, n), stageMs: provenance.stageMs, warnings: provenance.warnings ?? [], processedAt: new Date(provenance.processedAt) })
+      expect(hasSchemaKeyOrder(r)).toBe(true)
+      const { hash, file } = recordHashAndFile(r)
+      expect(file.toString('utf8'), `${n} claims`).toBe(`${firstCanonicalJson(r)}\n`)
+      expect(hash).toBe(firstHash(r))
+    }
+  })
+
   it('keeps processedAt and stageMs in the file and out of the hash', () => {
     const [built] = seedRecords()
     const r = { ...built!, provenance: { ...built!.provenance, processedAt: '2031-01-01T00:00:00.000Z', stageMs: { analyze: 7 } } }

@@ -76,6 +76,32 @@ export const canonicalRecordFile = (record: EpisodeRecord): Buffer => {
   return Buffer.concat(pieces)
 }
 
+/** Elements of a long array stringified at a time (measured: 8, 24 and 64; 24 was fastest). */
+const ELEMENTS_A_PIECE = 24
+
+/**
+ * `JSON.stringify(value)` as pieces that join to it: a long array a few dozen elements at a
+ * time. JSON.stringify returns a tree of parts that is flattened when written out, and the
+ * flat copy of a whole array of turns or claims (over 64 K two-byte characters) is allocated on
+ * fresh pages of V8's large-object space for every record; pieces of a few dozen elements are
+ * flattened in the young generation. recordHashAndFile on 150 records fresh from the core, four
+ * batches, two processes each way alternating: 1.57-1.75 against 1.45-1.59 ms a record (one
+ * batch at 1.97).
+ */
+const pushStringified = (text: string[], value: unknown): void => {
+  if (!Array.isArray(value) || value.length <= ELEMENTS_A_PIECE) {
+    text.push(JSON.stringify(value))
+    return
+  }
+  for (let i = 0; i < value.length; i += ELEMENTS_A_PIECE) {
+    const piece = JSON.stringify(value.slice(i, i + ELEMENTS_A_PIECE))
+    const last = i + ELEMENTS_A_PIECE >= value.length
+    // Each piece is a whole array: its brackets go, but the first's opening one and the last's closing one.
+    if (i > 0) text.push(',')
+    text.push(piece.slice(i === 0 ? 0 : 1, last ? piece.length : -1))
+  }
+}
+
 /**
  * recordContentHash and canonicalRecordFile in one pass: the two texts differ only inside
  * `provenance`, so every other property is written once, turned into UTF-8 once, and handed to
@@ -102,7 +128,7 @@ export const recordHashAndFile = (record: EpisodeRecord): { hash: string; file: 
       provenanceAt = text.length
       text.push(canonicalJson(value))
       lastingProvenance = canonicalJson(lasting(record.provenance))
-    } else if (inKeyOrder) text.push(JSON.stringify(value))
+    } else if (inKeyOrder) pushStringified(text, value)
     else writeCanonicalJson(value, (piece) => text.push(piece))
   }
   text.push(empty ? '{}' : '}')
