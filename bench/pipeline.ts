@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
 import { analyzeDocument } from '../src/analyze/index.js'
 import { ingestOnce } from '../pipelines/runtime.js'
-import { loadConfig, type Config } from '../src/config/index.js'
+import { loadConfig, type AnalysisPlacement, type Config } from '../src/config/index.js'
 import { QUEUE, createQueue, removePrefix } from '../src/queue/index.js'
 import { Redis } from 'ioredis'
 
@@ -187,8 +187,8 @@ const lastPublishedAt = async (redis: Redis, prefix: string): Promise<number> =>
  */
 const POLL_MS = 1000
 
-/** Where the worker processes run analysis (src/stage/deps.ts). */
-type Analysis = 'threads' | 'inline'
+/** Where the worker processes run analysis (PODPIPE_ANALYSIS). */
+type Analysis = AnalysisPlacement
 
 /** One run: `processes` worker processes, a warm-up feed, then `episodes` timed. */
 const runPipeline = async (processes: number, episodes: number, analysis: Analysis, redis: Redis): Promise<PipelineRow> => {

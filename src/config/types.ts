@@ -1,6 +1,9 @@
 /** Runtime configuration, read from the environment by loadConfig (src/config/env.ts). */
 export type StoreKind = 'file' | 'postgres' | 'stream' | 'webhook'
 
+/** Where a worker process runs analysis: worker threads, or its event loop (PODPIPE_ANALYSIS). */
+export type AnalysisPlacement = 'threads' | 'inline'
+
 export interface Limits {
   /** Largest feed document accepted, bytes. */
   feedMaxBytes: number
@@ -99,8 +102,7 @@ export interface Config {
   webhook: WebhookConfig | undefined
   /** Worker concurrency per queue in one process. */
   concurrency: number
-  /** Where analysis runs: worker threads, or the event loop (one process per core). */
-  analysis: 'threads' | 'inline'
+  analysis: AnalysisPlacement
   /** Blobs between stages at least this many bytes are compressed in Redis. */
   blobCompressMinBytes: number
   /** V8's heap growing factor for worker processes, in percent over the live heap; 0: V8's own. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import { defaultCacheDir } from './cache-dir.js'
 import { bundledFeedsFile } from './package-root.js'
-import type { LogLevel, StoreKind } from './types.js'
+import type { AnalysisPlacement, LogLevel, StoreKind } from './types.js'
 
 /**
  * One environment variable: how it is parsed, its default and how it is documented. loadConfig,
@@ -27,6 +27,7 @@ const spec = <T>(s: VariableSpec<T>): VariableSpec<T> => s
 
 const MiB = 1024 * 1024
 const STORE_KINDS = ['file', 'postgres', 'stream', 'webhook'] as const satisfies readonly StoreKind[]
+const ANALYSIS_PLACEMENTS = ['threads', 'inline'] as const satisfies readonly AnalysisPlacement[]
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const satisfies readonly LogLevel[]
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
@@ -407,7 +408,7 @@ export const VARIABLES = {
     description: "Where a worker process analyses episodes. threads: in min(PODPIPE_CONCURRENCY, cores − 1) worker threads (at least one), so the event loop keeps renewing job locks, answering health checks and running the I/O stages while a long episode is analysed, and an analysis past the stage deadline is stopped. inline: on the event loop, one analyze job at a time, for one worker process per core: less CPU an episode when every core runs a worker process (npm run bench -- pipeline), but a long episode holds up everything else the process does while it is analysed, and a document that hangs analysis holds the process until it is restarted.",
     expected: 'threads or inline',
     fallback: () => 'threads',
-    schema: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['threads', 'inline'])),
+    schema: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(ANALYSIS_PLACEMENTS)),
   }),
   heapGrowingPercent: spec({
     variable: 'PODPIPE_HEAP_GROWING_PERCENT',

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import type { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
-import { createLogger, type Config } from '../config/index.js'
+import { createLogger, type AnalysisPlacement, type Config } from '../config/index.js'
 import {
   connectCheckedRedis, createBlobArea, createFeedState, createQueues, closeQueues, parseJobData, jobId, withTuning,
   type BlobArea, type FeedState, type JobData, type QueueName, type QueueTuning,
@@ -50,7 +50,7 @@ export interface DepsOptions {
    * stays free for lock renewals and I/O stages; or 'inline', on this thread (one process per
    * core). @defaultValue config.analysis (PODPIPE_ANALYSIS)
    */
-  analysis?: 'threads' | 'inline'
+  analysis?: AnalysisPlacement
   /** @defaultValue min(PODPIPE_CONCURRENCY, cores − 1), at least 1 */
   analysisThreads?: number
   /**
