@@ -59,7 +59,7 @@ describe('the HTTP server with PostgreSQL down', () => {
     })
     cleanup.push(async () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') })
     for (const s of [child.stdout, child.stderr]) s?.setEncoding('utf8').on('data', (c: string) => output.push(c))
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
     const url = `http://127.0.0.1:${port}`
     const readyz = async (): Promise<Readyz> => {
       const res = await fetch(`${url}/readyz`)
@@ -67,7 +67,7 @@ describe('the HTTP server with PostgreSQL down', () => {
       return { status: res.status, body: JSON.parse(text) as Readyz['body'], text }
     }
     const alive = <T>(work: Promise<T>) =>
-      Promise.race([work, exited.then((code) => { throw new Error(`podpipe serve exited with ${code}:\n${output.join('')}`) })])
+      Promise.race([work, exited.then(({ code, signal }) => { throw new Error(`podpipe ${command} exited with ${code ?? signal}:\n${output.join('')}`) })])
 
     await alive(waitFor(() => fetch(`${url}/healthz`).then((r) => (r.ok ? true : undefined), () => undefined), { timeoutMs: 60_000, what: 'the server to listen' }))
     const down = await readyz()
@@ -93,7 +93,8 @@ describe('the HTTP server with PostgreSQL down', () => {
     await alive(expect.poll(async () => (await readyz()).status, { timeout: 30_000, interval: 250 }).toBe(200))
 
     child.kill('SIGTERM')
-    expect(await exited).toBe(0)
+    // The output says why when it ends any other way (a signal, a crash on the way out).
+    expect(await exited, output.join('')).toEqual({ code: 0, signal: null })
     const all = output.join('')
     expect(all).toContain('not ready at start-up')
     expect(all).not.toContain(PASSWORD)

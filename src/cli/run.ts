@@ -52,8 +52,12 @@ export const registerRun = (program: Command): void => {
       const config = loadConfig()
       const [{ startWorkers, onShutdown }, { startFeedScheduler }, { startServer }, { ensureLocalRedis }, { openRegistry, countFeeds }] =
         await Promise.all([runtime(), scheduling(), server(), services(), registry()])
+      // Registered before anything starts: a stop asked for while start-up still waits (on a
+      // database that does not answer yet) closes what has started and exits 0, not by the signal.
+      let stop = async (): Promise<void> => {}
+      onShutdown(() => stop())
       const redis = await ensureLocalRedis(config, { say })
-      let stop = redis.stop
+      stop = redis.stop
       try {
         const http = await startServer(config)
         stop = async () => { await http.close(); await redis.stop() }
@@ -80,7 +84,6 @@ export const registerRun = (program: Command): void => {
         await stop().catch(() => {})
         throw err
       }
-      onShutdown(() => stop())
     })
 
   program
