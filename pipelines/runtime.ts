@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { Job, Worker } from 'bullmq'
 import { applyHeapGrowth, type Config } from '../src/config/index.js'
 import { ALL_QUEUES, QUEUE, createWorker, type JobData, type QueueName } from '../src/queue/index.js'
-import { closeDeps, createDeps, migrateLegacyQueues, type Deps, type DepsOptions } from '../src/stage/index.js'
+import { analysisOf, closeDeps, createDeps, migrateLegacyQueues, type Deps, type DepsOptions } from '../src/stage/index.js'
 import { STAGES } from './ingest.js'
 
 export interface WorkerOptions extends DepsOptions {
@@ -36,15 +36,15 @@ export interface RunningWorkers {
  */
 const concurrencyOf = (queue: QueueName, config: Config, options: WorkerOptions): number => {
   if (queue === QUEUE.polls) return config.polling.batches
-  if (queue === QUEUE.analyze && (options.analysis ?? config.analysis) === 'inline') return 1
+  if (queue === QUEUE.analyze && analysisOf(config, options) === 'inline') return 1
   return config.concurrency
 }
 
 /**
  * Starts one worker per queue in `queues` (all by default). Analysis runs in the process's
  * analysis threads, so it never blocks the event loop that renews job locks and runs the I/O
- * stages, unless PODPIPE_ANALYSIS (or DepsOptions.analysis) puts it inline. A worker of analyze first moves the jobs an older version left
- * in its turns and claims queues (src/stage/legacy.ts). The webhook queue's worker runs only where
+ * stages, unless PODPIPE_ANALYSIS (or DepsOptions.analysis) puts it inline. A worker of analyze
+ * first moves the jobs an older version left in its turns and claims queues (src/stage/legacy.ts). The webhook queue's worker runs only where
  * PODPIPE_WEBHOOK_URL is set: elsewhere its jobs wait for a process that can send them.
  *
  * @example

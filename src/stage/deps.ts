@@ -60,6 +60,12 @@ export interface DepsOptions {
   registry?: RegistryDb
 }
 
+/**
+ * Where this process runs analysis: the option, else PODPIPE_ANALYSIS. The thread pool and the
+ * analyze worker's concurrency (pipelines/runtime.ts) both follow it, so they never disagree.
+ */
+export const analysisOf = (config: Pick<Config, 'analysis'>, options: Pick<DepsOptions, 'analysis'>): AnalysisPlacement => options.analysis ?? config.analysis
+
 /** Remembers a successful open; a failed one is retried by the next job (the database may be back). */
 const memoOpen = <T extends { close(): Promise<void> }>(open: () => Promise<T>) => {
   let pending: Promise<T> | undefined
@@ -93,7 +99,7 @@ export const createDeps = async (config: Config, options: DepsOptions = {}): Pro
   const tuning = withTuning(options.tuning)
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'worker' } })
   const redis = await connectCheckedRedis(config.redisUrl, 'worker', { log })
-  const pool = (options.analysis ?? config.analysis) === 'inline' ? undefined : createThreadPool<AnalysisRequest, AnalysisOutcome>({
+  const pool = analysisOf(config, options) === 'inline' ? undefined : createThreadPool<AnalysisRequest, AnalysisOutcome>({
     file: ANALYSIS_THREAD,
     size: options.analysisThreads ?? Math.max(1, Math.min(config.concurrency, availableParallelism() - 1)),
     timeoutMs: tuning.cpuStageTimeoutMs,
