@@ -37,7 +37,7 @@ const CHUNK = 1024 * 1024
 const NEWLINE = 0x0a
 const CHANGES = new Set<unknown>(['created', 'updated'])
 /** Whether a parsed value is a change kind, 'created' or 'updated'. */
-export const isChangeKind = (v: unknown): v is ChangeLogEntry['change'] => CHANGES.has(v)
+const isChangeKind = (v: unknown): v is ChangeLogEntry['change'] => CHANGES.has(v)
 
 const parseLine = (line: string): ChangeLogEntry | undefined => {
   let value: unknown
