@@ -13,12 +13,20 @@ import { FAST, REPO, obliterate, rss, serve, testConfig } from './helpers/pipeli
 // the pipeline publishes holds what analyzeDocument gives, field for field. The feed adds only
 // what the file cannot know: the episode's metadata (its date, as `podpipe analyze --date`
 // gives it, dates the quantities), and processing times.
-const FILES = [
+// `name` is the file as the host serves it (and as `podpipe analyze` is given it), when it is not
+// the fixture's own name. Feeds and hosts label transcripts loosely (text/plain, octet-stream,
+// text/markdown): the record comes from the bytes, as `podpipe analyze` reads them.
+const FILES: Array<{ file: string; type: string; name?: string }> = [
   { file: 'seed.vtt', type: 'text/vtt' },
   { file: 'seed.srt', type: 'application/x-subrip' },
   { file: 'seed.json', type: 'application/json' },
   { file: 'seed.html', type: 'text/html' },
+  { file: 'seed.vtt', type: 'text/plain', name: 'captions.vtt' },
+  { file: 'seed.srt', type: 'application/octet-stream', name: 'captions.srt' },
+  { file: 'seed.html', type: 'text/plain', name: 'transcript.html' },
+  { file: 'seed.txt', type: 'text/markdown', name: 'transcript.md' },
 ]
+const nameOf = ({ file, name }: { file: string; name?: string }) => name ?? file
 // Both places analysis can run (PODPIPE_ANALYSIS): a worker thread, and the event loop.
 const configs = { threads: testConfig(), inline: testConfig({ PODPIPE_ANALYSIS: 'inline' }) }
 let server: Awaited<ReturnType<typeof serve>>
@@ -31,11 +39,11 @@ const content = (r: EpisodeRecord) => ({
 })
 
 beforeAll(async () => {
-  server = await serve(Object.fromEntries(FILES.map(({ file, type }) => [`/${file}`, (_req, res) => {
-    res.writeHead(200, { 'content-type': type }).end(readFileSync(join(REPO, 'fixtures/seed', file)))
+  server = await serve(Object.fromEntries(FILES.map((f) => [`/${nameOf(f)}`, (_req, res) => {
+    res.writeHead(200, { 'content-type': f.type }).end(readFileSync(join(REPO, 'fixtures/seed', f.file)))
   }])))
   feedPath = join(mkdtempSync(join(tmpdir(), 'podpipe-parity-')), 'feed.xml')
-  writeFileSync(feedPath, rss(FILES.map(({ file, type }) => ({ guid: file, title: file, transcript: { url: `${server.url}/${file}`, type } }))))
+  writeFileSync(feedPath, rss(FILES.map((f) => ({ guid: nameOf(f), title: nameOf(f), transcript: { url: `${server.url}/${nameOf(f)}`, type: f.type } }))))
 })
 
 afterAll(async () => {
@@ -51,12 +59,12 @@ describe.each(['threads', 'inline'] as const)('the analyze stage (analysis %s) b
     expect(result.failures).toEqual([])
     expect(result.published).toBe(FILES.length)
     const store = createFileStore({ dir: config.dataDir })
-    for (const { file } of FILES) {
-      const published = await store.get(recordId(feedPath, file))
-      const bytes = readFileSync(join(REPO, 'fixtures/seed', file))
-      const { record } = analyzeDocument({ content: bytes, read: { fileName: file }, episode: { publishedAt: published?.episode.publishedAt ?? null } })
-      expect(published?.turns.length).toBeGreaterThan(0)
-      expect(content(published!)).toEqual(content(record))
+    for (const f of FILES) {
+      const published = await store.get(recordId(feedPath, nameOf(f)))
+      const bytes = readFileSync(join(REPO, 'fixtures/seed', f.file))
+      const { record } = analyzeDocument({ content: bytes, read: { fileName: nameOf(f) }, episode: { publishedAt: published?.episode.publishedAt ?? null } })
+      expect(published?.turns.length, `${nameOf(f)} as ${f.type}`).toBeGreaterThan(0)
+      expect(content(published!), `${nameOf(f)} as ${f.type}`).toEqual(content(record))
     }
   }, 180_000)
 

@@ -4,6 +4,7 @@ import { fetchResource, type FetchResult } from '../src/feed/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage } from '../src/queue/index.js'
 import { sha256Hex } from '../src/record/index.js'
+import { formatOfMime } from '../src/transcript/index.js'
 import { bodySource, handOff, readInput, type Deps, type EpisodeBlob, type SourceBlob } from '../src/stage/index.js'
 
 const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100
@@ -50,7 +51,10 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
       speakers: blob.speakers,
       content: fetched.body,
       read: {
-        format: link.format ?? 'auto', fileName: link.url, contentType: fetched.contentType ?? link.type,
+        // Detected from the bytes, as `podpipe analyze` does, with the declared types as hints:
+        // the host's when it names a format, else the feed's (hosts send text/plain or
+        // application/octet-stream for any file; feeds mislabel too).
+        format: 'auto', fileName: link.url, contentType: formatOfMime(fetched.contentType) ? fetched.contentType : (link.type ?? fetched.contentType),
         maxBytes: limits.transcriptMaxBytes, input: link.url,
       },
       transcript: { source: 'podcast:transcript', url: link.url },

@@ -15,6 +15,14 @@ describe('transcriptFormat', () => {
     { type: '', url: 'https://x/a.VTT', format: 'vtt' },
     { type: 'application/octet-stream', url: 'https://x/a.srt#t', format: 'srt' },
     { type: 'audio/mpeg', url: 'https://x/a.mp3', format: null },
+    // A generic type leaves the rank to the link's extension, so a SubRip link is not taken for text.
+    { type: 'text/plain', url: 'https://x/a.srt', format: 'srt' },
+    { type: 'text/markdown', url: 'https://x/a.md', format: 'text' },
+    { type: 'text/markdown', url: 'https://x/transcript', format: 'text' },
+    { type: 'text/x-markdown; charset=utf-8', url: 'https://x/transcript', format: 'text' },
+    { type: '', url: 'https://x/a.markdown', format: 'text' },
+    { type: 'text/csv', url: 'https://x/transcript', format: null },
+    { type: 'text/xml', url: 'https://x/a.xml', format: null },
   ])('$type $url → $format', ({ type, url, format }) => {
     expect(transcriptFormat(type, url)).toBe(format)
   })

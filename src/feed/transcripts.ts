@@ -1,43 +1,20 @@
 import type { TranscriptFormat } from '../record/schema.js'
+import { extensionOf, formatOfExtension, formatOfMime, mimeOf } from '../transcript/format-names.js'
 import { primaryLanguage } from './language.js'
 import type { FeedEpisode, TranscriptLink } from './types.js'
 
-/**
- * MIME types seen for each format. SRT has three because the spec changed its mind
- * (`application/srt` → `application/x-subrip`) and feeds kept both (formats.md §1.2).
- */
-const BY_TYPE: Readonly<Record<string, TranscriptFormat>> = {
-  'text/vtt': 'vtt',
-  'application/srt': 'srt',
-  'application/x-subrip': 'srt',
-  'text/srt': 'srt',
-  'application/json': 'json',
-  'text/html': 'html',
-  'text/plain': 'text',
-}
-
-const BY_EXTENSION: Readonly<Record<string, TranscriptFormat>> = {
-  vtt: 'vtt', srt: 'srt', json: 'json', html: 'html', htm: 'html', txt: 'text',
-}
-
-const extensionOf = (url: string): string | null => {
-  const path = url.split(/[?#]/)[0] ?? ''
-  const match = /\.([a-z0-9]+)$/i.exec(path)
-  return match?.[1]?.toLowerCase() ?? null
-}
+// Text types that are not prose or a transcript format podpipe reads.
+const UNREADABLE_TEXT = new Set(['text/xml', 'text/csv', 'text/tab-separated-values', 'text/calendar', 'text/css', 'text/javascript'])
 
 /**
- * The transcript format a `podcast:transcript` type names; a type we do not know
- * (`plain/txt` is real) falls back to the URL's extension, else null.
+ * The transcript format a `podcast:transcript` link names: its type when that names one, else
+ * its URL's extension, else text for any other `text/*` type (`text/markdown`); null for a link
+ * podpipe cannot read. A generic type (`text/plain`, `plain/txt` is real) ranks a `.srt` link as
+ * SubRip, not text. The reader decides again from the bytes (src/transcript/detect-format.ts).
  * @example transcriptFormat('application/x-subrip', 'https://x/ep.srt') // 'srt'
  */
-export const transcriptFormat = (type: string | null | undefined, url: string): TranscriptFormat | null => {
-  const mime = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-  const known = BY_TYPE[mime]
-  if (known) return known
-  const ext = extensionOf(url)
-  return ext ? (BY_EXTENSION[ext] ?? null) : null
-}
+export const transcriptFormat = (type: string | null | undefined, url: string): TranscriptFormat | null =>
+  formatOfMime(type) ?? formatOfExtension(extensionOf(url)) ?? (mimeOf(type).startsWith('text/') && !UNREADABLE_TEXT.has(mimeOf(type)) ? 'text' : null)
 
 /** Richer formats first: JSON and VTT carry speakers and times, HTML and text may not. */
 const PREFERENCE: readonly TranscriptFormat[] = ['json', 'vtt', 'srt', 'html', 'text']

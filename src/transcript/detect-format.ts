@@ -2,10 +2,12 @@
  * Which reader gets the text. Auto-detection goes MIME type → content → file extension, cheap
  * and unambiguous checks first (as transcriptator's determineFormat): a declared type is trusted
  * unless the content carries an unmistakable signature of another format (a `WEBVTT` header, a
- * Podcasting 2.0 JSON object), because feeds mislabel transcripts (`plain/txt`, formats.md §1.2).
+ * Podcasting 2.0 JSON object) or, declared as cues or JSON, does not even try to be them,
+ * because feeds mislabel transcripts (`plain/txt`, formats.md §1.2).
  */
 import { PodpipeError } from '../errors/index.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat, type Warning } from '../record/index.js'
+import { extensionOf, formatOfExtension, formatOfMime, mimeOf } from './format-names.js'
 import { isHtml } from './html.js'
 import { isJson } from './json.js'
 import { isSrt } from './srt.js'
@@ -26,24 +28,6 @@ export interface Detected {
   warnings: Warning[]
 }
 
-const MIME_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
-  'text/vtt': 'vtt',
-  'application/x-subrip': 'srt',
-  'application/srt': 'srt',
-  'text/srt': 'srt',
-  'text/x-srt': 'srt',
-  'application/x-srt': 'srt',
-  'application/json': 'json',
-  'text/json': 'json',
-  'text/html': 'html',
-  'application/xhtml+xml': 'html',
-}
-
-const EXTENSION_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
-  vtt: 'vtt', webvtt: 'vtt', srt: 'srt', json: 'json', html: 'html', htm: 'html', xhtml: 'html',
-  txt: 'text', text: 'text', md: 'text', markdown: 'text',
-}
-
 // Formats whose content has a signature: a file named so without it is read by its content instead.
 const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json'])
 
@@ -60,17 +44,6 @@ const UNSUPPORTED_EXTENSIONS = new Set([
   'pdf', 'doc', 'docx', 'odt', 'rtf', 'epub', 'zip', 'gz', 'mp3', 'm4a', 'wav', 'ogg', 'mp4', 'png', 'jpg',
 ])
 const UNSUPPORTED_MIME = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|msword|rtf|vnd\.|ttml\+xml|xml|rss\+xml|atom\+xml)|^text\/xml$/
-
-const mimeOf = (contentType: string | undefined): string =>
-  (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase()
-
-/** The extension of a file name, path or URL (query and fragment ignored: `ep.srt?token=1` is srt). */
-const extensionOf = (fileName: string | undefined): string => {
-  const path = (fileName ?? '').split(/[?#]/, 1)[0] ?? ''
-  const base = path.split(/[\\/]/).pop() ?? ''
-  const dot = base.lastIndexOf('.')
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
-}
 
 const unknownFormat = (what: string, input: string): PodpipeError =>
   new PodpipeError('UNKNOWN_FORMAT', `${what}; podpipe reads ${TRANSCRIPT_FORMATS.join(', ')} (name one with --format, or the format option)`, { input })
@@ -106,10 +79,14 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
     return { format, by: 'option', warnings: [] }
   }
   const mime = mimeOf(options.contentType)
-  const declared = MIME_FORMATS[mime] ?? (mime.endsWith('+json') ? 'json' : undefined)
+  const declared = formatOfMime(mime)
   if (declared) {
     // WebVTT cues without the header are SubRip-shaped, and the SRT reader takes dot decimals.
-    const actual = strongSniff(text) ?? (declared === 'vtt' && isSrt(text) ? 'srt' : undefined)
+    // Content that does not even try to be the declared cues or JSON (Whisper lines served as
+    // application/x-subrip) is read for what it is, as a file named so would be.
+    const actual = strongSniff(text)
+      ?? (declared === 'vtt' && isSrt(text) ? 'srt' : undefined)
+      ?? (CUE_OR_DATA.has(declared) && !attemptsFormat(text, declared) ? (sniff(text) ?? 'text') : undefined)
     if (actual && actual !== declared) {
       return {
         format: actual,
@@ -122,7 +99,7 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
   const sniffed = sniff(text)
   if (sniffed) return { format: sniffed, by: 'content', warnings: [] }
   const extension = extensionOf(options.fileName)
-  const byExtension = EXTENSION_FORMATS[extension]
+  const byExtension = formatOfExtension(extension)
   // The content had none of the signatures of these formats: a `.srt` holding Whisper lines is text.
   if (byExtension && CUE_OR_DATA.has(byExtension) && !attemptsFormat(text, byExtension)) {
     return {

@@ -1,6 +1,7 @@
 export * from './types.js'
 export { readTranscript, DEFAULT_MAX_BYTES, type ReadOptions } from './read-transcript.js'
 export { detectFormat, type DetectOptions, type Detected } from './detect-format.js'
+export { formatOfMime } from './format-names.js'
 export { decodeInput, type DecodeOptions, type Decoded } from './decode.js'
 export { parseTimestamp, parseClockTimestamp } from './timestamp.js'
 export { isHtml, readHtml } from './html.js'

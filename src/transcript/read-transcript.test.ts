@@ -78,6 +78,22 @@ describe('readTranscript format detection', () => {
     expect(readTranscript(prose, { fileName }).format).toBe(format)
   })
 
+  it.each([
+    { id: 'Whisper lines declared application/x-subrip', contentType: 'application/x-subrip', content: '[0.00 → 6.66] because you know\n[6.66 → 9.10] there is nothing\n', format: 'text' },
+    { id: 'prose declared text/vtt', contentType: 'text/vtt', content: 'prose' as const, format: 'text' },
+    { id: 'an HTML page declared application/json', contentType: 'application/json', content: '<p>Ann: Hello there.</p>', format: 'html' },
+  ])('reads content that does not even try to be the declared cues or JSON as what it is: $id', ({ contentType, content, format }) => {
+    const result = readTranscript(content === 'prose' ? prose : content, { contentType, input: 'ep' })
+    expect(result.format).toBe(format)
+    expect(result.warnings).toEqual([{ code: 'FORMAT_MISMATCH', message: expect.stringMatching(new RegExp(`^ep: declared as ${contentType} but the content is ${format}`)) }])
+  })
+
+  it('still sends declared cues with a broken timing to their reader, which says what is wrong', () => {
+    const error = errorOf(() => readTranscript('1\n00:00:01,000 --> soon\nHi\n', { contentType: 'application/x-subrip', input: 'ep.srt' }))
+    expect(error.code).toBe('MALFORMED')
+    expect(error.message).toMatch(/^ep\.srt: not valid SRT/)
+  })
+
   it('reads a .vtt file without its header as what it is, and fails clearly when its cues are broken', () => {
     expect(readTranscript('00:01.000 --> 00:02.000\nHi\n', { fileName: 'a.vtt' }).format).toBe('srt')
     const error = errorOf(() => readTranscript('Hello\n00:01.000 --> soon\nHi\n', { fileName: 'a.vtt' }))
