@@ -14,15 +14,18 @@ beforeAll(async () => {
     '/good.vtt': (_req, res) => res.writeHead(200, { 'content-type': 'text/vtt' }).end(vtt),
     '/broken.vtt': (_req, res) => res.writeHead(200, { 'content-type': 'text/vtt' }).end('WEBVTT\n\n00:00:01.000 --> garbage\n<v Jordan Schneider>'),
     '/flaky.vtt': (_req, res) => res.writeHead(503, { 'content-type': 'text/plain' }).end('try later'),
+    // A host that answers a transcript link with its sign-in page, status 200.
+    '/members.vtt': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><head><title>Sign in</title></head><body><p>Members only: please sign in to read this transcript.</p></body></html>'),
     '/feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([
       { guid: 'good', title: 'Good', transcript: { url: `${server.url}/good.vtt`, type: 'text/vtt' } },
       { guid: 'broken', title: 'Broken transcript', transcript: { url: `${server.url}/broken.vtt`, type: 'text/vtt' } },
       { guid: 'missing', title: '404 transcript', transcript: { url: `${server.url}/missing.vtt`, type: 'text/vtt' } },
       { guid: 'oversized', title: 'Oversized body', body: seedHtml(49, 156).repeat(Math.ceil((MAX_TRANSCRIPT * 1.5) / 60_000)) },
       { guid: 'flaky', title: 'Transcript host down', transcript: { url: `${server.url}/flaky.vtt`, type: 'text/vtt' } },
+      { guid: 'members', title: 'Sign-in page', transcript: { url: `${server.url}/members.vtt`, type: 'text/vtt' } },
     ])),
   })
-  // Two chains a look, fewer than the feed's five: a chain behind a retrying one is still read in turn.
+  // Two chains a look, fewer than the feed's six: a chain behind a retrying one is still read in turn.
   result = await ingestOnce(config, `${server.url}/feed.xml`, () => {}, { tuning: FAST, maxChainReads: 2 })
 }, 60_000)
 
@@ -35,9 +38,16 @@ const failure = (guidHint: string) => result.failures.find((f) => f.reason.inclu
 
 describe('a feed with malformed episodes', () => {
   it('publishes the good episode and fails each bad one, without stopping the rest', () => {
-    expect(result.found).toBe(5)
+    expect(result.found).toBe(6)
     expect(result.published).toBe(1)
-    expect(result.failed).toBe(4)
+    expect(result.failed).toBe(5)
+  })
+
+  it('fails a transcript link answered with a web page at once, rather than publishing the page', () => {
+    const f = failure('/members.vtt')
+    expect(f?.reason).toMatch(/MALFORMED: .*\/members\.vtt: declared as text\/vtt but the content is a web page/)
+    expect(f?.stage).toBe('analyze')
+    expect(f?.attemptsMade).toBe(1)
   })
 
   it('fails a 404 transcript at once, naming the URL and the status', () => {

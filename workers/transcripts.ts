@@ -51,10 +51,11 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
       speakers: blob.speakers,
       content: fetched.body,
       read: {
-        // Detected from the bytes, as `podpipe analyze` does, with the declared types as hints:
-        // the host's when it names a format, else the feed's (hosts send text/plain or
-        // application/octet-stream for any file; feeds mislabel too).
-        format: 'auto', fileName: link.url, contentType: formatOfMime(fetched.contentType) ? fetched.contentType : (link.type ?? fetched.contentType),
+        // Detected from the bytes, as `podpipe analyze` does, with a declared type as the hint:
+        // the feed's when it names a format (the publisher's word on the file), else the host's
+        // (hosts send text/plain or application/octet-stream for any file, and an error page as
+        // text/html).
+        format: 'auto', fileName: link.url, contentType: formatOfMime(link.type) ? link.type : (fetched.contentType ?? link.type),
         maxBytes: limits.transcriptMaxBytes, input: link.url,
       },
       transcript: { source: 'podcast:transcript', url: link.url },

@@ -66,6 +66,8 @@ const sniff = (text: string): TranscriptFormat | undefined => {
   return undefined
 }
 
+const HTML_PAGE = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i
+
 const looksLikeXml = (text: string): boolean => /^<(?:\?xml|rss[\s>]|feed[\s>]|tt[\s>])/i.test(text.trimStart().slice(0, 64))
 
 /**
@@ -87,6 +89,10 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
     const actual = strongSniff(text)
       ?? (declared === 'vtt' && isSrt(text) ? 'srt' : undefined)
       ?? (CUE_OR_DATA.has(declared) && !attemptsFormat(text, declared) ? (sniff(text) ?? 'text') : undefined)
+    // A whole web page where cues or JSON were promised is an error or sign-in page, not a transcript.
+    if (actual === 'html' && CUE_OR_DATA.has(declared) && HTML_PAGE.test(text.trimStart().slice(0, 256))) {
+      throw new PodpipeError('MALFORMED', `${input}: declared as ${mime} but the content is a web page (an error or sign-in page?), not a transcript`, { input })
+    }
     if (actual && actual !== declared) {
       return {
         format: actual,

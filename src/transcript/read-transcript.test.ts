@@ -81,11 +81,20 @@ describe('readTranscript format detection', () => {
   it.each([
     { id: 'Whisper lines declared application/x-subrip', contentType: 'application/x-subrip', content: '[0.00 → 6.66] because you know\n[6.66 → 9.10] there is nothing\n', format: 'text' },
     { id: 'prose declared text/vtt', contentType: 'text/vtt', content: 'prose' as const, format: 'text' },
-    { id: 'an HTML page declared application/json', contentType: 'application/json', content: '<p>Ann: Hello there.</p>', format: 'html' },
+    { id: 'HTML paragraphs declared application/json', contentType: 'application/json', content: '<p>Ann: Hello there.</p>', format: 'html' },
   ])('reads content that does not even try to be the declared cues or JSON as what it is: $id', ({ contentType, content, format }) => {
     const result = readTranscript(content === 'prose' ? prose : content, { contentType, input: 'ep' })
     expect(result.format).toBe(format)
     expect(result.warnings).toEqual([{ code: 'FORMAT_MISMATCH', message: expect.stringMatching(new RegExp(`^ep: declared as ${contentType} but the content is ${format}`)) }])
+  })
+
+  it.each([
+    { id: 'a page declared text/vtt', contentType: 'text/vtt', content: '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><p>Please sign in.</p></body></html>' },
+    { id: 'a page after a comment, declared application/json', contentType: 'application/json', content: '<!-- cdn -->\n<html lang="en"><body><h1>404 Not Found</h1></body></html>' },
+  ])('refuses a whole web page where cues or JSON were declared: $id', ({ contentType, content }) => {
+    const error = errorOf(() => readTranscript(content, { contentType, input: 'https://x/ep.vtt' }))
+    expect(error.code).toBe('MALFORMED')
+    expect(error.message).toBe(`https://x/ep.vtt: declared as ${contentType} but the content is a web page (an error or sign-in page?), not a transcript`)
   })
 
   it('still sends declared cues with a broken timing to their reader, which says what is wrong', () => {
