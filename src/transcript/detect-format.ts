@@ -66,7 +66,7 @@ const sniff = (text: string): TranscriptFormat | undefined => {
   return undefined
 }
 
-const HTML_PAGE = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i
+const HTML_PAGE = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i
 
 const looksLikeXml = (text: string): boolean => /^<(?:\?xml|rss[\s>]|feed[\s>]|tt[\s>])/i.test(text.trimStart().slice(0, 64))
 

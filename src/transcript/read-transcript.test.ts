@@ -91,6 +91,7 @@ describe('readTranscript format detection', () => {
   it.each([
     { id: 'a page declared text/vtt', contentType: 'text/vtt', content: '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><p>Please sign in.</p></body></html>' },
     { id: 'a page after a comment, declared application/json', contentType: 'application/json', content: '<!-- cdn -->\n<html lang="en"><body><h1>404 Not Found</h1></body></html>' },
+    { id: 'an XHTML page, declared application/x-subrip', contentType: 'application/x-subrip', content: '<?xml version="1.0"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Gone</p></body></html>' },
   ])('refuses a whole web page where cues or JSON were declared: $id', ({ contentType, content }) => {
     const error = errorOf(() => readTranscript(content, { contentType, input: 'https://x/ep.vtt' }))
     expect(error.code).toBe('MALFORMED')
