@@ -13,8 +13,11 @@ const UNREADABLE_TEXT = new Set(['text/xml', 'text/csv', 'text/tab-separated-val
  * SubRip, not text. The reader decides again from the bytes (src/transcript/detect-format.ts).
  * @example transcriptFormat('application/x-subrip', 'https://x/ep.srt') // 'srt'
  */
-export const transcriptFormat = (type: string | null | undefined, url: string): TranscriptFormat | null =>
-  formatOfMime(type) ?? formatOfExtension(extensionOf(url)) ?? (mimeOf(type).startsWith('text/') && !UNREADABLE_TEXT.has(mimeOf(type)) ? 'text' : null)
+export const transcriptFormat = (type: string | null | undefined, url: string): TranscriptFormat | null => {
+  const mime = mimeOf(type)
+  const otherText = mime.startsWith('text/') && !UNREADABLE_TEXT.has(mime)
+  return formatOfMime(mime) ?? formatOfExtension(extensionOf(url)) ?? (otherText ? 'text' : null)
+}
 
 /** Richer formats first: JSON and VTT carry speakers and times, HTML and text may not. */
 const PREFERENCE: readonly TranscriptFormat[] = ['json', 'vtt', 'srt', 'html', 'text']
