@@ -31,10 +31,15 @@ export interface Detected {
 // Formats whose content has a signature: a file named so without it is read by its content instead.
 const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json'])
 
-/** Whether the content at least tries to be the format (cue timings, a JSON value): then its reader says what is wrong. */
-const attemptsFormat = (text: string, format: TranscriptFormat): boolean => {
+/**
+ * Whether a format with a signature (cues, JSON) was named for content that does not even try to
+ * be it: no cue timing, no JSON value. Content that tries goes to its reader, which says what is
+ * wrong; content that does not is read for what it is.
+ */
+const abandonsFormat = (text: string, format: TranscriptFormat): boolean => {
+  if (!CUE_OR_DATA.has(format)) return false
   const head = text.trimStart().slice(0, 2048)
-  return format === 'json' ? /^[[{]/.test(head) : head.includes('-->')
+  return format === 'json' ? !/^[[{]/.test(head) : !head.includes('-->')
 }
 
 // Text formats podpipe does not read, and containers that are not text at all: refuse them by name
@@ -86,11 +91,12 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
     // WebVTT cues without the header are SubRip-shaped, and the SRT reader takes dot decimals.
     // Content that does not even try to be the declared cues or JSON (Whisper lines served as
     // application/x-subrip) is read for what it is, as a file named so would be.
+    const abandoned = abandonsFormat(text, declared)
     const actual = strongSniff(text)
       ?? (declared === 'vtt' && isSrt(text) ? 'srt' : undefined)
-      ?? (CUE_OR_DATA.has(declared) && !attemptsFormat(text, declared) ? (sniff(text) ?? 'text') : undefined)
+      ?? (abandoned ? (sniff(text) ?? 'text') : undefined)
     // A whole web page where cues or JSON were promised is an error or sign-in page, not a transcript.
-    if (actual === 'html' && CUE_OR_DATA.has(declared) && HTML_PAGE.test(text.trimStart().slice(0, 256))) {
+    if (abandoned && actual === 'html' && HTML_PAGE.test(text.trimStart().slice(0, 256))) {
       throw new PodpipeError('MALFORMED', `${input}: declared as ${mime} but the content is a web page (an error or sign-in page?), not a transcript`, { input })
     }
     if (actual && actual !== declared) {
@@ -107,7 +113,7 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
   const extension = extensionOf(options.fileName)
   const byExtension = formatOfExtension(extension)
   // The content had none of the signatures of these formats: a `.srt` holding Whisper lines is text.
-  if (byExtension && CUE_OR_DATA.has(byExtension) && !attemptsFormat(text, byExtension)) {
+  if (byExtension && abandonsFormat(text, byExtension)) {
     return {
       format: 'text',
       by: 'content',
