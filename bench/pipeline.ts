@@ -88,7 +88,7 @@ const processCpuMs = (pid: number, tid?: number): number => {
 const threadCpuMs = (pid: number): Map<number, number> =>
   new Map(readdirSync(`/proc/${pid}/task`).map((tid) => [Number(tid), processCpuMs(pid, Number(tid))]))
 
-const shareOf = (pid: number, before: Map<number, number>, after: Map<number, number>, analysis: Analysis): ThreadShare => {
+const shareOf = (pid: number, before: Map<number, number>, after: Map<number, number>, analysis: AnalysisPlacement): ThreadShare => {
   const used = [...after].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)] as const)
   const eventLoop = used.find(([tid]) => tid === pid)?.[1] ?? 0
   const others = used.filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a)
@@ -130,7 +130,7 @@ const episodeFeed = (n: number, tag: string): string => {
   return xml.replace(/<item>[\s\S]*<\/item>/, copies.join('\n'))
 }
 
-const env = (prefix: string, dataDir: string, episodes: number, analysis: Analysis): Record<string, string> => ({
+const env = (prefix: string, dataDir: string, episodes: number, analysis: AnalysisPlacement): Record<string, string> => ({
   PODPIPE_ANALYSIS: analysis,
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   PODPIPE_QUEUE_PREFIX: prefix,
@@ -187,11 +187,8 @@ const lastPublishedAt = async (redis: Redis, prefix: string): Promise<number> =>
  */
 const POLL_MS = 1000
 
-/** Where the worker processes run analysis (PODPIPE_ANALYSIS). */
-type Analysis = AnalysisPlacement
-
 /** One run: `processes` worker processes, a warm-up feed, then `episodes` timed. */
-const runPipeline = async (processes: number, episodes: number, analysis: Analysis, redis: Redis): Promise<PipelineRow> => {
+const runPipeline = async (processes: number, episodes: number, analysis: AnalysisPlacement, redis: Redis): Promise<PipelineRow> => {
   const prefix = `ppbench-${randomBytes(4).toString('hex')}`
   const dataDir = mkdtempSync(join(tmpdir(), 'podpipe-bench-'))
   const vars = env(prefix, dataDir, episodes, analysis)
@@ -264,10 +261,10 @@ export const runCore = (episodes: number): PipelineRow => {
   }
 }
 
-const RUNS: ReadonlyArray<readonly [number, Analysis]> = [[1, 'threads'], [2, 'threads'], [1, 'inline'], [2, 'inline']]
+const RUNS: ReadonlyArray<readonly [number, AnalysisPlacement]> = [[1, 'threads'], [2, 'threads'], [1, 'inline'], [2, 'inline']]
 
 /** PODPIPE_BENCH_RUNS=1:inline,2:inline picks runs (to profile one); all of them by default. */
-const runs = (): ReadonlyArray<readonly [number, Analysis]> => {
+const runs = (): ReadonlyArray<readonly [number, AnalysisPlacement]> => {
   const picked = process.env.PODPIPE_BENCH_RUNS
   if (!picked) return RUNS
   return picked.split(',').map((run) => {

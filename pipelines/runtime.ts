@@ -44,8 +44,9 @@ const concurrencyOf = (queue: QueueName, config: Config, options: WorkerOptions)
  * Starts one worker per queue in `queues` (all by default). Analysis runs in the process's
  * analysis threads, so it never blocks the event loop that renews job locks and runs the I/O
  * stages, unless PODPIPE_ANALYSIS (or DepsOptions.analysis) puts it inline. A worker of analyze
- * first moves the jobs an older version left in its turns and claims queues (src/stage/legacy.ts). The webhook queue's worker runs only where
- * PODPIPE_WEBHOOK_URL is set: elsewhere its jobs wait for a process that can send them.
+ * first moves the jobs an older version left in its turns and claims queues
+ * (src/stage/legacy.ts). The webhook queue's worker runs only where PODPIPE_WEBHOOK_URL is set:
+ * elsewhere its jobs wait for a process that can send them.
  *
  * @example
  * const running = await startWorkers(loadConfig(), ['transcripts', 'publish'])
