@@ -59,6 +59,13 @@ describe('podpipe analyze', () => {
     expect(EpisodeRecord.parse(JSON.parse(readFileSync(out, 'utf8'))).turns).toHaveLength(52)
   })
 
+  it('gives roles to --hosts and --guests, as a feed\'s podcast:person does, and none to --speakers', () => {
+    const run = podpipe('analyze', SEED, '--hosts', 'Jordan Schneider', '--guests', 'Chris McGuire', '--speakers', 'Chris Miller,jordan schneider', '--no-pretty')
+    expect(run.code).toBe(0)
+    const { speakers } = EpisodeRecord.parse(JSON.parse(run.stdout))
+    expect(speakers.map((s) => [s.id, s.role]).sort()).toEqual([['mcguire', 'guest'], ['miller', 'unknown'], ['schneider', 'host']])
+  })
+
   it('explains its claims on stderr with --explain, keeping stdout a record', () => {
     const run = podpipe('analyze', SEED, '--explain')
     expect(run.code).toBe(0)

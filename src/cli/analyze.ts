@@ -5,6 +5,7 @@ import { PodpipeError, withInput } from '../errors/index.js'
 import { fsProblem } from './fs-problem.js'
 import { positiveInteger } from './flags.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/schema.js'
+import { mergeHints } from '../turns/hints.js'
 
 // Loaded on use: its models and word lists cost every other command (and --help) a second at start.
 const core = () => Promise.all([import('../analyze/index.js'), import('../nlp/format-explanation.js')])
@@ -14,6 +15,8 @@ const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 interface AnalyzeFlags {
   format: 'auto' | TranscriptFormat
   speakers?: string
+  hosts?: string
+  guests?: string
   out?: string
   explain?: boolean
   maxBytes: number
@@ -64,6 +67,8 @@ const writeOutput = (out: string, json: string): void => {
   }
 }
 
+const namesOf = (list: string | undefined): string[] => list?.split(',').map((name) => name.trim()).filter(Boolean) ?? []
+
 const isoDate = (value: string): string => {
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) throw new PodpipeError('CONFIG', `--date must be a date such as 2025-10-10, got "${value}"`)
@@ -77,6 +82,8 @@ export const registerAnalyze = (program: Command): void => {
     .argument('<file>', 'transcript or post: HTML, plain text, WebVTT, SRT or Podcasting 2.0 JSON; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'input format').choices(['auto', ...TRANSCRIPT_FORMATS]).default('auto'))
     .option('-s, --speakers <names>', 'speaker names as a hint, e.g. "Chris McGuire,Chris Miller"')
+    .option('--hosts <names>', 'the hosts\' names: hints that give the role "host", as a feed\'s podcast:person does')
+    .option('--guests <names>', 'the guests\' names: hints that give the role "guest"')
     .option('-o, --out <file>', 'write the record to a file instead of stdout')
     .option('--explain', 'also print, on stderr, why each sentence was or was not kept as a claim')
     .option('--date <iso>', 'episode date, to resolve dates such as "December 1st"')
@@ -86,7 +93,10 @@ export const registerAnalyze = (program: Command): void => {
     .action(async (file: string, flags: AnalyzeFlags) => {
       const [content, [{ analyzeDocument }, { formatExplanations }]] = await Promise.all([readInput(file, flags.maxBytes), core()])
       const input = file === STDIN ? 'stdin' : file
-      const speakers = flags.speakers?.split(',').map((name) => name.trim()).filter(Boolean).map((name) => ({ name }))
+      const speakers = mergeHints([
+        ...namesOf(flags.hosts).map((name) => ({ name, role: 'host' as const })),
+        ...namesOf(flags.guests).map((name) => ({ name, role: 'guest' as const })),
+      ], namesOf(flags.speakers))
       const { record, explanations } = analyzeDocument({
         content,
         read: { format: flags.format, ...(file === STDIN ? {} : { fileName: basename(file) }), maxBytes: flags.maxBytes, input },

@@ -1,20 +1,15 @@
 import { analyzeDocument } from '../analyze/index.js'
 import type { EpisodeRecord } from '../record/index.js'
 import { encodeRecord } from '../store/record-encodings.js'
-import type { SpeakerHint } from '../turns/index.js'
+import { mergeHints, type SpeakerHint } from '../turns/index.js'
 import type { FeedEpisode } from '../feed/index.js'
 import type { AnalyzedBlob, RecordHead, SourceBlob } from './blob-types.js'
 
 /** Feed people first (they carry roles), then feeds.json names the feed did not list. */
-export const speakerHints = (ep: FeedEpisode, names: readonly string[]): SpeakerHint[] => {
-  const hints: SpeakerHint[] = ep.people.map((p) => ({
-    name: p.name,
-    ...(p.role === 'host' || p.role === 'guest' ? { role: p.role } : {}),
-  }))
-  const known = new Set(hints.map((h) => h.name.toLowerCase()))
-  for (const name of names) if (!known.has(name.toLowerCase())) hints.push({ name })
-  return hints
-}
+export const speakerHints = (ep: FeedEpisode, names: readonly string[]): SpeakerHint[] => mergeHints(
+  ep.people.map((p) => ({ name: p.name, ...(p.role === 'host' || p.role === 'guest' ? { role: p.role } : {}) })),
+  names,
+)
 
 /** The core's input for a chain's document: what the feed says of the episode, and the document. */
 export const analyzeInputOf = (source: Omit<SourceBlob, 'content' | 'read'>, now: Date) => ({

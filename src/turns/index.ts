@@ -1,4 +1,5 @@
 export { splitTurns } from './split-turns.js'
+export { mergeHints } from './hints.js'
 export { countWords } from './word-count.js'
 export { detectLanguage } from './language.js'
 export type { SpeakerHint, SplitOptions, SplitResult } from './types.js'

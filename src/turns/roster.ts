@@ -103,6 +103,15 @@ const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 &&
 /** Tokens that can name a person: titles and one-letter initials do not. */
 const personalTokens = (tokens: readonly string[]): string[] => tokens.filter((t) => !TITLES.has(t))
 
+/**
+ * A person's name without titles and with hyphens as spaces: a feed's `Fei-Fei Li` is the
+ * transcript's `Dr. Fei Fei Li:`. Empty for a single word, which is too weak to match on.
+ */
+const personKey = (name: string): string => {
+  const tokens = personalTokens(nameTokens(name.replace(/[-\u2010\u2011]/g, ' ')))
+  return tokens.length >= 2 ? tokens.join(' ') : ''
+}
+
 // `JW`, `BL`, `AA`: two or three capitals, the initials of someone the document names.
 const isInitials = (label: string): boolean => /^\p{Lu}{2,3}$/u.test(label.trim())
 
@@ -144,16 +153,30 @@ const nameIndex = <T>(items: readonly T[], nameOf: (item: T) => string): ((token
 export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel }: BuildInput): Roster => {
   const warnings: Warning[] = []
   const hintByKey = new Map<string, SpeakerHint>()
+  const hintByPerson = new Map<string, SpeakerHint>()
   for (const hint of hints) {
     const key = nameKey(hint.name)
     if (key) hintByKey.set(key, hint)
+    const person = personKey(hint.name)
+    if (person) hintByPerson.set(person, hint)
   }
+  // Each hint is one person: the member its name was first found under.
+  const claimed = new Map<SpeakerHint, RosterMember>()
+  const hintFor = (key: string, name: string | null): SpeakerHint | undefined =>
+    hintByKey.get(key) ?? (name === null ? undefined : hintByPerson.get(personKey(name)))
   const members = new Map<string, RosterMember>()
   // Label key → member; null marks a label that fits several people and so names nobody.
   const aliases = new Map<string, RosterMember | null>()
   const addMember = (key: string, name: string | null): RosterMember => {
-    const hint = hintByKey.get(key)
+    const hint = hintFor(key, name)
+    // `Fei-Fei Li:` and `Dr. Fei Fei Li:` beside a hint for that person are one speaker.
+    const holder = hint && claimed.get(hint)
+    if (holder) {
+      aliases.set(key, holder)
+      return holder
+    }
     const member: RosterMember = { key, name: hint?.name ?? name, role: hint?.role ?? 'unknown' }
+    if (hint) claimed.set(hint, member)
     members.set(key, member)
     aliases.set(key, member)
     return member
@@ -198,7 +221,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     if (isFullName(personalTokens(tokens)) && isAccepted(key, c)) addMember(key, displayName(c.name))
   }
   for (const [key, hint] of hintByKey) {
-    if (!members.has(key) && isFullName(nameTokens(hint.name))) addMember(key, hint.name)
+    if (!members.has(key) && !claimed.has(hint) && isFullName(nameTokens(hint.name))) addMember(key, hint.name)
   }
   const fullNames = [...members.values()].filter((m) => isFullName(personalTokens(nameTokens(m.key))))
 
@@ -206,10 +229,10 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
 
   const shortForms: Array<[string, string, boolean]> = []
   for (const [key, c] of candidates) {
-    if (!members.has(key)) shortForms.push([key, c.name, isAccepted(key, c)])
+    if (!aliases.has(key)) shortForms.push([key, c.name, isAccepted(key, c)])
   }
   for (const [key, hint] of hintByKey) {
-    if (!members.has(key) && !candidates.has(key)) shortForms.push([key, hint.name, false])
+    if (!members.has(key) && !candidates.has(key) && !claimed.has(hint)) shortForms.push([key, hint.name, false])
   }
   for (const [key, name, accepted] of shortForms) {
     const tokens = nameTokens(name)

@@ -152,6 +152,22 @@ describe('splitTurns: segmentation', () => {
     expect(speakers.map((s) => [s.id, s.name, s.role])).toEqual([['cridland', 'James Cridland', 'host'], ['sethi', 'Sam Sethi', 'guest']])
   })
 
+  test('a hint finds its speaker under a title or with spaces for hyphens, and the spellings are one speaker', () => {
+    const { turns, speakers } = splitTurns(
+      lines('Lenny Rachitsky: Welcome.', 'Dr. Fei Fei Li: Thank you.', 'Lenny Rachitsky: So.', 'Fei-Fei Li: Well.', 'Senator Jane Smith: Hear, hear.'),
+      { speakers: [{ name: 'Lenny Rachitsky', role: 'host' }, { name: 'Fei-Fei Li', role: 'guest' }, { name: 'Jane Smith', role: 'guest' }, { name: 'John Li' }] },
+    )
+    expect(turns.map((t) => t.speakerId)).toEqual(['rachitsky', 'li', 'rachitsky', 'li', 'smith'])
+    expect(speakers.map((s) => [s.id, s.name, s.role, s.turnCount])).toEqual([
+      ['rachitsky', 'Lenny Rachitsky', 'host', 2], ['li', 'Fei-Fei Li', 'guest', 2], ['smith', 'Jane Smith', 'guest', 1],
+    ])
+  })
+
+  test('a hint lends its role to no one whose name it only half shares', () => {
+    const { speakers } = splitTurns(lines('Ann Lee: One.', 'Bob Lee: Two.', 'Ann Lee: Three.'), { speakers: [{ name: 'Dr. Bob Leeds', role: 'guest' }, { name: 'Lee', role: 'host' }] })
+    expect(speakers.map((s) => [s.name, s.role])).toEqual([['Ann Lee', 'unknown'], ['Bob Lee', 'unknown']])
+  })
+
   test('speakers count turns and words; roles stay unknown without hints', () => {
     const { speakers } = splitTurns(lines('Ann Lee: a b c', 'Bob Ray: d', 'Ann Lee: e f', 'Bob Ray: g'))
     expect(speakers).toEqual([
