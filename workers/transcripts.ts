@@ -1,6 +1,6 @@
 // Shell only: fetching is src/feed; reading the document is analysis (workers/analyze.ts).
 import { performance } from 'node:perf_hooks'
-import { fetchResource, type FetchResult } from '../src/feed/index.js'
+import { fetchResource, transcriptNotYetThere, type FetchResult } from '../src/feed/index.js'
 import { PodpipeError } from '../src/errors/index.js'
 import { QUEUE, defineStage } from '../src/queue/index.js'
 import { sha256Hex } from '../src/record/index.js'
@@ -34,9 +34,10 @@ export const transcriptsStage = defineStage(QUEUE.transcripts, (deps: Deps) => a
       }, memo ? { cache: memo } : {})
     } catch (err) {
       // No fallback to the post body when the transcript link fails: a record built from show
-      // notes would look complete while missing every turn. A new episode fails with the reason;
-      // a recheck keeps the published record and asks again at the next poll.
-      if (!data.recheck) throw err
+      // notes would look complete while missing every turn. A new episode fails with the reason
+      // (one just out may wait for its file); a recheck keeps the published record and asks again
+      // at the next poll.
+      if (!data.recheck) throw transcriptNotYetThere(err, ep.episode.publishedAt, deps.now(), limits.transcriptWaitS) ?? err
       const reason = `recheck failed, record kept: ${err instanceof Error ? err.message : String(err)}`
       ctx.log.warn({ episodeId: data.episodeId, url: link.url, err }, 'transcript recheck failed; the published record stands')
       return endRecheck(deps, data.chainId, reason)

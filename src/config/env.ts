@@ -101,6 +101,7 @@ const toConfig = (v: Values): Config => ({
     maxRedirects: v.maxRedirects!,
     maxItemsPerFeed: v.maxItemsPerFeed!,
     recheckItems: v.recheckItems!,
+    transcriptWaitS: v.transcriptWaitS!,
   },
   polling: {
     minIntervalS: v.pollMinIntervalS!,

@@ -15,6 +15,8 @@ export interface Limits {
   maxItemsPerFeed: number
   /** Most recent known, unchanged items per poll whose transcript URL is rechecked for new content; 0 = off. */
   recheckItems: number
+  /** Seconds after an episode's date during which a 404 or 410 transcript link is retried by later polls; 0 = never. */
+  transcriptWaitS: number
 }
 
 export interface PostgresLimits {

@@ -63,13 +63,15 @@ export interface TestItem {
   /** HTML post body (content:encoded). */
   body?: string
   transcript?: { url: string; type: string }
+  /** The item's date. @defaultValue 11 October 2025 */
+  pubDate?: Date
 }
 
 /** A small RSS 2.0 feed with the Podcasting 2.0 namespace, for feeds built inside a test. */
 export const rss = (items: TestItem[], title = 'Test feed'): string => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:podcast="https://podcastindex.org/namespace/1.0">
 <channel><title>${esc(title)}</title><link>https://example.com/</link><language>en</language>
-${items.map((it) => `<item><guid isPermaLink="false">${esc(it.guid)}</guid><title>${esc(it.title)}</title><pubDate>Sat, 11 Oct 2025 10:00:00 GMT</pubDate>
+${items.map((it) => `<item><guid isPermaLink="false">${esc(it.guid)}</guid><title>${esc(it.title)}</title><pubDate>${(it.pubDate ?? new Date('2025-10-11T10:00:00Z')).toUTCString()}</pubDate>
 ${it.body ? `<content:encoded><![CDATA[${it.body}]]></content:encoded>` : ''}
 ${it.transcript ? `<podcast:transcript url="${esc(it.transcript.url)}" type="${esc(it.transcript.type)}"/>` : ''}</item>`).join('\n')}
 </channel></rss>`
