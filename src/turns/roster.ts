@@ -117,11 +117,20 @@ const isInitials = (label: string): boolean => /^\p{Lu}{2,3}$/u.test(label.trim(
 
 const initialsOf = (name: string): string => personalTokens(nameTokens(name)).map((t) => t.charAt(0)).join('')
 
-/** Whether a short label (`JW`, `Zooko`, `James C`) fits a full name. */
+/** The surname of a label that is titles and a surname: `Senator Smith`, `Chief Justice Roberts`. */
+const titledSurname = (tokens: readonly string[]): string | undefined => {
+  if (tokens.length < 2 || !TITLES.has(tokens[0]!)) return undefined
+  const personal = personalTokens(tokens)
+  return personal.length === 1 ? personal[0] : undefined
+}
+
+/** Whether a short label (`JW`, `Zooko`, `James C`, `Senator Smith`) fits a full name. */
 const fitsName = (tokens: readonly string[], name: string, label: string): boolean => {
   const full = personalTokens(nameTokens(name))
   if (full.length < 2) return false
   if (isInitials(label)) return initialsOf(name) === label.trim().toLowerCase()
+  const surname = titledSurname(tokens)
+  if (surname) return full[full.length - 1] === surname
   if (isInitialForm(tokens)) return full[0] === tokens[0] && full[full.length - 1]!.startsWith(tokens[1]!.replace('.', ''))
   return tokens.length === 1 && !TITLES.has(tokens[0]!) && (full[0] === tokens[0] || full[full.length - 1] === tokens[0])
 }
@@ -142,7 +151,7 @@ const nameIndex = <T>(items: readonly T[], nameOf: (item: T) => string): ((token
     }
   }
   return (tokens, label) =>
-    (buckets.get(isInitials(label) ? `#${label.trim().toLowerCase()}` : tokens[0] ?? '') ?? []).filter((item) => fitsName(tokens, nameOf(item), label))
+    (buckets.get(isInitials(label) ? `#${label.trim().toLowerCase()}` : titledSurname(tokens) ?? tokens[0] ?? '') ?? []).filter((item) => fitsName(tokens, nameOf(item), label))
 }
 
 /**
@@ -234,8 +243,20 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   for (const [key, hint] of hintByKey) {
     if (!members.has(key) && !candidates.has(key) && !claimed.has(hint)) shortForms.push([key, hint.name, false])
   }
+  // `Senator Kennedy` and `Mr. Kennedy` in one hearing may be two people: a surname the document
+  // gives under more than one title is resolved under none.
+  const titlesOfSurname = new Map<string, Set<string>>()
+  for (const [key, name] of shortForms) {
+    const surname = titledSurname(nameTokens(name))
+    if (surname) titlesOfSurname.set(surname, (titlesOfSurname.get(surname) ?? new Set()).add(key))
+  }
+  const isSharedSurname = (tokens: readonly string[]) => (titlesOfSurname.get(titledSurname(tokens) ?? '')?.size ?? 0) > 1
   for (const [key, name, accepted] of shortForms) {
     const tokens = nameTokens(name)
+    if (isSharedSurname(tokens)) {
+      if (accepted) addMember(key, displayName(name))
+      continue
+    }
     const fits = fitting(tokens, name)
     if (fits.length === 0 && accepted) {
       // `JW` next to a roster block naming "Jason Weinstein": the speaker is that person.

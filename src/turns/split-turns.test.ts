@@ -168,6 +168,25 @@ describe('splitTurns: segmentation', () => {
     expect(speakers.map((s) => [s.name, s.role])).toEqual([['Ann Lee', 'unknown'], ['Bob Lee', 'unknown']])
   })
 
+  test('a title and a surname are the one full name that ends with that surname', () => {
+    const { turns, speakers } = splitTurns(lines('Senator Jane Smith: Opening.', 'Mr. Bob Ray: Thanks.', 'Senator Smith: Question?', 'Mr. Ray: Answer.'))
+    expect(turns.map((t) => t.speakerId)).toEqual(['smith', 'ray', 'smith', 'ray'])
+    expect(speakers.map((s) => [s.name, s.turnCount])).toEqual([['Senator Jane Smith', 2], ['Mr. Bob Ray', 2]])
+  })
+
+  test('a hinted full name takes the titled labels of its surname, with its role', () => {
+    const { speakers } = splitTurns(
+      lines('CHIEF JUSTICE ROBERTS: We will hear argument.', 'GENERAL VERRILLI: Mr. Chief Justice.', 'CHIEF JUSTICE ROBERTS: Thank you.'),
+      { speakers: [{ name: 'John G. Roberts', role: 'host' }, { name: 'Donald B. Verrilli', role: 'guest' }] },
+    )
+    expect(speakers.map((s) => [s.id, s.name, s.role, s.turnCount])).toEqual([['roberts', 'John G. Roberts', 'host', 2], ['verrilli', 'Donald B. Verrilli', 'guest', 1]])
+  })
+
+  test('a surname under two titles is resolved under neither: they may be two people', () => {
+    const { speakers } = splitTurns(lines('Senator Kennedy: One?', 'Mr. Kennedy: Two.', 'Senator Kennedy: Three?'), { speakers: [{ name: 'John Kennedy', role: 'guest' }] })
+    expect(speakers.map((s) => [s.name, s.role, s.turnCount])).toEqual([['Senator Kennedy', 'unknown', 2], ['Mr. Kennedy', 'unknown', 1]])
+  })
+
   test('speakers count turns and words; roles stay unknown without hints', () => {
     const { speakers } = splitTurns(lines('Ann Lee: a b c', 'Bob Ray: d', 'Ann Lee: e f', 'Bob Ray: g'))
     expect(speakers).toEqual([
