@@ -254,6 +254,19 @@ describe('debate and press transcripts', () => {
     expect(r.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'sanders', 'blitzer', 'sanders'])
   })
 
+  it('reads a public-radio transcript: name and description alone on a line, then the surname', () => {
+    const r = split([
+      'MARY LOUISE KELLY, HOST:', '', 'China will license exports of rare earth magnets.', '',
+      'JOHN RUWITCH, BYLINE: The new rules took effect this week.', '', '(SOUNDBITE OF ARCHIVED RECORDING)', '',
+      'CHRIS MILLER: Beijing has built leverage here.', '', 'RUWITCH: Chris Miller teaches at Tufts.', '', 'KELLY: Thanks, John.',
+    ].join('\n'))
+    expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['kelly', 'China will license exports of rare earth magnets.'], ['ruwitch', 'The new rules took effect this week.'],
+      ['miller', 'Beijing has built leverage here.'], ['ruwitch', 'Chris Miller teaches at Tufts.'], ['kelly', 'Thanks, John.'],
+    ])
+    expect(r.speakers.map((s) => [s.name, s.role])).toEqual([['Mary Louise Kelly', 'host'], ['John Ruwitch', 'unknown'], ['Chris Miller', 'unknown']])
+  })
+
   it('a speech labelled once at its start is that speaker\'s, and a sentence with a colon is not a label', () => {
     const r = split('TRUMP: Thank you, thank you.\nFriends, delegates and fellow Americans: I humbly accept.\nUSA, USA, USA.\nRemember: we will win.\nThank you.')
     expect(r.turns.map((t) => t.speakerId)).toEqual(['trump'])

@@ -100,7 +100,7 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
         labels[i] = undefined
         continue
       }
-      addCandidate(table, label.name, i, false)
+      addCandidate(table, label.name, i, false, label.role)
     }
     if (firstLabel < 0 && (paragraph.speaker || inUse(label, conventions))) firstLabel = i
   }

@@ -21,15 +21,40 @@ describe('detectInlineLabel', () => {
   })
 
   test.each([
+    { id: 'name and description (public radio)', text: 'JOHN RUWITCH, BYLINE: The new rules', name: 'JOHN RUWITCH', rest: 'The new rules' },
+    { id: 'name, party and description', text: 'SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE: Well', name: 'SEN. BERNIE SANDERS', rest: 'Well' },
+  ])('broadcast label: $id', ({ text, name, rest }) => {
+    const label = detectInlineLabel(text)
+    expect(label?.name).toBe(name)
+    expect(text.slice(label!.length)).toBe(rest)
+  })
+
+  test.each([
     { id: 'address with comma', text: 'Chris Miller, what’s the potential industry impact?' },
     { id: 'mention mid-sentence', text: 'As Chris said: the controls are broad.' },
     { id: 'lowercase sentence before a colon', text: 'Article II’s clause can be interpreted in two different ways:' },
     { id: 'no space after colon (URL-like)', text: 'Re:Invent is a conference' },
     { id: 'editorial note', text: 'Note: this transcript was edited.' },
     { id: 'name without colon', text: 'Jordan Schneider If China wanted…' },
+    { id: 'a description after a name not in capitals', text: 'Well, I think: yes.' },
+    { id: 'a description after one word in capitals', text: 'WELL, I SAID: NO.' },
+    { id: 'a case caption ending in a comma and spaces', text: 'HUMAN SERVICES, ET AL.,                             :' },
     { id: 'empty', text: '' },
   ])('not a label: $id', ({ text }) => {
     expect(detectInlineLabel(text)).toBeUndefined()
+  })
+})
+
+describe('roles a label states', () => {
+  test.each([
+    { text: 'AILSA CHANG, HOST:', role: 'host' },
+    { text: 'JANE DOE, CO-HOST: Welcome.', role: 'host' },
+    { text: 'JANE DOE, GUEST HOST: Welcome.', role: 'host' },
+    { text: 'JOHN DOE, GUEST: Thanks.', role: 'guest' },
+    { text: 'JOHN RUWITCH, BYLINE: The rules.', role: undefined },
+    { text: 'Ailsa Chang: Host of the show.', role: undefined },
+  ])('$text: $role', ({ text, role }) => {
+    expect(detectInlineLabel(text)?.role).toBe(role)
   })
 })
 

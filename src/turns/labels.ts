@@ -19,8 +19,11 @@ const HAN_NAME = String.raw`[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\
 // A Latin label needs a space or the end after its colon, so "Re:Invent" and URLs are not labels.
 // "Name?:" (a transcriber unsure of the name) is the same label.
 // Broadcast transcripts add the party and a description in capitals the first time a person speaks:
-// `SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE:`; the name is the part before them.
-const AFFILIATION = String.raw`(?: \([^()\n]{1,24}\)(?:, \p{Lu}[\p{Lu}\p{N} .,'’&/-]{1,80})?)?`
+// `SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE:`, or the description alone (NPR:
+// `AILSA CHANG, HOST:`, `JOHN RUWITCH, BYLINE:`); the name is the part before them.
+// It ends in a word, so a case caption's `HUMAN SERVICES, ET AL.,        :` is not one.
+const DESCRIPTION = String.raw`, \p{Lu}(?:[\p{Lu}\p{N} .,'’&/-]{0,79}[\p{Lu}\p{N}.])?`
+const AFFILIATION = String.raw`(?: \([^()\n]{1,24}\)(?:${DESCRIPTION})?|${DESCRIPTION})?`
 const INLINE_LABEL = new RegExp(
   String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
   'u',
@@ -66,6 +69,8 @@ export interface LabelMatch {
   name: string | null
   /** Characters of the paragraph the label takes, markup, colon and following spaces included. */
   length: number
+  /** The role the label's own description states (`AILSA CHANG, HOST:`). */
+  role?: 'host' | 'guest'
 }
 
 const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase())
@@ -108,7 +113,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     return dash ? { syntax: 'dash-change', name: null, length: dash[0].length } : undefined
   }
   const inline = detectInlineLabel(text)
-  if (inline) return { syntax: 'colon', name: inline.name, length: inline.length }
+  if (inline) return { syntax: 'colon', ...inline }
   const hearing = HEARING_LABEL.exec(text.slice(0, 60))
   if (hearing) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
   if (text.length <= 90) {
@@ -127,7 +132,12 @@ export interface InlineLabel {
   name: string
   /** How many characters of the paragraph the label takes, colon and following spaces included. */
   length: number
+  role?: 'host' | 'guest'
 }
+
+// The descriptions that state a role: `HOST`, `CO-HOST`, `GUEST HOST` (a stand-in host), `GUEST`.
+const HOST_DESCRIPTION = /, (?:CO-?|GUEST )?HOST[ \t]?[:：]/u
+const GUEST_DESCRIPTION = /, GUEST[ \t]?[:：]/u
 
 /**
  * The label candidate a paragraph starts with, if any.
@@ -144,8 +154,14 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   if (!match) return undefined
   const name = (match[1] ?? match[2] ?? '').trim()
   if (!name || NOT_SPEAKERS.has(name.toLowerCase())) return undefined
-  return { name, length: match[0].length }
+  // A description without the party is only read after a full name in capitals, as broadcasters
+  // write it: "Well, I think:" or "WELL, I SAID:" opening a line is speech.
+  if (match[1] && text.charAt(match[1].length) === ',' && !isCapitalsFullName(name)) return undefined
+  const role = HOST_DESCRIPTION.test(match[0]) ? 'host' : GUEST_DESCRIPTION.test(match[0]) ? 'guest' : undefined
+  return role ? { name, length: match[0].length, role } : { name, length: match[0].length }
 }
+
+const isCapitalsFullName = (name: string): boolean => name === name.toUpperCase() && name.split(/[ \t]+/).length >= 2
 
 // No "(" or "[": "Chris Miller (Tufts)" in a guest list is a mention, not a label.
 const SENTENCE_START = /[\p{Lu}\p{N}"“‘']/u

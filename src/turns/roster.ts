@@ -4,8 +4,9 @@
  * short labels ("Chris:", "Miller:", "James C") resolved against the full names when only one
  * full name fits. Built once per document, so segmentation is a lookup per paragraph.
  *
- * Roles come only from hints (`podcast:person` role, `--speakers`); without one a speaker's role
- * is "unknown". No guessing from who asks questions: a wrong "host" is worse than "unknown".
+ * Roles come only from hints (`podcast:person` role, `--hosts`, `--guests`) and from what a label
+ * states itself (`AILSA CHANG, HOST:`); otherwise a speaker's role is "unknown". No guessing from
+ * who asks questions: a wrong "host" is worse than "unknown".
  * A hint that never speaks does not appear in the output speakers.
  */
 import type { Warning } from '../record/schema.js'
@@ -35,6 +36,8 @@ export interface LabelCandidate {
   structural: number
   /** Paragraph index of the first occurrence. */
   first: number
+  /** A role the label states itself (`AILSA CHANG, HOST:`); a hint's role comes first. */
+  role?: 'host' | 'guest'
 }
 
 export interface Roster {
@@ -48,17 +51,18 @@ export interface Roster {
 
 /** Counts one label occurrence into the candidate table. */
 export const addCandidate = (
-  table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean,
+  table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean, role?: 'host' | 'guest',
 ): void => {
   const key = placeholderId(label) ?? nameKey(label)
   if (!key) return
   const seen = table.get(key)
   if (!seen) {
-    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index })
+    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}) })
     return
   }
   if (structural) seen.structural++
   else seen.inline++
+  seen.role ??= role
   if (isAllCaps(seen.name) && !isAllCaps(label)) seen.name = label.trim()
 }
 
@@ -176,7 +180,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   const members = new Map<string, RosterMember>()
   // Label key → member; null marks a label that fits several people and so names nobody.
   const aliases = new Map<string, RosterMember | null>()
-  const addMember = (key: string, name: string | null): RosterMember => {
+  const addMember = (key: string, name: string | null, stated?: Role): RosterMember => {
     const hint = hintFor(key, name)
     // `Fei-Fei Li:` and `Dr. Fei Fei Li:` beside a hint for that person are one speaker.
     const holder = hint && claimed.get(hint)
@@ -184,7 +188,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
       aliases.set(key, holder)
       return holder
     }
-    const member: RosterMember = { key, name: hint?.name ?? name, role: hint?.role ?? 'unknown' }
+    const member: RosterMember = { key, name: hint?.name ?? name, role: hint?.role ?? stated ?? 'unknown' }
     if (hint) claimed.set(hint, member)
     members.set(key, member)
     aliases.set(key, member)
@@ -227,7 +231,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
       continue
     }
     const tokens = nameTokens(c.name)
-    if (isFullName(personalTokens(tokens)) && isAccepted(key, c)) addMember(key, displayName(c.name))
+    if (isFullName(personalTokens(tokens)) && isAccepted(key, c)) addMember(key, displayName(c.name), c.role)
   }
   for (const [key, hint] of hintByKey) {
     if (!members.has(key) && !claimed.has(hint) && isFullName(nameTokens(hint.name))) addMember(key, hint.name)
