@@ -86,6 +86,20 @@ describe('label conventions', () => {
     expect(r.sections.map((s) => s.text).join(' ')).toMatch(/^Show Notes/)
   })
 
+  it('a diarized voice alone on a line under its time heads the speech below it (a transcription export)', () => {
+    const text = ['Intro', 'Speaker 3 is the producer.', ...[1, 2, 1, 2, 1, 2].map((n, i) => `0:00:${10 + i * 5} Speaker ${n}\nPoint number ${i} is made here.`)].join('\n')
+    const r = split(text)
+    expect(r.turns.map((t) => [t.speakerId, t.start])).toEqual([['speaker-1', 10], ['speaker-2', 15], ['speaker-1', 20], ['speaker-2', 25], ['speaker-1', 30], ['speaker-2', 35]])
+    expect(r.sections.map((s) => s.text).join(' ')).toMatch(/^Intro/)
+  })
+
+  it('a label alone on its line with its time dates the speech under it (Rev, Bitcoin Explained)', () => {
+    const rev = split('Ann Lee (00:00:07):\nFirst answer here.\n\nBob Ray (00:01:36):\nSecond answer here.\n\n(00:02:29):\nStill Bob speaking.')
+    expect(rev.turns.map((t) => [t.speakerId, t.start])).toEqual([['lee', 7], ['ray', 96]])
+    const colonTime = split('Ann Lee: 00:00:20\nFirst answer here.\n\nBob Ray: 00:00:42\nSecond answer here.\n\nAnn Lee: 00:01:05\nThird.')
+    expect(colonTime.turns.map((t) => [t.speakerId, t.start])).toEqual([['lee', 20], ['ray', 42], ['lee', 65]])
+  })
+
   it('`>>` caption changes: each is its own unknown turn, also mid-line and HTML-escaped', () => {
     const r = split('>> Good morning, the council will come to order. >> Thank you.\n&gt;&gt; Next item.\n>> Second.')
     expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([

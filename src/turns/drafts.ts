@@ -31,6 +31,8 @@ export const toDrafts = (units: readonly Unit[], from: number, to: number, first
   const drafts: Draft[] = []
   let speaker = first
   let current: Draft | undefined
+  // The time of a label alone on its line (`0:00:05 Speaker 1` over the speech): the speech's.
+  let labelStart: number | undefined
   for (let i = from; i < to; i++) {
     const unit = units[i]!
     if (unit.member) speaker = unit.member
@@ -43,6 +45,7 @@ export const toDrafts = (units: readonly Unit[], from: number, to: number, first
     const words = countWords(unit.text)
     if (words === 0) {
       if (unit.change) current = undefined
+      if (unit.member) labelStart = unit.start
       continue
     }
     if (!current || current.member !== speaker || unit.change) {
@@ -52,7 +55,9 @@ export const toDrafts = (units: readonly Unit[], from: number, to: number, first
     }
     current.paragraphs.push(unit.text)
     current.wordCount += words
-    if (current.start === undefined && unit.start !== undefined) current.start = unit.start
+    const start = labelStart ?? unit.start
+    labelStart = undefined
+    if (current.start === undefined && start !== undefined) current.start = start
     if (unit.end !== undefined) current.end = Math.max(current.end ?? unit.end, unit.end)
   }
   return drafts

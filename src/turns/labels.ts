@@ -40,6 +40,8 @@ const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwo
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
 
 const PLAIN_NAME_LINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}$`, 'u')
+// A diarized voice alone on its line over the speech (`Speaker 1`, as Word's transcription exports it).
+const PLACEHOLDER_LINE = /^speaker[ _#-]?\d{1,3}$/i
 
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
@@ -121,7 +123,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }
     // A bare name on its own line over the speech (`Tim Pritlove` then the paragraph, as flattened
     // HTML and some exports write it): only a convention when names recur (conventions.ts).
-    const plain = PLAIN_NAME_LINE.exec(text.trim())
+    const plain = PLAIN_NAME_LINE.exec(text.trim()) ?? PLACEHOLDER_LINE.exec(text.trim())
     if (plain && !isNotSpeaker(plain[0])) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
   return undefined
