@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { Option, type Command } from 'commander'
 import { PodpipeError, withInput } from '../errors/index.js'
 import { fsProblem } from './fs-problem.js'
-import { positiveInteger } from './flags.js'
+import { commaList, positiveInteger } from './flags.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../record/schema.js'
 import { mergeHints } from '../turns/hints.js'
 
@@ -67,7 +67,7 @@ const writeOutput = (out: string, json: string): void => {
   }
 }
 
-const namesOf = (list: string | undefined): string[] => list?.split(',').map((name) => name.trim()).filter(Boolean) ?? []
+const namesOf = (list: string | undefined): string[] => (list === undefined ? [] : commaList(list))
 
 const isoDate = (value: string): string => {
   const date = new Date(value)

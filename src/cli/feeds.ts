@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { loadConfig, type Config } from '../config/index.js'
 import { PodpipeError } from '../errors/index.js'
+import { commaList } from './flags.js'
 import type { AddResult, FeedRow, FeedSpec, OpenRegistry } from '../feeds/index.js'
 
 // Loaded on use: `podpipe --help` stays free of the database drivers.
@@ -42,7 +43,7 @@ export const feedLocation = (arg: string): string => {
 }
 
 const speakerList = (value: string): string[] => {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean)
+  const names = commaList(value)
   if (names.length === 0) throw new PodpipeError('CONFIG', `--speakers: no names in "${value}" (give them comma separated: "Jordan Schneider,Chris Miller")`)
   return names
 }

@@ -8,6 +8,9 @@ export const positiveInteger = (flag: string) => (value: string): number => {
   return n
 }
 
+/** The items of a comma-separated flag value (`--speakers "A, B"`), trimmed, empty ones dropped. */
+export const commaList = (value: string): string[] => value.split(',').map((item) => item.trim()).filter(Boolean)
+
 /**
  * Awaits a write to stdout; a reader that stopped early (`podpipe export | head`) ends it with
  * EPIPE, which is the user's choice, not an error: exit 0 without a word, as cli.ts does for

@@ -9,9 +9,10 @@ import { configMarkdownTable, describeConfig, loadConfig, redactSecrets } from '
 import { ALL_QUEUES, QUEUE, type QueueName } from '../queue/names.js'
 import { PodpipeError } from '../errors/index.js'
 import { ingestReport } from './ingest-report.js'
+import { commaList } from './flags.js'
 
 const queueList = (value: string): QueueName[] => {
-  const names = value.split(',').map((q) => q.trim()).filter(Boolean)
+  const names = commaList(value)
   const unknown = names.filter((q) => !(ALL_QUEUES as readonly string[]).includes(q))
   if (names.length === 0 || unknown.length > 0) {
     throw new PodpipeError('CONFIG', `--queues: unknown queue ${unknown.map((q) => `"${q}"`).join(', ') || '(none given)'}; the queues are ${ALL_QUEUES.join(', ')}`)
@@ -152,7 +153,7 @@ export const registerRun = (program: Command): void => {
       }, {
         startWorkers: flags.workers,
         ...(flags.force ? { force: true } : {}),
-        ...(flags.speakers ? { speakers: flags.speakers.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(flags.speakers ? { speakers: commaList(flags.speakers) } : {}),
         ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
         stallNoticeMs: flags.stallNotice * 1000,
         // On a line of its own: the progress bar redraws below it.
