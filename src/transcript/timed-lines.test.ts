@@ -28,6 +28,24 @@ describe('createTimedLineReader headings', () => {
     ])
   })
 
+  it('reads a time after a dash or bar as the time of the name before it, and drops the dash after a leading time', () => {
+    expect(read('Jordan Schneider - 00:00:02', 'Welcome.', 'CHRIS MILLER | [0:15]', 'Thanks.', '00:00:31 – Jordan Schneider: So.')).toEqual([
+      { text: 'Jordan Schneider', start: 2 },
+      { text: 'Welcome.', end: 15 },
+      { text: 'CHRIS MILLER', start: 15 },
+      { text: 'Thanks.', end: 31 },
+      { text: 'Jordan Schneider: So.', start: 31 },
+    ])
+  })
+
+  it('leaves a line ending in a dash and a number that is not a name and a time as it is', () => {
+    expect(read('The rise of China - 4:12', 'Score - 3', 'Ann Lee - 75:90')).toEqual([{ text: 'The rise of China - 4:12' }, { text: 'Score - 3' }, { text: 'Ann Lee - 75:90' }])
+  })
+
+  it('reads a bold name over a time as a heading (Markdown exports)', () => {
+    expect(read('**Jordan Schneider** [00:00:02]', 'Welcome.')).toEqual([{ text: 'Welcome.', speaker: 'Jordan Schneider', start: 2 }])
+  })
+
   it('dates a heading with a lone time below it', () => {
     expect(read('Ryan  0:03', '[0:07]', 'Catch it on Spotify')).toEqual([{ text: 'Catch it on Spotify', speaker: 'Ryan', start: 7 }])
   })

@@ -2,7 +2,10 @@
  * Timestamps and time-stamped headings inside lines of prose, shared by the text reader (each
  * line) and the HTML reader (each block), since post bodies use the same conventions as text
  * exports (formats.md §2.3):
- * - a time opening a line, `[00:03:12] …`, `(0:53) …`, `1:02:03 …`, becomes `start`;
+ * - a time opening a line, `[00:03:12] …`, `(0:53) …`, `1:02:03 …`, `00:03:12 - …`, becomes `start`;
+ * - a name then a time after a dash or bar, `Name - 00:00:05`, `Name | 0:05`, becomes the line `Name`
+ *   with `start`, as `00:00:05 Name` does: whether such a line is a speaker's heading or a chapter
+ *   title is for the turn splitter to learn from the whole document;
  * - `Name (00:12:31): text` / `Name [1:48]: text` becomes `Name: text` with `start`: inline labels
  *   stay in the text, where the turn splitter looks for them;
  * - a heading holding only a name and a time — `Name (HH:MM:SS)`, `Name [m:ss]`, Otter's
@@ -42,6 +45,9 @@ const isNameLike = (value: string): boolean => {
   })
 }
 
+/** A name without the bold markup Markdown exports wrap headings in (`**Jordan Schneider**`). */
+const bareName = (value: string): string => value.trim().replace(/^(\*\*|__)(.+)\1$/, '$2').trim()
+
 /** The label opening `Theo: Welcome…` (a short name-like prefix before a colon), if any. */
 const openingLabel = (text: string): string | undefined => {
   const colon = text.slice(0, MAX_NAME + 1).indexOf(':')
@@ -53,7 +59,13 @@ const openingLabel = (text: string): string | undefined => {
 const WHISPER_RANGE = /^\[\s*(\d[\d:.,]*)\s*(?:→|-->|->)\s*(\d[\d:.,]*)\s*\]/
 
 /** `[00:03:12] rest`, `(0:53) rest`, `00:03:12 rest`, or a time alone: the time and what follows it. */
-const leadingTime = (line: string): { start: number; end?: number; rest: string } | undefined => {
+interface LeadingTime {
+  start: number
+  end?: number
+  rest: string
+}
+
+const leadingTime = (line: string): LeadingTime | undefined => {
   const first = line.charCodeAt(0)
   const bracketed = first === 91 /* [ */ || first === 40 /* ( */
   if (!bracketed && !isDigitCode(first)) return undefined
@@ -70,7 +82,21 @@ const leadingTime = (line: string): { start: number; end?: number; rest: string 
   if (close < 0) return undefined
   const start = parseClockTimestamp(line.slice(bracketed ? 1 : 0, close))
   if (start === undefined) return undefined
-  return { start, rest: line.slice(close + 1).trim() }
+  return { start, rest: line.slice(close + 1).trim().replace(TIME_SEPARATOR, '') }
+}
+
+// The dash or bar some exports put between a time and the name beside it (`00:00:05 - Name`).
+const TIME_SEPARATOR = /^[-–—|·][ \t]+/
+// `Name - 00:00:05`, `Name | [0:05]`: a name, a dash or bar, a time ending the line.
+const TRAILING_TIME = /^(\S.*?)[ \t]+[-–—|·][ \t]+[[(]?(\d[\d:.,]*)[\])]?$/
+
+/** `Name - 00:00:05` as the name and its time; undefined unless the part before is name-like. */
+const trailingTime = (line: string): LeadingTime | undefined => {
+  if (line.length > MAX_OTTER_LINE || isDigitCode(line.charCodeAt(0))) return undefined
+  const match = TRAILING_TIME.exec(line)
+  const start = match ? parseClockTimestamp(match[2]!) : undefined
+  const name = bareName(match?.[1] ?? '')
+  return start !== undefined && isNameLike(name) ? { start, rest: name } : undefined
 }
 
 /** `Name (00:12:31)` or `Name [00:12:31]` ending the line, or followed by `:` and text. */
@@ -82,7 +108,7 @@ const bracketedTime = (line: string): { name: string; start: number; rest?: stri
   const close = head.indexOf(closeChar, open + 2)
   if (close < 0) return undefined
   const start = parseClockTimestamp(head.slice(open + 2, close))
-  const name = line.slice(0, open).trim()
+  const name = bareName(line.slice(0, open))
   if (start === undefined || !isNameLike(name)) return undefined
   const after = line.slice(close + 1).trimStart()
   if (after === '') return { name, start }
@@ -95,7 +121,7 @@ const otterHeading = (raw: string): Heading | undefined => {
   const match = /^(\S.*?)(?: {2,}|\t)(\d[\d:.,]*)$/.exec(raw)
   if (!match) return undefined
   const start = parseClockTimestamp(match[2]!)
-  const name = collapseWhitespace(match[1]!)
+  const name = bareName(collapseWhitespace(match[1]!))
   return start !== undefined && isNameLike(name) ? { name, start } : undefined
 }
 
@@ -170,7 +196,7 @@ export const createTimedLineReader = (): TimedLineReader => {
     let body = line
     let start: number | undefined
     let segmentEnd: number | undefined
-    const lead = leadingTime(line)
+    const lead = leadingTime(line) ?? trailingTime(line)
     if (lead) {
       start = lead.start
       segmentEnd = lead.end

@@ -45,6 +45,21 @@ describe('label conventions', () => {
       expected: [['ali', 'Hello everyone.'], ['emma', 'Hi Ali.'], ['ali', 'Let us start.']],
     },
     {
+      id: 'a time then a name alone on its line (Happy Scribe, Descript exports)',
+      text: '[00:00:02] Speaker 1\nAre you there?\n\n[00:00:15] Speaker 2\nYes, hi.\n\n[00:00:31] Speaker 1\nGood.',
+      expected: [['speaker-1', 'Are you there?'], ['speaker-2', 'Yes, hi.'], ['speaker-1', 'Good.']],
+    },
+    {
+      id: '`Name - 00:00:05` and `NAME | 0:05` headings',
+      text: 'Ann Lee - 00:00:02\nWelcome.\n\nBOB RAY | 0:15\nThanks.\n\nAnn Lee - 00:00:31\nLet us go.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
+    },
+    {
+      id: '`00:00:05 - Name: text`',
+      text: '00:00:02 - Ann Lee: Welcome.\n00:00:15 - Bob Ray: Thanks.\n00:00:31 - Ann Lee: Let us go.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
+    },
+    {
       id: '`[hh:mm:ss] Name:`',
       text: '[00:00:01] Ann Lee: Welcome.\n[00:00:05] Bob Ray: Thanks.\n[00:00:09] Ann Lee: Let us go.',
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
@@ -75,6 +90,16 @@ describe('label conventions', () => {
     },
   ])('$id', ({ text, expected }) => {
     expect(seq(text)).toEqual(expected)
+  })
+
+  it('a chapter list with a blurb under each timed title gives no speakers', () => {
+    const text = [
+      '00:00 Introduction', 'Jordan introduces the guests.', '05:12 Export Controls', 'The new rules from Beijing.',
+      '18:40 Gallium Markets', 'What prices tell us.', '',
+      'Jordan Schneider: We have to think about this.', '', 'Chris Miller: China refines most gallium.',
+    ].join('\n')
+    expect(seq(text)).toEqual([['schneider', 'We have to'], ['miller', 'China refines most']])
+    expect(split(text).sections.map((s) => s.text).join('\n')).toContain('Export Controls')
   })
 
   it('bare names alone on a line head the speech below them once names repeat; a one-off title does not', () => {

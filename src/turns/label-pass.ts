@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, PLAIN_MIN_REPEATS, type Conventions } from './conventions.js'
-import { detectLabel, type LabelMatch } from './labels.js'
+import { detectLabel, detectTimedHeading, type LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
 import { nameKey, placeholderId } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
@@ -51,7 +51,15 @@ export interface Labelled {
 }
 
 const detectAll = (paragraphs: readonly Paragraph[]): Array<LabelMatch | undefined> =>
-  paragraphs.map((p) => (p.speaker ? undefined : detectLabel(p.text, p.fragment === true)))
+  paragraphs.map((p, i) => {
+    if (p.speaker) return undefined
+    const label = detectLabel(p.text, p.fragment === true)
+    return (label === undefined || label.syntax === 'plain-line') && headsUntimedSpeech(p, paragraphs[i + 1]) ? detectTimedHeading(p.text) ?? label : label
+  })
+
+/** A paragraph with its own time over one without, that opens with no label of its own: the speech a heading dates. */
+const headsUntimedSpeech = (paragraph: Paragraph, next: Paragraph | undefined): boolean =>
+  paragraph.start !== undefined && paragraph.fragment !== true && next !== undefined && next.start === undefined && next.speaker === undefined && detectLabel(next.text) === undefined
 
 /** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
 export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {

@@ -43,6 +43,9 @@ const PLAIN_NAME_LINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:$
 // A diarized voice alone on its line over the speech (`Speaker 1`, as Word's transcription exports it).
 const PLACEHOLDER_LINE = /^speaker[ _#-]?\d{1,3}$/i
 
+// A name in capitals alone on its line (`JORDAN SCHNEIDER`); read only as a timed heading.
+const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3}$/u
+
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
 // Subtitles mark a change of speaker with a leading dash.
@@ -60,10 +63,12 @@ const NOT_SPEAKERS = new Set([
   'panelists', 'panel', 'speakers', 'participants', 'moderators', 'attendees', 'members', 'witnesses', 'hosts',
   'featuring', 'with', 'present', 'absent', 'agenda item', 'action', 'motion', 'vote', 'result', 'outcome',
   'pros', 'cons', 'step', 'tip', 'fact', 'quote', 'caption', 'photo', 'image', 'video', 'audio', 'table',
+  // Chapter titles that a timed heading could be.
+  'intro', 'introduction', 'outro', 'conclusion', 'closing', 'closing thoughts', 'wrap-up', 'wrap up', 'q&a', 'recap',
 ])
 
 /** Which convention a label is written in; a document uses one or a few of them consistently. */
-export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'caption-change' | 'dash-change'
+export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'timed-line' | 'caption-change' | 'dash-change'
 
 export interface LabelMatch {
   syntax: LabelSyntax
@@ -127,6 +132,22 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (plain && !isNotSpeaker(plain[0])) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
   return undefined
+}
+
+/**
+ * A name alone on a line that has its own time, over speech that has none (`[00:00:05] Speaker 1`,
+ * `00:01:12 Jordan Schneider`, `JORDAN SCHNEIDER - 00:01:12`, as transcription exports write a
+ * speaker's heading). The time makes it a stronger sign than a bare name line, so it is a
+ * convention once one name recurs (conventions.ts), not three times.
+ *
+ * @example
+ * detectTimedHeading('Speaker 1') // { syntax: 'timed-line', name: 'Speaker 1', length: 9 }
+ */
+export const detectTimedHeading = (text: string): LabelMatch | undefined => {
+  if (text.length > 60) return undefined
+  const name = text.trim()
+  const match = PLAIN_NAME_LINE.exec(name) ?? PLACEHOLDER_LINE.exec(name) ?? CAPITALS_NAME_LINE.exec(name)
+  return match && !isNotSpeaker(name) ? { syntax: 'timed-line', name, length: text.length } : undefined
 }
 
 export interface InlineLabel {
