@@ -42,6 +42,16 @@ describe('createTimedLineReader headings', () => {
     expect(read('The rise of China - 4:12', 'Score - 3', 'Ann Lee - 75:90')).toEqual([{ text: 'The rise of China - 4:12' }, { text: 'Score - 3' }, { text: 'Ann Lee - 75:90' }])
   })
 
+  it('reads a name alone on a line and a time under it, or one space apart, or over a range, as a dated name line', () => {
+    expect(read('Jordan Schneider', '00:00:02', 'Welcome.', 'Chris Miller 00:00:15', 'Thanks.', 'Ann Lee (00:00:31 - 00:00:40)', 'Bye.')).toEqual([
+      { text: 'Jordan Schneider', start: 2 },
+      { text: 'Welcome.', end: 15 },
+      { text: 'Chris Miller', start: 15 },
+      { text: 'Thanks.', end: 31 },
+      { text: 'Bye.', speaker: 'Ann Lee', start: 31 },
+    ])
+  })
+
   it('reads a bold name over a time as a heading (Markdown exports)', () => {
     expect(read('**Jordan Schneider** [00:00:02]', 'Welcome.')).toEqual([{ text: 'Welcome.', speaker: 'Jordan Schneider', start: 2 }])
   })

@@ -87,27 +87,30 @@ const leadingTime = (line: string): LeadingTime | undefined => {
 
 // The dash or bar some exports put between a time and the name beside it (`00:00:05 - Name`).
 const TIME_SEPARATOR = /^[-–—|·][ \t]+/
-// `Name - 00:00:05`, `Name | [0:05]`: a name, a dash or bar, a time ending the line.
-const TRAILING_TIME = /^(\S.*?)[ \t]+[-–—|·][ \t]+[[(]?(\d[\d:.,]*)[\])]?$/
+// `Name - 00:00:05`, `Name | [0:05]`, `Name 00:00:05`: a name, a dash or bar or one space, a time ending the line.
+const TRAILING_TIME = /^(\S.*?)(?:[ \t]+[-–—|·][ \t]+[[(]?(\d[\d:.,]*)[\])]?|[ \t](\d[\d:.,]*))$/
 
 /** `Name - 00:00:05` as the name and its time; undefined unless the part before is name-like. */
 const trailingTime = (line: string): LeadingTime | undefined => {
   if (line.length > MAX_OTTER_LINE || isDigitCode(line.charCodeAt(0))) return undefined
   const match = TRAILING_TIME.exec(line)
-  const start = match ? parseClockTimestamp(match[2]!) : undefined
+  const start = match ? parseClockTimestamp(match[2] ?? match[3]!) : undefined
   const name = bareName(match?.[1] ?? '')
   return start !== undefined && isNameLike(name) ? { start, rest: name } : undefined
 }
 
-/** `Name (00:12:31)` or `Name [00:12:31]` ending the line, or followed by `:` and text. */
+// The end of a range in a heading (`Name (00:00:02 - 00:00:14)`, as Riverside writes it).
+const RANGE_END = /[ \t]*(?:-->|[-–—])[ \t]*\d[\d:.,]*$/
+
+/** `Name (00:12:31)`, `Name [00:12:31]` or `Name (00:12:31 - 00:12:40)` ending the line, or followed by `:` and text. */
 const bracketedTime = (line: string): { name: string; start: number; rest?: string } | undefined => {
-  const head = line.slice(0, MAX_NAME + MAX_TIME + 2)
+  const head = line.slice(0, MAX_NAME + 2 * MAX_TIME + 6)
   const open = head.search(/ [([]\d/)
   if (open <= 0) return undefined
   const closeChar = head[open + 1] === '(' ? ')' : ']'
   const close = head.indexOf(closeChar, open + 2)
   if (close < 0) return undefined
-  const start = parseClockTimestamp(head.slice(open + 2, close))
+  const start = parseClockTimestamp(head.slice(open + 2, close).replace(RANGE_END, ''))
   const name = bareName(line.slice(0, open))
   if (start === undefined || !isNameLike(name)) return undefined
   const after = line.slice(close + 1).trimStart()
@@ -148,6 +151,9 @@ export const createTimedLineReader = (): TimedLineReader => {
   const paragraphs: Paragraph[] = []
   let heading: Heading | undefined
   let lastStart: number | undefined
+  // The paragraph the current line emitted, and the one the line before emitted (none for a heading).
+  let pushed: Paragraph | undefined
+  let lastPushed: Paragraph | undefined
 
   const markTime = (start: number) => {
     const previous = paragraphs.at(-1)
@@ -166,6 +172,7 @@ export const createTimedLineReader = (): TimedLineReader => {
       paragraph.fragment = true
     }
     paragraphs.push(paragraph)
+    pushed = paragraph
   }
 
   /** A heading that will head nothing is text after all. */
@@ -180,9 +187,26 @@ export const createTimedLineReader = (): TimedLineReader => {
     heading = heading ? { name: heading.name, start: next.start } : next
   }
 
+  /**
+   * A lone time right under a name alone on its line (`Jordan Schneider` then `00:00:02`) dates
+   * that line, as `00:00:02 Jordan Schneider` would: the speech below keeps no time of its own.
+   * A `Name:` line is a label already; the time dates its speech, as before.
+   */
+  const dateNameLine = (start: number): boolean => {
+    const last = paragraphs.at(-1)
+    if (heading || !last || last !== lastPushed || last.start !== undefined || last.speaker || !isNameLike(last.text) || last.text.endsWith(':')) return false
+    paragraphs.pop()
+    markTime(start)
+    last.start = start
+    paragraphs.push(last)
+    return true
+  }
+
   const push = (raw: string, known?: { speaker?: string; start?: number }) => {
     const line = collapseWhitespace(raw)
     if (line === '') return
+    lastPushed = pushed
+    pushed = undefined
     if (known && (known.speaker !== undefined || known.start !== undefined)) {
       dropHeading()
       emit(line, known.speaker, known.start)
@@ -213,7 +237,7 @@ export const createTimedLineReader = (): TimedLineReader => {
       body = labelled.rest ? `${labelled.name}: ${labelled.rest}` : `${labelled.name}:`
     }
     if (body === '') {
-      if (start !== undefined) setHeading({ name: '', start })
+      if (start !== undefined && !dateNameLine(start)) setHeading({ name: '', start })
       return
     }
     let speaker: string | undefined

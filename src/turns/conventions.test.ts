@@ -55,6 +55,16 @@ describe('label conventions', () => {
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
     },
     {
+      id: 'a name alone on a line and its time under it',
+      text: 'Ann Lee\n00:00:02\nWelcome.\n\nBob Ray\n00:00:15\nThanks.\n\nAnn Lee\n00:00:31\nLet us go.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
+    },
+    {
+      id: 'Riverside `Name (00:00:02 - 00:00:14)` headings',
+      text: 'Ann Lee (00:00:02 - 00:00:14)\nWelcome.\n\nBob Ray (00:00:15 - 00:00:30)\nThanks.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.']],
+    },
+    {
       id: '`00:00:05 - Name: text`',
       text: '00:00:02 - Ann Lee: Welcome.\n00:00:15 - Bob Ray: Thanks.\n00:00:31 - Ann Lee: Let us go.',
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
