@@ -316,6 +316,19 @@ describe('debate and press transcripts', () => {
     expect(r.speakers.map((s) => [s.name, s.role])).toEqual([['Mary Louise Kelly', 'host'], ['John Ruwitch', 'unknown'], ['Chris Miller', 'unknown']])
   })
 
+  it('a surname in capitals that speaks once is a speaker beside other surnames in capitals (a clip in a broadcast)', () => {
+    const r = split('BLITZER: Here is what the president said.\nBIDEN: We will not back down.\nBLITZER: Senator, your answer?\nSANDERS: I disagree.\nBLITZER: Thank you.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'biden', 'blitzer', 'sanders', 'blitzer'])
+    expect(split('SCHNEIDER: Welcome to the show.\nMILLER: Thanks for having me.', 'clip.txt').turns.map((t) => t.speakerId)).toEqual(['schneider', 'miller'])
+  })
+
+  it('a word in capitals once is no speaker when the text also writes it in lower case, or in a text in capitals', () => {
+    const r = split('BLITZER: The vote is close.\nSANDERS: I agree.\nBLITZER: Thanks.\nCLOSE: the polls close at eight, and it is close.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'sanders', 'blitzer'])
+    const caps = split('BLITZER: THE VOTE IS CLOSE.\nSANDERS: I AGREE.\nBLITZER: THANKS.\nSANDERS: SURE.\nWELL: WHAT NOW?')
+    expect(caps.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'sanders', 'blitzer', 'sanders'])
+  })
+
   it('a speech labelled once at its start is that speaker\'s, and a sentence with a colon is not a label', () => {
     const r = split('TRUMP: Thank you, thank you.\nFriends, delegates and fellow Americans: I humbly accept.\nUSA, USA, USA.\nRemember: we will win.\nThank you.')
     expect(r.turns.map((t) => t.speakerId)).toEqual(['trump'])

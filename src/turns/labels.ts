@@ -63,6 +63,9 @@ const NOT_SPEAKERS = new Set([
   'panelists', 'panel', 'speakers', 'participants', 'moderators', 'attendees', 'members', 'witnesses', 'hosts',
   'featuring', 'with', 'present', 'absent', 'agenda item', 'action', 'motion', 'vote', 'result', 'outcome',
   'pros', 'cons', 'step', 'tip', 'fact', 'quote', 'caption', 'photo', 'image', 'video', 'audio', 'table',
+  // Newsroom slugs and stage directions written like a label.
+  'breaking', 'exclusive', 'watch', 'listen', 'clip', 'soundbite', 'graphic', 'text', 'live', 'crosstalk', 'laughter',
+  'applause', 'inaudible', 'unintelligible', 'important', 'reminder', 'psa', 'nb', 'attention', 'notice', 'alert',
   // Chapter titles that a timed heading could be.
   'intro', 'introduction', 'outro', 'conclusion', 'closing', 'closing thoughts', 'wrap-up', 'wrap up', 'q&a', 'recap',
 ])

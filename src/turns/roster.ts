@@ -84,6 +84,8 @@ interface BuildInput {
   isCommonWord?: (word: string) => boolean
   /** The key of a label that opens the document's speech on its own (a speech: "TRUMP: Thank you."). */
   openingLabel?: string
+  /** Whether the document is written in mixed case, so that a word in capitals stands out. */
+  isMixedCase?: () => boolean
 }
 
 // Words that make a label a role, not a name: `Senator:`, `The Chairman:`, `Moderator:`, `Q:`.
@@ -101,6 +103,9 @@ const TITLES = new Set([
 const RESOLVE_CACHE_MAX = 10_000
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'or', 'a', 'an', 'is', 'are', 'we', 'you', 'it', 'this', 'that', 'our', 'your', 'from', 'about'])
+
+/** One word in capitals that can be a surname: `MILLER`, `O'BRIEN`, not `PS` or `Q1`. */
+const isCapitalsSurname = (label: string): boolean => /^\p{Lu}[\p{Lu}'’-]{2,}$/u.test(label.trim())
 
 const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
 
@@ -163,7 +168,7 @@ const nameIndex = <T>(items: readonly T[], nameOf: (item: T) => string): ((token
  * const roster = buildRoster({ candidates, hints: [{ name: 'Chris McGuire', role: 'guest' }], mentionedBefore })
  * roster.resolve('CHRIS MCGUIRE')?.key // 'chris mcguire'
  */
-export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel }: BuildInput): Roster => {
+export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel, isMixedCase = () => false }: BuildInput): Roster => {
   const warnings: Warning[] = []
   const hintByKey = new Map<string, SpeakerHint>()
   const hintByPerson = new Map<string, SpeakerHint>()
@@ -221,7 +226,18 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     if (tokens.length !== 1) return false
     // "Zooko:" beside "Zooko Wilcox" in the roster block, even though "zooko" is also written in lower case.
     if (documentFits(tokens, c.name).length === 1) return true
-    return c.inline >= 2 && !isCommonWord(tokens[0]!)
+    if (isCommonWord(tokens[0]!)) return false
+    return c.inline >= 2 || (isCapitalsSurname(c.name) && capitalsSurnamesInUse(key))
+  }
+
+  // Broadcast transcripts label by surname in capitals (`BLITZER:`), and a clip's speaker may speak
+  // once (`BIDEN:`): once another surname in capitals is a label, in a text in mixed case, so is it.
+  let capitalsKeys: string[] | undefined
+  const capitalsSurnamesInUse = (key: string): boolean => {
+    capitalsKeys ??= isMixedCase()
+      ? [...candidates].filter(([k, c]) => isCapitalsSurname(c.name) && (c.inline >= 2 || k === openingLabel) && !isCommonWord(nameTokens(c.name)[0]!)).map(([k]) => k)
+      : []
+    return capitalsKeys.some((k) => k !== key)
   }
 
   // Full names first, so the short forms below can be resolved against them.

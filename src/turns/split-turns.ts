@@ -12,7 +12,7 @@ import { detectLanguage, scriptClass } from './language.js'
 import { buildRoster } from './roster.js'
 import { classifySections, isClosingLine, isNonSpeech } from './sections.js'
 import type { SplitOptions, SplitResult } from './types.js'
-import { toUnits, UNKNOWN, type Unit } from './units.js'
+import { isMixedCase, toUnits, UNKNOWN, type Unit } from './units.js'
 import { countWords } from './word-count.js'
 
 // How a speaker opens an event, as opposed to how show notes are written.
@@ -85,6 +85,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
     hints: speakers,
     documentNames: [...speakers.map((h) => h.name), ...namesInIntro(paragraphs, firstLabel)],
     isCommonWord: (word) => isCommonWord((vocabulary ??= wordCases(paragraphs)), word),
+    isMixedCase: () => isMixedCase(paragraphs),
     ...(opening ? { openingLabel: opening } : {}),
   })
   const warnings: Warning[] = [...roster.warnings]

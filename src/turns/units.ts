@@ -51,7 +51,7 @@ const isCapsHeading = (text: string): boolean => {
 }
 
 /** Whether most of the text is in mixed case (not an ALL-CAPS caption file, where capitals mean nothing). */
-const isMixedCase = (paragraphs: readonly Paragraph[]): boolean => {
+export const isMixedCase = (paragraphs: readonly Paragraph[]): boolean => {
   let upper = 0
   let lower = 0
   for (let i = 0; i < paragraphs.length && upper + lower < 20_000; i++) {
