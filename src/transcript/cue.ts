@@ -68,3 +68,58 @@ export const cueParts = (payload: string): Array<{ text: string; speaker?: strin
   }
   return parts
 }
+
+/**
+ * Where the cue block starting at `from` ends: at an empty line. A line of spaces ends it only
+ * when a new block follows: YouTube's captions put a line of one space inside their cues, while
+ * other files leave trailing spaces on the blank lines between cues.
+ */
+export const cueBlockEnd = (lines: readonly string[], from: number): number => {
+  let end = from
+  while (end < lines.length && lines[end] !== '') {
+    if (lines[end]!.trim() === '') {
+      const next = lines[end + 1]
+      if (next === undefined || next.trim() === '' || next.includes(ARROW) || lines[end + 2]?.includes(ARROW)) break
+    }
+    end++
+  }
+  return end
+}
+
+// A cue this short that only repeats the line above it is a roll-up step, not speech.
+const ROLL_STEP_S = 0.05
+
+const lineText = (line: string): string => markupToText(line.replace(INLINE_TIMESTAMP, ''))
+
+/**
+ * Drops the lines of roll-up captions that repeat what is already on screen. YouTube's automatic
+ * captions show each line twice, first as the new line and then above the next one (and once
+ * more alone, in a 10 ms cue), so read as written every line would be said twice. A cue's first
+ * line is dropped when it repeats the last line of the cue before and the cue either says more
+ * or lasts a roll-up step; a speaker who says "No." in two ordinary cues keeps both.
+ *
+ * @example
+ * const unroll = createUnroller()
+ * unroll(['we have'], { start: 0, end: 2 }) // ['we have']
+ * unroll(['we have', 'to think'], { start: 2, end: 4 }) // ['to think']
+ */
+export const createUnroller = () => {
+  let previousLast: string | undefined
+  return (payload: readonly string[], timing: CueTiming): string[] => {
+    // Only the first and last lines with text are compared, so only they are stripped of markup.
+    let firstIndex = -1
+    let lastIndex = -1
+    let said = 0
+    for (let i = 0; i < payload.length; i++) {
+      if (payload[i]!.trim() === '') continue
+      if (firstIndex < 0) firstIndex = i
+      lastIndex = i
+      said++
+    }
+    if (firstIndex < 0) return [...payload]
+    const repeats = lineText(payload[firstIndex]!) === previousLast && (said > 1 || timing.end - timing.start <= ROLL_STEP_S)
+    previousLast = lineText(payload[lastIndex]!)
+    return repeats ? payload.filter((_, index) => index !== firstIndex) : [...payload]
+  }
+}
+

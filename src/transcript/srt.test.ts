@@ -24,6 +24,13 @@ describe('readSrt on Podcasting 2.0 episode 124 (646 cues, labels only at speake
   })
 })
 
+describe('readSrt on roll-up captions converted from YouTube', () => {
+  it('reads every line once', () => {
+    const text = '1\n00:00:00,000 --> 00:00:02,310\nwe have to\n\n2\n00:00:02,310 --> 00:00:02,320\nwe have to\n\n3\n00:00:02,320 --> 00:00:05,030\nwe have to\nthink about\n'
+    expect(readSrt(text).map((p) => p.text)).toEqual(['we have to', 'think about'])
+  })
+})
+
 describe('readSrt on variants', () => {
   it('reads CRLF, missing cue numbers, markup and ASS overrides', () => {
     const text = '1\r\n00:00:01,000 --> 00:00:02,500\r\n{\\an8}<i>Sarah:</i> Hello\r\n\r\n00:00:02,500 --> 00:00:04,000\r\nthere &amp; back\r\n\r\n\r\n'

@@ -6,7 +6,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { cueParts, parseTimingLine } from './cue.js'
+import { cueBlockEnd, cueParts, createUnroller, parseTimingLine } from './cue.js'
 import { splitLines } from './whitespace.js'
 
 const ARROW = '-->'
@@ -37,6 +37,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
   const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   const paragraphs: Paragraph[] = []
   let cues = 0
+  const unroll = createUnroller()
   let strayLine = 0
   let strayBlocks = 0
   let i = 0
@@ -45,8 +46,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       i++
       continue
     }
-    let end = i
-    while (end < lines.length && lines[end]!.trim() !== '') end++
+    const end = cueBlockEnd(lines, i)
     const first = lines[i]!.trim()
     const numbered = isCueNumber(first)
     const cueName = numbered ? `cue ${first}` : `cue ${cues + 1}`
@@ -65,7 +65,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       throw new PodpipeError('MALFORMED', `not valid SRT: ${cueName} (line ${timingIndex + 1}): ${timing}`)
     }
     cues++
-    for (const part of cueParts(lines.slice(timingIndex + 1, end).join('\n'))) {
+    for (const part of cueParts(unroll(lines.slice(timingIndex + 1, end), timing).join('\n'))) {
       paragraphs.push({ ...part, start: timing.start, end: timing.end, fragment: true })
     }
     i = end

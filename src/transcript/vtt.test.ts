@@ -91,6 +91,32 @@ describe('readVtt on the parts of the format real files use', () => {
   })
 })
 
+describe('readVtt on YouTube automatic captions (roll-up lines, a line of one space inside cues)', () => {
+  // The shape YouTube serves (`fmt=vtt` auto captions): each line shown new, then above the next one.
+  const text = [
+    'WEBVTT', 'Kind: captions', 'Language: en', '',
+    '00:00:00.000 --> 00:00:02.310 align:start position:0%', ' ', 'we<00:00:00.359><c> have</c><00:00:00.560><c> to</c>', '',
+    '00:00:02.310 --> 00:00:02.320 align:start position:0%', 'we have to', ' ', '',
+    '00:00:02.320 --> 00:00:05.030 align:start position:0%', 'we have to', 'think<00:00:02.840><c> about</c>', '',
+    '00:00:05.030 --> 00:00:05.040 align:start position:0%', 'think about', ' ', '',
+    '00:00:05.040 --> 00:00:07.990 align:start position:0%', 'think about', 'export<00:00:05.480><c> controls</c>', '',
+  ].join('\n')
+
+  it('reads every line once, with its cue times', () => {
+    expect(readVtt(text).map((p) => [p.text, p.start])).toEqual([['we have to', 0], ['think about', 2.32], ['export controls', 5.04]])
+  })
+
+  it('keeps a line a speaker says twice in two ordinary cues', () => {
+    const twice = readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nNo.\n\n00:02.000 --> 00:03.000\nNo.\n')
+    expect(twice.map((p) => p.text)).toEqual(['No.', 'No.'])
+  })
+
+  it('still ends a cue at a line of spaces between cues', () => {
+    const spaced = readVtt('WEBVTT\n\n1\n00:01.000 --> 00:02.000\nHello.\n   \n2\n00:02.000 --> 00:03.000\nBye.\n  \n00:03.000 --> 00:04.000\nAgain.')
+    expect(spaced.map((p) => p.text)).toEqual(['Hello.', 'Bye.', 'Again.'])
+  })
+})
+
 describe('isVtt', () => {
   it.each([
     { id: 'bare header', text: 'WEBVTT\n', expected: true },

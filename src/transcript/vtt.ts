@@ -11,7 +11,7 @@
  */
 import { PodpipeError } from '../errors/index.js'
 import type { Paragraph } from './types.js'
-import { cueParts, parseTimingLine } from './cue.js'
+import { cueBlockEnd, cueParts, createUnroller, parseTimingLine } from './cue.js'
 import { splitLines } from './whitespace.js'
 
 const ARROW = '-->'
@@ -47,6 +47,7 @@ export const readVtt = (text: string): Paragraph[] => {
   }
   const paragraphs: Paragraph[] = []
   let cues = 0
+  const unroll = createUnroller()
   i++
   // Header metadata (`Kind: captions`) runs to the first blank line; a timing line ends it early.
   while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.includes(ARROW)) i++
@@ -56,8 +57,7 @@ export const readVtt = (text: string): Paragraph[] => {
       continue
     }
     const blockStart = i
-    let end = i
-    while (end < lines.length && lines[end]!.trim() !== '') end++
+    const end = cueBlockEnd(lines, i)
     const first = lines[blockStart]!
     if (!first.includes(ARROW) && (isBlockKeyword(first, 'NOTE') || isBlockKeyword(first, 'STYLE') || isBlockKeyword(first, 'REGION'))) {
       i = end
@@ -69,7 +69,7 @@ export const readVtt = (text: string): Paragraph[] => {
     const timing = parseTimingLine(timingLine)
     if (typeof timing === 'string') throw malformed(timingIndex + 1, timing)
     cues++
-    for (const part of cueParts(lines.slice(timingIndex + 1, end).join('\n'))) {
+    for (const part of cueParts(unroll(lines.slice(timingIndex + 1, end), timing).join('\n'))) {
       paragraphs.push({ ...part, start: timing.start, end: timing.end, fragment: true })
     }
     i = end
