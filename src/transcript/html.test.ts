@@ -68,6 +68,16 @@ describe('readHtml on post bodies', () => {
     ])
   })
 
+  it('marks headings with their level, and only headings', () => {
+    expect(readHtml('<h1>Episode 12: Rare earths</h1><p>Notes.</p><h3><span>Jordan Schneider</span></h3><p>Welcome.</p><h2>Jo (0:05)</h2><p>Hi.</p>')).toEqual([
+      { text: 'Episode 12: Rare earths', headingLevel: 1 },
+      { text: 'Notes.' },
+      { text: 'Jordan Schneider', headingLevel: 3 },
+      { text: 'Welcome.' },
+      { text: 'Hi.', speaker: 'Jo', start: 5 },
+    ])
+  })
+
   it('splits a body with no block element at its line breaks (plain text sent as HTML)', () => {
     expect(readHtml('<b>Ann:</b> Hello &amp; welcome.\n<b>Bob:</b> Thanks.\n\nThe end.')).toEqual([
       { text: 'Ann: Hello & welcome.' },

@@ -28,6 +28,7 @@ const STRUCTURAL = new Set(['cite', 'time'])
 const SPEAKER_CLASS = /(?:^|[\s_-])(?:speaker|speaker-?name|interlocutor|person|who|voice|name)(?:$|[\s_-])/i
 const TIME_CLASS = /(?:^|[\s_-])(?:time|timestamp|timecode|start)(?:$|[\s_-])/i
 const BOLD = new Set(['b', 'strong'])
+const HEADING = /^h[1-6]$/
 // A name in a bold lead: up to five capitalised words (`<strong>Tim Pritlove</strong> Hallo…`).
 const BOLD_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|van|von|da|di|le|la)){0,4}$/u
 const TABLE_TIME = /^(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)$/
@@ -97,6 +98,8 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   let structural: { tag: string; text: string } | undefined
   let pendingSpeaker: string | undefined
   let pendingStart: number | undefined
+  // The level of the heading element (`<h3>`) the buffer is inside, if any.
+  let headingLevel: number | undefined
   // An element classed as the speaker's name or the time: its text becomes the next paragraph's.
   let classed: { tag: string; kind: 'speaker' | 'time'; text: string; depth: number } | undefined
   // Where a bold run opened at the start of a paragraph, to read `<b>Name</b> text` as a label.
@@ -119,7 +122,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
     buffer = ''
     bufferHasText = false
     if (!paragraphText) return
-    reader.push(paragraphText, { speaker: pendingSpeaker, start: pendingStart })
+    reader.push(paragraphText, { speaker: pendingSpeaker, start: pendingStart, ...(headingLevel ? { headingLevel } : {}) })
     pendingSpeaker = undefined
     pendingStart = undefined
   }
@@ -190,6 +193,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       if (BLOCKS.has(name)) {
         sawBlock = true
         flush()
+        headingLevel = HEADING.exec(name) ? Number(name[1]) : undefined
       }
     },
     ontext(data) {
@@ -271,7 +275,10 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
         }
         return
       }
-      if (BLOCKS.has(name)) flush()
+      if (BLOCKS.has(name)) {
+        flush()
+        headingLevel = undefined
+      }
     },
   }, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true })
   parser.write(text)

@@ -128,13 +128,20 @@ const otterHeading = (raw: string): Heading | undefined => {
   return start !== undefined && isNameLike(name) ? { name, start } : undefined
 }
 
+/** What the format itself says about a line: its speaker and start, or that the markup makes it a heading. */
+export interface Known {
+  speaker?: string
+  start?: number
+  headingLevel?: number
+}
+
 export interface TimedLineReader {
   /**
    * Adds one line or block. `raw` may hold runs of spaces (they mark Otter headings); `known`
    * carries a speaker and start the format itself gave (HTML `<cite>`/`<time>`), which are then
    * taken as they are, without looking for timestamps in the text.
    */
-  push: (raw: string, known?: { speaker?: string; start?: number }) => void
+  push: (raw: string, known?: Known) => void
   /** Notes a time the format gave between paragraphs, so the paragraph before it ends there. */
   markTime: (start: number) => void
   /** Ends the input (a heading with nothing under it is kept as text) and returns the paragraphs. */
@@ -161,7 +168,7 @@ export const createTimedLineReader = (): TimedLineReader => {
     lastStart = start
   }
 
-  const emit = (text: string, speaker: string | undefined, start: number | undefined, segmentEnd?: number) => {
+  const emit = (text: string, speaker: string | undefined, start: number | undefined, segmentEnd?: number, headingLevel?: number) => {
     if (start !== undefined) markTime(start)
     const paragraph: Paragraph = { text }
     if (speaker) paragraph.speaker = speaker
@@ -171,6 +178,7 @@ export const createTimedLineReader = (): TimedLineReader => {
       paragraph.end = segmentEnd
       paragraph.fragment = true
     }
+    if (headingLevel !== undefined) paragraph.headingLevel = headingLevel
     paragraphs.push(paragraph)
     pushed = paragraph
   }
@@ -202,14 +210,18 @@ export const createTimedLineReader = (): TimedLineReader => {
     return true
   }
 
-  const push = (raw: string, known?: { speaker?: string; start?: number }) => {
+  const push = (raw: string, known?: Known) => {
     const line = collapseWhitespace(raw)
     if (line === '') return
     lastPushed = pushed
     pushed = undefined
+    pushLine(raw, line, known)
+  }
+
+  const pushLine = (raw: string, line: string, known: Known | undefined) => {
     if (known && (known.speaker !== undefined || known.start !== undefined)) {
       dropHeading()
-      emit(line, known.speaker, known.start)
+      emit(line, known.speaker, known.start, undefined, known.headingLevel)
       return
     }
     const otter = raw.length <= MAX_OTTER_LINE ? otterHeading(raw.trim()) : undefined
@@ -252,7 +264,7 @@ export const createTimedLineReader = (): TimedLineReader => {
         heading = undefined
       }
     }
-    emit(body, speaker, start, segmentEnd)
+    emit(body, speaker, start, segmentEnd, known?.headingLevel)
   }
 
   const finish = () => {

@@ -102,6 +102,21 @@ describe('label conventions', () => {
     expect(seq(text)).toEqual(expected)
   })
 
+  it('reads names in HTML headings over the speech, and keeps the page title and section headings out of the turns', () => {
+    const html = [
+      '<h1>Episode 12: Rare earths</h1><p>This week we talk about export controls.</p><h2>Transcript</h2>',
+      '<h3>Ann Lee</h3><p>Welcome to the show.</p><h3>Bob Ray</h3><p>Thanks for having me.</p>',
+      '<h2>What Washington can do</h2><p>It is about capacity.</p><h3>Ann Lee</h3><p>Let us go on.</p>',
+    ].join('')
+    const r = split(html, 'episode.html')
+    expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['lee', 'Welcome to the show.'], ['ray', 'Thanks for having me.\n\nIt is about capacity.'], ['lee', 'Let us go on.'],
+    ])
+    expect(r.sections.map((s) => s.text).join('\n')).toContain('What Washington can do')
+    const md = split('# Episode 12: Rare earths\n\n### Ann Lee\n\nWelcome.\n\n### Bob Ray\n\nThanks.\n\n### Ann Lee\n\nOn we go.', 'episode.md')
+    expect(md.turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'On we go.']])
+  })
+
   it('a chapter list with a blurb under each timed title gives no speakers', () => {
     const text = [
       '00:00 Introduction', 'Jordan introduces the guests.', '05:12 Export Controls', 'The new rules from Beijing.',

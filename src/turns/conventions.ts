@@ -53,12 +53,12 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
       const repeated = [...entry.names.values()].filter((n) => n >= PLAIN_MIN_REPEATS)
       return repeated.length >= 1 ? repeated.reduce((a, b) => a + b, 0) : 0
     }
-    // A timed name line over speech is also how chapter lists with blurbs look; a speaker comes back.
-    if (syntax === 'timed-line') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
+    // A name heading over speech is also how chapter lists with blurbs look; a speaker comes back.
+    if (syntax === 'name-heading') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
     const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
     return recurs ? entry.labels : 0
   }
-  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'timed-line']
+  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'name-heading']
   const best = Math.max(0, ...namedSyntaxes.map(support))
   const named = new Set<LabelSyntax>()
   for (const syntax of namedSyntaxes) {

@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, PLAIN_MIN_REPEATS, type Conventions } from './conventions.js'
-import { detectLabel, detectTimedHeading, type LabelMatch } from './labels.js'
+import { detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
 import { nameKey, placeholderId } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
@@ -54,19 +54,31 @@ const detectAll = (paragraphs: readonly Paragraph[]): Array<LabelMatch | undefin
   paragraphs.map((p, i) => {
     if (p.speaker) return undefined
     const label = detectLabel(p.text, p.fragment === true)
-    return (label === undefined || label.syntax === 'plain-line') && headsUntimedSpeech(p, paragraphs[i + 1]) ? detectTimedHeading(p.text) ?? label : label
+    if ((label !== undefined && label.syntax !== 'plain-line') || !headsSpeech(p, paragraphs[i + 1])) return label
+    const heading = detectNameHeading(p.text.replace(MD_HEADING_MARK, ''))
+    return heading ? { ...heading, length: p.text.length } : label
   })
 
-/** A paragraph with its own time over one without, that opens with no label of its own: the speech a heading dates. */
-const headsUntimedSpeech = (paragraph: Paragraph, next: Paragraph | undefined): boolean =>
-  paragraph.start !== undefined && paragraph.fragment !== true && next !== undefined && next.start === undefined && next.speaker === undefined && detectLabel(next.text) === undefined
+// `### Ann Lee` in Markdown, as `<h3>Ann Lee</h3>` in HTML.
+const MD_HEADING_MARK = /^#{1,6}[ \t]+/
+
+/**
+ * Whether a paragraph stands as a heading over the next one, which opens with no label of its own:
+ * the markup says so (an HTML heading over a paragraph), or its own time does, over speech without one.
+ */
+const headsSpeech = (paragraph: Paragraph, next: Paragraph | undefined): boolean => {
+  if (next === undefined || next.speaker !== undefined || next.headingLevel !== undefined || MD_HEADING_MARK.test(next.text) || paragraph.fragment === true) return false
+  const heading = paragraph.headingLevel !== undefined || MD_HEADING_MARK.test(paragraph.text) || (paragraph.start !== undefined && next.start === undefined)
+  return heading && detectLabel(next.text) === undefined
+}
 
 /** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
 export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
   let paragraphs = splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
   let labels = detectAll(paragraphs)
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
-  const firstText = paragraphs.findIndex((p) => /[\p{L}\p{N}]/u.test(p.text))
+  // A page's title (`<h1>Episode 12: Rare earths</h1>`) is not a speech labelled once.
+  const firstText = paragraphs.findIndex((p) => p.headingLevel === undefined && /[\p{L}\p{N}]/u.test(p.text))
   const conventions = chooseConventions(labels, captions, Math.max(0, firstText))
   if (conventions.dashChanges) {
     paragraphs = splitInside(paragraphs, DASH_CHANGE_INSIDE, (p) => p.fragment === true && p.text.includes(' -'))

@@ -71,7 +71,7 @@ const NOT_SPEAKERS = new Set([
 ])
 
 /** Which convention a label is written in; a document uses one or a few of them consistently. */
-export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'timed-line' | 'caption-change' | 'dash-change'
+export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'name-heading' | 'caption-change' | 'dash-change'
 
 export interface LabelMatch {
   syntax: LabelSyntax
@@ -138,19 +138,20 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
 }
 
 /**
- * A name alone on a line that has its own time, over speech that has none (`[00:00:05] Speaker 1`,
- * `00:01:12 Jordan Schneider`, `JORDAN SCHNEIDER - 00:01:12`, as transcription exports write a
- * speaker's heading). The time makes it a stronger sign than a bare name line, so it is a
- * convention once one name recurs (conventions.ts), not three times.
+ * A name alone in a heading over the speech: a line with its own time over speech that has none
+ * (`[00:00:05] Speaker 1`, `00:01:12 Jordan Schneider`, `JORDAN SCHNEIDER - 00:01:12`, as
+ * transcription exports write it), or an HTML heading (`<h3>Jordan Schneider</h3>`). That is a
+ * stronger sign than a bare name line, so it is a convention once one name recurs
+ * (conventions.ts), not three times. Which paragraphs are headings is label-pass.ts's call.
  *
  * @example
- * detectTimedHeading('Speaker 1') // { syntax: 'timed-line', name: 'Speaker 1', length: 9 }
+ * detectNameHeading('Speaker 1') // { syntax: 'name-heading', name: 'Speaker 1', length: 9 }
  */
-export const detectTimedHeading = (text: string): LabelMatch | undefined => {
+export const detectNameHeading = (text: string): LabelMatch | undefined => {
   if (text.length > 60) return undefined
   const name = text.trim()
   const match = PLAIN_NAME_LINE.exec(name) ?? PLACEHOLDER_LINE.exec(name) ?? CAPITALS_NAME_LINE.exec(name)
-  return match && !isNotSpeaker(name) ? { syntax: 'timed-line', name, length: text.length } : undefined
+  return match && !isNotSpeaker(name) ? { syntax: 'name-heading', name, length: text.length } : undefined
 }
 
 export interface InlineLabel {

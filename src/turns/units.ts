@@ -106,19 +106,19 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
   }
   // "Unknown Speaker" (Otter) marks a new diarized segment by someone unnamed: each is its own turn.
   if (member?.key === 'unknown') change = true
-  const heading = MD_HEADING.test(text)
+  const heading = MD_HEADING.test(text) ? /^#+/.exec(text)![0].length : paragraph.headingLevel
   // Near the end, credits ("Captioning provided by…", "… is produced by …") are no one's speech,
   // even as a caption cue or after a `>>`.
   const credits = nearEnd && (!member || change) && isCredits(text.trim())
-  const nonSpeech = credits ? 'other' : member ? (isSponsorRead(text) ? 'promo' : undefined) : nonSpeechKind(text, style)
+  const nonSpeech = credits ? 'other' : member ? (isSponsorRead(text) ? 'promo' : undefined) : heading !== undefined ? 'other' : nonSpeechKind(text, style)
   const cleaned = nonSpeech ? { text: text.trim() } : cleanSpeech(text)
   const unit: Unit = { text: cleaned.text }
   if (member && !credits) unit.member = member
   if (credits) unit.credits = true
   if (change) unit.change = true
   if (nonSpeech) unit.nonSpeech = nonSpeech
-  if (heading) {
-    unit.headingLevel = /^#+/.exec(text)![0].length
+  if (heading !== undefined && !member) {
+    unit.headingLevel = heading
     if (SPEECH_HEADING.test(text)) unit.speechHeading = true
   }
   const start = paragraph.start ?? cleaned.start
