@@ -39,6 +39,9 @@ describe('detectInlineLabel', () => {
     { id: 'a description after a name not in capitals', text: 'Well, I think: yes.' },
     { id: 'a description after one word in capitals', text: 'WELL, I SAID: NO.' },
     { id: 'a case caption ending in a comma and spaces', text: 'HUMAN SERVICES, ET AL.,                             :' },
+    { id: 'a numbered episode (a title)', text: 'Episode 12: Rare earths and leverage' },
+    { id: 'a numbered part in Roman numerals', text: 'Part II: The response' },
+    { id: 'a numbered chapter', text: 'Chapter 3: Gallium' },
     { id: 'empty', text: '' },
   ])('not a label: $id', ({ text }) => {
     expect(detectInlineLabel(text)).toBeUndefined()

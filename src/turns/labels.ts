@@ -83,7 +83,10 @@ export interface LabelMatch {
   role?: 'host' | 'guest'
 }
 
-const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase())
+// A numbered part of a work (`Episode 12:`, `Part II:`, `Chapter 3`), unlike a numbered voice (`Speaker 2:`).
+const NUMBERED_PART = /^(?:episode|ep|part|pt|chapter|season|series|section|act|scene|segment|round|day|week|lesson|step|item|exhibit|figure|fig|table|slide|page|volume|vol|track|level|stage|phase|hour|article|amendment|issue|no|number)\.?[ \t]*#?(?:\d{1,4}[a-z]?|[ivxlc]{1,6})$/i
+
+const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase()) || NUMBERED_PART.test(name)
 
 /**
  * The label a paragraph opens with, in any syntax, or undefined. `caption` says the paragraph is a
@@ -180,7 +183,7 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   const match = INLINE_LABEL.exec(text)
   if (!match) return undefined
   const name = (match[1] ?? match[2] ?? '').trim()
-  if (!name || NOT_SPEAKERS.has(name.toLowerCase())) return undefined
+  if (!name || isNotSpeaker(name)) return undefined
   // A description without the party is only read after a full name in capitals, as broadcasters
   // write it: "Well, I think:" or "WELL, I SAID:" opening a line is speech.
   if (match[1] && text.charAt(match[1].length) === ',' && !isCapitalsFullName(name)) return undefined
