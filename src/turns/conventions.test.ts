@@ -80,6 +80,21 @@ describe('label conventions', () => {
       expected: [['q', 'What did the'], ['a', 'It voted to'], ['q', 'Why?'], ['a', 'Money.']],
     },
     {
+      id: 'deposition `Q.` / `A.`',
+      text: 'Q. Did you sign the export license?\nA. I did.\nQ. When?\nA. In March.',
+      expected: [['q', 'Did you sign'], ['a', 'I did.'], ['q', 'When?'], ['a', 'In March.']],
+    },
+    {
+      id: 'a full name in capitals alone on a line, recurring',
+      text: 'ANN LEE\nWelcome.\n\nBOB RAY\nThanks.\n\nANN LEE\nSo.\n\nBOB RAY\nYes.\n\nANN LEE\nGood.\n\nBOB RAY\nBye.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'So.'], ['ray', 'Yes.'], ['lee', 'Good.'], ['ray', 'Bye.']],
+    },
+    {
+      id: 'initials, one of them speaking once',
+      text: 'JS: Welcome to the show.\nCM: Thanks for having me.\nJS: Let us begin.',
+      expected: [['js', 'Welcome to the'], ['cm', 'Thanks for having'], ['js', 'Let us begin.']],
+    },
+    {
       id: 'hearing record `Mr. SMITH.` / `The CHAIRMAN.`',
       text: 'The CHAIRMAN. The committee will come to order.\nMr. SMITH. Thank you, Mr. Chairman.\nThe CHAIRMAN. Please proceed.\nMr. SMITH. I will be brief.',
       expected: [['chairman', 'The committee will'], ['smith', 'Thank you, Mr.'], ['chairman', 'Please proceed.'], ['smith', 'I will be']],
@@ -115,6 +130,11 @@ describe('label conventions', () => {
     expect(r.sections.map((s) => s.text).join('\n')).toContain('What Washington can do')
     const md = split('# Episode 12: Rare earths\n\n### Ann Lee\n\nWelcome.\n\n### Bob Ray\n\nThanks.\n\n### Ann Lee\n\nOn we go.', 'episode.md')
     expect(md.turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'On we go.']])
+  })
+
+  it('a role in brackets after the name gives the role', () => {
+    const r = split('Ann Lee (host): Welcome.\nBob Ray [guest]: Thanks.\nAnn Lee (host): So.')
+    expect(r.speakers.map((s) => [s.id, s.role])).toEqual([['lee', 'host'], ['ray', 'guest']])
   })
 
   it('a chapter list with a blurb under each timed title gives no speakers', () => {

@@ -49,6 +49,12 @@ describe('detectInlineLabel', () => {
 })
 
 describe('roles a label states', () => {
+  test('reads a role in brackets or parentheses after any name', () => {
+    expect(detectInlineLabel('Chris Miller [guest]: Thanks.')).toEqual({ name: 'Chris Miller', length: 22, role: 'guest' })
+    expect(detectInlineLabel('Jordan Schneider (co-host): Hi.')).toEqual({ name: 'Jordan Schneider', length: 28, role: 'host' })
+    expect(detectInlineLabel('Chris Miller (Tufts): Thanks.')).toEqual({ name: 'Chris Miller', length: 22 })
+  })
+
   test.each([
     { text: 'AILSA CHANG, HOST:', role: 'host' },
     { text: 'JANE DOE, CO-HOST: Welcome.', role: 'host' },

@@ -23,7 +23,7 @@ const HAN_NAME = String.raw`[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\
 // `AILSA CHANG, HOST:`, `JOHN RUWITCH, BYLINE:`); the name is the part before them.
 // It ends in a word, so a case caption's `HUMAN SERVICES, ET AL.,        :` is not one.
 const DESCRIPTION = String.raw`, \p{Lu}(?:[\p{Lu}\p{N} .,'’&/-]{0,79}[\p{Lu}\p{N}.])?`
-const AFFILIATION = String.raw`(?: \([^()\n]{1,24}\)(?:${DESCRIPTION})?|${DESCRIPTION})?`
+const AFFILIATION = String.raw`(?: \([^()\n]{1,24}\)(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
 const INLINE_LABEL = new RegExp(
   String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
   'u',
@@ -35,11 +35,14 @@ const BOLD_OPEN = /^(?:\*\*|__)/
 const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})\][ \t]*(?![(:])`, 'u')
 // Hearing records (GPO): `Mr. SMITH.`, `Senator GRASSLEY.`, `The CHAIRMAN.`, `Chairman LEE.` then the speech.
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwoman|Chair|The|General|Judge|Justice|Admiral|Secretary|Ambassador)\.?(?: [A-Z][A-Z'’-]+){1,2})\.[ \t]+(?=\p{Lu})/u
+// Depositions and court records: `Q. Did you…` / `A. Yes.`
+const DEPOSITION_LABEL = /^([QA])\.[ \t]+(?=\S)/
 // A speaker line on its own (press-service and hearing transcripts): `Sen. Mike Lee (R-Utah)`,
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
 
-const PLAIN_NAME_LINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}$`, 'u')
+// `Tim Pritlove`, or a full name in capitals (`JORDAN SCHNEIDER`; one word in capitals is too often a heading).
+const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} \p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
 // A diarized voice alone on its line over the speech (`Speaker 1`, as Word's transcription exports it).
 const PLACEHOLDER_LINE = /^speaker[ _#-]?\d{1,3}$/i
 
@@ -65,7 +68,8 @@ const NOT_SPEAKERS = new Set([
   'pros', 'cons', 'step', 'tip', 'fact', 'quote', 'caption', 'photo', 'image', 'video', 'audio', 'table',
   // Newsroom slugs and stage directions written like a label.
   'breaking', 'exclusive', 'watch', 'listen', 'clip', 'soundbite', 'graphic', 'text', 'live', 'crosstalk', 'laughter',
-  'applause', 'inaudible', 'unintelligible', 'important', 'reminder', 'psa', 'nb', 'attention', 'notice', 'alert',
+  'applause', 'inaudible', 'unintelligible', 'important', 'reminder', 'attention', 'notice', 'alert',
+  'fyi', 'btw', 'tldr', 'faq', 'rsvp', 'asap',
   // Chapter titles that a timed heading could be.
   'intro', 'introduction', 'outro', 'conclusion', 'closing', 'closing thoughts', 'wrap-up', 'wrap up', 'q&a', 'recap',
 ])
@@ -127,7 +131,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   }
   const inline = detectInlineLabel(text)
   if (inline) return { syntax: 'colon', ...inline }
-  const hearing = HEARING_LABEL.exec(text.slice(0, 60))
+  const hearing = HEARING_LABEL.exec(text.slice(0, 60)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4))
   if (hearing) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
   if (text.length <= 90) {
     const line = NAME_LINE.exec(text.trim())
@@ -166,8 +170,9 @@ export interface InlineLabel {
 }
 
 // The descriptions that state a role: `HOST`, `CO-HOST`, `GUEST HOST` (a stand-in host), `GUEST`.
-const HOST_DESCRIPTION = /, (?:CO-?|GUEST )?HOST[ \t]?[:：]/u
-const GUEST_DESCRIPTION = /, GUEST[ \t]?[:：]/u
+// Also in brackets after any name: `Jordan Schneider (host):`, `Chris Miller [guest]:`.
+const HOST_DESCRIPTION = /(?:, (?:CO-?|GUEST )?HOST|[([](?:co-?)?host[)\]])[ \t]?[:：]/iu
+const GUEST_DESCRIPTION = /(?:, GUEST|[([]guest[)\]])[ \t]?[:：]/iu
 
 /**
  * The label candidate a paragraph starts with, if any.

@@ -222,22 +222,27 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true
     // "PS:" is a postscript unless the document names someone with those initials.
-    if (isInitials(c.name)) return c.inline >= 2 || documentFits(tokens, c.name).length === 1
+    if (isInitials(c.name)) return c.inline >= 2 || documentFits(tokens, c.name).length === 1 || (!isCommonWord(tokens[0]!) && shapeInUse(key, isInitials))
     if (tokens.length !== 1) return false
     // "Zooko:" beside "Zooko Wilcox" in the roster block, even though "zooko" is also written in lower case.
     if (documentFits(tokens, c.name).length === 1) return true
     if (isCommonWord(tokens[0]!)) return false
-    return c.inline >= 2 || (isCapitalsSurname(c.name) && capitalsSurnamesInUse(key))
+    return c.inline >= 2 || (isCapitalsSurname(c.name) && shapeInUse(key, isCapitalsSurname))
   }
 
-  // Broadcast transcripts label by surname in capitals (`BLITZER:`), and a clip's speaker may speak
-  // once (`BIDEN:`): once another surname in capitals is a label, in a text in mixed case, so is it.
-  let capitalsKeys: string[] | undefined
-  const capitalsSurnamesInUse = (key: string): boolean => {
-    capitalsKeys ??= isMixedCase()
-      ? [...candidates].filter(([k, c]) => isCapitalsSurname(c.name) && (c.inline >= 2 || k === openingLabel) && !isCommonWord(nameTokens(c.name)[0]!)).map(([k]) => k)
-      : []
-    return capitalsKeys.some((k) => k !== key)
+  // Broadcast transcripts label by surname in capitals (`BLITZER:`), interviews by initials (`JS:`),
+  // and someone may speak once (a clip's `BIDEN:`): once another label of that shape is established,
+  // in a text in mixed case, so is it.
+  const shapeKeys = new Map<(label: string) => boolean, string[]>()
+  const shapeInUse = (key: string, shape: (label: string) => boolean): boolean => {
+    let keys = shapeKeys.get(shape)
+    if (!keys) {
+      keys = isMixedCase()
+        ? [...candidates].filter(([k, c]) => shape(c.name) && (c.inline >= 2 || k === openingLabel) && !isCommonWord(nameTokens(c.name)[0]!)).map(([k]) => k)
+        : []
+      shapeKeys.set(shape, keys)
+    }
+    return keys.some((k) => k !== key)
   }
 
   // Full names first, so the short forms below can be resolved against them.
