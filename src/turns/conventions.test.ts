@@ -80,6 +80,16 @@ describe('label conventions', () => {
       expected: [['q', 'What did the'], ['a', 'It voted to'], ['q', 'Why?'], ['a', 'Money.']],
     },
     {
+      id: 'numbered voices in other languages (Word, Teams exports)',
+      text: 'Sprecher 1: Wir müssen reden.\nSprecher 2: Ja.\nSprecher 1: Gut.',
+      expected: [['speaker-1', 'Wir müssen reden.'], ['speaker-2', 'Ja.'], ['speaker-1', 'Gut.']],
+    },
+    {
+      id: 'numbered voices in Chinese',
+      text: '说话人 1: 我们需要考虑出口管制。\n说话人 2: 是的。\n说话人 1: 好。',
+      expected: [['speaker-1', '我们需要考虑出口管制。'], ['speaker-2', '是的。'], ['speaker-1', '好。']],
+    },
+    {
       id: 'deposition `Q.` / `A.`',
       text: 'Q. Did you sign the export license?\nA. I did.\nQ. When?\nA. In March.',
       expected: [['q', 'Did you sign'], ['a', 'I did.'], ['q', 'When?'], ['a', 'In March.']],

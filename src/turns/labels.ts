@@ -6,6 +6,7 @@
  * which syntaxes the document really uses, and which candidates are speakers, is decided from the
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
+import { CJK_PLACEHOLDER_WORD, PLACEHOLDER_WORD } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
@@ -13,7 +14,8 @@ const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
 const PARTICLE = '(?:de|da|del|der|di|du|la|le|van|von|bin|al|ibn|dos|das|y)'
 const LATIN_NAME = String.raw`${NAME}(?:[ \t](?:${NAME}|\d{1,3}|#\d{1,3}|${PARTICLE})){0,4}|\p{Lu}+_\d{1,3}`
 // Names in scripts without capitals; a colon without a following space is normal there.
-const HAN_NAME = String.raw`[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,8}`
+// A numbered voice (`说话人 1`) before any other run of those scripts.
+const HAN_NAME = String.raw`${CJK_PLACEHOLDER_WORD}[ \t]?\d{1,3}|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,8}`
 
 // Built once at load: the splitter calls it for every paragraph (no per-call RegExp).
 // A Latin label needs a space or the end after its colon, so "Re:Invent" and URLs are not labels.
@@ -44,7 +46,7 @@ const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|D
 // `Tim Pritlove`, or a full name in capitals (`JORDAN SCHNEIDER`; one word in capitals is too often a heading).
 const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} \p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
 // A diarized voice alone on its line over the speech (`Speaker 1`, as Word's transcription exports it).
-const PLACEHOLDER_LINE = /^speaker[ _#-]?\d{1,3}$/i
+const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?\d{1,3}$`, 'iu')
 
 // A name in capitals alone on its line (`JORDAN SCHNEIDER`); read only as a timed heading.
 const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3}$/u
