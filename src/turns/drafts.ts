@@ -5,10 +5,10 @@
  */
 import type { Section, SectionKind, Speaker, Turn, Warning } from '../record/schema.js'
 import { LANGUAGE_SAMPLE_CHARS } from './label-pass.js'
-import { turnLanguage } from './language.js'
+import { scriptClass, turnLanguage, type ScriptClass } from './language.js'
 import { inferNames } from './introductions.js'
 import type { RosterMember } from './roster.js'
-import { isCredits, isOutro, opensOutro } from './sections.js'
+import { isCredits, isOutro, opensOutro, sectionLanguage } from './sections.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { SplitResult } from './types.js'
 import type { Unit } from './units.js'
@@ -110,15 +110,29 @@ export const sampleText = (units: readonly Unit[], from: number, to: number): st
 export const wordful = (units: readonly Unit[], from: number, to: number): string[] =>
   units.slice(from, to).map((u) => u.text).filter((t) => countWords(t) > 0)
 
-export const asSections = (aside: ReadonlyArray<{ kind: SectionKind; text: string }>, language: string): Section[] => {
-  const sections: Section[] = []
+/**
+ * The paragraphs set aside from the turns as sections: neighbours of one kind and script are one
+ * section. One in another script than the turns has its own language (a commentary in Chinese
+ * inside an English transcript is `zh`); the others take the transcript's, since what is set aside
+ * in its script is mostly short or not prose (`[inaudible]` read by trigrams is Sundanese).
+ */
+export const asSections = (aside: ReadonlyArray<{ kind: SectionKind; text: string }>, transcriptLanguage: string): Section[] => {
+  const merged: Array<{ kind: SectionKind; script: ScriptClass; text: string }> = []
   for (const { kind, text } of aside) {
-    const last = sections[sections.length - 1]
-    if (last && last.kind === kind) last.text += `\n\n${text}`
-    else sections.push({ kind, language, text })
+    const script = scriptClass(text.slice(0, 300))
+    const last = merged[merged.length - 1]
+    if (last && last.kind === kind && last.script === script) last.text += `\n\n${text}`
+    else merged.push({ kind, script, text })
   }
-  return sections
+  const turnsScript = languageScript(transcriptLanguage)
+  return merged.map(({ kind, script, text }) => ({
+    kind, language: turnsScript === undefined || script === turnsScript ? transcriptLanguage : sectionLanguage(text, transcriptLanguage), text,
+  }))
 }
+
+/** The script class a language is written in, where the code says it. */
+const languageScript = (language: string): ScriptClass | undefined =>
+  language === 'und' ? undefined : ['zh', 'ja', 'ko'].includes(language) ? 'cjk' : 'other'
 
 /** The recorded outro and credits at the very end leave the last turn (and the turn, if nothing else is left). */
 export const trimOutro = (drafts: Draft[], aside: Aside, creditsFollow = false): void => {

@@ -126,13 +126,17 @@ const kindOf = (block: Block, text: string, language: string, options: ClassifyO
  * classifySections(['We discuss…', 'What the new export controls do,'], { transcriptLanguage: 'en', position: 'before' })
  * // [{ kind: 'show-notes', language: 'en', text: 'We discuss…\n\nWhat the new export controls do,' }]
  */
+/** A section's language; text too short for trigrams to be trusted (a lone "We discuss…") takes the transcript's. */
+export const sectionLanguage = (text: string, transcriptLanguage: string): string => {
+  const detected = text.length < MIN_TRUSTED_CHARS && scriptClass(text) !== 'cjk' ? 'und' : detectLanguage(text)
+  return detected === 'und' ? transcriptLanguage : detected
+}
+
 export const classifySections = (texts: readonly string[], options: ClassifyOptions): Section[] => {
   const sections: Section[] = []
   for (const block of toBlocks(texts)) {
     const text = block.paragraphs.join('\n\n')
-    // Too short for trigrams to be trusted (a lone "We discuss…"): assume the transcript's language.
-    const detected = text.length < MIN_TRUSTED_CHARS && scriptClass(text) !== 'cjk' ? 'und' : detectLanguage(text)
-    const language = detected === 'und' ? options.transcriptLanguage : detected
+    const language = sectionLanguage(text, options.transcriptLanguage)
     const kind = kindOf(block, text, language, options)
     const last = sections[sections.length - 1]
     if (last && last.kind === kind && last.language === language) last.text += `\n\n${text}`

@@ -236,6 +236,16 @@ describe('splitTurns: sections around the transcript', () => {
   const article = Array.from({ length: 4 }, (_, i) =>
     `Paragraph ${i + 1} of a long essay on the law of outer space, treaties, customary law and the politics of resource extraction on the Moon and asteroids, with enough words to look like an article rather than a short note about an episode and its guests.`.repeat(2))
 
+  test('a paragraph in another script inside the transcript is a section in its own language', () => {
+    const { turns, sections } = splitTurns(lines(
+      'Ann Lee: Welcome to the show.', 'Bob Ray: Thanks for having me.',
+      '中国商务部表示，对镓和锗实施出口管制是为了维护国家安全和利益。',
+      'Ann Lee: Thank you.', 'Bob Ray: Bye.',
+    ))
+    expect(turns.map((t) => t.speakerId)).toEqual(['lee', 'ray', 'lee', 'ray'])
+    expect(sections.map((x) => [x.kind, x.language])).toEqual([['other', 'zh']])
+  })
+
   test('post text before the first turn becomes sections, never turns', () => {
     const { turns, sections, speakers } = splitTurns(lines(
       '评价: 推荐',
