@@ -38,6 +38,14 @@ describe('claim kinds in narrative speech', () => {
     expect(claimKind('That could raise prices for every carmaker.')).toBe('predictive')
   })
 
+  it('reads an expectation or a forecasting verb as a prediction, not one in the past', () => {
+    expect(claimKind('By 2030, India is expected to process a tenth of the world\'s rare earths.')).toBe('predictive')
+    expect(claimKind('Output is set to double once the new refinery opens in Malaysia.')).toBe('predictive')
+    expect(claimKind('Analysts expect gallium prices to rise sharply after the ban.')).toBe('predictive')
+    expect(claimKind('Nobody was expected to win that auction in 2019.')).toBe('factual')
+    expect(claimKind('We did not expect the ban to come so soon in 2023.')).toBe('factual')
+  })
+
   it('counts a family story told with "we" as personal', () => {
     expect(featureNames('Now that was the first summer that we did not send them to Ukraine.')).toContain('personal')
     expect(featureNames('We had Bessent at Treasury start talking about raising the heat.')).not.toContain('personal')

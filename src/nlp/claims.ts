@@ -88,8 +88,13 @@ const PREDICTIVE_WORDS = new Set(['will', 'gonna', 'would', 'wouldn', 'could', '
 const PAST_COPULA = new Set(['was', 'were', 'wasn', 'weren', 'had', 'did'])
 const APOSTROPHES = new Set(['’', "'"])
 // Every word the cue scan below acts on: any other word only ends the sentence opening.
+// "is expected to", "are projected to", "is set to": a forecast stated as someone's expectation.
+const EXPECTED_TO = new Set(['expected', 'projected', 'forecast', 'predicted', 'poised', 'slated', 'set', 'likely'])
+const PRESENT_COPULA = new Set(['is', 'are', 's', 're', 'be'])
+// "analysts expect prices to rise", "I predict": forecasting verbs in the present.
+const FORECASTING = new Set(['expect', 'expects', 'predict', 'predicts', 'forecast', 'forecasts', 'anticipate', 'anticipates'])
 const CUE_SCAN_WORDS = new Set(['“', '”', 'but', 'and', 'so', 'even', 'if', 'once', 'unless', ...PREDICTIVE_WORDS,
-  'going', 'won', 'll', 'd', 'end', 'ends', 'future', 'possible', 'guess'])
+  'going', 'won', 'll', 'd', 'end', 'ends', 'future', 'possible', 'guess', ...EXPECTED_TO, ...FORECASTING])
 
 // What the rules below look for in a sentence's words, found in one pass with one lookup per word:
 // each rule then tests a bit instead of scanning the words again with sets of its own.
@@ -169,6 +174,9 @@ const predictiveCue = (words: readonly string[]): string | null => {
       return w
     }
     if (w === 'going' && next === 'to' && prev !== 'was' && prev !== 'were') return 'going to'
+    if (EXPECTED_TO.has(w) && next === 'to' && prev !== undefined && PRESENT_COPULA.has(prev)) return `${prev} ${w} to`
+    // "did not expect", "didn't expect": what was expected once.
+    if (FORECASTING.has(w) && !words.slice(Math.max(0, i - 3), i).some((x) => x === 'did' || x === 'didn')) return w
     if (w === 'won' && next !== undefined && APOSTROPHES.has(next) && words[i + 2] === 't') return 'won’t'
     if ((w === 'll' || (w === 'd' && words[i - 2] === 'it')) && prev !== undefined && APOSTROPHES.has(prev)) return `’${w}`
     if ((w === 'end' || w === 'ends') && next === 'up') return `${w} up`

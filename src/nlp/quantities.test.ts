@@ -11,6 +11,7 @@ describe('extractQuantities', () => {
     { id: 'percent', s: 'Content exceeding 0.1% of the total value.', want: [{ kind: 'percent', value: 0.1, unit: '%' }] },
     { id: 'percent range', s: 'Even getting to 20 or 30% helps.', want: [{ kind: 'percent', value: 20, unit: '%' }, { kind: 'percent', value: 30, unit: '%' }] },
     { id: 'measures', s: 'A logic chip at 14-nanometer or a memory chip at 256 layers.', want: [{ kind: 'measure', value: 14, unit: 'nm' }, { kind: 'measure', value: 256, unit: 'layers' }] },
+    { id: 'thousands separators', s: 'China mines about 270,000 tons, up 1,200% since then.', want: [{ kind: 'measure', value: 270000, unit: 't' }, { kind: 'percent', value: 1200, unit: '%' }] },
     { id: 'year', s: 'Controls began in 2023.', want: [{ kind: 'date', value: '2023', unit: null }] },
     { id: 'count', s: 'It signed 170 cooperation agreements.', want: [{ kind: 'count', value: 170, unit: 'cooperation' }] },
   ])('$id', ({ s, want }) => {

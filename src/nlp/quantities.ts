@@ -18,8 +18,10 @@ const MONEY_SIGN = /(?<![\w$])(US)?([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(tho
 const MONEY_WORD = /\b(\d[\d,]*(?:\.\d+)?|an?|one|two|three|four|five|ten|hundred)\s+(thousand|million|billion|trillion)[\s-](dollars?|euros?|yuan|renminbi|RMB|yen|pounds)\b/giu
 const MONEY_ADJ = /\b(?:(\d[\d,]*(?:\.\d+)?|one|two|three|ten|hundred)[\s-])?(thousand|million|billion|trillion)-(dollar|euro|yuan)\b/giu
 const PERCENT_RANGE = /\b(\d+(?:\.\d+)?)\s+(?:or|to|and)\s+(?=\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b))/giu
-const PERCENT = /(?<![\w.])(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/giu
-const MEASURE = /(?<![\w.])(\d+(?:\.\d+)?)[\s-]([a-z]+)\b/giu
+// A number with or without thousands separators ("270,000"), never starting inside one.
+const NUMBER = String.raw`(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
+const PERCENT = new RegExp(String.raw`${NUMBER}\s?(%|percent\b|per cent\b)`, 'giu')
+const MEASURE = new RegExp(String.raw`${NUMBER}[\s-]([a-z]+)\b`, 'giu')
 const DAY_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?/gu
 const MONTH_ONLY = /\b(?:([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|and|or|[Tt]he|of|[Ff]rom|through)\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4})\b)?(?!\s+\d)/gu
 const YEAR = /(?<![\w$.,-])((?:19|20)\d{2})(?![\w%]|[.,]\d|\s?(?:percent|%))/gu
@@ -79,7 +81,7 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   }
   // Both percent patterns need a percent sign or word: test for it once rather than scan twice.
   if (digit && PERCENT_GATE.test(sentence)) {
-    scan(PERCENT, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[0] }))
+    scan(PERCENT, (m) => ({ kind: 'percent', value: num(m[1] as string), unit: '%', text: m[0] }))
     scan(PERCENT_RANGE, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[1] as string }))
   }
   if (month && digit) scan(DAY_DATE, (m) => {
@@ -98,7 +100,7 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   if (digit) scan(YEAR, (m) => ({ kind: 'date', value: m[1] as string, unit: null, text: m[1] as string }))
   if (digit) scan(MEASURE, (m) => {
     const unit = UNITS[(m[2] as string).toLowerCase()]
-    return unit ? { kind: 'measure', value: Number(m[1]), unit, text: m[0] } : null
+    return unit ? { kind: 'measure', value: num(m[1] as string), unit, text: m[0] } : null
   })
   if (digit) scan(COUNT, (m) => ({ kind: 'count', value: num(m[1] as string), unit: m[2] as string, text: m[0] }))
   if (found.length < 2) return found
