@@ -149,6 +149,31 @@ describe('readJson: other common shapes', () => {
       expected: [['Jane Doe', 0.5, 1.4, 'Hello there.']],
     },
     {
+      id: 'Google Speech-to-Text with diarization (Spotify Podcast Dataset): the last result, by speakerTag',
+      doc: { results: [
+        { alternatives: [{ transcript: 'we have to think', confidence: 0.9, words: [{ startTime: '0.100s', endTime: '0.400s', word: 'we' }, { startTime: '0.400s', endTime: '1s', word: 'think' }] }] },
+        { alternatives: [{ transcript: ' right', words: [{ startTime: '3s', endTime: '3.400s', word: 'right' }] }] },
+        { alternatives: [{ words: [
+          { startTime: '0.100s', endTime: '0.400s', word: 'we', speakerTag: 1 }, { startTime: '0.400s', endTime: '1s', word: 'think', speakerTag: 1 },
+          { startTime: '3s', endTime: '3.400s', word: 'right', speakerTag: 2 },
+        ] }] },
+      ] },
+      expected: [['Speaker 1', 0.1, 1, 'we think'], ['Speaker 2', 3, 3.4, 'right']],
+    },
+    {
+      id: 'Google Speech-to-Text without diarization (words of every result; { seconds, nanos } times)',
+      doc: { results: [
+        { alternatives: [{ transcript: 'Export controls.', words: [{ startTime: { seconds: '1', nanos: 500000000 }, endTime: { seconds: '2' }, word: 'Export' }, { startTime: { seconds: '2' }, endTime: { seconds: '2', nanos: 800000000 }, word: 'controls.' }] }] },
+        { alternatives: [{ transcript: 'Matter.', words: [{ startTime: '4s', endTime: '4.500s', word: 'Matter.' }] }] },
+      ] },
+      expected: [[undefined, 1.5, 2.8, 'Export controls.'], [undefined, 4, 4.5, 'Matter.']],
+    },
+    {
+      id: 'Google Speech-to-Text transcripts without words (times from resultEndTime)',
+      doc: { results: [{ alternatives: [{ transcript: 'Export controls matter.' }], resultEndTime: '4.200s' }, { alternatives: [{ transcript: 'So do tariffs.' }], resultEndTime: '7s' }] },
+      expected: [[undefined, 0, 4.2, 'Export controls matter.'], [undefined, 4.2, 7, 'So do tariffs.']],
+    },
+    {
       id: 'a bare array of segments',
       doc: [{ speaker: 'Ann', start: 0, end: 1, text: 'Hi.' }],
       expected: [['Ann', 0, 1, 'Hi.']],

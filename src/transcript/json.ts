@@ -11,9 +11,14 @@ import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
 import { collapseWhitespace } from './whitespace.js'
 
-// Some exporters write times as numeric strings ("1.5"); read those, but never "" or null as 0.
+// Some exporters write times as numeric strings ("1.5"), Google's Speech-to-Text as durations
+// ("1.500s", or `{ seconds, nanos }` from its client libraries); read those, but never "" or null as 0.
 const seconds = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+  (value) => {
+    if (typeof value === 'string' && value.trim() !== '') return Number(value.trim().replace(/s$/, ''))
+    if (isObject(value) && ('seconds' in value || 'nanos' in value)) return Number(value.seconds ?? 0) + Number(value.nanos ?? 0) / 1e9
+    return value
+  },
   z.number().nonnegative(),
 )
 
@@ -42,7 +47,7 @@ export const isJson = (text: string): boolean => {
 const malformed = (reason: string): PodpipeError =>
   new PodpipeError('MALFORMED', `not a valid JSON transcript: ${reason}`)
 
-const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev) or an array of segments'
+const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev), "results[].alternatives" (Google Speech-to-Text) or an array of segments'
 
 /** `segments[3].startTime: Invalid input: expected number, received string` */
 const describeIssue = (error: z.ZodError, prefix: readonly PropertyKey[] = []): string => {
@@ -65,10 +70,35 @@ interface Located {
 
 const SEGMENT_KEYS = ['segments', 'utterances', 'sentences', 'monologues', 'audio_segments'] as const
 
+/**
+ * Google Speech-to-Text (and the Spotify Podcast Dataset, made with it): `results[]`, each with
+ * `alternatives[0]` holding a `transcript` and its `words` (`startTime: "1.500s"`). With speaker
+ * diarization the last result repeats every word of the file with its `speakerTag`, so then only it
+ * is read; otherwise the words of every result, or each result's transcript when there are no words.
+ */
+const googleSegments = (results: readonly unknown[]): unknown[] | undefined => {
+  const alternatives = results.map((r) => (isObject(r) && Array.isArray(r.alternatives) && isObject(r.alternatives[0]) ? r.alternatives[0] : undefined))
+  if (!alternatives.some((a) => a !== undefined)) return undefined
+  const wordsOf = (a: Json | undefined): unknown[] => (a && Array.isArray(a.words) ? a.words : [])
+  const last = wordsOf(alternatives[alternatives.length - 1])
+  if (last.length > 0 && last.every((w) => isObject(w) && w.speakerTag !== undefined)) return last
+  const words = alternatives.flatMap(wordsOf)
+  if (words.length > 0) return words
+  let end = 0
+  return results.map((r, i) => {
+    const start = end
+    const resultEnd = isObject(r) ? r.resultEndTime ?? r.resultEndOffset : undefined
+    end = resultEnd === undefined ? end : Number(String(resultEnd).replace(/s$/, '')) || end
+    return { body: alternatives[i]?.transcript ?? '', startTime: start, endTime: end }
+  })
+}
+
 /** The array of segments in the document, wherever the shape keeps it. */
 const locateSegments = (raw: unknown): Located => {
   if (Array.isArray(raw)) return { path: 'the document', items: raw }
   if (!isObject(raw)) throw malformed(`the document is not an object; ${EXPECTED}`)
+  const google = Array.isArray(raw.results) ? googleSegments(raw.results) : undefined
+  if (google) return { path: 'results', items: google }
   const names = isObject(raw.speakers) && Object.values(raw.speakers).every((v) => typeof v === 'string')
     ? raw.speakers as Record<string, string>
     : undefined
@@ -117,14 +147,14 @@ const normalizeSegment = (value: unknown, names: Readonly<Record<string, string>
   if (!isObject(value)) return value
   if ('body' in value && 'startTime' in value) return value
   // Rev's elements spell out their own spaces and punctuation; word lists do not.
-  const text = first(value, ['body', 'text', 'transcript', 'content', 'value']) ?? wordsText(value.elements, '') ?? wordsText(value.words)
-  let speaker = first(value, ['speaker_name', 'speakerName', 'speakerLabel', 'speaker_label', 'speaker', 'spk', 'speaker_id', 'speakerId'])
+  const text = first(value, ['body', 'text', 'transcript', 'content', 'value', 'word']) ?? wordsText(value.elements, '') ?? wordsText(value.words)
+  let speaker = first(value, ['speaker_name', 'speakerName', 'speakerLabel', 'speaker_label', 'speaker', 'spk', 'speaker_id', 'speakerId', 'speakerTag'])
   if (speaker === undefined && typeof value.speaker_index === 'number') speaker = value.speaker_index
   if (typeof speaker === 'number') speaker = `Speaker ${speaker}`
   if (typeof speaker === 'string' && names?.[speaker]) speaker = names[speaker]
   const timed = Array.isArray(value.elements) ? value.elements.filter((e): e is Json => isObject(e) && typeof e.ts === 'number') : []
-  const start = first(value, ['startTime', 'start', 'start_time', 'startTimeSeconds', 'ts', 'from', 'offset']) ?? timed[0]?.ts
-  const end = first(value, ['endTime', 'end', 'end_time', 'endTimeSeconds', 'end_ts', 'to']) ?? timed[timed.length - 1]?.end_ts
+  const start = first(value, ['startTime', 'start', 'start_time', 'startTimeSeconds', 'ts', 'from', 'offset', 'startOffset']) ?? timed[0]?.ts
+  const end = first(value, ['endTime', 'end', 'end_time', 'endTimeSeconds', 'end_ts', 'to', 'endOffset']) ?? timed[timed.length - 1]?.end_ts
   return { speaker, startTime: start, endTime: end, body: text }
 }
 
