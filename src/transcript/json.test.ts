@@ -174,6 +174,24 @@ describe('readJson: other common shapes', () => {
       expected: [[undefined, 0, 4.2, 'Export controls matter.'], [undefined, 4.2, 7, 'So do tariffs.']],
     },
     {
+      id: 'Amazon Transcribe items (punctuation without times, speakers from speaker_labels)',
+      doc: { jobName: 'ep', results: {
+        transcripts: [{ transcript: 'Hello there. Hi.' }],
+        speaker_labels: { speakers: 2, segments: [
+          { speaker_label: 'spk_0', start_time: '0.5', end_time: '1.4', items: [{ start_time: '0.5', end_time: '0.9', speaker_label: 'spk_0' }, { start_time: '1.0', end_time: '1.4', speaker_label: 'spk_0' }] },
+          { speaker_label: 'spk_1', start_time: '2.0', end_time: '2.3', items: [{ start_time: '2.0', end_time: '2.3', speaker_label: 'spk_1' }] },
+        ] },
+        items: [
+          { start_time: '0.5', end_time: '0.9', alternatives: [{ confidence: '0.99', content: 'Hello' }], type: 'pronunciation' },
+          { start_time: '1.0', end_time: '1.4', alternatives: [{ confidence: '0.99', content: 'there' }], type: 'pronunciation' },
+          { alternatives: [{ confidence: '0.0', content: '.' }], type: 'punctuation' },
+          { start_time: '2.0', end_time: '2.3', alternatives: [{ confidence: '0.98', content: 'Hi' }], type: 'pronunciation' },
+          { alternatives: [{ confidence: '0.0', content: '.' }], type: 'punctuation' },
+        ],
+      }, status: 'COMPLETED' },
+      expected: [['spk_0', 0.5, 1.4, 'Hello there.'], ['spk_1', 2, 2.3, 'Hi.']],
+    },
+    {
       id: 'a bare array of segments',
       doc: [{ speaker: 'Ann', start: 0, end: 1, text: 'Hi.' }],
       expected: [['Ann', 0, 1, 'Hi.']],

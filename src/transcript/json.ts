@@ -47,7 +47,7 @@ export const isJson = (text: string): boolean => {
 const malformed = (reason: string): PodpipeError =>
   new PodpipeError('MALFORMED', `not a valid JSON transcript: ${reason}`)
 
-const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev), "results[].alternatives" (Google Speech-to-Text) or an array of segments'
+const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev), "results[].alternatives" (Google Speech-to-Text), "results.items" (Amazon Transcribe) or an array of segments'
 
 /** `segments[3].startTime: Invalid input: expected number, received string` */
 const describeIssue = (error: z.ZodError, prefix: readonly PropertyKey[] = []): string => {
@@ -93,12 +93,38 @@ const googleSegments = (results: readonly unknown[]): unknown[] | undefined => {
   })
 }
 
+/**
+ * Amazon Transcribe: `results.items`, one per word or punctuation mark (`alternatives[0].content`,
+ * `start_time: "1.5"`; punctuation has no time), the speaker on the item (`speaker_label`) or, in
+ * older outputs, in `results.speaker_labels.segments[].items` by start time.
+ */
+const awsSegments = (results: Json): unknown[] | undefined => {
+  if (!Array.isArray(results.items) || !results.items.some((i) => isObject(i) && Array.isArray(i.alternatives))) return undefined
+  const speakerAt = new Map<unknown, unknown>()
+  const labels = isObject(results.speaker_labels) && Array.isArray(results.speaker_labels.segments) ? results.speaker_labels.segments : []
+  for (const segment of labels) {
+    if (!isObject(segment) || !Array.isArray(segment.items)) continue
+    for (const item of segment.items) if (isObject(item)) speakerAt.set(item.start_time, item.speaker_label ?? segment.speaker_label)
+  }
+  let previous: { startTime: unknown; endTime: unknown; speaker: unknown } = { startTime: 0, endTime: 0, speaker: undefined }
+  return results.items.map((item) => {
+    if (!isObject(item)) return item
+    const alternative = Array.isArray(item.alternatives) && isObject(item.alternatives[0]) ? item.alternatives[0] : {}
+    // A punctuation mark belongs to the word before it.
+    if (item.type === 'punctuation') return { body: alternative.content, startTime: previous.endTime, endTime: previous.endTime, speaker: previous.speaker }
+    previous = { startTime: item.start_time, endTime: item.end_time, speaker: item.speaker_label ?? speakerAt.get(item.start_time) }
+    return { body: alternative.content, ...previous }
+  })
+}
+
 /** The array of segments in the document, wherever the shape keeps it. */
 const locateSegments = (raw: unknown): Located => {
   if (Array.isArray(raw)) return { path: 'the document', items: raw }
   if (!isObject(raw)) throw malformed(`the document is not an object; ${EXPECTED}`)
   const google = Array.isArray(raw.results) ? googleSegments(raw.results) : undefined
   if (google) return { path: 'results', items: google }
+  const aws = isObject(raw.results) && !('audio_segments' in raw.results) ? awsSegments(raw.results) : undefined
+  if (aws) return { path: 'results.items', items: aws }
   const names = isObject(raw.speakers) && Object.values(raw.speakers).every((v) => typeof v === 'string')
     ? raw.speakers as Record<string, string>
     : undefined

@@ -32,7 +32,7 @@ test('nameKey folds case, accents and spacing so label spellings meet', () => {
   expect(placeholderId('Alban')).toBeUndefined()
 })
 
-test.each(['SPEAKER_01', 'Speaker 1', 'Sprecher 1', 'Intervenant 1', 'Hablante 1', 'Orador 1', 'Spreker 1', '发言人 1', '話者1', '화자 1'])(
+test.each(['SPEAKER_01', 'Speaker 1', 'spk_1', 'Sprecher 1', 'Intervenant 1', 'Hablante 1', 'Orador 1', 'Spreker 1', '发言人 1', '話者1', '화자 1'])(
   'placeholderId: %s is the numbered voice speaker-1', (label) => {
     expect(placeholderId(label)).toBe('speaker-1')
   },
