@@ -87,12 +87,12 @@ const BEFORE_TO = new Set(['have', 'has', 'got'])
 const PREDICTIVE_WORDS = new Set(['will', 'gonna', 'would', 'wouldn', 'could', 'might', 'may', 'likely', 'eventually', 'maybe'])
 const PAST_COPULA = new Set(['was', 'were', 'wasn', 'weren', 'had', 'did'])
 const APOSTROPHES = new Set(['’', "'"])
-// Every word the cue scan below acts on: any other word only ends the sentence opening.
 // "is expected to", "are projected to", "is set to": a forecast stated as someone's expectation.
 const EXPECTED_TO = new Set(['expected', 'projected', 'forecast', 'predicted', 'poised', 'slated', 'set', 'likely'])
 const PRESENT_COPULA = new Set(['is', 'are', 's', 're', 'be'])
 // "analysts expect prices to rise", "I predict": forecasting verbs in the present.
 const FORECASTING = new Set(['expect', 'expects', 'predict', 'predicts', 'forecast', 'forecasts', 'anticipate', 'anticipates'])
+// Every word the cue scan below acts on: any other word only ends the sentence opening.
 const CUE_SCAN_WORDS = new Set(['“', '”', 'but', 'and', 'so', 'even', 'if', 'once', 'unless', ...PREDICTIVE_WORDS,
   'going', 'won', 'll', 'd', 'end', 'ends', 'future', 'possible', 'guess', ...EXPECTED_TO, ...FORECASTING])
 

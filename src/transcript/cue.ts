@@ -122,4 +122,3 @@ export const createUnroller = () => {
     return repeats ? payload.filter((_, index) => index !== firstIndex) : [...payload]
   }
 }
-

@@ -58,13 +58,13 @@ const openingLabel = (text: string): string | undefined => {
 // Whisper's segment lines: `[0.00 → 6.66] text` or `[00:00.000 --> 00:06.660] text`, times in seconds or clock form.
 const WHISPER_RANGE = /^\[\s*(\d[\d:.,]*)\s*(?:→|-->|->)\s*(\d[\d:.,]*)\s*\]/
 
-/** `[00:03:12] rest`, `(0:53) rest`, `00:03:12 rest`, or a time alone: the time and what follows it. */
 interface LeadingTime {
   start: number
   end?: number
   rest: string
 }
 
+/** `[00:03:12] rest`, `(0:53) rest`, `00:03:12 rest`, or a time alone: the time and what follows it. */
 const leadingTime = (line: string): LeadingTime | undefined => {
   const first = line.charCodeAt(0)
   const bracketed = first === 91 /* [ */ || first === 40 /* ( */
