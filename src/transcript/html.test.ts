@@ -76,6 +76,7 @@ describe('readHtml on post bodies', () => {
       { text: 'Welcome.' },
       { text: 'Hi.', speaker: 'Jo', start: 5 },
     ])
+    expect(readHtml('<dl><dt>Ann Lee</dt><dd>Welcome.</dd></dl>')).toEqual([{ text: 'Ann Lee', headingLevel: 6 }, { text: 'Welcome.' }])
   })
 
   it('splits a body with no block element at its line breaks (plain text sent as HTML)', () => {

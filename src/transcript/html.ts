@@ -29,6 +29,8 @@ const SPEAKER_CLASS = /(?:^|[\s_-])(?:speaker|speaker-?name|interlocutor|person|
 const TIME_CLASS = /(?:^|[\s_-])(?:time|timestamp|timecode|start)(?:$|[\s_-])/i
 const BOLD = new Set(['b', 'strong'])
 const HEADING = /^h[1-6]$/
+// A definition term heads its description as the lowest heading does (`<dt>Ann Lee</dt><dd>…</dd>`).
+const TERM_LEVEL = 6
 // A name in a bold lead: up to five capitalised words (`<strong>Tim Pritlove</strong> Hallo…`).
 const BOLD_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|van|von|da|di|le|la)){0,4}$/u
 const TABLE_TIME = /^(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)$/
@@ -193,7 +195,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       if (BLOCKS.has(name)) {
         sawBlock = true
         flush()
-        headingLevel = HEADING.exec(name) ? Number(name[1]) : undefined
+        headingLevel = HEADING.test(name) ? Number(name[1]) : name === 'dt' ? TERM_LEVEL : undefined
       }
     },
     ontext(data) {

@@ -20,7 +20,10 @@ export interface Paragraph {
    * starting a new paragraph.
    */
   fragment?: boolean
-  /** 1–6 for a heading the markup marks as one (HTML `<h1>`–`<h6>`); Markdown's `#` stays in `text`. */
+  /**
+   * 1–6 for a heading the markup marks as one (HTML `<h1>`–`<h6>`, a definition term `<dt>` as 6);
+   * Markdown's `#` stays in `text`.
+   */
   headingLevel?: number
 }
 
