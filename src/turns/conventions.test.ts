@@ -60,6 +60,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
     },
     {
+      id: 'a name alone on a line over speech that opens with its time',
+      text: 'Ann Lee\n[00:00:02] Welcome.\n\nBob Ray\n[00:00:15] Thanks.\n\nAnn Lee\n[00:00:31] Let us go.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
+    },
+    {
       id: 'Riverside `Name (00:00:02 - 00:00:14)` headings',
       text: 'Ann Lee (00:00:02 - 00:00:14)\nWelcome.\n\nBob Ray (00:00:15 - 00:00:30)\nThanks.',
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.']],

@@ -64,11 +64,12 @@ const MD_HEADING_MARK = /^#{1,6}[ \t]+/
 
 /**
  * Whether a paragraph stands as a heading over the next one, which opens with no label of its own:
- * the markup says so (an HTML heading over a paragraph), or its own time does, over speech without one.
+ * the markup says so (an HTML heading over a paragraph), or the times do: the line has its own
+ * time over speech without one, or no time over speech that opens with one (`Name` then `[00:00:02] …`).
  */
 const headsSpeech = (paragraph: Paragraph, next: Paragraph | undefined): boolean => {
-  if (next === undefined || next.speaker !== undefined || next.headingLevel !== undefined || MD_HEADING_MARK.test(next.text) || paragraph.fragment === true) return false
-  const heading = paragraph.headingLevel !== undefined || MD_HEADING_MARK.test(paragraph.text) || (paragraph.start !== undefined && next.start === undefined)
+  if (next === undefined || next.speaker !== undefined || next.headingLevel !== undefined || MD_HEADING_MARK.test(next.text) || paragraph.fragment === true || next.fragment === true) return false
+  const heading = paragraph.headingLevel !== undefined || MD_HEADING_MARK.test(paragraph.text) || (paragraph.start === undefined) !== (next.start === undefined)
   return heading && detectLabel(next.text) === undefined
 }
 
