@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { readTranscript, type Paragraph, type ReadOptions } from '../transcript/index.js'
 import { splitTurns, type SpeakerHint, type SplitResult } from '../turns/index.js'
 import { extract, type ClaimExplanation, type ExtractOptions } from '../nlp/index.js'
+import { isOrdinaryWord } from '../nlp/pos.js'
 import { buildRecord, sha256Hex, type Episode, type EpisodeRecord, type Transcript, type TranscriptFormat, type Warning } from '../record/index.js'
 import { asTextPost } from './text-post.js'
 
@@ -102,7 +103,7 @@ export const analyzeTurns = (split: SplitResult, read: Omit<ReadPart, 'paragraph
 export const analyzeParagraphs = (read: ReadPart, input: Rest): AnalyzeResult => {
   const stageMs = { ...input.stageMs }
   const split = timed(stageMs, 'split', () =>
-    asTextPost(splitTurns(read.paragraphs, { speakers: input.speakers }), { hasAudio: input.hasAudio ?? true }))
+    asTextPost(splitTurns(read.paragraphs, { speakers: input.speakers, isOrdinaryWord }), { hasAudio: input.hasAudio ?? true }))
   return analyzeTurns(split, read, { ...input, stageMs })
 }
 

@@ -39,6 +39,16 @@ export const isCommonWord = (lower: string): boolean => {
 }
 
 /**
+ * Whether a capitalised word is first of all an ordinary word of the language ("Remember", "Well"),
+ * not a name ("Maria", "John", or "Zooko", which the lexicon does not know): its likeliest tag as
+ * written, or in lower case when the lexicon lacks the capitalised form.
+ */
+export const isOrdinaryWord = (word: string): boolean => {
+  const tags = lexiconTags(word) ?? lexiconTags(word.toLowerCase())
+  return tags !== undefined && !tags[0]?.startsWith('NNP')
+}
+
+/**
  * Brill tags for a sentence's words: natural's `tag`, with the rule list read once. Its `applyRules`
  * rebuilds the list (Object.keys and map over every rule) for each word it tags.
  */

@@ -86,6 +86,8 @@ interface BuildInput {
   openingLabel?: string
   /** Whether the document is written in mixed case, so that a word in capitals stands out. */
   isMixedCase?: () => boolean
+  /** Whether a capitalised word is an ordinary word (SplitOptions.isOrdinaryWord); absent, no one-word label counts once. */
+  isOrdinaryWord?: (word: string) => boolean
 }
 
 // Words that make a label a role, not a name: `Senator:`, `The Chairman:`, `Moderator:`, `Q:`.
@@ -106,6 +108,9 @@ const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at
 
 /** One word in capitals that can be a surname: `MILLER`, `O'BRIEN`, not `PS` or `Q1`. */
 const isCapitalsSurname = (label: string): boolean => /^\p{Lu}[\p{Lu}'’-]{2,}$/u.test(label.trim())
+
+/** One capitalised word in mixed case that can be a first name: `Maria`, `Jean-Luc`, not `MARIA` or `Q`. */
+const isCapitalisedWord = (label: string): boolean => /^\p{Lu}\p{Ll}[\p{Ll}'’-]+$/u.test(label.trim())
 
 const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
 
@@ -168,7 +173,7 @@ const nameIndex = <T>(items: readonly T[], nameOf: (item: T) => string): ((token
  * const roster = buildRoster({ candidates, hints: [{ name: 'Chris McGuire', role: 'guest' }], mentionedBefore })
  * roster.resolve('CHRIS MCGUIRE')?.key // 'chris mcguire'
  */
-export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel, isMixedCase = () => false }: BuildInput): Roster => {
+export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel, isMixedCase = () => false, isOrdinaryWord }: BuildInput): Roster => {
   const warnings: Warning[] = []
   const hintByKey = new Map<string, SpeakerHint>()
   const hintByPerson = new Map<string, SpeakerHint>()
@@ -227,7 +232,9 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // "Zooko:" beside "Zooko Wilcox" in the roster block, even though "zooko" is also written in lower case.
     if (documentFits(tokens, c.name).length === 1) return true
     if (isCommonWord(tokens[0]!)) return false
-    return c.inline >= 2 || (isCapitalsSurname(c.name) && shapeInUse(key, isCapitalsSurname))
+    if (c.inline >= 2 || (isCapitalsSurname(c.name) && shapeInUse(key, isCapitalsSurname))) return true
+    // `Maria:` once beside recurring `Jordan:` and `Chris:`, unless the word is in the dictionary (`Remember:`).
+    return isOrdinaryWord !== undefined && isCapitalisedWord(c.name) && !isOrdinaryWord(c.name.trim()) && shapeInUse(key, isCapitalisedWord)
   }
 
   // Broadcast transcripts label by surname in capitals (`BLITZER:`), interviews by initials (`JS:`),

@@ -75,7 +75,7 @@ const splitBySpeechHeadings = (units: readonly Unit[], warnings: Warning[]): Spl
  * ])
  * // speakers: mcguire, schneider; turns: 4
  */
-export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: SplitOptions = {}): SplitResult => {
+export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdinaryWord }: SplitOptions = {}): SplitResult => {
   const { paragraphs, labels, conventions } = labelParagraphs(input)
   const { table, firstLabel } = collectCandidates(paragraphs, labels, conventions)
   let vocabulary: Map<string, { lower: number; capital: number }> | undefined
@@ -86,6 +86,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [] }: Split
     documentNames: [...speakers.map((h) => h.name), ...namesInIntro(paragraphs, firstLabel)],
     isCommonWord: (word) => isCommonWord((vocabulary ??= wordCases(paragraphs)), word),
     isMixedCase: () => isMixedCase(paragraphs),
+    ...(isOrdinaryWord ? { isOrdinaryWord } : {}),
     ...(opening ? { openingLabel: opening } : {}),
   })
   const warnings: Warning[] = [...roster.warnings]

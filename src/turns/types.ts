@@ -13,6 +13,12 @@ export interface SplitOptions {
    * @defaultValue []
    */
   speakers?: readonly SpeakerHint[]
+  /**
+   * Whether a capitalised word is first of all an ordinary word of the language (a dictionary's
+   * verb, adverb…), so that `Remember:` said once is not taken for a first name said once
+   * (`Maria:`). Without it, a one-word label in mixed case must recur to be a speaker.
+   */
+  isOrdinaryWord?: (word: string) => boolean
 }
 
 export interface SplitResult {

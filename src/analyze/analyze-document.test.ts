@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { splitTurns } from '../turns/index.js'
+import { readTranscript } from '../transcript/index.js'
+import { analyzeDocument } from './analyze-document.js'
+
+const speakersOf = (text: string): string[] =>
+  analyzeDocument({ content: Buffer.from(text), read: { fileName: 'episode.txt' } }).record.turns.map((t) => t.speakerId)
+
+describe('analyzeDocument: first names that speak once', () => {
+  it('takes a first name said once for a speaker beside recurring first names, with the lexicon', () => {
+    const text = 'Jordan: We have to think about export controls.\nChris: China refines most gallium.\nJordan: I think so.\nMaria: Can I add one thing?\nJordan: Sure.'
+    expect(speakersOf(text)).toEqual(['jordan', 'chris', 'jordan', 'maria', 'jordan'])
+    // The splitter alone, without a lexicon, keeps the old rule: a one-word label must recur.
+    expect(splitTurns(readTranscript(text, { fileName: 'episode.txt' }).paragraphs).turns.map((t) => t.speakerId)).toEqual(['jordan'])
+  })
+
+  it('does not take an ordinary word said once for a speaker', () => {
+    const text = 'Jordan: We have to think about export controls.\nChris: China refines most gallium.\nJordan: I think so.\nChris: Indeed.\nRemember: the deadline is Friday.'
+    expect(speakersOf(text)).toEqual(['jordan', 'chris', 'jordan', 'chris'])
+  })
+})
