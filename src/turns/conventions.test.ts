@@ -199,6 +199,14 @@ describe('label conventions', () => {
     expect(new Set(r.turns.map((t) => t.speakerId))).toEqual(new Set(['unknown']))
   })
 
+  it('subtitle dashes that name their speaker (`- JORDAN: …`) give the speaker', () => {
+    const lines = [['- ANN: So what now?', '- BOB: Nothing.'], ['- ANN: Really?', '- BOB: Yes.'], ['- ANN: Fine.', '- BOB: Good.'], ['ANN: Bye.']]
+    const cues = lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l.join('\n')}`).join('\n\n')
+    expect(split(cues, 'subs.srt').turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['ann', 'So what now?'], ['bob', 'Nothing.'], ['ann', 'Really?'], ['bob', 'Yes.'], ['ann', 'Fine.'], ['bob', 'Good.'], ['ann', 'Bye.'],
+    ])
+  })
+
   it('VTT voices keep a speaker per cue', () => {
     const r = split('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann Lee>Hello.\n\n00:02.000 --> 00:03.000\n<v Bob Ray>Hi.', 'a.vtt')
     expect(r.turns.map((t) => [t.speakerId, t.text, t.start])).toEqual([['lee', 'Hello.', 1], ['ray', 'Hi.', 2]])

@@ -31,18 +31,23 @@ export interface Conventions {
  */
 export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>, captionCount: number, firstText = 0): Conventions => {
   const counts = new Map<LabelSyntax, { labels: number; names: Map<string, number> }>()
-  for (const label of labels) {
-    if (!label) continue
-    let entry = counts.get(label.syntax)
+  const count = (syntax: LabelSyntax, name: string | null): void => {
+    let entry = counts.get(syntax)
     if (!entry) {
       entry = { labels: 0, names: new Map() }
-      counts.set(label.syntax, entry)
+      counts.set(syntax, entry)
     }
     entry.labels++
-    if (label.name !== null) {
-      const key = label.name.toLowerCase()
+    if (name !== null) {
+      const key = name.toLowerCase()
       entry.names.set(key, (entry.names.get(key) ?? 0) + 1)
     }
+  }
+  for (const label of labels) {
+    if (!label) continue
+    count(label.syntax, label.name)
+    // `- ANN: Fine.` in subtitles is an `ANN:` label after a dash: the same names without the dash are labels too.
+    if (label.syntax === 'dash-change' && label.name !== null) count('colon', label.name)
   }
   const support = (syntax: LabelSyntax): number => {
     const entry = counts.get(syntax)

@@ -129,7 +129,10 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   }
   if (caption && (first === 45 || first === 0x2013 || first === 0x2014)) {
     const dash = DASH_CHANGE.exec(text)
-    return dash ? { syntax: 'dash-change', name: null, length: dash[0].length } : undefined
+    if (!dash) return undefined
+    // `- JORDAN: We have to…`: subtitles for two voices name each after its dash.
+    const named = detectInlineLabel(text.slice(dash[0].length))
+    return named ? { syntax: 'dash-change', name: named.name, length: dash[0].length + named.length } : { syntax: 'dash-change', name: null, length: dash[0].length }
   }
   const inline = detectInlineLabel(text)
   if (inline) return { syntax: 'colon', ...inline }
