@@ -60,6 +60,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],
     },
     {
+      id: 'a diarized voice alone on a line, without times, once one voice recurs',
+      text: 'Speaker 1\nAre you there?\n\nSpeaker 2\nYes, hi.\n\nSpeaker 1\nGood.',
+      expected: [['speaker-1', 'Are you there?'], ['speaker-2', 'Yes, hi.'], ['speaker-1', 'Good.']],
+    },
+    {
       id: 'a name alone on a line over speech that opens with its time',
       text: 'Ann Lee\n[00:00:02] Welcome.\n\nBob Ray\n[00:00:15] Thanks.\n\nAnn Lee\n[00:00:31] Let us go.',
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Let us go.']],

@@ -45,7 +45,7 @@ const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|D
 
 // `Tim Pritlove`, or a full name in capitals (`JORDAN SCHNEIDER`; one word in capitals is too often a heading).
 const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} \p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
-// A diarized voice alone on its line over the speech (`Speaker 1`, as Word's transcription exports it).
+// A diarized voice alone on its line over the speech.
 const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?\d{1,3}$`, 'iu')
 
 // A name in capitals alone on its line (`JORDAN SCHNEIDER`); read only as a timed heading.
@@ -141,9 +141,13 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (text.length <= 90) {
     const line = NAME_LINE.exec(text.trim())
     if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }
+    // A diarized voice alone on its line (`Speaker 1`, as Word's transcription exports it) is never a
+    // title: it heads the speech below as a timed name does, a convention once one voice recurs.
+    const voice = PLACEHOLDER_LINE.exec(text.trim())
+    if (voice) return { syntax: 'name-heading', name: voice[0], length: text.length }
     // A bare name on its own line over the speech (`Tim Pritlove` then the paragraph, as flattened
     // HTML and some exports write it): only a convention when names recur (conventions.ts).
-    const plain = PLAIN_NAME_LINE.exec(text.trim()) ?? PLACEHOLDER_LINE.exec(text.trim())
+    const plain = PLAIN_NAME_LINE.exec(text.trim())
     if (plain && !isNotSpeaker(plain[0])) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
   return undefined
