@@ -212,6 +212,11 @@ describe('label conventions', () => {
     ])
   })
 
+  it('two subtitle cues whose dashes name their speakers are enough', () => {
+    const cues = '1\n00:00:01,000 --> 00:00:04,000\n- ANN: So what now?\n- BOB: Nothing.\n\n2\n00:00:05,000 --> 00:00:08,000\n- ANN: Really?\n- BOB: Yes.'
+    expect(split(cues, 'subs.srt').turns.map((t) => [t.speakerId, t.text])).toEqual([['ann', 'So what now?'], ['bob', 'Nothing.'], ['ann', 'Really?'], ['bob', 'Yes.']])
+  })
+
   it('VTT voices keep a speaker per cue', () => {
     const r = split('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann Lee>Hello.\n\n00:02.000 --> 00:03.000\n<v Bob Ray>Hi.', 'a.vtt')
     expect(r.turns.map((t) => [t.speakerId, t.text, t.start])).toEqual([['lee', 'Hello.', 1], ['ray', 'Hi.', 2]])

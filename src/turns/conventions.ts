@@ -73,7 +73,10 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
   const captionChanges = (counts.get('caption-change')?.labels ?? 0) >= 2
   const dashes = counts.get('dash-change')?.labels ?? 0
   if (captionChanges) named.add('caption-change')
-  const conventions: Conventions = { named, captionChanges, dashChanges: dashes >= 3 && dashes >= captionCount * DASH_SHARE }
+  // Dashes that name their speaker (`- ANN: …`) are a convention even in a short file.
+  const namedDashes = [...(counts.get('dash-change')?.names.values() ?? [])].reduce((a, b) => a + b, 0)
+  const dashChanges = (dashes >= 3 && dashes >= captionCount * DASH_SHARE) || namedDashes >= 2
+  const conventions: Conventions = { named, captionChanges, dashChanges }
   const opening = labels[firstText]
   if (opening && opening.name !== null && namedSyntaxes.includes(opening.syntax) && (best === 0 || named.has(opening.syntax))) {
     named.add(opening.syntax)
