@@ -13,14 +13,12 @@ import { collapseWhitespace } from './whitespace.js'
 
 // Some exporters write times as numeric strings ("1.5"), Google's Speech-to-Text as durations
 // ("1.500s", or `{ seconds, nanos }` from its client libraries); read those, but never "" or null as 0.
-const seconds = z.preprocess(
-  (value) => {
-    if (typeof value === 'string' && value.trim() !== '') return Number(value.trim().replace(/s$/, ''))
-    if (isObject(value) && ('seconds' in value || 'nanos' in value)) return Number(value.seconds ?? 0) + Number(value.nanos ?? 0) / 1e9
-    return value
-  },
-  z.number().nonnegative(),
-)
+const timeValue = (value: unknown): unknown => {
+  if (typeof value === 'string' && value.trim() !== '') return Number(value.trim().replace(/s$/, ''))
+  if (isObject(value) && ('seconds' in value || 'nanos' in value)) return Number(value.seconds ?? 0) + Number(value.nanos ?? 0) / 1e9
+  return value
+}
+const seconds = z.preprocess(timeValue, z.number().nonnegative())
 
 /** One segment (podcast-namespace docs/examples/transcripts/transcripts.md); unknown keys are ignored. */
 export const Podcast20Segment = z.object({
@@ -87,8 +85,8 @@ const googleSegments = (results: readonly unknown[]): unknown[] | undefined => {
   let end = 0
   return results.map((r, i) => {
     const start = end
-    const resultEnd = isObject(r) ? r.resultEndTime ?? r.resultEndOffset : undefined
-    end = resultEnd === undefined ? end : Number(String(resultEnd).replace(/s$/, '')) || end
+    const resultEnd = timeValue(isObject(r) ? r.resultEndTime ?? r.resultEndOffset : undefined)
+    if (typeof resultEnd === 'number' && resultEnd) end = resultEnd
     return { body: alternatives[i]?.transcript ?? '', startTime: start, endTime: end }
   })
 }

@@ -5,7 +5,7 @@
  */
 import type { Section, SectionKind, Speaker, Turn, Warning } from '../record/schema.js'
 import { LANGUAGE_SAMPLE_CHARS } from './label-pass.js'
-import { scriptClass, turnLanguage, type ScriptClass } from './language.js'
+import { languageScript, scriptClass, turnLanguage, type ScriptClass } from './language.js'
 import { inferNames } from './introductions.js'
 import type { RosterMember } from './roster.js'
 import { isCredits, isOutro, opensOutro, sectionLanguage } from './sections.js'
@@ -129,10 +129,6 @@ export const asSections = (aside: ReadonlyArray<{ kind: SectionKind; text: strin
     kind, language: turnsScript === undefined || script === turnsScript ? transcriptLanguage : sectionLanguage(text, transcriptLanguage), text,
   }))
 }
-
-/** The script class a language is written in, where the code says it. */
-const languageScript = (language: string): ScriptClass | undefined =>
-  language === 'und' ? undefined : ['zh', 'ja', 'ko'].includes(language) ? 'cjk' : 'other'
 
 /** The recorded outro and credits at the very end leave the last turn (and the turn, if nothing else is left). */
 export const trimOutro = (drafts: Draft[], aside: Aside, creditsFollow = false): void => {

@@ -59,8 +59,8 @@ const detectAll = (paragraphs: readonly Paragraph[]): Array<LabelMatch | undefin
     return heading ? { ...heading, length: p.text.length } : label
   })
 
-// `### Ann Lee` in Markdown, as `<h3>Ann Lee</h3>` in HTML.
-const MD_HEADING_MARK = /^#{1,6}[ \t]+/
+// A Markdown heading's marks: `### Ann Lee` heads the speech as `<h3>Ann Lee</h3>` does in HTML.
+export const MD_HEADING_MARK = /^#{1,6}[ \t]+/
 
 /**
  * Whether a paragraph stands as a heading over the next one, which opens with no label of its own:

@@ -6,7 +6,7 @@
  * which syntaxes the document really uses, and which candidates are speakers, is decided from the
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
-import { CJK_PLACEHOLDER_WORD, PLACEHOLDER_WORD } from './names.js'
+import { CJK_PLACEHOLDER_WORD, isAllCaps, PLACEHOLDER_WORD } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
@@ -48,7 +48,7 @@ const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (
 // A diarized voice alone on its line over the speech.
 const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?\d{1,3}$`, 'iu')
 
-// A name in capitals alone on its line (`JORDAN SCHNEIDER`); read only as a timed heading.
+// A name in capitals alone on its line (`JORDAN SCHNEIDER`, one word too); read only as a name heading.
 const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3}$/u
 
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
@@ -205,7 +205,7 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   return role ? { name, length: match[0].length, role } : { name, length: match[0].length }
 }
 
-const isCapitalsFullName = (name: string): boolean => name === name.toUpperCase() && name.split(/[ \t]+/).length >= 2
+const isCapitalsFullName = (name: string): boolean => isAllCaps(name) && name.split(/[ \t]+/).length >= 2
 
 // No "(" or "[": "Chris Miller (Tufts)" in a guest list is a mention, not a label.
 const SENTENCE_START = /[\p{Lu}\p{N}"“‘']/u

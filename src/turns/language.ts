@@ -57,6 +57,10 @@ const countScripts = (text: string, limit = SAMPLE_CHARS): ScriptCounts => {
 const cjkShare = (c: ScriptCounts): number => (c.letters === 0 ? 0 : (c.han + c.kana + c.hangul) / c.letters)
 
 /** Whether the text is mostly written in Chinese, Japanese or Korean characters. */
+/** The script class a language is written in, where its code says (`und` says nothing). */
+export const languageScript = (language: string): ScriptClass | undefined =>
+  language === 'und' ? undefined : ['zh', 'ja', 'ko'].includes(language) ? 'cjk' : 'other'
+
 export const scriptClass = (text: string): ScriptClass => (cjkShare(countScripts(text)) >= 0.3 ? 'cjk' : 'other')
 
 /**

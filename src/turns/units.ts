@@ -7,7 +7,7 @@ import type { SectionKind } from '../record/schema.js'
 import type { Paragraph } from '../transcript/types.js'
 import { markCaptionAds } from './caption-ads.js'
 import type { Conventions } from './conventions.js'
-import { documentScript, inUse } from './label-pass.js'
+import { documentScript, inUse, MD_HEADING_MARK } from './label-pass.js'
 import type { LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
 import type { Roster, RosterMember } from './roster.js'
@@ -36,7 +36,6 @@ export interface Unit {
 
 export const UNKNOWN: RosterMember = { key: 'unknown', name: null, role: 'unknown' }
 
-const MD_HEADING = /^#{1,6}[ \t]/
 // How far from the end credits are looked for in caption cues and unlabelled text.
 const END_PARAGRAPHS = 40
 const SPEECH_HEADING = /\b(?:remarks|statement|testimony|opening|transcript|speech|address|keynote|spoken|said|words)\b/i
@@ -72,7 +71,7 @@ interface DocumentStyle {
 
 /** A paragraph that is not speech wherever it stands: a heading, a marker line, a sponsor read, another script. */
 const nonSpeechKind = (text: string, style: DocumentStyle): SectionKind | undefined => {
-  if (MD_HEADING.test(text) || (style.mixedCase && isCapsHeading(text)) || isClosingLine(text)) return 'other'
+  if (MD_HEADING_MARK.test(text) || (style.mixedCase && isCapsHeading(text)) || isClosingLine(text)) return 'other'
   // An unlabelled paragraph in another script (a commentary in Chinese inside an English post).
   if (text.length >= 20 && scriptClass(text.slice(0, 300)) !== style.script) return 'other'
   if (isSponsorRead(text)) return 'promo'
@@ -106,7 +105,7 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
   }
   // "Unknown Speaker" (Otter) marks a new diarized segment by someone unnamed: each is its own turn.
   if (member?.key === 'unknown') change = true
-  const heading = MD_HEADING.test(text) ? /^#+/.exec(text)![0].length : paragraph.headingLevel
+  const heading = MD_HEADING_MARK.test(text) ? /^#+/.exec(text)![0].length : paragraph.headingLevel
   // Near the end, credits ("Captioning provided by…", "… is produced by …") are no one's speech,
   // even as a caption cue or after a `>>`.
   const credits = nearEnd && (!member || change) && isCredits(text.trim())
