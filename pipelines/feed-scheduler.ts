@@ -3,7 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { createLogger, type Config } from '../src/config/index.js'
-import { claimDueFeeds, countFeeds, dropValidators, importFeeds, openRegistry, readFeedList, type RegistryDb } from '../src/feeds/index.js'
+import { claimDueFeeds, countFeeds, importFeeds, openRegistry, readFeedList, revalidateFeeds, type RegistryDb } from '../src/feeds/index.js'
 import {
   QUEUE, closeQueues, connectCheckedRedis, createFeedState, createQueues, parseJobData, pollBatchJobId, withTuning, type QueueTuning,
 } from '../src/queue/index.js'
@@ -47,8 +47,9 @@ export interface RunningFeedScheduler {
  * claim skips rows another is claiming, so no feed is in two batches; the job id is the lease, so
  * re-adding a batch after a Redis error adds nothing. A claim whose job never got queued (Redis
  * down, a crash) is polled when its lease runs out. Each tick also drops the registry's
- * validators of the feeds whose episodes failed for a transient reason, so their next poll
- * reads the feed in full and starts those episodes again.
+ * validators of the feeds whose episodes failed for a transient reason and brings their next
+ * poll to within their minimum interval, so that poll comes soon, reads the feed in full and
+ * starts those episodes again.
  */
 export const startFeedScheduler = async (config: Config, options: FeedSchedulerOptions = {}): Promise<RunningFeedScheduler> => {
   const log = options.log ?? createLogger({ level: config.logLevel, bindings: { service: 'scheduler' } })
@@ -73,7 +74,7 @@ export const startFeedScheduler = async (config: Config, options: FeedSchedulerO
       imported = true
     }
     const revalidate = await feedState.takeRevalidations(1000)
-    if (revalidate.length > 0) await dropValidators(db, revalidate)
+    if (revalidate.length > 0) await revalidateFeeds(db, revalidate, { now: now(), minIntervalS: config.polling.minIntervalS })
     const waiting = await queues.polls.getWaitingCount()
     let queued = 0
     for (let batches = waiting; batches < maxWaiting; batches++) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
-  addFeeds, claimDueFeeds, countFeeds, leasedFeeds, listFeeds, pollUpdate, recordPolls, removeFeed, feedItemsTable, type RegistryDb,
+  addFeeds, claimDueFeeds, countFeeds, leasedFeeds, listFeeds, pollUpdate, recordPolls, removeFeed, revalidateFeeds, feedItemsTable, type RegistryDb,
 } from '../src/feeds/index.js'
 import { feedIdOf } from '../src/queue/jobs.js'
 import { createPgliteStore, createPostgresStore, type SqlRecordStore } from '../src/store/postgres/index.js'
@@ -115,6 +115,22 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('feed registry o
     expect(changed!.nextPollAt.getTime()).toBeGreaterThan(later.getTime())
     // Released: the batch's lease no longer names them.
     expect(await leasedFeeds(db, 'lease-a')).toEqual([])
+  })
+
+  it('revalidates feeds: validators dropped, the next poll within the feed\'s own minimum interval, a leased feed left to its batch', async () => {
+    const db = await open()
+    const later = new Date(NOW.getTime() + 86_400_000)
+    await addFeeds(db, [{ url: 'https://r.example/a.xml' }, { url: 'https://r.example/b.xml', intervalS: 3600 }], { now: later, bounds })
+    await addFeeds(db, [{ url: 'https://r.example/c.xml' }], { now: NOW, bounds })
+    const [leased] = await claimDueFeeds(db, { now: NOW, limit: 1, leaseId: 'lease-r', leaseS: 600 })
+    const ids = (await listFeeds(db)).map((f) => f.id)
+    await db.sql.query(`UPDATE ${db.schema}.feeds SET etag = '"e"', last_modified = 'x'`, [])
+    await revalidateFeeds(db, ids, { now: NOW, minIntervalS: 900 })
+    const rows = new Map((await listFeeds(db)).map((f) => [f.url, f]))
+    expect([...rows.values()].map((f) => [f.etag, f.lastModified])).toEqual([[null, null], [null, null], [null, null]])
+    expect(rows.get('https://r.example/a.xml')!.nextPollAt).toEqual(new Date(NOW.getTime() + 900_000))
+    expect(rows.get('https://r.example/b.xml')!.nextPollAt).toEqual(new Date(NOW.getTime() + 3_600_000))
+    expect(rows.get('https://r.example/c.xml')).toMatchObject({ id: leased!.id, nextPollAt: new Date(NOW.getTime() + 600_000) })
   })
 })
 

@@ -117,19 +117,31 @@ describe('feeds scheduled from the registry in batches', () => {
     }
   }, 120_000)
 
-  it('an episode that failed for a transient reason makes the next poll read its feed in full', async () => {
+  it('an episode that failed for a transient reason brings its feed\'s next poll forward, to read it in full', async () => {
     const db: RegistryDb = store!
     const url = 'https://retry.example/feed.xml'
-    await addFeeds(db, [{ url }], { now: new Date(Date.now() + 3_600_000), bounds })
+    const soon = 'https://retry.example/soon.xml'
+    // Due in a day, as a weekly show is; the other feed is due in a minute already.
+    await addFeeds(db, [{ url }], { now: new Date(Date.now() + 86_400_000), bounds })
+    await addFeeds(db, [{ url: soon }], { now: new Date(Date.now() + 60_000), bounds })
     await store!.sql.query(`UPDATE ${schema}.feeds SET etag = '"r1"', last_modified = 'Mon, 01 Jun 2026 10:00:00 GMT' WHERE url = $1`, [url])
     const redis = new Redis(config.redisUrl)
     const scheduler = await startFeedScheduler(config, { registry: db, pollOnStart: false })
     try {
       const state = createFeedState(redis, config.queuePrefix)
-      await state.markSeen(feedIdOf(url), [['ep-1', 'h1']])
-      expect(await state.retryLater(feedIdOf(url), 'ep-1', 'h1')).toBe(true)
+      for (const u of [url, soon]) {
+        await state.markSeen(feedIdOf(u), [['ep-1', 'h1']])
+        expect(await state.retryLater(feedIdOf(u), 'ep-1', 'h1')).toBe(true)
+      }
+      const before = Date.now()
       await scheduler.tick()
-      expect((await byUrl(db)).get(url)).toMatchObject({ etag: null, lastModified: null })
+      const after = await byUrl(db)
+      expect(after.get(url)).toMatchObject({ etag: null, lastModified: null })
+      // Within the minimum interval, not a day away; a poll due sooner keeps its time.
+      const next = after.get(url)!.nextPollAt.getTime()
+      expect(next).toBeGreaterThanOrEqual(before + config.polling.minIntervalS * 1000 - 1000)
+      expect(next).toBeLessThanOrEqual(Date.now() + config.polling.minIntervalS * 1000)
+      expect(after.get(soon)!.nextPollAt.getTime()).toBeLessThanOrEqual(before + 60_000)
     } finally {
       await scheduler.close()
       redis.disconnect()

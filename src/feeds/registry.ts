@@ -269,8 +269,16 @@ export const importFeeds = (db: RegistryDb, specs: readonly FeedSpec[], polling:
 /**
  * Forgets the validators of these feeds, so their next poll reads the whole feed even when it
  * did not change: an episode whose chain failed for a transient reason is then started again.
+ * That poll comes within the feed's minimum interval (`minIntervalS` when the feed has none of
+ * its own), not at its usual time: a weekly show is polled daily, and its new episode's
+ * transcript, a 404 an hour after release, would otherwise wait a day to be asked for again.
+ * A feed held by a poll batch keeps its lease time; the batch's write-back schedules it.
  */
-export const dropValidators = async (db: RegistryDb, ids: readonly string[]): Promise<void> => {
+export const revalidateFeeds = async (db: RegistryDb, ids: readonly string[], { now, minIntervalS }: { now: Date; minIntervalS: number }): Promise<void> => {
   if (ids.length === 0) return
-  await runRegistry(db, 'dropping validators', `UPDATE ${t(db)} SET etag = NULL, last_modified = NULL WHERE id = ANY($1::text[])`, [ids])
+  await runRegistry(db, 'revalidating feeds', `
+    UPDATE ${t(db)} SET etag = NULL, last_modified = NULL,
+      next_poll_at = CASE WHEN lease_id IS NULL
+        THEN least(next_poll_at, $2::timestamptz + make_interval(secs => coalesce(min_interval_s, $3))) ELSE next_poll_at END
+    WHERE id = ANY($1::text[])`, [ids, now.toISOString(), minIntervalS])
 }
