@@ -3,6 +3,8 @@
  * the `start --> end` timing line and the cue payload, whose markup is stripped and whose
  * `<v Name>` voice spans (also found in SRT files converted from WebVTT) become speakers.
  */
+import { PodpipeError } from '../errors/index.js'
+import type { Warning } from '../record/index.js'
 import { markupToText } from './markup-text.js'
 import { parseTimestamp } from './timestamp.js'
 
@@ -27,6 +29,20 @@ export const parseTimingLine = (line: string): CueTiming | string => {
   const end = parseTimestamp(endText)
   if (end === undefined) return `cannot read the end time "${endText}" in "${line.trim()}"`
   return { start, end }
+}
+
+/**
+ * Settles the blocks a cue reader could not read (`dropped`: each "line 105: cannot read the end
+ * time …", in file order, out of `blocks` in all). A few are dropped with a warning, as browsers
+ * drop a cue whose timing they cannot parse, so one corrupt line does not cost a two-hour file;
+ * when they are half the blocks or more, the file is not one of this format's and fails, naming
+ * the first.
+ */
+export const settleDroppedCues = (dropped: readonly string[], blocks: number, format: 'WebVTT' | 'SRT', warnings: Warning[]): void => {
+  if (dropped.length === 0) return
+  if (dropped.length * 2 >= blocks) throw new PodpipeError('MALFORMED', `not valid ${format}: ${dropped[0]}`)
+  const more = dropped.length > 1 ? ` (and ${dropped.length - 1} more)` : ''
+  warnings.push({ code: 'CUES_DROPPED', message: `${dropped.length} of ${blocks} ${format} cues dropped: ${dropped[0]}${more}` })
 }
 
 // Inline cue timestamps (`<00:00:01.500>`) are karaoke timing, not text.

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import type { Warning } from '../record/index.js'
 import { describe, expect, it } from 'vitest'
 import { isSrt, readSrt } from './srt.js'
 
@@ -62,6 +63,16 @@ describe('isSrt', () => {
     { id: 'prose', text: 'Chris Miller: 1 --> 2 is an arrow', expected: false },
   ])('$id → $expected', ({ text, expected }) => {
     expect(isSrt(text)).toBe(expected)
+  })
+})
+
+describe('readSrt with a few unreadable cues', () => {
+  it('drops them with a warning naming the cue and line, and keeps the rest', () => {
+    const warnings: Warning[] = []
+    const cue = (n: number, timing: string, text: string) => `${n}\n${timing}\n${text}\n`
+    const text = [cue(1, '00:00:01,000 --> 00:00:02,000', 'One'), cue(2, '00:00:02,000 --> 00:00:xx,000', 'Two'), cue(3, '00:00:03,000 --> 00:00:04,000', 'Three')].join('\n')
+    expect(readSrt(text, warnings).map((p) => p.text)).toEqual(['One', 'Three'])
+    expect(warnings).toEqual([{ code: 'CUES_DROPPED', message: '1 of 3 SRT cues dropped: cue 2 (line 6): cannot read the end time "00:00:xx,000" in "00:00:02,000 --> 00:00:xx,000"' }])
   })
 })
 

@@ -6,7 +6,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { cueBlockEnd, cueParts, createUnroller, parseTimingLine } from './cue.js'
+import { cueBlockEnd, cueParts, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
 import { splitLines } from './whitespace.js'
 
 const ARROW = '-->'
@@ -26,8 +26,9 @@ export const isSrt = (text: string): boolean => {
 /**
  * Cues in file order, each `fragment: true` with start and end seconds. Lines of a cue are
  * joined with a space. A cue whose text holds a blank line (a common export fault) keeps the text
- * after it, with a warning; any other block without a readable timing line is an error naming
- * the cue and line.
+ * after it, with a warning; any other block without a readable timing line is dropped with a
+ * warning naming the cue and line (CUES_DROPPED), and the file fails when such blocks are half
+ * of its blocks or more.
  *
  * @example
  * readSrt('1\n00:00:00,780 --> 00:00:06,210\nAdam Curry: podcasting 2.0')
@@ -37,6 +38,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
   const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   const paragraphs: Paragraph[] = []
   let cues = 0
+  const dropped: string[] = []
   const unroll = createUnroller()
   let strayLine = 0
   let strayBlocks = 0
@@ -62,7 +64,9 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       continue
     }
     if (typeof timing === 'string') {
-      throw new PodpipeError('MALFORMED', `not valid SRT: ${cueName} (line ${timingIndex + 1}): ${timing}`)
+      dropped.push(`${cueName} (line ${timingIndex + 1}): ${timing}`)
+      i = end
+      continue
     }
     cues++
     for (const part of cueParts(unroll(lines.slice(timingIndex + 1, end), timing).join('\n'))) {
@@ -70,6 +74,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
     }
     i = end
   }
+  settleDroppedCues(dropped, cues + dropped.length, 'SRT', warnings)
   if (cues === 0) throw new PodpipeError('MALFORMED', 'not valid SRT: the file has no cues')
   if (strayBlocks > 0) {
     warnings.push({ code: 'SRT_STRAY_TEXT', message: `${strayBlocks} block(s) of text without cue number or timing, first at line ${strayLine}, joined to the cue before` })

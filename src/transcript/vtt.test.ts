@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import type { Warning } from '../record/index.js'
 import { describe, expect, it } from 'vitest'
 import { isVtt, readVtt } from './vtt.js'
 
@@ -126,6 +127,22 @@ describe('isVtt', () => {
     { id: 'SRT', text: '1\n00:00:01,000 --> 00:00:02,000\nHi\n', expected: false },
   ])('$id → $expected', ({ text, expected }) => {
     expect(isVtt(text)).toBe(expected)
+  })
+})
+
+describe('readVtt with a few unreadable cues', () => {
+  it('drops them with a warning naming the first line, as browsers do, and keeps the rest', () => {
+    const warnings: Warning[] = []
+    const text = 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>One\n\n00:02.000 --> 00:0x.500\nTwo\n\n00:03.000 --> 00:04.000\nThree\n\ncue-4\nstray text\n\n00:05.000 --> 00:06.000\nFour\n\n00:07.000 --> 00:08.000\nFive\n'
+    expect(readVtt(text, warnings).map((p) => p.text)).toEqual(['One', 'Three', 'Four', 'Five'])
+    expect(warnings).toEqual([{ code: 'CUES_DROPPED', message: '2 of 6 WebVTT cues dropped: line 6: cannot read the end time "00:0x.500" in "00:02.000 --> 00:0x.500" (and 1 more)' }])
+  })
+  it('reads CR CR LF line ends (a CRLF file converted again) as single breaks', () => {
+    const text = 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>One\n\n00:02.000 --> 00:03.000\n<v Bob>Two\n'.replaceAll('\n', '\r\r\n')
+    expect(readVtt(text)).toEqual([
+      { text: 'One', speaker: 'Ann', start: 1, end: 2, fragment: true },
+      { text: 'Two', speaker: 'Bob', start: 2, end: 3, fragment: true },
+    ])
   })
 })
 

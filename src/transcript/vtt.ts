@@ -6,12 +6,14 @@
  * minutes; media-captions drops such cues silently and is async only), vtt.js/webvtt-parser
  * requires `m:ss.ttt`, and @plussub/srt-vtt-parser throws on a seconds-only time and takes any
  * line containing "note" for a NOTE block. This one follows the WebVTT block structure but reads
- * times with the lenient shared grammar (timestamp.ts), and fails loudly, naming the line, on a
- * timing line it cannot read.
+ * times with the lenient shared grammar (timestamp.ts). A block whose timing it cannot read is
+ * dropped with a warning naming the line, as the spec's parser discards it; a file where such
+ * blocks are half or more fails, naming the first.
  */
 import { PodpipeError } from '../errors/index.js'
+import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { cueBlockEnd, cueParts, createUnroller, parseTimingLine } from './cue.js'
+import { cueBlockEnd, cueParts, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
 import { splitLines } from './whitespace.js'
 
 const ARROW = '-->'
@@ -32,12 +34,13 @@ const malformed = (lineNumber: number, reason: string): PodpipeError =>
 /**
  * Cues in start-time order (ties keep file order), each `fragment: true` with its times.
  * Cues without a voice span carry no speaker: the turn splitter carries the last one forward.
+ * Blocks dropped for an unreadable timing are reported in `warnings` (CUES_DROPPED).
  *
  * @example
  * readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Sarah>Hello')
  * // [{ text: 'Hello', speaker: 'Sarah', start: 1, end: 2, fragment: true }]
  */
-export const readVtt = (text: string): Paragraph[] => {
+export const readVtt = (text: string, warnings: Warning[] = []): Paragraph[] => {
   const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   // Blank lines before the header break the spec but not the meaning: skip them.
   let i = 0
@@ -47,6 +50,7 @@ export const readVtt = (text: string): Paragraph[] => {
   }
   const paragraphs: Paragraph[] = []
   let cues = 0
+  const dropped: string[] = []
   const unroll = createUnroller()
   i++
   // Header metadata (`Kind: captions`) runs to the first blank line; a timing line ends it early.
@@ -67,13 +71,18 @@ export const readVtt = (text: string): Paragraph[] => {
     const timingIndex = first.includes(ARROW) ? blockStart : blockStart + 1
     const timingLine = timingIndex < end ? lines[timingIndex]! : ''
     const timing = parseTimingLine(timingLine)
-    if (typeof timing === 'string') throw malformed(timingIndex + 1, timing)
+    if (typeof timing === 'string') {
+      dropped.push(`line ${timingIndex + 1}: ${timing}`)
+      i = end
+      continue
+    }
     cues++
     for (const part of cueParts(unroll(lines.slice(timingIndex + 1, end), timing).join('\n'))) {
       paragraphs.push({ ...part, start: timing.start, end: timing.end, fragment: true })
     }
     i = end
   }
+  settleDroppedCues(dropped, cues + dropped.length, 'WebVTT', warnings)
   if (cues === 0) throw malformed(lines.length, 'the file has a header but no cues')
   // Cues may come out of order (W3C example); Array#sort is stable, so ties keep file order.
   return paragraphs.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))

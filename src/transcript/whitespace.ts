@@ -10,5 +10,9 @@ export const collapseWhitespace = (text: string): string => {
   return NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, ' ') : trimmed
 }
 
-/** Splits on LF, CRLF or a lone CR, so every reader sees the same lines whatever the file's origin. */
-export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/)
+/**
+ * Splits on LF, CRLF or a lone CR, so every reader sees the same lines whatever the file's origin.
+ * CR CR LF is one break too: it is what a CRLF file becomes when a tool converts its line ends
+ * again, and read as two it would put a blank line inside every cue.
+ */
+export const splitLines = (text: string): string[] => text.split(/\r\r\n|\r\n|\r|\n/)
