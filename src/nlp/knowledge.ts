@@ -44,6 +44,30 @@ const GEOGRAPHIC_REGIONS = ['New England', 'Midwest',
   'Soviet Union', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany', 'Ottoman Empire', 'Austria-Hungary', 'Prussia']
 const WORLD_REGIONS: readonly string[] = [...Object.values(continents), ...GEOGRAPHIC_REGIONS]
 
+// Peoples without a state of their own, religious and political groups, which natural's lexicon
+// does not know as adjectives or plural proper nouns the way it knows "Democrats" or "Muslims":
+// like those, they name no entity ("the Uyghurs in Xinjiang" names Xinjiang). Singular forms that
+// are also given names or places ("Christian", "Roma", "Han") are left out.
+const GROUP_WORDS = ['Uyghur', 'Uighur', 'Kurd', 'Tibetan', 'Pashtun', 'Hazara', 'Tajik', 'Uzbek', 'Kazakh', 'Kyrgyz', 'Turkmen',
+  'Rohingya', 'Hutu', 'Tutsi', 'Serb', 'Croat', 'Bosniak', 'Chechen', 'Ingush', 'Tatar', 'Baloch', 'Tamil', 'Sinhalese', 'Kikuyu',
+  'Yoruba', 'Igbo', 'Hausa', 'Fulani', 'Zulu', 'Xhosa', 'Maori', 'Aborigine', 'Basque', 'Catalan', 'Walloon', 'Scot', 'Briton',
+  'Welsh', 'Arab', 'Berber', 'Bedouin', 'Latino', 'Latina', 'Hispanic', 'Inuit', 'Sami', 'Houthi', 'Afrikaner', 'Cossack', 'Slav',
+  'Assyrian', 'Maronite', 'Circassian',
+  'Muslim', 'Jew', 'Hindu', 'Buddhist', 'Sikh', 'Jain', 'Catholic', 'Protestant', 'Evangelical', 'Mormon', 'Sunni', 'Shia',
+  'Shiite', 'Alawite', 'Druze', 'Yazidi', 'Copt', 'Baptist', 'Methodist', 'Lutheran', 'Anglican', 'Quaker', 'Amish', 'Salafist',
+  'Wahhabi', 'Zoroastrian', 'Pentecostal', 'Ismaili', 'Ahmadi', 'Haredi',
+  'Tory', 'Labourite', 'Communist', 'Socialist', 'Maoist', 'Islamist', 'Jihadist', 'Zionist', 'Bolshevik', 'Nazi', 'Fascist',
+  'Marxist', 'Leninist', 'Trotskyist', 'Federalist', 'Libertarian', 'Whig', 'Sandinista', 'Chavista', 'Peronist', 'Gaullist',
+  'Loyalist', 'Unionist', 'Mujahideen']
+// Plurals English does not form with -s.
+const GROUP_PLURALS = ['Tories', 'Christians', 'Haredim', 'Hasidim']
+
+let groupWords: Set<string> | undefined
+
+/** Group words above, singular and plural, lower case ("uyghur", "uyghurs", "tories"). */
+export const knownGroupWords = (): ReadonlySet<string> =>
+  (groupWords ??= new Set([...GROUP_WORDS.flatMap((w) => [w, `${w}s`]), ...GROUP_PLURALS].map((w) => w.toLowerCase())))
+
 /**
  * Well-known abbreviations of places, written in capitals in running text ("prosecutors in SF or NY").
  * Two-letter postal codes beyond these ("IN", "OR", "ME") are words too often.

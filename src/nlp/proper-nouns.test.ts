@@ -117,6 +117,12 @@ describe('proper nouns', () => {
     expect(found('Shares of Gold Fields fell again.')).toEqual([{ name: 'Gold Fields', type: 'ORG' }])
   })
 
+  it('names no entity with a people, religious or political group word, as with "Democrats", alone or after a nationality', () => {
+    expect(found('The Uyghurs in Xinjiang and the Rohingya fled; Chechens, Hutu militias and Alawites fought; a Briton and the Welsh voted.'))
+      .toEqual([{ name: 'Xinjiang', type: 'GPE' }])
+    expect(found('Bosnian Serbs, Shia Muslims and Roman Catholics met Jack Welsh.')).toEqual([{ name: 'Jack Welsh', type: 'PERSON' }])
+  })
+
   it('knows the most common given names, so a surname that is also a word still makes a person', () => {
     expect(found('A try from centre Walter Little sealed it, and Donald Young agreed.')).toEqual([
       { name: 'Walter Little', type: 'PERSON' }, { name: 'Donald Young', type: 'PERSON' }])

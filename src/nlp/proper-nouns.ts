@@ -1,5 +1,5 @@
 import type { EntityType } from '../record/schema.js'
-import { knownDemonyms, knownGivenNames, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
+import { knownDemonyms, knownGivenNames, knownGroupWords, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isLanguageUse } from './languages.js'
 import { isCommonWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
@@ -80,7 +80,11 @@ const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
  * proper noun is a nationality, religion or the like, which names no entity (the gazetteer links
  * the ones that stand for a state, "Chinese" → China). A given name ("Christian") still counts.
  */
+// "Bosnian", "Afghan": a word shaped like a demonym before a group word ("Bosnian Serbs").
+const DEMONYM_ENDING = /(?:an|ese|i|ish)$/
+
 const isNationalityWord = (t: Token): boolean => {
+  if (knownGroupWords().has(t.lower)) return true
   // "Texas trader", "California wine": the lexicon lists many states and cities as adjectives too.
   if (knownGivenNames().has(t.lower) || knownPlaces().has(t.lower) || (knownRegions().has(t.lower) && !knownDemonyms().has(t.lower))) return false
   const tags = lexiconTags(t.text)
@@ -460,7 +464,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       continue
     }
     const people = run.length === 2 ? text.slice((run[0] as Token).start, (run[1] as Token).end) : undefined
-    if ((run.length === 1 && isNationalityWord(run[0] as Token)) || (people && knownDemonyms().has(people.toLowerCase()))) {
+    // "Bosnian Serbs", "Shia Muslim", "Roman Catholics": a group word after a nationality, another
+    // group word, or any word when the group is plural, which no one's name is.
+    const second = (run[1] as Token | undefined)?.lower ?? ''
+    const group = people !== undefined && knownGroupWords().has(second) && (isNationalityWord(run[0] as Token) ||
+      (second.endsWith('s') && knownGroupWords().has(second.slice(0, -1))) ||
+      (DEMONYM_ENDING.test((run[0] as Token).text) && !knownGivenNames().has((run[0] as Token).lower)))
+    if ((run.length === 1 && isNationalityWord(run[0] as Token)) || (people && knownDemonyms().has(people.toLowerCase())) || group) {
       // "Austrians", "Sri Lankans" speak of a country's people (extract links them to the country).
       const x = run[0] as Token
       const y = run.at(-1) as Token
