@@ -33,6 +33,11 @@ describe('gazetteer', () => {
     expect(found.get('xi-jinping')).toEqual(['Xi'])
   })
 
+  it('knows heads of state and government by the surname the news uses alone', () => {
+    const found = new Map(idsOf('Modi met Erdogan and Macron; Assad and Khamenei were not invited; Lula and Milei sent ministers.'))
+    expect([...found.keys()]).toEqual(['narendra-modi', 'recep-tayyip-erdogan', 'emmanuel-macron', 'bashar-al-assad', 'ali-khamenei', 'luiz-inacio-lula-da-silva', 'javier-milei'])
+  })
+
   it('matches acronyms and names by case: "us" and "treasury" are words', () => {
     const ids = idsOf('Tell us about the treasury of ideas.').map(([id]) => id)
     expect(ids).not.toContain('united-states')
