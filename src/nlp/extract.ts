@@ -2,7 +2,7 @@ import { PodpipeError } from '../errors/index.js'
 import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/schema.js'
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, type Gazetteer } from './gazetteer.js'
-import { placeholderId } from '../turns/names.js'
+import { isRoleName, placeholderId } from '../turns/names.js'
 import { isDemonym } from './knowledge.js'
 import { slug } from './proper-nouns.js'
 import type { Doc } from './pipeline.js'
@@ -58,7 +58,8 @@ const entitiesOf = (doc: Doc): Entity[] => {
     list.push(new MentionRecord(m.turn, m.start, m.end, m.text))
     byId.set(m.entityId, list)
   }
-  for (const s of doc.speakers) if (s.name && !placeholderId(s.name) && !byId.has(s.id)) byId.set(s.id, [])
+  // Placeholders and roles (`Speaker 2`, `Host`) name no one: the speaker list has them, the entities do not.
+  for (const s of doc.speakers) if (s.name && !placeholderId(s.name) && !isRoleName(s.name) && !byId.has(s.id)) byId.set(s.id, [])
   const out: Entity[] = []
   for (const [id, mentions] of byId) {
     // Mentions arrive turn by turn, so most lists are in order already; sort() copies its array.

@@ -35,4 +35,15 @@ describe('roster mentions', () => {
     expect(byId.get('mcguire')?.mentions.map((m) => m.text)).toEqual(['Chris McGuire'])
     expect(byId.get('miller')).toMatchObject({ type: 'PERSON', name: 'Chris Miller', mentions: [] })
   })
+
+  it('lists no entity for a speaker who is a role or a placeholder, and reads "host" as a word', () => {
+    const speakers = [
+      { id: 'host', name: 'Host', role: 'host' as const, turnCount: 1, wordCount: 9 },
+      { id: 'zhu', name: '主持人', role: 'host' as const, turnCount: 1, wordCount: 1 },
+      { id: 'speaker-2', name: 'Speaker 2', role: 'unknown' as const, turnCount: 1, wordCount: 1 },
+      ...SPEAKERS,
+    ]
+    const { entities } = extract({ turns: makeTurns([['host', 'Our Host said Chris Miller knows.']]), speakers })
+    expect(entities.map((e) => e.id).sort()).toEqual(['mcguire', 'miller', 'schneider'])
+  })
 })

@@ -1,5 +1,5 @@
 import type { Speaker, Turn } from '../record/schema.js'
-import { placeholderId } from '../turns/names.js'
+import { isRoleName, placeholderId } from '../turns/names.js'
 import type { EntityMention, Token } from './types.js'
 import { EntityMentionRecord } from './records.js'
 
@@ -18,8 +18,9 @@ const rosterOf = (speakers: readonly Speaker[]): Roster => {
   let r = rosters.get(speakers)
   if (!r) {
     const names = speakers.flatMap((s) => {
-      // A diarization placeholder ("Speaker 2", "SPEAKER_1") is not a name anyone says: its "2" is a number.
-      if (!s.name || placeholderId(s.name)) return []
+      // A diarization placeholder ("Speaker 2", "SPEAKER_1") is not a name anyone says: its "2" is a
+      // number; nor is a role ("Host", "Moderator"): "our host" names no entity.
+      if (!s.name || placeholderId(s.name) || isRoleName(s.name)) return []
       const parts = s.name.split(/\s+/).filter(Boolean)
       if (parts.length === 0) return []
       return [{ id: s.id, full: parts, first: parts[0] as string, last: parts.at(-1) as string }]

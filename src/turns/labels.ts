@@ -61,7 +61,7 @@ const NOT_SPEAKERS = new Set([
   'note', 'notes', 'update', 'updated', 'editor’s note', "editor's note", 'source', 'sources', 'correction',
   'disclaimer', 'transcript', 'summary', 'related', 'links', 'resources', 'chapters', 'timestamps',
   'warning', 'example', 'edit', 'p.s.', 'tl;dr', 'bonus', 'read more', 'also', 'break', 'ad break',
-  'news', 'events', 'event', 'episode', 'show notes', 'guest', 'guests', 'sponsor', 'sponsors', 'credits',
+  'news', 'events', 'event', 'episode', 'show notes', 'guests', 'sponsor', 'sponsors', 'credits',
   'postscript', 'music', 'date', 'time', 'location', 'price', 'tags', 'category', 'categories', 'topics',
   'title', 'description', 'link', 'url', 'website', 'email', 'phone', 'address', 'subject', 're', 'fwd',
   'transcript below', 'full transcript', 'key issues', 'agenda', 'contents', 'appearances', 'index',

@@ -17,6 +17,40 @@ export const nameTokens = (name: string): string[] => {
   return tokens
 }
 
+// Words that make a label a role, not a name: `Senator:`, `The Chairman:`, `Moderator:`, `Q:`.
+// A title is never resolved to a person who bears it, so a bare `Senator:` is not credited to one.
+export const TITLES: ReadonlySet<string> = new Set([
+  'senator', 'sen', 'sen.', 'representative', 'rep', 'rep.', 'congressman', 'congresswoman', 'chairman', 'chairwoman',
+  'chair', 'the', 'moderator', 'host', 'cohost', 'co-host', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'judge',
+  'justice', 'chief', 'general', 'president', 'vice', 'commissioner', 'councilmember', 'councilman', 'councilwoman',
+  'council', 'member', 'mayor', 'witness', 'question', 'answer', 'q', 'a', 'audience', 'interviewer', 'interviewee',
+  'narrator', 'announcer', 'voice', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
+  'clerk', 'secretary', 'governor', 'gov', 'gov.', 'assemblymember', 'supervisor', 'delegate', 'minister', 'speaker',
+  'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
+])
+
+/** Whether every word of a folded name is a title or role (`the chairman`, `moderator`): a label no one is called. */
+export const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
+
+
+// A label that is a role and nothing else states it, in the languages transcripts are written in.
+const ROLE_WORDS = new Map<string, 'host' | 'guest'>([
+  ...['host', 'cohost', 'co-host', 'presenter', 'anchor', 'moderator', 'interviewer', 'moderatorin', 'moderador', 'moderadora',
+    'entrevistador', 'entrevistadora', 'intervistatore', 'intervistatrice', 'animateur', 'animatrice', 'présentateur', 'présentatrice',
+    '主持人', '主持', '司会', '진행자', '사회자'].map((w) => [w, 'host'] as const),
+  ...['guest', 'interviewee', 'gast', 'invité', 'invitée', 'invitado', 'invitada', 'entrevistado', 'entrevistada', 'ospite',
+    '嘉宾', '嘉賓', '来宾', '來賓', 'ゲスト', '게스트'].map((w) => [w, 'guest'] as const),
+])
+
+/** The role a label that is only a role states: `Host:` → host, `Guest:` → guest, `主持人：` → host. */
+export const labelRole = (label: string): 'host' | 'guest' | undefined => {
+  const tokens = nameTokens(label).filter((t) => t !== 'the')
+  return tokens.length === 1 ? ROLE_WORDS.get(tokens[0]!) : undefined
+}
+
+/** A speaker name that is a title or role and nothing else (`Host`, `The CHAIRMAN`, `主持人`): no one's name, so no entity. */
+export const isRoleName = (name: string): boolean => isTitleOnly(nameTokens(name)) || labelRole(name) !== undefined
+
 // "Speaker" as diarizing tools write it in other languages (Word, Teams and transcription services):
 // Sprecher, Intervenant, Hablante, Orador, Spreker, Relatore, 发言人, 説話人, 話者, 화자…
 export const CJK_PLACEHOLDER_WORD = '(?:说话人|說話人|发言人|發言人|讲者|講者|話者|発言者|화자|발언자)'

@@ -5,13 +5,13 @@
  * full name fits. Built once per document, so segmentation is a lookup per paragraph.
  *
  * Roles come only from hints (`podcast:person` role, `--hosts`, `--guests`) and from what a label
- * states itself (`AILSA CHANG, HOST:`); otherwise a speaker's role is "unknown". No guessing from
+ * states itself (`AILSA CHANG, HOST:`, a bare `Host:` or `Guest:`); otherwise a speaker's role is "unknown". No guessing from
  * who asks questions: a wrong "host" is worse than "unknown".
  * A hint that never speaks does not appear in the output speakers.
  */
 import type { Warning } from '../record/schema.js'
 import { startsUnlabelledTurn } from './labels.js'
-import { displayName, isAllCaps, nameKey, nameTokens, placeholderId } from './names.js'
+import { displayName, isAllCaps, isTitleOnly, labelRole, nameKey, nameTokens, placeholderId, TITLES } from './names.js'
 import type { SpeakerHint } from './types.js'
 
 export type Role = 'host' | 'guest' | 'unknown'
@@ -56,6 +56,7 @@ export const addCandidate = (
   const key = placeholderId(label) ?? nameKey(label)
   if (!key) return
   const seen = table.get(key)
+  role ??= labelRole(label)
   if (!seen) {
     table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}) })
     return
@@ -90,17 +91,9 @@ interface BuildInput {
   isOrdinaryWord?: (word: string) => boolean
 }
 
-// Words that make a label a role, not a name: `Senator:`, `The Chairman:`, `Moderator:`, `Q:`.
-// A title is never resolved to a person who bears it, so a bare `Senator:` is not credited to one.
-const TITLES = new Set([
-  'senator', 'sen', 'sen.', 'representative', 'rep', 'rep.', 'congressman', 'congresswoman', 'chairman', 'chairwoman',
-  'chair', 'the', 'moderator', 'host', 'cohost', 'co-host', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'judge',
-  'justice', 'chief', 'general', 'president', 'vice', 'commissioner', 'councilmember', 'councilman', 'councilwoman',
-  'council', 'member', 'mayor', 'witness', 'question', 'answer', 'q', 'a', 'audience', 'interviewer', 'interviewee',
-  'narrator', 'announcer', 'voice', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
-  'clerk', 'secretary', 'governor', 'gov', 'gov.', 'assemblymember', 'supervisor', 'delegate', 'minister', 'speaker',
-  'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
-])
+
+// Roles that show notes list their people under.
+const SHOW_ROLES = new Set(['host', 'cohost', 'co-host', 'guest'])
 
 const RESOLVE_CACHE_MAX = 10_000
 
@@ -111,8 +104,6 @@ const isCapitalsSurname = (label: string): boolean => /^\p{Lu}[\p{Lu}'’-]{2,}$
 
 /** One capitalised word in mixed case that can be a first name: `Maria`, `Jean-Luc`, not `MARIA` or `Q`. */
 const isCapitalisedWord = (label: string): boolean => /^\p{Lu}\p{Ll}[\p{Ll}'’-]+$/u.test(label.trim())
-
-const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
 
 /** Tokens that can name a person: titles and one-letter initials do not. */
 const personalTokens = (tokens: readonly string[]): string[] => tokens.filter((t) => !TITLES.has(t))
@@ -223,6 +214,9 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // "The Supreme Court: it's what it's all about" is no speaker, unlike "The Chairman:".
     if (tokens.some((t, i) => i > 0 && FUNCTION_WORDS.has(t))) return false
     if (tokens[0] === 'the' && !isTitleOnly(tokens.slice(1))) return false
+    // "Host: Jordan Schneider", "Guest: Chris Miller" head show notes once: those roles speak only if
+    // they recur (a `Moderator:` or `Interviewer:` may speak once, as other titles may).
+    if (labelRole(c.name) && (!isTitleOnly(tokens) || tokens.some((t) => SHOW_ROLES.has(t)))) return c.inline >= 2
     if (key === openingLabel) return true
     // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true
@@ -286,7 +280,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   for (const [key, name, accepted] of shortForms) {
     const tokens = nameTokens(name)
     if (isSharedSurname(tokens)) {
-      if (accepted) addMember(key, displayName(name))
+      if (accepted) addMember(key, displayName(name), candidates.get(key)?.role)
       continue
     }
     const fits = fitting(tokens, name)
@@ -314,7 +308,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
         message: `the label "${name}" fits ${fits.map((m) => `"${m.name ?? m.key}"`).join(' and ')}; it is kept as its own speaker`,
       })
     }
-    if (accepted) addMember(key, displayName(name))
+    if (accepted) addMember(key, displayName(name), candidates.get(key)?.role)
     else if (fits.length > 1) aliases.set(key, null)
   }
 

@@ -100,6 +100,16 @@ describe('splitTurns: labels and the roster', () => {
   ])('$id', ({ input, hints, expected }) => {
     expect(sequence(input, hints)).toEqual(expected)
   })
+
+  test('a label that is a role alone is a speaker with that role, in any language', () => {
+    const roles = (...texts: string[]) => splitTurns(lines(...texts)).speakers.map((s) => [s.id, s.role, s.turnCount])
+    expect(roles('Host: Welcome.', 'Guest: Thanks for having me.', 'Host: So?', 'Guest: Well.', 'Moderator: Time.'))
+      .toEqual([['host', 'host', 2], ['guest', 'guest', 2], ['moderator', 'host', 1]])
+    expect(roles('主持人：欢迎收听。', '嘉宾：谢谢。', '主持人：我们开始吧。', '嘉宾：好的。')).toEqual([['主持人', 'host', 2], ['嘉宾', 'guest', 2]])
+    // Once in show notes, "Guest:" is no label: single words must recur.
+    expect(roles('Guest: Chris Miller, author of Chip War.', 'Jordan Schneider: Welcome.', 'Chris Miller: Thanks.', 'Jordan Schneider: So?', 'Chris Miller: Well.'))
+      .toEqual([['schneider', 'unknown', 2], ['miller', 'unknown', 2]])
+  })
 })
 
 describe('splitTurns: segmentation', () => {
