@@ -20,6 +20,11 @@ describe('label conventions', () => {
       expected: [['schneier', 'My path is'], ['santo', 'How so? A'], ['schneier', 'Well, it started.']],
     },
     {
+      id: 'bold labels in Markdown list items and quotes',
+      text: '- **Ann Lee:** Hello there.\n- **Bob Ray**: Hi, Ann.\n\n> **Ann Lee:** Shall we?\n>\n> **Bob Ray:** Yes.',
+      expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?'], ['ray', 'Yes.']],
+    },
+    {
       id: '__underscore__ bold',
       text: '__Ann Lee:__ Hello there.\n__Bob Ray:__ Hi, Ann.\n__Ann Lee:__ Shall we?',
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?']],
@@ -295,6 +300,14 @@ describe('non-speech stays out of the turns, speech stays in', () => {
     expect(r.turns.map((t) => t.text)).toEqual(['The rules changed.', 'They did.'])
     expect(r.sections.map((s) => s.kind)).toContain('other')
     expect(r.sections.map((s) => s.text).join(' ')).toMatch(/Postscript: [\s\S]*Captioning provided/)
+  })
+
+  it('the heading of the post\'s notes after the talk ends the last turn', () => {
+    for (const heading of ['Show notes:', '## Links', '**Mentioned in this episode**', 'Resources']) {
+      const r = split(['Ann Lee: The rules changed.', 'Bob Ray: They did.', '', heading, '', '- Chip War, by Chris Miller'].join('\n'))
+      expect(r.turns.map((t) => t.text)).toEqual(['The rules changed.', 'They did.'])
+      expect(r.sections).toEqual([expect.objectContaining({ kind: 'other', text: expect.stringContaining('Chip War') })])
+    }
   })
 
   it('a captioner\'s credit at the end of a caption file is no one\'s speech, even inside the last cues', () => {

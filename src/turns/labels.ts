@@ -51,6 +51,9 @@ const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?\d{1,3
 // A name in capitals alone on its line (`JORDAN SCHNEIDER`, one word too); read only as a name heading.
 const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3}$/u
 
+// A Markdown list marker or quote marker before a bold run.
+const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/
+
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
 // Subtitles mark a change of speaker with a leading dash.
@@ -105,6 +108,12 @@ const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCas
 export const detectLabel = (text: string, caption = false): LabelMatch | undefined => {
   const first = text.charCodeAt(0)
   if (Number.isNaN(first) || (first >= 97 && first <= 122) || first === 32) return undefined
+  if (first === 45 /* - */ || first === 42 /* * */ || first === 43 /* + */ || first === 62 /* > */) {
+    // `- **Name:** text`, `> **Name:** text`: a Markdown list item or quote holding a bold label.
+    const marker = MARKDOWN_MARKER.exec(text)
+    const bold = marker ? detectLabel(text.slice(marker[0].length), caption) : undefined
+    if (bold?.syntax === 'bold') return { ...bold, length: marker![0].length + bold.length }
+  }
   if (first === 62 /* > */ || first === 38 /* & */) {
     const change = CAPTION_CHANGE.exec(text)
     if (change) {

@@ -78,8 +78,14 @@ export const isOutro = (text: string): boolean =>
   text.length < 3000 && OUTRO_OPENING.test(text.slice(0, 200)) && OUTRO_CREDITS.test(text)
 
 /** After the last label: is this paragraph clearly not more of the last speaker's turn? */
+// The heading of a part of the post after the talk: `Show notes:`, `## Links`, `**Mentioned in this episode**`.
+const POST_HEADING = /^(?:#{1,6}[ \t]*)?[*_]{0,2}(?:show notes|episode notes|(?:useful )?links|resources|references|sources|(?:further|recommended) reading|(?:links |things |books )?mentioned(?: in (?:the|this) (?:episode|show|conversation))?|timestamps|chapters|related(?: episodes| posts| links)?|about (?:the|our) (?:guests?|hosts?|show|podcast)|follow us|connect with us)[*_]{0,2}[ \t]*:?[*_]{0,2}$/i
+
+const isPostHeading = (text: string): boolean => text.length < 80 && POST_HEADING.test(text.trim())
+
+/** After the last label: a paragraph that ends the talk (a promo, credits, another script, the heading of the post's notes). */
 export const isNonSpeech = (text: string, transcriptScript: ScriptClass): boolean =>
-  isPromo(text) || isCredits(text) || scriptClass(text) !== transcriptScript
+  isPromo(text) || isCredits(text) || isPostHeading(text) || scriptClass(text) !== transcriptScript
 
 export type SectionPosition = 'before' | 'after'
 
