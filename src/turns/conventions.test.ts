@@ -379,6 +379,32 @@ describe('pathological input', () => {
 })
 
 describe('debate and press transcripts', () => {
+  it('reads parliamentary records: Hansard, the Congressional Record, the European Parliament', () => {
+    const hansard = split([
+      'Prime Minister', '', 'The Prime Minister (Keir Starmer)', '', 'I am sure the House will join me.', '',
+      'Kemi Badenoch (North West Essex) (Con)', '', 'Why has the economy shrunk?', '', 'The Prime Minister', '', 'It has not.', '',
+      'Kemi Badenoch', '', 'Nobody believes that.', '', 'Mr Speaker', '', 'Order.',
+    ].join('\n'))
+    expect(hansard.turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['starmer', 'I am sure the House will join me.'], ['badenoch', 'Why has the economy shrunk?'], ['starmer', 'It has not.'],
+      ['badenoch', 'Nobody believes that.'], ['mr-speaker', 'Order.'],
+    ])
+    const record = split([
+      'The SPEAKER pro tempore. The Chair recognizes the gentleman from Texas.', 'Mr. SMITH of Texas. Mr. Speaker, I rise in support.',
+      'The SPEAKER pro tempore. The gentleman yields back.', 'Mr. McCONNELL. Mr. President, I yield the floor.',
+    ].join('\n\n'))
+    expect(record.turns.map((t) => [t.speakerId, t.text.split(' ').slice(0, 3).join(' ')])).toEqual([
+      ['speaker-pro-tempore', 'The Chair recognizes'], ['smith', 'Mr. Speaker, I'], ['speaker-pro-tempore', 'The gentleman yields'], ['mcconnell', 'Mr. President, I'],
+    ])
+    const europarl = split([
+      'President. – The next item is the Commission statement.', 'Ursula von der Leyen, President of the Commission. – Madam President, we must diversify.',
+      'Manfred Weber, on behalf of the PPE Group. – We agree.', 'President. – The debate is closed.',
+    ].join('\n\n'))
+    expect(europarl.turns.map((t) => [t.speakerId, t.text.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['president', 'The next'], ['leyen', 'Madam President,'], ['weber', 'We agree.'], ['president', 'The debate'],
+    ])
+  })
+
   it('reads broadcast labels with party and title, then the surname alone', () => {
     const r = split('BLITZER: Senator, your answer.\nSEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE: Well, thank you.\nBLITZER: Secretary?\nSANDERS: One more thing.')
     expect(r.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'sanders', 'blitzer', 'sanders'])

@@ -7,7 +7,7 @@ import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, PLAIN_MIN_REPEATS, type Conventions } from './conventions.js'
 import { detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
-import { nameKey, placeholderId } from './names.js'
+import { isTitleOnly, nameKey, nameTokens, placeholderId } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
 
 // Only the opening of a long document is searched for the names a roster block or intro gives.
@@ -73,10 +73,28 @@ const headsSpeech = (paragraph: Paragraph, next: Paragraph | undefined): boolean
   return heading && detectLabel(next.text) === undefined
 }
 
+/**
+ * A bare name line is a label without repeats when a speaker line gave that name or office before:
+ * Hansard heads a member's first words `Kemi Badenoch (North West Essex) (Con)` and later ones
+ * `Kemi Badenoch`, an office holder's `The Prime Minister (Keir Starmer)` and then `The Prime Minister`.
+ */
+const promoteKnownNames = (labels: Array<LabelMatch | undefined>): Array<LabelMatch | undefined> => {
+  const known = new Set<string>()
+  for (const label of labels) {
+    if (label?.syntax !== 'name-line' || label.name === null) continue
+    known.add(nameKey(label.name))
+    if (label.office) known.add(nameKey(label.office))
+  }
+  if (known.size === 0) return labels
+  // An office no line named anyone for (`Mr Speaker`) is a speaker line there too.
+  const promoted = (name: string): boolean => known.has(nameKey(name)) || isTitleOnly(nameTokens(name))
+  return labels.map((label) => (label?.syntax === 'plain-line' && label.name !== null && promoted(label.name) ? { ...label, syntax: 'name-line' } : label))
+}
+
 /** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
 export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
   let paragraphs = splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
-  let labels = detectAll(paragraphs)
+  let labels = promoteKnownNames(detectAll(paragraphs))
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
   // A page's title (`<h1>Episode 12: Rare earths</h1>`) is not a speech labelled once.
   const firstText = paragraphs.findIndex((p) => p.headingLevel === undefined && /[\p{L}\p{N}]/u.test(p.text))
@@ -121,7 +139,7 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
         labels[i] = undefined
         continue
       }
-      addCandidate(table, label.name, i, false, label.role)
+      addCandidate(table, label.name, i, false, label.role, label.office)
     }
     if (firstLabel < 0 && (paragraph.speaker || inUse(label, conventions))) firstLabel = i
   }

@@ -35,13 +35,23 @@ const BOLD_LABEL = new RegExp(String.raw`^(?:\*\*|__)?(${LATIN_NAME})\??[ \t]?(?
 const BOLD_OPEN = /^(?:\*\*|__)/
 // `[Speaker 2]`, `[Jane Doe]` opening the line, then usually a time.
 const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})\][ \t]*(?![(:])`, 'u')
-// Hearing records (GPO): `Mr. SMITH.`, `Senator GRASSLEY.`, `The CHAIRMAN.`, `Chairman LEE.` then the speech.
-const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwoman|Chair|The|General|Judge|Justice|Admiral|Secretary|Ambassador)\.?(?: [A-Z][A-Z'’-]+){1,2})\.[ \t]+(?=\p{Lu})/u
+// Hearing records and the Congressional Record (GPO): `Mr. SMITH.`, `Senator GRASSLEY.`, `The CHAIRMAN.`,
+// `Chairman LEE.`, `Mr. McCONNELL.`, `The SPEAKER pro tempore.`, then the speech. `Mr. SMITH of Texas.`
+// tells two members of one name apart; the name is the part before "of".
+const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwoman|Chair|The|General|Judge|Justice|Admiral|Secretary|Ambassador)\.?(?: (?:Mc|Mac|De|Di|La|Le|Van)?[A-Z][A-Z'’-]+){1,3}(?: pro tempore)?)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?\.[ \t]+(?=\p{Lu})/u
+// European Parliament verbatim reports: `President. – `, `Ursula von der Leyen, President of the Commission. – `,
+// `Manfred Weber, on behalf of the PPE Group. – `: a name, a description after a comma, a full stop and a dash.
+const PARLIAMENT_LABEL = new RegExp(String.raw`^(${LATIN_NAME})(?:, [^–—\n]{2,160}?)?\.[ \t]+[–—][ \t]+(?=[\p{Lu}"“‘'(])`, 'u')
 // Depositions and court records: `Q. Did you…` / `A. Yes.`
 const DEPOSITION_LABEL = /^([QA])\.[ \t]+(?=\S)/
 // A speaker line on its own (press-service and hearing transcripts): `Sen. Mike Lee (R-Utah)`,
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
+
+// Hansard: a member's first words under `Kemi Badenoch (North West Essex) (Con)` (constituency, party),
+// and an office holder's under `The Prime Minister (Keir Starmer)`; after that the name or the office alone.
+const MEMBER_LINE = new RegExp(String.raw`^(${LATIN_NAME})(?: \([^()]{2,60}\))? \((?:Con|Lab|Lab\/Co-op|LD|Lib Dem|SNP|Green|Reform|Reform UK|Ind|PC|DUP|SF|SDLP|UUP|Alliance|TUV|CB|XB|Bp|Non-Afl)\)$`, 'u')
+const OFFICE_LINE = /^((?:The|Mr|Madam) \p{Lu}[\p{L} ,'’&-]{2,80}?) \((\p{Lu}[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,4})\)$/u
 
 // `Tim Pritlove`, or a full name in capitals (`JORDAN SCHNEIDER`; one word in capitals is too often a heading).
 const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} \p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
@@ -90,6 +100,8 @@ export interface LabelMatch {
   length: number
   /** The role the label's own description states (`AILSA CHANG, HOST:`). */
   role?: 'host' | 'guest'
+  /** The office a name-line gives with the name (`The Prime Minister (Keir Starmer)`): later lines name only the office. */
+  office?: string
 }
 
 // A numbered part of a work (`Episode 12:`, `Part II:`, `Chapter 3`), unlike a numbered voice (`Speaker 2:`).
@@ -145,8 +157,15 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   }
   const inline = detectInlineLabel(text)
   if (inline) return { syntax: 'colon', ...inline }
-  const hearing = HEARING_LABEL.exec(text.slice(0, 60)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4))
-  if (hearing) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
+  const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
+  if (hearing && !isNotSpeaker(hearing[1]!)) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
+  if (text.length <= 140) {
+    const trimmed = text.trim()
+    const member = MEMBER_LINE.exec(trimmed)
+    if (member) return { syntax: 'name-line', name: member[1]!, length: text.length }
+    const office = OFFICE_LINE.exec(trimmed)
+    if (office) return { syntax: 'name-line', name: office[2]!, length: text.length, office: office[1]! }
+  }
   if (text.length <= 90) {
     const line = NAME_LINE.exec(text.trim())
     if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }

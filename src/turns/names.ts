@@ -27,6 +27,8 @@ export const TITLES: ReadonlySet<string> = new Set([
   'narrator', 'announcer', 'voice', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
   'clerk', 'secretary', 'governor', 'gov', 'gov.', 'assemblymember', 'supervisor', 'delegate', 'minister', 'speaker',
   'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
+  // The Congressional Record's chairs: `The SPEAKER pro tempore.`, `The PRESIDING OFFICER.`, `The ACTING PRESIDENT pro tempore.`
+  'pro', 'tempore', 'presiding', 'officer', 'acting',
 ])
 
 /** Whether every word of a folded name is a title or role (`the chairman`, `moderator`): a label no one is called. */
@@ -79,6 +81,11 @@ export const surnameId = (name: string): string => {
   const placeholder = placeholderId(name)
   if (placeholder) return placeholder
   const tokens = nameTokens(name)
+  // A chair or office, not a person: all of it ("speaker-pro-tempore", "presiding-officer").
+  if (tokens.length > 1 && isTitleOnly(tokens)) {
+    const office = asciiId(tokens.filter((t) => t !== 'the').join(' '))
+    if (office) return office
+  }
   const last = asciiId(tokens[tokens.length - 1] ?? '')
   if (last) return last
   const whole = asciiId(tokens.join(' '))

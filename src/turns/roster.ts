@@ -38,6 +38,8 @@ export interface LabelCandidate {
   first: number
   /** A role the label states itself (`AILSA CHANG, HOST:`); a hint's role comes first. */
   role?: 'host' | 'guest'
+  /** An office the label gives with the name (`The Prime Minister (Keir Starmer)`), which later labels use alone. */
+  office?: string
 }
 
 export interface Roster {
@@ -51,16 +53,17 @@ export interface Roster {
 
 /** Counts one label occurrence into the candidate table. */
 export const addCandidate = (
-  table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean, role?: 'host' | 'guest',
+  table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean, role?: 'host' | 'guest', office?: string,
 ): void => {
   const key = placeholderId(label) ?? nameKey(label)
   if (!key) return
   const seen = table.get(key)
   role ??= labelRole(label)
   if (!seen) {
-    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}) })
+    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}), ...(office ? { office } : {}) })
     return
   }
+  seen.office ??= office
   if (structural) seen.structural++
   else seen.inline++
   seen.role ??= role
@@ -257,6 +260,11 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   }
   for (const [key, hint] of hintByKey) {
     if (!members.has(key) && !claimed.has(hint) && isFullName(nameTokens(hint.name))) addMember(key, hint.name)
+  }
+  // `The Prime Minister` after `The Prime Minister (Keir Starmer)` is Keir Starmer.
+  for (const [key, c] of candidates) {
+    const member = c.office ? members.get(key) : undefined
+    if (member && c.office) aliases.set(nameKey(c.office), member)
   }
   const fullNames = [...members.values()].filter((m) => isFullName(personalTokens(nameTokens(m.key))))
 
