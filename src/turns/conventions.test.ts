@@ -405,6 +405,21 @@ describe('debate and press transcripts', () => {
     ])
   })
 
+  it('reads the Australian Hansard (electorate, office and time before the colon) and a court record', () => {
+    const aus = split('The SPEAKER (14:00): Order!\nMr DUTTON (Dickson—Leader of the Opposition) (14:01): Why?\nMr ALBANESE (Grayndler—Prime Minister) (14:02): Because.\nMr DUTTON (Dickson—Leader of the Opposition) (14:03): No.')
+    expect(aus.turns.map((t) => [t.speakerId, t.text])).toEqual([['speaker', 'Order!'], ['dutton', 'Why?'], ['albanese', 'Because.'], ['dutton', 'No.']])
+    const court = split([
+      'THE COURT: Call your first witness.', 'MR. SMITH: The government calls Agent Jones.', 'DIRECT EXAMINATION', 'BY MR. SMITH:',
+      'Q. Please state your name.', 'A. Dana Jones.', 'THE COURT: Cross-examination?', 'MS. LEE: Yes, Your Honor.',
+    ].join('\n\n'))
+    expect(court.turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['court', 'Call your first witness.'], ['smith', 'The government calls Agent Jones.'], ['q', 'Please state your name.'], ['a', 'Dana Jones.'],
+      ['court', 'Cross-examination?'], ['lee', 'Yes, Your Honor.'],
+    ])
+    expect(court.speakers.find((p) => p.id === 'smith')?.name).toBe('Mr. Smith')
+    expect(court.sections.map((x) => x.text)).toEqual(['DIRECT EXAMINATION\n\nBY MR. SMITH:'])
+  })
+
   it('reads broadcast labels with party and title, then the surname alone', () => {
     const r = split('BLITZER: Senator, your answer.\nSEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE: Well, thank you.\nBLITZER: Secretary?\nSANDERS: One more thing.')
     expect(r.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'sanders', 'blitzer', 'sanders'])

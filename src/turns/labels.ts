@@ -25,7 +25,8 @@ const HAN_NAME = String.raw`${CJK_PLACEHOLDER_WORD}[ \t]?\d{1,3}|[\p{Script=Han}
 // `AILSA CHANG, HOST:`, `JOHN RUWITCH, BYLINE:`); the name is the part before them.
 // It ends in a word, so a case caption's `HUMAN SERVICES, ET AL.,        :` is not one.
 const DESCRIPTION = String.raw`, \p{Lu}(?:[\p{Lu}\p{N} .,'’&/-]{0,79}[\p{Lu}\p{N}.])?`
-const AFFILIATION = String.raw`(?: \([^()\n]{1,24}\)(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
+// The Australian Hansard adds the time: `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`.
+const AFFILIATION = String.raw`(?: \([^()\n]{1,48}\)(?: \(\d{1,2}[:.]\d{2}\))?(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
 const INLINE_LABEL = new RegExp(
   String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
   'u',
@@ -107,7 +108,10 @@ export interface LabelMatch {
 // A numbered part of a work (`Episode 12:`, `Part II:`, `Chapter 3`), unlike a numbered voice (`Speaker 2:`).
 const NUMBERED_PART = /^(?:episode|ep|part|pt|chapter|season|series|section|act|scene|segment|round|day|week|lesson|step|item|exhibit|figure|fig|table|slide|page|volume|vol|track|level|stage|phase|hour|article|amendment|issue|no|number)\.?[ \t]*#?(?:\d{1,4}[a-z]?|[ivxlc]{1,6})$/i
 
-const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase()) || NUMBERED_PART.test(name)
+// `BY MR. SMITH:` in a court record heads the questions Mr. Smith asks; it is not his speech.
+const EXAMINER = /^by (?:mr|mrs|ms|dr)\.? /i
+
+const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase()) || NUMBERED_PART.test(name) || EXAMINER.test(name)
 
 /**
  * The label a paragraph opens with, in any syntax, or undefined. `caption` says the paragraph is a

@@ -29,6 +29,8 @@ export const TITLES: ReadonlySet<string> = new Set([
   'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
   // The Congressional Record's chairs: `The SPEAKER pro tempore.`, `The PRESIDING OFFICER.`, `The ACTING PRESIDENT pro tempore.`
   'pro', 'tempore', 'presiding', 'officer', 'acting',
+  // A courtroom's: `THE COURT:`, `THE INTERPRETER:`, `THE DEFENDANT:`.
+  'court', 'bailiff', 'interpreter', 'defendant', 'plaintiff', 'petitioner', 'respondent', 'juror', 'foreperson', 'marshal', 'prosecutor', 'counsel',
 ])
 
 /** Whether every word of a folded name is a title or role (`the chairman`, `moderator`): a label no one is called. */

@@ -52,7 +52,8 @@ export const continuesSponsorRead = (text: string, sponsor: string | undefined):
 }
 
 // A line that marks the recording rather than saying anything: `**Break:** [00:55]`, `[Music]`, `---`.
-const MARKER_LINE = /^(?:[*_]{0,2}(?:break|ad break|music|intro|outro|interlude|pause|end of (?:transcript|recording|episode)|transcript(?: below)?)[*_]{0,2}\s*:?[*_]{0,2}\s*(?:\\?\[[^\]]{0,20}\\?\])?|[-*_=]{3,}|\\?\[[^\]]{1,30}\\?\])$/i
+// A court record's examination headings: `DIRECT EXAMINATION`, `BY MR. SMITH:` (who asks the questions below).
+const MARKER_LINE = /^(?:[*_]{0,2}(?:break|ad break|music|intro|outro|interlude|pause|end of (?:transcript|recording|episode)|transcript(?: below)?)[*_]{0,2}\s*:?[*_]{0,2}\s*(?:\\?\[[^\]]{0,20}\\?\])?|[-*_=]{3,}|\\?\[[^\]]{1,30}\\?\]|(?:direct|cross|redirect|recross|further (?:direct|cross|redirect|recross))[- ]examination(?: \(continued\))?|by (?:mr|mrs|ms|dr)\.? [a-z'’-]+:)$/i
 
 export const isMarkerLine = (text: string): boolean => text.length < 80 && MARKER_LINE.test(text.trim())
 
