@@ -56,6 +56,17 @@ describe('createTimedLineReader headings', () => {
     expect(read('**Jordan Schneider** [00:00:02]', 'Welcome.')).toEqual([{ text: 'Welcome.', speaker: 'Jordan Schneider', start: 2 }])
   })
 
+  it('reads a bold name with its time in italics as a dated name line, and a name and time before the speech on one line as a label', () => {
+    // A dated name line, as `Name - 00:00:12` gives: the splitter learns whether it heads speech.
+    expect(read('**Dwarkesh Patel** *00:00:12*', 'Today I talk with Chris.')).toEqual([{ text: 'Dwarkesh Patel', start: 12 }, { text: 'Today I talk with Chris.' }])
+    expect(read('Lex Fridman (00:00:20) Why Taiwan?', 'Chris Miller (00:00:25) Because of TSMC.')).toEqual([
+      { text: 'Lex Fridman: Why Taiwan?', start: 20, end: 25 },
+      { text: 'Chris Miller: Because of TSMC.', start: 25 },
+    ])
+    // Not before lower-case words: a name and a time inside prose stay as written.
+    expect(read('Chris Miller (2:30) argues the opposite.')).toEqual([{ text: 'Chris Miller (2:30) argues the opposite.' }])
+  })
+
   it('dates a heading with a lone time below it', () => {
     expect(read('Ryan  0:03', '[0:07]', 'Catch it on Spotify')).toEqual([{ text: 'Catch it on Spotify', speaker: 'Ryan', start: 7 }])
   })

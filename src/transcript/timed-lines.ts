@@ -88,21 +88,29 @@ const leadingTime = (line: string): LeadingTime | undefined => {
 // The dash or bar some exports put between a time and the name beside it (`00:00:05 - Name`).
 const TIME_SEPARATOR = /^[-–—|·][ \t]+/
 // `Name - 00:00:05`, `Name | [0:05]`, `Name 00:00:05`: a name, a dash or bar or one space, a time ending the line.
-const TRAILING_TIME = /^(\S.*?)(?:[ \t]+[-–—|·][ \t]+[[(]?(\d[\d:.,]*)[\])]?|[ \t](\d[\d:.,]*))$/
+// Markdown exports set the time in italics: `**Dwarkesh Patel** *00:00:00*`.
+const TRAILING_TIME = /^(\S.*?)(?:[ \t]+[-–—|·][ \t]+[[(]?(\d[\d:.,]*)[\])]?|[ \t]([*_]{0,2})(\d[\d:.,]*)\3)$/
 
 /** `Name - 00:00:05` as the name and its time; undefined unless the part before is name-like. */
 const trailingTime = (line: string): LeadingTime | undefined => {
   if (line.length > MAX_OTTER_LINE || isDigitCode(line.charCodeAt(0))) return undefined
   const match = TRAILING_TIME.exec(line)
-  const start = match ? parseClockTimestamp(match[2] ?? match[3]!) : undefined
+  const start = match ? parseClockTimestamp(match[2] ?? match[4]!) : undefined
   const name = bareName(match?.[1] ?? '')
   return start !== undefined && isNameLike(name) ? { start, rest: name } : undefined
 }
 
+// What speech opens with after a heading on its line: a capital, a digit or an opening quote.
+const SPEECH_START = /^[\p{Lu}\p{N}"“‘'¿¡]/u
+
 // The end of a range in a heading (`Name (00:00:02 - 00:00:14)`, as Riverside writes it).
 const RANGE_END = /[ \t]*(?:-->|[-–—])[ \t]*\d[\d:.,]*$/
 
-/** `Name (00:12:31)`, `Name [00:12:31]` or `Name (00:12:31 - 00:12:40)` ending the line, or followed by `:` and text. */
+/**
+ * `Name (00:12:31)`, `Name [00:12:31]` or `Name (00:12:31 - 00:12:40)` ending the line, or followed by
+ * `:` and text, or by the text itself (`Lex Fridman (00:00:00) The following is…`, as Lex Fridman's
+ * transcripts read once their markup is gone).
+ */
 const bracketedTime = (line: string): { name: string; start: number; rest?: string } | undefined => {
   const head = line.slice(0, MAX_NAME + 2 * MAX_TIME + 6)
   const open = head.search(/ [([]\d/)
@@ -116,6 +124,7 @@ const bracketedTime = (line: string): { name: string; start: number; rest?: stri
   const after = line.slice(close + 1).trimStart()
   if (after === '') return { name, start }
   if (after.startsWith(':')) return { name, start, rest: after.slice(1).trim() }
+  if (SPEECH_START.test(after)) return { name, start, rest: after }
   return undefined
 }
 

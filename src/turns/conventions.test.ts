@@ -20,6 +20,11 @@ describe('label conventions', () => {
       expected: [['schneier', 'My path is'], ['santo', 'How so? A'], ['schneier', 'Well, it started.']],
     },
     {
+      id: 'Lex Fridman\'s `Name (00:00:00) speech` and Dwarkesh\'s `**Name** *00:00:00*` over the speech',
+      text: 'Lex Fridman (00:00:00) Welcome.\n\nChris Miller (00:00:12) Thanks.\n\nLex Fridman (00:00:20) Why?\n\n**Ann Lee** *00:01:00*\n\nHello.\n\n**Bob Ray** *00:01:05*\n\nHi.\n\n**Ann Lee** *00:01:09*\n\nBye.',
+      expected: [['fridman', 'Welcome.'], ['miller', 'Thanks.'], ['fridman', 'Why?'], ['lee', 'Hello.'], ['ray', 'Hi.'], ['lee', 'Bye.']],
+    },
+    {
       id: 'bold labels in Markdown list items and quotes',
       text: '- **Ann Lee:** Hello there.\n- **Bob Ray**: Hi, Ann.\n\n> **Ann Lee:** Shall we?\n>\n> **Bob Ray:** Yes.',
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?'], ['ray', 'Yes.']],
