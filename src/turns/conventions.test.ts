@@ -25,6 +25,11 @@ describe('label conventions', () => {
       expected: [['fridman', 'Welcome.'], ['miller', 'Thanks.'], ['fridman', 'Why?'], ['lee', 'Hello.'], ['ray', 'Hi.'], ['lee', 'Bye.']],
     },
     {
+      id: 'The New York Times\' lower-case name lines, with [MUSIC PLAYING] between',
+      text: '[MUSIC PLAYING]\n\nmichael barbaro\n\nFrom The New York Times.\n\n[MUSIC PLAYING]\n\nIt is Tuesday.\n\nkeith bradsher\n\nThank you.\n\nmichael barbaro\n\nSo?\n\nkeith bradsher\n\nWell.\n\nmichael barbaro\n\nThanks.\n\nkeith bradsher\n\nSure.',
+      expected: [['barbaro', 'From The New'], ['bradsher', 'Thank you.'], ['barbaro', 'So?'], ['bradsher', 'Well.'], ['barbaro', 'Thanks.'], ['bradsher', 'Sure.']],
+    },
+    {
       id: 'bold labels in Markdown list items and quotes',
       text: '- **Ann Lee:** Hello there.\n- **Bob Ray**: Hi, Ann.\n\n> **Ann Lee:** Shall we?\n>\n> **Bob Ray:** Yes.',
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?'], ['ray', 'Yes.']],
@@ -357,6 +362,11 @@ describe('language per turn', () => {
 // Heuristics over untrusted text: each of these must come back with a sensible result (linear time
 // is measured by `npm run bench -- split`, not asserted here).
 describe('pathological input', () => {
+  it('a short line in lower case that recurs is a name only in a text written with capitals', () => {
+    const refrain = 'great point\n\nso what do you think about that\n\n'.repeat(4) + 'and then they left'
+    expect(split(refrain).speakers.map((s) => s.id)).toEqual(['unknown'])
+  })
+
   it('100k `>>` changes on one line give 100k unknown turns', () => {
     const r = split(Array.from({ length: 100_000 }, (_, i) => `>> Item ${i}.`).join(' '))
     expect(r.turns).toHaveLength(100_000)

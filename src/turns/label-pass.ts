@@ -73,6 +73,29 @@ const headsSpeech = (paragraph: Paragraph, next: Paragraph | undefined): boolean
   return heading && detectLabel(next.text) === undefined
 }
 
+const startsLowerCase = (text: string): boolean => {
+  const c = text.charCodeAt(0)
+  return c >= 97 && c <= 122
+}
+
+/**
+ * A name line in lower case (`michael barbaro`) stands out only in a text that writes sentences with
+ * capitals; in one all in lower case (automatic captions saved as text), a refrain would be a name.
+ */
+const dropLowerCaseNamesInLowerCaseText = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>): Array<LabelMatch | undefined> => {
+  let lower = 0
+  let other = 0
+  let names = 0
+  for (let i = 0; i < paragraphs.length; i++) {
+    const text = paragraphs[i]!.text
+    if (labels[i]?.syntax === 'plain-line' && startsLowerCase(text)) names++
+    else if (startsLowerCase(text)) lower++
+    else if (/^\p{Lu}/u.test(text)) other++
+  }
+  if (names === 0 || other > lower) return labels
+  return labels.map((label, i) => (label?.syntax === 'plain-line' && startsLowerCase(paragraphs[i]!.text) ? undefined : label))
+}
+
 /**
  * A bare name line is a label without repeats when a speaker line gave that name or office before:
  * Hansard heads a member's first words `Kemi Badenoch (North West Essex) (Con)` and later ones
@@ -94,7 +117,7 @@ const promoteKnownNames = (labels: Array<LabelMatch | undefined>): Array<LabelMa
 /** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
 export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
   let paragraphs = splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
-  let labels = promoteKnownNames(detectAll(paragraphs))
+  let labels = promoteKnownNames(dropLowerCaseNamesInLowerCaseText(paragraphs, detectAll(paragraphs)))
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
   // A page's title (`<h1>Episode 12: Rare earths</h1>`) is not a speech labelled once.
   const firstText = paragraphs.findIndex((p) => p.headingLevel === undefined && /[\p{L}\p{N}]/u.test(p.text))

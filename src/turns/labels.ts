@@ -59,6 +59,21 @@ const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (
 // A diarized voice alone on its line over the speech.
 const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?\d{1,3}$`, 'iu')
 
+// The New York Times' podcasts set the speaker's name alone on a line in lower case (`michael barbaro`).
+const LOWER_NAME_LINE = /^\p{Ll}[\p{Ll}'’-]+(?: \p{Ll}[\p{Ll}'’.-]+){1,2}$/u
+// Words such a line cannot hold: a refrain ("thank you", "oh my god") is no name.
+const NOT_IN_NAMES = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'you', 'i', 'me',
+  'my', 'we', 'our', 'us', 'it', 'is', 'are', 'was', 'be', 'so', 'oh', 'yes', 'no', 'yeah', 'okay', 'ok', 'thank', 'thanks', 'all', 'right',
+  'well', 'good', 'hi', 'hello', 'bye', 'god', 'wow', 'please', 'sorry', 'sure', 'what', 'why', 'how', 'who', 'this', 'that', 'now', 'here',
+  'there', 'not', 'just', 'like', 'very', 'really', 'much', 'more', 'one', 'two', 'go', 'come', 'let', 'end', 'part', 'music', 'playing'])
+
+/** `michael barbaro` alone on its line, as a bare name line: a convention only when the name recurs. */
+const lowerCaseNameLine = (text: string): LabelMatch | undefined => {
+  const line = text.trim()
+  if (line.length > 40 || !LOWER_NAME_LINE.test(line) || line.split(' ').some((w) => NOT_IN_NAMES.has(w))) return undefined
+  return { syntax: 'plain-line', name: line.replace(/(^|[ '’-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()), length: text.length }
+}
+
 // A name in capitals alone on its line (`JORDAN SCHNEIDER`, one word too); read only as a name heading.
 const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3}$/u
 
@@ -111,7 +126,10 @@ const NUMBERED_PART = /^(?:episode|ep|part|pt|chapter|season|series|section|act|
 // `BY MR. SMITH:` in a court record heads the questions Mr. Smith asks; it is not his speech.
 const EXAMINER = /^by (?:mr|mrs|ms|dr)\.? /i
 
-const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase()) || NUMBERED_PART.test(name) || EXAMINER.test(name)
+// A stage direction in capitals or brackets: `[MUSIC PLAYING]`, `[SPEAKING SPANISH]`, `[THEME MUSIC]`.
+const STAGE_DIRECTION = /\b(?:music|playing|applause|laughter|laughs|laughing|chuckles?|crosstalk|inaudible|unintelligible|indiscernible|silence|sighs?|coughs?|noise|sounds?|cheers|cheering|beeps?|ringing|static|soundbite|singing|overlapping|speaking (?:\p{L}+|in \p{L}+))\b/iu
+
+const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCase()) || NUMBERED_PART.test(name) || EXAMINER.test(name) || STAGE_DIRECTION.test(name)
 
 /**
  * The label a paragraph opens with, in any syntax, or undefined. `caption` says the paragraph is a
@@ -123,7 +141,8 @@ const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCas
  */
 export const detectLabel = (text: string, caption = false): LabelMatch | undefined => {
   const first = text.charCodeAt(0)
-  if (Number.isNaN(first) || (first >= 97 && first <= 122) || first === 32) return undefined
+  if (first >= 97 && first <= 122) return caption ? undefined : lowerCaseNameLine(text)
+  if (Number.isNaN(first) || first === 32) return undefined
   if (first === 45 /* - */ || first === 42 /* * */ || first === 43 /* + */ || first === 62 /* > */) {
     // `- **Name:** text`, `> **Name:** text`: a Markdown list item or quote holding a bold label.
     const marker = MARKDOWN_MARKER.exec(text)
