@@ -30,6 +30,16 @@ describe('label conventions', () => {
       expected: [['barbaro', 'From The New'], ['bradsher', 'Thank you.'], ['barbaro', 'So?'], ['bradsher', 'Well.'], ['barbaro', 'Thanks.'], ['bradsher', 'Sure.']],
     },
     {
+      id: 'two names in capitals alone on their lines, heading two paragraphs each (a short exchange)',
+      text: 'JORDAN SCHNEIDER\nWelcome to ChinaTalk.\n\nCHRIS MILLER\nThanks for having me.\n\nJORDAN SCHNEIDER\nWhy Taiwan?\n\nCHRIS MILLER\nBecause of TSMC.',
+      expected: [['schneider', 'Welcome to ChinaTalk.'], ['miller', 'Thanks for having'], ['schneider', 'Why Taiwan?'], ['miller', 'Because of TSMC.']],
+    },
+    {
+      id: 'one heading twice is no exchange',
+      text: 'Key Takeaways\nRare earths matter.\n\nKey Takeaways\nChips matter too.',
+      expected: [['unknown', 'Key Takeaways Rare']],
+    },
+    {
       id: 'bold labels in Markdown list items and quotes',
       text: '- **Ann Lee:** Hello there.\n- **Bob Ray**: Hi, Ann.\n\n> **Ann Lee:** Shall we?\n>\n> **Bob Ray:** Yes.',
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?'], ['ray', 'Yes.']],

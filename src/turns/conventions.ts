@@ -10,8 +10,23 @@ import type { LabelMatch, LabelSyntax } from './labels.js'
 const SECOND_CONVENTION_SHARE = 0.15
 // Subtitle dashes are a convention when this share of caption cues opens with one.
 const DASH_SHARE = 0.03
-// A bare name line counts once the same name heads this many paragraphs.
-export const PLAIN_MIN_REPEATS = 3
+// A bare name line counts once the same name heads this many paragraphs, or once two names head two each.
+const PLAIN_MIN_REPEATS = 3
+const PLAIN_PAIR_REPEATS = 2
+
+/**
+ * Which bare names, by how many paragraphs each heads, are speaker lines: those heading three or
+ * more; or, outside caption files, when two or more names head two each (a short exchange), those.
+ * A lone heading that recurs twice ("Key Takeaways" over two lists) is not a conversation, and
+ * captions repeat short lines in capitals ("PACIFIC WATER QUALITY") without naming anyone.
+ */
+export const plainLineNames = (counts: ReadonlyMap<string, number>, captions: boolean): Set<string> => {
+  const names = [...counts]
+  const repeated = names.filter(([, n]) => n >= PLAIN_MIN_REPEATS)
+  if (repeated.length > 0 || captions) return new Set(repeated.map(([name]) => name))
+  const twice = names.filter(([, n]) => n >= PLAIN_PAIR_REPEATS)
+  return new Set(twice.length >= 2 ? twice.map(([name]) => name) : [])
+}
 
 export interface Conventions {
   /** Named syntaxes in use, as the splitter should read them. */
@@ -55,8 +70,9 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
     // A bare name alone on a line looks like a title; it is a convention only when names repeat,
     // and then only the repeated names count (label-pass.ts drops the others).
     if (syntax === 'plain-line') {
-      const repeated = [...entry.names.values()].filter((n) => n >= PLAIN_MIN_REPEATS)
-      return repeated.length >= 1 ? repeated.reduce((a, b) => a + b, 0) : 0
+      let sum = 0
+      for (const name of plainLineNames(entry.names, captionCount > 0)) sum += entry.names.get(name)!
+      return sum
     }
     // A name heading over speech is also how chapter lists with blurbs look; a speaker comes back.
     if (syntax === 'name-heading') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0

@@ -4,7 +4,7 @@
  * intro or roster block gives, the text's own use of case). Linear in the input.
  */
 import type { Paragraph } from '../transcript/types.js'
-import { chooseConventions, PLAIN_MIN_REPEATS, type Conventions } from './conventions.js'
+import { chooseConventions, plainLineNames, type Conventions } from './conventions.js'
 import { detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
 import { isTitleOnly, nameKey, nameTokens, placeholderId } from './names.js'
@@ -143,10 +143,11 @@ const MINOR_SCRIPT_SHARE = 0.1
 export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>, conventions: Conventions) => {
   // Bare name lines: only names that head several paragraphs are labels; a lone "Show Notes" is text.
   const plainCounts = new Map<string, number>()
-  for (const label of labels) if (label?.syntax === 'plain-line' && label.name) plainCounts.set(label.name, (plainCounts.get(label.name) ?? 0) + 1)
+  for (const label of labels) if (label?.syntax === 'plain-line' && label.name) plainCounts.set(label.name.toLowerCase(), (plainCounts.get(label.name.toLowerCase()) ?? 0) + 1)
+  const plainNames = plainLineNames(plainCounts, paragraphs.some((p) => p.fragment === true))
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]
-    if (label?.syntax === 'plain-line' && (plainCounts.get(label.name!) ?? 0) < PLAIN_MIN_REPEATS) labels[i] = undefined
+    if (label?.syntax === 'plain-line' && !plainNames.has(label.name!.toLowerCase())) labels[i] = undefined
   }
   const byScript = { cjk: 0, other: 0 }
   for (const label of labels) if (inUse(label, conventions) && label.name !== null) byScript[scriptClass(label.name)]++
