@@ -125,7 +125,7 @@ describe('readJson: other common shapes', () => {
         { speaker: 'A', start: 250, end: 4100, text: 'Thanks for joining.', words: [] },
         { speaker: 'B', start: 4300, end: 9000, text: 'Glad to be here.', words: [] },
       ] },
-      expected: [['A', 0.25, 4.1, 'Thanks for joining.'], ['B', 4.3, 9, 'Glad to be here.']],
+      expected: [['Speaker A', 0.25, 4.1, 'Thanks for joining.'], ['Speaker B', 4.3, 9, 'Glad to be here.']],
     },
     {
       id: 'Deepgram utterances (numeric speakers under results)',

@@ -176,6 +176,8 @@ const normalizeSegment = (value: unknown, names: Readonly<Record<string, string>
   if (speaker === undefined && typeof value.speaker_index === 'number') speaker = value.speaker_index
   if (typeof speaker === 'number') speaker = `Speaker ${speaker}`
   if (typeof speaker === 'string' && names?.[speaker]) speaker = names[speaker]
+  // AssemblyAI names its voices by a letter alone ("A", "B"): a placeholder, not someone called A.
+  else if (typeof speaker === 'string' && /^[A-Z]$/.test(speaker)) speaker = `Speaker ${speaker}`
   const timed = Array.isArray(value.elements) ? value.elements.filter((e): e is Json => isObject(e) && typeof e.ts === 'number') : []
   const start = first(value, ['startTime', 'start', 'start_time', 'startTimeSeconds', 'ts', 'from', 'offset', 'startOffset']) ?? timed[0]?.ts
   const end = first(value, ['endTime', 'end', 'end_time', 'endTimeSeconds', 'end_ts', 'to', 'endOffset']) ?? timed[timed.length - 1]?.end_ts

@@ -40,6 +40,11 @@ describe('label conventions', () => {
       expected: [['unknown', 'Key Takeaways Rare']],
     },
     {
+      id: 'AssemblyAI\'s lettered voices, `Speaker A:` and `Speaker B` alone on a line',
+      text: 'Speaker A: Welcome.\n\nSpeaker B: Thanks.\n\nSpeaker A: Why?\n\n---\n\nSpeaker A\nSo.\n\nSpeaker B\nBecause.\n\nSpeaker A\nRight.',
+      expected: [['speaker-a', 'Welcome.'], ['speaker-b', 'Thanks.'], ['speaker-a', 'Why? So.'], ['speaker-b', 'Because.'], ['speaker-a', 'Right.']],
+    },
+    {
       id: 'bold labels in Markdown list items and quotes',
       text: '- **Ann Lee:** Hello there.\n- **Bob Ray**: Hi, Ann.\n\n> **Ann Lee:** Shall we?\n>\n> **Bob Ray:** Yes.',
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?'], ['ray', 'Yes.']],

@@ -57,7 +57,7 @@ const OFFICE_LINE = /^((?:The|Mr|Madam) \p{Lu}[\p{L} ,'’&-]{2,80}?) \((\p{Lu}[
 // `Tim Pritlove`, or a full name in capitals (`JORDAN SCHNEIDER`; one word in capitals is too often a heading).
 const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} \p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
 // A diarized voice alone on its line over the speech.
-const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?\d{1,3}$`, 'iu')
+const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?(?:\d{1,3}|[a-z])$`, 'iu')
 
 // The New York Times' podcasts set the speaker's name alone on a line in lower case (`michael barbaro`).
 const LOWER_NAME_LINE = /^\p{Ll}[\p{Ll}'’-]+(?: \p{Ll}[\p{Ll}'’.-]+){1,2}$/u
