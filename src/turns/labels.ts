@@ -17,6 +17,11 @@ const LATIN_NAME = String.raw`${NAME}(?:[ \t](?:${NAME}|\d{1,3}|#\d{1,3}|${PARTI
 // A numbered voice (`说话人 1`) before any other run of those scripts.
 const HAN_NAME = String.raw`${CJK_PLACEHOLDER_WORD}[ \t]?\d{1,3}|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,8}`
 
+// Names in other scripts without capitals (Arabic, Hebrew, the Indian scripts, Thai…): one to three
+// words before a colon and a space, as in Latin script.
+const CASELESS_WORD = String.raw`[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Thai}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}][\p{L}\p{M}]*`
+const CASELESS_NAME = String.raw`${CASELESS_WORD}(?:[ \t]${CASELESS_WORD}){0,2}`
+
 // Built once at load: the splitter calls it for every paragraph (no per-call RegExp).
 // A Latin label needs a space or the end after its colon, so "Re:Invent" and URLs are not labels.
 // "Name?:" (a transcriber unsure of the name) is the same label.
@@ -28,7 +33,7 @@ const DESCRIPTION = String.raw`, \p{Lu}(?:[\p{Lu}\p{N} .,'’&/-]{0,79}[\p{Lu}\p
 // The Australian Hansard adds the time: `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`.
 const AFFILIATION = String.raw`(?: \([^()\n]{1,48}\)(?: \(\d{1,2}[:.]\d{2}\))?(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
 const INLINE_LABEL = new RegExp(
-  String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*)`,
+  String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*|(${CASELESS_NAME})[ \t]?[:：](?:[ \t]+|$))`,
   'u',
 )
 // `**Name:**`, `**Name**:`, `__Name:__`, and a bold run opened on an earlier line (`Name:** text`).
@@ -247,7 +252,7 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   if (Number.isNaN(first) || (first >= 97 && first <= 122) || first === 32) return undefined
   const match = INLINE_LABEL.exec(text)
   if (!match) return undefined
-  const name = (match[1] ?? match[2] ?? '').trim()
+  const name = (match[1] ?? match[2] ?? match[3] ?? '').trim()
   if (!name || isNotSpeaker(name)) return undefined
   // A description without the party is only read after a full name in capitals, as broadcasters
   // write it: "Well, I think:" or "WELL, I SAID:" opening a line is speech.

@@ -41,9 +41,11 @@ export const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length
 const ROLE_WORDS = new Map<string, 'host' | 'guest'>([
   ...['host', 'cohost', 'co-host', 'presenter', 'anchor', 'moderator', 'interviewer', 'moderatorin', 'moderador', 'moderadora',
     'entrevistador', 'entrevistadora', 'intervistatore', 'intervistatrice', 'animateur', 'animatrice', 'présentateur', 'présentatrice',
-    '主持人', '主持', '司会', '진행자', '사회자'].map((w) => [w, 'host'] as const),
+    '主持人', '主持', '司会', '진행자', '사회자', 'ведущий', 'ведущая', 'المذيع', 'المذيعة', 'المحاور', 'المقدم', 'एंकर', 'संचालक', 'מנחה',
+  ].map((w) => [nameKey(w), 'host'] as const),
   ...['guest', 'interviewee', 'gast', 'invité', 'invitée', 'invitado', 'invitada', 'entrevistado', 'entrevistada', 'ospite',
-    '嘉宾', '嘉賓', '来宾', '來賓', 'ゲスト', '게스트'].map((w) => [w, 'guest'] as const),
+    '嘉宾', '嘉賓', '来宾', '來賓', 'ゲスト', '게스트', 'гость', 'гостья', 'الضيف', 'الضيفة', 'मेहमान', 'अतिथि', 'אורח', 'אורחת',
+  ].map((w) => [nameKey(w), 'guest'] as const),
 ])
 
 /** The role a label that is only a role states: `Host:` → host, `Guest:` → guest, `主持人：` → host. */

@@ -106,6 +106,9 @@ describe('splitTurns: labels and the roster', () => {
     expect(roles('Host: Welcome.', 'Guest: Thanks for having me.', 'Host: So?', 'Guest: Well.', 'Moderator: Time.'))
       .toEqual([['host', 'host', 2], ['guest', 'guest', 2], ['moderator', 'host', 1]])
     expect(roles('主持人：欢迎收听。', '嘉宾：谢谢。', '主持人：我们开始吧。', '嘉宾：好的。')).toEqual([['主持人', 'host', 2], ['嘉宾', 'guest', 2]])
+    // Scripts without capitals besides Chinese and Japanese: Arabic, Devanagari.
+    expect(roles('المذيع: مرحبا بكم.', 'الضيف: شكرا لكم.', 'المذيع: ماذا يعني ذلك؟', 'الضيف: الكثير.')).toEqual([['المذيع', 'host', 2], ['الضيف', 'guest', 2]])
+    expect(roles('एंकर: नमस्कार।', 'मेहमान: धन्यवाद।', 'एंकर: क्या मतलब है?', 'मेहमान: बहुत कुछ।')).toEqual([['एंकर', 'host', 2], ['मेहमान', 'guest', 2]])
     // Once in show notes, "Guest:" is no label: single words must recur.
     expect(roles('Guest: Chris Miller, author of Chip War.', 'Jordan Schneider: Welcome.', 'Chris Miller: Thanks.', 'Jordan Schneider: So?', 'Chris Miller: Well.'))
       .toEqual([['schneider', 'unknown', 2], ['miller', 'unknown', 2]])
