@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest'
-import { detectLanguage } from './language.js'
+import { describe, expect, it, test } from 'vitest'
+import { detectLanguage, transcriptLanguageOf } from './language.js'
 
 test.each([
   { id: 'chinese by script', text: '在中国,传统上有几个高危职业,像矿工、消防员、一线施工爆破人员。', language: 'zh' },
@@ -11,4 +11,16 @@ test.each([
   { id: 'too short to tell', text: 'Yes.', language: 'und' },
 ])('$id', ({ text, language }) => {
   expect(detectLanguage(text)).toBe(language)
+})
+
+describe('transcriptLanguageOf', () => {
+  it('reads a short transcript by its function words, else by the document around it, else not at all', () => {
+    // Trigrams read these few words as Swedish.
+    expect(detectLanguage('Welcome. Thanks. So? Well.')).not.toBe('en')
+    expect(transcriptLanguageOf('Welcome. Thanks. So? Well.')).toBe('en')
+    expect(transcriptLanguageOf('Hallo. Danke. Und? Gut.')).toBe('de')
+    expect(transcriptLanguageOf('Welcome. Thanks. Bye.')).toBe('und')
+    const post = 'The rules announced this week require a licence for every export of the metals and the magnets made from them.'
+    expect(transcriptLanguageOf('Welcome. Thanks. Bye.', () => post)).toBe('en')
+  })
 })

@@ -131,6 +131,23 @@ const looksLike = (text: string, language: string): boolean => {
 }
 
 /** A turn's language: the transcript's when the turn is short or reads like it, else detected. */
+// Below this, trigrams guess ("Welcome. Thanks. So? Well." reads as Swedish): a transcript this
+// short takes a language only from its function words, else none ("und").
+const DOCUMENT_MIN_CHARS = 100
+
+/**
+ * The language of a transcript's speech, from a sample of it. A short sample takes it from its
+ * function words, else from `wider` (the whole document: a short exchange inside an English post
+ * is English) when that is long enough, else "und".
+ */
+export const transcriptLanguageOf = (sample: string, wider?: () => string): string => {
+  if (sample.length >= DOCUMENT_MIN_CHARS || scriptClass(sample) === 'cjk') return detectLanguage(sample)
+  const byWords = Object.keys(STOPWORDS).find((language) => looksLike(sample, language))
+  if (byWords) return byWords
+  const context = wider?.()
+  return context !== undefined && context.length >= DOCUMENT_MIN_CHARS ? detectLanguage(context) : 'und'
+}
+
 export const turnLanguage = (text: string, transcriptLanguage: string): string => {
   if (text.length < TURN_MIN_CHARS && scriptClass(text) !== 'cjk') return transcriptLanguage
   if (looksLike(text, transcriptLanguage)) return transcriptLanguage

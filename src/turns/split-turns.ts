@@ -8,7 +8,7 @@ import type { Warning } from '../record/schema.js'
 import type { Paragraph } from '../transcript/types.js'
 import { asSections, finish, sampleText, toDrafts, trimOutro, wordful, type Aside } from './drafts.js'
 import { collectCandidates, documentScript, isCommonWord, labelParagraphs, namesInIntro, openingKey, wordCases } from './label-pass.js'
-import { detectLanguage, scriptClass } from './language.js'
+import { scriptClass, transcriptLanguageOf } from './language.js'
 import { buildRoster } from './roster.js'
 import { classifySections, isClosingLine, isNonSpeech } from './sections.js'
 import type { SplitOptions, SplitResult } from './types.js'
@@ -56,7 +56,7 @@ const splitBySpeechHeadings = (units: readonly Unit[], warnings: Warning[]): Spl
     if (speechLevel !== undefined) speech.push(unit)
     else if (countWords(unit.text) > 0) other.push(unit.text)
   }
-  const language = detectLanguage(sampleText(speech, 0, speech.length))
+  const language = transcriptLanguageOf(sampleText(speech, 0, speech.length))
   warnings.push({ code: 'NO_SPEAKER_LABELS', message: 'no speaker labels were found: the speech under the transcript headings is attributed to "unknown"' })
   const aside: Aside = []
   const drafts = toDrafts(speech, 0, speech.length, UNKNOWN, aside)
@@ -104,7 +104,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdin
       })
     }
     const sample = sampleText(units, 0, units.length)
-    const language = detectLanguage(sample)
+    const language = transcriptLanguageOf(sample)
     const drafts = toDrafts(units, 0, units.length, UNKNOWN, aside)
     return finish(drafts, asSections(aside, language), warnings, language)
   }
@@ -121,7 +121,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdin
   }
   // Sampled up to the last label, so a trailing foreign-language note cannot set the language.
   const sample = sampleText(units, first, last + 1)
-  const transcriptLanguage = detectLanguage(sample)
+  const transcriptLanguage = transcriptLanguageOf(sample, () => sampleText(units, 0, units.length))
   const transcriptScript = scriptClass(sample)
   // After the last label, the first paragraph that is clearly not speech ends the transcript.
   let end = limit
