@@ -45,6 +45,16 @@ describe('label conventions', () => {
       expected: [['speaker-a', 'Welcome.'], ['speaker-b', 'Thanks.'], ['speaker-a', 'Why? So.'], ['speaker-b', 'Because.'], ['speaker-a', 'Right.']],
     },
     {
+      id: 'a name, a dash and the speech (`JORDAN SCHNEIDER — Welcome…`)',
+      text: 'ANN LEE — Welcome.\n\nBob Ray - Thanks.\n\nANN LEE — Why?\n\nBob Ray - Because.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?'], ['ray', 'Because.']],
+    },
+    {
+      id: 'a guest list with dashes over a colon transcript stays in the show notes',
+      text: 'Ann Lee — author of Chip War\n\nBob Ray — Tufts University\n\nAnn Lee: Hello.\n\nBob Ray: Hi.\n\nAnn Lee: Bye.',
+      expected: [['lee', 'Hello.'], ['ray', 'Hi.'], ['lee', 'Bye.']],
+    },
+    {
       id: 'bold labels in Markdown list items and quotes',
       text: '- **Ann Lee:** Hello there.\n- **Bob Ray**: Hi, Ann.\n\n> **Ann Lee:** Shall we?\n>\n> **Bob Ray:** Yes.',
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?'], ['ray', 'Yes.']],

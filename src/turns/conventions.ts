@@ -76,10 +76,12 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
     }
     // A name heading over speech is also how chapter lists with blurbs look; a speaker comes back.
     if (syntax === 'name-heading') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
+    // `Chris Miller — author of Chip War` once per guest is a show-notes list; a speaker comes back.
+    if (syntax === 'dash-label') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
     const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
     return recurs ? entry.labels : 0
   }
-  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'name-heading']
+  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'name-heading', 'dash-label']
   const best = Math.max(0, ...namedSyntaxes.map(support))
   const named = new Set<LabelSyntax>()
   for (const syntax of namedSyntaxes) {

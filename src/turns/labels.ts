@@ -82,6 +82,10 @@ const lowerCaseNameLine = (text: string): LabelMatch | undefined => {
 // A name in capitals alone on its line (`JORDAN SCHNEIDER`, one word too); read only as a name heading.
 const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3}$/u
 
+// `JORDAN SCHNEIDER — Welcome…`, `Chris Miller - Thanks…`: a name, a dash, the speech. Show notes
+// list guests the same way once each, so the convention needs a name that recurs (conventions.ts).
+const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+[-–—][ \t]+(?=[\p{Lu}"“‘'¿¡])`, 'u')
+
 // A Markdown list marker or quote marker before a bold run.
 const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/
 
@@ -111,7 +115,7 @@ const NOT_SPEAKERS = new Set([
 ])
 
 /** Which convention a label is written in; a document uses one or a few of them consistently. */
-export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'name-heading' | 'caption-change' | 'dash-change'
+export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'name-heading' | 'dash-label' | 'caption-change' | 'dash-change'
 
 export interface LabelMatch {
   syntax: LabelSyntax
@@ -185,6 +189,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   }
   const inline = detectInlineLabel(text)
   if (inline) return { syntax: 'colon', ...inline }
+  const dashed = DASH_LABEL.exec(text.slice(0, 80))
+  if (dashed && !isNotSpeaker(dashed[1]!)) return { syntax: 'dash-label', name: dashed[1]!, length: dashed[0].length }
   const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
   if (hearing && !isNotSpeaker(hearing[1]!)) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
   if (text.length <= 140) {
