@@ -74,10 +74,9 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
       for (const name of plainLineNames(entry.names, captionCount > 0)) sum += entry.names.get(name)!
       return sum
     }
-    // A name heading over speech is also how chapter lists with blurbs look; a speaker comes back.
-    if (syntax === 'name-heading') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
-    // `Chris Miller — author of Chip War` once per guest is a show-notes list; a speaker comes back.
-    if (syntax === 'dash-label') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
+    // A name heading over speech is also how chapter lists with blurbs look, and `Chris Miller —
+    // author of Chip War` once per guest how show notes list guests: a speaker comes back.
+    if (syntax === 'name-heading' || syntax === 'dash-label') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
     const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
     return recurs ? entry.labels : 0
   }

@@ -6,7 +6,7 @@
  * which syntaxes the document really uses, and which candidates are speakers, is decided from the
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
-import { CJK_PLACEHOLDER_WORD, isAllCaps, PLACEHOLDER_WORD } from './names.js'
+import { CJK_PLACEHOLDER_WORD, isAllCaps, PLACEHOLDER_WORD, titleCase } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
@@ -76,7 +76,7 @@ const NOT_IN_NAMES = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 
 const lowerCaseNameLine = (text: string): LabelMatch | undefined => {
   const line = text.trim()
   if (line.length > 40 || !LOWER_NAME_LINE.test(line) || line.split(' ').some((w) => NOT_IN_NAMES.has(w))) return undefined
-  return { syntax: 'plain-line', name: line.replace(/(^|[ '’-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()), length: text.length }
+  return { syntax: 'plain-line', name: titleCase(line), length: text.length }
 }
 
 // A name in capitals alone on its line (`JORDAN SCHNEIDER`, one word too); read only as a name heading.

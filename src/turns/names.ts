@@ -107,7 +107,11 @@ export const givenNameId = (name: string): string => asciiId(nameTokens(name)[0]
 export const displayName = (label: string): string => {
   const trimmed = label.replace(/\s+/g, ' ').trim()
   if (trimmed !== trimmed.toUpperCase() || trimmed === trimmed.toLowerCase()) return trimmed
-  return trimmed.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+  return titleCase(trimmed)
 }
+
+/** Each word's first letter in capitals, the rest in lower case: "CHRIS O’BRIEN" and "chris o’brien" → "Chris O’Brien". */
+export const titleCase = (name: string): string =>
+  name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
 
 export const isAllCaps = (label: string): boolean => label === label.toUpperCase() && label !== label.toLowerCase()

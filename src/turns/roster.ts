@@ -263,8 +263,8 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
   }
   // `The Prime Minister` after `The Prime Minister (Keir Starmer)` is Keir Starmer.
   for (const [key, c] of candidates) {
-    const member = c.office ? members.get(key) : undefined
-    if (member && c.office) aliases.set(nameKey(c.office), member)
+    const member = members.get(key)
+    if (c.office && member) aliases.set(nameKey(c.office), member)
   }
   const fullNames = [...members.values()].filter((m) => isFullName(personalTokens(nameTokens(m.key))))
 
