@@ -72,15 +72,36 @@ const splitVoices = (payload: string): VoicePart[] => {
 // ASS override blocks (`{\\an8}`) leak into SRT files made from other subtitle formats.
 const ASS_OVERRIDE = /\{\\[^}]*\}/g
 
+// A line of a two-voice subtitle: `- Where were you?` over `- At home.`, each voice after its dash.
+const DIALOGUE_LINE = /^[ \t]*(?:<[^<>\n]*>)*[-–—][ \t]+\S/
+
 /**
- * The payload's text, one part per voice span (text before the first span has no speaker);
- * parts left empty by stripping are dropped.
+ * The lines of a payload as one text, or one text per voice when its lines after the first open
+ * with a dash: subtitles put two speakers in one cue that way, and joined they would read as one.
+ */
+const dialogueLines = (text: string): string[] => {
+  if (!text.includes('\n')) return [text]
+  const lines = text.split('\n')
+  if (!lines.some((line, i) => i > 0 && DIALOGUE_LINE.test(line))) return [text]
+  const voices: string[] = []
+  for (const line of lines) {
+    if (voices.length === 0 || DIALOGUE_LINE.test(line)) voices.push(line)
+    else voices[voices.length - 1] += `\n${line}`
+  }
+  return voices
+}
+
+/**
+ * The payload's text, one part per voice span (text before the first span has no speaker) and
+ * per dialogue line; parts left empty by stripping are dropped.
  */
 export const cueParts = (payload: string): Array<{ text: string; speaker?: string }> => {
   const parts: Array<{ text: string; speaker?: string }> = []
   for (const voice of splitVoices(payload.replace(INLINE_TIMESTAMP, '').replace(ASS_OVERRIDE, ''))) {
-    const text = markupToText(voice.text)
-    if (text) parts.push(voice.speaker ? { text, speaker: voice.speaker } : { text })
+    for (const line of dialogueLines(voice.text)) {
+      const text = markupToText(line)
+      if (text) parts.push(voice.speaker ? { text, speaker: voice.speaker } : { text })
+    }
   }
   return parts
 }

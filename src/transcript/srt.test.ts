@@ -41,6 +41,12 @@ describe('readSrt on variants', () => {
     ])
   })
 
+  it('reads each line of a two-voice cue (`- Hi.` over `- Hello.`) as its own fragment', () => {
+    expect(readSrt('1\n00:00:01,000 --> 00:00:03,000\n<i>- Where were you?</i>\n<i>- At home,</i>\n<i>reading.</i>').map((p) => p.text))
+      .toEqual(['- Where were you?', '- At home, reading.'])
+    expect(readSrt('1\n00:00:01,000 --> 00:00:03,000\nWe shipped it\n- and then some.').map((p) => p.text)).toEqual(['We shipped it', '- and then some.'])
+  })
+
   it('reads a dot decimal and a file without a final newline', () => {
     expect(readSrt('7\n00:01:00.250 --> 00:01:02.000\nlast words')).toEqual([{ text: 'last words', start: 60.25, end: 62, fragment: true }])
   })

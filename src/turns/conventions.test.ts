@@ -65,6 +65,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?']],
     },
     {
+      id: 'a bracketed name and a colon, beside Markdown link definitions that stay text',
+      text: '[Ann Lee]: The rules changed.\n\n[Bob Ray]: They did.\n\n[Ann Lee]: Sources below.\n\n[Ann Lee]: https://example.com/ann\n[Bob Ray]: <https://example.com/bob>',
+      expected: [['lee', 'The rules changed.'], ['ray', 'They did.'], ['lee', 'Sources below. [Ann']],
+    },
+    {
       id: 'bracketed generic labels with times (Whisper diarization)',
       text: '[Speaker 1] [00:00] Are you there?\n[Speaker 2] [00:03] Yes, hi.\n[Speaker 1] [43:56] They are going to win.\n[Speaker 2] [1:02:03] Maybe.',
       expected: [['speaker-1', 'Are you there?'], ['speaker-2', 'Yes, hi.'], ['speaker-1', 'They are going'], ['speaker-2', 'Maybe.']],
@@ -255,6 +260,16 @@ describe('label conventions', () => {
   it('two subtitle cues whose dashes name their speakers are enough', () => {
     const cues = '1\n00:00:01,000 --> 00:00:04,000\n- ANN: So what now?\n- BOB: Nothing.\n\n2\n00:00:05,000 --> 00:00:08,000\n- ANN: Really?\n- BOB: Yes.'
     expect(split(cues, 'subs.srt').turns.map((t) => [t.speakerId, t.text])).toEqual([['ann', 'So what now?'], ['bob', 'Nothing.'], ['ann', 'Really?'], ['bob', 'Yes.']])
+  })
+
+  it('subtitles for the deaf name a voice in parentheses (`(JORDAN) …`, `- (MILLER) …`), not a manner or a language', () => {
+    const lines = [['- (JORDAN) Welcome back.', '- (MILLER) Thanks.'], ['(JORDAN) (WHISPERING) Are we live?'], ['(MILLER) Yes.'], ['(IN SPANISH) Hola.'], ['(JORDAN) Good.']]
+    const cues = lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l.join('\n')}`).join('\n\n')
+    expect(split(cues, 'subs.srt').turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['jordan', 'Welcome back.'], ['miller', 'Thanks.'], ['jordan', '(WHISPERING) Are we live?'], ['miller', 'Yes. (IN SPANISH) Hola.'], ['jordan', 'Good.'],
+    ])
+    // Outside captions a name in parentheses opening a paragraph is an aside, not a label.
+    expect(split('(Jordan) Welcome back.\n\n(Miller) Thanks.\n\n(Jordan) Good.').turns.map((t) => t.speakerId)).toEqual(['unknown'])
   })
 
   it('VTT voices keep a speaker per cue', () => {

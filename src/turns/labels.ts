@@ -39,8 +39,13 @@ const INLINE_LABEL = new RegExp(
 // `**Name:**`, `**Name**:`, `__Name:__`, and a bold run opened on an earlier line (`Name:** text`).
 const BOLD_LABEL = new RegExp(String.raw`^(?:\*\*|__)?(${LATIN_NAME})\??[ \t]?(?:(?:\*\*|__)[ \t]?[:：]|[:：][ \t]?(?:\*\*|__))(?:[ \t]+|$)`, 'u')
 const BOLD_OPEN = /^(?:\*\*|__)/
-// `[Speaker 2]`, `[Jane Doe]` opening the line, then usually a time.
-const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})\][ \t]*(?![(:])`, 'u')
+// `[Speaker 2]`, `[Jane Doe]` opening the line, then usually a time; `[Jane Doe]: text` too. Not a
+// Markdown link (`[Jane Doe](…)`) nor a link definition (`[Jane Doe]: https://…`).
+const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})\](?:[ \t]?:[ \t]+(?!<|https?:|www\.)|[ \t]*(?![(:]))`, 'u')
+// Subtitles for the deaf name a voice in parentheses (`(JORDAN) Welcome…`, `- (MILLER) Thanks.`),
+// where manners and sounds are written the same way (`(WHISPERING)`, `(IN SPANISH)`): caption files only.
+const PAREN_LABEL = new RegExp(String.raw`^\((${LATIN_NAME})\)[ \t]*:?[ \t]+(?=[\p{L}\p{N}"“‘'¿¡(])`, 'u')
+const NOT_A_VOICE = /^(?:(?:in|on|over|into|via|through|from|to|at|with|off|under|into|continuing|cont['’]?d)\b|\p{L}+(?:ing|ly|ed)$)|\b(?:sighs|gasps|groans|grunts|whispers|shouts|yells|screams|sobs|cries|laughs|chuckles|exhales|inhales|sniffles|mutters|mumbles|stammers|stutters|continues|clears|scoffs|hums|sings|speaks|narrates|reads|repeats|cheers|claps|thuds|knocks|rings|beeps|buzzes|sarcastic|softly|quietly|loudly)\b/iu
 // Hearing records and the Congressional Record (GPO): `Mr. SMITH.`, `Senator GRASSLEY.`, `The CHAIRMAN.`,
 // `Chairman LEE.`, `Mr. McCONNELL.`, `The SPEAKER pro tempore.`, then the speech. `Mr. SMITH of Texas.`
 // tells two members of one name apart; the name is the part before "of".
@@ -180,11 +185,16 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (bracket && !isNotSpeaker(bracket[1]!.trim())) return { syntax: 'bracket', name: bracket[1]!.trim(), length: bracket[0].length }
     return undefined
   }
+  if (caption && first === 40 /* ( */) {
+    const voice = parenVoice(text)
+    if (voice) return { syntax: 'bracket', ...voice }
+  }
   if (caption && (first === 45 || first === 0x2013 || first === 0x2014)) {
     const dash = DASH_CHANGE.exec(text)
     if (!dash) return undefined
-    // `- JORDAN: We have to…`: subtitles for two voices name each after its dash.
-    const named = detectInlineLabel(text.slice(dash[0].length))
+    // `- JORDAN: We have to…`, `- (JORDAN) We have to…`: subtitles for two voices name each after its dash.
+    const rest = text.slice(dash[0].length)
+    const named = detectInlineLabel(rest) ?? parenVoice(rest)
     return named ? { syntax: 'dash-change', name: named.name, length: dash[0].length + named.length } : { syntax: 'dash-change', name: null, length: dash[0].length }
   }
   const inline = detectInlineLabel(text)
@@ -213,6 +223,14 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (plain && !isNotSpeaker(plain[0])) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
   return undefined
+}
+
+/** `(JORDAN) Welcome…` in a caption: the voice a subtitle names in parentheses, not a manner or a sound. */
+const parenVoice = (text: string): { name: string; length: number } | undefined => {
+  const paren = PAREN_LABEL.exec(text.slice(0, 80))
+  if (!paren) return undefined
+  const name = paren[1]!.trim()
+  return isNotSpeaker(name) || NOT_A_VOICE.test(name) ? undefined : { name, length: paren[0].length }
 }
 
 /**

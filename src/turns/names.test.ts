@@ -10,6 +10,7 @@ describe('surnameId', () => {
     { id: 'ascii folding', name: 'José Núñez', expected: 'nunez' },
     { id: 'suffix dropped', name: 'Martin Luther King Jr.', expected: 'king' },
     { id: 'single name', name: 'Sarah', expected: 'sarah' },
+    { id: 'an initial is no surname', name: 'Jordan S.', expected: 'jordan-s' },
     { id: 'non-person label', name: 'Jingle', expected: 'jingle' },
     { id: 'placeholder underscore', name: 'SPEAKER_1', expected: 'speaker-1' },
     { id: 'placeholder spaced', name: 'Speaker 2', expected: 'speaker-2' },

@@ -92,6 +92,11 @@ export const surnameId = (name: string): string => {
     if (office) return office
   }
   const last = asciiId(tokens[tokens.length - 1] ?? '')
+  // `Jordan S.`: an initial is no surname, and alone it would merge everyone whose name shares it.
+  if (last.length === 1) {
+    const named = tokens.filter((t) => !TITLES.has(t))
+    if (named.length > 1) return asciiId(named.join(' '))
+  }
   if (last) return last
   const whole = asciiId(tokens.join(' '))
   return whole || nameKey(name).replace(/\s+/g, '-') || 'unknown'
