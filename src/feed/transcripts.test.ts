@@ -23,6 +23,9 @@ describe('transcriptFormat', () => {
     { type: '', url: 'https://x/a.markdown', format: 'text' },
     { type: 'text/csv', url: 'https://x/transcript', format: null },
     { type: 'text/xml', url: 'https://x/a.xml', format: null },
+    { type: 'application/ttml+xml', url: 'https://x/a', format: 'ttml' },
+    { type: 'application/xml', url: 'https://x/a.dfxp', format: 'ttml' },
+    { type: '', url: 'https://x/captions.sbv', format: 'sbv' },
   ])('$type $url → $format', ({ type, url, format }) => {
     expect(transcriptFormat(type, url)).toBe(format)
   })
@@ -41,13 +44,10 @@ const episode = (transcripts: TranscriptLink[], language: string | null = 'en'):
 })
 
 describe('selectTranscript', () => {
-  it('prefers JSON > VTT > SRT > HTML > text', () => {
-    const all = [link('text'), link('html'), link('srt'), link('vtt'), link('json')]
-    expect(selectTranscript(episode(all))?.format).toBe('json')
-    expect(selectTranscript(episode(all.slice(0, 4)))?.format).toBe('vtt')
-    expect(selectTranscript(episode(all.slice(0, 3)))?.format).toBe('srt')
-    expect(selectTranscript(episode(all.slice(0, 2)))?.format).toBe('html')
-    expect(selectTranscript(episode(all.slice(0, 1)))?.format).toBe('text')
+  it('prefers JSON > VTT > TTML > SRT > SBV > HTML > text', () => {
+    const all = [link('text'), link('html'), link('sbv'), link('srt'), link('ttml'), link('vtt'), link('json')]
+    const order = ['json', 'vtt', 'ttml', 'srt', 'sbv', 'html', 'text']
+    order.forEach((format, i) => expect(selectTranscript(episode(all.slice(0, all.length - i)))?.format).toBe(format))
   })
 
   it('skips captions in another language when one in the episode language exists', () => {

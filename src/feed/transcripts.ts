@@ -19,11 +19,11 @@ export const transcriptFormat = (type: string | null | undefined, url: string): 
   return formatOfMime(mime) ?? formatOfExtension(extensionOf(url)) ?? (otherText ? 'text' : null)
 }
 
-/** Richer formats first: JSON and VTT carry speakers and times, HTML and text may not. */
-const PREFERENCE: readonly TranscriptFormat[] = ['json', 'vtt', 'srt', 'html', 'text']
+/** Richer formats first: JSON, VTT and TTML carry speakers and times, HTML and text may not. */
+const PREFERENCE: readonly TranscriptFormat[] = ['json', 'vtt', 'ttml', 'srt', 'sbv', 'html', 'text']
 
 /**
- * Picks the transcript to read for an episode: JSON > VTT > SRT > HTML > text. Links in
+ * Picks the transcript to read for an episode: JSON > VTT > TTML > SRT > SBV > HTML > text. Links in
  * another language than the episode's (typically translated `rel="captions"`) are skipped
  * when one in the episode's own language exists; a link without a language is taken to
  * be in the episode's language, as the spec defaults it to the channel's.

@@ -7,6 +7,7 @@ import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import { markupToText } from './markup-text.js'
 import { parseTimestamp } from './timestamp.js'
+import type { Paragraph } from './types.js'
 
 const ARROW = '-->'
 
@@ -38,7 +39,7 @@ export const parseTimingLine = (line: string): CueTiming | string => {
  * when they are half the blocks or more, the file is not one of this format's and fails, naming
  * the first.
  */
-export const settleDroppedCues = (dropped: readonly string[], blocks: number, format: 'WebVTT' | 'SRT', warnings: Warning[]): void => {
+export const settleDroppedCues = (dropped: readonly string[], blocks: number, format: 'WebVTT' | 'SRT' | 'SBV', warnings: Warning[]): void => {
   if (dropped.length === 0) return
   if (dropped.length * 2 >= blocks) throw new PodpipeError('MALFORMED', `not valid ${format}: ${dropped[0]}`)
   const more = dropped.length > 1 ? ` (and ${dropped.length - 1} more)` : ''
@@ -105,6 +106,10 @@ export const cueParts = (payload: string): Array<{ text: string; speaker?: strin
   }
   return parts
 }
+
+/** A cue's paragraphs: one per voice span and dialogue line, each a fragment with the cue's times. */
+export const cueParagraphs = (payload: readonly string[], timing: CueTiming): Paragraph[] =>
+  cueParts(payload.join('\n')).map((part) => ({ ...part, start: timing.start, end: timing.end, fragment: true }))
 
 /**
  * Where the cue block starting at `from` ends: at an empty line. A line of spaces ends it only

@@ -10,7 +10,9 @@ import { TRANSCRIPT_FORMATS, type TranscriptFormat, type Warning } from '../reco
 import { extensionOf, formatOfExtension, formatOfMime, mimeOf } from './format-names.js'
 import { isHtml } from './html.js'
 import { isJson } from './json.js'
+import { isSbv } from './sbv.js'
 import { isSrt } from './srt.js'
+import { isTtml } from './ttml.js'
 import { isVtt } from './vtt.js'
 
 export interface DetectOptions {
@@ -29,7 +31,7 @@ export interface Detected {
 }
 
 // Formats whose content has a signature: a file named so without it is read by its content instead.
-const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json'])
+const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json', 'ttml', 'sbv'])
 
 /**
  * Whether a format with a signature (cues, JSON) was named for content that does not even try to
@@ -39,16 +41,18 @@ const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json'
 const abandonsFormat = (text: string, format: TranscriptFormat): boolean => {
   if (!CUE_OR_DATA.has(format)) return false
   const head = text.trimStart().slice(0, 2048)
+  if (format === 'ttml') return !isTtml(head)
+  if (format === 'sbv') return !isSbv(head)
   return format === 'json' ? !/^[[{]/.test(head) : !head.includes('-->')
 }
 
 // Text formats podpipe does not read, and containers that are not text at all: refuse them by name
 // rather than read an XML caption file or a PDF as prose.
 const UNSUPPORTED_EXTENSIONS = new Set([
-  'xml', 'rss', 'atom', 'ttml', 'dfxp', 'sbv', 'ass', 'ssa', 'sub', 'lrc', 'scc', 'stl', 'csv', 'tsv',
+  'xml', 'rss', 'atom', 'ass', 'ssa', 'sub', 'lrc', 'scc', 'stl', 'csv', 'tsv',
   'pdf', 'doc', 'docx', 'odt', 'rtf', 'epub', 'zip', 'gz', 'mp3', 'm4a', 'wav', 'ogg', 'mp4', 'png', 'jpg',
 ])
-const UNSUPPORTED_MIME = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|msword|rtf|vnd\.|ttml\+xml|xml|rss\+xml|atom\+xml)|^text\/xml$/
+const UNSUPPORTED_MIME = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|msword|rtf|vnd\.|xml|rss\+xml|atom\+xml)|^text\/xml$/
 
 const unknownFormat = (what: string, input: string): PodpipeError =>
   new PodpipeError('UNKNOWN_FORMAT', `${what}; podpipe reads ${TRANSCRIPT_FORMATS.join(', ')} (name one with --format, or the format option)`, { input })
@@ -57,6 +61,7 @@ const unknownFormat = (what: string, input: string): PodpipeError =>
 const strongSniff = (text: string): TranscriptFormat | undefined => {
   if (isVtt(text)) return 'vtt'
   if (isJson(text)) return 'json'
+  if (isTtml(text)) return 'ttml'
   return undefined
 }
 
@@ -67,6 +72,7 @@ const sniff = (text: string): TranscriptFormat | undefined => {
   // Any JSON object: the JSON reader then says what is missing, clearer than reading it as prose.
   if (/^\{\s*["}]/.test(head.slice(0, 64))) return 'json'
   if (isSrt(text)) return 'srt'
+  if (isSbv(text)) return 'sbv'
   if (isHtml(text)) return 'html'
   return undefined
 }
@@ -123,6 +129,6 @@ export const detectFormat = (text: string, options: DetectOptions): Detected => 
   if (byExtension) return { format: byExtension, by: 'extension', warnings: [] }
   if (UNSUPPORTED_EXTENSIONS.has(extension)) throw unknownFormat(`cannot read ".${extension}" files`, input)
   if (UNSUPPORTED_MIME.test(mime)) throw unknownFormat(`cannot read content of type ${mime}`, input)
-  if (looksLikeXml(text)) throw unknownFormat('the content is XML (a feed or TTML captions?), not a transcript format', input)
+  if (looksLikeXml(text)) throw unknownFormat('the content is XML (a feed?), not a transcript format', input)
   return { format: 'text', by: 'default', warnings: [] }
 }

@@ -18,11 +18,14 @@ const MIME_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
   'text/json': 'json',
   'text/html': 'html',
   'application/xhtml+xml': 'html',
+  'application/ttml+xml': 'ttml',
+  'text/sbv': 'sbv',
+  'text/x-sbv': 'sbv',
 }
 
 const EXTENSION_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
   vtt: 'vtt', webvtt: 'vtt', srt: 'srt', json: 'json', html: 'html', htm: 'html', xhtml: 'html',
-  txt: 'text', text: 'text', md: 'text', markdown: 'text',
+  txt: 'text', text: 'text', md: 'text', markdown: 'text', ttml: 'ttml', dfxp: 'ttml', sbv: 'sbv',
 }
 
 /** The MIME type of a Content-Type value, lower case, without parameters. */

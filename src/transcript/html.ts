@@ -61,7 +61,7 @@ const transcriptRow = (row: TableRow): { text: string; speaker?: string; start?:
 
 const HTML_START = /^<(?:!doctype\s+html|html|head|body|meta|p|div|span|cite|time|h[1-6]|ul|ol|li|blockquote|article|section|br|a|strong|em|b|i|table)[\s>/]/i
 
-/** Starts with an HTML tag (not XML such as a feed or TTML, which podpipe does not read as a transcript). */
+/** Starts with an HTML tag (not XML such as a feed or TTML captions, which ttml.ts reads). */
 export const isHtml = (text: string): boolean => {
   let head = text.trimStart().slice(0, 1024)
   // Comments and an XML prolog may precede an XHTML document.

@@ -132,7 +132,7 @@ describe('readTranscript format detection', () => {
 
   it.each([
     { id: 'a PDF by name', content: prose, options: { fileName: 'show.pdf' }, what: /cannot read "\.pdf" files/ },
-    { id: 'TTML by name', content: '<tt xmlns="http://www.w3.org/ns/ttml"></tt>', options: { fileName: 'captions.ttml' }, what: /cannot read "\.ttml" files/ },
+    { id: 'SubStation Alpha by name', content: '[Script Info]\nTitle: Episode 12', options: { fileName: 'captions.ass' }, what: /cannot read "\.ass" files/ },
     { id: 'an RSS feed', content: '<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', options: {}, what: /XML/ },
     { id: 'an audio content type', content: prose, options: { contentType: 'audio/mpeg' }, what: /audio\/mpeg/ },
     { id: 'an unknown forced format', content: prose, options: { format: 'docx' as never }, what: /unknown format "docx"/ },

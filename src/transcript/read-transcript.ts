@@ -8,8 +8,10 @@ import { decodeInput } from './decode.js'
 import { detectFormat } from './detect-format.js'
 import { readHtml } from './html.js'
 import { readJson } from './json.js'
+import { readSbv } from './sbv.js'
 import { readSrt } from './srt.js'
 import { readText } from './text.js'
+import { readTtml } from './ttml.js'
 import type { Paragraph, ReadResult } from './types.js'
 import { readVtt } from './vtt.js'
 
@@ -41,6 +43,8 @@ const READERS: Readonly<Record<TranscriptFormat, (text: string, warnings: Warnin
   vtt: readVtt,
   srt: readSrt,
   json: readJson,
+  ttml: readTtml,
+  sbv: readSbv,
 }
 
 /**

@@ -6,7 +6,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { cueBlockEnd, cueParts, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
+import { cueBlockEnd, cueParagraphs, cueParts, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
 import { splitLines } from './whitespace.js'
 
 const ARROW = '-->'
@@ -69,9 +69,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       continue
     }
     cues++
-    for (const part of cueParts(unroll(lines.slice(timingIndex + 1, end), timing).join('\n'))) {
-      paragraphs.push({ ...part, start: timing.start, end: timing.end, fragment: true })
-    }
+    paragraphs.push(...cueParagraphs(unroll(lines.slice(timingIndex + 1, end), timing), timing))
     i = end
   }
   settleDroppedCues(dropped, cues + dropped.length, 'SRT', warnings)

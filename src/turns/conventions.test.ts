@@ -272,6 +272,14 @@ describe('label conventions', () => {
     expect(split('(Jordan) Welcome back.\n\n(Miller) Thanks.\n\n(Jordan) Good.').turns.map((t) => t.speakerId)).toEqual(['unknown'])
   })
 
+  it('TTML agents and SBV caption labels give the speakers', () => {
+    const ttml = '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"><head><metadata><ttm:agent xml:id="a"><ttm:name type="full">Ann Lee</ttm:name></ttm:agent></metadata></head>'
+      + '<body><div><p begin="1s" ttm:agent="a">Hello.</p><p begin="2s" ttm:agent="SPEAKER_2">Hi.</p><p begin="3s" ttm:agent="a">Bye.</p></div></body></tt>'
+    expect(split(ttml, 'a.ttml').turns.map((t) => [t.speakerId, t.text, t.start])).toEqual([['lee', 'Hello.', 1], ['speaker-2', 'Hi.', 2], ['lee', 'Bye.', 3]])
+    const sbv = '0:00:01.000,0:00:02.000\n>> ANN LEE: Hello.\n\n0:00:02.000,0:00:03.000\n>> BOB RAY: Hi.\n\n0:00:03.000,0:00:04.000\nstill Bob.'
+    expect(split(sbv, 'a.sbv').turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Hello.'], ['ray', 'Hi. still Bob.']])
+  })
+
   it('VTT voices keep a speaker per cue', () => {
     const r = split('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann Lee>Hello.\n\n00:02.000 --> 00:03.000\n<v Bob Ray>Hi.', 'a.vtt')
     expect(r.turns.map((t) => [t.speakerId, t.text, t.start])).toEqual([['lee', 'Hello.', 1], ['ray', 'Hi.', 2]])
