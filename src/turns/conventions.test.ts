@@ -272,6 +272,14 @@ describe('label conventions', () => {
     expect(split('(Jordan) Welcome back.\n\n(Miller) Thanks.\n\n(Jordan) Good.').turns.map((t) => t.speakerId)).toEqual(['unknown'])
   })
 
+  it('a name after `>>` speaks even once; a word after `>>` that names no one still changes the speaker', () => {
+    const lines = ['>> JONES: The price went up.', '>> SMITH: It did.', '>> Price: the price is what it is.', '>> JW: Next.']
+    const cues = lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l}`).join('\n\n')
+    expect(split(cues, 'council.srt').turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['jones', 'The price went up.'], ['smith', 'It did.'], ['unknown', 'Price: the price is what it is.'], ['jw', 'Next.'],
+    ])
+  })
+
   it('TTML agents and SBV caption labels give the speakers', () => {
     const ttml = '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"><head><metadata><ttm:agent xml:id="a"><ttm:name type="full">Ann Lee</ttm:name></ttm:agent></metadata></head>'
       + '<body><div><p begin="1s" ttm:agent="a">Hello.</p><p begin="2s" ttm:agent="SPEAKER_2">Hi.</p><p begin="3s" ttm:agent="a">Bye.</p></div></body></tt>'

@@ -163,7 +163,7 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
         labels[i] = undefined
         continue
       }
-      addCandidate(table, label.name, i, false, label.role, label.office)
+      addCandidate(table, label.name, i, false, { role: label.role, office: label.office, marked: label.marker !== undefined })
     }
     if (firstLabel < 0 && (paragraph.speaker || inUse(label, conventions))) firstLabel = i
   }

@@ -132,6 +132,8 @@ export interface LabelMatch {
   role?: 'host' | 'guest'
   /** The office a name-line gives with the name (`The Prime Minister (Keir Starmer)`): later lines name only the office. */
   office?: string
+  /** Characters of the change marker before a name (`>> `, `- `): the change stands even if the name is no speaker's. */
+  marker?: number
 }
 
 // A numbered part of a work (`Episode 12:`, `Part II:`, `Chapter 3`), unlike a numbered voice (`Speaker 2:`).
@@ -168,7 +170,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (change) {
       const rest = text.slice(change[0].length)
       const named = detectLabel(rest, caption)
-      if (named && named.name !== null) return { syntax: 'caption-change', name: named.name, length: change[0].length + named.length }
+      if (named && named.name !== null) return { syntax: 'caption-change', name: named.name, length: change[0].length + named.length, marker: change[0].length }
       return { syntax: 'caption-change', name: null, length: change[0].length }
     }
     return undefined
@@ -195,7 +197,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     // `- JORDAN: We have to…`, `- (JORDAN) We have to…`: subtitles for two voices name each after its dash.
     const rest = text.slice(dash[0].length)
     const named = detectInlineLabel(rest) ?? parenVoice(rest)
-    return named ? { syntax: 'dash-change', name: named.name, length: dash[0].length + named.length } : { syntax: 'dash-change', name: null, length: dash[0].length }
+    return named ? { syntax: 'dash-change', name: named.name, length: dash[0].length + named.length, marker: dash[0].length } : { syntax: 'dash-change', name: null, length: dash[0].length }
   }
   const inline = detectInlineLabel(text)
   if (inline) return { syntax: 'colon', ...inline }

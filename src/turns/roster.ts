@@ -40,6 +40,8 @@ export interface LabelCandidate {
   role?: 'host' | 'guest'
   /** An office the label gives with the name (`The Prime Minister (Keir Starmer)`), which later labels use alone. */
   office?: string
+  /** Written after a change-of-speaker marker (`>> JONES:`, `- ANN:`) at least once. */
+  marked?: boolean
 }
 
 export interface Roster {
@@ -53,16 +55,18 @@ export interface Roster {
 
 /** Counts one label occurrence into the candidate table. */
 export const addCandidate = (
-  table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean, role?: 'host' | 'guest', office?: string,
+  table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean,
+  { role, office, marked = false }: { role?: 'host' | 'guest' | undefined; office?: string | undefined; marked?: boolean } = {},
 ): void => {
   const key = placeholderId(label) ?? nameKey(label)
   if (!key) return
   const seen = table.get(key)
   role ??= labelRole(label)
   if (!seen) {
-    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}), ...(office ? { office } : {}) })
+    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}), ...(office ? { office } : {}), ...(marked ? { marked: true } : {}) })
     return
   }
+  if (marked) seen.marked = true
   seen.office ??= office
   if (structural) seen.structural++
   else seen.inline++
@@ -224,12 +228,13 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true
     // "PS:" is a postscript unless the document names someone with those initials.
-    if (isInitials(c.name)) return c.inline >= 2 || documentFits(tokens, c.name).length === 1 || (!isCommonWord(tokens[0]!) && shapeInUse(key, isInitials))
+    if (isInitials(c.name)) return c.inline >= 2 || documentFits(tokens, c.name).length === 1 || (!isCommonWord(tokens[0]!) && (c.marked === true || shapeInUse(key, isInitials)))
     if (tokens.length !== 1) return false
     // "Zooko:" beside "Zooko Wilcox" in the roster block, even though "zooko" is also written in lower case.
     if (documentFits(tokens, c.name).length === 1) return true
     if (isCommonWord(tokens[0]!)) return false
-    if (c.inline >= 2 || (isCapitalsSurname(c.name) && shapeInUse(key, isCapitalsSurname))) return true
+    // `>> JONES:`: a caption's change of speaker already says a speaker is named here.
+    if (c.inline >= 2 || c.marked === true || (isCapitalsSurname(c.name) && shapeInUse(key, isCapitalsSurname))) return true
     // `Maria:` once beside recurring `Jordan:` and `Chris:`, unless the word is in the dictionary (`Remember:`).
     return isOrdinaryWord !== undefined && isCapitalisedWord(c.name) && !isOrdinaryWord(c.name.trim()) && shapeInUse(key, isCapitalisedWord)
   }

@@ -89,6 +89,11 @@ const readLabel = (paragraph: Paragraph, label: LabelMatch | undefined, roster: 
       member = resolved
       change = label.name === null
       text = paragraph.text.slice(label.length)
+    } else if (label.marker !== undefined) {
+      // `>> NOTE: …` or a name the roster did not take: still a change of speaker, by someone unnamed.
+      member = UNKNOWN
+      change = true
+      text = paragraph.text.slice(label.marker)
     }
   } else if (inTranscript) {
     const unlabelled = roster.matchUnlabelled(paragraph.text)
