@@ -133,6 +133,11 @@ describe('readHtml: speaker elements, bold leads and transcript tables', () => {
       .toEqual(['Bruce Schneier: My path is odd.', 'It was very odd.'])
   })
 
+  it('reads a bold name followed by its colon outside the bold run as one label', () => {
+    expect(readHtml('<p><b>Jordan</b>: Welcome.</p><p><strong>Chris</strong> : Thanks: really.</p>').map((p) => p.text))
+      .toEqual(['Jordan: Welcome.', 'Chris: Thanks: really.'])
+  })
+
   it('reads a transcript table: times and speakers from their cells, the header row dropped', () => {
     const html = `<table><tr><th>Time</th><th>Speaker</th><th>Text</th></tr>
       <tr><td>0h00m00s</td><td>Ann Lee</td><td>Welcome to the show.</td></tr>

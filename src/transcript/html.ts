@@ -106,6 +106,8 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   let classed: { tag: string; kind: 'speaker' | 'time'; text: string; depth: number } | undefined
   // Where a bold run opened at the start of a paragraph, to read `<b>Name</b> text` as a label.
   let boldFrom: number | undefined
+  // A bold name just became `Name: `: the colon the page writes after the bold run (`<b>Jordan</b>: Hi`) is that one.
+  let afterBoldLabel = false
   let row: (TableRow & { cell?: string }) | undefined
 
   const endRow = (ended: TableRow) => {
@@ -208,6 +210,10 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
         row.cell += data
         return
       }
+      if (afterBoldLabel) {
+        afterBoldLabel = false
+        data = data.replace(/^[ \t]*[:：]/, '')
+      }
       if (structural) {
         structural.text += data
       } else if (breakAtNewlines && data.includes('\n')) {
@@ -257,7 +263,10 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
         boldFrom = undefined
         const lead = collapseWhitespace(buffer.slice(from))
         // `<strong>Tim Pritlove</strong> Hallo` → `Tim Pritlove: Hallo`, as the label convention in plain text.
-        if (BOLD_NAME.test(lead) && buffer.slice(0, from).trim() === '') buffer = `${lead}: `
+        if (BOLD_NAME.test(lead) && buffer.slice(0, from).trim() === '') {
+          buffer = `${lead}: `
+          afterBoldLabel = true
+        }
         return
       }
       if (name === 'head') {
