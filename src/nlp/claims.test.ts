@@ -22,6 +22,13 @@ describe('claim scoring on speech', () => {
     expect(claimKind('We must act now on export controls.')).toBe('prescriptive')
   })
 
+  it('lets an anaphor continue a claim only when it states something of its own', () => {
+    const after = (text: string) => scoreClaim({ text, entityIds: [], quantities: [], previousKept: true }).features.map((f) => f.name)
+    expect(after('That is why exports of gallium collapsed.')).toContain('context')
+    expect(after("That's what it was.")).not.toContain('context')
+    expect(after('It is what it is.')).not.toContain('context')
+  })
+
   it('does not take "a huge deal" for an agreement', () => {
     expect(featureNames('That was a huge deal.')).not.toContain('policy-term')
     expect(featureNames('The deal with China collapsed.')).toContain('policy-term')

@@ -193,6 +193,14 @@ const DANGLING = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'but', 'or', 'wit
   'my', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'these', 'those', 'whole', 'is', 'was', 'are', 'were', 'be',
   'like', 'about', 'because', 'than', 'if', 'when', 'where', 'which', 'who', 'very', 'really', 'so'])
 const CONTRACTED_VERBS = new Set(['s', 're', 'm', 've', 'd', 'll'])
+// "That's what it was.", "It is what it is.", "He was there.": words that point at something said
+// before and state nothing of their own, so no context makes the sentence a claim.
+const EMPTY_WORDS = new Set(['it', 'that', 'this', 'they', 'these', 'those', 'he', 'she', 'we', 'i', 'you', 'them', 'him', 'her', 'us', 'me',
+  'what', 'how', 'why', 'where', 'when', 'who', 'which', 'there', 'here', 'then', 'now', 'so', 'just', 'really', 'exactly', 'actually',
+  'basically', 'is', 'was', 'are', 'were', 'be', 'been', 'am', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'not', 'all', 'about',
+  'and', 'but', 'or', 'of', 'the', 'a', 'an', 'to', 'like', 'kind', 'sort', 'thing', 'things', 'one', 'way', 'well', 'yeah', 'oh',
+  ...CONTRACTED_VERBS, 't', 'n'])
+const isEmptyStatement = (tokens: readonly string[]): boolean => tokens.every((t) => EMPTY_WORDS.has(t) || !/[\p{L}\p{N}]/u.test(t))
 // The word's likeliest tag only: nearly every noun ("home", "record") can also be a verb, and the
 // lexicon lists VBN even for "a".
 const firstTag = (word: string): string => lexiconTags(word)?.[0] ?? ''
@@ -310,7 +318,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   }
   if (input.entityIds.length > 0) features.push({ name: 'entity', weight: WEIGHTS.entity, detail: input.entityIds.slice(0, 3).join(', ') })
   if (input.quantities.length > 0) features.push({ name: 'quantity', weight: WEIGHTS.quantity, detail: input.quantities[0]?.text })
-  if (input.previousKept && ANAPHOR.test(text)) features.push({ name: 'context', weight: WEIGHTS.context, detail: 'anaphor continuing a claim' })
+  if (input.previousKept && ANAPHOR.test(text) && !isEmptyStatement(tokens)) features.push({ name: 'context', weight: WEIGHTS.context, detail: 'anaphor continuing a claim' })
   const kind = claimKind(text, features, tokens, classes)
   if (kind !== 'factual') features.push({ name: 'modal', weight: WEIGHTS.modal })
   const score = features.reduce((s, f) => s + f.weight, 0)
