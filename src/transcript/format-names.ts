@@ -24,7 +24,7 @@ const MIME_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
 }
 
 const EXTENSION_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
-  vtt: 'vtt', webvtt: 'vtt', srt: 'srt', json: 'json', html: 'html', htm: 'html', xhtml: 'html',
+  vtt: 'vtt', webvtt: 'vtt', srt: 'srt', json: 'json', json3: 'json', html: 'html', htm: 'html', xhtml: 'html',
   txt: 'text', text: 'text', md: 'text', markdown: 'text', ttml: 'ttml', dfxp: 'ttml', sbv: 'sbv',
 }
 

@@ -192,6 +192,34 @@ describe('readJson: other common shapes', () => {
       expected: [['spk_0', 0.5, 1.4, 'Hello there.'], ['spk_1', 2, 2.3, 'Hi.']],
     },
     {
+      id: 'Speechmatics (words and punctuation in results[], speakers S1, S2 and UU for unknown)',
+      doc: { format: '2.9', results: [
+        { type: 'word', start_time: 0.5, end_time: 0.9, alternatives: [{ content: 'Welcome', confidence: 1, speaker: 'S1' }] },
+        { type: 'punctuation', start_time: 0.9, end_time: 0.9, attaches_to: 'previous', alternatives: [{ content: '.', confidence: 1, speaker: 'S1' }] },
+        { type: 'word', start_time: 1.5, end_time: 1.9, alternatives: [{ content: 'Thanks', confidence: 1, speaker: 'S2' }] },
+        { type: 'word', start_time: 3, end_time: 3.4, alternatives: [{ content: 'Hmm', confidence: 1, speaker: 'UU' }] },
+      ] },
+      expected: [['Speaker 1', 0.5, 0.9, 'Welcome.'], ['Speaker 2', 1.5, 1.9, 'Thanks'], ['Unknown', 3, 3.4, 'Hmm']],
+    },
+    {
+      id: 'Azure batch transcription (recognizedPhrases, ticks, numbered speakers, put in time order)',
+      doc: { source: 'https://x/a.wav', durationInTicks: 90000000, recognizedPhrases: [
+        { recognitionStatus: 'Success', channel: 0, speaker: 2, offsetInTicks: 40000000, durationInTicks: 20000000, nBest: [{ lexical: 'thanks', display: 'Thanks.' }] },
+        { recognitionStatus: 'Success', channel: 0, speaker: 1, offsetInTicks: 5000000, durationInTicks: 30000000, nBest: [{ lexical: 'welcome back', display: 'Welcome back.' }] },
+      ] },
+      expected: [['Speaker 1', 0.5, 3.5, 'Welcome back.'], ['Speaker 2', 4, 6, 'Thanks.']],
+    },
+    {
+      id: 'YouTube json3 captions (events[].segs, milliseconds, events without text left out)',
+      doc: { wireMagic: 'pb3', events: [
+        { tStartMs: 0, dDurationMs: 5000, id: 1, wpWinPosId: 1 },
+        { tStartMs: 500, dDurationMs: 3000, segs: [{ utf8: 'welcome' }, { utf8: ' back', tOffsetMs: 400 }] },
+        { tStartMs: 3400, aAppend: 1, segs: [{ utf8: '\n' }] },
+        { tStartMs: 3500, dDurationMs: 2000, segs: [{ utf8: 'to the show' }] },
+      ] },
+      expected: [[undefined, 0.5, 5.5, 'welcome back to the show']],
+    },
+    {
       id: 'a bare array of segments',
       doc: [{ speaker: 'Ann', start: 0, end: 1, text: 'Hi.' }],
       expected: [['Ann', 0, 1, 'Hi.']],

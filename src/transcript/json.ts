@@ -39,13 +39,13 @@ export type Podcast20Segment = z.infer<typeof Podcast20Segment>
 export const isJson = (text: string): boolean => {
   const head = text.trimStart().slice(0, 400)
   if (head.startsWith('[')) return /^\[\s*\{\s*"/.test(head)
-  return head.startsWith('{') && /"(?:version|segments|utterances|sentences|monologues|speakers|results)"/.test(head)
+  return head.startsWith('{') && /"(?:version|segments|utterances|sentences|monologues|speakers|results|events|wireMagic|recognizedPhrases)"/.test(head)
 }
 
 const malformed = (reason: string): PodpipeError =>
   new PodpipeError('MALFORMED', `not a valid JSON transcript: ${reason}`)
 
-const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev), "results[].alternatives" (Google Speech-to-Text), "results.items" (Amazon Transcribe) or an array of segments'
+const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev), "results[].alternatives" (Google Speech-to-Text), "results.items" (Amazon Transcribe), "results[].type/alternatives" (Speechmatics), "recognizedPhrases" (Azure), "events[].segs" (YouTube json3) or an array of segments'
 
 /** `segments[3].startTime: Invalid input: expected number, received string` */
 const describeIssue = (error: z.ZodError, prefix: readonly PropertyKey[] = []): string => {
@@ -115,10 +115,60 @@ const awsSegments = (results: Json): unknown[] | undefined => {
   })
 }
 
+/**
+ * Speechmatics: `results[]`, one per word or punctuation mark (`type`), `start_time`/`end_time` in
+ * seconds, the text and the speaker (`S1`, `UU` for unknown) in `alternatives[0]`.
+ */
+const speechmaticsSegments = (results: readonly unknown[]): unknown[] | undefined => {
+  if (!results.some((r) => isObject(r) && (r.type === 'word' || r.type === 'punctuation') && Array.isArray(r.alternatives))) return undefined
+  return results.map((r) => {
+    if (!isObject(r)) return r
+    const alternative = Array.isArray(r.alternatives) && isObject(r.alternatives[0]) ? r.alternatives[0] : {}
+    const speaker = typeof alternative.speaker === 'string' ? speechmaticsSpeaker(alternative.speaker) : undefined
+    return { body: alternative.content, startTime: r.start_time, endTime: r.end_time, speaker }
+  })
+}
+const speechmaticsSpeaker = (label: string): string => {
+  const numbered = /^S(\d{1,3})$/.exec(label)
+  return numbered ? `Speaker ${numbered[1]}` : label === 'UU' ? 'Unknown' : label
+}
+
+/**
+ * Azure's batch transcription: `recognizedPhrases[]`, each with `nBest[0].display`, times in ticks
+ * of 100 ns (`offsetInTicks`, `durationInTicks`) and, when diarized, a numbered `speaker`; phrases
+ * of several channels are put in time order.
+ */
+const azureSegments = (phrases: readonly unknown[]): unknown[] => phrases
+  .map((p) => {
+    if (!isObject(p)) return p
+    const best = Array.isArray(p.nBest) && isObject(p.nBest[0]) ? p.nBest[0] : {}
+    const offset = Number(p.offsetInTicks) / 1e7
+    const speaker = typeof p.speaker === 'number' ? `Speaker ${p.speaker}` : p.speaker
+    return { body: best.display ?? best.lexical, startTime: offset, endTime: offset + Number(p.durationInTicks ?? 0) / 1e7, speaker }
+  })
+  .sort((a, b) => (isObject(a) && isObject(b) ? Number(a.startTime) - Number(b.startTime) : 0))
+
+/**
+ * YouTube's json3 captions (as yt-dlp saves them): `events[]` with `tStartMs`, `dDurationMs` and
+ * text pieces in `segs[].utf8`; events without text (window settings, line breaks) are left out.
+ */
+const youtubeSegments = (events: readonly unknown[]): unknown[] => events
+  .filter((e) => isObject(e) && Array.isArray(e.segs) && e.segs.some((s) => isObject(s) && typeof s.utf8 === 'string' && s.utf8.trim() !== ''))
+  .map((e) => {
+    const event = e as Json
+    const start = Number(event.tStartMs) / 1000
+    const body = (event.segs as unknown[]).map((s) => (isObject(s) && typeof s.utf8 === 'string' ? s.utf8 : '')).join('')
+    return { body, startTime: start, endTime: start + Number(event.dDurationMs ?? 0) / 1000 }
+  })
+
 /** The array of segments in the document, wherever the shape keeps it. */
 const locateSegments = (raw: unknown): Located => {
   if (Array.isArray(raw)) return { path: 'the document', items: raw }
   if (!isObject(raw)) throw malformed(`the document is not an object; ${EXPECTED}`)
+  const speechmatics = Array.isArray(raw.results) ? speechmaticsSegments(raw.results) : undefined
+  if (speechmatics) return { path: 'results', items: speechmatics }
+  if (Array.isArray(raw.recognizedPhrases)) return { path: 'recognizedPhrases', items: azureSegments(raw.recognizedPhrases) }
+  if (Array.isArray(raw.events)) return { path: 'events', items: youtubeSegments(raw.events) }
   const google = Array.isArray(raw.results) ? googleSegments(raw.results) : undefined
   if (google) return { path: 'results', items: google }
   const aws = isObject(raw.results) && !('audio_segments' in raw.results) ? awsSegments(raw.results) : undefined
