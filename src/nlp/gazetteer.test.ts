@@ -33,6 +33,11 @@ describe('gazetteer', () => {
     expect(found.get('xi-jinping')).toEqual(['Xi'])
   })
 
+  it('knows the institutions policy talk names: EU bodies, UN organs, regulators', () => {
+    const found = new Map(idsOf('The European Commission and the U.N. Security Council met the OSCE; the Cyberspace Administration of China and the People\'s Bank of China did not.'))
+    expect([...found.keys()]).toEqual(['european-commission', 'un-security-council', 'osce', 'cyberspace-administration-of-china', 'peoples-bank-of-china'])
+  })
+
   it('knows heads of state and government by the surname the news uses alone', () => {
     const found = new Map(idsOf('Modi met Erdogan and Macron; Assad and Khamenei were not invited; Lula and Milei sent ministers.'))
     expect([...found.keys()]).toEqual(['narendra-modi', 'recep-tayyip-erdogan', 'emmanuel-macron', 'bashar-al-assad', 'ali-khamenei', 'luiz-inacio-lula-da-silva', 'javier-milei'])
