@@ -65,6 +65,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?']],
     },
     {
+      id: 'a focus group: a moderator and numbered participants (`P1:`, `P2:` once, `Participant 3:`)',
+      text: 'Moderator: Welcome, everyone.\n\nP1: Thanks. I buy magnets.\n\nP2: I design motors.\n\nModerator: What worries you?\n\nP1: Supply.\n\nParticipant 3: Prices.',
+      expected: [['moderator', 'Welcome, everyone.'], ['p1', 'Thanks. I buy'], ['p2', 'I design motors.'], ['moderator', 'What worries you?'], ['p1', 'Supply.'], ['participant-3', 'Prices.']],
+    },
+    {
       id: 'a bracketed name and a colon, beside Markdown link definitions that stay text',
       text: '[Ann Lee]: The rules changed.\n\n[Bob Ray]: They did.\n\n[Ann Lee]: Sources below.\n\n[Ann Lee]: https://example.com/ann\n[Bob Ray]: <https://example.com/bob>',
       expected: [['lee', 'The rules changed.'], ['ray', 'They did.'], ['lee', 'Sources below. [Ann']],

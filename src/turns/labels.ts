@@ -12,7 +12,8 @@ import { CJK_PLACEHOLDER_WORD, isAllCaps, PLACEHOLDER_WORD, titleCase } from './
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
 // Lowercase particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 const PARTICLE = '(?:de|da|del|der|di|du|la|le|van|von|bin|al|ibn|dos|das|y)'
-const LATIN_NAME = String.raw`${NAME}(?:[ \t](?:${NAME}|\d{1,3}|#\d{1,3}|${PARTICLE})){0,4}|\p{Lu}+_\d{1,3}`
+// `P1`, `R2`, `INT3`: the numbered participants of research interviews and focus groups.
+const LATIN_NAME = String.raw`${NAME}(?:[ \t](?:${NAME}|\d{1,3}|#\d{1,3}|${PARTICLE})){0,4}|\p{Lu}+_\d{1,3}|\p{Lu}{1,3}\d{1,3}(?![\p{L}\p{N}])`
 // Names in scripts without capitals; a colon without a following space is normal there.
 // A numbered voice (`说话人 1`) before any other run of those scripts.
 const HAN_NAME = String.raw`${CJK_PLACEHOLDER_WORD}[ \t]?\d{1,3}|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,8}`

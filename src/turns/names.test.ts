@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { displayName, nameKey, placeholderId, surnameId } from './names.js'
+import { displayName, isRoleName, nameKey, placeholderId, surnameId } from './names.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { RosterMember } from './roster.js'
 
@@ -11,6 +11,7 @@ describe('surnameId', () => {
     { id: 'suffix dropped', name: 'Martin Luther King Jr.', expected: 'king' },
     { id: 'single name', name: 'Sarah', expected: 'sarah' },
     { id: 'an initial is no surname', name: 'Jordan S.', expected: 'jordan-s' },
+    { id: 'a numbered voice keeps its word', name: 'Participant 3', expected: 'participant-3' },
     { id: 'non-person label', name: 'Jingle', expected: 'jingle' },
     { id: 'placeholder underscore', name: 'SPEAKER_1', expected: 'speaker-1' },
     { id: 'placeholder spaced', name: 'Speaker 2', expected: 'speaker-2' },
@@ -26,6 +27,11 @@ test.each([
   { id: 'mixed case kept', label: 'Chris McGuire', expected: 'Chris McGuire' },
 ])('displayName: $id', ({ label, expected }) => {
   expect(displayName(label)).toBe(expected)
+})
+
+test('isRoleName: roles and numbered voices name no one; names do', () => {
+  expect(['Host', 'The CHAIRMAN', 'Participant 3', 'Caller 2', 'P1', 'INT2'].filter(isRoleName)).toEqual(['Host', 'The CHAIRMAN', 'Participant 3', 'Caller 2', 'P1', 'INT2'])
+  expect(['Chris Miller', 'Miller', 'Jordan S.', 'Malcolm X'].filter(isRoleName)).toEqual([])
 })
 
 test('nameKey folds case, accents and spacing so label spellings meet', () => {

@@ -54,8 +54,16 @@ export const labelRole = (label: string): 'host' | 'guest' | undefined => {
   return tokens.length === 1 ? ROLE_WORDS.get(tokens[0]!) : undefined
 }
 
-/** A speaker name that is a title or role and nothing else (`Host`, `The CHAIRMAN`, `主持人`): no one's name, so no entity. */
-export const isRoleName = (name: string): boolean => isTitleOnly(nameTokens(name)) || labelRole(name) !== undefined
+/**
+ * A speaker name that is a title or role and nothing else (`Host`, `The CHAIRMAN`, `主持人`), or a
+ * numbered voice (`Participant 3`, `Caller 2`, `P1`): no one's name, so no entity.
+ */
+export const isRoleName = (name: string): boolean => {
+  const tokens = nameTokens(name)
+  const last = tokens[tokens.length - 1] ?? ''
+  const numbered = tokens.length > 1 && /^\d+$/.test(last) ? tokens.slice(0, -1) : tokens
+  return isTitleOnly(numbered) || labelRole(name) !== undefined || (tokens.length === 1 && /^[a-z]{1,3}\d{1,3}$/.test(last))
+}
 
 // "Speaker" as diarizing tools write it in other languages (Word, Teams and transcription services):
 // Sprecher, Intervenant, Hablante, Orador, Spreker, Relatore, 发言人, 説話人, 話者, 화자…
@@ -97,6 +105,8 @@ export const surnameId = (name: string): string => {
     const named = tokens.filter((t) => !TITLES.has(t))
     if (named.length > 1) return asciiId(named.join(' '))
   }
+  // `Participant 3`, `Caller 2`, `Juror 5`: the number tells voices apart only beside its word.
+  if (tokens.length > 1 && /^\d+$/.test(last)) return asciiId(tokens.join(' '))
   if (last) return last
   const whole = asciiId(tokens.join(' '))
   return whole || nameKey(name).replace(/\s+/g, '-') || 'unknown'

@@ -109,6 +109,9 @@ const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at
 /** One word in capitals that can be a surname: `MILLER`, `O'BRIEN`, not `PS` or `Q1`. */
 const isCapitalsSurname = (label: string): boolean => /^\p{Lu}[\p{Lu}'’-]{2,}$/u.test(label.trim())
 
+/** A numbered participant of a research interview or focus group: `P1`, `R2`, `INT3`. */
+const isNumberedVoice = (label: string): boolean => /^\p{Lu}{1,3}\d{1,3}$/u.test(label.trim())
+
 /** One capitalised word in mixed case that can be a first name: `Maria`, `Jean-Luc`, not `MARIA` or `Q`. */
 const isCapitalisedWord = (label: string): boolean => /^\p{Lu}\p{Ll}[\p{Ll}'’-]+$/u.test(label.trim())
 
@@ -235,6 +238,8 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     if (isCommonWord(tokens[0]!)) return false
     // `>> JONES:`: a caption's change of speaker already says a speaker is named here.
     if (c.inline >= 2 || c.marked === true || (isCapitalsSurname(c.name) && shapeInUse(key, isCapitalsSurname))) return true
+    // `P2:` once beside a recurring `P1:`.
+    if (isNumberedVoice(c.name) && shapeInUse(key, isNumberedVoice)) return true
     // `Maria:` once beside recurring `Jordan:` and `Chris:`, unless the word is in the dictionary (`Remember:`).
     return isOrdinaryWord !== undefined && isCapitalisedWord(c.name) && !isOrdinaryWord(c.name.trim()) && shapeInUse(key, isCapitalisedWord)
   }
