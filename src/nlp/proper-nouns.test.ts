@@ -13,6 +13,10 @@ describe('proper nouns', () => {
     expect(found('Yeah, look. Well, okay. Look, in April we met on Monday. Tariffs rose. Smuggling is rare. Okay, fine.')).toEqual([])
   })
 
+  it('reads a lone surname that agrees, disagrees or recalls as a person', () => {
+    expect(found('Thompson disagrees with that. Rasser recalled the talks.')).toEqual([{ name: 'Thompson', type: 'PERSON' }, { name: 'Rasser', type: 'PERSON' }])
+  })
+
   it('invents nothing from backchannel, clock times or titles standing alone', () => {
     expect(found('Mhmm. Hmm, so at 4 AM the attacks began. Uh, the Attorney General and my Ranking Member agreed.')).toEqual([])
   })

@@ -67,7 +67,10 @@ const ORG_NOUNS_AFTER = new Set(['agency', 'news', 'newspaper', 'daily', 'weekly
 const SHORT_GIVEN = new Set(['Al', 'Ed', 'Jo', 'Bo', 'Cy', 'Ty'])
 const GENERATIONAL = new Set(['Jr', 'Sr', 'II', 'III', 'IV'])
 const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
-  'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted'])
+  'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted',
+  // What people, rarely firms, do in talk about talk: "Thompson disagrees", "Rasser recalled".
+  'agrees', 'agreed', 'disagrees', 'disagreed', 'recalls', 'recalled', 'wonders', 'wondered', 'laughed', 'replied', 'asks', 'asked',
+  'feels', 'felt', 'remembers', 'remembered', 'thought', 'explains', 'explained', 'suggests', 'suggested'])
 // Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'across', 'into', 'throughout', 'near'])
 const MAX_RUN_TOKENS = 40
