@@ -65,6 +65,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?']],
     },
     {
+      id: 'the role beside the name: `Jordan Schneider (Host)` over the speech, `Guest (Chris Miller):`',
+      text: 'Ann Lee (Host)\nWelcome.\n\nBob Ray (Guest)\nThanks.\n\nAnn Lee (Host)\nWhy?\n\nHost (Ann Lee): So?\n\nGuest (Bob Ray): Because.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why? So?'], ['ray', 'Because.']],
+    },
+    {
       id: 'a focus group: a moderator and numbered participants (`P1:`, `P2:` once, `Participant 3:`)',
       text: 'Moderator: Welcome, everyone.\n\nP1: Thanks. I buy magnets.\n\nP2: I design motors.\n\nModerator: What worries you?\n\nP1: Supply.\n\nParticipant 3: Prices.',
       expected: [['moderator', 'Welcome, everyone.'], ['p1', 'Thanks. I buy'], ['p2', 'I design motors.'], ['moderator', 'What worries you?'], ['p1', 'Supply.'], ['participant-3', 'Prices.']],

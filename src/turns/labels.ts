@@ -6,7 +6,7 @@
  * which syntaxes the document really uses, and which candidates are speakers, is decided from the
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
-import { CJK_PLACEHOLDER_WORD, isAllCaps, PLACEHOLDER_WORD, titleCase } from './names.js'
+import { CJK_PLACEHOLDER_WORD, isAllCaps, labelRole, PLACEHOLDER_WORD, titleCase } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
@@ -59,6 +59,11 @@ const DEPOSITION_LABEL = /^([QA])\.[ \t]+(?=\S)/
 // A speaker line on its own (press-service and hearing transcripts): `Sen. Mike Lee (R-Utah)`,
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
+
+// `Jordan Schneider (Host)` alone on its line over the speech: the role in parentheses makes it a speaker line.
+const ROLE_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME}) \(((?:co-?)?host|guest|moderator|interviewer|interviewee|presenter|panelist|panellist)\)$`, 'iu')
+// `Host (Jordan Schneider):`: the role first, the person in parentheses.
+const ROLE_THEN_NAME = /^[^()]+ \((\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){1,3})\)[ \t]?[:：]/u
 
 // Hansard: a member's first words under `Kemi Badenoch (North West Essex) (Con)` (constituency, party),
 // and an office holder's under `The Prime Minister (Keir Starmer)`; after that the name or the office alone.
@@ -216,6 +221,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (text.length <= 90) {
     const line = NAME_LINE.exec(text.trim())
     if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }
+    const role = ROLE_NAME_LINE.exec(text.trim())
+    if (role) return { syntax: 'name-line', name: role[1]!, length: text.length, role: /guest|interviewee|panel/i.test(role[2]!) ? 'guest' : 'host' }
     // A diarized voice alone on its line (`Speaker 1`, as Word's transcription exports it) is never a
     // title: it heads the speech below as a timed name does, a convention once one voice recurs.
     const voice = PLACEHOLDER_LINE.exec(text.trim())
@@ -284,6 +291,10 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   // A description without the party is only read after a full name in capitals, as broadcasters
   // write it: "Well, I think:" or "WELL, I SAID:" opening a line is speech.
   if (match[1] && text.charAt(match[1].length) === ',' && !isCapitalsFullName(name)) return undefined
+  // `Host (Jordan Schneider):`: the person speaks, in the role the label names.
+  const stated = labelRole(name)
+  const person = stated ? ROLE_THEN_NAME.exec(match[0]) : null
+  if (person) return { name: person[1]!, length: match[0].length, role: stated! }
   const role = HOST_DESCRIPTION.test(match[0]) ? 'host' : GUEST_DESCRIPTION.test(match[0]) ? 'guest' : undefined
   return role ? { name, length: match[0].length, role } : { name, length: match[0].length }
 }
