@@ -29,6 +29,14 @@ describe('claim scoring on speech', () => {
     expect(after('It is what it is.')).not.toContain('context')
   })
 
+  it('reads "if you look at" and "if you will" as ways of speaking, not conditions or forecasts', () => {
+    expect(claimKind('If you look at the data, exports fell in 2023.')).toBe('factual')
+    expect(claimKind('If we go back to 2010, China cut its quotas.')).toBe('factual')
+    expect(claimKind('It is a distributed mixing protocol, if you will.')).toBe('factual')
+    expect(claimKind('If tariffs rise, prices follow.')).toBe('predictive')
+    expect(claimKind('If you look at it that way, prices will rise.')).toBe('predictive')
+  })
+
   it('does not take "a huge deal" for an agreement', () => {
     expect(featureNames('That was a huge deal.')).not.toContain('policy-term')
     expect(featureNames('The deal with China collapsed.')).toContain('policy-term')

@@ -132,6 +132,12 @@ const lowerOrDigit = (w: string): boolean => {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 }
 
+const POINTING_VERBS = new Set(['look', 'think', 'consider', 'compare', 'go', 'read', 'listen', 'remember', 'recall', 'take', 'ask'])
+/** `if you look at`, `if we think about`, `if you go back`: the "if" at `at` points, it does not suppose. */
+const isPointingIf = (words: readonly string[], at: number): boolean =>
+  (words[at + 1] === 'you' || words[at + 1] === 'we' || words[at + 1] === 'one') && POINTING_VERBS.has(words[at + 2] as string)
+    && (words[at + 2] !== 'go' || words[at + 3] === 'back') && (words[at + 2] !== 'take' || words[at + 3] === 'a')
+
 /**
  * The first future or hypothetical cue among the words, outside quotations: will, would, could,
  * might, may, likely, maybe, going to (not "was going to"), 'll, won't, it'd, end up, in the future,
@@ -164,9 +170,15 @@ const predictiveCue = (words: readonly string[]): string | null => {
     const prev = words[i - 1]
     const next = words[i + 1]
     if (first && (w === 'but' || w === 'and' || w === 'so' || w === 'even')) continue
-    if (first && (w === 'if' || w === 'once' || w === 'unless')) return w
+    if (first && (w === 'if' || w === 'once' || w === 'unless')) {
+      // "If you look at the data, …", "If we go back to 2014, …": a way of pointing, not a condition.
+      if (w === 'if' && isPointingIf(words, i)) { first = false; continue }
+      return w
+    }
     if (lowerOrDigit(w)) first = false
     if (PREDICTIVE_WORDS.has(w)) {
+      // "a mixing protocol, if you will": the idiom asks leave for a word.
+      if (w === 'will' && prev === 'you' && words[i - 2] === 'if') continue
       // "Maybe that was not a surprise": a hedge on the past, not a look ahead.
       if (w === 'maybe' && words.some((x) => PAST_COPULA.has(x))) continue
       if ((w === 'would') && prev === 'i' && (next === 'say' || next === 'agree' || next === 'note')) continue
