@@ -47,7 +47,9 @@ describe('readTtml', () => {
   })
 
   it('names the problem of a broken file', () => {
-    expect(() => readTtml('<tt xmlns="http://www.w3.org/ns/ttml"><body><p>Hi</body></tt>')).toThrow(/not valid TTML/)
+    expect(() => readTtml('<tt xmlns="http://www.w3.org/ns/ttml"><body><p>Hi</body></tt>')).toThrow(/not valid TTML: line 1, column \d+: Expected closing tag 'p'/)
+    expect(() => readTtml('<tt xmlns="http://www.w3.org/ns/ttml"><body><p>Hi')).toThrow('not valid TTML: line 1, column 1: the file ends with elements left open (<tt> <body> <p>)')
+    expect(() => readTtml(`<tt><body><p>${'<span>'.repeat(5000)}deep${'</span>'.repeat(5000)}</p></body></tt>`)).toThrow(/not read as TTML: Maximum nested tags exceeded/)
     expect(() => readTtml('<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY a "aaaa">]><tt><body><p>&a;</p></body></tt>')).toThrow(/entities/)
   })
 })

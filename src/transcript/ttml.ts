@@ -4,7 +4,7 @@
  * speaker of a paragraph is its `ttm:agent` (on the `<p>`, a `<span>` inside it or an enclosing
  * `<div>`), named by the agent's `<ttm:name>` in the head, else by its id (`SPEAKER_1`).
  */
-import { XMLParser } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import { parseTimestamp } from './timestamp.js'
@@ -132,11 +132,14 @@ const firstAgent = (value: string | undefined): string | undefined => value?.tri
 export const readTtml = (text: string, _warnings: Warning[] = []): Paragraph[] => {
   // Entity declarations can expand without bound; no caption file needs them.
   if (/<!ENTITY/i.test(text)) throw new PodpipeError('MALFORMED', 'not read as TTML: the file declares XML entities')
+  const valid = XMLValidator.validate(text)
+  if (valid !== true) throw new PodpipeError('MALFORMED', `not valid TTML: line ${valid.err.line}, column ${valid.err.col}: ${xmlProblem(valid.err)}`)
   let document: XmlNode[]
   try {
-    document = parser.parse(text, true) as XmlNode[]
+    document = parser.parse(text) as XmlNode[]
   } catch (err) {
-    throw new PodpipeError('MALFORMED', `not valid TTML: ${(err as Error).message}`, { cause: err })
+    // The parser's own limits (elements nested deeper than any caption file nests them).
+    throw new PodpipeError('MALFORMED', `not read as TTML: ${(err as Error).message}`, { cause: err })
   }
   const root = document.find((n) => tagOf(n) === 'tt')
   if (!root) throw new PodpipeError('MALFORMED', 'not valid TTML: the root element is not <tt>')
@@ -175,6 +178,13 @@ export const readTtml = (text: string, _warnings: Warning[] = []): Paragraph[] =
   }
   visit(top, 0, undefined)
   return paragraphs
+}
+
+/** The validator's reason, said plainly where it lists the elements left open. */
+const xmlProblem = ({ code, msg }: { code: string; msg: string }): string => {
+  if (code !== 'InvalidXml') return msg
+  const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(msg)?.[1]
+  return open ? `the file ends with elements left open (${open.replace(/[\s"]+/g, '').split(',').map((t) => `<${t}>`).join(' ')})` : msg
 }
 
 const addDuration = (begin: number, dur: string | undefined, rates: Rates): number | undefined => {
