@@ -73,7 +73,7 @@ export const startFeedScheduler = async (config: Config, options: FeedSchedulerO
       await importFeedsFileIfEmpty(config, db, log)
       imported = true
     }
-    const revalidate = await feedState.takeRevalidations(1000)
+    const revalidate = await feedState.takeRevalidations(1000, now())
     if (revalidate.length > 0) await revalidateFeeds(db, revalidate, { now: now(), minIntervalS: config.polling.minIntervalS })
     const waiting = await queues.polls.getWaitingCount()
     let queued = 0

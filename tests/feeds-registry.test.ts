@@ -125,12 +125,25 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('feed registry o
     const [leased] = await claimDueFeeds(db, { now: NOW, limit: 1, leaseId: 'lease-r', leaseS: 600 })
     const ids = (await listFeeds(db)).map((f) => f.id)
     await db.sql.query(`UPDATE ${db.schema}.feeds SET etag = '"e"', last_modified = 'x'`, [])
-    await revalidateFeeds(db, ids, { now: NOW, minIntervalS: 900 })
+    await revalidateFeeds(db, ids.map((feedId) => ({ feedId, attempts: 1 })), { now: NOW, minIntervalS: 900 })
     const rows = new Map((await listFeeds(db)).map((f) => [f.url, f]))
     expect([...rows.values()].map((f) => [f.etag, f.lastModified])).toEqual([[null, null], [null, null], [null, null]])
     expect(rows.get('https://r.example/a.xml')!.nextPollAt).toEqual(new Date(NOW.getTime() + 900_000))
     expect(rows.get('https://r.example/b.xml')!.nextPollAt).toEqual(new Date(NOW.getTime() + 3_600_000))
     expect(rows.get('https://r.example/c.xml')).toMatchObject({ id: leased!.id, nextPollAt: new Date(NOW.getTime() + 600_000) })
+  })
+
+  it('revalidates a feed later at each attempt in a row, never later than its usual time', async () => {
+    const db = await open()
+    const usual = new Date(NOW.getTime() + 86_400_000)
+    await addFeeds(db, [{ url: 'https://r.example/d.xml' }], { now: usual, bounds })
+    const [feed] = await listFeeds(db)
+    const nextAfter = async (attempts: number) => {
+      await db.sql.query(`UPDATE ${db.schema}.feeds SET next_poll_at = $1`, [usual.toISOString()])
+      await revalidateFeeds(db, [{ feedId: feed!.id, attempts }], { now: NOW, minIntervalS: 900 })
+      return ((await listFeeds(db))[0]!.nextPollAt.getTime() - NOW.getTime()) / 60_000
+    }
+    expect([await nextAfter(1), await nextAfter(2), await nextAfter(3), await nextAfter(7), await nextAfter(40)]).toEqual([15, 30, 60, 960, 1440])
   })
 })
 

@@ -284,7 +284,7 @@ export const VARIABLES = {
   transcriptWaitS: spec({
     variable: 'PODPIPE_TRANSCRIPT_WAIT_S',
     shown: '172800 (2 days)',
-    description: 'How long after an episode\'s date a podcast:transcript link answering 404 or 410 counts as not published yet, in seconds: the episode fails for a transient reason and its feed is polled again within its minimum interval (PODPIPE_POLL_MIN_INTERVAL_S), which asks again. Past it, or for an undated episode, the link is broken and the episode fails for good; 0 always fails it for good.',
+    description: 'How long after an episode\'s date a podcast:transcript link answering 404 or 410 counts as not published yet, in seconds: the episode fails for a transient reason and its feed is polled again within its minimum interval (PODPIPE_POLL_MIN_INTERVAL_S), then twice as long at each attempt in a row, which asks again. Past it, or for an undated episode, the link is broken and the episode fails for good; 0 always fails it for good.',
     expected: 'an integer number of seconds from 0 to 2592000',
     fallback: () => '172800',
     schema: int(0, 30 * 86_400),

@@ -73,7 +73,7 @@ describe('feed item memory on PostgreSQL', () => {
     expect(await state.httpCache('f4')).toEqual({ etag: '"v1"' })
     expect(await state.retryLater('f4', 'ep-a', h('a'))).toBe(true)
     expect(await state.httpCache('f4')).toEqual({})
-    expect(await state.takeRevalidations(10)).toContain('f4')
+    expect((await state.takeRevalidations(10)).map((r) => r.feedId)).toContain('f4')
     expect(await state.seen('f4', ['ep-a', 'ep-b'])).toEqual([retryMark(h('a')), h('b')])
   })
 

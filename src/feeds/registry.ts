@@ -269,16 +269,22 @@ export const importFeeds = (db: RegistryDb, specs: readonly FeedSpec[], polling:
 /**
  * Forgets the validators of these feeds, so their next poll reads the whole feed even when it
  * did not change: an episode whose chain failed for a transient reason is then started again.
- * That poll comes within the feed's minimum interval (`minIntervalS` when the feed has none of
- * its own), not at its usual time: a weekly show is polled daily, and its new episode's
- * transcript, a 404 an hour after release, would otherwise wait a day to be asked for again.
+ * That poll comes sooner than the feed's usual time: a weekly show is polled daily, and its new
+ * episode's transcript, a 404 an hour after release, would otherwise wait a day to be asked for
+ * again. The first time within the feed's minimum interval (`minIntervalS` when the feed has none
+ * of its own), then twice as long at each attempt in a row (15 min, 30 min, 1 h…), so a file that
+ * never comes is not asked for four times an hour; never later than the feed's usual time.
  * A feed held by a poll batch keeps its lease time; the batch's write-back schedules it.
  */
-export const revalidateFeeds = async (db: RegistryDb, ids: readonly string[], { now, minIntervalS }: { now: Date; minIntervalS: number }): Promise<void> => {
-  if (ids.length === 0) return
+export const revalidateFeeds = async (
+  db: RegistryDb, feeds: readonly { feedId: string; attempts: number }[], { now, minIntervalS }: { now: Date; minIntervalS: number },
+): Promise<void> => {
+  if (feeds.length === 0) return
   await runRegistry(db, 'revalidating feeds', `
-    UPDATE ${t(db)} SET etag = NULL, last_modified = NULL,
-      next_poll_at = CASE WHEN lease_id IS NULL
-        THEN least(next_poll_at, $2::timestamptz + make_interval(secs => coalesce(min_interval_s, $3))) ELSE next_poll_at END
-    WHERE id = ANY($1::text[])`, [ids, now.toISOString(), minIntervalS])
+    UPDATE ${t(db)} AS f SET etag = NULL, last_modified = NULL,
+      next_poll_at = CASE WHEN f.lease_id IS NULL
+        THEN least(f.next_poll_at, $2::timestamptz + make_interval(secs => coalesce(f.min_interval_s, $3) * power(2, least(greatest(r.attempts, 1), 16) - 1)))
+        ELSE f.next_poll_at END
+    FROM unnest($1::text[], $4::int[]) AS r(id, attempts)
+    WHERE f.id = r.id`, [feeds.map((r) => r.feedId), now.toISOString(), minIntervalS, feeds.map((r) => r.attempts)])
 }

@@ -68,6 +68,18 @@ describe('feed state: remembered transcripts', () => {
     expect(await redis.hkeys(`${prefix}:feeds:host-waits`)).toEqual(['https://a.example'])
   })
 
+  it('counts a feed\'s revalidations in a row, starting over after a day without one', async () => {
+    const at = (hours: number) => new Date(Date.UTC(2026, 5, 1) + hours * 3_600_000)
+    const attempts = async (hours: number) => {
+      await state.markSeen('f8', [['ep', 'h']])
+      await state.retryLater('f8', 'ep', 'h')
+      return (await state.takeRevalidations(10, at(hours))).map((r) => r.attempts)
+    }
+    expect([await attempts(0), await attempts(1), await attempts(3), await attempts(30)]).toEqual([[1], [2], [3], [1]])
+    await state.forget('f8')
+    expect([await attempts(31)]).toEqual([[1]])
+  })
+
   it('marks a seen item for retry only while it is remembered with the failed hash', async () => {
     await state.markSeen('f9', [['ep-a', 'h1'], ['ep-b', 'h2']])
     await state.saveHttpCache('f9', { etag: '"feed-v1"' })
@@ -77,7 +89,7 @@ describe('feed state: remembered transcripts', () => {
     expect(await state.retryLater('f9', 'ep-a', 'h1')).toBe(true)
     expect(await state.httpCache('f9')).toEqual({})
     // The registry's validators go too, once: the scheduler takes the feed off the list.
-    expect(await state.takeRevalidations(10)).toEqual(['f9'])
+    expect(await state.takeRevalidations(10)).toEqual([{ feedId: 'f9', attempts: 1 }])
     expect(await state.takeRevalidations(10)).toEqual([])
     expect(await state.retryLater('f9', 'ep-c', 'h3')).toBe(false)
     expect(await state.seen('f9', ['ep-a', 'ep-b', 'ep-c'])).toEqual([retryMark('h1'), 'h2', undefined])

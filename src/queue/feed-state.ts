@@ -73,8 +73,10 @@ export interface FeedState extends ItemMemory {
   /**
    * Up to `max` feeds retryLater marked since the last call, each once: the scheduler drops
    * their validators in the feed registry too, which holds its own for the feeds it polls.
+   * `attempts` counts the feed's revalidations in a row (1 after a day without one), so the
+   * scheduler can wait longer each time a transcript is still not there.
    */
-  takeRevalidations(max: number): Promise<string[]>
+  takeRevalidations(max: number, now?: Date): Promise<Revalidation[]>
   /**
    * The hosts among `hosts` that asked every client to wait (Retry-After), with until when:
    * shared by every poll-batch worker on this Redis. Past waits are dropped as they are read.
@@ -94,6 +96,14 @@ export interface FeedState extends ItemMemory {
   savePollReport(pollJobId: string, report: PollReport): Promise<void>
   pollReport(pollJobId: string): Promise<PollReport | undefined>
 }
+
+export interface Revalidation {
+  feedId: string
+  attempts: number
+}
+
+// A feed revalidated again within this time counts one more attempt; after it, attempts start over.
+const REVALIDATION_MEMORY_MS = 86_400_000
 
 /** What `seen` returns for an item `retryLater` marked. */
 export const retryMark = (hash: string): string => `retry:${hash}`
@@ -150,6 +160,8 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
   const reportKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:report`
   const recheckKey = (feedId: string) => `${prefix}:feed:${feedId}:recheck`
   const revalidateKey = `${prefix}:feeds:revalidate`
+  // feed id → `attempts:ms` of its last revalidation.
+  const attemptsKey = `${prefix}:feeds:revalidations`
   const hostWaitKey = `${prefix}:feeds:host-waits`
   return {
     // Both memories are plain closures, so their functions stand here as they are.
@@ -167,8 +179,17 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
       const marks = items.markKeys(feedId)
       return (await redis.eval(RETRY_LATER, 2 + marks.length, httpKey(feedId), revalidateKey, ...marks, key, hash, retryMark(hash), feedId)) === 1
     },
-    async takeRevalidations(max) {
-      return redis.spop(revalidateKey, max)
+    async takeRevalidations(max, now = new Date()) {
+      const ids = await redis.spop(revalidateKey, max)
+      if (ids.length === 0) return []
+      const previous = await redis.hmget(attemptsKey, ...ids)
+      const taken = ids.map((feedId, i) => {
+        const [count, at] = (previous[i] ?? '').split(':').map(Number)
+        const recent = count !== undefined && at !== undefined && now.getTime() - at < REVALIDATION_MEMORY_MS
+        return { feedId, attempts: recent ? count! + 1 : 1 }
+      })
+      await redis.hset(attemptsKey, Object.fromEntries(taken.map((r) => [r.feedId, `${r.attempts}:${now.getTime()}`])))
+      return taken
     },
     async hostWaits(hosts, now) {
       const waits = new Map<string, Date>()
@@ -189,6 +210,7 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
     },
     async forget(feedId) {
       await redis.del(httpKey(feedId), recheckKey(feedId))
+      await redis.hdel(attemptsKey, feedId)
       await items.forget(feedId)
     },
     async recheckList<T>(feedId: string) {
