@@ -23,4 +23,13 @@ describe('transcriptLanguageOf', () => {
     const post = 'The rules announced this week require a licence for every export of the metals and the magnets made from them.'
     expect(transcriptLanguageOf('Welcome. Thanks. Bye.', () => post)).toBe('en')
   })
+
+  it('reads a sample under 400 characters by its function words first, where trigrams still guess', () => {
+    // Oral argument in HHS v. Florida (2012, a US government work): trigrams read it as French.
+    const argument = 'They can\'t say that? I do think it\'s -- I think it\'s certainly fair to say that Congress wants people in that position to'
+    expect(detectLanguage(argument)).toBe('fr')
+    expect(transcriptLanguageOf(argument)).toBe('en')
+    const spanish = 'Bueno, la verdad es que no sé muy bien qué va a pasar con los aranceles, pero China controla casi todo el refinado.'
+    expect(transcriptLanguageOf(spanish)).toBe('es')
+  })
 })

@@ -111,9 +111,12 @@ const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
 const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 0xbf
 
 // Scanned by hand: a regex match over every turn was a third of the splitter's time.
-const looksLike = (text: string, language: string): boolean => {
+const looksLike = (text: string, language: string): boolean => stopwordShare(text, language) >= STOPWORD_SHARE
+
+/** The share of the text's first words that are the language's function words (0 for a language without a list). */
+const stopwordShare = (text: string, language: string): number => {
   const stopwords = STOPWORDS[language]
-  if (!stopwords) return false
+  if (!stopwords) return 0
   const end = Math.min(text.length, TURN_SAMPLE_CHARS)
   let words = 0
   let hits = 0
@@ -127,27 +130,49 @@ const looksLike = (text: string, language: string): boolean => {
     // Function words are short; only those are worth a lookup.
     if (i - start <= 5 && stopwords.has(text.slice(start, i).toLowerCase())) hits++
   }
-  return words > 0 && hits >= words * STOPWORD_SHARE
+  return words > 0 ? hits / words : 0
 }
 
-/** A turn's language: the transcript's when the turn is short or reads like it, else detected. */
+/**
+ * The language whose function words the text is fullest of, when they are a fifth of its words;
+ * on a tie (words several languages share: "so", "de"), the one listed first, the commoner in podcasts.
+ */
+const languageByStopwords = (text: string): string | undefined => {
+  let best: string | undefined
+  let bestShare = 0
+  for (const language of Object.keys(STOPWORDS)) {
+    const share = stopwordShare(text, language)
+    if (share > bestShare) {
+      bestShare = share
+      best = language
+    }
+  }
+  return bestShare >= STOPWORD_SHARE ? best : undefined
+}
+
 // Below this, trigrams guess ("Welcome. Thanks. So? Well." reads as Swedish): a transcript this
 // short takes a language only from its function words, else none ("und").
 const DOCUMENT_MIN_CHARS = 100
+// Below this, trigrams are still unsure (four short English lines read as Dutch): clear function
+// words decide first.
+const TRIGRAMS_TRUSTED_CHARS = 400
 
 /**
- * The language of a transcript's speech, from a sample of it. A short sample takes it from its
- * function words, else from `wider` (the whole document: a short exchange inside an English post
- * is English) when that is long enough, else "und".
+ * The language of a transcript's speech, from a sample of it. A sample under 400 characters takes
+ * it from its function words when they are clearly one language's; failing that, one of 100 or
+ * more from its trigrams, a shorter one from `wider` (the whole document: a short exchange inside
+ * an English post is English) when that is long enough, else "und".
  */
 export const transcriptLanguageOf = (sample: string, wider?: () => string): string => {
-  if (sample.length >= DOCUMENT_MIN_CHARS || scriptClass(sample) === 'cjk') return detectLanguage(sample)
-  const byWords = Object.keys(STOPWORDS).find((language) => looksLike(sample, language))
+  if (scriptClass(sample) === 'cjk' || sample.length >= TRIGRAMS_TRUSTED_CHARS) return detectLanguage(sample)
+  const byWords = languageByStopwords(sample)
   if (byWords) return byWords
+  if (sample.length >= DOCUMENT_MIN_CHARS) return detectLanguage(sample)
   const context = wider?.()
   return context !== undefined && context.length >= DOCUMENT_MIN_CHARS ? detectLanguage(context) : 'und'
 }
 
+/** A turn's language: the transcript's when the turn is short or reads like it, else detected. */
 export const turnLanguage = (text: string, transcriptLanguage: string): string => {
   if (text.length < TURN_MIN_CHARS && scriptClass(text) !== 'cjk') return transcriptLanguage
   if (looksLike(text, transcriptLanguage)) return transcriptLanguage
