@@ -65,6 +65,16 @@ describe('label conventions', () => {
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?']],
     },
     {
+      id: 'a time inside the brackets: `[Ann Lee 00:00:01] text`',
+      text: '[Ann Lee 00:00:01] Welcome.\n[Bob Ray 00:00:05] Thanks.\n[Ann Lee 00:00:09] Why?',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?']],
+    },
+    {
+      id: 'name, time and speech between dashes or bars: `Ann Lee - 00:00:01 - text`, `00:00:05 | Bob Ray | text`',
+      text: 'Ann Lee - 00:00:01 - Welcome.\nBob Ray - 00:00:05 - Thanks.\nAnn Lee - 00:00:09 - Why?\n\n00:01:00 | Bob Ray | Because.\n00:01:05 | Ann Lee | Fine.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?'], ['ray', 'Because.'], ['lee', 'Fine.']],
+    },
+    {
       id: 'the role beside the name: `Jordan Schneider (Host)` over the speech, `Guest (Chris Miller):`',
       text: 'Ann Lee (Host)\nWelcome.\n\nBob Ray (Guest)\nThanks.\n\nAnn Lee (Host)\nWhy?\n\nHost (Ann Lee): So?\n\nGuest (Bob Ray): Because.',
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why? So?'], ['ray', 'Because.']],

@@ -42,7 +42,9 @@ const BOLD_LABEL = new RegExp(String.raw`^(?:\*\*|__)?(${LATIN_NAME})\??[ \t]?(?
 const BOLD_OPEN = /^(?:\*\*|__)/
 // `[Speaker 2]`, `[Jane Doe]` opening the line, then usually a time; `[Jane Doe]: text` too. Not a
 // Markdown link (`[Jane Doe](…)`) nor a link definition (`[Jane Doe]: https://…`).
-const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})\](?:[ \t]?:[ \t]+(?!<|https?:|www\.)|[ \t]*(?![(:]))`, 'u')
+// `[Jane Doe 00:01:02] text`: the time inside the brackets.
+const CLOCK = String.raw`\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?`
+const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})(?:[ \t]+${CLOCK})?\](?:[ \t]?:[ \t]+(?!<|https?:|www\.)|[ \t]*(?![(:]))`, 'u')
 // Subtitles for the deaf name a voice in parentheses (`(JORDAN) Welcome…`, `- (MILLER) Thanks.`),
 // where manners and sounds are written the same way (`(WHISPERING)`, `(IN SPANISH)`): caption files only.
 const PAREN_LABEL = new RegExp(String.raw`^\((${LATIN_NAME})\)[ \t]*:?[ \t]+(?=[\p{L}\p{N}"“‘'¿¡(])`, 'u')
@@ -95,7 +97,9 @@ const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3
 
 // `JORDAN SCHNEIDER — Welcome…`, `Chris Miller - Thanks…`: a name, a dash, the speech. Show notes
 // list guests the same way once each, so the convention needs a name that recurs (conventions.ts).
-const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+[-–—][ \t]+(?=[\p{Lu}"“‘'¿¡])`, 'u')
+// Also with the time between (`Chris Miller - 00:01:12 - Thanks…`), or a bar for the dash
+// (`Chris Miller | Thanks…`, as table exports flatten).
+const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK}[ \t]+\2[ \t]+)?(?=[\p{Lu}"“‘'¿¡])`, 'u')
 
 // A Markdown list marker or quote marker before a bold run.
 const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/
