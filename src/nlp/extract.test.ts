@@ -67,6 +67,12 @@ describe('extract on small cases', () => {
     expect(claim?.topics).toContain('export-controls')
   })
 
+  it('gives topics from the words that name them, not from words that begin the same way', () => {
+    const topicsOf = (text: string) => run(text).claims.map((c) => c.topics)
+    expect(topicsOf('Computers and automated trading systems are one key factor in the election of 2024.')).toEqual([['domestic-politics']])
+    expect(topicsOf('The auto industry built three new factories, and compute capacity for AI chips doubled.')).toEqual([['semiconductors', 'industry']])
+  })
+
   it('tells predictions and prescriptions apart, and flags hedges', () => {
     const { claims } = run('The US should require a license for 14-nanometer chips. China will probably retaliate against US firms.')
     expect(claims.map((c) => [c.kind, c.hedged])).toEqual([['prescriptive', false], ['predictive', true]])

@@ -68,7 +68,7 @@ export const TOPIC_CUES: Record<Exclude<Topic, 'other'>, { stems: string[]; enti
     entities: ['rare-earths', 'rare-earth-magnets', 'usgs', 'mp-materials', 'lynas', 'sputtering-targets', 'gallium', 'germanium'],
   },
   semiconductors: {
-    stems: ['chip', 'semiconductor', 'semis', 'nanometer', 'foundry', 'fab', 'lithograph', 'euv', 'packaging facilit', 'wafer', 'compute'],
+    stems: ['chip', 'semiconductor', 'semis', 'nanometer', 'foundry', 'fab', 'lithograph', 'euv', 'packaging facilit', 'wafer', 'compute capacit', 'compute cluster', 'computing power', 'compute power'],
     entities: ['tsmc', 'samsung', 'sk-hynix', 'intel', 'nvidia', 'smic', 'ymtc', 'cxmt', 'asml', 'logic-chips', 'memory-chips', 'ai-chips', 'euv-lithography', 'huawei', 'chips-act'],
   },
   diplomacy: {
@@ -84,7 +84,7 @@ export const TOPIC_CUES: Record<Exclude<Topic, 'other'>, { stems: string[]; enti
     entities: ['us-treasury', 'ofac', 'cfius', 'federal-reserve', 'imf', 'scott-bessent'],
   },
   industry: {
-    stems: ['manufactur', 'industr', 'auto', 'supply chain', 'production', 'firms', 'compan', 'reshor', 'friendshor', 'factor', 'plants', 'smartphone', 'products', 'economy', 'startup'],
+    stems: ['manufactur', 'industr', 'autos', 'automaker', 'auto industr', 'auto sector', 'auto parts', 'auto supplier', 'supply chain', 'production', 'firms', 'compan', 'reshor', 'friendshor', 'factory', 'factories', 'plants', 'smartphone', 'products', 'economy', 'startup'],
     entities: ['byd', 'xiaomi', 'nio', 'tesla', 'catl', 'tencent', 'alibaba', 'apple', 'iphone'],
   },
   'domestic-politics': {
