@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { detectInlineLabel, startsUnlabelledTurn } from './labels.js'
+import { detectInlineLabel, detectLabel, startsUnlabelledTurn } from './labels.js'
 
 describe('detectInlineLabel', () => {
   test.each([
@@ -64,6 +64,17 @@ describe('roles a label states', () => {
     { text: 'Ailsa Chang: Host of the show.', role: undefined },
   ])('$text: $role', ({ text, role }) => {
     expect(detectInlineLabel(text)?.role).toBe(role)
+  })
+})
+
+describe('a voice in parentheses in captions', () => {
+  test.each([
+    ['(JORDAN) Welcome.', 'JORDAN'], ['(KELLY) Hi there.', 'KELLY'], ['(TED) Hello.', 'TED'], ['(MOHAMMED) Fine.', 'MOHAMMED'],
+    ['(WHISPERING) Are we live?', null], ['(SOFTLY) Okay.', null], ['(IN SPANISH) Hola.', null], ['(V.O.) Meanwhile.', null], ['(MUFFLED) What?', null],
+  ])('%s → %s', (text, name) => {
+    expect(detectLabel(text, true)?.name ?? null).toBe(name)
+    // Outside captions, a parenthesis opening a paragraph is an aside.
+    expect(detectLabel(text, false)).toBeUndefined()
   })
 })
 
