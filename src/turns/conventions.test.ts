@@ -65,6 +65,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Hello there.'], ['ray', 'Hi, Ann.'], ['lee', 'Shall we?']],
     },
     {
+      id: 'an affiliation after the name the first time, in mixed case; a sentence listing places stays speech',
+      text: 'Ann Lee: Welcome.\n\nBob Ray, Center for Strategic and International Studies: Thanks.\n\nAnn Lee: Where?\n\nIn Washington, Beijing and Tokyo: the same story.\n\nBob Ray: Yes.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Where? In Washington,'], ['ray', 'Yes.']],
+    },
+    {
       id: 'a time inside the brackets: `[Ann Lee 00:00:01] text`',
       text: '[Ann Lee 00:00:01] Welcome.\n[Bob Ray 00:00:05] Thanks.\n[Ann Lee 00:00:09] Why?',
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?']],

@@ -21,6 +21,8 @@ describe('detectInlineLabel', () => {
   })
 
   test.each([
+    { id: 'name and affiliation in mixed case (event transcripts)', text: 'Chris Miller, Tufts University: Thanks for having me.', name: 'Chris Miller', rest: 'Thanks for having me.' },
+    { id: 'name and an acronym', text: 'Ann Lee, CSIS: Hi.', name: 'Ann Lee', rest: 'Hi.' },
     { id: 'name and description (public radio)', text: 'JOHN RUWITCH, BYLINE: The new rules', name: 'JOHN RUWITCH', rest: 'The new rules' },
     { id: 'name, party and description', text: 'SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE: Well', name: 'SEN. BERNIE SANDERS', rest: 'Well' },
   ])('broadcast label: $id', ({ text, name, rest }) => {
@@ -38,6 +40,9 @@ describe('detectInlineLabel', () => {
     { id: 'name without colon', text: 'Jordan Schneider If China wanted…' },
     { id: 'a description after a name not in capitals', text: 'Well, I think: yes.' },
     { id: 'a description after one word in capitals', text: 'WELL, I SAID: NO.' },
+    { id: 'a sentence listing places, in mixed case', text: 'New York, Boston and Chicago: all of them.' },
+    { id: 'a sentence opening with a capitalised word', text: 'In Washington, Beijing and Tokyo: the same story.' },
+    { id: 'an address, then a question', text: 'Chris Miller, what do you think: yes or no?' },
     { id: 'a case caption ending in a comma and spaces', text: 'HUMAN SERVICES, ET AL.,                             :' },
     { id: 'a numbered episode (a title)', text: 'Episode 12: Rare earths and leverage' },
     { id: 'a numbered part in Roman numerals', text: 'Part II: The response' },

@@ -37,6 +37,16 @@ const INLINE_LABEL = new RegExp(
   String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*|(${CASELESS_NAME})[ \t]?[:：](?:[ \t]+|$))`,
   'u',
 )
+// Event transcripts give a speaker's affiliation after a comma the first time, in mixed case:
+// `Chris Miller, Tufts University:`, `Gregory Allen, Center for Strategic and International Studies:`,
+// `Jordan Schneider, ChinaTalk:`, `Ann Lee, CSIS:`. The affiliation is one name or acronym, or names
+// an institution, so a sentence listing places ("New York, Boston and Chicago: …") is none.
+const PROPER = String.raw`\p{Lu}\p{Ll}[\p{L}\p{M}'’.-]*`
+// Not a sentence that opens with a capitalised word: "In Washington, Beijing and Tokyo: …".
+const SENTENCE_OPENERS = String.raw`(?!(?:The|In|On|At|For|And|But|So|When|If|As|With|From|To|After|Before|This|That|These|Those|Hello|Hi|Hey|Dear|Thanks|Thank|Welcome|Good|Yes|No|Well|Today|Now|Here|There|Then|Both|Between|Like|Also|Even|Only|All|Many|Some|Most|Our|My|Your|Their|His|Her|We|They|It|Its)\b)`
+const INSTITUTION = String.raw`(?:University|Institute|Institution|Center|Centre|School|College|Council|Foundation|Department|Ministry|Agency|Commission|Committee|Bank|Fund|Group|Times|Post|Journal|News|Inc\.?|Corp\.?|Company|Association|Society|Office|Forum|Project|Labs?|Capital|Partners|Research|Studies|Program|Programme|Initiative|Alliance|Network|Service|Administration|Authority|Board|Bureau|Court|Senate|House|Party|Press|Media|Magazine|Podcast)`
+const AFFILIATION_WORD = String.raw`(?:${PROPER}|[A-Z]{2,6}|of|the|for|and|on|at|in|&|de|du|des)`
+const MIXED_DESCRIPTION_LABEL = new RegExp(String.raw`^${SENTENCE_OPENERS}(${PROPER}(?: (?:\p{Lu}\.|${PROPER})){1,3}), (?:[A-Z]{2,6}|${PROPER}|(?:${AFFILIATION_WORD} ){0,8}${INSTITUTION}(?: ${AFFILIATION_WORD}){0,8})[ \t]?:(?:[ \t]+|$)`, 'u')
 // `**Name:**`, `**Name**:`, `__Name:__`, and a bold run opened on an earlier line (`Name:** text`).
 const BOLD_LABEL = new RegExp(String.raw`^(?:\*\*|__)?(${LATIN_NAME})\??[ \t]?(?:(?:\*\*|__)[ \t]?[:：]|[:：][ \t]?(?:\*\*|__))(?:[ \t]+|$)`, 'u')
 const BOLD_OPEN = /^(?:\*\*|__)/
@@ -289,12 +299,14 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   const first = text.charCodeAt(0)
   // Cheap exits before the regex: most paragraphs start with neither a capital nor CJK.
   if (Number.isNaN(first) || (first >= 97 && first <= 122) || first === 32) return undefined
+  const described = MIXED_DESCRIPTION_LABEL.exec(text.slice(0, 160))
+  if (described && !isNotSpeaker(described[1]!)) return { name: described[1]!, length: described[0].length }
   const match = INLINE_LABEL.exec(text)
   if (!match) return undefined
   const name = (match[1] ?? match[2] ?? match[3] ?? '').trim()
   if (!name || isNotSpeaker(name)) return undefined
   // A description without the party is only read after a full name in capitals, as broadcasters
-  // write it: "Well, I think:" or "WELL, I SAID:" opening a line is speech.
+  // write it, or in mixed case after a full name: "Well, I think:" or "WELL, I SAID:" opening a line is speech.
   if (match[1] && text.charAt(match[1].length) === ',' && !isCapitalsFullName(name)) return undefined
   // `Host (Jordan Schneider):`: the person speaks, in the role the label names.
   const stated = labelRole(name)
