@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { classifySections, isPromo } from './sections.js'
+import { classifySections, isBrandPitch, isPromo, isSponsorRead } from './sections.js'
 
 describe('isPromo', () => {
   test.each([
@@ -13,6 +13,22 @@ describe('isPromo', () => {
 })
 
 const essay = Array.from({ length: 4 }, () => 'International norms often develop through customary international law, which consists of rules derived from the consistent conduct of states acting out of a sense of legal obligation. '.repeat(3))
+
+describe('a pitch read without a cue or a code', () => {
+  const pitch = 'Running a small team is hard. Ledgerly knows that your books are more than numbers; they are your business. '
+    + 'I use Ledgerly every week. Whether you\'re sending invoices, offering premium benefits to your people, or paying contractors abroad, '
+    + 'Ledgerly makes it easy, with simple software and 24/7 support from experts. That is why your team will love it. Ledgerly, for your business.'
+  test('is a sponsor read', () => {
+    expect(isBrandPitch(pitch)).toBe(true)
+    expect(isSponsorRead(pitch)).toBe(true)
+  })
+  test.each([
+    ['a policy argument with a company named three times', 'Huawei is the test case. If you look at what Huawei did after 2019, you see a firm that rebuilt its supply chain; your view of the controls depends on whether you think Huawei can keep doing that at scale, and the benefits are easy to overstate.'],
+    ['advice to listeners without a brand', 'If you are a founder, your first hire matters more than your second. You should hire slowly, fire quickly, and keep your burn simple. Experts will tell you it is easy; it is not, and the benefits come late.'],
+  ])('is not: %s', (_id, text) => {
+    expect(isBrandPitch(text)).toBe(false)
+  })
+})
 
 describe('classifySections', () => {
   test.each([
