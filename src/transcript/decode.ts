@@ -7,6 +7,7 @@
 import iconv from 'iconv-lite'
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
+import { stripBom } from './whitespace.js'
 
 export interface DecodeOptions {
   maxBytes: number
@@ -103,7 +104,7 @@ export const decodeInput = (input: Uint8Array | string, options: DecodeOptions):
     const sample = input.length > SAMPLE_BYTES ? input.slice(0, SAMPLE_BYTES) : input
     const invalid = countInvalid(sample)
     if (invalid > sample.length * MAX_INVALID_SHARE) throw binary(`${invalid} of the first ${sample.length} characters are replacement characters`, options)
-    decoded = { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, warnings: [] }
+    decoded = { text: stripBom(input), warnings: [] }
   } else {
     if (input.length > options.maxBytes) throw tooLarge(input.length, options)
     if (input.length === 0) throw new PodpipeError('EMPTY_INPUT', 'the transcript is empty (0 bytes)', { input: options.input })

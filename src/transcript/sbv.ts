@@ -8,10 +8,11 @@ import type { Warning } from '../record/index.js'
 import { cueBlockEnd, cueParagraphs, createUnroller, settleDroppedCues, type CueTiming } from './cue.js'
 import { parseTimestamp } from './timestamp.js'
 import type { Paragraph } from './types.js'
-import { splitLines } from './whitespace.js'
+import { splitLines, stripBom } from './whitespace.js'
 
 // `0:00:00.599,0:00:04.160`: YouTube writes hours without padding and milliseconds after a dot.
-const TIMING = /^[ \t]*(\d{1,3}:\d{2}:\d{2}[.,]\d{1,3}|\d{1,2}:\d{2}[.,]\d{1,3})[ \t]*,[ \t]*(\d{1,3}:\d{2}:\d{2}[.,]\d{1,3}|\d{1,2}:\d{2}[.,]\d{1,3})[ \t]*$/
+const SBV_TIME = String.raw`(\d{1,3}:\d{2}:\d{2}[.,]\d{1,3}|\d{1,2}:\d{2}[.,]\d{1,3})`
+const TIMING = new RegExp(String.raw`^[ \t]*${SBV_TIME}[ \t]*,[ \t]*${SBV_TIME}[ \t]*$`)
 
 const parseSbvTiming = (line: string): CueTiming | string => {
   const match = TIMING.exec(line)
@@ -35,7 +36,7 @@ export const isSbv = (text: string): boolean => {
  * // [{ text: '>> JORDAN: Welcome.', start: 0.599, end: 4.16, fragment: true }]
  */
 export const readSbv = (text: string, warnings: Warning[] = []): Paragraph[] => {
-  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  const lines = splitLines(stripBom(text))
   const paragraphs: Paragraph[] = []
   const dropped: string[] = []
   const unroll = createUnroller()

@@ -7,7 +7,7 @@ import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
 import { cueBlockEnd, cueParagraphs, cueParts, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
-import { splitLines } from './whitespace.js'
+import { splitLines, stripBom } from './whitespace.js'
 
 const ARROW = '-->'
 
@@ -35,7 +35,7 @@ export const isSrt = (text: string): boolean => {
  * // [{ text: 'Adam Curry: podcasting 2.0', start: 0.78, end: 6.21, fragment: true }]
  */
 export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => {
-  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  const lines = splitLines(stripBom(text))
   const paragraphs: Paragraph[] = []
   let cues = 0
   const dropped: string[] = []

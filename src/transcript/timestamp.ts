@@ -5,6 +5,9 @@
  * Scanned by hand rather than with a regex: it runs on every line of large plain-text files.
  */
 
+/** A clock time as labels and speech write it (`43:56`, `00:01:02`, `00:01:02.5`), for patterns that look for one. */
+export const CLOCK_TIME = String.raw`\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?`
+
 const isDigit = (code: number): boolean => code >= 48 && code <= 57
 
 /**

@@ -14,7 +14,7 @@ import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
 import { cueBlockEnd, cueParagraphs, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
-import { splitLines } from './whitespace.js'
+import { splitLines, stripBom } from './whitespace.js'
 
 const ARROW = '-->'
 
@@ -41,7 +41,7 @@ const malformed = (lineNumber: number, reason: string): PodpipeError =>
  * // [{ text: 'Hello', speaker: 'Sarah', start: 1, end: 2, fragment: true }]
  */
 export const readVtt = (text: string, warnings: Warning[] = []): Paragraph[] => {
-  const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  const lines = splitLines(stripBom(text))
   // Blank lines before the header break the spec but not the meaning: skip them.
   let i = 0
   while (i < lines.length - 1 && lines[i]!.trim() === '') i++

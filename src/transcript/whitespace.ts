@@ -4,6 +4,9 @@
 const NEEDS_COLLAPSE = /\s{2}|[^\S ]/
 const WHITESPACE_RUN = /\s+/g
 
+/** The text without the byte order mark a file may open with. */
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+
 /** Trims and collapses internal whitespace to single spaces. Skips the replace when there is nothing to do, the common case. */
 export const collapseWhitespace = (text: string): string => {
   const trimmed = text.trim()

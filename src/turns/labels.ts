@@ -6,6 +6,7 @@
  * which syntaxes the document really uses, and which candidates are speakers, is decided from the
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
+import { CLOCK_TIME } from '../transcript/timestamp.js'
 import { CJK_PLACEHOLDER_WORD, isAllCaps, labelRole, PLACEHOLDER_WORD, titleCase } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
@@ -53,8 +54,7 @@ const BOLD_OPEN = /^(?:\*\*|__)/
 // `[Speaker 2]`, `[Jane Doe]` opening the line, then usually a time; `[Jane Doe]: text` too. Not a
 // Markdown link (`[Jane Doe](…)`) nor a link definition (`[Jane Doe]: https://…`).
 // `[Jane Doe 00:01:02] text`: the time inside the brackets.
-const CLOCK = String.raw`\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?`
-const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})(?:[ \t]+${CLOCK})?\](?:[ \t]?:[ \t]+(?!<|https?:|www\.)|[ \t]*(?![(:]))`, 'u')
+const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})(?:[ \t]+${CLOCK_TIME})?\](?:[ \t]?:[ \t]+(?!<|https?:|www\.)|[ \t]*(?![(:]))`, 'u')
 // Subtitles for the deaf name a voice in parentheses (`(JORDAN) Welcome…`, `- (MILLER) Thanks.`),
 // where manners and sounds are written the same way (`(WHISPERING)`, `(IN SPANISH)`): caption files only.
 const PAREN_LABEL = new RegExp(String.raw`^\((${LATIN_NAME})\)[ \t]*:?[ \t]+(?=[\p{L}\p{N}"“‘'¿¡(])`, 'u')
@@ -76,7 +76,7 @@ const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|D
 // `Jordan Schneider (Host)` alone on its line over the speech: the role in parentheses makes it a speaker line.
 const ROLE_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME}) \(((?:co-?)?host|guest|moderator|interviewer|interviewee|presenter|panelist|panellist)\)$`, 'iu')
 // `Host (Jordan Schneider):`: the role first, the person in parentheses.
-const ROLE_THEN_NAME = /^[^()]+ \((\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){1,3})\)[ \t]?[:：]/u
+const ROLE_THEN_NAME = new RegExp(String.raw`^[^()]+ \((${NAME}(?: ${NAME}){1,3})\)[ \t]?[:：]`, 'u')
 
 // Hansard: a member's first words under `Kemi Badenoch (North West Essex) (Con)` (constituency, party),
 // and an office holder's under `The Prime Minister (Keir Starmer)`; after that the name or the office alone.
@@ -110,7 +110,7 @@ const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3
 // list guests the same way once each, so the convention needs a name that recurs (conventions.ts).
 // Also with the time between (`Chris Miller - 00:01:12 - Thanks…`), or a bar for the dash
 // (`Chris Miller | Thanks…`, as table exports flatten).
-const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK}[ \t]+\2[ \t]+)?(?=[\p{Lu}"“‘'¿¡])`, 'u')
+const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK_TIME}[ \t]+\2[ \t]+)?(?=[\p{Lu}"“‘'¿¡])`, 'u')
 
 // A Markdown list marker or quote marker before a bold run.
 const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/

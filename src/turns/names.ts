@@ -62,8 +62,11 @@ export const isRoleName = (name: string): boolean => {
   const tokens = nameTokens(name)
   const last = tokens[tokens.length - 1] ?? ''
   const numbered = tokens.length > 1 && /^\d+$/.test(last) ? tokens.slice(0, -1) : tokens
-  return isTitleOnly(numbered) || labelRole(name) !== undefined || (tokens.length === 1 && /^[a-z]{1,3}\d{1,3}$/.test(last))
+  return isTitleOnly(numbered) || labelRole(name) !== undefined || (tokens.length === 1 && isNumberedVoice(last.toUpperCase()))
 }
+
+/** A numbered participant of a research interview or focus group: `P1`, `R2`, `INT3`. */
+export const isNumberedVoice = (label: string): boolean => /^\p{Lu}{1,3}\d{1,3}$/u.test(label.trim())
 
 // "Speaker" as diarizing tools write it in other languages (Word, Teams and transcription services):
 // Sprecher, Intervenant, Hablante, Orador, Spreker, Relatore, 发言人, 説話人, 話者, 화자…

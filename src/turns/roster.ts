@@ -11,7 +11,7 @@
  */
 import type { Warning } from '../record/schema.js'
 import { startsUnlabelledTurn } from './labels.js'
-import { displayName, isAllCaps, isTitleOnly, labelRole, nameKey, nameTokens, placeholderId, TITLES } from './names.js'
+import { displayName, isAllCaps, isNumberedVoice, isTitleOnly, labelRole, nameKey, nameTokens, placeholderId, TITLES } from './names.js'
 import type { SpeakerHint } from './types.js'
 
 export type Role = 'host' | 'guest' | 'unknown'
@@ -108,9 +108,6 @@ const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at
 
 /** One word in capitals that can be a surname: `MILLER`, `O'BRIEN`, not `PS` or `Q1`. */
 const isCapitalsSurname = (label: string): boolean => /^\p{Lu}[\p{Lu}'’-]{2,}$/u.test(label.trim())
-
-/** A numbered participant of a research interview or focus group: `P1`, `R2`, `INT3`. */
-const isNumberedVoice = (label: string): boolean => /^\p{Lu}{1,3}\d{1,3}$/u.test(label.trim())
 
 /** One capitalised word in mixed case that can be a first name: `Maria`, `Jean-Luc`, not `MARIA` or `Q`. */
 const isCapitalisedWord = (label: string): boolean => /^\p{Lu}\p{Ll}[\p{Ll}'’-]+$/u.test(label.trim())

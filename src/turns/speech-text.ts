@@ -4,12 +4,12 @@
  * stage directions (`[Laughs]`, `[inaudible 01:18:58]`, `(SOUNDBITE OF MUSIC)`), which are not
  * words anyone said. Every regex here is anchored or bounded, so cleaning is linear in the text.
  */
-import { parseTranscriptTime } from '../transcript/timestamp.js'
+import { CLOCK_TIME, parseTranscriptTime } from '../transcript/timestamp.js'
 
 const MD_ESCAPE = /\\([[\]#*_\-.!()`>+{}|\\])/g
 const EMPHASIS = /(?:\*\*|__)/g
 // A time opening the text: `[04:18]`, `(00:12:31)`, `00:00:20`, `0h00m00s`, optionally followed by a colon.
-const LEADING_TIME = /^[[(]?(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)[\])]?:?[ \t]*/
+const LEADING_TIME = new RegExp(String.raw`^[[(]?(${CLOCK_TIME}|\d{1,2}h\d{1,2}m\d{1,2}s)[\])]?:?[ \t]*`)
 const STAGE_WORDS = /\b(?:laugh\w*|chuckl\w*|giggl\w*|crosstalk|cross-talk|inaudible|unintelligible|indistinct|music|applause|silence|pause|sighs?|cough\w*|clears throat|overlapping|overtalk|background|soundbite|sound of|noise|static|beep|ding|bell|cheer\w*|clapping|gasp\w*|groan\w*|sniff\w*|snort\w*|audio|video clip|break|technical difficulties|end of|recording|foreign language|speaking \w+|blank_audio)\b/i
 // Square brackets hold directions (or a time); round ones only when they open with the direction.
 const BRACKETED = /\[([^[\]\n]{1,80})\]/g
