@@ -135,18 +135,17 @@ const speechmaticsSpeaker = (label: string): string => {
 
 /**
  * Azure's batch transcription: `recognizedPhrases[]`, each with `nBest[0].display`, times in ticks
- * of 100 ns (`offsetInTicks`, `durationInTicks`) and, when diarized, a numbered `speaker`; phrases
- * of several channels are put in time order.
+ * of 100 ns (`offsetInTicks`, `durationInTicks`) and, when diarized, a numbered `speaker` (named as
+ * every shape's is, by normalizeSegment); phrases of several channels are put in time order.
  */
 const azureSegments = (phrases: readonly unknown[]): unknown[] => phrases
   .map((p) => {
     if (!isObject(p)) return p
     const best = Array.isArray(p.nBest) && isObject(p.nBest[0]) ? p.nBest[0] : {}
     const offset = Number(p.offsetInTicks) / 1e7
-    const speaker = typeof p.speaker === 'number' ? `Speaker ${p.speaker}` : p.speaker
-    return { body: best.display ?? best.lexical, startTime: offset, endTime: offset + Number(p.durationInTicks ?? 0) / 1e7, speaker }
+    return { text: best.display ?? best.lexical, start: offset, end: offset + Number(p.durationInTicks ?? 0) / 1e7, speaker: p.speaker }
   })
-  .sort((a, b) => (isObject(a) && isObject(b) ? Number(a.startTime) - Number(b.startTime) : 0))
+  .sort((a, b) => (isObject(a) && isObject(b) ? Number(a.start) - Number(b.start) : 0))
 
 /**
  * YouTube's json3 captions (as yt-dlp saves them): `events[]` with `tStartMs`, `dDurationMs` and
