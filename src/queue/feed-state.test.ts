@@ -80,6 +80,17 @@ describe('feed state: remembered transcripts', () => {
     expect([await attempts(31)]).toEqual([[1]])
   })
 
+  it('keeps no revalidation count longer than the day it matters, and drops the old shared hash', async () => {
+    await redis.hset(`${prefix}:feeds:revalidations`, 'f10', `1:${Date.now()}`)
+    await state.markSeen('f10', [['ep', 'h']])
+    await state.retryLater('f10', 'ep', 'h')
+    await state.takeRevalidations(10)
+    const ttl = await redis.pttl(`${prefix}:feed:f10:revalidations`)
+    expect(ttl).toBeGreaterThan(86_000_000)
+    expect(ttl).toBeLessThanOrEqual(86_400_000)
+    expect(await redis.exists(`${prefix}:feeds:revalidations`)).toBe(0)
+  })
+
   it('marks a seen item for retry only while it is remembered with the failed hash', async () => {
     await state.markSeen('f9', [['ep-a', 'h1'], ['ep-b', 'h2']])
     await state.saveHttpCache('f9', { etag: '"feed-v1"' })

@@ -160,8 +160,11 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
   const reportKey = (pollJobId: string) => `${prefix}:poll:${pollJobId}:report`
   const recheckKey = (feedId: string) => `${prefix}:feed:${feedId}:recheck`
   const revalidateKey = `${prefix}:feeds:revalidate`
-  // feed id → `attempts:ms` of its last revalidation.
-  const attemptsKey = `${prefix}:feeds:revalidations`
+  // `attempts:ms` of the feed's last revalidation, gone a day later: the count starts over
+  // then anyway, so a feed that failed once leaves nothing behind.
+  const attemptsKey = (feedId: string) => `${prefix}:feed:${feedId}:revalidations`
+  // Releases before this kept every feed's count in one hash that only feed removal shrank.
+  const legacyAttemptsKey = `${prefix}:feeds:revalidations`
   const hostWaitKey = `${prefix}:feeds:host-waits`
   return {
     // Both memories are plain closures, so their functions stand here as they are.
@@ -182,13 +185,15 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
     async takeRevalidations(max, now = new Date()) {
       const ids = await redis.spop(revalidateKey, max)
       if (ids.length === 0) return []
-      const previous = await redis.hmget(attemptsKey, ...ids)
+      const previous = await redis.mget(ids.map(attemptsKey))
       const taken = ids.map((feedId, i) => {
         const [count, at] = (previous[i] ?? '').split(':').map(Number)
         const recent = count !== undefined && at !== undefined && now.getTime() - at < REVALIDATION_MEMORY_MS
         return { feedId, attempts: recent ? count! + 1 : 1 }
       })
-      await redis.hset(attemptsKey, Object.fromEntries(taken.map((r) => [r.feedId, `${r.attempts}:${now.getTime()}`])))
+      const multi = redis.multi()
+      for (const r of taken) multi.set(attemptsKey(r.feedId), `${r.attempts}:${now.getTime()}`, 'PX', REVALIDATION_MEMORY_MS)
+      await multi.unlink(legacyAttemptsKey).exec()
       return taken
     },
     async hostWaits(hosts, now) {
@@ -209,8 +214,7 @@ export const createFeedState = (redis: Redis, prefix: string, items: ItemMemory 
       if (waits.size > 0) await redis.hset(hostWaitKey, Object.fromEntries([...waits].map(([h, d]) => [h, String(d.getTime())])))
     },
     async forget(feedId) {
-      await redis.del(httpKey(feedId), recheckKey(feedId))
-      await redis.hdel(attemptsKey, feedId)
+      await redis.del(httpKey(feedId), recheckKey(feedId), attemptsKey(feedId))
       await items.forget(feedId)
     },
     async recheckList<T>(feedId: string) {
