@@ -65,6 +65,9 @@ const ORG_NOUNS_AFTER = new Set(['agency', 'news', 'newspaper', 'daily', 'weekly
   'automaker', 'carmaker', 'retailer', 'newsletter', 'network', 'party', 'union', 'movement'])
 // The name lists keep given names of three letters or more; these short ones head a full name only.
 const SHORT_GIVEN = new Set(['Al', 'Ed', 'Jo', 'Bo', 'Cy', 'Ty'])
+const isGivenName = (t: Token): boolean => knownGivenNames().has(t.lower) || SHORT_GIVEN.has(t.text)
+// The words that end a firm's registered name.
+const LEGAL_SUFFIXES = new Set(['Inc', 'Corp', 'Co', 'Ltd', 'LLC', 'LLP', 'LP', 'Plc', 'PLC', 'AG', 'SA', 'NV', 'GmbH'])
 const GENERATIONAL = new Set(['Jr', 'Sr', 'II', 'III', 'IV'])
 const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
   'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted',
@@ -378,6 +381,28 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     for (let k = from + 1; k <= to; k++) if ((tokens[k] as Token).lineStart) return false
     return true
   }
+  // A person's full name: a given name and one or two more words, none an organisation's or a title.
+  const fullName = (run: readonly Token[]): boolean => {
+    const words = nameLength(run)
+    return words >= 2 && words <= 3 && isGivenName(run[0] as Token) && !run.some((x) => ORG_WORDS.has(x.text) || TITLES.has(x.text))
+  }
+  // Where a connector may not join the name so far to the next: "Chris Miller of Tufts University"
+  // is a person and a university, as "Bank of England" is not; "Johnson Controls Inc and Lear Corp"
+  // are two firms, for a legal suffix ends a firm's name; "Tufts University and Lynn Reaser" are two
+  // names, where "Bill and Melinda Gates Foundation" is one.
+  const endsBefore = (from: number, to: number, connector: Token, next: number): boolean => {
+    const last = tokens[to] as Token
+    if (LEGAL_SUFFIXES.has(last.text)) return true
+    if (connector.lower === 'of') {
+      let s = to
+      while (s > from && !CONNECTORS.has((tokens[s - 1] as Token).lower)) s--
+      return fullName(tokens.slice(s, to + 1))
+    }
+    if (connector.lower !== 'and') return false
+    let e = next
+    while (e + 1 < tokens.length && e - next < 3 && isCapitalised(tokens[e + 1] as Token) && !(tokens[e + 1] as Token).lineStart) e++
+    return fullName(tokens.slice(next, e + 1))
+  }
   const skip = covered.slice()
   for (let i = 0; i < tokens.length; i++) {
     if (!IDIOM_STARTS.has((tokens[i] as Token).text)) continue
@@ -415,7 +440,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       // "Ministry of Commerce of the PRC": "of the" joins as one connector.
       const gap = c?.lower === 'of' && tokens[j + 2]?.lower === 'the' ? 2 : 1
       const m = tokens[j + 1 + gap]
-      if (c && m && CONNECTORS.has(c.lower) && !skip[j + 1 + gap] && m.sentence === t.sentence && isCapitalised(m) && !notName(m) && !hasDigit(m.text) && unbroken(j, j + 1 + gap)) { j += 1 + gap; continue }
+      if (c && m && CONNECTORS.has(c.lower) && !skip[j + 1 + gap] && m.sentence === t.sentence && isCapitalised(m) && !notName(m) && !hasDigit(m.text) && unbroken(j, j + 1 + gap) &&
+        !endsBefore(i, j, c, j + 1 + gap)) { j += 1 + gap; continue }
       break
     }
     let first = i
