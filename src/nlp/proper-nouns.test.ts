@@ -19,8 +19,8 @@ describe('proper nouns', () => {
 
   it('parts a person from the body named after "of" or "and", and firms at their legal suffix', () => {
     expect(found('We spoke with Ross Fairbanks of Flat Peak and Lynn Reaser of Barnett Banks Inc.')).toEqual([
-      { name: 'Ross Fairbanks', type: 'PERSON' }, { name: 'Flat Peak', type: 'ORG' }, { name: 'Lynn Reaser', type: 'PERSON' }, { name: 'Barnett Banks Inc', type: 'ORG' }])
-    expect(found('Shares of Johnson Controls Inc and Lear Corp rose.')).toEqual([{ name: 'Johnson Controls Inc', type: 'ORG' }, { name: 'Lear Corp', type: 'ORG' }])
+      { name: 'Ross Fairbanks', type: 'PERSON' }, { name: 'Flat Peak', type: 'ORG' }, { name: 'Lynn Reaser', type: 'PERSON' }, { name: 'Barnett Banks Inc.', type: 'ORG' }])
+    expect(found('Shares of Johnson Controls Inc and Lear Corp. rose.')).toEqual([{ name: 'Johnson Controls Inc', type: 'ORG' }, { name: 'Lear Corp.', type: 'ORG' }])
     expect(found('Staff at the Bureau of Industry and Security met the Bill and Melinda Gates Foundation.')).toEqual([
       { name: 'Bureau of Industry and Security', type: 'ORG' }, { name: 'Bill and Melinda Gates Foundation', type: 'ORG' }])
   })

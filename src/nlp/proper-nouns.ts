@@ -551,7 +551,9 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const [type, evidence, strength] = typeOf(run, before, after, name)
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
     const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && knownRegions().has(name.toLowerCase())) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
-    out.push(team ? teamNoun(a, b.end, name) : properNoun(a, b.end, name, slug(name), type, evidence, strength))
+    // "Norwest Corp.": the full stop of a legal suffix is written as part of the firm's name.
+    const end = run.length > 1 && LEGAL_SUFFIXES.has(b.text) && after?.text === '.' && after.start === b.end ? after.end : b.end
+    out.push(team ? teamNoun(a, b.end, name) : properNoun(a, end, text.slice(a.start, end), slug(name), type, evidence, strength))
     i = j
   }
   return out
