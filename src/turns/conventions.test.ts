@@ -485,6 +485,12 @@ describe('debate and press transcripts', () => {
       ['starmer', 'I am sure the House will join me.'], ['badenoch', 'Why has the economy shrunk?'], ['starmer', 'It has not.'],
       ['badenoch', 'Nobody believes that.'], ['mr-speaker', 'Order.'],
     ])
+    // The same with the speech after a colon on the label's line, as Hansard's text exports write it.
+    const inline = split([
+      'The Prime Minister (Keir Starmer): I am sure the House will join me.', 'Kemi Badenoch (North West Essex) (Con): Why has the economy shrunk?',
+      'The Prime Minister: It has not.', 'Kemi Badenoch: Nobody believes that.', 'Mr Speaker: Order.',
+    ].join('\n\n'))
+    expect(inline.turns.map((t) => [t.speakerId, t.text])).toEqual(hansard.turns.map((t) => [t.speakerId, t.text]))
     const record = split([
       'The SPEAKER pro tempore. The Chair recognizes the gentleman from Texas.', 'Mr. SMITH of Texas. Mr. Speaker, I rise in support.',
       'The SPEAKER pro tempore. The gentleman yields back.', 'Mr. McCONNELL. Mr. President, I yield the floor.',

@@ -80,8 +80,14 @@ const ROLE_THEN_NAME = new RegExp(String.raw`^[^()]+ \((${NAME}(?: ${NAME}){1,3}
 
 // Hansard: a member's first words under `Kemi Badenoch (North West Essex) (Con)` (constituency, party),
 // and an office holder's under `The Prime Minister (Keir Starmer)`; after that the name or the office alone.
-const MEMBER_LINE = new RegExp(String.raw`^(${LATIN_NAME})(?: \([^()]{2,60}\))? \((?:Con|Lab|Lab\/Co-op|LD|Lib Dem|SNP|Green|Reform|Reform UK|Ind|PC|DUP|SF|SDLP|UUP|Alliance|TUV|CB|XB|Bp|Non-Afl)\)$`, 'u')
-const OFFICE_LINE = /^((?:The|Mr|Madam) \p{Lu}[\p{L} ,'’&-]{2,80}?) \((\p{Lu}[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,4})\)$/u
+const MEMBER = String.raw`(${LATIN_NAME})(?: \([^()]{2,60}\))? \((?:Con|Lab|Lab\/Co-op|LD|Lib Dem|SNP|Green|Reform|Reform UK|Ind|PC|DUP|SF|SDLP|UUP|Alliance|TUV|CB|XB|Bp|Non-Afl)\)`
+const OFFICE = String.raw`((?:The|Mr|Madam) \p{Lu}[\p{L} ,'’&-]{2,80}?) \((\p{Lu}[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,4})\)`
+const MEMBER_LINE = new RegExp(String.raw`^${MEMBER}$`, 'u')
+const OFFICE_LINE = new RegExp(String.raw`^${OFFICE}$`, 'u')
+// The same with a colon before the speech, as Hansard's text exports and reprints write them.
+const COLON = String.raw`[ \t]?[:：](?:[ \t]+|$)`
+const MEMBER_LABEL = new RegExp(String.raw`^${MEMBER}${COLON}`, 'u')
+const OFFICE_LABEL = new RegExp(String.raw`^${OFFICE}${COLON}`, 'u')
 
 // `Tim Pritlove`, or a full name in capitals (`JORDAN SCHNEIDER`; one word in capitals is too often a heading).
 const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} \p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
@@ -281,6 +287,8 @@ export interface InlineLabel {
   /** How many characters of the paragraph the label takes, colon and following spaces included. */
   length: number
   role?: 'host' | 'guest'
+  /** The office a label gives with the name (`The Prime Minister (Keir Starmer):`): later labels name only the office. */
+  office?: string
 }
 
 // The descriptions that state a role: `HOST`, `CO-HOST`, `GUEST HOST` (a stand-in host), `GUEST`.
@@ -301,6 +309,13 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   if (Number.isNaN(first) || (first >= 97 && first <= 122) || first === 32) return undefined
   const described = MIXED_DESCRIPTION_LABEL.exec(text.slice(0, 160))
   if (described && !isNotSpeaker(described[1]!)) return { name: described[1]!, length: described[0].length }
+  const head = text.slice(0, 160)
+  if (head.includes('(')) {
+    const member = MEMBER_LABEL.exec(head)
+    if (member) return { name: member[1]!, length: member[0].length }
+    const office = OFFICE_LABEL.exec(head)
+    if (office) return { name: office[2]!, length: office[0].length, office: office[1]! }
+  }
   const match = INLINE_LABEL.exec(text)
   if (!match) return undefined
   const name = (match[1] ?? match[2] ?? match[3] ?? '').trim()
