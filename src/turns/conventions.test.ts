@@ -246,6 +246,14 @@ describe('label conventions', () => {
     expect(r.sections.map((s) => s.text).join(' ')).toMatch(/^Show Notes/)
   })
 
+  it('a one-word name in capitals on its line heads the speech below once names repeat, as scripts write it', () => {
+    const script = ['JORDAN', 'Welcome back.', 'CHRIS', 'Thanks.', 'JORDAN', 'Gallium first.', 'CHRIS', 'Sure.', 'JORDAN', 'Then germanium.', 'CHRIS', 'Fine.'].join('\n')
+    expect(split(script).turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['jordan', 'Welcome back.'], ['chris', 'Thanks.'], ['jordan', 'Gallium first.'], ['chris', 'Sure.'], ['jordan', 'Then germanium.'], ['chris', 'Fine.']])
+    const breaks = ['ADVERTISEMENT', 'Buy our mattress.', 'ADVERTISEMENT', 'Buy our socks.', 'ADVERTISEMENT', 'Buy our tea.'].join('\n')
+    expect(split(breaks).speakers.map((x) => x.id)).toEqual(['unknown'])
+  })
+
   it('a diarized voice alone on a line under its time heads the speech below it (a transcription export)', () => {
     const text = ['Intro', 'Speaker 3 is the producer.', ...[1, 2, 1, 2, 1, 2].map((n, i) => `0:00:${10 + i * 5} Speaker ${n}\nPoint number ${i} is made here.`)].join('\n')
     const r = split(text)

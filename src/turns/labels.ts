@@ -89,8 +89,9 @@ const COLON = String.raw`[ \t]?[:：](?:[ \t]+|$)`
 const MEMBER_LABEL = new RegExp(String.raw`^${MEMBER}${COLON}`, 'u')
 const OFFICE_LABEL = new RegExp(String.raw`^${OFFICE}${COLON}`, 'u')
 
-// `Tim Pritlove`, or a full name in capitals (`JORDAN SCHNEIDER`; one word in capitals is too often a heading).
-const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} \p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
+// `Tim Pritlove`, or a name in capitals (`JORDAN SCHNEIDER`, or `JORDAN` as scripts and subtitles
+// write it): like any bare line, a label only where the same names head several paragraphs.
+const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|(?:\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} )?\p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
 // A diarized voice alone on its line over the speech.
 const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?(?:\d{1,3}|[a-z])$`, 'iu')
 
@@ -139,7 +140,7 @@ const NOT_SPEAKERS = new Set([
   'featuring', 'with', 'present', 'absent', 'agenda item', 'action', 'motion', 'vote', 'result', 'outcome',
   'pros', 'cons', 'step', 'tip', 'fact', 'quote', 'caption', 'photo', 'image', 'video', 'audio', 'table',
   // Newsroom slugs and stage directions written like a label.
-  'breaking', 'exclusive', 'watch', 'listen', 'clip', 'soundbite', 'graphic', 'text', 'live', 'crosstalk', 'laughter',
+  'breaking', 'exclusive', 'advertisement', 'commercial', 'promo', 'sponsored', 'interlude', 'watch', 'listen', 'clip', 'soundbite', 'graphic', 'text', 'live', 'crosstalk', 'laughter',
   'applause', 'inaudible', 'unintelligible', 'important', 'reminder', 'attention', 'notice', 'alert',
   'fyi', 'btw', 'tldr', 'faq', 'rsvp', 'asap',
   // Chapter titles that a timed heading could be.
