@@ -63,6 +63,11 @@ describe('createTimedLineReader headings', () => {
       { text: 'Lex Fridman: Why Taiwan?', start: 20, end: 25 },
       { text: 'Chris Miller: Because of TSMC.', start: 25 },
     ])
+    // Sonix sets the colon before the time.
+    expect(read('Lex Fridman: [00:00:20] Why Taiwan?', 'Chris Miller: [00:00:25]', 'Because of TSMC.')).toEqual([
+      { text: 'Lex Fridman: Why Taiwan?', start: 20, end: 25 },
+      { text: 'Because of TSMC.', speaker: 'Chris Miller', start: 25 },
+    ])
     // Not before lower-case words: a name and a time inside prose stay as written.
     expect(read('Chris Miller (2:30) argues the opposite.')).toEqual([{ text: 'Chris Miller (2:30) argues the opposite.' }])
   })

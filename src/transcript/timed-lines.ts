@@ -6,7 +6,7 @@
  * - a name then a time after a dash or bar, `Name - 00:00:05`, `Name | 0:05`, becomes the line `Name`
  *   with `start`, as `00:00:05 Name` does: whether such a line is a speaker's heading or a chapter
  *   title is for the turn splitter to learn from the whole document;
- * - `Name (00:12:31): text` / `Name [1:48]: text` becomes `Name: text` with `start`: inline labels
+ * - `Name (00:12:31): text` / `Name [1:48]: text` / `Name: [1:48] text` becomes `Name: text` with `start`: inline labels
  *   stay in the text, where the turn splitter looks for them;
  * - a heading holding only a name and a time — `Name (HH:MM:SS)`, `Name [m:ss]`, Otter's
  *   `Name  0:03` (two or more spaces) — becomes `speaker` and `start` of the next paragraph. When
@@ -119,7 +119,8 @@ const bracketedTime = (line: string): { name: string; start: number; rest?: stri
   const close = head.indexOf(closeChar, open + 2)
   if (close < 0) return undefined
   const start = parseClockTimestamp(head.slice(open + 2, close).replace(RANGE_END, ''))
-  const name = bareName(line.slice(0, open))
+  // Sonix writes the colon before the time: `Name: [00:00:05] text`.
+  const name = bareName(line.slice(0, open).replace(/[:：]$/, ''))
   if (start === undefined || !isNameLike(name)) return undefined
   const after = line.slice(close + 1).trimStart()
   if (after === '') return { name, start }
