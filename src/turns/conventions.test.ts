@@ -313,6 +313,14 @@ describe('label conventions', () => {
     ])
   })
 
+  it('a `>>` before a name once, in captions whose other cues name their speaker with a colon, still changes the speaker', () => {
+    const lines = ['JORDAN SCHNEIDER: Welcome to ChinaTalk.', 'CHRIS MILLER: Thanks for having me.', '>> JORDAN SCHNEIDER: Let us talk gallium.']
+    const cues = lines.map((l, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${l}`).join('\n\n')
+    expect(split(cues, 'talk.srt').turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['schneider', 'Welcome to ChinaTalk.'], ['miller', 'Thanks for having me.'], ['schneider', 'Let us talk gallium.'],
+    ])
+  })
+
   it('TTML agents and SBV caption labels give the speakers', () => {
     const ttml = '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"><head><metadata><ttm:agent xml:id="a"><ttm:name type="full">Ann Lee</ttm:name></ttm:agent></metadata></head>'
       + '<body><div><p begin="1s" ttm:agent="a">Hello.</p><p begin="2s" ttm:agent="SPEAKER_2">Hi.</p><p begin="3s" ttm:agent="a">Bye.</p></div></body></tt>'

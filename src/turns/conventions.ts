@@ -61,8 +61,9 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
   for (const label of labels) {
     if (!label) continue
     count(label.syntax, label.name)
-    // `- ANN: Fine.` in subtitles is an `ANN:` label after a dash: the same names without the dash are labels too.
-    if (label.syntax === 'dash-change' && label.name !== null) count('colon', label.name)
+    // `- ANN: Fine.` in subtitles is an `ANN:` label after a dash, `>> ANN: Fine.` after a caption
+    // marker: the same names without the marker are labels too.
+    if ((label.syntax === 'dash-change' || label.syntax === 'caption-change') && label.name !== null) count('colon', label.name)
   }
   const support = (syntax: LabelSyntax): number => {
     const entry = counts.get(syntax)
