@@ -25,6 +25,8 @@ describe('surnameId', () => {
 test.each([
   { id: 'capitals are title-cased', label: 'CHRIS MCGUIRE', expected: 'Chris Mcguire' },
   { id: 'mixed case kept', label: 'Chris McGuire', expected: 'Chris McGuire' },
+  { id: 'initials kept', label: 'JS', expected: 'JS' },
+  { id: 'a short name in capitals is a name', label: 'BOB', expected: 'Bob' },
 ])('displayName: $id', ({ label, expected }) => {
   expect(displayName(label)).toBe(expected)
 })

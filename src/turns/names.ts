@@ -124,9 +124,12 @@ export const givenNameId = (name: string): string => asciiId(nameTokens(name)[0]
  */
 export const displayName = (label: string): string => {
   const trimmed = label.replace(/\s+/g, ' ').trim()
-  if (trimmed !== trimmed.toUpperCase() || trimmed === trimmed.toLowerCase()) return trimmed
+  if (trimmed !== trimmed.toUpperCase() || trimmed === trimmed.toLowerCase() || INITIALS.test(trimmed)) return trimmed
   return titleCase(trimmed)
 }
+
+// `JS:`, `CM:`: a speaker's initials, which no vowel makes a name ("BOB", "ANN", "AL" are names).
+const INITIALS = /^[B-DF-HJ-NP-TV-XZ]{2,3}$/
 
 /** Each word's first letter in capitals, the rest in lower case: "CHRIS O’BRIEN" and "chris o’brien" → "Chris O’Brien". */
 export const titleCase = (name: string): string =>
