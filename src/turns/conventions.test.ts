@@ -580,6 +580,11 @@ describe('debate and press transcripts', () => {
     expect(r.turns.map((t) => t.speakerId)).toEqual(['wallace', 'trump', 'wallace', 'trump', 'sanders'])
   })
 
+  it('a capitalised name part that is also a function word ("Nguyen Van An"), and "The Honorable" before a name, name speakers', () => {
+    const r = split('The Honorable John Smith: We will come to order.\n\nNguyen Van An: Thank you.\n\nThe Honorable John Smith: Proceed.\n\nNguyen Van An: I will.')
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['smith', 'an', 'smith', 'an'])
+  })
+
   it('unnamed questioners and the audience are unknown turns of their own, never the previous speaker\'s', () => {
     const r = split('TRUMP: Next question.\nQUESTION: Did you fire him?\nQUESTION: And why?\nTRUMP: No.\nAUDIENCE MEMBER: Boo.\nTRUMP: Thank you.')
     expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([

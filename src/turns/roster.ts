@@ -219,8 +219,10 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     const tokens = nameTokens(c.name)
     // "DEPARTMENT OF HEALTH AND:" in a case caption: names do not hold function words; and
     // "The Supreme Court: it's what it's all about" is no speaker, unlike "The Chairman:".
-    if (tokens.some((t, i) => i > 0 && FUNCTION_WORDS.has(t))) return false
-    if (tokens[0] === 'the' && !isTitleOnly(tokens.slice(1))) return false
+    // A capitalised one in a name in mixed case is the name's ("Nguyen Van An"); and "The Honorable
+    // John Smith" is a title and a name.
+    if (c.name.trim().split(/\s+/).some((w, i) => i > 0 && FUNCTION_WORDS.has(w.toLowerCase()) && (w === w.toLowerCase() || isAllCaps(c.name)))) return false
+    if (tokens[0] === 'the' && !isTitleOnly(tokens.slice(1)) && !TITLES.has(tokens[1] ?? '')) return false
     // "Host: Jordan Schneider", "Guest: Chris Miller" head show notes once: those roles speak only if
     // they recur (a `Moderator:` or `Interviewer:` may speak once, as other titles may).
     if (labelRole(c.name) && (!isTitleOnly(tokens) || tokens.some((t) => SHOW_ROLES.has(t)))) return c.inline >= 2
