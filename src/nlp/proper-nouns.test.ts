@@ -25,6 +25,12 @@ describe('proper nouns', () => {
       { name: 'Bureau of Industry and Security', type: 'ORG' }, { name: 'Bill and Melinda Gates Foundation', type: 'ORG' }])
   })
 
+  it('reads a party or a seat before a full name, and a leader\'s title, as who the person is, not part of the name', () => {
+    expect(found('Then Republican Tom Cotton and Conservative MP Iain Duncan Smith spoke, and Majority Leader John Thune left.')).toEqual([
+      { name: 'Tom Cotton', type: 'PERSON' }, { name: 'Iain Duncan Smith', type: 'PERSON' }, { name: 'John Thune', type: 'PERSON' }])
+    expect(found('Shares of MP Materials rose as the Republican Party met.')).toEqual([{ name: 'MP Materials', type: 'ORG' }, { name: 'Republican Party', type: 'ORG' }])
+  })
+
   it('invents nothing from backchannel, clock times or titles standing alone', () => {
     expect(found('Mhmm. Hmm, so at 4 AM the attacks began. Uh, the Attorney General and my Ranking Member agreed.')).toEqual([])
   })

@@ -56,7 +56,10 @@ const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secret
   'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Lord', 'Sir', 'Dame', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'Sheikh',
   'Emir', 'Sultan', 'Chancellor', 'Mayor', 'Commissioner', 'Director', 'Deputy', 'Coach', 'Captain', 'Colonel', 'Lieutenant',
   'Sergeant', 'Admiral', 'Marshal', 'Attorney', 'Chief', 'Speaker', 'Member', 'Ranking', 'Congressman', 'Congresswoman',
-  'Councilmember', 'Councilman', 'Councilwoman', 'Assemblymember', 'Assemblyman', 'Assemblywoman', 'Supervisor', 'Alderman'])
+  'Councilmember', 'Councilman', 'Councilwoman', 'Assemblymember', 'Assemblyman', 'Assemblywoman', 'Supervisor', 'Alderman', 'Leader', 'Whip'])
+// Parties and seats written before a person's full name.
+const PERSON_PREFIXES = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 'Conservative', 'Tory', 'Labour', 'Liberal', 'Independent',
+  'Libertarian', 'Socialist', 'Communist', 'MP', 'MEP', 'MSP', 'MLA', 'TD'])
 // Words that open a law's name in lower case before it ("the open America's waters Act"): where
 // speech-to-text lowercases a bill's name, it runs back to its article.
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'its', 'my', 'your'])
@@ -479,6 +482,14 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       const cut = titleAt + 1 + (run[titleAt + 1]?.lower === 'of' ? titleObjectLength(run.slice(titleAt + 1)) : 0)
       first += cut
       run.splice(0, cut)
+    }
+    // "Republican Tom Cotton", "MP Iain Duncan Smith": a party or a seat before a full name says who
+    // the person is, as a title does; before other words it names a body ("MP Materials").
+    let prefixes = 0
+    while (title === undefined && prefixes < run.length && PERSON_PREFIXES.has((run[prefixes] as Token).text)) prefixes++
+    if (prefixes > 0 && fullName(run.slice(prefixes))) {
+      first += prefixes
+      run.splice(0, prefixes)
     }
     if (run.length === 0 || (run.length === 1 && TITLES.has((run[0] as Token).text))) { i = j; continue }
     const lawStart = LAW_WORDS.has((run.at(-1) as Token).text) ? lowerCaseLawStart(tokens, first, run) : -1
