@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { capsSentence, findProperNouns } from './proper-nouns.js'
+import { capsSentence, findProperNouns, insideLongerName } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -54,6 +54,7 @@ const gazetteer: Component = {
         if (first === last && m.text.length <= 3 && m.text === m.text.toUpperCase() && capsSentence(tokens, first)) continue
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
+        if (insideLongerName(tokens, first, last)) continue
         // Written out rather than `{ first, last, ...mention } = m`: a rest pattern copies through V8's slow path.
         mentions.push(new EntityMentionRecord(m.turn, m.start, m.end, m.text, m.entityId, m.source))
         mask.fill(1, first, last + 1)

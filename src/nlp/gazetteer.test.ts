@@ -19,6 +19,14 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('leaves a known place inside a longer name to that name: seas, straits, bodies "of" a place', () => {
+    const { entities } = extract({ turns: makeTurns([['schneider',
+      'Ships crossed the Taiwan Strait, the South China Sea and the Gulf of Mexico, near the Korean Peninsula. The Bank of America and the University of California agreed. China did not.']]), speakers: SPEAKERS })
+    expect(entities.filter((e) => e.mentions.length > 0).map((e) => [e.id, e.type])).toEqual([
+      ['taiwan-strait', 'GPE'], ['south-china-sea', 'GPE'], ['gulf-of-mexico', 'GPE'], ['korean-peninsula', 'GPE'],
+      ['bank-of-america', 'ORG'], ['university-of-california', 'ORG'], ['china', 'GPE']])
+  })
+
   it('matches a brand written in lower case where the entry lists that spelling, and each spelling by its own case', () => {
     const found = new Map(idsOf('They pay with paypal or bitcoin. PayPal froze it. Tell us.'))
     expect(found.get('paypal')).toEqual(['paypal', 'PayPal'])

@@ -124,6 +124,22 @@ const isKnownPlace = (name: string): boolean => {
 }
 
 /** Whether most words of the sentence around token `i` are written in capitals (a headline, captions). */
+/**
+ * Whether a known name at tokens `first`–`last` is only a word of a longer name the proper-noun
+ * pass should read whole: a place before a word that ends places' names ("Taiwan Strait", "South
+ * China Sea", "Korean Peninsula"), or after "of" and such a word or a body's ("Gulf of Mexico",
+ * "University of California", "Bank of China"), which the gazetteer does not list.
+ */
+export const insideLongerName = (tokens: readonly Token[], first: number, last: number): boolean => {
+  const a = tokens[first] as Token
+  const b = tokens[last] as Token
+  const next = tokens[last + 1]
+  if (next && next.sentence === b.sentence && next.start === b.end + 1 && PLACE_WORDS.has(next.text)) return true
+  const of = tokens[first - 1]
+  const head = tokens[first - 2]
+  return of?.text === 'of' && head !== undefined && head.sentence === a.sentence && (PLACE_WORDS.has(head.text) || ORG_WORDS.has(head.text))
+}
+
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
   const { words, caps } = sentenceCase(tokens, i)
   // A one-word headline ("SOCCER -") counts too, when the word is long enough not to be an acronym.
@@ -243,7 +259,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
   if (words.includes('&')) return ['ORG', 'names joined by "&"', 2.5]
-  if (run.length >= 2 && PLACE_WORDS.has(words.at(-1) as string)) return ['GPE', 'place word', 3]
+  // "Taiwan Strait", and "Strait of Hormuz", "Gulf of Mexico" with the place word before "of".
+  if (run.length >= 2 && cueAt(words, PLACE_WORDS)) return ['GPE', 'place word', 3]
   if (run.length >= 2 && COMPASS.has((run[0] as Token).lower) && isKnownPlace(name.slice(name.indexOf(' ') + 1))) return ['GPE', 'compass word and a known place', 2.5]
   // "Dodd-Frank rules", "the Sarbanes-Oxley law": a hyphenated name before a word for a law.
   if (words.includes('-') && after && LAW_NOUNS.has(after.lower)) return ['LAW', `hyphenated name before "${after.text}"`, 3]
