@@ -1,7 +1,7 @@
 /**
  * Text copied out of a paginated document (court and hearing transcripts, PDFs run through
  * pdftotext): every line carries a line number, each page repeats a header and a footer, and form
- * feeds separate the pages. None of that is speech. Recognised from the document itself (most lines
+ * feeds separate the pages. None of that is speech, nor is a page break written out (`Page 12`). Recognised from the document itself (most lines
  * numbered, short lines repeated on every page), so prose that merely starts a line with a number
  * is left alone.
  */
@@ -13,6 +13,8 @@ const LINE_NUMBER = /^[ \t]*(\d{1,2})(?=[ \t]|$)/
 const FURNITURE_MIN_REPEATS = 5
 const FURNITURE_MAX_CHARS = 80
 const PAGE_NUMBER = /^[ \t]*\d{1,4}[ \t]*$/
+// `Page 12`, `Page 3 of 40`, `- 12 -`: a page break written out, in any document; no one says it alone.
+const PAGE_MARKER = /^[ \t]*(?:page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$/i
 
 export interface PageLayout {
   lines: string[]
@@ -36,13 +38,13 @@ export const stripPageLayout = (input: readonly string[]): PageLayout => {
     if (match && Number(match[1]) <= 30) numbered++
     if (trimmed.length <= FURNITURE_MAX_CHARS) counts.set(trimmed, (counts.get(trimmed) ?? 0) + 1)
   }
-  if (nonEmpty < 20 || numbered < nonEmpty * NUMBERED_SHARE) return { lines: [...input], paged: false }
+  if (nonEmpty < 20 || numbered < nonEmpty * NUMBERED_SHARE) return { lines: input.filter((line) => !PAGE_MARKER.test(line)), paged: false }
   const furniture = new Set<string>()
   for (const [line, n] of counts) if (n >= FURNITURE_MIN_REPEATS && !/[.?!:;,)]$/.test(line) && !LINE_NUMBER.test(line)) furniture.add(line)
   const lines: string[] = []
   for (const line of input) {
     const trimmed = line.trim()
-    if (!trimmed || furniture.has(trimmed) || PAGE_NUMBER.test(line)) continue
+    if (!trimmed || furniture.has(trimmed) || PAGE_NUMBER.test(line) || PAGE_MARKER.test(line)) continue
     const match = LINE_NUMBER.exec(line)
     lines.push(match ? line.slice(match[0].length) : line)
   }

@@ -64,3 +64,10 @@ describe('readText on timestamped transcript conventions', () => {
     expect(readText('[1:00] later\n[0:30] earlier\n')).toEqual([{ text: 'later', start: 60 }, { text: 'earlier', start: 30 }])
   })
 })
+
+describe('readText on page furniture', () => {
+  it('drops a page break written out (`Page 2`, `Page 3 of 40`, `- 4 -`) but keeps a sentence that names a page', () => {
+    const text = 'Ann Lee: Hello.\nPage 2\nBob Ray: Hi.\nPage 3 of 40\n- 4 -\nAnn Lee: See page 4 of the report.\n'
+    expect(readText(text).map((p) => p.text)).toEqual(['Ann Lee: Hello.', 'Bob Ray: Hi.', 'Ann Lee: See page 4 of the report.'])
+  })
+})
