@@ -70,4 +70,10 @@ describe('readText on page furniture', () => {
     const text = 'Ann Lee: Hello.\nPage 2\nBob Ray: Hi.\nPage 3 of 40\n- 4 -\nAnn Lee: See page 4 of the report.\n'
     expect(readText(text).map((p) => p.text)).toEqual(['Ann Lee: Hello.', 'Bob Ray: Hi.', 'Ann Lee: See page 4 of the report.'])
   })
+
+  it('joins a line that a lone break cut mid-sentence to the line before, but not a lower-case name line or a front-matter key', () => {
+    const text = 'Ann Lee: The ideal fix would be that we compare every block,\nbut that is a hard fork.\nSo it waits\nmichael barbaro\ntitle: the rest of the notes\n'
+    expect(readText(text).map((p) => p.text)).toEqual([
+      'Ann Lee: The ideal fix would be that we compare every block, but that is a hard fork.', 'So it waits', 'michael barbaro', 'title: the rest of the notes'])
+  })
 })

@@ -25,8 +25,26 @@ export const readText = (text: string): Paragraph[] => {
   for (const line of layout.lines) reader.push(line)
   const paragraphs = reader.finish()
   // A paginated or hard-wrapped document's lines continue one another unless a label starts one.
-  if (layout.paged || isHardWrapped(layout.lines)) for (const paragraph of paragraphs) paragraph.fragment = true
+  if (!layout.paged && !isHardWrapped(layout.lines)) return joinContinuations(paragraphs)
+  for (const paragraph of paragraphs) paragraph.fragment = true
   return paragraphs
+}
+
+// Where one line of an otherwise unwrapped text breaks mid-sentence: the next line opens in lower
+// case with a few words (a name line in lower case, `michael barbaro`, has two or three), and not
+// with a key of front matter (`title: …`).
+const OPEN_SENTENCE = /[\p{L}\p{N},]$/u
+const LOWER_CASE_CONTINUATION = /^\p{Ll}[^\s:]*\s+\S+\s+\S+\s+\S/u
+
+/** Joins a line that continues the sentence the line before left open to that line. */
+const joinContinuations = (paragraphs: Paragraph[]): Paragraph[] => {
+  const out: Paragraph[] = []
+  for (const p of paragraphs) {
+    const before = out.at(-1)
+    if (before && p.speaker === undefined && p.start === undefined && OPEN_SENTENCE.test(before.text) && LOWER_CASE_CONTINUATION.test(p.text)) before.text += ` ${p.text}`
+    else out.push(p)
+  }
+  return out
 }
 
 /** Plain text is the fallback format: anything decoded to text can be read as lines. */
