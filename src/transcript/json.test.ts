@@ -63,6 +63,16 @@ describe('readJson on imperfect segments', () => {
     expect(paragraphs).toEqual([{ text: 'Hello world.', speaker: 'A', start: 0.5, end: 3.5, fragment: true }])
     expect(warnings).toEqual([{ code: 'SEGMENTS_DROPPED', message: expect.stringMatching(/^2 of 4 JSON segments dropped: segments\[1\]\.startTime: .* \(and 1 more\)$/) }])
   })
+
+  it('reads clock times written as strings, and drops a segment whose clock time is not one', () => {
+    const warnings: { code: string; message: string }[] = []
+    const paragraphs = readJson(JSON.stringify([
+      { speaker: 'Ann Lee', start: '00:00:01', text: 'Hello.' }, { speaker: 'Bob Ray', start: '00:01:05.500', text: 'Hi.' },
+      { speaker: 'Bob Ray', start: '1:xx', text: 'lost' },
+    ]), warnings)
+    expect(paragraphs.map((p) => [p.speaker, p.text, p.start])).toEqual([['Ann Lee', 'Hello.', 1], ['Bob Ray', 'Hi.', 65.5]])
+    expect(warnings.map((w) => w.code)).toEqual(['SEGMENTS_DROPPED'])
+  })
 })
 
 describe('isJson', () => {

@@ -8,13 +8,18 @@
 import { z } from 'zod'
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
+import { parseClockTimestamp } from './timestamp.js'
 import type { Paragraph } from './types.js'
 import { collapseWhitespace } from './whitespace.js'
 
-// Some exporters write times as numeric strings ("1.5"), Google's Speech-to-Text as durations
-// ("1.500s", or `{ seconds, nanos }` from its client libraries); read those, but never "" or null as 0.
+// Some exporters write times as numeric strings ("1.5") or clock times ("00:01:05.500"), Google's
+// Speech-to-Text as durations ("1.500s", or `{ seconds, nanos }` from its client libraries); read
+// those, but never "" or null as 0.
 const timeValue = (value: unknown): unknown => {
-  if (typeof value === 'string' && value.trim() !== '') return Number(value.trim().replace(/s$/, ''))
+  if (typeof value === 'string' && value.trim() !== '') {
+    const text = value.trim()
+    return text.includes(':') ? parseClockTimestamp(text) ?? Number.NaN : Number(text.replace(/s$/, ''))
+  }
   if (isObject(value) && ('seconds' in value || 'nanos' in value)) return Number(value.seconds ?? 0) + Number(value.nanos ?? 0) / 1e9
   return value
 }
