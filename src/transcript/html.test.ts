@@ -148,6 +148,14 @@ describe('readHtml: speaker elements, bold leads and transcript tables', () => {
     ])
   })
 
+  it('leaves out page furniture: a sidebar, a form, readers\' comments, related posts; not a post that merely takes comments', () => {
+    const html = `<article class="post comments-open"><p><b>Ann Lee:</b> Hello.</p><aside><ul><li>Ep 11: Chips</li></ul></aside>
+      <p>Still Ann.</p></article><form><p>Your email</p><input name="e"></form>
+      <div id="comments"><div class="comment"><div class="comment"><p><b>Mike Jones:</b> Great episode!</p></div></div><p>More</p></div>
+      <section class="related-posts"><p>Ep 10</p></section><p><b>Bob Ray:</b> Bye.</p>`
+    expect(readHtml(html).map((p) => p.text)).toEqual(['Ann Lee: Hello.', 'Still Ann.', 'Bob Ray: Bye.'])
+  })
+
   it('reads any other table cell by cell', () => {
     expect(readHtml('<table><tr><td>Gallium</td><td>98% from China</td></tr></table>').map((p) => p.text)).toEqual(['Gallium', '98% from China'])
   })

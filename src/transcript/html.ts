@@ -23,6 +23,19 @@ const BLOCKS = new Set([
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'iframe', 'object'])
 // What may stand in <head>; any other tag ends it, as in a browser (an unclosed <head> is common).
 const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'base', 'style', 'script', 'noscript', 'template'])
+// Page furniture around a post that is nobody's speech: a sidebar, a form, the readers' comments
+// (`<b>Mike Jones:</b> Great episode!` would read as a speaker), related posts, share buttons. Whole
+// class or id words only: WordPress marks a post that takes comments `comments-open`.
+const DROPPED = new Set(['aside', 'form'])
+const FURNITURE = new Set(['comments', 'comment', 'comment-list', 'commentlist', 'comments-area', 'comment-respond', 'respond',
+  'disqus_thread', 'sidebar', 'widget-area', 'related', 'related-posts', 'sharedaddy', 'share-buttons', 'social-share', 'newsletter'])
+const isFurniture = (name: string, attributes: Record<string, string>): boolean => {
+  if (DROPPED.has(name)) return true
+  const words = `${attributes.class ?? ''} ${attributes.id ?? ''}`
+  if (words.length === 1) return false
+  for (const word of words.toLowerCase().split(/\s+/)) if (FURNITURE.has(word)) return true
+  return false
+}
 const STRUCTURAL = new Set(['cite', 'time'])
 // Elements a page marks as the speaker's name or the time by their class (`<p class="speaker">`).
 const SPEAKER_CLASS = /(?:^|[\s_-])(?:speaker|speaker-?name|interlocutor|person|who|voice|name)(?:$|[\s_-])/i
@@ -95,6 +108,8 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   // Kept alongside the buffer: testing the growing buffer itself would flatten it on every tag (quadratic).
   let bufferHasText = false
   let skipDepth = 0
+  // Page furniture being skipped: its tag, and how many of that tag opened inside it.
+  let furniture: { tag: string; depth: number } | undefined
   let inHead = false
   // `<cite>`/`<time>` are structure only between paragraphs; inside one they are ordinary inline text.
   let structural: { tag: string; text: string } | undefined
@@ -155,6 +170,15 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
 
   const parser = new Parser({
     onopentag(name, attributes) {
+      if (furniture) {
+        if (name === furniture.tag) furniture.depth++
+        return
+      }
+      if (!row && !classed && !structural && isFurniture(name, attributes)) {
+        flush()
+        furniture = { tag: name, depth: 0 }
+        return
+      }
       if (classed) {
         if (name === classed.tag) classed.depth++
         return
@@ -201,7 +225,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       }
     },
     ontext(data) {
-      if (skipDepth > 0 || inHead) return
+      if (skipDepth > 0 || inHead || furniture) return
       if (classed) {
         classed.text += data
         return
@@ -229,6 +253,10 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
       }
     },
     onclosetag(name) {
+      if (furniture) {
+        if (name === furniture.tag && furniture.depth-- === 0) furniture = undefined
+        return
+      }
       if (classed) {
         if (name !== classed.tag) return
         if (classed.depth > 0) {
