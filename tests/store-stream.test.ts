@@ -39,8 +39,8 @@ describe('stream store', () => {
 
     const entries = (await redis.xrange(stream, '-', '+')).map(([, f]) => parseStreamEntry(f))
     expect(entries.map(({ record: _r, ...rest }) => rest)).toEqual([
-      { id: first.id, hash: recordContentHash(first), schemaVersion: '1.4.0', change: 'created', bytes: jsonBytes(first) },
-      { id: first.id, hash: recordContentHash(edited), schemaVersion: '1.4.0', change: 'updated', bytes: jsonBytes(edited) },
+      { id: first.id, hash: recordContentHash(first), schemaVersion: '1.5.0', change: 'created', bytes: jsonBytes(first) },
+      { id: first.id, hash: recordContentHash(edited), schemaVersion: '1.5.0', change: 'updated', bytes: jsonBytes(edited) },
     ])
     expect(EpisodeRecord.parse(JSON.parse(entries[1]?.record ?? 'null'))).toEqual(edited)
     expect(await store.get(first.id)).toEqual(edited)
@@ -102,7 +102,7 @@ describe('stream store', () => {
     expect(jsonBytes(edited)).toBeGreaterThan(size)
     expect(await pointers.put(edited)).toBe('updated')
     const entries = (await redis.xrange(stream, '-', '+')).map(([, f]) => parseStreamEntry(f))
-    expect(entries[1]).toEqual({ id: record.id, hash: recordContentHash(edited), schemaVersion: '1.4.0', change: 'updated', bytes: jsonBytes(edited) })
+    expect(entries[1]).toEqual({ id: record.id, hash: recordContentHash(edited), schemaVersion: '1.5.0', change: 'updated', bytes: jsonBytes(edited) })
     // The older entry still holds the old version; serving it would be serving a stale record.
     expect(entries[0]?.record).toBeDefined()
     expect(await pointers.get(record.id)).toBeUndefined()
@@ -113,7 +113,7 @@ describe('stream store', () => {
     const record = sampleRecord()
     await store.put(record)
     const [[, fields]] = (await redis.xrange(stream, '-', '+')) as Entries as [[string, string[]]]
-    expect(parseStreamEntry(fields)).toEqual({ id: record.id, hash: recordContentHash(record), schemaVersion: '1.4.0', change: 'created', bytes: jsonBytes(record) })
+    expect(parseStreamEntry(fields)).toEqual({ id: record.id, hash: recordContentHash(record), schemaVersion: '1.5.0', change: 'created', bytes: jsonBytes(record) })
     expect(await store.get(record.id)).toBeUndefined()
     // What it announced is still known, so a check of the stores need not republish it.
     expect(await store.heldHash?.(record.id)).toBe(recordContentHash(record))

@@ -79,7 +79,7 @@ export const registerAnalyze = (program: Command): void => {
   program
     .command('analyze')
     .description('Read one transcript or post and print its episode record as JSON (no Redis, no network).')
-    .argument('<file>', 'transcript or post: HTML, plain text, WebVTT, SRT, Podcasting 2.0 JSON, TTML or SBV; - reads stdin')
+    .argument('<file>', 'transcript or post: HTML, plain text, WebVTT, SRT, Podcasting 2.0 JSON, TTML, SBV or CSV/TSV; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'input format').choices(['auto', ...TRANSCRIPT_FORMATS]).default('auto'))
     .option('-s, --speakers <names>', 'speaker names as a hint, e.g. "Chris McGuire,Chris Miller"')
     .option('--hosts <names>', 'the hosts\' names: hints that give the role "host", as a feed\'s podcast:person does')

@@ -20,10 +20,10 @@ export const transcriptFormat = (type: string | null | undefined, url: string): 
 }
 
 /** Richer formats first: JSON, VTT and TTML carry speakers and times, HTML and text may not. */
-const PREFERENCE: readonly TranscriptFormat[] = ['json', 'vtt', 'ttml', 'srt', 'sbv', 'html', 'text']
+const PREFERENCE: readonly TranscriptFormat[] = ['json', 'vtt', 'ttml', 'srt', 'sbv', 'csv', 'html', 'text']
 
 /**
- * Picks the transcript to read for an episode: JSON > VTT > TTML > SRT > SBV > HTML > text. Links in
+ * Picks the transcript to read for an episode: JSON > VTT > TTML > SRT > SBV > CSV > HTML > text. Links in
  * another language than the episode's (typically translated `rel="captions"`) are skipped
  * when one in the episode's own language exists; a link without a language is taken to
  * be in the episode's language, as the spec defaults it to the channel's.

@@ -29,7 +29,7 @@ describe('record', () => {
     expect(a.id).toBe(recordId('https://example.com/feed.xml', 'ep-1'))
     expect(a.id).not.toBe(recordId('https://other.example/feed.xml', 'ep-1'))
     expect(a.id).not.toContain(':')
-    expect(a.schemaVersion).toBe('1.4.0')
+    expect(a.schemaVersion).toBe('1.5.0')
   })
 
   it('refuses a record that breaks the contract, naming the field', () => {

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = '1.4.0'
+export const SCHEMA_VERSION = '1.5.0'
 
-export const TRANSCRIPT_FORMATS = ['html', 'text', 'vtt', 'srt', 'json', 'ttml', 'sbv'] as const
+export const TRANSCRIPT_FORMATS = ['html', 'text', 'vtt', 'srt', 'json', 'ttml', 'sbv', 'csv'] as const
 export const TranscriptFormat = z.enum(TRANSCRIPT_FORMATS)
 export type TranscriptFormat = z.infer<typeof TranscriptFormat>
 

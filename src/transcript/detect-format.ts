@@ -7,6 +7,7 @@
  */
 import { PodpipeError } from '../errors/index.js'
 import { TRANSCRIPT_FORMATS, type TranscriptFormat, type Warning } from '../record/index.js'
+import { isCsv, isDelimited } from './csv.js'
 import { extensionOf, formatOfExtension, formatOfMime, mimeOf } from './format-names.js'
 import { isHtml } from './html.js'
 import { isJson } from './json.js'
@@ -31,7 +32,7 @@ export interface Detected {
 }
 
 // Formats whose content has a signature: a file named so without it is read by its content instead.
-const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json', 'ttml', 'sbv'])
+const CUE_OR_DATA: ReadonlySet<TranscriptFormat> = new Set(['srt', 'vtt', 'json', 'ttml', 'sbv', 'csv'])
 
 /**
  * Whether a format with a signature (cues, JSON) was named for content that does not even try to
@@ -43,13 +44,14 @@ const abandonsFormat = (text: string, format: TranscriptFormat): boolean => {
   const head = text.trimStart().slice(0, 2048)
   if (format === 'ttml') return !isTtml(head)
   if (format === 'sbv') return !isSbv(head)
+  if (format === 'csv') return !isDelimited(head)
   return format === 'json' ? !/^[[{]/.test(head) : !head.includes('-->')
 }
 
 // Text formats podpipe does not read, and containers that are not text at all: refuse them by name
 // rather than read an XML caption file or a PDF as prose.
 const UNSUPPORTED_EXTENSIONS = new Set([
-  'xml', 'rss', 'atom', 'ass', 'ssa', 'sub', 'lrc', 'scc', 'stl', 'csv', 'tsv',
+  'xml', 'rss', 'atom', 'ass', 'ssa', 'sub', 'lrc', 'scc', 'stl',
   'pdf', 'doc', 'docx', 'odt', 'rtf', 'epub', 'zip', 'gz', 'mp3', 'm4a', 'wav', 'ogg', 'mp4', 'png', 'jpg',
 ])
 const UNSUPPORTED_MIME = /^(?:audio|video|image|font)\/|^application\/(?:pdf|zip|gzip|msword|rtf|vnd\.|xml|rss\+xml|atom\+xml)|^text\/xml$/
@@ -73,6 +75,7 @@ const sniff = (text: string): TranscriptFormat | undefined => {
   if (/^\{\s*["}]/.test(head.slice(0, 64))) return 'json'
   if (isSrt(text)) return 'srt'
   if (isSbv(text)) return 'sbv'
+  if (isCsv(text)) return 'csv'
   if (isHtml(text)) return 'html'
   return undefined
 }

@@ -21,11 +21,14 @@ const MIME_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
   'application/ttml+xml': 'ttml',
   'text/sbv': 'sbv',
   'text/x-sbv': 'sbv',
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+  'text/tab-separated-values': 'csv',
 }
 
 const EXTENSION_FORMATS: Readonly<Record<string, TranscriptFormat>> = {
   vtt: 'vtt', webvtt: 'vtt', srt: 'srt', json: 'json', json3: 'json', html: 'html', htm: 'html', xhtml: 'html',
-  txt: 'text', text: 'text', md: 'text', markdown: 'text', ttml: 'ttml', dfxp: 'ttml', sbv: 'sbv',
+  txt: 'text', text: 'text', md: 'text', markdown: 'text', ttml: 'ttml', dfxp: 'ttml', sbv: 'sbv', csv: 'csv', tsv: 'csv',
 }
 
 /** The MIME type of a Content-Type value, lower case, without parameters. */

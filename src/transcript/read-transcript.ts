@@ -8,6 +8,7 @@ import { decodeInput } from './decode.js'
 import { detectFormat } from './detect-format.js'
 import { readHtml } from './html.js'
 import { readJson } from './json.js'
+import { readCsv } from './csv.js'
 import { readSbv } from './sbv.js'
 import { readSrt } from './srt.js'
 import { readText } from './text.js'
@@ -45,6 +46,7 @@ const READERS: Readonly<Record<TranscriptFormat, (text: string, warnings: Warnin
   json: readJson,
   ttml: readTtml,
   sbv: readSbv,
+  csv: readCsv,
 }
 
 /**

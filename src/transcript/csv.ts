@@ -1,0 +1,114 @@
+/**
+ * CSV and TSV transcripts → paragraphs: the table exports of transcription and editing tools
+ * (Descript, Sonix, Trint, Happy Scribe, Premiere Pro), a header row naming the columns and one
+ * row per segment. Columns are found by their names, in any order: the text (required), the
+ * speaker, the start and end times (seconds, or clock times such as `00:01:05.500`). Rows are
+ * `fragment`s, as caption cues are: a segment may end mid-sentence, and the next of the same
+ * speaker goes on with it.
+ */
+import { parse } from 'csv-parse/sync'
+import { PodpipeError } from '../errors/index.js'
+import type { Warning } from '../record/index.js'
+import { parseClockTimestamp } from './timestamp.js'
+import type { Paragraph } from './types.js'
+import { splitLines, stripBom } from './whitespace.js'
+
+// Header names, compared without case, spaces, dashes or underscores.
+const COLUMNS = {
+  text: ['text', 'transcript', 'transcription', 'content', 'caption', 'captions', 'utterance', 'sentence', 'words', 'dialogue', 'body', 'speech'],
+  speaker: ['speaker', 'speakername', 'speakerlabel', 'name', 'voice', 'participant', 'person'],
+  start: ['start', 'starttime', 'startseconds', 'starttimecode', 'begin', 'from', 'in', 'timecodein', 'time', 'timestamp', 'timecode'],
+  end: ['end', 'endtime', 'endseconds', 'endtimecode', 'stop', 'to', 'out', 'timecodeout'],
+} as const
+type Column = keyof typeof COLUMNS
+
+const headerKey = (cell: string): string => cell.trim().toLowerCase().replace(/[\s_-]+/g, '')
+
+/** Each column's index in the header row, where named; undefined without a text column. */
+const columnsOf = (header: readonly string[]): Partial<Record<Column, number>> | undefined => {
+  const found: Partial<Record<Column, number>> = {}
+  header.forEach((cell, i) => {
+    const key = headerKey(cell)
+    for (const column of Object.keys(COLUMNS) as Column[]) {
+      if (found[column] === undefined && (COLUMNS[column] as readonly string[]).includes(key)) found[column] = i
+    }
+  })
+  return found.text === undefined ? undefined : found
+}
+
+/** The delimiter of a header line: a tab where it has one, else a comma or a semicolon. */
+const delimiterOf = (line: string): string | undefined => {
+  if (line.includes('\t')) return '\t'
+  if (line.includes(',')) return ','
+  return line.includes(';') ? ';' : undefined
+}
+
+/** A first line with a delimiter: a table, whatever its columns (readCsv says which it lacks). */
+export const isDelimited = (text: string): boolean => delimiterOf(splitLines(stripBom(text).trimStart().slice(0, 500))[0] ?? '') !== undefined
+
+/** A header row of at least two columns, one of them the text and one a speaker or a time. */
+export const isCsv = (text: string): boolean => {
+  const first = splitLines(stripBom(text).trimStart().slice(0, 500))[0] ?? ''
+  const delimiter = delimiterOf(first)
+  if (!delimiter) return false
+  const columns = columnsOf(first.split(delimiter).map((cell) => cell.replace(/^"|"$/g, '')))
+  return columns !== undefined && (columns.speaker !== undefined || columns.start !== undefined)
+}
+
+/** Seconds from a cell: a number of seconds or a clock time; undefined for an empty or unreadable cell. */
+const seconds = (cell: string | undefined): number | undefined => {
+  const value = cell?.trim() ?? ''
+  if (value === '') return undefined
+  const n = value.includes(':') ? parseClockTimestamp(value) : Number(value.replace(/s$/, ''))
+  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined
+}
+
+/**
+ * Rows in file order. The file fails without a header naming a text column (MALFORMED, naming
+ * the header it found), or when no row holds text; a time that cannot be read is left out of its
+ * row with one warning (CSV_TIMES_DROPPED).
+ *
+ * @example
+ * readCsv('Speaker,Start,Text\nAnn Lee,00:00:01,Hello.')
+ * // [{ text: 'Hello.', speaker: 'Ann Lee', start: 1, fragment: true }]
+ */
+export const readCsv = (text: string, warnings: Warning[] = []): Paragraph[] => {
+  const body = stripBom(text)
+  const delimiter = delimiterOf(splitLines(body.trimStart().slice(0, 500))[0] ?? '') ?? ','
+  let rows: string[][]
+  try {
+    rows = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true })
+  } catch (error) {
+    throw new PodpipeError('MALFORMED', `not a valid ${delimiter === '\t' ? 'TSV' : 'CSV'} transcript: ${(error as Error).message}`)
+  }
+  const header = rows[0] ?? []
+  const columns = columnsOf(header)
+  if (!columns) {
+    throw new PodpipeError('MALFORMED', `not a CSV transcript: no column of text in the header row (${header.slice(0, 6).map((c) => JSON.stringify(c)).join(', ')}); name one "text" or "transcript"`)
+  }
+  const paragraphs: Paragraph[] = []
+  let badTimes = 0
+  let firstBad = ''
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!
+    const cellText = row[columns.text!]?.replace(/\s+/g, ' ').trim() ?? ''
+    if (cellText === '') continue
+    const paragraph: Paragraph = { text: cellText, fragment: true }
+    const speaker = columns.speaker === undefined ? '' : row[columns.speaker]?.trim() ?? ''
+    if (speaker) paragraph.speaker = speaker
+    for (const [column, field] of [['start', 'start'], ['end', 'end']] as const) {
+      const at = columns[column]
+      if (at === undefined || (row[at] ?? '').trim() === '') continue
+      const value = seconds(row[at])
+      if (value === undefined) {
+        if (badTimes++ === 0) firstBad = `row ${r + 1}, ${header[at]}: "${row[at]!.slice(0, 30)}"`
+        continue
+      }
+      paragraph[field] = value
+    }
+    paragraphs.push(paragraph)
+  }
+  if (badTimes > 0) warnings.push({ code: 'CSV_TIMES_DROPPED', message: `${badTimes} time(s) that are neither seconds nor a clock time were left out: ${firstBad}` })
+  if (paragraphs.length === 0) throw new PodpipeError('MALFORMED', 'not a CSV transcript: no row holds text')
+  return paragraphs
+}
