@@ -12,6 +12,10 @@ describe('claim scoring on speech', () => {
     // A finished sentence with a verb, short or not, is no fragment.
     expect(featureNames('Exports fell last year.')).not.toContain('fragment')
     expect(featureNames("It's rendered using characters.")).not.toContain('fragment')
+    // A past form the lexicon lists first as a participle is the verb after its subject, not after a preposition.
+    expect(featureNames('China restricted gallium exports in 2023.')).not.toContain('fragment')
+    expect(featureNames('Beijing banned them in 2023.')).not.toContain('fragment')
+    expect(featureNames('And, plus for decommissioned reactors.')).toContain('fragment')
   })
 
   it('reads "must" of inference as no prescription, and "must" of obligation as one', () => {

@@ -205,6 +205,14 @@ const DANGLING = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'but', 'or', 'wit
   'my', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'these', 'those', 'whole', 'is', 'was', 'are', 'were', 'be',
   'like', 'about', 'because', 'than', 'if', 'when', 'where', 'which', 'who', 'very', 'really', 'so'])
 const CONTRACTED_VERBS = new Set(['s', 're', 'm', 've', 'd', 'll'])
+// Before a participle these make it a verb phrase's part, not a past tense: "was restricted", "has grown".
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'having', 'get', 'got', 'gets'])
+/** A noun, a pronoun or a word the lexicon does not know (a name: "Beijing"), which a past tense may follow. */
+const isSubjectWord = (word: string): boolean => {
+  if (AUXILIARIES.has(word) || !/^\p{L}/u.test(word)) return false
+  const tag = firstTag(word)
+  return tag === '' || /^(?:NN|PRP)/.test(tag)
+}
 // "That's what it was.", "It is what it is.", "He was there.": words that point at something said
 // before and state nothing of their own, so no context makes the sentence a claim.
 const EMPTY_WORDS = new Set(['it', 'that', 'this', 'they', 'these', 'those', 'he', 'she', 'we', 'i', 'you', 'them', 'him', 'her', 'us', 'me',
@@ -221,8 +229,13 @@ const fragmentOf = (text: string, tokens: readonly string[], words: number): str
   const last = tokens[tokens.length - 1]
   if (last !== undefined && DANGLING.has(last) && !/[.!?"”…)\]]$/.test(text)) return `ends at "${last}"`
   if (words >= 8) return null
-  // A participle alone ("Just getting this education") makes no statement either.
-  for (const t of tokens) if (CONTRACTED_VERBS.has(t) || /^(?:VB[DPZ]?|MD)$/.test(firstTag(t))) return null
+  // A participle alone ("Just getting this education") makes no statement either; a past form the
+  // lexicon lists first as a participle is finite after its subject ("China restricted exports").
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (CONTRACTED_VERBS.has(t) || /^(?:VB[DPZ]?|MD)$/.test(firstTag(t))) return null
+    if (i > 0 && t.endsWith('ed') && isSubjectWord(tokens[i - 1]!) && lexiconTags(t)?.includes('VBD')) return null
+  }
   return 'no finite verb'
 }
 
