@@ -27,6 +27,8 @@ export interface FeedSchedulerOptions {
   maxWaitingBatches?: number
   /** Claim at once at start-up rather than at the first tick. @defaultValue true */
   pollOnStart?: boolean
+  /** Tick on the clock, every PODPIPE_POLL_TICK_S; a test that calls `tick()` itself turns it off. @defaultValue true */
+  ticking?: boolean
   /** Import the feeds file (PODPIPE_FEEDS) while the registry is empty (`podpipe start`). @defaultValue false */
   importFeedsFile?: boolean
   /** Called after each batch is queued (tests, benchmarks). */
@@ -98,12 +100,14 @@ export const startFeedScheduler = async (config: Config, options: FeedSchedulerO
   }
   const onTick = () => tick().catch((err: unknown) => log.warn({ err }, 'feeds not claimed this tick; the next tick tries again'))
   if (options.pollOnStart ?? true) await onTick()
-  const task: ScheduledTask = cron.schedule(`*/${config.polling.tickS} * * * * *`, onTick, { name: `feed-scheduler-${randomUUID()}` })
+  const task: ScheduledTask | undefined = options.ticking === false
+    ? undefined
+    : cron.schedule(`*/${config.polling.tickS} * * * * *`, onTick, { name: `feed-scheduler-${randomUUID()}` })
   log.info({ tickS: config.polling.tickS, batchSize: config.polling.batchSize }, 'feed scheduler started')
   return {
     tick,
     async close() {
-      await task.destroy()
+      await task?.destroy()
       await running?.catch(() => undefined)
       await closeQueues(queues)
       await redis.quit().catch(() => redis.disconnect())
