@@ -277,7 +277,7 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
   // "Carl Mark Force IV", "Martin Luther King Jr": a generational suffix follows a person's name.
   if (length >= 2 && GENERATIONAL.has(words.at(-1) as string) && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name and "${words.at(-1)}"`, 2.5]
-  if (length >= 2 && length <= 3 && (knownGivenNames().has((run[0] as Token).lower) || SHORT_GIVEN.has((run[0] as Token).text))) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
+  if (length >= 2 && length <= 3 && isGivenName(run[0] as Token)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
   // "Asia", "Africa": a continent or a region of the world, which given-name lists hold too.
   if (run.length === 1 && knownWorldRegions().has(lower)) return ['GPE', 'a region of the world', 2]
   // "Adam", "Sarah" alone: a given name the lexicon does not also know as a common word ("Will", "Bill").
@@ -467,7 +467,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
-    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (knownGivenNames().has(t.lower) || SHORT_GIVEN.has(t.text) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.

@@ -9,7 +9,7 @@
 import { parse } from 'csv-parse/sync'
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
-import { parseClockTimestamp } from './timestamp.js'
+import { parseFieldTime } from './timestamp.js'
 import type { Paragraph } from './types.js'
 import { splitLines, stripBom } from './whitespace.js'
 
@@ -43,12 +43,15 @@ const delimiterOf = (line: string): string | undefined => {
   return line.includes(';') ? ';' : undefined
 }
 
+/** The first line of the text: a table's header row. */
+const headerLine = (text: string): string => splitLines(stripBom(text).trimStart().slice(0, 500))[0] ?? ''
+
 /** A first line with a delimiter: a table, whatever its columns (readCsv says which it lacks). */
-export const isDelimited = (text: string): boolean => delimiterOf(splitLines(stripBom(text).trimStart().slice(0, 500))[0] ?? '') !== undefined
+export const isDelimited = (text: string): boolean => delimiterOf(headerLine(text)) !== undefined
 
 /** A header row of at least two columns, one of them the text and one a speaker or a time. */
 export const isCsv = (text: string): boolean => {
-  const first = splitLines(stripBom(text).trimStart().slice(0, 500))[0] ?? ''
+  const first = headerLine(text)
   const delimiter = delimiterOf(first)
   if (!delimiter) return false
   const columns = columnsOf(first.split(delimiter).map((cell) => cell.replace(/^"|"$/g, '')))
@@ -57,10 +60,9 @@ export const isCsv = (text: string): boolean => {
 
 /** Seconds from a cell: a number of seconds or a clock time; undefined for an empty or unreadable cell. */
 const seconds = (cell: string | undefined): number | undefined => {
-  const value = cell?.trim() ?? ''
-  if (value === '') return undefined
-  const n = value.includes(':') ? parseClockTimestamp(value) : Number(value.replace(/s$/, ''))
-  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined
+  if (cell === undefined || cell.trim() === '') return undefined
+  const n = parseFieldTime(cell)
+  return Number.isFinite(n) && n >= 0 ? n : undefined
 }
 
 /**
@@ -74,7 +76,7 @@ const seconds = (cell: string | undefined): number | undefined => {
  */
 export const readCsv = (text: string, warnings: Warning[] = []): Paragraph[] => {
   const body = stripBom(text)
-  const delimiter = delimiterOf(splitLines(body.trimStart().slice(0, 500))[0] ?? '') ?? ','
+  const delimiter = delimiterOf(headerLine(body)) ?? ','
   let rows: string[][]
   try {
     rows = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true })

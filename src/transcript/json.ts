@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
-import { parseClockTimestamp } from './timestamp.js'
+import { parseFieldTime } from './timestamp.js'
 import type { Paragraph } from './types.js'
 import { collapseWhitespace } from './whitespace.js'
 
@@ -16,10 +16,7 @@ import { collapseWhitespace } from './whitespace.js'
 // Speech-to-Text as durations ("1.500s", or `{ seconds, nanos }` from its client libraries); read
 // those, but never "" or null as 0.
 const timeValue = (value: unknown): unknown => {
-  if (typeof value === 'string' && value.trim() !== '') {
-    const text = value.trim()
-    return text.includes(':') ? parseClockTimestamp(text) ?? Number.NaN : Number(text.replace(/s$/, ''))
-  }
+  if (typeof value === 'string' && value.trim() !== '') return parseFieldTime(value)
   if (isObject(value) && ('seconds' in value || 'nanos' in value)) return Number(value.seconds ?? 0) + Number(value.nanos ?? 0) / 1e9
   return value
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseClockTimestamp, parseTimestamp } from './timestamp.js'
+import { parseClockTimestamp, parseFieldTime, parseTimestamp } from './timestamp.js'
 
 describe('parseTimestamp', () => {
   it.each([
@@ -33,5 +33,12 @@ describe('parseTimestamp', () => {
   it('parseClockTimestamp wants a colon, so years and counts in prose are not times', () => {
     expect(parseClockTimestamp('2019')).toBeUndefined()
     expect(parseClockTimestamp('0:53')).toBe(53)
+  })
+})
+
+describe('parseFieldTime', () => {
+  it('reads a clock time or a number of seconds from a data field, and NaN from anything else', () => {
+    expect([parseFieldTime('00:01:05.500'), parseFieldTime(' 1.5 '), parseFieldTime('1.500s'), parseFieldTime('1:xx'), parseFieldTime('soon')])
+      .toEqual([65.5, 1.5, 1.5, Number.NaN, Number.NaN])
   })
 })

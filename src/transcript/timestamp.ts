@@ -57,6 +57,19 @@ export const parseTimestamp = (value: string): number | undefined => {
 export const parseClockTimestamp = (value: string): number | undefined =>
   value.includes(':') ? parseTimestamp(value) : undefined
 
+/**
+ * A time written in a data field (a JSON string, a CSV cell): a clock time (`00:01:05.500`), or a
+ * number of seconds, bare or as Google writes durations (`1.5`, `1.500s`). NaN when it is neither.
+ *
+ * @example
+ * parseFieldTime('00:01:05.500') // 65.5
+ * parseFieldTime('1.500s') // 1.5
+ */
+export const parseFieldTime = (value: string): number => {
+  const text = value.trim()
+  return text.includes(':') ? parseTimestamp(text) ?? Number.NaN : Number(text.replace(/s$/, ''))
+}
+
 const HMS = /^(\d{1,2})h(\d{1,2})m(\d{1,2})s$/
 
 /**
