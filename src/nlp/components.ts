@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { capsSentence, findProperNouns, insideLongerName } from './proper-nouns.js'
+import { bodyOfPlace, capsSentence, findProperNouns, insideLongerName, opensBodyName } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -48,13 +48,26 @@ const gazetteer: Component = {
     const covered = doc.turns.map((t, i) => {
       const mask = (doc.covered[i] as Uint8Array).slice()
       const tokens = doc.tokens[i] ?? []
-      for (const m of matchGazetteer(doc.gazetteer, tokens, t.text)) {
+      const matches = matchGazetteer(doc.gazetteer, tokens, t.text)
+      for (let k = 0; k < matches.length; k++) {
+        const m = matches[k] as (typeof matches)[number]
         const { first, last } = m
         // "JOIN US THIS MORNING": in a sentence in capitals, a short capitals alias is just a word.
         if (first === last && m.text.length <= 3 && m.text === m.text.toUpperCase() && capsSentence(tokens, first)) continue
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
         if (insideLongerName(tokens, first, last)) continue
+        const next = matches[k + 1]
+        if (doc.gazetteer.byId.get(m.entityId as string)?.type === 'GPE' && !capsSentence(tokens, first)) {
+          // "U.S. Treasury Department" is the Treasury, "Tokyo Stock Exchange" a body of its own: the place names neither alone.
+          if (next && next.first === last + 1 && doc.gazetteer.byId.get(next.entityId as string)?.type === 'ORG' && bodyOfPlace(tokens, next.first)) {
+            mentions.push(new EntityMentionRecord(m.turn, m.start, next.end, t.text.slice(m.start, next.end), next.entityId, next.source))
+            mask.fill(1, first, next.last + 1)
+            k++
+            continue
+          }
+          if (opensBodyName(tokens, last, next?.first ?? tokens.length)) continue
+        }
         // Written out rather than `{ first, last, ...mention } = m`: a rest pattern copies through V8's slow path.
         mentions.push(new EntityMentionRecord(m.turn, m.start, m.end, m.text, m.entityId, m.source))
         mask.fill(1, first, last + 1)

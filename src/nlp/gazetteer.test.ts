@@ -27,6 +27,18 @@ describe('gazetteer', () => {
       ['bank-of-america', 'ORG'], ['university-of-california', 'ORG'], ['china', 'GPE']])
   })
 
+  it('reads a place or nationality before the name of a body as part of that name', () => {
+    const { entities } = extract({ turns: makeTurns([['schneider',
+      'The U.S. Commerce Department listed firms. Shares fell on the Tokyo Stock Exchange, and the British Labour Party met. China Development Bank lent. Chinese Foreign Minister Wang Yi spoke of China.']]), speakers: SPEAKERS })
+    const mentions = entities.flatMap((e) => e.mentions.map((m) => [m.text, e.id, e.type]))
+    expect(mentions).toEqual(expect.arrayContaining([
+      ['U.S. Commerce Department', 'us-commerce', 'ORG'], ['Tokyo Stock Exchange', 'tokyo-stock-exchange', 'ORG'],
+      ['British Labour Party', 'british-labour-party', 'ORG'], ['China Development Bank', 'china-development-bank', 'ORG'],
+      ['Chinese', 'chinese', 'NORP'], ['Wang Yi', 'wang-yi', 'PERSON'], ['China', 'china', 'GPE']]))
+    // A title after a nationality opens no body; a place alone is still the place.
+    expect(mentions.some((m) => m[0] === 'U.S.' || m[0] === 'Tokyo' || m[0] === 'Stock Exchange')).toBe(false)
+  })
+
   it('matches a brand written in lower case where the entry lists that spelling, and each spelling by its own case', () => {
     const found = new Map(idsOf('They pay with paypal or bitcoin. PayPal froze it. Tell us.'))
     expect(found.get('paypal')).toEqual(['paypal', 'PayPal'])

@@ -140,6 +140,41 @@ export const insideLongerName = (tokens: readonly Token[], first: number, last: 
   return of?.text === 'of' && head !== undefined && head.sentence === a.sentence && (PLACE_WORDS.has(head.text) || ORG_WORDS.has(head.text))
 }
 
+/** Whether token `k` follows token `k - 1` as the next word of one name: one space, one sentence, one line. */
+const joinsName = (tokens: readonly Token[], k: number): boolean => {
+  const a = tokens[k - 1]
+  const b = tokens[k]
+  return a !== undefined && b !== undefined && b.start === a.end + 1 && b.sentence === a.sentence && !b.lineStart
+}
+
+/**
+ * Whether a known place or nationality at `last` opens the name of a body the gazetteer does not
+ * list: capitalised words after it that end in an organisation's word ("Tokyo Stock Exchange",
+ * "British Labour Party", "Central Jakarta District Court"), up to `before` (where the gazetteer's
+ * next name starts). The proper-noun pass then reads the name whole.
+ */
+export const opensBodyName = (tokens: readonly Token[], last: number, before: number): boolean => {
+  let k = last + 1
+  let end = -1
+  while (k < before && k - last <= 4 && joinsName(tokens, k) && isCapitalised(tokens[k] as Token) && !notName(tokens[k] as Token)) {
+    const word = (tokens[k] as Token).text
+    if (TITLES.has(word)) return false
+    if (ORG_WORDS.has(word)) end = k
+    k++
+  }
+  return end > last
+}
+
+/**
+ * Whether the gazetteer's body at `first` is named with the place or nationality just before it
+ * ("U.S. Treasury Department", "US Congress"): a descriptive name (its first word a common word,
+ * not an acronym or a brand) written right after the place is one name with it.
+ */
+export const bodyOfPlace = (tokens: readonly Token[], first: number): boolean => {
+  const t = tokens[first] as Token
+  return joinsName(tokens, first) && isCapitalised(t) && !isAcronym(t.text) && commonWord(t)
+}
+
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
   const { words, caps } = sentenceCase(tokens, i)
   // A one-word headline ("SOCCER -") counts too, when the word is long enough not to be an acronym.
@@ -467,7 +502,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
-    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(t.lower) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
