@@ -18,4 +18,9 @@ describe('analyzeDocument: first names that speak once', () => {
     const text = 'Jordan: We have to think about export controls.\nChris: China refines most gallium.\nJordan: I think so.\nChris: Indeed.\nRemember: the deadline is Friday.'
     expect(speakersOf(text)).toEqual(['jordan', 'chris', 'jordan', 'chris'])
   })
+
+  it('takes recurring labels in lower case for speakers, but not dictionary words', () => {
+    expect(speakersOf('jordan: welcome.\nchris: thanks.\njordan: why now?\nchris: leverage.')).toEqual(['jordan', 'chris', 'jordan', 'chris'])
+    expect(speakersOf('upshot: none.\nverdict: yes.\nupshot: no.\nverdict: no.')).toEqual(['unknown'])
+  })
 })

@@ -30,6 +30,18 @@ describe('label conventions', () => {
       expected: [['barbaro', 'From The New'], ['bradsher', 'Thank you.'], ['barbaro', 'So?'], ['bradsher', 'Well.'], ['barbaro', 'Thanks.'], ['bradsher', 'Sure.']],
     },
     {
+      id: 'labels in lower case, as text written all in lower case gives them (`jordan:`, `spk_0:`, `speaker 1:`)',
+      text: 'jordan: welcome to the show.\nchris miller: thanks for having me.\njordan: why now?\nchris miller: leverage.\n\nspk_0: so.\nspk_1: right.\nspk_0: yes.\nspk_1: no.',
+      expected: [['jordan', 'welcome to the'], ['miller', 'thanks for having'], ['jordan', 'why now?'], ['miller', 'leverage.'],
+        ['speaker-0', 'so.'], ['speaker-1', 'right.'], ['speaker-0', 'yes.'], ['speaker-1', 'no.']],
+    },
+    {
+      id: 'lower-case words before a colon that are no one: beside capitalised labels, or where only one recurs',
+      text: 'Jordan Schneider: Welcome.\nupshot: none.\nChris Miller: Thanks.\nupshot: none.\nJordan Schneider: Why?\nanswer: yes.\nanswer: no.\nChris Miller: Because.\n\nAnd in a text without labels:\n\nkey: value.\nupshot: none.\nverdict: yes.\nupshot: no.',
+      expected: [['schneider', 'Welcome. upshot: none.'], ['miller', 'Thanks. upshot: none.'], ['schneider', 'Why? answer: yes.'],
+        ['miller', 'Because. And in']],
+    },
+    {
       id: 'two names in capitals alone on their lines, heading two paragraphs each (a short exchange)',
       text: 'JORDAN SCHNEIDER\nWelcome to ChinaTalk.\n\nCHRIS MILLER\nThanks for having me.\n\nJORDAN SCHNEIDER\nWhy Taiwan?\n\nCHRIS MILLER\nBecause of TSMC.',
       expected: [['schneider', 'Welcome to ChinaTalk.'], ['miller', 'Thanks for having'], ['schneider', 'Why Taiwan?'], ['miller', 'Because of TSMC.']],

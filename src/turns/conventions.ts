@@ -13,6 +13,8 @@ const DASH_SHARE = 0.03
 // A bare name line counts once the same name heads this many paragraphs, or once two names head two each.
 const PLAIN_MIN_REPEATS = 3
 const PLAIN_PAIR_REPEATS = 2
+// A lower-case label counts once its name heads this many paragraphs.
+const LOWER_MIN_REPEATS = 2
 
 /**
  * Which bare names, by how many paragraphs each heads, are speaker lines: those heading three or
@@ -78,15 +80,22 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
     // A name heading over speech is also how chapter lists with blurbs look, and `Chris Miller —
     // author of Chip War` once per guest how show notes list guests: a speaker comes back.
     if (syntax === 'name-heading' || syntax === 'dash-label') return [...entry.names.values()].some((n) => n >= 2) ? entry.labels : 0
+    // `jordan:` in lower case: only names that head paragraphs again and again, two of them at least.
+    if (syntax === 'lower-colon') {
+      const recurring = [...entry.names.values()].filter((n) => n >= LOWER_MIN_REPEATS)
+      return recurring.length >= 2 ? recurring.reduce((a, b) => a + b, 0) : 0
+    }
     const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
     return recurs ? entry.labels : 0
   }
-  const namedSyntaxes: LabelSyntax[] = ['colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'name-heading', 'dash-label']
-  const best = Math.max(0, ...namedSyntaxes.map(support))
+  const namedSyntaxes: LabelSyntax[] = ['colon', 'lower-colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'name-heading', 'dash-label']
+  // Lower-case labels are a document's only labelling, never one beside capitalised labels.
+  const bestCapitalised = Math.max(0, ...namedSyntaxes.filter((s) => s !== 'lower-colon').map(support))
+  const best = bestCapitalised > 0 ? bestCapitalised : support('lower-colon')
   const named = new Set<LabelSyntax>()
   for (const syntax of namedSyntaxes) {
     const s = support(syntax)
-    if (s >= 1 && s >= best * SECOND_CONVENTION_SHARE) named.add(syntax)
+    if (s >= 1 && s >= best * SECOND_CONVENTION_SHARE && (syntax !== 'lower-colon' || bestCapitalised === 0)) named.add(syntax)
   }
   const captionChanges = (counts.get('caption-change')?.labels ?? 0) >= 2
   const dashes = counts.get('dash-change')?.labels ?? 0

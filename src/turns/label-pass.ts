@@ -7,7 +7,7 @@ import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, plainLineNames, type Conventions } from './conventions.js'
 import { detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
-import { isTitleOnly, nameKey, nameTokens, placeholderId } from './names.js'
+import { isTitleOnly, nameKey, nameTokens, placeholderId, titleCase } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
 
 // Only the opening of a long document is searched for the names a roster block or intro gives.
@@ -164,7 +164,9 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
         labels[i] = undefined
         continue
       }
-      addCandidate(table, label.name, i, false, { role: label.role, office: label.office, marked: label.marker !== undefined })
+      const lowerCase = label.syntax === 'lower-colon'
+      const name = lowerCase && !placeholderId(label.name) ? titleCase(label.name) : label.name
+      addCandidate(table, name, i, false, { role: label.role, office: label.office, marked: label.marker !== undefined, lowerCase })
     }
     if (firstLabel < 0 && (paragraph.speaker || inUse(label, conventions))) firstLabel = i
   }

@@ -7,7 +7,7 @@
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
 import { CLOCK_TIME } from '../transcript/timestamp.js'
-import { CJK_PLACEHOLDER_WORD, isAllCaps, labelRole, PLACEHOLDER_WORD, titleCase } from './names.js'
+import { CJK_PLACEHOLDER_WORD, isAllCaps, labelRole, PLACEHOLDER_WORD, placeholderId, titleCase } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
@@ -110,6 +110,19 @@ const lowerCaseNameLine = (text: string): LabelMatch | undefined => {
   return { syntax: 'plain-line', name: titleCase(line), length: text.length }
 }
 
+// Text written all in lower case labels the same way: `jordan: …`, `chris miller: …`, `spk_0: …`,
+// `speaker 1: …`. "note: …" in prose looks the same, so conventions.ts takes these only where they
+// are the document's labelling, several names each heading paragraphs again and again.
+const LOWER_LABEL = /^(\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*){0,2})[ \t]?:[ \t]+(?=\S)/u
+
+const lowerCaseLabel = (text: string): LabelMatch | undefined => {
+  const label = LOWER_LABEL.exec(text.slice(0, 48))
+  if (!label) return undefined
+  const name = label[1]!
+  if (name.length > 30 || isNotSpeaker(name) || (!placeholderId(name) && name.split(' ').some((w) => NOT_IN_NAMES.has(w)))) return undefined
+  return { syntax: 'lower-colon', name, length: label[0].length }
+}
+
 // A name in capitals alone on its line (`JORDAN SCHNEIDER`, one word too); read only as a name heading.
 const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3}$/u
 
@@ -148,7 +161,7 @@ const NOT_SPEAKERS = new Set([
 ])
 
 /** Which convention a label is written in; a document uses one or a few of them consistently. */
-export type LabelSyntax = 'colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'name-heading' | 'dash-label' | 'caption-change' | 'dash-change'
+export type LabelSyntax = 'colon' | 'lower-colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'name-heading' | 'dash-label' | 'caption-change' | 'dash-change'
 
 export interface LabelMatch {
   syntax: LabelSyntax
@@ -185,7 +198,7 @@ const isNotSpeaker = (name: string): boolean => NOT_SPEAKERS.has(name.toLowerCas
  */
 export const detectLabel = (text: string, caption = false): LabelMatch | undefined => {
   const first = text.charCodeAt(0)
-  if (first >= 97 && first <= 122) return caption ? undefined : lowerCaseNameLine(text)
+  if (first >= 97 && first <= 122) return lowerCaseLabel(text) ?? (caption ? undefined : lowerCaseNameLine(text))
   if (Number.isNaN(first) || first === 32) return undefined
   if (first === 45 /* - */ || first === 42 /* * */ || first === 43 /* + */ || first === 62 /* > */) {
     // `- **Name:** text`, `> **Name:** text`: a Markdown list item or quote holding a bold label.

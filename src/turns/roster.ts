@@ -42,6 +42,8 @@ export interface LabelCandidate {
   office?: string
   /** Written after a change-of-speaker marker (`>> JONES:`, `- ANN:`) at least once. */
   marked?: boolean
+  /** Written in lower case (`jordan:`), where the text's case says nothing of which words are names. */
+  lowerCase?: boolean
 }
 
 export interface Roster {
@@ -56,17 +58,18 @@ export interface Roster {
 /** Counts one label occurrence into the candidate table. */
 export const addCandidate = (
   table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean,
-  { role, office, marked = false }: { role?: 'host' | 'guest' | undefined; office?: string | undefined; marked?: boolean } = {},
+  { role, office, marked = false, lowerCase = false }: { role?: 'host' | 'guest' | undefined; office?: string | undefined; marked?: boolean; lowerCase?: boolean } = {},
 ): void => {
   const key = placeholderId(label) ?? nameKey(label)
   if (!key) return
   const seen = table.get(key)
   role ??= labelRole(label)
   if (!seen) {
-    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}), ...(office ? { office } : {}), ...(marked ? { marked: true } : {}) })
+    table.set(key, { name: label.trim(), inline: structural ? 0 : 1, structural: structural ? 1 : 0, first: index, ...(role ? { role } : {}), ...(office ? { office } : {}), ...(marked ? { marked: true } : {}), ...(lowerCase ? { lowerCase: true } : {}) })
     return
   }
   if (marked) seen.marked = true
+  if (lowerCase) seen.lowerCase = true
   seen.office ??= office
   if (structural) seen.structural++
   else seen.inline++
@@ -226,6 +229,9 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // "Host: Jordan Schneider", "Guest: Chris Miller" head show notes once: those roles speak only if
     // they recur (a `Moderator:` or `Interviewer:` may speak once, as other titles may).
     if (labelRole(c.name) && (!isTitleOnly(tokens) || tokens.some((t) => SHOW_ROLES.has(t)))) return c.inline >= 2
+    // `jordan:` in a text labelled in lower case: the dictionary, not the text's case, says it is a
+    // word; and a lone one is no convention, even opening the text.
+    if (c.lowerCase) return c.inline >= 2 && (tokens.length > 1 || placeholderId(c.name) !== undefined || !(isOrdinaryWord?.(c.name.trim()) ?? false))
     if (key === openingLabel) return true
     // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true
