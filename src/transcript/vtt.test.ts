@@ -69,6 +69,16 @@ describe('readVtt on the parts of the format real files use', () => {
     ])
   })
 
+  it('reads the speaker from cue identifiers where names recur as identifiers, a voice span first', () => {
+    const cue = (id: string, at: number, text: string) => `${id}\n00:0${at}.000 --> 00:0${at + 1}.000\n${text}\n`
+    const named = readVtt(['WEBVTT\n', cue('Jordan Schneider', 1, 'Welcome.'), cue('Chris Miller', 2, 'Thanks.'), cue('Jordan Schneider', 3, 'Why?'),
+      cue('Chris Miller', 4, '<v Ann Lee>Because.')].join('\n'))
+    expect(named.map((p) => p.speaker)).toEqual(['Jordan Schneider', 'Chris Miller', 'Jordan Schneider', 'Ann Lee'])
+    // Numbers and ids unique to each cue name no one.
+    const numbered = readVtt(['WEBVTT\n', cue('1', 1, 'One.'), cue('2', 2, 'Two.'), cue('cue-3', 3, 'Three.'), cue('cue-4', 4, 'Four.')].join('\n'))
+    expect(numbered.map((p) => p.speaker)).toEqual([undefined, undefined, undefined, undefined])
+  })
+
   it('gives cues without a voice no speaker, so the splitter can carry the last one forward', () => {
     const paragraphs = readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hello\n\n00:02.000 --> 00:03.000\nagain\n')
     expect(paragraphs.map((p) => p.speaker)).toEqual(['Ann', undefined])

@@ -25,6 +25,22 @@ const isHeaderLine = (line: string): boolean =>
 const isBlockKeyword = (line: string, keyword: string): boolean =>
   line.startsWith(keyword) && (line.length === keyword.length || line[keyword.length] === ' ' || line[keyword.length] === '\t')
 
+// A cue identifier that could be a name: words, perhaps a voice's number (`Jordan Schneider`, `Speaker 2`).
+const NAME_LIKE_ID = /^\p{L}[\p{L}\p{M}'’. _-]{0,39}?(?: ?\d{1,3})?$/u
+
+/**
+ * Some exports name the speaker in the cue identifier (`Jordan Schneider` over the timing line)
+ * rather than in a `<v>` span. Identifiers are usually numbers or unique ids, so they are read as
+ * speakers only when most cues have a name-like one and each name heads two cues on average.
+ * A `<v>` span in the cue still wins.
+ */
+const speakersFromIdentifiers = (identified: ReadonlyArray<{ id: string; cue: Paragraph[] }>, cues: number): void => {
+  const named = identified.filter((c) => NAME_LIKE_ID.test(c.id))
+  const distinct = new Set(named.map((c) => c.id.toLowerCase())).size
+  if (named.length * 2 < cues || distinct * 2 > named.length) return
+  for (const { id, cue } of named) for (const paragraph of cue) paragraph.speaker ??= id
+}
+
 /** Cheap and unambiguous: the spec makes the magic word the first thing in the file. */
 export const isVtt = (text: string): boolean => isHeaderLine(text.trimStart().slice(0, 7).trimEnd())
 
@@ -51,6 +67,7 @@ export const readVtt = (text: string, warnings: Warning[] = []): Paragraph[] => 
   const paragraphs: Paragraph[] = []
   let cues = 0
   const dropped: string[] = []
+  const identified: Array<{ id: string; cue: Paragraph[] }> = []
   const unroll = createUnroller()
   i++
   // Header metadata (`Kind: captions`) runs to the first blank line; a timing line ends it early.
@@ -77,11 +94,14 @@ export const readVtt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       continue
     }
     cues++
-    paragraphs.push(...cueParagraphs(unroll(lines.slice(timingIndex + 1, end), timing), timing))
+    const cue = cueParagraphs(unroll(lines.slice(timingIndex + 1, end), timing), timing)
+    if (timingIndex > blockStart) identified.push({ id: first.trim(), cue })
+    paragraphs.push(...cue)
     i = end
   }
   settleDroppedCues(dropped, cues + dropped.length, 'WebVTT', warnings)
   if (cues === 0) throw malformed(lines.length, 'the file has a header but no cues')
+  speakersFromIdentifiers(identified, cues)
   // Cues may come out of order (W3C example); Array#sort is stable, so ties keep file order.
   return paragraphs.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
 }
