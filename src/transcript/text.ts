@@ -35,13 +35,15 @@ export const readText = (text: string): Paragraph[] => {
 // with a key of front matter (`title: …`).
 const OPEN_SENTENCE = /[\p{L}\p{N},]$/u
 const LOWER_CASE_CONTINUATION = /^\p{Ll}[^\s:]*\s+\S+\s+\S+\s+\S/u
+// …nor with a label in lower case (`speaker 2: thanks`, `chris miller: right`), as unpunctuated speech-to-text writes it.
+const LOWER_CASE_LABEL = /^\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*){0,2}[ \t]?:[ \t]/u
 
 /** Joins a line that continues the sentence the line before left open to that line. */
 const joinContinuations = (paragraphs: Paragraph[]): Paragraph[] => {
   const out: Paragraph[] = []
   for (const p of paragraphs) {
     const before = out.at(-1)
-    if (before && p.speaker === undefined && p.start === undefined && OPEN_SENTENCE.test(before.text) && LOWER_CASE_CONTINUATION.test(p.text)) before.text += ` ${p.text}`
+    if (before && p.speaker === undefined && p.start === undefined && OPEN_SENTENCE.test(before.text) && LOWER_CASE_CONTINUATION.test(p.text) && !LOWER_CASE_LABEL.test(p.text)) before.text += ` ${p.text}`
     else out.push(p)
   }
   return out

@@ -30,9 +30,9 @@ describe('label conventions', () => {
       expected: [['barbaro', 'From The New'], ['bradsher', 'Thank you.'], ['barbaro', 'So?'], ['bradsher', 'Well.'], ['barbaro', 'Thanks.'], ['bradsher', 'Sure.']],
     },
     {
-      id: 'labels in lower case, as text written all in lower case gives them (`jordan:`, `spk_0:`, `speaker 1:`)',
-      text: 'jordan: welcome to the show.\nchris miller: thanks for having me.\njordan: why now?\nchris miller: leverage.\n\nspk_0: so.\nspk_1: right.\nspk_0: yes.\nspk_1: no.',
-      expected: [['jordan', 'welcome to the'], ['miller', 'thanks for having'], ['jordan', 'why now?'], ['miller', 'leverage.'],
+      id: 'labels in lower case, as text written all in lower case gives them (`jordan:`, `spk_0:`, `speaker 1:`), also without full stops',
+      text: 'jordan: welcome to the show\nchris miller: thanks for having me\njordan: why now\nchris miller: leverage.\n\nspk_0: so.\nspk_1: right.\nspk_0: yes.\nspk_1: no.',
+      expected: [['jordan', 'welcome to the'], ['miller', 'thanks for having'], ['jordan', 'why now'], ['miller', 'leverage.'],
         ['speaker-0', 'so.'], ['speaker-1', 'right.'], ['speaker-0', 'yes.'], ['speaker-1', 'no.']],
     },
     {
