@@ -42,6 +42,11 @@ describe('label conventions', () => {
         ['miller', 'Because. And in']],
     },
     {
+      id: 'turns as list items or after dialogue dashes (`- Name: …`, `— Name: …`), under a list of guests',
+      text: 'Guests:\n- Chris Miller, author of Chip War\n- Bob Ray, analyst\n\n- Jordan Schneider: Hi.\n- Ann Lee: Thanks.\n— Jordan Schneider: Why?\n• Ann Lee: Because.',
+      expected: [['schneider', 'Hi.'], ['lee', 'Thanks.'], ['schneider', 'Why?'], ['lee', 'Because.']],
+    },
+    {
       id: 'two names in capitals alone on their lines, heading two paragraphs each (a short exchange)',
       text: 'JORDAN SCHNEIDER\nWelcome to ChinaTalk.\n\nCHRIS MILLER\nThanks for having me.\n\nJORDAN SCHNEIDER\nWhy Taiwan?\n\nCHRIS MILLER\nBecause of TSMC.',
       expected: [['schneider', 'Welcome to ChinaTalk.'], ['miller', 'Thanks for having'], ['schneider', 'Why Taiwan?'], ['miller', 'Because of TSMC.']],

@@ -134,6 +134,8 @@ const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]
 
 // A Markdown list marker or quote marker before a bold run.
 const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/
+// A list item's marker or a dialogue dash before a label.
+const LIST_MARKER = /^[-*+•–—][ \t]+/
 
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
@@ -205,6 +207,14 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     const marker = MARKDOWN_MARKER.exec(text)
     const bold = marker ? detectLabel(text.slice(marker[0].length), caption) : undefined
     if (bold?.syntax === 'bold') return { ...bold, length: marker![0].length + bold.length }
+  }
+  if (!caption && (first === 45 || first === 42 || first === 43 || first === 0x2022 || first === 0x2013 || first === 0x2014)) {
+    // `- Jordan Schneider: Welcome…`, `— Chris Miller: Thanks…`: turns written as list items or dialogue
+    // dashes. A guest list (`- Chris Miller: author of Chip War`) looks the same once per name, so
+    // these count as a convention only where a name recurs, as a dash after the name does.
+    const marker = LIST_MARKER.exec(text)
+    const inline = marker ? detectInlineLabel(text.slice(marker[0].length)) : undefined
+    if (inline) return { syntax: 'dash-label', ...inline, length: marker![0].length + inline.length }
   }
   if (first === 62 /* > */ || first === 38 /* & */) {
     const change = CAPTION_CHANGE.exec(text)
