@@ -21,12 +21,14 @@ const COLUMNS = {
   end: ['end', 'endtime', 'endseconds', 'endtimecode', 'stop', 'to', 'out', 'timecodeout'],
 } as const
 type Column = keyof typeof COLUMNS
+/** Where a table's columns are, by the names its header gives them; `text` is always found. */
+export type TableColumns = Partial<Record<Column, number>>
 
 const headerKey = (cell: string): string => cell.trim().toLowerCase().replace(/[\s_-]+/g, '')
 
 /** Each column's index in the header row, where named; undefined without a text column. */
-const columnsOf = (header: readonly string[]): Partial<Record<Column, number>> | undefined => {
-  const found: Partial<Record<Column, number>> = {}
+export const columnsOf = (header: readonly string[]): TableColumns | undefined => {
+  const found: TableColumns = {}
   header.forEach((cell, i) => {
     const key = headerKey(cell)
     for (const column of Object.keys(COLUMNS) as Column[]) {
@@ -34,6 +36,12 @@ const columnsOf = (header: readonly string[]): Partial<Record<Column, number>> |
     }
   })
   return found.text === undefined ? undefined : found
+}
+
+/** A transcript table's columns: a text column and a speaker or a time beside it; undefined for any other table. */
+export const transcriptColumnsOf = (header: readonly string[]): TableColumns | undefined => {
+  const columns = columnsOf(header)
+  return columns !== undefined && (columns.speaker !== undefined || columns.start !== undefined) ? columns : undefined
 }
 
 /** The delimiter of a header line: a tab where it has one, else a comma or a semicolon. */
@@ -54,8 +62,7 @@ export const isCsv = (text: string): boolean => {
   const first = headerLine(text)
   const delimiter = delimiterOf(first)
   if (!delimiter) return false
-  const columns = columnsOf(first.split(delimiter).map((cell) => cell.replace(/^"|"$/g, '')))
-  return columns !== undefined && (columns.speaker !== undefined || columns.start !== undefined)
+  return transcriptColumnsOf(first.split(delimiter).map((cell) => cell.replace(/^"|"$/g, ''))) !== undefined
 }
 
 /** Seconds from a cell: a number of seconds or a clock time; undefined for an empty or unreadable cell. */
@@ -88,6 +95,18 @@ export const readCsv = (text: string, warnings: Warning[] = []): Paragraph[] => 
   if (!columns) {
     throw new PodpipeError('MALFORMED', `not a CSV transcript: no column of text in the header row (${header.slice(0, 6).map((c) => JSON.stringify(c)).join(', ')}); name one "text" or "transcript"`)
   }
+  const paragraphs = rowParagraphs(rows, columns, warnings)
+  if (paragraphs.length === 0) throw new PodpipeError('MALFORMED', 'not a CSV transcript: no row holds text')
+  return paragraphs
+}
+
+/**
+ * A table's rows after its header (`rows[0]`) as paragraphs, `fragment`s in file order, rows
+ * without text left out. A time that cannot be read is left out of its row with one warning
+ * (CSV_TIMES_DROPPED) for the table. Shared by CSV files and the tables of Markdown posts.
+ */
+export const rowParagraphs = (rows: readonly string[][], columns: TableColumns, warnings: Warning[]): Paragraph[] => {
+  const header = rows[0] ?? []
   const paragraphs: Paragraph[] = []
   let badTimes = 0
   let firstBad = ''
@@ -111,6 +130,5 @@ export const readCsv = (text: string, warnings: Warning[] = []): Paragraph[] => 
     paragraphs.push(paragraph)
   }
   if (badTimes > 0) warnings.push({ code: 'CSV_TIMES_DROPPED', message: `${badTimes} time(s) that are neither seconds nor a clock time were left out: ${firstBad}` })
-  if (paragraphs.length === 0) throw new PodpipeError('MALFORMED', 'not a CSV transcript: no row holds text')
   return paragraphs
 }

@@ -148,6 +148,15 @@ describe('readHtml: speaker elements, bold leads and transcript tables', () => {
     ])
   })
 
+  it('reads a transcript table by the names its header gives the columns, however short the speech', () => {
+    const html = `<table><tr><th>Speaker</th><th>Time</th><th>Text</th></tr>
+      <tr><td>Jordan Schneider</td><td>00:00:09</td><td>Why?</td></tr><tr><td>Chris Miller</td><td>00:00:10</td><td>Leverage.</td></tr></table>`
+    expect(readHtml(html)).toEqual([
+      { text: 'Why?', speaker: 'Jordan Schneider', start: 9, end: 10 },
+      { text: 'Leverage.', speaker: 'Chris Miller', start: 10 },
+    ])
+  })
+
   it('leaves out page furniture: a sidebar, a form, readers\' comments, related posts; not a post that merely takes comments', () => {
     const html = `<article class="post comments-open"><p><b>Ann Lee:</b> Hello.</p><aside><ul><li>Ep 11: Chips</li></ul></aside>
       <p>Still Ann.</p></article><form><p>Your email</p><input name="e"></form>

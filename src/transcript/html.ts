@@ -11,7 +11,8 @@
 import { Parser } from 'htmlparser2'
 import type { Paragraph } from './types.js'
 import { createTimedLineReader } from './timed-lines.js'
-import { parseClockTimestamp, parseTranscriptTime } from './timestamp.js'
+import { transcriptColumnsOf, type TableColumns } from './csv.js'
+import { parseClockTimestamp, parseFieldTime, parseTranscriptTime } from './timestamp.js'
 import { collapseWhitespace } from './whitespace.js'
 
 const BLOCKS = new Set([
@@ -57,9 +58,19 @@ interface TableRow {
  * A table row of a transcript table (time, speaker, text in some order) as one paragraph; a header
  * row (`<th>`) is dropped; any other row is undefined, and its cells are read as paragraphs.
  */
-const transcriptRow = (row: TableRow): { text: string; speaker?: string; start?: number } | 'header' | undefined => {
+const transcriptRow = (row: TableRow, columns: TableColumns | undefined): { text: string; speaker?: string; start?: number } | 'header' | undefined => {
   const cells = row.cells.map((c) => collapseWhitespace(c))
   if (row.header) return 'header'
+  // A header naming the columns (`Time`, `Speaker`, `Text`) says which cell is which.
+  if (columns) {
+    const named: { text: string; speaker?: string; start?: number } = { text: cells[columns.text!] ?? '' }
+    const speaker = columns.speaker === undefined ? '' : cells[columns.speaker] ?? ''
+    if (speaker) named.speaker = speaker.replace(/:$/, '')
+    const time = columns.start === undefined ? '' : cells[columns.start] ?? ''
+    const start = time ? parseTranscriptTime(time) ?? parseFieldTime(time) : Number.NaN
+    if (Number.isFinite(start) && start >= 0) named.start = start
+    return named
+  }
   const timeAt = cells.findIndex((c) => TABLE_TIME.test(c))
   if (timeAt < 0 || cells.length < 2) return undefined
   let textAt = -1
@@ -125,9 +136,14 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
   let afterBoldLabel = false
   let row: (TableRow & { cell?: string }) | undefined
 
+  // The columns a transcript table's header row names, for the rows below it.
+  let columns: TableColumns | undefined
   const endRow = (ended: TableRow) => {
-    const parsed = transcriptRow(ended)
-    if (parsed === 'header') return
+    const parsed = transcriptRow(ended, columns)
+    if (parsed === 'header') {
+      columns = transcriptColumnsOf(ended.cells.map((c) => collapseWhitespace(c)))
+      return
+    }
     if (parsed) {
       if (parsed.text) reader.push(parsed.text, { speaker: parsed.speaker, start: parsed.start })
       return
@@ -183,6 +199,7 @@ const parseHtml = (text: string, breakAtNewlines: boolean): { paragraphs: Paragr
         if (name === classed.tag) classed.depth++
         return
       }
+      if (name === 'table') columns = undefined
       if (name === 'tr' && skipDepth === 0) {
         flush()
         row = { cells: [], header: true }

@@ -7,8 +7,10 @@
  * leave the text and become `start`; a `Name (HH:MM:SS)` heading line becomes the next line's
  * `speaker` and `start` (timed-lines.ts has the conventions).
  */
+import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
 import { isHardWrapped, stripPageLayout } from './page-layout.js'
+import { readPipeTable } from './pipe-table.js'
 import { createTimedLineReader } from './timed-lines.js'
 
 /**
@@ -16,14 +18,26 @@ import { createTimedLineReader } from './timed-lines.js'
  * readText('[00:03:12] Chris Miller: It is the key question.')
  * // [{ text: 'Chris Miller: It is the key question.', start: 192 }]
  */
-export const readText = (text: string): Paragraph[] => {
-  const reader = createTimedLineReader()
+export const readText = (text: string, warnings: Warning[] = []): Paragraph[] => {
+  let reader = createTimedLineReader()
   // Old Mac files end lines with a lone CR; form feeds separate the pages of a paginated document.
   const breakChar = text.includes('\n') || !text.includes('\r') ? '\n' : '\r'
   const lines = (text.includes('\f') ? text.replaceAll('\f', breakChar) : text).split(breakChar)
   const layout = stripPageLayout(lines)
-  for (const line of layout.lines) reader.push(line)
-  const paragraphs = reader.finish()
+  const paragraphs: Paragraph[] = []
+  for (let i = 0; i < layout.lines.length; i++) {
+    const line = layout.lines[i]!
+    // A Markdown table of segments (`| Speaker | Text |`) is read by its columns, as a CSV file is.
+    const table = line.includes('|') ? readPipeTable(layout.lines, i, warnings) : undefined
+    if (table) {
+      paragraphs.push(...reader.finish(), ...table.paragraphs)
+      reader = createTimedLineReader()
+      i = table.end - 1
+      continue
+    }
+    reader.push(line)
+  }
+  paragraphs.push(...reader.finish())
   // A paginated or hard-wrapped document's lines continue one another unless a label starts one.
   if (!layout.paged && !isHardWrapped(layout.lines)) return joinContinuations(paragraphs)
   for (const paragraph of paragraphs) paragraph.fragment = true
