@@ -47,6 +47,11 @@ describe('label conventions', () => {
       expected: [['schneider', 'Hi.'], ['lee', 'Thanks.'], ['schneider', 'Why?'], ['lee', 'Because.']],
     },
     {
+      id: 'labels in Markdown italics (`*Name:*`, `_Name_:`)',
+      text: '*Jordan Schneider:* Welcome.\n\n_Chris Miller_: Thanks.\n\n*Jordan Schneider:* Why? *Really:* now?',
+      expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? *Really:* now?']],
+    },
+    {
       id: 'two names in capitals alone on their lines, heading two paragraphs each (a short exchange)',
       text: 'JORDAN SCHNEIDER\nWelcome to ChinaTalk.\n\nCHRIS MILLER\nThanks for having me.\n\nJORDAN SCHNEIDER\nWhy Taiwan?\n\nCHRIS MILLER\nBecause of TSMC.',
       expected: [['schneider', 'Welcome to ChinaTalk.'], ['miller', 'Thanks for having'], ['schneider', 'Why Taiwan?'], ['miller', 'Because of TSMC.']],

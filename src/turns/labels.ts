@@ -48,9 +48,11 @@ const SENTENCE_OPENERS = String.raw`(?!(?:The|In|On|At|For|And|But|So|When|If|As
 const INSTITUTION = String.raw`(?:University|Institute|Institution|Center|Centre|School|College|Council|Foundation|Department|Ministry|Agency|Commission|Committee|Bank|Fund|Group|Times|Post|Journal|News|Inc\.?|Corp\.?|Company|Association|Society|Office|Forum|Project|Labs?|Capital|Partners|Research|Studies|Program|Programme|Initiative|Alliance|Network|Service|Administration|Authority|Board|Bureau|Court|Senate|House|Party|Press|Media|Magazine|Podcast)`
 const AFFILIATION_WORD = String.raw`(?:${PROPER}|[A-Z]{2,6}|of|the|for|and|on|at|in|&|de|du|des)`
 const MIXED_DESCRIPTION_LABEL = new RegExp(String.raw`^${SENTENCE_OPENERS}(${PROPER}(?: (?:\p{Lu}\.|${PROPER})){1,3}), (?:[A-Z]{2,6}|${PROPER}|(?:${AFFILIATION_WORD} ){0,8}${INSTITUTION}(?: ${AFFILIATION_WORD}){0,8})[ \t]?:(?:[ \t]+|$)`, 'u')
-// `**Name:**`, `**Name**:`, `__Name:__`, and a bold run opened on an earlier line (`Name:** text`).
-const BOLD_LABEL = new RegExp(String.raw`^(?:\*\*|__)?(${LATIN_NAME})\??[ \t]?(?:(?:\*\*|__)[ \t]?[:：]|[:：][ \t]?(?:\*\*|__))(?:[ \t]+|$)`, 'u')
+// `**Name:**`, `**Name**:`, `__Name:__`, and a bold run opened on an earlier line (`Name:** text`);
+// in italics too (`*Name:*`, `_Name_:`), where the run must open the line.
+const BOLD_LABEL = new RegExp(String.raw`^(?:\*\*?|__?)?(${LATIN_NAME})\??[ \t]?(?:(?:\*\*?|__?)[ \t]?[:：]|[:：][ \t]?(?:\*\*?|__?))(?:[ \t]+|$)`, 'u')
 const BOLD_OPEN = /^(?:\*\*|__)/
+const ITALIC_OPEN = /^[*_](?=\p{Lu})/u
 // `[Speaker 2]`, `[Jane Doe]` opening the line, then usually a time; `[Jane Doe]: text` too. Not a
 // Markdown link (`[Jane Doe](…)`) nor a link definition (`[Jane Doe]: https://…`).
 // `[Jane Doe 00:01:02] text`: the time inside the brackets.
@@ -228,7 +230,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   }
   if (first === 42 /* * */ || first === 95 /* _ */ || text.includes('**', 1) || text.includes('__', 1)) {
     const bold = BOLD_LABEL.exec(text.slice(0, 120))
-    if (bold && (BOLD_OPEN.test(text) || /(?:\*\*|__)/.test(bold[0])) && !isNotSpeaker(bold[1]!.trim())) {
+    if (bold && (BOLD_OPEN.test(text) || /(?:\*\*|__)/.test(bold[0]) || ITALIC_OPEN.test(text)) && !isNotSpeaker(bold[1]!.trim())) {
       return { syntax: 'bold', name: bold[1]!.trim(), length: bold[0].length }
     }
     if (first === 42 || first === 95) return undefined
