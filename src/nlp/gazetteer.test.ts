@@ -36,6 +36,8 @@ describe('gazetteer', () => {
       ['British Labour Party', 'british-labour-party', 'ORG'], ['China Development Bank', 'china-development-bank', 'ORG'],
       ['Chinese', 'chinese', 'NORP'], ['Wang Yi', 'wang-yi', 'PERSON'], ['China', 'china', 'GPE']]))
     // A title after a nationality opens no body; a place alone is still the place.
+    const { entities: after } = extract({ turns: makeTurns([['schneider', 'They flew Air France, and Statistics Canada counted. Trade with China rose.']]), speakers: SPEAKERS })
+    expect(after.filter((e) => e.mentions.length > 0).map((e) => [e.name, e.type])).toEqual([['Air France', 'ORG'], ['Statistics Canada', 'ORG'], ['China', 'GPE']])
     expect(mentions.some((m) => m[0] === 'U.S.' || m[0] === 'Tokyo' || m[0] === 'Stock Exchange')).toBe(false)
   })
 

@@ -25,6 +25,11 @@ describe('proper nouns', () => {
       { name: 'Bureau of Industry and Security', type: 'ORG' }, { name: 'Bill and Melinda Gates Foundation', type: 'ORG' }])
   })
 
+  it('reads an ordinal opening the name of a body, a law or an event as part of it, and alone as no name', () => {
+    expect(found('First, shares of First Albany Corp. rose. The First Amendment and the Second World War came up.')).toEqual([
+      { name: 'First Albany Corp.', type: 'ORG' }, { name: 'First Amendment', type: 'LAW' }, { name: 'Second World War', type: 'EVENT' }])
+  })
+
   it('reads a party or a seat before a full name, and a leader\'s title, as who the person is, not part of the name', () => {
     expect(found('Then Republican Tom Cotton and Conservative MP Iain Duncan Smith spoke, and Majority Leader John Thune left.')).toEqual([
       { name: 'Tom Cotton', type: 'PERSON' }, { name: 'Iain Duncan Smith', type: 'PERSON' }, { name: 'John Thune', type: 'PERSON' }])

@@ -135,6 +135,11 @@ export const insideLongerName = (tokens: readonly Token[], first: number, last: 
   const b = tokens[last] as Token
   const next = tokens[last + 1]
   if (next && next.sentence === b.sentence && next.start === b.end + 1 && PLACE_WORDS.has(next.text)) return true
+  // "Air France", "Statistics Canada", "Team USA": a capitalised noun mid-sentence right before a place names a body.
+  const before = tokens[first - 1]
+  if (before && joinsName(tokens, first) && !before.initial && isCapitalised(before) && !notName(before) && !TITLES.has(before.text) &&
+    !COMPASS.has(before.lower) && !isKnownPlace(before.lower) && NOUN_TAGS.has(lexiconTags(before.lower)?.[0] ?? '') &&
+    first === last && isKnownPlace(a.lower) && !capsSentence(tokens, first)) return true
   const of = tokens[first - 1]
   const head = tokens[first - 2]
   return of?.text === 'of' && head !== undefined && head.sentence === a.sentence && (PLACE_WORDS.has(head.text) || ORG_WORDS.has(head.text))
@@ -174,6 +179,8 @@ export const bodyOfPlace = (tokens: readonly Token[], first: number): boolean =>
   const t = tokens[first] as Token
   return joinsName(tokens, first) && isCapitalised(t) && !isAcronym(t.text) && commonWord(t)
 }
+
+const NOUN_TAGS = new Set(['NN', 'NNS'])
 
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
   const { words, caps } = sentenceCase(tokens, i)
@@ -385,6 +392,22 @@ const acronymBeforeCue = (tokens: readonly Token[], i: number): boolean => {
   return isAcronym(t.text) && n !== undefined && n.start === t.end + 1 && n.sentence === t.sentence && ORG_WORDS.has(n.text)
 }
 
+const ORDINALS = new Set(['First', 'Second', 'Third'])
+
+/**
+ * "First Albany Corp.", "First of Michigan Corp.", "the Second Amendment", "the First World War": an
+ * ordinal opens the name of a body, a law or an event that a word for one ends.
+ */
+const ordinalOpensName = (tokens: readonly Token[], i: number): boolean => {
+  if (!ORDINALS.has((tokens[i] as Token).text)) return false
+  for (let k = i + 1; k <= i + 5 && joinsName(tokens, k); k++) {
+    const t = tokens[k] as Token
+    if (ORG_WORDS.has(t.text) || LEGAL_SUFFIXES.has(t.text) || LAW_WORDS.has(t.text) || EVENT_WORDS.has(t.text)) return true
+    if (!isCapitalised(t) && !CONNECTORS.has(t.lower)) return false
+  }
+  return false
+}
+
 /**
  * Tokens of a title's "of" phrase at the start of `rest` ("of State" in "of State Marco Rubio", "of the
  * House" before "Mike Johnson"): up to a given name that a surname follows, or else one word; all of
@@ -465,7 +488,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
-    if (skip[i] || !isCapitalised(t) || (notName(t) && !acronymBeforeCue(tokens, i)) || hasDigit(t.text)) continue
+    if (skip[i] || !isCapitalised(t) || (notName(t) && !acronymBeforeCue(tokens, i) && !ordinalOpensName(tokens, i)) || hasDigit(t.text)) continue
     let j = i
     // Bounded: a run of capitals in a caption file can be the whole text, and it is cut at its first
     // "and" below, so scanning it to its end from every start was quadratic. No name is this long.
