@@ -1,13 +1,13 @@
 import type { Claim, Turn } from '../record/schema.js'
 import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.js'
 import { notAStatement, scoreClaim } from './claims.js'
-import { matchGazetteer } from './gazetteer.js'
+import { matchGazetteer, type Gazetteer } from './gazetteer.js'
 import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfPlace, capsSentence, findProperNouns, insideLongerName, opensBodyName } from './proper-nouns.js'
+import { bodyOfPlace, capsSentence, findProperNouns, insideLongerName, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -57,8 +57,10 @@ const gazetteer: Component = {
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
         if (insideLongerName(tokens, first, last)) continue
+        const type = doc.gazetteer.byId.get(m.entityId as string)?.type
+        if (type === 'PERSON' && personNamedOtherwise(tokens, first, last)) continue
         const next = matches[k + 1]
-        if (doc.gazetteer.byId.get(m.entityId as string)?.type === 'GPE' && !capsSentence(tokens, first)) {
+        if (type === 'GPE' && !capsSentence(tokens, first)) {
           // "U.S. Treasury Department" is the Treasury, "Tokyo Stock Exchange" a body of its own: the place names neither alone.
           if (next && next.first === last + 1 && doc.gazetteer.byId.get(next.entityId as string)?.type === 'ORG' && bodyOfPlace(tokens, next.first)) {
             mentions.push(new EntityMentionRecord(m.turn, m.start, next.end, t.text.slice(m.start, next.end), next.entityId, next.source))
@@ -94,6 +96,18 @@ const roster: Component = {
   },
 }
 
+// The one-word names of the gazetteer's people ("Trump", "Biden"): a surname, wherever it ends a name.
+const surnameSets = new WeakMap<Gazetteer, Set<string>>()
+const surnames = (gazetteer: Gazetteer): Set<string> => {
+  let set = surnameSets.get(gazetteer)
+  if (!set) {
+    set = new Set()
+    for (const e of gazetteer.entries) if (e.type === 'PERSON') for (const alias of e.aliases) if (!alias.includes(' ')) set.add(alias.toLowerCase())
+    surnameSets.set(gazetteer, set)
+  }
+  return set
+}
+
 const properNouns: Component = {
   name: 'proper-nouns',
   run: (doc) => {
@@ -114,7 +128,14 @@ const properNouns: Component = {
     }
     doc.turns.forEach((t, i) => {
       for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text, inLowerCase)) {
-        const { type, evidence, strength, canonical } = p
+        const { canonical } = p
+        let { type, evidence, strength } = p
+        // "Ivanka Trump", "Hunter Biden": a name weakly typed otherwise that ends in a known person's surname is a relative's.
+        if (type !== 'PERSON' && strength < 2 && p.text.includes(' ') && surnames(doc.gazetteer).has(p.text.slice(p.text.lastIndexOf(' ') + 1).toLowerCase())) {
+          type = 'PERSON'
+          evidence = 'a known person\'s surname'
+          strength = 2
+        }
         const id = p.entityId as string
         // A gazetteer or roster id wins over a name found by capitalisation alone; a country's
         // demonym is still a mention of the gazetteer's country.

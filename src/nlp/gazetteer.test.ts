@@ -41,6 +41,15 @@ describe('gazetteer', () => {
     expect(mentions.some((m) => m[0] === 'U.S.' || m[0] === 'Tokyo' || m[0] === 'Stock Exchange')).toBe(false)
   })
 
+  it('keeps a known person\'s surname in a relative\'s name to that relative, and a suffix with the name', () => {
+    const { entities } = extract({ turns: makeTurns([['schneider',
+      'Hunter Biden met Ivanka Trump and Donald Trump Jr. in May. Then President Biden and Mr. Trump spoke of Martin Luther King Jr. and King Charles III.']]), speakers: SPEAKERS })
+    expect(entities.filter((e) => e.mentions.length > 0).map((e) => [e.name, e.type, e.mentions.map((m) => m.text)])).toEqual([
+      ['Hunter Biden', 'PERSON', ['Hunter Biden']], ['Ivanka Trump', 'PERSON', ['Ivanka Trump']], ['Donald Trump Jr.', 'PERSON', ['Donald Trump Jr.']],
+      ['Joe Biden', 'PERSON', ['President Biden']], ['Donald Trump', 'PERSON', ['Trump']], ['Martin Luther King Jr.', 'PERSON', ['Martin Luther King Jr.']],
+      ['Charles III', 'PERSON', ['Charles III']]])
+  })
+
   it('matches a brand written in lower case where the entry lists that spelling, and each spelling by its own case', () => {
     const found = new Map(idsOf('They pay with paypal or bitcoin. PayPal froze it. Tell us.'))
     expect(found.get('paypal')).toEqual(['paypal', 'PayPal'])

@@ -182,6 +182,19 @@ export const bodyOfPlace = (tokens: readonly Token[], first: number): boolean =>
 
 const NOUN_TAGS = new Set(['NN', 'NNS'])
 
+/**
+ * Whether a known person's one-word alias at `first`–`last` is another person's surname or part of a
+ * longer name: a given name or an unknown word right before it ("Hunter Biden", "Ivanka Trump"), or
+ * a generational suffix after it ("Donald Trump Jr."). The proper-noun pass then reads the name whole.
+ */
+export const personNamedOtherwise = (tokens: readonly Token[], first: number, last: number): boolean => {
+  const after = tokens[last + 1]
+  if (after && joinsName(tokens, last + 1) && GENERATIONAL.has(after.text)) return true
+  const before = tokens[first - 1]
+  return first === last && before !== undefined && joinsName(tokens, first) && isCapitalised(before) && !notName(before) &&
+    !TITLES.has(before.text) && !PERSON_PREFIXES.has(before.text) && (isGivenName(before) || !commonWord(before)) && !capsSentence(tokens, first)
+}
+
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
   const { words, caps } = sentenceCase(tokens, i)
   // A one-word headline ("SOCCER -") counts too, when the word is long enough not to be an acronym.
@@ -381,7 +394,9 @@ const idiomAt = (tokens: readonly Token[], i: number, idiom: readonly string[]):
 
 /** Index of the last title word of a run, its last word aside; -1 if none. */
 const lastTitleBeforeEnd = (run: readonly Token[]): number => {
-  for (let k = run.length - 2; k >= 0; k--) if (TITLES.has((run[k] as Token).text)) return k
+  // "Martin Luther King Jr": a title word before nothing but a generational suffix is the surname.
+  const end = GENERATIONAL.has((run.at(-1) as Token).text) ? run.length - 3 : run.length - 2
+  for (let k = end; k >= 0; k--) if (TITLES.has((run[k] as Token).text)) return k
   return -1
 }
 
@@ -637,8 +652,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const [type, evidence, strength] = typeOf(run, before, after, name)
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
     const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && knownRegions().has(name.toLowerCase())) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
-    // "Norwest Corp.": the full stop of a legal suffix is written as part of the firm's name.
-    const end = run.length > 1 && LEGAL_SUFFIXES.has(b.text) && after?.text === '.' && after.start === b.end ? after.end : b.end
+    // "Norwest Corp.", "Donald Trump Jr.": the full stop of a legal or generational suffix is written as part of the name.
+    const end = run.length > 1 && (LEGAL_SUFFIXES.has(b.text) || b.text === 'Jr' || b.text === 'Sr') && after?.text === '.' && after.start === b.end ? after.end : b.end
     out.push(team ? teamNoun(a, b.end, name) : properNoun(a, end, text.slice(a.start, end), slug(name), type, evidence, strength))
     i = j
   }
