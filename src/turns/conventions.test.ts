@@ -47,6 +47,12 @@ describe('label conventions', () => {
       expected: [['schneider', 'Hi.'], ['lee', 'Thanks.'], ['schneider', 'Why?'], ['lee', 'Because.']],
     },
     {
+      id: 'labels inside paragraphs, where a transcript lost its line breaks',
+      text: 'Jordan Schneider: Welcome to the show. Today: rare earths. Chris Miller: Thanks. China: it refines most. Jordan Schneider: Why now? Chris Miller: Leverage.\n\nMR. LONG: Yes. JUSTICE KENNEDY: Why? MR. LONG: Because. JUSTICE KENNEDY: I see.',
+      expected: [['schneider', 'Welcome to the'], ['miller', 'Thanks. China: it'], ['schneider', 'Why now?'], ['miller', 'Leverage.'],
+        ['long', 'Yes.'], ['kennedy', 'Why?'], ['long', 'Because.'], ['kennedy', 'I see.']],
+    },
+    {
       id: 'labels in Markdown italics (`*Name:*`, `_Name_:`)',
       text: '*Jordan Schneider:* Welcome.\n\n_Chris Miller_: Thanks.\n\n*Jordan Schneider:* Why? *Really:* now?',
       expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? *Really:* now?']],

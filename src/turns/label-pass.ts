@@ -5,9 +5,9 @@
  */
 import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, plainLineNames, type Conventions } from './conventions.js'
-import { detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
+import { detectInlineLabel, detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
-import { isTitleOnly, nameKey, nameTokens, placeholderId, titleCase } from './names.js'
+import { isAllCaps, isTitleOnly, nameKey, nameTokens, placeholderId, titleCase } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
 
 // Only the opening of a long document is searched for the names a roster block or intro gives.
@@ -114,10 +114,67 @@ const promoteKnownNames = (labels: Array<LabelMatch | undefined>): Array<LabelMa
   return labels.map((label) => (label?.syntax === 'plain-line' && label.name !== null && promoted(label.name) ? { ...label, syntax: 'name-line' } : label))
 }
 
+// A label inside a paragraph, after the end of a sentence: "…rare earths. Chris Miller: Thanks…", as
+// transcripts whose line breaks were lost (scraped pages, PDFs) run every turn into one paragraph.
+// A title's or an initial's full stop ends no sentence: "MR. LONG:" is one label.
+const LABEL_INSIDE = /(?<=[.?!…]["”’)]? )(?<!\b(?:[Mm][Rr][Ss]?|[Mm][Ss]|[Dd][Rr]|St|Sen|SEN|Rep|REP|Gov|GOV|Gen|GEN|Jr|Sr|\p{Lu})\. )((?:(?:Mr|Mrs|Ms|Dr|MR|MRS|MS|DR|Sen|SEN|Rep|REP)\. )?\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){0,3}):[ \t]+(?=\S)/gu
+
+/**
+ * The names of labels inside paragraphs that say a change of speaker: a name that also opens a
+ * paragraph as a colon label, or a full name or a name in capitals found inside paragraphs twice
+ * or more; only where two names or more qualify, as in a conversation.
+ */
+const namesInside = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>): Set<string> => {
+  const opening = new Set<string>()
+  for (const label of labels) if (label?.syntax === 'colon' && label.name) opening.add(label.name)
+  const counts = new Map<string, number>()
+  for (const paragraph of paragraphs) {
+    if (paragraph.text.length < 40 || !paragraph.text.includes(': ')) continue
+    for (const match of paragraph.text.matchAll(LABEL_INSIDE)) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1)
+  }
+  const names = new Set<string>()
+  for (const [name, n] of counts) {
+    const label = detectInlineLabel(`${name}: x`)
+    if (label?.name !== name) continue
+    if (opening.has(name) || (n >= 2 && (name.includes(' ') || isAllCaps(name)))) names.add(name)
+  }
+  if (names.size === 0) return names
+  const speakers = new Set([...names, ...opening])
+  return speakers.size >= 2 ? names : new Set()
+}
+
+/** A later piece of a paragraph: the paragraph's speaker and times belong to its first piece. */
+const laterPiece = (paragraph: Paragraph, text: string): Paragraph => {
+  const { speaker: _speaker, start: _start, end: _end, ...rest } = paragraph
+  return { ...rest, text }
+}
+
+/** Splits paragraphs before the labels inside them that `names` holds. */
+const splitAtLabels = (paragraphs: readonly Paragraph[], names: ReadonlySet<string>): Paragraph[] => {
+  const out: Paragraph[] = []
+  for (const paragraph of paragraphs) {
+    let from = 0
+    for (const match of paragraph.text.matchAll(LABEL_INSIDE)) {
+      if (!names.has(match[1]!)) continue
+      const piece = paragraph.text.slice(from, match.index).trim()
+      if (piece) out.push(from === 0 ? { ...paragraph, text: piece } : laterPiece(paragraph, piece))
+      from = match.index
+    }
+    out.push(from === 0 ? paragraph : laterPiece(paragraph, paragraph.text.slice(from)))
+  }
+  return out
+}
+
 /** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
 export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
   let paragraphs = splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
-  let labels = promoteKnownNames(dropLowerCaseNamesInLowerCaseText(paragraphs, detectAll(paragraphs)))
+  let detected = detectAll(paragraphs)
+  const inside = namesInside(paragraphs, detected)
+  if (inside.size > 0) {
+    paragraphs = splitAtLabels(paragraphs, inside)
+    detected = detectAll(paragraphs)
+  }
+  let labels = promoteKnownNames(dropLowerCaseNamesInLowerCaseText(paragraphs, detected))
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
   // A page's title (`<h1>Episode 12: Rare earths</h1>`) is not a speech labelled once.
   const firstText = paragraphs.findIndex((p) => p.headingLevel === undefined && /[\p{L}\p{N}]/u.test(p.text))
