@@ -25,6 +25,14 @@ describe('proper nouns', () => {
       { name: 'Bureau of Industry and Security', type: 'ORG' }, { name: 'Bill and Melinda Gates Foundation', type: 'ORG' }])
   })
 
+  it('reads a title word after a given name as the surname, a place word "City" as a place, and a place opening a sentence', () => {
+    expect(found('Stephen King met Billie Jean King in New York City. South Carolina Gov. Henry McMaster came.')).toEqual([
+      { name: 'Stephen King', type: 'PERSON' }, { name: 'Billie Jean King', type: 'PERSON' }, { name: 'New York City', type: 'GPE' },
+      { name: 'South Carolina', type: 'GPE' }, { name: 'Henry McMaster', type: 'PERSON' }])
+    // In a row of results, "Manchester City" is the club.
+    expect(found('Manchester City 2 Leeds 1')).toEqual([{ name: 'Manchester City', type: 'ORG' }, { name: 'Leeds', type: 'ORG' }])
+  })
+
   it('reads an ordinal opening the name of a body, a law or an event as part of it, and alone as no name', () => {
     expect(found('First, shares of First Albany Corp. rose. The First Amendment and the Second World War came up.')).toEqual([
       { name: 'First Albany Corp.', type: 'ORG' }, { name: 'First Amendment', type: 'LAW' }, { name: 'Second World War', type: 'EVENT' }])

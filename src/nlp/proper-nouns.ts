@@ -46,7 +46,7 @@ const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord'
 const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
 // Words that end the name of a place: "Wall Street", "Tiananmen Square", "Persian Gulf".
 const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',
-  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights'])
+  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City'])
 // "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
@@ -392,6 +392,12 @@ const idiomAt = (tokens: readonly Token[], i: number, idiom: readonly string[]):
   return true
 }
 
+// Titles that are also surnames ("King", "Bishop"), unlike abbreviations ("Gov", "Sen").
+const TITLE_ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Rep', 'Sen', 'Gov'])
+/** "Stephen King", "Billie Jean King": after a given name that is no place, a title word ending the run is the surname. */
+const surnameTitle = (run: readonly Token[]): boolean =>
+  run.length <= 3 && isGivenName(run[0] as Token) && !isKnownPlace((run[0] as Token).lower) && !TITLE_ABBREVIATIONS.has((run.at(-1) as Token).text)
+
 /** Index of the last title word of a run, its last word aside; -1 if none. */
 const lastTitleBeforeEnd = (run: readonly Token[]): number => {
   // "Martin Luther King Jr": a title word before nothing but a generational suffix is the surname.
@@ -540,7 +546,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
-    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(t.lower) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
     while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
@@ -562,7 +568,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     if (next && (next.text === '\u2019' || next.text === "'") && CONTRACTIONS.has(tokens[j + 2]?.lower ?? '')) { i = j; continue }
     // "Prime Minister", "South Carolina Gov.": a title that ends a run names nobody; what is before it may.
     // Not after "of": "Department of Justice" ends in a title word and is one name.
-    while (run.length > 1 && TITLES.has((run.at(-1) as Token).text) && (run.at(-2) as Token).lower !== 'of') { run.pop(); j-- }
+    while (run.length > 1 && TITLES.has((run.at(-1) as Token).text) && (run.at(-2) as Token).lower !== 'of' && !surnameTitle(run)) { run.pop(); j-- }
     // "Secretary Smith", "Palestinian President Yasser Arafat": a title is evidence, not part of the
     // name, and the name is what follows it.
     const titleAt = lastTitleBeforeEnd(run)
@@ -651,7 +657,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     }
     const [type, evidence, strength] = typeOf(run, before, after, name)
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
-    const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && knownRegions().has(name.toLowerCase())) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
+    const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && (knownRegions().has(name.toLowerCase()) || b.text === 'City')) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
     // "Norwest Corp.", "Donald Trump Jr.": the full stop of a legal or generational suffix is written as part of the name.
     const end = run.length > 1 && (LEGAL_SUFFIXES.has(b.text) || b.text === 'Jr' || b.text === 'Sr') && after?.text === '.' && after.start === b.end ? after.end : b.end
     out.push(team ? teamNoun(a, b.end, name) : properNoun(a, end, text.slice(a.start, end), slug(name), type, evidence, strength))
