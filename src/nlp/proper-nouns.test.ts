@@ -25,10 +25,12 @@ describe('proper nouns', () => {
       { name: 'Bureau of Industry and Security', type: 'ORG' }, { name: 'Bill and Melinda Gates Foundation', type: 'ORG' }])
   })
 
-  it('reads a title word after a given name as the surname, a place word "City" as a place, and a place opening a sentence', () => {
+  it('reads a title word after a given name as the surname, a place word "City" as a place, a place opening a sentence or before a title', () => {
     expect(found('Stephen King met Billie Jean King in New York City. South Carolina Gov. Henry McMaster came.')).toEqual([
       { name: 'Stephen King', type: 'PERSON' }, { name: 'Billie Jean King', type: 'PERSON' }, { name: 'New York City', type: 'GPE' },
       { name: 'South Carolina', type: 'GPE' }, { name: 'Henry McMaster', type: 'PERSON' }])
+    expect(found('Texas Governor Greg Abbott met Florida Gov. Ron DeSantis.')).toEqual([
+      { name: 'Texas', type: 'GPE' }, { name: 'Greg Abbott', type: 'PERSON' }, { name: 'Florida', type: 'GPE' }, { name: 'Ron DeSantis', type: 'PERSON' }])
     // In a row of results, "Manchester City" is the club.
     expect(found('Manchester City 2 Leeds 1')).toEqual([{ name: 'Manchester City', type: 'ORG' }, { name: 'Leeds', type: 'ORG' }])
   })

@@ -310,6 +310,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   const length = nameLength(run)
   // "Soviet Union", "Isle of Man": a known place whose last word is also a cue word.
   if (run.length >= 2 && isKnownPlace(name)) return ['GPE', 'a known place', 3]
+  // "Florida Gov. Ron DeSantis": a place before a title, which no person's name is.
+  if (after && TITLES.has(after.text) && isKnownPlace(name)) return ['GPE', `a place before the title "${after.text}"`, 2.5]
   if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
   if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
@@ -574,6 +576,11 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const titleAt = lastTitleBeforeEnd(run)
     const title = titleAt >= 0 ? run[titleAt] : undefined
     if (titleAt >= 0) {
+      // "Texas Governor Greg Abbott": a place before the title is named too.
+      const x = run[0] as Token
+      const y = run[titleAt - 1]
+      const place = y === undefined ? '' : text.slice(x.start, y.end)
+      if (y !== undefined && isKnownPlace(place)) out.push(properNoun(x, y.end, place, slug(place), 'GPE', 'a place before a title', 2.5))
       // "Secretary of State Marco Rubio": the title's "of" phrase is the title's too.
       const cut = titleAt + 1 + (run[titleAt + 1]?.lower === 'of' ? titleObjectLength(run.slice(titleAt + 1)) : 0)
       first += cut
