@@ -69,4 +69,10 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('Now that was the first summer that we did not send them to Ukraine.')).toContain('personal')
     expect(featureNames('We had Bessent at Treasury start talking about raising the heat.')).not.toContain('personal')
   })
+
+  it('reads "I\'d add that", "my guess is" as framing a claim, not as the speaker\'s own story', () => {
+    expect(featureNames('I agree, and I\'d add that the Commerce Department needs to coordinate with allies.')).not.toContain('personal')
+    expect(featureNames('My guess is that the controls will stay in place through 2026.')).not.toContain('personal')
+    expect(featureNames('I\'d add that my kids loved the beach in 2019.')).toContain('personal')
+  })
 })

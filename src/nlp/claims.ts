@@ -31,7 +31,7 @@ const HABITUAL_PAST = /\b(?:when (?:i|we|they|he|she|you) (?:first |were |was |s
 // "I was born in Kyiv", "When I was 18, I moved", "And in New York, I completed my education": the
 // speaker's own story, wherever the "I" stands, is no policy claim unless policy words or figures
 // make it one. "I think", "I mean", "you know" only frame a claim.
-const EPISTEMIC = /\b(?:i (?:think|guess|mean|believe|suspect|feel like|would say|know|agree|don['’]t think)|i['’]d say|i['’]m (?:not )?sure|you know|seems to me|to me)\b/gi
+const EPISTEMIC = /\b(?:i (?:think|guess|mean|believe|suspect|feel like|would say|know|agree|don['’]t think|(?:would )?(?:argue|add|note|stress|emphasi[sz]e|point out))|i['’]d (?:also )?(?:say|add|argue|note|stress|emphasi[sz]e|point out)|i want to (?:add|stress|emphasi[sz]e|point out|flag)|i['’]m (?:not )?sure|my (?:sense|view|argument|point|guess|read|take) is|you know|seems to me|to me)\b/gi
 // The first words of SELF's alternatives: a sentence without one of them skips both regexes.
 const SELF_WORDS = new Set(['i', 'me', 'my', 'myself', 'our', 'we', 'all', 'one', 'back'])
 const SELF = /\b(?:i|i['’](?:m|ve|d|ll)|me|my|myself|our (?:kids|family|children|parents|grandparents|home|house)|we (?:were|went|used to|did not|didn['’]t|moved|lived|grew up)|all of a sudden|one day|back then)\b/i
