@@ -70,6 +70,13 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('We had Bessent at Treasury start talking about raising the heat.')).not.toContain('personal')
   })
 
+  it('reads the host handing over or breaking for an ad as talk about the show', () => {
+    expect(featureNames('So Chris, walk us through the US response to the export controls.')).toContain('meta-talk')
+    expect(featureNames('Tell me about the foreign direct product rule.')).toContain('meta-talk')
+    expect(featureNames('We\'ll be right back after this message from our sponsor.')).toContain('meta-talk')
+    expect(featureNames('So Beijing will walk away from the tariff talks.')).not.toContain('meta-talk')
+  })
+
   it('reads "I\'d add that", "my guess is" as framing a claim, not as the speaker\'s own story', () => {
     expect(featureNames('I agree, and I\'d add that the Commerce Department needs to coordinate with allies.')).not.toContain('personal')
     expect(featureNames('My guess is that the controls will stay in place through 2026.')).not.toContain('personal')

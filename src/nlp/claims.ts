@@ -23,7 +23,9 @@ const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
 // The host announcing what happens next: "We are going to do some brief intros", "I'll turn it over to".
-const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i)(?:['’]re| are|['’]ll| will| am|['’]m)(?: also)? (?:(?:going to|gonna) )?(?:do (?:some|a|the|our)|start|kick|talk|hear from|open it|turn it over|wrap|begin|be around|be back|be here|be taking|take (?:some )?questions|switch|jump|dive)\b/i
+const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i)(?:['’]re| are|['’]ll| will| am|['’]m)(?: also)? (?:(?:going to|gonna) )?(?:do (?:some|a|the|our)|start|kick|talk|hear from|open it|turn it over|wrap|begin|be around|be (?:right )?back|be here|be taking|take (?:some )?questions|switch|jump|dive)\b/i
+// The host handing over: "So Chris, walk us through the US response", "Tell me about the rule": a request, not a claim.
+const PROMPT = /^(?:(?:so|and|now|ok|okay|well|alright|all right),? )*(?:\p{Lu}[\p{L}'’-]+,? )?(?:walk|tell|talk|give|take|help|explain|describe|share|paint|unpack|remind|break|lay) (?:us|me|everyone|our (?:listeners|audience)|the audience)\b/iu
 const IDIOM_DEAL = /\b(?:big|huge|great|good|real|no|such a) deal\b/i
 const URL = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|net|io|fm)\/\S/i
 // "When we first started, we would record together": "would" of a habit in the past, not a prediction.
@@ -327,7 +329,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if ((text.includes('/') || classes & WWW) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
   const hits = input.hits ?? scanLexicons(tokens)
   const meta = hits.meta
-  const agenda = meta.length === 0 ? AGENDA.exec(text) : null
+  const agenda = meta.length === 0 ? AGENDA.exec(text) ?? PROMPT.exec(text) : null
   if (meta.length > 0) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: meta[0] })
   else if (agenda) features.push({ name: 'meta-talk', weight: WEIGHTS.meta, detail: agenda[0] })
   // "That was a huge deal": the idiom, not an agreement.
