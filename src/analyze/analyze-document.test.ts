@@ -19,6 +19,11 @@ describe('analyzeDocument: first names that speak once', () => {
     expect(speakersOf(text)).toEqual(['jordan', 'chris', 'jordan', 'chris'])
   })
 
+  it('takes no heading of dictionary words for a speaker, and a name of them with a given name for one', () => {
+    expect(speakersOf('We discuss rare earths.\nKey Takeaways: China dominates processing.\nFinal Thoughts: the West must invest.')).toEqual(['unknown'])
+    expect(speakersOf('Will Smith: Welcome.\nBill Gates: Thanks.\nWill Smith: Why?')).toEqual(['smith', 'gates', 'smith'])
+  })
+
   it('takes recurring labels in lower case for speakers, but not dictionary words', () => {
     expect(speakersOf('jordan: welcome.\nchris: thanks.\njordan: why now?\nchris: leverage.')).toEqual(['jordan', 'chris', 'jordan', 'chris'])
     expect(speakersOf('upshot: none.\nverdict: yes.\nupshot: no.\nverdict: no.')).toEqual(['unknown'])

@@ -99,6 +99,8 @@ interface BuildInput {
   isMixedCase?: () => boolean
   /** Whether a capitalised word is an ordinary word (SplitOptions.isOrdinaryWord); absent, no one-word label counts once. */
   isOrdinaryWord?: (word: string) => boolean
+  /** Whether a lower-case word is a given name (SplitOptions.isGivenName). */
+  isGivenName?: (word: string) => boolean
 }
 
 
@@ -174,7 +176,7 @@ const nameIndex = <T>(items: readonly T[], nameOf: (item: T) => string): ((token
  * const roster = buildRoster({ candidates, hints: [{ name: 'Chris McGuire', role: 'guest' }], mentionedBefore })
  * roster.resolve('CHRIS MCGUIRE')?.key // 'chris mcguire'
  */
-export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel, isMixedCase = () => false, isOrdinaryWord }: BuildInput): Roster => {
+export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWord = () => false, openingLabel, isMixedCase = () => false, isOrdinaryWord, isGivenName }: BuildInput): Roster => {
   const warnings: Warning[] = []
   const hintByKey = new Map<string, SpeakerHint>()
   const hintByPerson = new Map<string, SpeakerHint>()
@@ -232,6 +234,9 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // `jordan:` in a text labelled in lower case: the dictionary, not the text's case, says it is a
     // word; and a lone one is no convention, even opening the text.
     if (c.lowerCase) return c.inline >= 2 && (tokens.length > 1 || placeholderId(c.name) !== undefined || !(isOrdinaryWord?.(c.name.trim()) ?? false))
+    // "Key Takeaways:", "Final Thoughts:": headings of dictionary words, none a given name, name no one.
+    if (isOrdinaryWord && isGivenName && tokens.length >= 2 && !isTitleOnly(tokens) && !TITLES.has(tokens[0]!) && !placeholderId(c.name) &&
+      tokens.every((t) => isOrdinaryWord(t) && !isGivenName(t))) return false
     if (key === openingLabel) return true
     // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true

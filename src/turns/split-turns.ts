@@ -75,7 +75,7 @@ const splitBySpeechHeadings = (units: readonly Unit[], warnings: Warning[]): Spl
  * ])
  * // speakers: mcguire, schneider; turns: 4
  */
-export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdinaryWord }: SplitOptions = {}): SplitResult => {
+export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdinaryWord, isGivenName }: SplitOptions = {}): SplitResult => {
   const { paragraphs, labels, conventions } = labelParagraphs(input)
   const { table, firstLabel } = collectCandidates(paragraphs, labels, conventions)
   let vocabulary: Map<string, { lower: number; capital: number }> | undefined
@@ -87,6 +87,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdin
     isCommonWord: (word) => isCommonWord((vocabulary ??= wordCases(paragraphs)), word),
     isMixedCase: () => isMixedCase(paragraphs),
     ...(isOrdinaryWord ? { isOrdinaryWord } : {}),
+    ...(isGivenName ? { isGivenName } : {}),
     ...(opening ? { openingLabel: opening } : {}),
   })
   const warnings: Warning[] = [...roster.warnings]

@@ -19,6 +19,12 @@ export interface SplitOptions {
    * (`Maria:`). Without it, a one-word label in mixed case must recur to be a speaker.
    */
   isOrdinaryWord?: (word: string) => boolean
+  /**
+   * Whether a lower-case word is a given name ("rose", "will"), so that a label made only of
+   * dictionary words (`Key Takeaways:`, `Final Thoughts:`) is told from a name (`Will Smith:`).
+   * Without it (or without isOrdinaryWord), any two capitalised words can be a name.
+   */
+  isGivenName?: (word: string) => boolean
 }
 
 export interface SplitResult {
