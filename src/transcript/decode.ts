@@ -52,6 +52,24 @@ const countControls = (bytes: Uint8Array): number => {
   return controls
 }
 
+/**
+ * UTF-16 written without a byte order mark (some Windows and Java exports): text in Latin script
+ * leaves every other byte NUL, the high bytes, and no other. Binary data has NULs anywhere.
+ */
+const utf16WithoutBom = (head: Uint8Array): 'utf16-le' | 'utf16-be' | undefined => {
+  const pairs = head.length >> 1
+  if (pairs < 8) return undefined
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenNul++
+    if (head[i + 1] === 0) oddNul++
+  }
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'utf16-le'
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'utf16-be'
+  return undefined
+}
+
 const decodeBytes = (bytes: Uint8Array, options: DecodeOptions): Decoded => {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), warnings: [] }
@@ -59,7 +77,11 @@ const decodeBytes = (bytes: Uint8Array, options: DecodeOptions): Decoded => {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16-le'), warnings: [] }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16-be'), warnings: [] }
   const nul = bytes.indexOf(0)
-  if (nul >= 0) throw binary(`a NUL byte at offset ${nul}`, options)
+  if (nul >= 0) {
+    const utf16 = utf16WithoutBom(bytes.subarray(0, SAMPLE_BYTES))
+    if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), warnings: [] }
+    throw binary(`a NUL byte at offset ${nul}`, options)
+  }
   const head = bytes.subarray(0, SAMPLE_BYTES)
   const controls = countControls(head)
   if (controls > head.length * MAX_CONTROL_SHARE) throw binary(`${controls} control bytes in the first ${head.length}`, options)

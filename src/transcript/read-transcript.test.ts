@@ -170,6 +170,12 @@ describe('readTranscript decoding', () => {
     expect(readTranscript(bytes).paragraphs).toEqual([{ text: 'Jordan Schneider: 你好' }])
   })
 
+  it('decodes UTF-16 without a BOM, either byte order, from its pattern of NUL bytes', () => {
+    const text = 'Jordan Schneider: Welcome to the show.\n'
+    expect(readTranscript(Buffer.from(text, 'utf16le')).paragraphs).toEqual([{ text: 'Jordan Schneider: Welcome to the show.' }])
+    expect(readTranscript(Buffer.from(text, 'utf16le').swap16()).paragraphs).toEqual([{ text: 'Jordan Schneider: Welcome to the show.' }])
+  })
+
   it('reads windows-1252 text that is not UTF-8, with a warning', () => {
     const bytes = Buffer.from([...Buffer.from('Ann: '), 0x93, ...Buffer.from('caf'), 0xe9, 0x94, 0x20, 0x96, ...Buffer.from(' done\n')])
     const result = readTranscript(bytes, { input: 'old.txt' })
