@@ -75,6 +75,14 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('Tell me about the foreign direct product rule.')).toContain('meta-talk')
     expect(featureNames('We\'ll be right back after this message from our sponsor.')).toContain('meta-talk')
     expect(featureNames('So Beijing will walk away from the tariff talks.')).not.toContain('meta-talk')
+    expect(featureNames('If you enjoy it, rate and review us in your favorite podcasting app.')).toContain('meta-talk')
+  })
+
+  it('reads thanks and a welcome addressed to someone by name as a pleasantry', () => {
+    expect(featureNames('Fei-Fei, thank you so much for being here.')).toContain('pleasantry')
+    expect(featureNames('Well, Andre, thank you very much.')).toContain('pleasantry')
+    expect(featureNames('Hi Buzzsprout, Gillian here.')).toContain('pleasantry')
+    expect(featureNames('Beijing, in turn, thanked Moscow for its support.')).not.toContain('pleasantry')
   })
 
   it('reads "I\'d add that", "my guess is" as framing a claim, not as the speaker\'s own story', () => {

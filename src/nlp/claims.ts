@@ -22,6 +22,8 @@ const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|comp
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
+// The person addressed, before thanks or a welcome: "Fei-Fei, thank you so much for being here."
+const VOCATIVE = /^(?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?, ){1,2}/u
 // The host announcing what happens next: "We are going to do some brief intros", "I'll turn it over to".
 const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i)(?:['’]re| are|['’]ll| will| am|['’]m)(?: also)? (?:(?:going to|gonna) )?(?:do (?:some|a|the|our)|start|kick|talk|hear from|open it|turn it over|wrap|begin|be around|be (?:right )?back|be here|be taking|take (?:some )?questions|switch|jump|dive)\b/i
 // The host handing over: "So Chris, walk us through the US response", "Tell me about the rule": a request, not a claim.
@@ -323,7 +325,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if (fragment) features.push({ name: 'fragment', weight: WEIGHTS.fragment, detail: fragment })
   const back = BACKCHANNEL.exec(text)
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
-  const pleasantry = PLEASANTRY.exec(text)
+  const pleasantry = PLEASANTRY.exec(text) ?? (VOCATIVE.test(text) ? PLEASANTRY.exec(text.replace(VOCATIVE, '')) : null)
   if (pleasantry && words < 16) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: pleasantry[0].trim() })
   // Every URL pattern needs a "/" or "www": most sentences skip the scan.
   if ((text.includes('/') || classes & WWW) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })

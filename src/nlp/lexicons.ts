@@ -33,7 +33,10 @@ export const POLICY_WORDS: readonly string[] = [
 // Talk about the conversation itself.
 export const META_PHRASES: readonly string[] = ['question', 'answer', 'pod', 'episode', 'show', 'talk about', 'talked about', 'talking about', 'let’s', "let's",
   'curious', 'reach out', 'tell us', 'come on', 'chat', 'i hope', 'we’ll see', "we'll see", 'who knows', 'thought through',
-  'this conversation', 'last time']
+  'this conversation', 'last time',
+  // The show's own asks: subscribe, rate, review.
+  'subscribe', 'leave a review', 'leaving a review', 'rate and review', 'giving us a rating', 'podcasting app', 'podcast app',
+  'wherever you get your podcasts']
 
 /**
  * Hedge cues (CoNLL-2010 "uncertain" sentences; claims.md §2.4): a finite lexicon, matched on whole
