@@ -78,6 +78,14 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('If you enjoy it, rate and review us in your favorite podcasting app.')).toContain('meta-talk')
   })
 
+  it('reads a question that speech-to-text ended with a full stop by its inverted verb, and a self-introduction as no claim', () => {
+    expect(featureNames('Are there any projects on carbon emissions that you are excited about.')).toContain('question')
+    expect(featureNames('So do you think the export controls will hold.')).toContain('question')
+    expect(featureNames('There are three projects on carbon emissions in the CNCF.')).not.toContain('question')
+    expect(featureNames('I am a platform engineer at Tietoevry and I am based in Oslo.')).toContain('pleasantry')
+    expect(featureNames('I am the one who told Congress that the export controls would fail.')).not.toContain('pleasantry')
+  })
+
   it('reads thanks and a welcome addressed to someone by name as a pleasantry', () => {
     expect(featureNames('Fei-Fei, thank you so much for being here.')).toContain('pleasantry')
     expect(featureNames('Well, Andre, thank you very much.')).toContain('pleasantry')

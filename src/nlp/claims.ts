@@ -22,6 +22,11 @@ const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|comp
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
+// Speech-to-text often ends a question with a full stop: "Are there any projects you're excited about."
+// A verb before its subject opening the sentence says it is one.
+const INVERTED_QUESTION = /^(?:(?:so|and|but|now|okay|ok|well|also),? )*(?:are|is|do|does|did|can|could|would|will|have|has|should|was|were)(?:n['’]t)? (?:there|you|we|they|i|it|he|she|y['’]all)\b/i
+// "Introductions, please": "I am a platform engineer at Tietoevry", "My name is…", "I'm based in Oslo".
+const INTRODUCTION = /\b(?:[Mm]y name is|I['’]m based in|I am based in|I (?:currently )?work (?:at|for) \p{Lu}|I(?:['’]m| am) (?:a|an|the) (?:[\w-]+ ){0,4}(?:at|of|for|with) \p{Lu})/u
 // The person addressed, before thanks or a welcome: "Fei-Fei, thank you so much for being here."
 const VOCATIVE = /^(?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?, ){1,2}/u
 // The host announcing what happens next: "We are going to do some brief intros", "I'll turn it over to".
@@ -317,6 +322,8 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
     const quoteAt = last < text.length - 1 ? Math.max(text.lastIndexOf('“', last), text.lastIndexOf('"', last - 1)) : -1
     const reported = quoteAt > 0 && text.slice(0, quoteAt).split(/\s+/).length > 8
     if (!reported) features.push({ name: 'question', weight: WEIGHTS.question })
+  } else if (INVERTED_QUESTION.test(text)) {
+    features.push({ name: 'question', weight: WEIGHTS.question, detail: 'asked without a question mark' })
   }
   if (words < 4) features.push({ name: 'too-short', weight: WEIGHTS.tooShort, detail: wordCount(words) })
   else if (words < 7) features.push({ name: 'short', weight: WEIGHTS.short, detail: wordCount(words) })
@@ -327,6 +334,10 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
   const pleasantry = PLEASANTRY.exec(text) ?? (VOCATIVE.test(text) ? PLEASANTRY.exec(text.replace(VOCATIVE, '')) : null)
   if (pleasantry && words < 16) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: pleasantry[0].trim() })
+  else {
+    const introduction = classes & SELF_WORD && words < 60 ? INTRODUCTION.exec(text) : null
+    if (introduction) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: introduction[0] })
+  }
   // Every URL pattern needs a "/" or "www": most sentences skip the scan.
   if ((text.includes('/') || classes & WWW) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
   const hits = input.hits ?? scanLexicons(tokens)
