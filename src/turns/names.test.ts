@@ -27,6 +27,10 @@ test.each([
   { id: 'mixed case kept', label: 'Chris McGuire', expected: 'Chris McGuire' },
   { id: 'initials kept', label: 'JS', expected: 'JS' },
   { id: 'a short name in capitals is a name', label: 'BOB', expected: 'Bob' },
+  { id: 'a hearing record\'s surname in capitals after a title', label: 'Chairman GRASSLEY', expected: 'Chairman Grassley' },
+  { id: 'a surname prefix kept as written', label: 'Mr. McGUIRE', expected: 'Mr. McGuire' },
+  { id: 'a title in capitals after "The"', label: 'The SPEAKER pro tempore', expected: 'The Speaker pro tempore' },
+  { id: 'an acronym after a name kept', label: 'Sen. Mike Lee (R-UT)', expected: 'Sen. Mike Lee (R-UT)' },
 ])('displayName: $id', ({ label, expected }) => {
   expect(displayName(label)).toBe(expected)
 })

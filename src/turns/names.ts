@@ -119,14 +119,23 @@ export const surnameId = (name: string): string => {
 export const givenNameId = (name: string): string => asciiId(nameTokens(name)[0] ?? '')
 
 /**
- * How a label is shown when it was written in capitals only: "CHRIS MCGUIRE" → "Chris Mcguire".
+ * How a label is shown when it was written in capitals only: "CHRIS MCGUIRE" → "Chris Mcguire"; a
+ * surname in capitals after a title in mixed case too: "Chairman GRASSLEY" → "Chairman Grassley".
  * A mixed-case spelling seen elsewhere (a hint, another label) is preferred by the roster.
  */
 export const displayName = (label: string): string => {
   const trimmed = label.replace(/\s+/g, ' ').trim()
-  if (trimmed !== trimmed.toUpperCase() || trimmed === trimmed.toLowerCase() || INITIALS.test(trimmed)) return trimmed
+  if (trimmed === trimmed.toLowerCase() || INITIALS.test(trimmed)) return trimmed
+  // `Chairman GRASSLEY`, `Mr. McGUIRE`: hearing records set the surname in capitals after a title.
+  if (trimmed !== trimmed.toUpperCase()) {
+    const first = trimmed.split(' ')[0]!
+    return !isAllCaps(first) && TITLES.has(first.toLowerCase().replace(/\.$/, '')) ? trimmed.replace(CAPITALS_SURNAME, (_w, prefix: string | undefined, rest: string) => (prefix ?? '') + titleCase(rest)) : trimmed
+  }
   return titleCase(trimmed)
 }
+
+// A word in capitals of two letters or more, with a prefix kept as written: `GRASSLEY`, `McGUIRE`, `DeLAURO`.
+const CAPITALS_SURNAME = /(?<![\p{L}'’(-])(Ma?c|De|Di|La|Le|Van)?(\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])/gu
 
 // `JS:`, `CM:`: a speaker's initials, which no vowel makes a name ("BOB", "ANN", "AL" are names).
 const INITIALS = /^[B-DF-HJ-NP-TV-XZ]{2,3}$/
