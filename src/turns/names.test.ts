@@ -23,7 +23,7 @@ describe('surnameId', () => {
 })
 
 test.each([
-  { id: 'capitals are title-cased', label: 'CHRIS MCGUIRE', expected: 'Chris Mcguire' },
+  { id: 'capitals are title-cased, Mc with a capital after it', label: 'CHRIS MCGUIRE', expected: 'Chris McGuire' },
   { id: 'mixed case kept', label: 'Chris McGuire', expected: 'Chris McGuire' },
   { id: 'initials kept', label: 'JS', expected: 'JS' },
   { id: 'a short name in capitals is a name', label: 'BOB', expected: 'Bob' },

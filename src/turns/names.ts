@@ -119,7 +119,7 @@ export const surnameId = (name: string): string => {
 export const givenNameId = (name: string): string => asciiId(nameTokens(name)[0] ?? '')
 
 /**
- * How a label is shown when it was written in capitals only: "CHRIS MCGUIRE" → "Chris Mcguire"; a
+ * How a label is shown when it was written in capitals only: "CHRIS MCGUIRE" → "Chris McGuire"; a
  * surname in capitals after a title in mixed case too: "Chairman GRASSLEY" → "Chairman Grassley".
  * A mixed-case spelling seen elsewhere (a hint, another label) is preferred by the roster.
  */
@@ -140,8 +140,10 @@ const CAPITALS_SURNAME = /(?<![\p{L}'’(-])(Ma?c|De|Di|La|Le|Van)?(\p{Lu}[\p{Lu
 // `JS:`, `CM:`: a speaker's initials, which no vowel makes a name ("BOB", "ANN", "AL" are names).
 const INITIALS = /^[B-DF-HJ-NP-TV-XZ]{2,3}$/
 
-/** Each word's first letter in capitals, the rest in lower case: "CHRIS O’BRIEN" and "chris o’brien" → "Chris O’Brien". */
+/** Each word's first letter in capitals, the rest in lower case: "CHRIS O’BRIEN" and "chris o’brien" → "Chris O’Brien", "CHRIS MCGUIRE" → "Chris McGuire". */
 export const titleCase = (name: string): string =>
   name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+    // "MCGUIRE" → "McGuire": Mc always opens a name with a capital after it.
+    .replace(/(?<![\p{L}])Mc(\p{Ll})/gu, (_m, ch: string) => `Mc${ch.toUpperCase()}`)
 
 export const isAllCaps = (label: string): boolean => label === label.toUpperCase() && label !== label.toLowerCase()
