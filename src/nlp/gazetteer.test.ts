@@ -50,6 +50,10 @@ describe('gazetteer', () => {
       ['Charles III', 'PERSON', ['Charles III']]])
   })
 
+  it('knows brands that open in lower case (xAI, eBay, iOS), which capitalisation cannot find', () => {
+    expect(idsOf('Musk founded xAI, eBay sells on iOS.').map(([id]) => id)).toEqual(expect.arrayContaining(['xai', 'ebay', 'ios']))
+  })
+
   it('matches a brand written in lower case where the entry lists that spelling, and each spelling by its own case', () => {
     const found = new Map(idsOf('They pay with paypal or bitcoin. PayPal froze it. Tell us.'))
     expect(found.get('paypal')).toEqual(['paypal', 'PayPal'])
