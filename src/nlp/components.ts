@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfPlace, capsSentence, findProperNouns, insideLongerName, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
+import { bodyOfPlace, capsSentence, findProperNouns, firmNameEnd, insideLongerName, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -66,6 +66,18 @@ const gazetteer: Component = {
             mentions.push(new EntityMentionRecord(m.turn, m.start, next.end, t.text.slice(m.start, next.end), next.entityId, next.source))
             mask.fill(1, first, next.last + 1)
             k++
+            continue
+          }
+          if (opensBodyName(tokens, last, next?.first ?? tokens.length)) continue
+        }
+        if (type === 'ORG' && !capsSentence(tokens, first)) {
+          // "Huawei Technologies" is Huawei; "Senate Foreign Relations Committee" a body of the Senate's, of its own.
+          const end = firmNameEnd(tokens, last)
+          if (end >= 0) {
+            mentions.push(new EntityMentionRecord(m.turn, m.start, end, t.text.slice(m.start, end), m.entityId, m.source))
+            let to = last
+            while (to + 1 < tokens.length && (tokens[to + 1] as Token).end <= end) to++
+            mask.fill(1, first, to + 1)
             continue
           }
           if (opensBodyName(tokens, last, next?.first ?? tokens.length)) continue

@@ -50,6 +50,12 @@ describe('gazetteer', () => {
       ['Charles III', 'PERSON', ['Charles III']]])
   })
 
+  it('reads a firm\'s full name as the known firm, and a committee named after a known body as a body of its own', () => {
+    const mentions = idsOf('Huawei Technologies Co., Ltd. and Nvidia Corporation met the Senate Foreign Relations Committee and the Pentagon Press Secretary.')
+    expect(mentions).toEqual([['huawei', ['Huawei Technologies Co., Ltd.']], ['nvidia', ['Nvidia Corporation']],
+      ['senate-foreign-relations-committee', ['Senate Foreign Relations Committee']], ['pentagon', ['Pentagon']]])
+  })
+
   it('knows brands that open in lower case (xAI, eBay, iOS), which capitalisation cannot find', () => {
     expect(idsOf('Musk founded xAI, eBay sells on iOS.').map(([id]) => id)).toEqual(expect.arrayContaining(['xai', 'ebay', 'ios']))
   })

@@ -170,6 +170,28 @@ export const opensBodyName = (tokens: readonly Token[], last: number, before: nu
   return end > last
 }
 
+// Words a firm's full name adds to its short one: "Huawei Technologies", "Nvidia Corporation", "Meta Platforms Inc.".
+const FIRM_SUFFIXES = new Set([...LEGAL_SUFFIXES, 'Technologies', 'Technology', 'Group', 'Holdings', 'Corporation', 'Company', 'Incorporated',
+  'Limited', 'Motors', 'Electronics', 'Industries', 'Systems', 'Platforms'])
+
+/**
+ * Where a known firm's full name ends, when only such words follow its short name at `last`
+ * ("Huawei Technologies Co., Ltd." is Huawei): the end offset, its full stop included, or -1.
+ */
+export const firmNameEnd = (tokens: readonly Token[], last: number): number => {
+  let k = last + 1
+  while (joinsName(tokens, k) && FIRM_SUFFIXES.has((tokens[k] as Token).text)) k++
+  if (k === last + 1) return -1
+  let end = tokens[k - 1] as Token
+  let stop = tokens[k]
+  // "Co., Ltd.": a second legal suffix after a comma.
+  if (LEGAL_SUFFIXES.has(end.text) && stop?.text === '.' && tokens[k + 1]?.text === ',' && LEGAL_SUFFIXES.has(tokens[k + 2]?.text ?? '') && tokens[k + 2]!.start === tokens[k + 1]!.end + 1) {
+    end = tokens[k + 2] as Token
+    stop = tokens[k + 3]
+  }
+  return LEGAL_SUFFIXES.has(end.text) && stop?.text === '.' && stop.start === end.end ? stop.end : end.end
+}
+
 /**
  * Whether the gazetteer's body at `first` is named with the place or nationality just before it
  * ("U.S. Treasury Department", "US Congress"): a descriptive name (its first word a common word,
@@ -570,7 +592,10 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     if (next && (next.text === '\u2019' || next.text === "'") && CONTRACTIONS.has(tokens[j + 2]?.lower ?? '')) { i = j; continue }
     // "Prime Minister", "South Carolina Gov.": a title that ends a run names nobody; what is before it may.
     // Not after "of": "Department of Justice" ends in a title word and is one name.
-    while (run.length > 1 && TITLES.has((run.at(-1) as Token).text) && (run.at(-2) as Token).lower !== 'of' && !surnameTitle(run)) { run.pop(); j-- }
+    let popped = false
+    while (run.length > 1 && TITLES.has((run.at(-1) as Token).text) && (run.at(-2) as Token).lower !== 'of' && !surnameTitle(run)) { run.pop(); j--; popped = true }
+    // "Press Secretary", "Foreign Minister": a common word before a title is part of the title.
+    if (popped && run.length === 1 && commonWord(run[0] as Token) && !isKnownPlace((run[0] as Token).lower) && !isGivenName(run[0] as Token)) { i = j; continue }
     // "Secretary Smith", "Palestinian President Yasser Arafat": a title is evidence, not part of the
     // name, and the name is what follows it.
     const titleAt = lastTitleBeforeEnd(run)
