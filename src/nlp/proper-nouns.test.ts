@@ -35,6 +35,11 @@ describe('proper nouns', () => {
     expect(found('Manchester City 2 Leeds 1')).toEqual([{ name: 'Manchester City', type: 'ORG' }, { name: 'Leeds', type: 'ORG' }])
   })
 
+  it('reads a newspaper\'s name by its last word, after a place too', () => {
+    expect(found('He told the Chicago Tribune, the Miami Herald and the Ruritanian Gazette.')).toEqual([
+      { name: 'Chicago Tribune', type: 'ORG' }, { name: 'Miami Herald', type: 'ORG' }, { name: 'Ruritanian Gazette', type: 'ORG' }])
+  })
+
   it('reads an ordinal opening the name of a body, a law or an event as part of it, and alone as no name', () => {
     expect(found('First, shares of First Albany Corp. rose. The First Amendment and the Second World War came up.')).toEqual([
       { name: 'First Albany Corp.', type: 'ORG' }, { name: 'First Amendment', type: 'LAW' }, { name: 'Second World War', type: 'EVENT' }])

@@ -35,7 +35,7 @@ const IDIOM_STARTS = new Set(IDIOMS.map((w) => w[0] as string))
 const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'Group', 'Holdings', 'Agency', 'Ministry', 'Department',
   'Bureau', 'Council', 'Committee', 'Commission', 'Administration', 'Office', 'University', 'Institute', 'Institution', 'Center',
   'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Authority', 'Board', 'Army', 'Navy', 'Force',
-  'Times', 'Post', 'Journal', 'Review', 'News', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics',
+  'Times', 'Post', 'Journal', 'Review', 'News', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Chronicle', 'Telegraph', 'Inquirer', 'Courier', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics',
   'Brothers', 'Bros', 'Partners', 'Capital', 'Securities', 'Airlines', 'Airways', 'Systems', 'Labs', 'Media', 'Studios', 'Network',
   'Networks', 'Pictures', 'Records', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Club', 'FC', 'Reserve', 'Exchange',
   'League', 'Federation', 'Union', 'Alliance', 'Organisation', 'Organization', 'Assembly', 'Parliament', 'Congress', 'Senate', 'Court',
