@@ -56,8 +56,10 @@ describe('gazetteer', () => {
       ['senate-foreign-relations-committee', ['Senate Foreign Relations Committee']], ['pentagon', ['Pentagon']]])
   })
 
-  it('knows brands that open in lower case (xAI, eBay, iOS), which capitalisation cannot find', () => {
+  it('knows brands that open in lower case (xAI, eBay, iOS), which capitalisation cannot find, and bodies named like people', () => {
     expect(idsOf('Musk founded xAI, eBay sells on iOS.').map(([id]) => id)).toEqual(expect.arrayContaining(['xai', 'ebay', 'ios']))
+    // Two capitalised words that read like a person's name but are not one.
+    expect(idsOf('The Red Cross helped as the Dow Jones fell.')).toEqual([['icrc', ['Red Cross']], ['dow-jones', ['Dow Jones']]])
   })
 
   it('matches a brand written in lower case where the entry lists that spelling, and each spelling by its own case', () => {
