@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfPlace, capsSentence, findProperNouns, firmNameEnd, insideLongerName, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
+import { bodyOfPlace, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -56,8 +56,15 @@ const gazetteer: Component = {
         if (first === last && m.text.length <= 3 && m.text === m.text.toUpperCase() && capsSentence(tokens, first)) continue
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
-        if (insideLongerName(tokens, first, last)) continue
         const type = doc.gazetteer.byId.get(m.entityId as string)?.type
+        const formal = type === 'GPE' ? formalNameStart(tokens, first) : -1
+        if (formal >= 0) {
+          const from = (tokens[formal] as Token).start
+          mentions.push(new EntityMentionRecord(m.turn, from, m.end, t.text.slice(from, m.end), m.entityId, m.source))
+          mask.fill(1, formal, last + 1)
+          continue
+        }
+        if (insideLongerName(tokens, first, last)) continue
         if (type === 'PERSON' && personNamedOtherwise(tokens, first, last)) continue
         const next = matches[k + 1]
         if (type === 'GPE' && !capsSentence(tokens, first)) {

@@ -56,6 +56,11 @@ describe('gazetteer', () => {
       ['senate-foreign-relations-committee', ['Senate Foreign Relations Committee']], ['pentagon', ['Pentagon']]])
   })
 
+  it('reads a country\'s formal name as that country, and a state\'s as a place', () => {
+    expect(idsOf('The Kingdom of Saudi Arabia and the Islamic Republic of Iran talked. Shares of the State of Texas rose.')).toEqual([
+      ['saudi-arabia', ['Kingdom of Saudi Arabia']], ['iran', ['Islamic Republic of Iran']], ['state-of-texas', ['State of Texas']]])
+  })
+
   it('knows brands that open in lower case (xAI, eBay, iOS), which capitalisation cannot find, and bodies named like people', () => {
     expect(idsOf('Musk founded xAI, eBay sells on iOS.').map(([id]) => id)).toEqual(expect.arrayContaining(['xai', 'ebay', 'ios']))
     // Two capitalised words that read like a person's name but are not one.

@@ -46,7 +46,7 @@ const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord'
 const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
 // Words that end the name of a place: "Wall Street", "Tiananmen Square", "Persian Gulf".
 const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',
-  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City'])
+  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City', 'Republic', 'Kingdom', 'Territory', 'Territories'])
 // "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
@@ -168,6 +168,24 @@ export const opensBodyName = (tokens: readonly Token[], last: number, before: nu
     k++
   }
   return end > last
+}
+
+// The words of a state's formal name before "of": "Republic of Ireland", "Islamic Republic of Iran".
+const DESIGNATIONS = new Set(['Republic', 'Kingdom', 'Commonwealth', 'Federation', 'Emirate', 'Sultanate', 'Principality', 'State'])
+
+/**
+ * Where a known country's formal name starts, when it is written with its designation ("the
+ * Kingdom of Saudi Arabia", "Federal Republic of Germany", "Democratic Republic of the Congo"):
+ * the index of its first word, or -1. The mention is then the whole formal name, of the same country.
+ */
+export const formalNameStart = (tokens: readonly Token[], first: number): number => {
+  let of = first - 1
+  if (tokens[of]?.lower === 'the' && joinsName(tokens, first)) of--
+  const head = of - 1
+  if (tokens[of]?.text !== 'of' || !DESIGNATIONS.has(tokens[head]?.text ?? '') || !joinsName(tokens, of) || !joinsName(tokens, of + 1)) return -1
+  let start = head
+  while (head - start < 2 && joinsName(tokens, start) && isCapitalised(tokens[start - 1] as Token) && !notName(tokens[start - 1] as Token) && !DETERMINERS.has((tokens[start - 1] as Token).lower)) start--
+  return start
 }
 
 // Words a firm's full name adds to its short one: "Huawei Technologies", "Nvidia Corporation", "Meta Platforms Inc.".
@@ -334,6 +352,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length >= 2 && isKnownPlace(name)) return ['GPE', 'a known place', 3]
   // "Florida Gov. Ron DeSantis": a place before a title, which no person's name is.
   if (after && TITLES.has(after.text) && isKnownPlace(name)) return ['GPE', `a place before the title "${after.text}"`, 2.5]
+  // "State of Texas", "Commonwealth of Virginia": a state's formal name.
+  if (run.length >= 3 && DESIGNATIONS.has(words[0] as string) && words[1] === 'of' && isKnownPlace(words.slice(2).join(' '))) return ['GPE', 'a state\'s formal name', 3]
   if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
   if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
@@ -571,7 +591,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
     if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
-    while (first <= j && CONNECTORS.has((tokens[first] as Token).lower)) first++
+    while (first <= j && (CONNECTORS.has((tokens[first] as Token).lower) || (first > i && (tokens[first] as Token).lower === 'the'))) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
     let last = j
