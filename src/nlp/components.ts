@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfPlace, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
+import { bodyOfPlace, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -67,7 +67,9 @@ const gazetteer: Component = {
         if (insideLongerName(tokens, first, last)) continue
         if (type === 'PERSON' && personNamedOtherwise(tokens, first, last)) continue
         const next = matches[k + 1]
-        if (type === 'GPE' && !capsSentence(tokens, first)) {
+        // Every rule below needs a capitalised word right after the name; most names have none.
+        const followed = nameFollows(tokens, last)
+        if (type === 'GPE' && followed && !capsSentence(tokens, first)) {
           // "U.S. Treasury Department" is the Treasury, "Tokyo Stock Exchange" a body of its own: the place names neither alone.
           if (next && next.first === last + 1 && doc.gazetteer.byId.get(next.entityId as string)?.type === 'ORG' && bodyOfPlace(tokens, next.first)) {
             mentions.push(new EntityMentionRecord(m.turn, m.start, next.end, t.text.slice(m.start, next.end), next.entityId, next.source))
@@ -77,7 +79,7 @@ const gazetteer: Component = {
           }
           if (opensBodyName(tokens, last, next?.first ?? tokens.length)) continue
         }
-        if (type === 'ORG' && !capsSentence(tokens, first)) {
+        if (type === 'ORG' && followed && !capsSentence(tokens, first)) {
           // "Huawei Technologies" is Huawei; "Senate Foreign Relations Committee" a body of the Senate's, of its own.
           const end = firmNameEnd(tokens, last)
           if (end >= 0) {

@@ -145,6 +145,9 @@ export const insideLongerName = (tokens: readonly Token[], first: number, last: 
   return of?.text === 'of' && head !== undefined && head.sentence === a.sentence && (PLACE_WORDS.has(head.text) || ORG_WORDS.has(head.text))
 }
 
+/** Whether a capitalised word follows token `last` as the next word of one name. */
+export const nameFollows = (tokens: readonly Token[], last: number): boolean => joinsName(tokens, last + 1) && isCapitalised(tokens[last + 1] as Token)
+
 /** Whether token `k` follows token `k - 1` as the next word of one name: one space, one sentence, one line. */
 const joinsName = (tokens: readonly Token[], k: number): boolean => {
   const a = tokens[k - 1]

@@ -120,6 +120,21 @@ const promoteKnownNames = (labels: Array<LabelMatch | undefined>): Array<LabelMa
 const LABEL_INSIDE = /(?<=[.?!…]["”’)]? )(?<!\b(?:[Mm][Rr][Ss]?|[Mm][Ss]|[Dd][Rr]|St|Sen|SEN|Rep|REP|Gov|GOV|Gen|GEN|Jr|Sr|\p{Lu})\. )((?:(?:Mr|Mrs|Ms|Dr|MR|MRS|MS|DR|Sen|SEN|Rep|REP)\. )?\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){0,3}):[ \t]+(?=\S)/gu
 
 /**
+ * Whether a paragraph may hold a label after the end of a sentence: a ": " with a sentence's end
+ * shortly before it. Most paragraphs hold only their own opening label's colon, or none, and skip
+ * the regex.
+ */
+const mayHoldLabelInside = (text: string): boolean => {
+  for (let at = text.indexOf(': '); at > 0; at = text.indexOf(': ', at + 2)) {
+    for (let k = at - 1; k >= 0 && k >= at - 60; k--) {
+      const c = text.charCodeAt(k)
+      if ((c === 46 || c === 63 || c === 33 || c === 0x2026) && text.charCodeAt(k + 1) !== 58) return true
+    }
+  }
+  return false
+}
+
+/**
  * The names of labels inside paragraphs that say a change of speaker: a name that also opens a
  * paragraph as a colon label, or a full name or a name in capitals found inside paragraphs twice
  * or more; only where two names or more qualify, as in a conversation.
@@ -129,7 +144,7 @@ const namesInside = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<Lab
   for (const label of labels) if (label?.syntax === 'colon' && label.name) opening.add(label.name)
   const counts = new Map<string, number>()
   for (const paragraph of paragraphs) {
-    if (paragraph.text.length < 40 || !paragraph.text.includes(': ')) continue
+    if (paragraph.text.length < 40 || !mayHoldLabelInside(paragraph.text)) continue
     for (const match of paragraph.text.matchAll(LABEL_INSIDE)) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1)
   }
   const names = new Set<string>()
@@ -154,6 +169,10 @@ const splitAtLabels = (paragraphs: readonly Paragraph[], names: ReadonlySet<stri
   const out: Paragraph[] = []
   for (const paragraph of paragraphs) {
     let from = 0
+    if (!mayHoldLabelInside(paragraph.text)) {
+      out.push(paragraph)
+      continue
+    }
     for (const match of paragraph.text.matchAll(LABEL_INSIDE)) {
       if (!names.has(match[1]!)) continue
       const piece = paragraph.text.slice(from, match.index).trim()
