@@ -57,6 +57,15 @@ describe('claim kinds in narrative speech', () => {
     expect(claimKind('That could raise prices for every carmaker.')).toBe('predictive')
   })
 
+  it('reads advice worded as a judgement as prescriptive', () => {
+    expect(claimKind('The US needs a stockpile of at least six months of magnets.')).toBe('prescriptive')
+    expect(claimKind('It would be a mistake to lift the tariffs now.')).toBe('prescriptive')
+    expect(claimKind('My recommendation is to build processing capacity in Australia.')).toBe('prescriptive')
+    expect(claimKind('The best path forward is a joint stockpile with allies.')).toBe('prescriptive')
+    // A requirement described, not advised.
+    expect(claimKind('You need a Chinese license to export any magnet.')).toBe('factual')
+  })
+
   it('reads an expectation or a forecasting verb as a prediction, not one in the past', () => {
     expect(claimKind('By 2030, India is expected to process a tenth of the world\'s rare earths.')).toBe('predictive')
     expect(claimKind('Output is set to double once the new refinery opens in Malaysia.')).toBe('predictive')
