@@ -62,6 +62,7 @@ describe('claim kinds in narrative speech', () => {
     expect(claimKind('It would be a mistake to lift the tariffs now.')).toBe('prescriptive')
     expect(claimKind('My recommendation is to build processing capacity in Australia.')).toBe('prescriptive')
     expect(claimKind('The best path forward is a joint stockpile with allies.')).toBe('prescriptive')
+    expect(claimKind('The smart move is to partner with Australia.')).toBe('prescriptive')
     // A requirement described, not advised.
     expect(claimKind('You need a Chinese license to export any magnet.')).toBe('factual')
   })

@@ -12,7 +12,7 @@ import type { Feature } from './types.js'
 
 // "should" after "who"/"that" describes ("a spy who should be fired"), and proverbs are not advice.
 const DESCRIBED = /\b(?:who|which|what['’]s good for the goose) $/i
-const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider)|needs (?:a|an|more|better|stronger|new) |(?:would|will) be a (?:mistake|error)|(?:it['’]s|it is) a (?:mistake|error) to|(?:my|our) (?:recommendation|advice|suggestion|proposal) (?:is|would be)|the (?:best|right|only|smart) (?:path|way) forward (?:is|would be)|the way forward (?:is|would be))\b/gi
+const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider)|needs (?:a|an|more|better|stronger|new) |(?:would|will) be a (?:mistake|error)|(?:it['’]s|it is) a (?:mistake|error) to|(?:my|our) (?:recommendation|advice|suggestion|proposal) (?:is|would be)|the (?:best|right|only|smart|wise|obvious) (?:path forward|way forward|move|thing to do|approach|option|course|policy|response) (?:here )?(?:is|would be)|the way forward (?:is|would be))\b/gi
 // A proposed policy is advice even when worded as a forecast: "This bill would streamline approvals".
 const PROPOSAL = /\b(?:bill|act|legislation|proposal|amendment|plan|reform|provision)s? (?:would|will)\b/i
 const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) want to)\b/i
@@ -90,7 +90,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
 // Words without which the kind patterns cannot match: a Set lookup per word skips most regex work.
 const PRESCRIPTIVE_GATE = new Set(['should', 'shouldn', 'must', 'ought', 'need', 'needs', 'gotta', 'important',
   'incumbent', 'critical', 'worth', 'want', 'better', 'appealing', 'mistake', 'brainer', 'helpful', 'useful', 'consider', 'let',
-  'error', 'recommendation', 'advice', 'suggestion', 'proposal', 'forward'])
+  'error', 'recommendation', 'advice', 'suggestion', 'proposal', 'forward', 'best', 'right', 'only', 'smart', 'wise', 'obvious'])
 // "have to", "has to", "got to": common verbs gate only before "to".
 const BEFORE_TO = new Set(['have', 'has', 'got'])
 
