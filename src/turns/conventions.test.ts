@@ -53,6 +53,11 @@ describe('label conventions', () => {
         ['long', 'Yes.'], ['kennedy', 'Why?'], ['long', 'Because.'], ['kennedy', 'I see.']],
     },
     {
+      id: 'a list of guests under a heading, written like labels, is no talk; a talk that opens without full stops is',
+      text: 'Guests:\nChris Miller: author of Chip War\nBob Ray: analyst at CSIS\n\nJordan Schneider: Welcome.\nChris Miller: Thanks.\nJordan Schneider: Why?\n\nSpeakers:\nJordan Schneider: welcome back\nChris Miller: thanks for having me',
+      expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? Speakers: welcome'], ['miller', 'thanks for having']],
+    },
+    {
       id: 'labels in Markdown italics (`*Name:*`, `_Name_:`)',
       text: '*Jordan Schneider:* Welcome.\n\n_Chris Miller_: Thanks.\n\n*Jordan Schneider:* Why? *Really:* now?',
       expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? *Really:* now?']],

@@ -96,6 +96,34 @@ const dropLowerCaseNamesInLowerCaseText = (paragraphs: readonly Paragraph[], lab
   return labels.map((label, i) => (label?.syntax === 'plain-line' && startsLowerCase(paragraphs[i]!.text) ? undefined : label))
 }
 
+// The heading of a list of the episode's people: `Guests:`, `In this episode:`, `**Panelists**`.
+const PEOPLE_HEADING = /^(?:#{1,6}[ \t]*)?[*_]{0,2}(?:(?:our |today['’]s |this week['’]s )?(?:guests?|panel(?:ists)?|speakers|participants|hosts?|featuring|with|cast|people|in this episode|on this episode|in the conversation))[*_]{0,2}[ \t]*:?[*_]{0,2}$/i
+// A guest's description: a few words with no end of a sentence (`author of Chip War`, `analyst at CSIS`),
+// and none of speech (`welcome to the show`, `thanks for having me` open a talk without full stops).
+const DESCRIPTION_ONLY = /^(?![^]*\b(?:i|i['’]m|me|my|we|us|our|you|your|thanks?|welcome|hello|hi|hey|yes|yeah|no|so|okay|why|what|how|great|good)\b)[^.?!…]{1,90}$/i
+
+/**
+ * `Guests:` over `Chris Miller: author of Chip War` lines: a list of people, written like labels,
+ * that introduces the talk. Each line of it that gives only a short description is no turn; the
+ * list ends at a line that says more, at a name given twice (a conversation has begun) or after 12.
+ */
+const dropGuestLists = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>): Array<LabelMatch | undefined> => {
+  let out = labels
+  for (let i = 0; i < paragraphs.length && i < INTRO_PARAGRAPHS; i++) {
+    if (!PEOPLE_HEADING.test(paragraphs[i]!.text.trim())) continue
+    const listed = new Set<string>()
+    for (let k = i + 1; k < paragraphs.length && k <= i + 12; k++) {
+      const label = labels[k]
+      const description = label ? paragraphs[k]!.text.slice(label.length).trim() : ''
+      if (!label || label.name === null || listed.has(label.name) || description.length > 90 || !DESCRIPTION_ONLY.test(description)) break
+      listed.add(label.name)
+      if (out === labels) out = [...labels]
+      out[k] = undefined
+    }
+  }
+  return out
+}
+
 /**
  * A bare name line is a label without repeats when a speaker line gave that name or office before:
  * Hansard heads a member's first words `Kemi Badenoch (North West Essex) (Con)` and later ones
@@ -193,7 +221,7 @@ export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
     paragraphs = splitAtLabels(paragraphs, inside)
     detected = detectAll(paragraphs)
   }
-  let labels = promoteKnownNames(dropLowerCaseNamesInLowerCaseText(paragraphs, detected))
+  let labels = promoteKnownNames(dropGuestLists(paragraphs, dropLowerCaseNamesInLowerCaseText(paragraphs, detected)))
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
   // A page's title (`<h1>Episode 12: Rare earths</h1>`) is not a speech labelled once.
   const firstText = paragraphs.findIndex((p) => p.headingLevel === undefined && /[\p{L}\p{N}]/u.test(p.text))
