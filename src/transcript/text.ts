@@ -49,8 +49,12 @@ export const readText = (text: string, warnings: Warning[] = []): Paragraph[] =>
 // with a key of front matter (`title: …`).
 const OPEN_SENTENCE = /[\p{L}\p{N},]$/u
 const LOWER_CASE_CONTINUATION = /^\p{Ll}[^\s:]*\s+\S+\s+\S+\s+\S/u
-// …nor with a label in lower case (`speaker 2: thanks`, `chris miller: right`), as unpunctuated speech-to-text writes it.
-const LOWER_CASE_LABEL = /^\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*){0,2}[ \t]?:[ \t]/u
+/**
+ * A label in lower case opening a line (`speaker 2: thanks`, `chris miller: right`), as text written
+ * all in lower case gives them; the name is group 1. Such a line never continues the one before,
+ * and the turn splitter reads it as a label (turns/labels.ts).
+ */
+export const LOWER_CASE_LABEL = /^(\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*){0,2})[ \t]?:[ \t]+(?=\S)/u
 
 /** Joins a line that continues the sentence the line before left open to that line. */
 const joinContinuations = (paragraphs: Paragraph[]): Paragraph[] => {

@@ -6,6 +6,7 @@
  * which syntaxes the document really uses, and which candidates are speakers, is decided from the
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
+import { LOWER_CASE_LABEL } from '../transcript/text.js'
 import { CLOCK_TIME } from '../transcript/timestamp.js'
 import { CJK_PLACEHOLDER_WORD, isAllCaps, labelRole, PLACEHOLDER_WORD, placeholderId, titleCase } from './names.js'
 
@@ -115,10 +116,8 @@ const lowerCaseNameLine = (text: string): LabelMatch | undefined => {
 // Text written all in lower case labels the same way: `jordan: …`, `chris miller: …`, `spk_0: …`,
 // `speaker 1: …`. "note: …" in prose looks the same, so conventions.ts takes these only where they
 // are the document's labelling, several names each heading paragraphs again and again.
-const LOWER_LABEL = /^(\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*){0,2})[ \t]?:[ \t]+(?=\S)/u
-
 const lowerCaseLabel = (text: string): LabelMatch | undefined => {
-  const label = LOWER_LABEL.exec(text.slice(0, 48))
+  const label = LOWER_CASE_LABEL.exec(text.slice(0, 48))
   if (!label) return undefined
   const name = label[1]!
   if (name.length > 30 || isNotSpeaker(name) || (!placeholderId(name) && name.split(' ').some((w) => NOT_IN_NAMES.has(w)))) return undefined
