@@ -27,7 +27,7 @@ export type TableColumns = Partial<Record<Column, number>>
 const headerKey = (cell: string): string => cell.trim().toLowerCase().replace(/[\s_-]+/g, '')
 
 /** Each column's index in the header row, where named; undefined without a text column. */
-export const columnsOf = (header: readonly string[]): TableColumns | undefined => {
+const columnsOf = (header: readonly string[]): TableColumns | undefined => {
   const found: TableColumns = {}
   header.forEach((cell, i) => {
     const key = headerKey(cell)
