@@ -69,19 +69,15 @@ const gazetteer: Component = {
         const next = matches[k + 1]
         // Every rule below needs a capitalised word right after the name; most names have none.
         const followed = nameFollows(tokens, last)
-        if (type === 'GPE' && followed && !capsSentence(tokens, first)) {
-          // "U.S. Treasury Department" is the Treasury, "Tokyo Stock Exchange" a body of its own: the place names neither alone.
-          if (next && next.first === last + 1 && doc.gazetteer.byId.get(next.entityId as string)?.type === 'ORG' && bodyOfPlace(tokens, next.first)) {
+        if ((type === 'GPE' || type === 'ORG') && followed && !capsSentence(tokens, first)) {
+          // "U.S. Treasury Department" is the Treasury; "Huawei Technologies" is Huawei.
+          if (type === 'GPE' && next && next.first === last + 1 && doc.gazetteer.byId.get(next.entityId as string)?.type === 'ORG' && bodyOfPlace(tokens, next.first)) {
             mentions.push(new EntityMentionRecord(m.turn, m.start, next.end, t.text.slice(m.start, next.end), next.entityId, next.source))
             mask.fill(1, first, next.last + 1)
             k++
             continue
           }
-          if (opensBodyName(tokens, last, next?.first ?? tokens.length)) continue
-        }
-        if (type === 'ORG' && followed && !capsSentence(tokens, first)) {
-          // "Huawei Technologies" is Huawei; "Senate Foreign Relations Committee" a body of the Senate's, of its own.
-          const end = firmNameEnd(tokens, last)
+          const end = type === 'ORG' ? firmNameEnd(tokens, last) : -1
           if (end >= 0) {
             mentions.push(new EntityMentionRecord(m.turn, m.start, end, t.text.slice(m.start, end), m.entityId, m.source))
             let to = last
@@ -89,6 +85,7 @@ const gazetteer: Component = {
             mask.fill(1, first, to + 1)
             continue
           }
+          // "Tokyo Stock Exchange", "Senate Foreign Relations Committee": a body of its own, which the known name opens.
           if (opensBodyName(tokens, last, next?.first ?? tokens.length)) continue
         }
         // Written out rather than `{ first, last, ...mention } = m`: a rest pattern copies through V8's slow path.

@@ -210,8 +210,11 @@ export const firmNameEnd = (tokens: readonly Token[], last: number): number => {
     end = tokens[k + 2] as Token
     stop = tokens[k + 3]
   }
-  return LEGAL_SUFFIXES.has(end.text) && stop?.text === '.' && stop.start === end.end ? stop.end : end.end
+  return LEGAL_SUFFIXES.has(end.text) ? endWithFullStop(end, stop) : end.end
 }
+
+/** Where a name ends whose last word is an abbreviation: after its full stop, when one is written on it ("Corp.", "Jr."). */
+const endWithFullStop = (last: Token, after: Token | undefined): number => (after?.text === '.' && after.start === last.end ? after.end : last.end)
 
 /**
  * Whether the gazetteer's body at `first` is named with the place or nationality just before it
@@ -714,7 +717,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
     const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && (knownRegions().has(name.toLowerCase()) || b.text === 'City')) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
     // "Norwest Corp.", "Donald Trump Jr.": the full stop of a legal or generational suffix is written as part of the name.
-    const end = run.length > 1 && (LEGAL_SUFFIXES.has(b.text) || b.text === 'Jr' || b.text === 'Sr') && after?.text === '.' && after.start === b.end ? after.end : b.end
+    const end = run.length > 1 && (LEGAL_SUFFIXES.has(b.text) || b.text === 'Jr' || b.text === 'Sr') ? endWithFullStop(b, after) : b.end
     out.push(team ? teamNoun(a, b.end, name) : properNoun(a, end, text.slice(a.start, end), slug(name), type, evidence, strength))
     i = j
   }
