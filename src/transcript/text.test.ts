@@ -60,6 +60,16 @@ describe('readText on timestamped transcript conventions', () => {
     ])
   })
 
+  it('makes a timed caption line that continues the sentence above a fragment, keeping its time, but not a chapter list', () => {
+    expect(readText('0:05\nwelcome back to the show today we are\n0:08\ntalking about rare earths with two\n0:11\nexperts\n')).toEqual([
+      { text: 'welcome back to the show today we are', start: 5, end: 8 },
+      { text: 'talking about rare earths with two', start: 8, end: 11, fragment: true },
+      { text: 'experts', start: 11 },
+    ])
+    const chapters = readText('00:00 Intro\n02:15 What China announced\n14:40 the US response to it all\n31:02 Done.\n[31:10] and then we close\n')
+    expect(chapters.some((p) => p.fragment)).toBe(false)
+  })
+
   it('does not end a paragraph with a time earlier than its own', () => {
     expect(readText('[1:00] later\n[0:30] earlier\n')).toEqual([{ text: 'later', start: 60 }, { text: 'earlier', start: 30 }])
   })

@@ -56,13 +56,31 @@ const LOWER_CASE_CONTINUATION = /^\p{Ll}[^\s:]*\s+\S+\s+\S+\s+\S/u
  */
 export const LOWER_CASE_LABEL = /^(\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*){0,2})[ \t]?:[ \t]+(?=\S)/u
 
-/** Joins a line that continues the sentence the line before left open to that line. */
+/**
+ * Caption lines come seconds apart; a chapter list (`02:15 What China announced`, `14:40 the US
+ * response`) also leaves its titles open, but minutes apart.
+ */
+const MAX_CAPTION_STEP_SECONDS = 30
+const isCaptionStep = (before: Paragraph, p: Paragraph): boolean =>
+  before.start !== undefined && p.start !== undefined && p.start >= before.start && p.start - before.start <= MAX_CAPTION_STEP_SECONDS
+
+/**
+ * Joins a line that continues the sentence the line before left open to that line. A timed line
+ * that does so (captions copied with their times, `0:05` over `welcome back to the show today we`
+ * over `0:08` over `talk about…`) keeps its time and becomes a caption fragment, which the turn
+ * splitter joins as it joins SRT cues, so a sentence is not cut at every caption line.
+ */
 const joinContinuations = (paragraphs: Paragraph[]): Paragraph[] => {
   const out: Paragraph[] = []
   for (const p of paragraphs) {
     const before = out.at(-1)
-    if (before && p.speaker === undefined && p.start === undefined && OPEN_SENTENCE.test(before.text) && LOWER_CASE_CONTINUATION.test(p.text) && !LOWER_CASE_LABEL.test(p.text)) before.text += ` ${p.text}`
-    else out.push(p)
+    const continues = before !== undefined && p.speaker === undefined && OPEN_SENTENCE.test(before.text)
+      && LOWER_CASE_CONTINUATION.test(p.text) && !LOWER_CASE_LABEL.test(p.text)
+    if (continues && p.start === undefined) before.text += ` ${p.text}`
+    else {
+      if (continues && isCaptionStep(before, p)) p.fragment = true
+      out.push(p)
+    }
   }
   return out
 }
