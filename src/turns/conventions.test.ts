@@ -148,6 +148,14 @@ describe('label conventions', () => {
       expected: [['ali', 'Hello everyone.'], ['emma', 'Hi Ali.'], ['ali', 'Let us start.']],
     },
     {
+      id: 'Otter `Unknown Speaker` blocks: one cut at a pause mid-sentence goes on; an answer, or a long block, is a new turn',
+      text: 'Unknown Speaker  0:03  \nWhy is it so hard?\n\nUnknown Speaker  0:10  \nSo I think that\n\nUnknown Speaker  0:14  \npeople get defensive.\n\n'
+        + 'Unknown Speaker  0:30  \nAnd it comes down to\n\nUnknown Speaker  0:34  \nyeah, exactly, the history.\n\n'
+        + 'Unknown Speaker  0:50  \nIt was seen as more polite, but\n\nUnknown Speaker  1:20  \nthat is a word choice.',
+      expected: [['unknown', 'Why is it'], ['unknown', 'So I think'], ['unknown', 'And it comes'], ['unknown', 'yeah, exactly, the'],
+        ['unknown', 'It was seen'], ['unknown', 'that is a']],
+    },
+    {
       id: 'a time then a name alone on its line (Happy Scribe, Descript exports)',
       text: '[00:00:02] Speaker 1\nAre you there?\n\n[00:00:15] Speaker 2\nYes, hi.\n\n[00:00:31] Speaker 1\nGood.',
       expected: [['speaker-1', 'Are you there?'], ['speaker-2', 'Yes, hi.'], ['speaker-1', 'Good.']],

@@ -153,6 +153,25 @@ const captionAds = (paragraphs: readonly Paragraph[]): boolean[] | undefined => 
   return ads
 }
 
+// A block left mid-sentence (`So I think that`), and the next opening in lower case (`non black people…`),
+// but not with an answer's first word (`okay. All right…`, `yeah, and here's the thing`).
+const OPEN_END = /[\p{L}\p{N},]$/u
+const LOWER_START = /^\p{Ll}/u
+const ANSWER_START = /^(?:yeah|yes|yep|no|nope|okay|ok|right|sure|correct|exactly|thanks|thank|oh|well|um|uh|hmm|mhm|so)\b/
+// Otter starts a new block at a pause of a few seconds; a block that ran longer was a turn of its own.
+const MAX_PAUSE_BLOCK_SECONDS = 10
+
+/**
+ * Otter labels every pause of an unnamed voice `Unknown Speaker`, so each such block is a new
+ * turn; but a block of a few seconds that left its sentence open, followed by one finishing it,
+ * is that voice going on (the caller checks the voice before was unnamed too). Not after a `>>`
+ * or a dash: a captioner's change mark means a new voice.
+ */
+const continuesUnnamed = (before: Unit | undefined, unit: Unit, label: LabelMatch | undefined): boolean =>
+  unit.change === true && unit.member?.key === 'unknown' && before !== undefined && !before.nonSpeech && label?.name !== null
+    && before.start !== undefined && unit.start !== undefined && unit.start >= before.start && unit.start - before.start <= MAX_PAUSE_BLOCK_SECONDS
+    && OPEN_END.test(before.text) && LOWER_START.test(unit.text) && !ANSWER_START.test(unit.text)
+
 /** Joins caption fragments into their paragraph unless the fragment opens a new speaker's turn. */
 export const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, roster: Roster, conventions: Conventions): Unit[] => {
   const units: Unit[] = []
@@ -165,7 +184,7 @@ export const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<
     if (ads?.[i] && !unit.nonSpeech) unit.nonSpeech = 'promo'
     const current = units[units.length - 1]
     const sameSpeaker = (!unit.member || (unit.member === speaker && !unit.change)) && !unit.nonSpeech && !current?.nonSpeech
-    if (paragraph.fragment && current && sameSpeaker) {
+    if (current && ((paragraph.fragment && sameSpeaker) || (speaker?.key === 'unknown' && continuesUnnamed(current, unit, labels[i])))) {
       if (unit.text) current.text = current.text ? `${current.text} ${unit.text}` : unit.text
       if (current.start === undefined && unit.start !== undefined) current.start = unit.start
       if (unit.end !== undefined) current.end = Math.max(current.end ?? unit.end, unit.end)
