@@ -58,6 +58,16 @@ describe('label conventions', () => {
       expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? Speakers: welcome'], ['miller', 'thanks for having']],
     },
     {
+      id: 'a list of guests opening the post without a heading, each of whom speaks below, is no talk',
+      text: 'Chris Miller: author of Chip War\nBob Ray: senior fellow at CSIS\nJordan Schneider: host\n\nJordan Schneider: Welcome.\nChris Miller: Thanks.\nBob Ray: Glad to be here.\nJordan Schneider: Why?',
+      expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['ray', 'Glad to be'], ['schneider', 'Why?']],
+    },
+    {
+      id: 'a talk that opens with short lines without full stops is a talk',
+      text: 'Ann Lee: Rare earths again\nBob Ray: Indeed it is\nAnn Lee: What happened?\nBob Ray: Controls.\n\nCarl Oz: former official\nDan Wu: trade lawyer\nCarl Oz: Yes.',
+      expected: [['lee', 'Rare earths again'], ['ray', 'Indeed it is'], ['lee', 'What happened?'], ['ray', 'Controls.'], ['oz', 'former official'], ['wu', 'trade lawyer'], ['oz', 'Yes.']],
+    },
+    {
       id: 'labels in Markdown italics (`*Name:*`, `_Name_:`)',
       text: '*Jordan Schneider:* Welcome.\n\n_Chris Miller_: Thanks.\n\n*Jordan Schneider:* Why? *Really:* now?',
       expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? *Really:* now?']],

@@ -109,19 +109,63 @@ const DESCRIPTION_ONLY = /^(?![^]*\b(?:i|i['’]m|me|my|we|us|our|you|your|thank
  */
 const dropGuestLists = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>): Array<LabelMatch | undefined> => {
   let out = labels
+  const drop = (from: number, to: number) => {
+    if (out === labels) out = [...labels]
+    out.fill(undefined, from, to)
+  }
   for (let i = 0; i < paragraphs.length && i < INTRO_PARAGRAPHS; i++) {
     if (!PEOPLE_HEADING.test(paragraphs[i]!.text.trim())) continue
-    const listed = new Set<string>()
-    for (let k = i + 1; k < paragraphs.length && k <= i + 12; k++) {
-      const label = labels[k]
-      const description = label ? paragraphs[k]!.text.slice(label.length).trim() : ''
-      if (!label || label.name === null || listed.has(label.name) || description.length > 90 || !DESCRIPTION_ONLY.test(description)) break
-      listed.add(label.name)
-      if (out === labels) out = [...labels]
-      out[k] = undefined
-    }
+    drop(i + 1, guestListEnd(paragraphs, labels, i + 1))
+  }
+  const first = labels.findIndex((label) => label !== undefined)
+  if (first >= 0 && first < INTRO_PARAGRAPHS && out[first] !== undefined) {
+    const end = guestListEnd(paragraphs, labels, first, true)
+    if (end - first >= 2 && introducesTheTalk(paragraphs, labels, first, end)) drop(first, end)
   }
   return out
+}
+
+// Without a heading over the list, a description is a role (`host`) or two words or more with none
+// of a talk's (`Indeed it is`, `Not really`).
+const ROLE_ONLY = /^(?:co-?)?(?:host|guest|moderator|producer|panell?ist|interviewer|narrator|presenter|editor|reporter|correspondent)$/i
+const TALK_WORDS = /\b(?:it|it['’]s|is|are|was|were|this|that|they|he|she|do|does|did|not|just|really|think|know|right|sure)\b/i
+
+/**
+ * Where a list of people written like labels, starting at `from`, ends: at a line that says more
+ * than a short description, at a name given twice (a conversation has begun) or after 12.
+ */
+const guestListEnd = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, from: number, headless = false): number => {
+  const listed = new Set<string>()
+  let k = from
+  for (; k < paragraphs.length && k < from + 12; k++) {
+    const label = labels[k]
+    const description = label ? paragraphs[k]!.text.slice(label.length).trim() : ''
+    if (!label || label.name === null || listed.has(label.name) || description.length > 90 || !DESCRIPTION_ONLY.test(description)) break
+    if (headless && !ROLE_ONLY.test(description) && (!description.includes(' ') || TALK_WORDS.test(description))) break
+    listed.add(label.name)
+  }
+  return k
+}
+
+const ENDS_SENTENCE = /[.?!…]["”’)*_]*$/
+
+/**
+ * Without a heading, such lines opening the document are a list of the episode's people only when
+ * each name listed speaks again below, and the talk below ends its lines with full stops, so the
+ * list's bare descriptions stand out (a talk in unpunctuated speech-to-text would not).
+ */
+const introducesTheTalk = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, from: number, to: number): boolean => {
+  const later = new Set<string>()
+  let punctuated = 0
+  let labelled = 0
+  for (let k = to; k < paragraphs.length; k++) {
+    const label = labels[k]
+    if (!label || label.name === null) continue
+    later.add(label.name)
+    labelled++
+    if (ENDS_SENTENCE.test(paragraphs[k]!.text.trimEnd())) punctuated++
+  }
+  return labelled >= 2 && punctuated >= labelled * 0.7 && labels.slice(from, to).every((label) => later.has(label!.name!))
 }
 
 /**
