@@ -18,6 +18,17 @@ let givenNames: Set<string> | undefined
 
 const LATIN = /^[\p{Script=Latin}\s.'’-]+$/u
 
+/**
+ * Adds a lower-case name and, when it has accents, its form without them: English text writes
+ * "Montreal", "Sao Paulo" and "Bogota" where the lists have "Montréal" (even as its ASCII name),
+ * "São Paulo" and "Bogotá".
+ */
+const addFolded = (set: Set<string>, lower: string): void => {
+  set.add(lower)
+  const folded = lower.normalize('NFD').replace(/\p{M}+/gu, '')
+  if (folded !== lower) set.add(folded)
+}
+
 /** Countries (names, aliases, Latin-script native names, the UK's nations) and capitals, lower case. */
 export const knownPlaces = (): ReadonlySet<string> => {
   if (places) return places
@@ -26,7 +37,7 @@ export const knownPlaces = (): ReadonlySet<string> => {
   for (const c of Object.values(countries) as Array<{ name: string; native: string; capital: string; alias?: string[] }>) {
     for (const name of [c.name, c.native, c.capital, ...(c.alias ?? [])]) {
       // Two-letter codes ("US", "IN") are words too often; the gazetteer has the ones that matter.
-      if (name && name.length > 2 && LATIN.test(name)) places.add(name.toLowerCase())
+      if (name && name.length > 2 && LATIN.test(name)) addFolded(places, name.toLowerCase())
     }
   }
   return places
@@ -97,13 +108,19 @@ export const knownRegions = (): ReadonlySet<string> => {
   const cities = JSON.parse(readFileSync(require.resolve('city-timezones/data/cityMap.json'), 'utf8')) as Array<{ city: string; city_ascii: string; province: string; pop: number }>
   const add = (name: string) => {
     const lower = name.toLowerCase()
-    if (name.length > 2 && LATIN.test(name) && !(lower.indexOf(' ') < 0 && isCommonWord(lower))) regions?.add(lower)
+    if (name.length > 2 && LATIN.test(name) && !(lower.indexOf(' ') < 0 && isCommonWord(lower))) addFolded(regions!, lower)
   }
   for (const c of cities) {
     add(c.province)
     if (c.pop >= MIN_CITY_POPULATION) { add(c.city); add(c.city_ascii) }
   }
-  for (const name of WORLD_REGIONS) add(name)
+  // Chosen by hand, so a name the lexicon lists as a word too ("Midwest") is still a region; but not
+  // one that is an adjective as well ("Pacific", "Arctic"), which in capitals would turn a caption's
+  // "PACIFIC WATER QUALITY" into a place.
+  for (const name of WORLD_REGIONS) {
+    const lower = name.toLowerCase()
+    if (lexiconTags(lower)?.[0] !== 'JJ') regions.add(lower)
+  }
   return regions
 }
 

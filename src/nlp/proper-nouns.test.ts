@@ -35,6 +35,11 @@ describe('proper nouns', () => {
     expect(found('Manchester City 2 Leeds 1')).toEqual([{ name: 'Manchester City', type: 'ORG' }, { name: 'Leeds', type: 'ORG' }])
   })
 
+  it('knows a city the lists spell with accents by its English spelling, and a hand-picked region the lexicon lists as a word', () => {
+    expect(found('Talks moved from Montreal to Sao Paulo and Bogota. Farmers in the Midwest were angry.')).toEqual([
+      { name: 'Montreal', type: 'GPE' }, { name: 'Sao Paulo', type: 'GPE' }, { name: 'Bogota', type: 'GPE' }, { name: 'Midwest', type: 'GPE' }])
+  })
+
   it('reads a newspaper\'s name by its last word, after a place too', () => {
     expect(found('He told the Chicago Tribune, the Miami Herald and the Ruritanian Gazette.')).toEqual([
       { name: 'Chicago Tribune', type: 'ORG' }, { name: 'Miami Herald', type: 'ORG' }, { name: 'Ruritanian Gazette', type: 'ORG' }])
