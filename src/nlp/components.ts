@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfPlace, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
+import { bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -57,6 +57,7 @@ const gazetteer: Component = {
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
         const type = doc.gazetteer.byId.get(m.entityId as string)?.type
+        if (type === 'GPE' && capitalAsCity(tokens, first, last)) continue
         const formal = type === 'GPE' ? formalNameStart(tokens, first) : -1
         if (formal >= 0) {
           const from = (tokens[formal] as Token).start

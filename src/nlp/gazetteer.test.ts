@@ -19,6 +19,11 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('reads a capital as the city where someone is or goes, and as its country where it acts or is addressed', () => {
+    expect(idsOf('I was born in Kyiv and flew back to Kyiv in May. Officials in Beijing met.')).toEqual([['kyiv', ['Kyiv', 'Kyiv']], ['china', ['Beijing']]])
+    expect(idsOf('Beijing responded. The message to Beijing was clear; pressure on Moscow grew.')).toEqual([['china', ['Beijing', 'Beijing']], ['russia', ['Moscow']]])
+  })
+
   it('leaves a known place inside a longer name to that name: seas, straits, bodies "of" a place', () => {
     const { entities } = extract({ turns: makeTurns([['schneider',
       'Ships crossed the Taiwan Strait, the South China Sea and the Gulf of Mexico, near the Korean Peninsula. The Bank of America and the University of California agreed. China did not.']]), speakers: SPEAKERS })

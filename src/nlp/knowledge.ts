@@ -29,6 +29,16 @@ const addFolded = (set: Set<string>, lower: string): void => {
   if (folded !== lower) set.add(folded)
 }
 
+let capitals: Set<string> | undefined
+
+/** Capital cities, lower case (with their forms without accents). */
+export const knownCapitals = (): ReadonlySet<string> => {
+  if (capitals) return capitals
+  capitals = new Set()
+  for (const c of Object.values(countries) as Array<{ capital: string }>) if (c.capital && LATIN.test(c.capital)) addFolded(capitals, c.capital.toLowerCase())
+  return capitals
+}
+
 /** Countries (names, aliases, Latin-script native names, the UK's nations) and capitals, lower case. */
 export const knownPlaces = (): ReadonlySet<string> => {
   if (places) return places

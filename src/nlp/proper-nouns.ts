@@ -1,5 +1,5 @@
 import type { EntityType } from '../record/schema.js'
-import { knownDemonyms, knownGivenNames, knownGroupWords, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
+import { knownCapitals, knownDemonyms, knownGivenNames, knownGroupWords, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isLanguageUse } from './languages.js'
 import { isCommonWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
@@ -239,6 +239,31 @@ export const personNamedOtherwise = (tokens: readonly Token[], first: number, la
   const before = tokens[first - 1]
   return first === last && before !== undefined && joinsName(tokens, first) && isCapitalised(before) && !notName(before) &&
     !TITLES.has(before.text) && !PERSON_PREFIXES.has(before.text) && (isGivenName(before) || !commonWord(before)) && !capsSentence(tokens, first)
+}
+
+// Where a capital is the city: after a preposition of place ("born in Kyiv", "a summit outside Paris"),
+// or of movement after a verb of going ("moved back to Berlin", "flew in from Tokyo").
+const AT_PLACE = new Set(['in', 'near', 'outside', 'around', 'into'])
+const TO_OR_FROM = new Set(['to', 'from'])
+const GOING = new Set(['back', 'moved', 'move', 'moving', 'went', 'go', 'going', 'goes', 'came', 'come', 'comes', 'coming', 'flew', 'fly',
+  'flying', 'travel', 'traveled', 'travelled', 'traveling', 'travelling', 'returned', 'return', 'returning', 'drove', 'drive', 'driving',
+  'relocated', 'emigrated', 'trip', 'flight', 'flights', 'train', 'way', 'commute', 'commuted', 'in', 'all'])
+// "officials in Beijing", "hawks in Washington": the government the capital stands for.
+const GOVERNING = new Set(['officials', 'leaders', 'leadership', 'government', 'governments', 'regime', 'authorities', 'policymakers',
+  'hawks', 'doves', 'diplomats', 'negotiators', 'elites', 'planners', 'bureaucrats', 'politicians', 'lawmakers', 'establishment',
+  'consensus', 'thinking', 'mood', 'view', 'views', 'people'])
+
+/**
+ * Whether the gazetteer's capital alias at `first`–`last` (`Kyiv` for Ukraine) names the city
+ * rather than its country's government: after "in" and the like, unless officials are the ones in
+ * it, or after "to"/"from" following a verb of going. The proper-noun pass then reads it as a city.
+ */
+export const capitalAsCity = (tokens: readonly Token[], first: number, last: number): boolean => {
+  const before = tokens[first - 1]
+  if (!before || before.sentence !== (tokens[first] as Token).sentence) return false
+  const earlier = tokens[first - 2]?.lower ?? ''
+  const place = AT_PLACE.has(before.lower) ? !GOVERNING.has(earlier) : TO_OR_FROM.has(before.lower) && GOING.has(earlier)
+  return place && knownCapitals().has(tokens.slice(first, last + 1).map((t) => t.lower).join(' '))
 }
 
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
