@@ -35,6 +35,11 @@ describe('proper nouns', () => {
     expect(found('Manchester City 2 Leeds 1')).toEqual([{ name: 'Manchester City', type: 'ORG' }, { name: 'Leeds', type: 'ORG' }])
   })
 
+  it('reads "A." and "I." before a surname as initials, but not where they head the points of an outline', () => {
+    expect(found('The captain A. Smith and his deputy I. Austin bowled.')).toEqual([{ name: 'A. Smith', type: 'PERSON' }, { name: 'I. Austin', type: 'PERSON' }])
+    expect(found('I. Introduction\nA. Background of the case')).toEqual([])
+  })
+
   it('knows a city the lists spell with accents by its English spelling, and a hand-picked region the lexicon lists as a word', () => {
     expect(found('Talks moved from Montreal to Sao Paulo and Bogota. Farmers in the Midwest were angry.')).toEqual([
       { name: 'Montreal', type: 'GPE' }, { name: 'Sao Paulo', type: 'GPE' }, { name: 'Bogota', type: 'GPE' }, { name: 'Midwest', type: 'GPE' }])

@@ -488,6 +488,25 @@ const acronymBeforeCue = (tokens: readonly Token[], i: number): boolean => {
   return isAcronym(t.text) && n !== undefined && n.start === t.end + 1 && n.sentence === t.sentence && ORG_WORDS.has(n.text)
 }
 
+/** Whether the one-letter token at `j` is an initial: its full stop right on it, then a capitalised word of the same sentence. */
+const isInitialBefore = (tokens: readonly Token[], j: number, skip: Uint8Array): boolean => {
+  const t = tokens[j] as Token
+  const n = tokens[j + 1]
+  const h = tokens[j + 2]
+  return t.text.length === 1 && n !== undefined && h !== undefined && n.text === '.' && n.start === t.end && !skip[j + 2] && h.sentence === t.sentence &&
+    isCapitalised(h) && !notName(h) && !h.lineStart
+}
+
+/**
+ * "captain A. Smith", "and I. Austin": "A" and "I" are words, but with a full stop on them before
+ * a name they are initials. Not opening a sentence or a line, where "A." and "I." head the points
+ * of an outline ("I. Introduction").
+ */
+const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): boolean => {
+  const t = tokens[i] as Token
+  return (t.text === 'A' || t.text === 'I') && !t.initial && !t.lineStart && isInitialBefore(tokens, i, skip)
+}
+
 const ORDINALS = new Set(['First', 'Second', 'Third'])
 
 /**
@@ -584,7 +603,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
-    if (skip[i] || !isCapitalised(t) || (notName(t) && !acronymBeforeCue(tokens, i) && !ordinalOpensName(tokens, i)) || hasDigit(t.text)) continue
+    if (skip[i] || !isCapitalised(t) || (notName(t) && !acronymBeforeCue(tokens, i) && !ordinalOpensName(tokens, i) && !initialOfName(tokens, i, skip)) || hasDigit(t.text)) continue
     let j = i
     // Bounded: a run of capitals in a caption file can be the whole text, and it is cut at its first
     // "and" below, so scanning it to its end from every start was quadratic. No name is this long.
@@ -595,7 +614,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       // "O'Brien", "D'Alema": a capital, an apostrophe and a capitalised word, with no space, are one word.
       if (n && h && (n.text === "'" || n.text === '\u2019') && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && h.start === n.end && isCapitalised(h)) { j += 2; continue }
       // "S. Waugh": an initial and its full stop before a capitalised word.
-      if (n && h && n.text === '.' && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && isCapitalised(h) && !notName(h) && !h.lineStart) { j += 2; continue }
+      if (isInitialBefore(tokens, j, skip)) { j += 2; continue }
       // "Dodd-Frank", "Sarbanes-Oxley": capitalised words joined by a hyphen are one name.
       // Not "US-China" or "Sino-Japanese": a pair of places is a relation, not a name.
       if (n && h && n.text === '-' && n.start === (tokens[j] as Token).end && h.start === n.end && !skip[j + 2] && isCapitalised(h) && !hasDigit(h.text) &&

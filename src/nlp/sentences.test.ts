@@ -9,6 +9,7 @@ describe('splitSentences', () => {
     { id: 'U.S. mid-sentence', text: 'The U.S. acted first. China replied.', want: ['The U.S. acted first.', 'China replied.'] },
     { id: 'U.S. at the end', text: 'It came from the U.S. The rest followed.', want: ['It came from the U.S.', 'The rest followed.'] },
     { id: 'titles', text: 'Dr. Smith and Mr. Jones met Gen. Lee. They talked.', want: ['Dr. Smith and Mr. Jones met Gen. Lee.', 'They talked.'] },
+    { id: 'initials run together, but not a dotted acronym', text: 'We met J.D. Vance and H.R. McMaster. She left U.C.L.A. Then she came back.', want: ['We met J.D. Vance and H.R. McMaster.', 'She left U.C.L.A.', 'Then she came back.'] },
     { id: 'decimals and hyphens', text: 'Content above 0.1% of the value is captured. So is any 14-nanometer chip.', want: ['Content above 0.1% of the value is captured.', 'So is any 14-nanometer chip.'] },
     { id: 'ellipses', text: 'Well... I am not sure. Maybe… Then again, no.', want: ['Well...', 'I am not sure.', 'Maybe…', 'Then again, no.'] },
     { id: 'quotes', text: 'He asked, “Is it legal?” and left. “Yes,” she said. They said “no.” Then it ended.', want: ['He asked, “Is it legal?” and left.', '“Yes,” she said.', 'They said “no.”', 'Then it ended.'] },

@@ -17,6 +17,10 @@ const ABBREVIATIONS = new Set([
 const SENTENCE_OPENERS = new Set(['The', 'We', 'It', 'I', 'They', 'He', 'She', 'But', 'And', 'This', 'That', 'There', 'So', 'Yeah', 'Yes', 'No', 'In', 'If'])
 const AMBIGUOUS_ABBREVIATIONS = new Set(['u.s', 'u.k', 'u.n', 'e.u', 'etc', 'inc', 'corp', 'ltd', 'co', 'p.m', 'a.m', 'd.c', 'jr', 'sr'])
 
+// "J.D", "H.R": two capitals each followed by a full stop (the last one's is the stop being read).
+// Longer runs are acronyms ("U.C.L.A."), which end sentences as often as not.
+const INITIALS = /^\p{Lu}\.\p{Lu}$/u
+
 const CLOSERS = new Set(['"', '\u201D', '\u2019', "'", ')', ']', '\u00BB'])
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u00A0' || c === '\r'
 const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase()
@@ -79,8 +83,10 @@ export const splitSentences = (text: string): Array<[number, number]> => {
         const word = wordBefore(text, i)
         const ordinal = isDigit(text[i - word.length - 1]) // "December 1st." ends a sentence
         if (!ordinal && ABBREVIATIONS.has(word) && !(AMBIGUOUS_ABBREVIATIONS.has(word) && SENTENCE_OPENERS.has(nextWord(text, k)))) continue
-        // A single capital before the stop is an initial ("George W. Bush"), not a sentence end.
+        // A single capital before the stop is an initial ("George W. Bush"), not a sentence end; so are
+        // initials run together ("J.D. Vance", "H.R. McMaster"), unless a sentence plainly opens after them.
         if (word.length === 1 && isUpper(text[i - 1] as string)) continue
+        if (INITIALS.test(text.slice(i - word.length, i)) && !SENTENCE_OPENERS.has(nextWord(text, k))) continue
       }
     }
     push(start, j)
