@@ -43,6 +43,8 @@ describe('proper nouns', () => {
   it('knows a city the lists spell with accents by its English spelling, and a hand-picked region the lexicon lists as a word', () => {
     expect(found('Talks moved from Montreal to Sao Paulo and Bogota. Farmers in the Midwest were angry.')).toEqual([
       { name: 'Montreal', type: 'GPE' }, { name: 'Sao Paulo', type: 'GPE' }, { name: 'Bogota', type: 'GPE' }, { name: 'Midwest', type: 'GPE' }])
+    // A city after "in" stays one before a speech verb: the officials speak, not the city.
+    expect(found('Officials in Chicago said the plan failed.')).toEqual([{ name: 'Chicago', type: 'GPE' }])
   })
 
   it('reads a newspaper\'s name by its last word, after a place too', () => {

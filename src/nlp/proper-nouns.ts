@@ -398,13 +398,14 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
   // "Interfax news agency", "Ruch club", "the Zycie Warszawy daily": the noun after the name says what it is.
   if (after && ORG_NOUNS_AFTER.has(after.text) && !knownRegions().has(name.toLowerCase())) return ['ORG', `"${after.text}" after it`, 2.5]
+  const lower = name.toLowerCase()
+  // "to Odessa", "in Austin": a city that is also a given name, after a word of place; "officials in
+  // Chicago said" is no person either.
+  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
   // Agencies and firms say things too ("Interfax said"): for a lone word it is weak evidence.
   if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, length >= 2 ? 3 : 1.2]
-  const lower = name.toLowerCase()
   // "Kansas City", "Los Angeles": before the given-name rule ("San", "Santa" are given names too).
   if (run.length >= 2 && knownRegions().has(lower)) return ['GPE', 'a city or region', 2]
-  // "to Odessa", "in Austin": a city that is also a given name, after a word of place.
-  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
   // "Carl Mark Force IV", "Martin Luther King Jr": a generational suffix follows a person's name.
   if (length >= 2 && GENERATIONAL.has(words.at(-1) as string) && knownGivenNames().has((run[0] as Token).lower)) return ['PERSON', `given name and "${words.at(-1)}"`, 2.5]
   if (length >= 2 && length <= 3 && isGivenName(run[0] as Token)) return ['PERSON', `given name "${(run[0] as Token).text}"`, 2]
