@@ -1,7 +1,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/schema.js'
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
-import { buildGazetteer, defaultGazetteer, type Gazetteer } from './gazetteer.js'
+import { buildGazetteer, defaultGazetteer, dropUnconfirmed, type Gazetteer } from './gazetteer.js'
 import { isRoleName, placeholderId } from '../turns/names.js'
 import { isDemonym } from './knowledge.js'
 import { slug } from './proper-nouns.js'
@@ -191,6 +191,7 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
   // What a very long turn grew beyond the cap is let go: memory stays bounded between episodes.
   if (TOKEN_POOL.length > TOKEN_POOL_MAX) TOKEN_POOL.length = TOKEN_POOL_MAX
   linkSurnames(merged)
+  merged.mentions = dropUnconfirmed(gazetteer, merged.mentions)
   const warnings: Warning[] = []
   if (skipped.size > 0) {
     const counts = [...skipped].map(([language, n]) => `${n} in "${language}"`).join(', ')

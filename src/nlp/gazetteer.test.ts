@@ -24,6 +24,12 @@ describe('gazetteer', () => {
     expect(idsOf('Beijing responded. The message to Beijing was clear; pressure on Moscow grew.')).toEqual([['china', ['Beijing', 'Beijing']], ['russia', ['Moscow']]])
   })
 
+  it('reads "the House" as the US House beside the Senate or Congress, and not without "the", in a longer name or in a debate of the Commons', () => {
+    expect(idsOf('The House passed the bill, and the Senate will vote next week.')).toEqual([['us-house', ['House']], ['us-senate', ['Senate']]])
+    expect(idsOf('House prices rose in Congress\'s view. The House of Lords and the House Armed Services Committee met.').map(([id]) => id)).not.toContain('us-house')
+    expect(idsOf('I commend this statement to the House. The House will now divide.')).toEqual([])
+  })
+
   it('leaves a known place inside a longer name to that name: seas, straits, bodies "of" a place', () => {
     const { entities } = extract({ turns: makeTurns([['schneider',
       'Ships crossed the Taiwan Strait, the South China Sea and the Gulf of Mexico, near the Korean Peninsula. The Bank of America and the University of California agreed. China did not.']]), speakers: SPEAKERS })

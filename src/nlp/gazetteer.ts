@@ -1,6 +1,7 @@
 import { PodpipeError } from '../errors/index.js'
 import { ENTITY_TYPES } from '../record/schema.js'
 import { keyFilter, keyOf } from './phrase-index.js'
+import { isCommonWord } from './pos.js'
 import { phraseTokens } from './tokens.js'
 import type { EntityMention, GazetteerEntry, Token } from './types.js'
 
@@ -16,6 +17,11 @@ interface AliasForm {
   entry: number
   /** The alias tokens as written: their capitalisation constrains what they match. */
   tokens: string[]
+  /**
+   * Written with "the" before one common word ("the House", "the Fed", "the States"): it names the
+   * entry only after "the", as "House prices" or "States differ" opening a sentence do not.
+   */
+  article: boolean
 }
 
 interface TrieNode {
@@ -25,6 +31,8 @@ interface TrieNode {
 
 export interface Gazetteer {
   entries: GazetteerEntry[]
+  /** By entry id: the words of its "the"-bound aliases ("House"), for entries that need them confirmed (confirmedBy). */
+  unconfirmed: Map<string, Set<string>>
   byId: Map<string, GazetteerEntry>
   root: TrieNode
   /** The keys (phrase-index keyOf) of the words a name starts with: most tokens start none. */
@@ -47,11 +55,14 @@ export const buildGazetteer = (base: readonly GazetteerEntry[], extra: readonly 
   }
   const entries = [...byId.values()]
   const root = node()
+  const unconfirmed = new Map<string, Set<string>>()
   entries.forEach((e, entry) => {
     for (const alias of [e.name, ...e.aliases]) {
       // A leading article is not part of a name: "the United States" matches "United States".
-      const tokens = phraseTokens(alias.replace(/^the\s+/i, ''))
+      const bare = alias.replace(/^the\s+/i, '')
+      const tokens = phraseTokens(bare)
       if (tokens.length === 0) continue
+      const article = bare !== alias && tokens.length === 1 && isCommonWord(bare.toLowerCase())
       let at = root
       for (const t of tokens) {
         const key = t.toLowerCase()
@@ -60,10 +71,14 @@ export const buildGazetteer = (base: readonly GazetteerEntry[], extra: readonly 
         at = next
       }
       // "PayPal" and "paypal" reach the same node; each spelling keeps its own case constraint.
-      if (!at.forms.some((f) => f.entry === entry && f.tokens.join(' ') === tokens.join(' '))) at.forms.push({ entry, tokens })
+      if (article && e.confirmedBy) unconfirmed.set(e.id, (unconfirmed.get(e.id) ?? new Set()).add(bare))
+      const same = at.forms.find((f) => f.entry === entry && f.tokens.join(' ') === tokens.join(' '))
+      // The same word listed both ways ("Fed" and "the Fed") needs no article.
+      if (same) same.article &&= article
+      else at.forms.push({ entry, tokens, article })
     }
   })
-  return { entries, byId, root, starts: keyFilter([...root.next.keys()].map(keyOf)) }
+  return { entries, byId, unconfirmed, root, starts: keyFilter([...root.next.keys()].map(keyOf)) }
 }
 
 const isUpperCase = (s: string): boolean => s !== s.toLowerCase()
@@ -81,6 +96,29 @@ export interface GazetteerMatch extends EntityMention {
   last: number
 }
 
+/**
+ * Drops the mentions by a "the"-bound alias of an entry that needs confirming when the episode
+ * names none of its confirmedBy ids, nor the entry by another alias: "the House" is the US House
+ * beside the Senate or Congress, and no body we know in a debate of the Commons.
+ */
+export const dropUnconfirmed = (g: Gazetteer, mentions: readonly EntityMention[]): EntityMention[] => {
+  if (g.unconfirmed.size === 0) return mentions as EntityMention[]
+  const named = new Set<string>()
+  for (const m of mentions) if (m.entityId && !g.unconfirmed.get(m.entityId)?.has(m.text)) named.add(m.entityId)
+  const unconfirmed = (m: EntityMention): boolean => {
+    const words = m.entityId ? g.unconfirmed.get(m.entityId) : undefined
+    if (!words?.has(m.text) || named.has(m.entityId!)) return false
+    return !g.byId.get(m.entityId!)!.confirmedBy!.some((id) => named.has(id))
+  }
+  return mentions.some(unconfirmed) ? mentions.filter((m) => !unconfirmed(m)) : mentions as EntityMention[]
+}
+
+/** "the House of Lords", "the House Armed Services Committee": the word at `i` opens a longer name. */
+const opensLongerName = (tokens: readonly Token[], i: number): boolean => {
+  const next = tokens[i + 1]
+  return next !== undefined && next.sentence === (tokens[i] as Token).sentence && (next.lower === 'of' || isUpperCase(next.text[0] as string))
+}
+
 /** Longest gazetteer matches over a turn's tokens, never crossing a sentence. */
 export const matchGazetteer = (g: Gazetteer, tokens: readonly Token[], text: string): GazetteerMatch[] => {
   const out: GazetteerMatch[] = []
@@ -95,7 +133,7 @@ export const matchGazetteer = (g: Gazetteer, tokens: readonly Token[], text: str
       at = at.next.get(t.lower)
       if (!at) break
       for (const f of at.forms) {
-        let ok = true
+        let ok = !f.article || (tokens[i - 1]?.lower === 'the' && !opensLongerName(tokens, i))
         for (let k = 0; k < f.tokens.length && ok; k++) ok = caseFits(f.tokens[k] as string, (tokens[i + k] as Token).text)
         if (ok) { best = { entry: f.entry, last: j }; break }
       }

@@ -7,6 +7,12 @@ export interface GazetteerEntry {
   type: EntityType
   aliases: string[]
   wikidataId?: string
+  /**
+   * For an entry whose "the"-bound alias ("the House") names another body elsewhere (the Commons
+   * in a Westminster debate): ids of which the episode must name one, or the entry by another
+   * alias, for that alias to count.
+   */
+  confirmedBy?: string[]
 }
 
 export interface ExtractOptions {
