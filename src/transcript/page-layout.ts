@@ -9,6 +9,10 @@
 // A document is line-numbered when at least this share of its non-empty lines start with 1–2 digits.
 const NUMBERED_SHARE = 0.6
 const LINE_NUMBER = /^[ \t]*(\d{1,2})(?=[ \t]|$)/
+// Fewer lines than a page: numbered 1, 2, 3… on every line, as an excerpt of a court transcript is.
+const MIN_EXCERPT_LINES = 5
+// …and lines of a page's width on average, unlike a numbered list of headings (`1 Introduction`).
+const MIN_EXCERPT_LINE_CHARS = 30
 // A line repeated this often, short and without a sentence ending, is a page header or footer.
 const FURNITURE_MIN_REPEATS = 5
 const FURNITURE_MAX_CHARS = 80
@@ -29,16 +33,28 @@ export interface PageLayout {
 export const stripPageLayout = (input: readonly string[]): PageLayout => {
   let nonEmpty = 0
   let numbered = 0
+  // Numbered lines whose number follows the one before: an excerpt too short to show a page's pattern shows this.
+  let counting = 0
+  let previous = -1
+  let chars = 0
   const counts = new Map<string, number>()
   for (const line of input) {
     const trimmed = line.trim()
     if (!trimmed) continue
     nonEmpty++
+    chars += trimmed.length
     const match = LINE_NUMBER.exec(line)
-    if (match && Number(match[1]) <= 30) numbered++
+    const n = match ? Number(match[1]) : -1
+    if (n >= 0 && n <= 30) {
+      numbered++
+      if (n === previous + 1 || (n === 1 && previous > 1)) counting++
+    }
+    previous = n
     if (trimmed.length <= FURNITURE_MAX_CHARS) counts.set(trimmed, (counts.get(trimmed) ?? 0) + 1)
   }
-  if (nonEmpty < 20 || numbered < nonEmpty * NUMBERED_SHARE) return { lines: input.filter((line) => !PAGE_MARKER.test(line)), paged: false }
+  const paged = nonEmpty >= 20 ? numbered >= nonEmpty * NUMBERED_SHARE
+    : nonEmpty >= MIN_EXCERPT_LINES && counting >= nonEmpty - 1 && chars >= nonEmpty * MIN_EXCERPT_LINE_CHARS
+  if (!paged) return { lines: input.filter((line) => !PAGE_MARKER.test(line)), paged: false }
   const furniture = new Set<string>()
   for (const [line, n] of counts) if (n >= FURNITURE_MIN_REPEATS && !/[.?!:;,)]$/.test(line) && !LINE_NUMBER.test(line)) furniture.add(line)
   const lines: string[] = []

@@ -81,6 +81,14 @@ describe('readText on page furniture', () => {
     expect(readText(text).map((p) => p.text)).toEqual(['Ann Lee: Hello.', 'Bob Ray: Hi.', 'Ann Lee: See page 4 of the report.'])
   })
 
+  it('strips the line numbers of a court transcript excerpt shorter than a page, but not of a numbered list of headings', () => {
+    const excerpt = ' 1   Q.   Did you review the export license applications\n 2        that the company filed in 2023?\n'
+      + ' 3   A.   Yes, I reviewed all of them in 2023, together\n 4        with my colleagues at the bureau.\n 5   Q.   How many of them were approved, roughly?\n'
+    expect(readText(excerpt).map((p) => p.text)).toEqual(['Q. Did you review the export license applications', 'that the company filed in 2023?',
+      'A. Yes, I reviewed all of them in 2023, together', 'with my colleagues at the bureau.', 'Q. How many of them were approved, roughly?'])
+    expect(readText('1 Introduction\n2 Methods\n3 Results\n4 Discussion\n5 Conclusion\n').map((p) => p.text)).toEqual(['1 Introduction', '2 Methods', '3 Results', '4 Discussion', '5 Conclusion'])
+  })
+
   it('joins a line that a lone break cut mid-sentence to the line before, but not a lower-case name line or a front-matter key', () => {
     const text = 'Ann Lee: The ideal fix would be that we compare every block,\nbut that is a hard fork.\nSo it waits\nmichael barbaro\ntitle: the rest of the notes\n'
     expect(readText(text).map((p) => p.text)).toEqual([
