@@ -68,6 +68,16 @@ describe('label conventions', () => {
       expected: [['lee', 'Rare earths again'], ['ray', 'Indeed it is'], ['lee', 'What happened?'], ['ray', 'Controls.'], ['oz', 'former official'], ['wu', 'trade lawyer'], ['oz', 'Yes.']],
     },
     {
+      id: 'dialogue dashes naming no one (Spanish, Russian interviews): each opens a new turn',
+      text: 'Entrevista con Ana Ruiz.\n\n—Buenas noches. ¿Qué pasa?\n\n—China controla el refinado.\n\n— ¿Y Europa?\n\n– Debe invertir.',
+      expected: [['unknown', 'Buenas noches. ¿Qué'], ['unknown', 'China controla el'], ['unknown', '¿Y Europa?'], ['unknown', 'Debe invertir.']],
+    },
+    {
+      id: 'dashed lines of show notes beside named labels stay text',
+      text: 'Ann Lee: Hello.\n\nBob Ray: Hi.\n\n— One point.\n\n— Another point.\n\n— A third point.\n\nAnn Lee: Bye.',
+      expected: [['lee', 'Hello.'], ['ray', 'Hi. — One'], ['lee', 'Bye.']],
+    },
+    {
       id: 'labels in Markdown italics (`*Name:*`, `_Name_:`)',
       text: '*Jordan Schneider:* Welcome.\n\n_Chris Miller_: Thanks.\n\n*Jordan Schneider:* Why? *Really:* now?',
       expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? *Really:* now?']],

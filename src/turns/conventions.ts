@@ -10,6 +10,8 @@ import type { LabelMatch, LabelSyntax } from './labels.js'
 const SECOND_CONVENTION_SHARE = 0.15
 // Subtitle dashes are a convention when this share of caption cues opens with one.
 const DASH_SHARE = 0.03
+// Dialogue dashes are a convention when they open at least this share of the paragraphs (and no named labelling is in use).
+const DIALOGUE_SHARE = 0.4
 // A bare name line counts once the same name heads this many paragraphs, or once two names head two each.
 const PLAIN_MIN_REPEATS = 3
 const PLAIN_PAIR_REPEATS = 2
@@ -40,6 +42,8 @@ export interface Conventions {
   opening?: number
   captionChanges: boolean
   dashChanges: boolean
+  /** Dialogue dashes (`—Buenas noches.`) open most of the text: each is a new, unnamed speaker. */
+  dialogueDashes: boolean
 }
 
 /**
@@ -103,7 +107,10 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
   // Dashes that name their speaker (`- ANN: …`) are a convention even in a short file.
   const namedDashes = [...(counts.get('dash-change')?.names.values() ?? [])].reduce((a, b) => a + b, 0)
   const dashChanges = (dashes >= 3 && dashes >= captionCount * DASH_SHARE) || namedDashes >= 2
-  const conventions: Conventions = { named, captionChanges, dashChanges }
+  // A reply opening with a dash is how a whole interview is written, not a stray line of show notes.
+  const dialogue = counts.get('dialogue-dash')?.labels ?? 0
+  const dialogueDashes = dialogue >= 3 && dialogue >= labels.length * DIALOGUE_SHARE && best === 0
+  const conventions: Conventions = { named, captionChanges, dashChanges, dialogueDashes }
   const opening = labels[firstText]
   if (opening && opening.name !== null && namedSyntaxes.includes(opening.syntax) && (best === 0 || named.has(opening.syntax))) {
     named.add(opening.syntax)

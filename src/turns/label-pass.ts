@@ -280,6 +280,7 @@ export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
 export const inUse = (label: LabelMatch | undefined, conventions: Conventions): label is LabelMatch => {
   if (!label) return false
   if (label.syntax === 'dash-change') return conventions.dashChanges
+  if (label.syntax === 'dialogue-dash') return conventions.dialogueDashes
   // `>> JORDAN SCHNEIDER:` once in captions whose other cues say `JORDAN SCHNEIDER:`.
   if (label.syntax === 'caption-change') return conventions.captionChanges || (label.name !== null && conventions.named.has('colon'))
   return conventions.named.has(label.syntax)

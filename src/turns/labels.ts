@@ -140,6 +140,9 @@ const LIST_MARKER = /^[-*+•–—][ \t]+/
 
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
+// Interviews in Spanish, Russian or French, and novels, open each reply with a dash and name no one:
+// `—Buenas noches.`, `— Добрый вечер.`, `– Bonsoir.`
+const DIALOGUE_DASH = /^[–—][ \t]?(?=[\p{Lu}\p{N}"“'‘(«¿¡])/u
 // Subtitles mark a change of speaker with a leading dash.
 const DASH_CHANGE = /^[-–—][ \t]+(?=[\p{L}\p{N}"“'‘(¿¡])/u
 
@@ -164,7 +167,7 @@ const NOT_SPEAKERS = new Set([
 ])
 
 /** Which convention a label is written in; a document uses one or a few of them consistently. */
-export type LabelSyntax = 'colon' | 'lower-colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'name-heading' | 'dash-label' | 'caption-change' | 'dash-change'
+export type LabelSyntax = 'colon' | 'lower-colon' | 'bold' | 'bracket' | 'hearing' | 'name-line' | 'plain-line' | 'name-heading' | 'dash-label' | 'caption-change' | 'dash-change' | 'dialogue-dash'
 
 export interface LabelMatch {
   syntax: LabelSyntax
@@ -216,6 +219,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     const marker = LIST_MARKER.exec(text)
     const inline = marker ? detectInlineLabel(text.slice(marker[0].length)) : undefined
     if (inline) return { syntax: 'dash-label', ...inline, length: marker![0].length + inline.length }
+    const dialogue = first === 0x2013 || first === 0x2014 ? DIALOGUE_DASH.exec(text) : null
+    if (dialogue) return { syntax: 'dialogue-dash', name: null, length: dialogue[0].length }
   }
   if (first === 62 /* > */ || first === 38 /* & */) {
     const change = CAPTION_CHANGE.exec(text)
