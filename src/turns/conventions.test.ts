@@ -446,6 +446,12 @@ describe('non-speech stays out of the turns, speech stays in', () => {
     expect(text).toBe('Hello there.\nHi. Sure.\nBack.')
   })
 
+  it('a broadcast transcript\'s directions in parentheses on lines of their own', () => {
+    const r = split('BLITZER: Welcome back.\n\n(BEGIN VIDEOTAPE)\n\nUNIDENTIFIED MALE: No deal.\n\n(END VIDEOTAPE)\n\nBLITZER: Jim?\n\n(Laughter)\n\nSCIUTTO: Stalled (for now).\n\nBLITZER: Thanks.\n\nSCIUTTO: Sure.\n\n(COMMERCIAL BREAK)')
+    expect(r.turns.map((t) => t.text)).toEqual(['Welcome back.', 'No deal.', 'Jim?', 'Stalled (for now).', 'Thanks.', 'Sure.'])
+    expect(r.sections.map((s) => s.text).join('\n')).toMatch(/BEGIN VIDEOTAPE[^]*END VIDEOTAPE[^]*Laughter[^]*COMMERCIAL BREAK/)
+  })
+
   it('a sponsor read inside a host turn becomes a promo section, and the turn goes on after it', () => {
     const r = split([
       'Ann Lee: Welcome to the show.', 'This episode is brought to you by Acme, makers of anvils.', 'Acme anvils are the best. Visit acme.com/show today.',
