@@ -78,6 +78,13 @@ describe('label conventions', () => {
       expected: [['lee', 'Hello.'], ['ray', 'Hi. — One'], ['lee', 'Bye.']],
     },
     {
+      id: 'a committee hearing as GPO prints it: `Chairman Scott.`, `Senator Warren.`, `Mr. Kessler.`, hard-wrapped, with notes in brackets',
+      text: '    Chairman Scott. Good morning. The Committee will come to\norder.\n    Senator Warren. Thank you, Mr. Chairman. China refines about\n90 percent of rare earths.\n'
+        + '    Mr. Kessler. Thank you, Chairman Scott.\n    [The prepared statement of Mr. Kessler follows:]\n    Senator Warren. How many were denied?\n'
+        + '    Mr. Kessler. Fewer than one percent.\n    [Whereupon, at 11:45 a.m., the hearing was adjourned.]',
+      expected: [['scott', 'Good morning. The'], ['warren', 'Thank you, Mr.'], ['kessler', 'Thank you, Chairman'], ['warren', 'How many were'], ['kessler', 'Fewer than one']],
+    },
+    {
       id: 'labels in Markdown italics (`*Name:*`, `_Name_:`)',
       text: '*Jordan Schneider:* Welcome.\n\n_Chris Miller_: Thanks.\n\n*Jordan Schneider:* Why? *Really:* now?',
       expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? *Really:* now?']],

@@ -67,6 +67,9 @@ const NOT_A_VOICE = /^(?:in|on|over|into|via|through|from|to|at|with|off|under|c
 // `Chairman LEE.`, `Mr. McCONNELL.`, `The SPEAKER pro tempore.`, then the speech. `Mr. SMITH of Texas.`
 // tells two members of one name apart; the name is the part before "of".
 const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwoman|Chair|The|General|Judge|Justice|Admiral|Secretary|Ambassador)\.?(?: (?:Mc|Mac|De|Di|La|Le|Van)?[A-Z][A-Z'’-]+){1,3}(?: pro tempore)?)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?\.[ \t]+(?=\p{Lu})/u
+// Committee hearings as GPO prints them write the name in mixed case: `Chairman Scott.`, `Senator
+// Warren.`, `Mr. Kessler.`, `The Chairman.`; a title and one or two capitalised words before the stop.
+const HEARING_TITLE_LABEL = /^((?:(?:Mr|Mrs|Ms|Dr)\.|Senator|Representative|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Ranking Member|Vice Chairman|Secretary|Ambassador|General|Admiral|Governor|Commissioner|Director|Judge|Justice) (?:Mc|Mac|De|Di|La|Le|Van)?\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)?(?: \p{Lu}[\p{Ll}'’-]+)?|The (?:Chairman|Chairwoman|Chair|Clerk|Witness|President|Speaker|Presiding Officer|Reporter))\.[ \t]+(?=\p{Lu})/u
 // European Parliament verbatim reports: `President. – `, `Ursula von der Leyen, President of the Commission. – `,
 // `Manfred Weber, on behalf of the PPE Group. – `: a name, a description after a comma, a full stop and a dash.
 const PARLIAMENT_LABEL = new RegExp(String.raw`^(${LATIN_NAME})(?:, [^–—\n]{2,160}?)?\.[ \t]+[–—][ \t]+(?=[\p{Lu}"“‘'(])`, 'u')
@@ -260,7 +263,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (inline) return { syntax: 'colon', ...inline }
   const dashed = DASH_LABEL.exec(text.slice(0, 80))
   if (dashed && !isNotSpeaker(dashed[1]!)) return { syntax: 'dash-label', name: dashed[1]!, length: dashed[0].length }
-  const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
+  const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? HEARING_TITLE_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
   if (hearing && !isNotSpeaker(hearing[1]!)) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
   if (text.length <= 140) {
     const trimmed = text.trim()

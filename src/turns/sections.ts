@@ -86,12 +86,13 @@ export const continuesSponsorRead = (text: string, sponsor: string | undefined):
 // A line that marks the recording rather than saying anything: `**Break:** [00:55]`, `[Music]`, `---`.
 // A court record's examination headings: `DIRECT EXAMINATION`, `BY MR. SMITH:` (who asks the questions below).
 // A broadcast transcript's directions in parentheses: `(BEGIN VIDEOTAPE)`, `(COMMERCIAL BREAK)`, `(Laughter)`.
-const MARKER_LINE = /^(?:[*_]{0,2}(?:break|ad break|music|intro|outro|interlude|pause|end of (?:transcript|recording|episode)|transcript(?: below)?)[*_]{0,2}\s*:?[*_]{0,2}\s*(?:\\?\[[^\]]{0,20}\\?\])?|[-*_=]{3,}|\\?\[[^\]]{1,30}\\?\]|\((?:laughter|laughs|applause|music|crosstalk|inaudible|silence|pause|cheers|cheering|booing|sighs?|coughs?)\)|(?:direct|cross|redirect|recross|further (?:direct|cross|redirect|recross))[- ]examination(?: \(continued\))?|by (?:mr|mrs|ms|dr)\.? [a-z'’-]+:)$/i
+// A hearing record's editorial notes in brackets: `[The prepared statement of Mr. Kessler follows:]`, `[Whereupon, …]`.
+const MARKER_LINE = /^(?:[*_]{0,2}(?:break|ad break|music|intro|outro|interlude|pause|end of (?:transcript|recording|episode)|transcript(?: below)?)[*_]{0,2}\s*:?[*_]{0,2}\s*(?:\\?\[[^\]]{0,20}\\?\])?|[-*_=]{3,}|\\?\[[^\]]{1,30}\\?\]|\[(?:the |whereupon|recess|laughter|applause|no response|pause|off the record|discussion off)[^\]]{0,200}\]|\((?:laughter|laughs|applause|music|crosstalk|inaudible|silence|pause|cheers|cheering|booing|sighs?|coughs?)\)|(?:direct|cross|redirect|recross|further (?:direct|cross|redirect|recross))[- ]examination(?: \(continued\))?|by (?:mr|mrs|ms|dr)\.? [a-z'’-]+:)$/i
 
 // In capitals, whatever the words: the marker regex ignores case, so this one stands apart.
 const CAPS_DIRECTION = /^\([^()a-z]*[A-Z][^()a-z]{1,39}\)$/
 
-export const isMarkerLine = (text: string): boolean => text.length < 80 && (MARKER_LINE.test(text.trim()) || CAPS_DIRECTION.test(text.trim()))
+export const isMarkerLine = (text: string): boolean => text.length < 240 && (MARKER_LINE.test(text.trim()) || CAPS_DIRECTION.test(text.trim()))
 
 // After the last turn: who made the show, corrections written later, the stenographer's close.
 const CREDITS = /^(?:postscript|post-script|p\.?s\.?|correction|clarification|editor['’]s note|update|note)\b|\b(?:is|was) (?:produced|edited|mixed|engineered|hosted) by\b|^(?:produced|edited|mixed|music|theme music|transcribed|transcript|transcription|captioning|captions|closed captioning|audio engineering|executive produc\w*|production) (?:by|provided by|help|services)\b|\bcaptioning (?:provided|performed) by\b|\b(?:all rights reserved|copyright ©|©\s*\d{4})|^\(whereupon\b|^\[?(?:end of (?:transcript|recording|episode)|transcript ends?)\]?/i
