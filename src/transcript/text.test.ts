@@ -89,6 +89,12 @@ describe('readText on page furniture', () => {
     expect(readText('1 Introduction\n2 Methods\n3 Results\n4 Discussion\n5 Conclusion\n').map((p) => p.text)).toEqual(['1 Introduction', '2 Methods', '3 Results', '4 Discussion', '5 Conclusion'])
   })
 
+  it('joins the short last line of a sentence wrapped at a page\'s width, but not a short line under a short one', () => {
+    const text = '    Chairman Scott. Good morning. The Committee will come to\norder.\n    Senator Warren. China refines about\n90 percent of them.\nSo it waits\nfine.\n'
+    expect(readText(text).map((p) => p.text)).toEqual([
+      'Chairman Scott. Good morning. The Committee will come to order.', 'Senator Warren. China refines about', '90 percent of them.', 'So it waits', 'fine.'])
+  })
+
   it('joins a line that a lone break cut mid-sentence to the line before, but not a lower-case name line or a front-matter key', () => {
     const text = 'Ann Lee: The ideal fix would be that we compare every block,\nbut that is a hard fork.\nSo it waits\nmichael barbaro\ntitle: the rest of the notes\n'
     expect(readText(text).map((p) => p.text)).toEqual([

@@ -49,6 +49,11 @@ export const readText = (text: string, warnings: Warning[] = []): Paragraph[] =>
 // with a key of front matter (`title: …`).
 const OPEN_SENTENCE = /[\p{L}\p{N},]$/u
 const LOWER_CASE_CONTINUATION = /^\p{Ll}[^\s:]*\s+\S+\s+\S+\s+\S/u
+// A wrapped sentence's short last line (`order.`, `90 percent of them.`) under a line of a page's width.
+const SENTENCE_TAIL = /^(?:\p{Ll}|\p{N}[\p{N},.]*\s)[^:]{0,40}[.?!]["”’)]?$/u
+const WRAPPED_LINE_CHARS = 50
+const continuesLine = (before: string, text: string): boolean =>
+  LOWER_CASE_CONTINUATION.test(text) || (before.length >= WRAPPED_LINE_CHARS && SENTENCE_TAIL.test(text))
 /**
  * A label in lower case opening a line (`speaker 2: thanks`, `chris miller: right`), as text written
  * all in lower case gives them; the name is group 1. Such a line never continues the one before,
@@ -75,7 +80,7 @@ const joinContinuations = (paragraphs: Paragraph[]): Paragraph[] => {
   for (const p of paragraphs) {
     const before = out.at(-1)
     const continues = before !== undefined && p.speaker === undefined && OPEN_SENTENCE.test(before.text)
-      && LOWER_CASE_CONTINUATION.test(p.text) && !LOWER_CASE_LABEL.test(p.text)
+      && continuesLine(before.text, p.text) && !LOWER_CASE_LABEL.test(p.text)
     if (continues && p.start === undefined) before.text += ` ${p.text}`
     else {
       if (continues && isCaptionStep(before, p)) p.fragment = true
