@@ -413,6 +413,12 @@ describe('who the labels name', () => {
     expect(r.speakers.find((s) => s.id === 'santhana')).toMatchObject({ name: 'Prakash Santhana', nameSource: 'roster' })
   })
 
+  it('names a witness in full from the hearing\'s heading over the testimony, anywhere in the record', () => {
+    const r = split('    Chairman Scott. Welcome.\n    Senator Warren. Thank you.\n\nSTATEMENT OF ALAN KESSLER, UNDER SECRETARY FOR INDUSTRY AND SECURITY\n\n'
+      + '    Mr. Kessler. Thank you, Chairman.\n    Senator Warren. How many?\n    Mr. Kessler. Few.\n\nORAL ARGUMENT OF DONALD B. VERRILLI, JR.\n\nGENERAL VERRILLI: Thank you.\n\nGENERAL VERRILLI: Yes.')
+    expect(r.speakers.map((s) => [s.id, s.name])).toEqual([['scott', 'Chairman Scott'], ['warren', 'Senator Warren'], ['kessler', 'Alan Kessler'], ['verrilli', 'Donald B. Verrilli']])
+  })
+
   it('keeps a title-only label its own speaker, never someone who holds that title', () => {
     const r = split('Senator Grassley: Welcome.\nAA: Thank you.\nSenator: A question.\nSenator R: Another one.\nAA: Both good.\nSenator Grassley: Thanks.')
     expect(r.turns.map((t) => t.speakerId)).toEqual(['grassley', 'aa', 'senator', 'r', 'aa', 'grassley'])

@@ -326,7 +326,14 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
 export const openingKey = (label: LabelMatch | undefined, script: ScriptClass): string | undefined =>
   label?.name && scriptClass(label.name) === script ? placeholderId(label.name) ?? nameKey(label.name) : undefined
 
-/** Full names in the document's opening (a roster block, front matter, the announcer's intro). */
+// A hearing's heading over a witness's testimony: `STATEMENT OF ALAN KESSLER, UNDER SECRETARY…`,
+// `PREPARED STATEMENT OF HON. JANE DOE`, `TESTIMONY OF DR. JOHN ROE`; a court's `ORAL ARGUMENT OF ROBERT A. LONG`.
+const STATEMENT_HEADING = /^(?:(?:PREPARED|OPENING|CLOSING|JOINT|ORAL|REBUTTAL) )?(?:STATEMENT|TESTIMONY|REMARKS|ARGUMENT) (?:OF|BY) (?:(?:HON|DR|MR|MRS|MS|SENATOR|REPRESENTATIVE|CHAIRMAN|CHAIRWOMAN|RANKING MEMBER)\.? )*((?:\p{Lu}[\p{Lu}'’-]+|\p{Lu}\.)(?: (?:\p{Lu}[\p{Lu}'’-]+|\p{Lu}\.)){1,3})(?:,|$)/u
+
+/**
+ * Full names in the document's opening (a roster block, front matter, the announcer's intro), and
+ * in the headings over a hearing's testimonies anywhere in it, so `Mr. Kessler.` is Alan Kessler.
+ */
 export const namesInIntro = (paragraphs: readonly Paragraph[], until: number): string[] => {
   const names: string[] = []
   let chars = 0
@@ -335,6 +342,10 @@ export const namesInIntro = (paragraphs: readonly Paragraph[], until: number): s
     const text = paragraphs[i]!.text
     chars += text.length
     for (const match of text.matchAll(FULL_NAME)) names.push(match[0])
+  }
+  for (const { text } of paragraphs) {
+    const heading = text.length <= 200 && text.charCodeAt(0) <= 90 ? STATEMENT_HEADING.exec(text) : null
+    if (heading) names.push(titleCase(heading[1]!))
   }
   return names
 }
