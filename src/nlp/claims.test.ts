@@ -26,6 +26,12 @@ describe('claim scoring on speech', () => {
     expect(claimKind('We must act now on export controls.')).toBe('prescriptive')
   })
 
+  it('reads "would" before a verb of saying as an opinion attributed, not a forecast', () => {
+    expect(claimKind('The cost is three to four trillion dollars, some would say more, every year.')).toBe('factual')
+    expect(claimKind('Critics would argue the rule is too broad.')).toBe('factual')
+    expect(claimKind('The rule would raise costs for every automaker.')).toBe('predictive')
+  })
+
   it('lets an anaphor continue a claim only when it states something of its own', () => {
     const after = (text: string) => scoreClaim({ text, entityIds: [], quantities: [], previousKept: true }).features.map((f) => f.name)
     expect(after('That is why exports of gallium collapsed.')).toContain('context')

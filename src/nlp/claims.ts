@@ -94,6 +94,7 @@ const PRESCRIPTIVE_GATE = new Set(['should', 'shouldn', 'must', 'ought', 'need',
 // "have to", "has to", "got to": common verbs gate only before "to".
 const BEFORE_TO = new Set(['have', 'has', 'got'])
 
+const ATTRIBUTING = new Set(['say', 'argue', 'agree', 'note', 'contend', 'suggest', 'describe', 'call', 'point'])
 const PREDICTIVE_WORDS = new Set(['will', 'gonna', 'would', 'wouldn', 'could', 'might', 'may', 'likely', 'eventually', 'maybe'])
 const PAST_COPULA = new Set(['was', 'were', 'wasn', 'weren', 'had', 'did'])
 const APOSTROPHES = new Set(['’', "'"])
@@ -191,7 +192,8 @@ const predictiveCue = (words: readonly string[]): string | null => {
       if (w === 'will' && prev === 'you' && words[i - 2] === 'if') continue
       // "Maybe that was not a surprise": a hedge on the past, not a look ahead.
       if (w === 'maybe' && words.some((x) => PAST_COPULA.has(x))) continue
-      if ((w === 'would') && prev === 'i' && (next === 'say' || next === 'agree' || next === 'note')) continue
+      // "I would say", "some would argue": an opinion attributed, not a forecast.
+      if (w === 'would' && next !== undefined && ATTRIBUTING.has(next)) continue
       if (w === 'may' && (next === 'or' || prev === 'or')) continue
       return w
     }
