@@ -17,6 +17,12 @@ describe('proper nouns', () => {
     expect(found('Thompson disagrees with that. Rasser recalled the talks.')).toEqual([{ name: 'Thompson', type: 'PERSON' }, { name: 'Rasser', type: 'PERSON' }])
   })
 
+  it('reads a lone name someone asks or agrees with, or who "put it", as a person, and a source quoted "according to" as no place', () => {
+    expect(found('We asked Kessler. I agree with Okafor. As Lindqvist put it, no.')).toEqual([
+      { name: 'Kessler', type: 'PERSON' }, { name: 'Okafor', type: 'PERSON' }, { name: 'Lindqvist', type: 'PERSON' }])
+    expect(found('According to Brandtner, the rule is broad.').map((e) => e.type)).not.toContain('GPE')
+  })
+
   it('parts a person from the body named after "of" or "and", and firms at their legal suffix', () => {
     expect(found('We spoke with Ross Fairbanks of Flat Peak and Lynn Reaser of Barnett Banks Inc.')).toEqual([
       { name: 'Ross Fairbanks', type: 'PERSON' }, { name: 'Flat Peak', type: 'ORG' }, { name: 'Lynn Reaser', type: 'PERSON' }, { name: 'Barnett Banks Inc.', type: 'ORG' }])

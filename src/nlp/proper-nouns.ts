@@ -376,7 +376,21 @@ const nameLength = (run: readonly Token[]): number => {
   return n
 }
 
-const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string): [EntityType, string, number] => {
+// Words before a name that only a person follows: "we asked Kessler", "I agree with Kessler".
+const ADDRESSED = new Set(['asked', 'asks', 'told', 'tells', 'thanked', 'thank', 'interviewed', 'invited', 'congratulated', 'quoted'])
+const WITH_SOMEONE = new Set(['agree', 'agreed', 'agrees', 'disagree', 'disagreed', 'disagrees', 'spoke', 'spoken', 'speaking', 'talked',
+  'talking', 'chatted', 'chatting', 'met', 'meeting', 'sat', 'conversation', 'interview'])
+
+/** Whether the words around a lone name say it is a person: who is asked or agreed with, or who "put it". */
+const personByContext = (before: Token | undefined, earlier: Token | undefined, after: Token | undefined, next: Token | undefined): string | undefined => {
+  if (before && ADDRESSED.has(before.lower)) return `after "${before.text}"`
+  if (before?.lower === 'with' && earlier && WITH_SOMEONE.has(earlier.lower)) return `after "${earlier.text} with"`
+  // "As Kessler put it": the phrase of quoting someone.
+  if ((after?.lower === 'put' || after?.lower === 'puts') && next?.lower === 'it') return `"${after.text} it" after it`
+  return undefined
+}
+
+const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string, earlier?: Token, next?: Token): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
   const length = nameLength(run)
   // "Soviet Union", "Isle of Man": a known place whose last word is also a cue word.
@@ -402,6 +416,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   // "to Odessa", "in Austin": a city that is also a given name, after a word of place; "officials in
   // Chicago said" is no person either.
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
+  const person = run.length === 1 ? personByContext(before, earlier, after, next) : undefined
+  if (person) return ['PERSON', person, 1.2]
   // Agencies and firms say things too ("Interfax said"): for a lone word it is weak evidence.
   if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, length >= 2 ? 3 : 1.2]
   // "Kansas City", "Los Angeles": before the given-name rule ("San", "Santa" are given names too).
@@ -417,7 +433,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length === 1 && knownRegions().has(lower)) return ['GPE', 'a city or region', 1.8]
   if (run.length === 1 && PLACE_ABBREVIATIONS.has(words[0] as string)) return ['GPE', `abbreviation of ${PLACE_ABBREVIATIONS.get(words[0] as string)}`, 2]
   if (run.length === 1 && isAcronym(words[0] as string)) return ['ORG', 'acronym', 1]
-  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return ['GPE', `after "${before.text}"`, 1]
+  // "According to Kessler" quotes a source, which is no place.
+  if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && !(before.lower === 'to' && earlier?.lower === 'according')) return ['GPE', `after "${before.text}"`, 1]
   // "S. Waugh", "J. R. Smith": initials belong to people.
   if (length >= 2 && run.some((t, k) => t.text.length === 1 && run[k + 1]?.text === '.')) return ['PERSON', 'an initial', 2]
   // People's names are rarely made of common words; "Red Star", "Real Madrid", "Gold Fields" are.
@@ -758,7 +775,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       i = j
       continue
     }
-    const [type, evidence, strength] = typeOf(run, before, after, name)
+    const [type, evidence, strength] = typeOf(run, before, after, name, title ? undefined : tokens[first - 2], tokens[j + 2])
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
     const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && (knownRegions().has(name.toLowerCase()) || b.text === 'City')) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
     // "Norwest Corp.", "Donald Trump Jr.": the full stop of a legal or generational suffix is written as part of the name.
