@@ -14,6 +14,11 @@ describe('extractQuantities', () => {
     { id: 'thousands separators', s: 'China mines about 270,000 tons, up 1,200% since then.', want: [{ kind: 'measure', value: 270000, unit: 't' }, { kind: 'percent', value: 1200, unit: '%' }] },
     { id: 'year', s: 'Controls began in 2023.', want: [{ kind: 'date', value: '2023', unit: null }] },
     { id: 'count', s: 'It signed 170 cooperation agreements.', want: [{ kind: 'count', value: 170, unit: 'cooperation' }] },
+    { id: 'percent in words', s: 'China refines ninety percent, and fifty-five per cent of magnets; tariffs of two hundred and ten percent.', want: [
+      { kind: 'percent', value: 90, unit: '%' }, { kind: 'percent', value: 55, unit: '%' }, { kind: 'percent', value: 210, unit: '%' }] },
+    { id: 'money in words, without a scale', s: 'It costs 70 dollars, twenty euros or five bucks, and five billion dollars in all.', want: [
+      { kind: 'money', value: 70, unit: 'USD' }, { kind: 'money', value: 20, unit: 'EUR' }, { kind: 'money', value: 5, unit: 'USD' }, { kind: 'money', value: 5e9, unit: 'USD' }] },
+    { id: 'no figure in an idiom', s: 'I am a hundred percent sure I had to bid a dollar, two pounds of beef and a percent of doubt.', want: [] },
   ])('$id', ({ s, want }) => {
     expect(pick(s, '2025-10-10')).toEqual(want)
   })

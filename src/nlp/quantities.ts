@@ -2,7 +2,7 @@ import type { Quantity } from '../record/schema.js'
 
 const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12 }
 const CURRENCY_SIGN: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' }
-const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY', yen: 'JPY' }
+const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', bucks: 'USD', euro: 'EUR', euros: 'EUR', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY', yen: 'JPY' }
 const UNITS: Record<string, string> = {
   nanometer: 'nm', nanometers: 'nm', nanometre: 'nm', nanometres: 'nm', nm: 'nm', micron: 'µm', microns: 'µm',
   millimeter: 'mm', millimeters: 'mm', mm: 'mm', meter: 'm', meters: 'm', kilometer: 'km', kilometers: 'km', km: 'km', mile: 'mi', miles: 'mi',
@@ -10,13 +10,44 @@ const UNITS: Record<string, string> = {
   gigawatt: 'GW', gigawatts: 'GW', gw: 'GW', megawatt: 'MW', megawatts: 'MW', mw: 'MW', qubit: 'qubits', qubits: 'qubits', barrels: 'bbl',
 }
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, hundred: 100 }
+// Numbers as transcribers and speech-to-text spell them: "ninety", "fifty-five", "a hundred", "two hundred and ten".
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+const BELOW_HUNDRED = String.raw`(?:(?:${TENS.join('|')})(?:[- ](?:${ONES.slice(1, 10).join('|')}))?|${ONES.join('|')})`
+const SPELLED = String.raw`(?:(?:a|one|two|three|four|five|six|seven|eight|nine) hundred(?:(?: and)? ${BELOW_HUNDRED})?|${BELOW_HUNDRED}|hundred)`
+// "a billion dollars", but not "bid a dollar" or "a percent of doubt": "a" counts only before a scale.
+const WORD_NUMBER = String.raw`(?:${SPELLED}|an?)`
+const WORD_VALUE = new Map<string, number>([...ONES.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, 20 + 10 * i] as const), ['a', 1], ['an', 1], ['hundred', 100]])
 
-const num = (s: string): number => Number(s.replace(/,/g, ''))
+/** The value of a number spelled in words (WORD_NUMBER), or of one in digits. */
+const valueOf = (s: string): number => {
+  if (/\d/.test(s)) return Number(s.replace(/,/g, ''))
+  let total = 0
+  let part = 0
+  for (const w of s.toLowerCase().split(/[- ]+/)) {
+    if (w === 'and') continue
+    if (w === 'hundred') part = (part || 1) * 100
+    else part += WORD_VALUE.get(w) ?? 0
+  }
+  total += part
+  return total
+}
+const num = valueOf
 
 const MONEY_SIGN = /(?<![\w$])(US)?([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b)?/giu
-const MONEY_WORD = /\b(\d[\d,]*(?:\.\d+)?|an?|one|two|three|four|five|ten|hundred)\s+(thousand|million|billion|trillion)[\s-](dollars?|euros?|yuan|renminbi|RMB|yen|pounds)\b/giu
-const MONEY_ADJ = /\b(?:(\d[\d,]*(?:\.\d+)?|one|two|three|ten|hundred)[\s-])?(thousand|million|billion|trillion)-(dollar|euro|yuan)\b/giu
+const MONEY_WORD = new RegExp(String.raw`\b(\d[\d,]*(?:\.\d+)?|${WORD_NUMBER})\s+(thousand|million|billion|trillion)[\s-](dollars?|euros?|yuan|renminbi|RMB|yen|pounds|bucks)\b`, 'giu')
+const MONEY_ADJ = new RegExp(String.raw`\b(?:(\d[\d,]*(?:\.\d+)?|${WORD_NUMBER})[\s-])?(thousand|million|billion|trillion)-(dollar|euro|yuan)\b`, 'giu')
+// "70 dollars", "five bucks", "twenty euros": a currency word right after a number, without a scale
+// (not "pounds": "two pounds of beef" weighs).
+const MONEY_PLAIN = new RegExp(String.raw`(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|${SPELLED})\s+(dollars?|euros?|yuan|renminbi|yen|bucks)\b`, 'giu')
+// "ninety percent", "a hundred percent", "fifty-five per cent".
+const WORD_PERCENT = new RegExp(String.raw`\b(${SPELLED})\s(percent\b|per cent\b)`, 'giu')
+// "I'm a hundred percent sure", "I agree a hundred percent": a way of saying "entirely", no figure.
+const SURE_AFTER = /^\s+(?:sure|certain|confident|correct|right|honest|committed|true|behind|agree)\b/i
+const SURE_BEFORE = /\b(?:agree|agreed|i['’]m|i am|you['’]re|you are|that['’]s|it['’]s)\s*$/i
+const isIntensifier = (sentence: string, start: number, end: number): boolean =>
+  SURE_AFTER.test(sentence.slice(end, end + 16)) || SURE_BEFORE.test(sentence.slice(Math.max(0, start - 16), start))
 const PERCENT_RANGE = /\b(\d+(?:\.\d+)?)\s+(?:or|to|and)\s+(?=\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b))/giu
 // A number with or without thousands separators ("270,000"), never starting inside one.
 const NUMBER = String.raw`(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
@@ -58,7 +89,8 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   // (and the closures below).
   const digit = /\d/.test(sentence)
   const month = MONTH_NAME.test(sentence)
-  if (!digit && !month && !/illion|thousand/.test(sentence)) return []
+  const percentWord = PERCENT_GATE.test(sentence)
+  if (!digit && !month && !percentWord && !/illion|thousand|dollar|euro|bucks|yuan|pounds/.test(sentence)) return []
   const found: Quantity[] = []
   // Where each found quantity starts and ends, in the order found: [start, end, start, end, ...].
   const taken: number[] = []
@@ -74,16 +106,22 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
       if (q) add(q, m.index, m.index + m[0].length)
     }
   }
-  if (/[$€£¥]|dollar|euro|yuan|renminbi|RMB|yen|pounds/i.test(sentence)) {
+  if (/[$€£¥]|dollar|euro|yuan|renminbi|RMB|yen|pounds|bucks/i.test(sentence)) {
     scan(MONEY_SIGN, (m) => ({ kind: 'money', value: num(m[3] as string) * (m[4] ? SCALE[m[4].toLowerCase()] ?? 1 : 1), unit: CURRENCY_SIGN[m[2] as string] ?? null, text: m[0] }))
-    scan(MONEY_WORD, (m) => ({ kind: 'money', value: (WORD_NUMBERS[(m[1] as string).toLowerCase()] ?? num(m[1] as string)) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
-    scan(MONEY_ADJ, (m) => ({ kind: 'money', value: (m[1] ? WORD_NUMBERS[m[1].toLowerCase()] ?? num(m[1]) : 1) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[`${(m[3] as string).toLowerCase()}s`] ?? CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
+    scan(MONEY_WORD, (m) => ({ kind: 'money', value: num(m[1] as string) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
+    scan(MONEY_ADJ, (m) => ({ kind: 'money', value: (m[1] ? num(m[1]) : 1) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[`${(m[3] as string).toLowerCase()}s`] ?? CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
+    scan(MONEY_PLAIN, (m) => ({ kind: 'money', value: num(m[1] as string), unit: CURRENCY_WORD[(m[2] as string).toLowerCase()] ?? null, text: m[0] }))
   }
   // Both percent patterns need a percent sign or word: test for it once rather than scan twice.
-  if (digit && PERCENT_GATE.test(sentence)) {
+  if (digit && percentWord) {
     scan(PERCENT, (m) => ({ kind: 'percent', value: num(m[1] as string), unit: '%', text: m[0] }))
     scan(PERCENT_RANGE, (m) => ({ kind: 'percent', value: Number(m[1]), unit: '%', text: m[1] as string }))
   }
+  if (percentWord) scan(WORD_PERCENT, (m) => {
+    const value = num(m[1] as string)
+    if (value === 100 && isIntensifier(sentence, m.index, m.index + m[0].length)) return null
+    return { kind: 'percent', value, unit: '%', text: m[0] }
+  })
   if (month && digit) scan(DAY_DATE, (m) => {
     const month = MONTHS.indexOf((m[1] as string).toLowerCase()) + 1
     const day = Number(m[2])
