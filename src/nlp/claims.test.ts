@@ -92,6 +92,8 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('We\'ll be right back after this message from our sponsor.')).toContain('meta-talk')
     expect(featureNames('So Beijing will walk away from the tariff talks.')).not.toContain('meta-talk')
     expect(featureNames('If you enjoy it, rate and review us in your favorite podcasting app.')).toContain('meta-talk')
+    expect(featureNames("We'll link to it for folks to check out the export control rule.")).toContain('meta-talk')
+    expect(featureNames('The sanctions list is in the show notes for anyone who wants the details.')).toContain('meta-talk')
   })
 
   it('reads a question that speech-to-text ended with a full stop by its inverted verb, and a self-introduction as no claim', () => {

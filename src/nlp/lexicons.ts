@@ -36,7 +36,9 @@ export const META_PHRASES: readonly string[] = ['question', 'answer', 'pod', 'ep
   'this conversation', 'last time',
   // The show's own asks: subscribe, rate, review.
   'subscribe', 'leave a review', 'leaving a review', 'rate and review', 'giving us a rating', 'podcasting app', 'podcast app',
-  'wherever you get your podcasts']
+  'wherever you get your podcasts',
+  // Pointers to the episode page: "We'll link to it", "it's in the show notes".
+  'we’ll link', "we'll link", 'we will link', 'link to it', 'link to that', 'show notes', 'in the description']
 
 /**
  * Hedge cues (CoNLL-2010 "uncertain" sentences; claims.md §2.4): a finite lexicon, matched on whole
