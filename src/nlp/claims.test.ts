@@ -111,6 +111,12 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('Beijing, in turn, thanked Moscow for its support.')).not.toContain('pleasantry')
   })
 
+  it('reads a sign-off as a pleasantry', () => {
+    expect(featureNames("That's all for now, see you next time.")).toContain('pleasantry')
+    expect(featureNames('Until next time, keep an eye on export controls.')).toContain('pleasantry')
+    expect(featureNames("That's all the leverage Beijing has over the chip makers.")).not.toContain('pleasantry')
+  })
+
   it('reads "I\'d add that", "my guess is" as framing a claim, not as the speaker\'s own story', () => {
     expect(featureNames('I agree, and I\'d add that the Commerce Department needs to coordinate with allies.')).not.toContain('personal')
     expect(featureNames('My guess is that the controls will stay in place through 2026.')).not.toContain('personal')

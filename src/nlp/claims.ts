@@ -21,7 +21,7 @@ const QUOTED = /“[^”]*”?|"[^"]*"?/g
 const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|completely agree|i agree|i don['’]t disagree|that makes sense|not an unreasonable|anything else|that['’]s right|that['’]s a big question|that['’]s an open question|this is the key question|i['’]m skeptical)\b/i
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
-const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers)/i
+const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers|until next time|talk (?:to you )?soon|catch you|that['’]s (?:all|it) (?:for (?:now|today|this (?:week|episode|time))|we have time for))/i
 // Speech-to-text often ends a question with a full stop: "Are there any projects you're excited about."
 // A verb before its subject opening the sentence says it is one.
 const INVERTED_QUESTION = /^(?:(?:so|and|but|now|okay|ok|well|also),? )*(?:are|is|do|does|did|can|could|would|will|have|has|should|was|were)(?:n['’]t)? (?:there|you|we|they|i|it|he|she|y['’]all)\b/i
