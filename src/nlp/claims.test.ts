@@ -16,6 +16,10 @@ describe('claim scoring on speech', () => {
     expect(featureNames('China restricted gallium exports in 2023.')).not.toContain('fragment')
     expect(featureNames('Beijing banned them in 2023.')).not.toContain('fragment')
     expect(featureNames('And, plus for decommissioned reactors.')).toContain('fragment')
+    // Broken off at a dash, as court reporters write it (a soft hyphen after it from the page layout).
+    expect(featureNames('And there are many other places in the code where tax is -\u00ad')).toContain('fragment')
+    expect(featureNames('So, I do not think the export controls would be --')).toContain('fragment')
+    expect(featureNames('We have to act on the export controls now --')).not.toContain('fragment')
   })
 
   it('reads "must" of inference as no prescription, and "must" of obligation as one', () => {

@@ -237,9 +237,17 @@ const isEmptyStatement = (tokens: readonly string[]): boolean => tokens.every((t
 // lexicon lists VBN even for "a".
 const firstTag = (word: string): string => lexiconTags(word)?.[0] ?? ''
 
+// Speech broken off: "It's not placed in --", "and the --" (a court reporter's dashes, with or
+// without a soft hyphen from the page layout).
+const BROKEN_OFF = /(?:--|[—–]|-\u00ad|\u00ad)\s*$/
+const isDash = (t: string): boolean => t === '-' || t === '\u00ad' || t === '—' || t === '–'
+
 const fragmentOf = (text: string, tokens: readonly string[], words: number): string | null => {
-  const last = tokens[tokens.length - 1]
-  if (last !== undefined && DANGLING.has(last) && !/[.!?"”…)\]]$/.test(text)) return `ends at "${last}"`
+  let end = tokens.length
+  const broken = BROKEN_OFF.test(text)
+  if (broken) while (end > 0 && isDash(tokens[end - 1]!)) end--
+  const last = tokens[end - 1]
+  if (last !== undefined && DANGLING.has(last) && (broken || !/[.!?"”…)\]]$/.test(text))) return `ends at "${last}"`
   if (words >= 8) return null
   // A participle alone ("Just getting this education") makes no statement either; a past form the
   // lexicon lists first as a participle is finite after its subject ("China restricted exports").
