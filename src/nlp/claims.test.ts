@@ -19,6 +19,7 @@ describe('claim scoring on speech', () => {
     // Broken off at a dash, as court reporters write it (a soft hyphen after it from the page layout).
     expect(featureNames('And there are many other places in the code where tax is -\u00ad')).toContain('fragment')
     expect(featureNames('So, I do not think the export controls would be --')).toContain('fragment')
+    expect(featureNames("It's not placed in the export control rules of the -")).toContain('fragment')
     expect(featureNames('We have to act on the export controls now --')).not.toContain('fragment')
   })
 

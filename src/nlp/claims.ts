@@ -237,9 +237,9 @@ const isEmptyStatement = (tokens: readonly string[]): boolean => tokens.every((t
 // lexicon lists VBN even for "a".
 const firstTag = (word: string): string => lexiconTags(word)?.[0] ?? ''
 
-// Speech broken off: "It's not placed in --", "and the --" (a court reporter's dashes, with or
-// without a soft hyphen from the page layout).
-const BROKEN_OFF = /(?:--|[—–]|-\u00ad|\u00ad)\s*$/
+// Speech broken off: "It's not placed in --", "and the -" (a court reporter's dashes, one of them
+// lost where a page layout wrote the second as a soft hyphen).
+const BROKEN_OFF = /(?:--|[—–]|\s-|-\u00ad|\u00ad)\s*$/
 const isDash = (t: string): boolean => t === '-' || t === '\u00ad' || t === '—' || t === '–'
 
 const fragmentOf = (text: string, tokens: readonly string[], words: number): string | null => {

@@ -146,6 +146,14 @@ describe('readTranscript format detection', () => {
   })
 })
 
+describe('readTranscript text', () => {
+  it('drops soft hyphens, which only say where a word may break, in every format', () => {
+    const html = readTranscript('<p><b>Ann Lee:</b> The transcrip&shy;tion of the rule.</p>', { fileName: 'a.html' })
+    expect(html.paragraphs.map((p) => p.text).join(' ')).toContain('The transcription of the rule.')
+    expect(readTranscript('Ann Lee: It is in -\u00ad\n', { fileName: 'a.txt' }).paragraphs[0]!.text).toBe('Ann Lee: It is in -')
+  })
+})
+
 describe('readTranscript warnings', () => {
   it('passes on what a reader dropped, naming the input', () => {
     const json = JSON.stringify({ version: '1.0.0', segments: [{ startTime: 0, body: 'Hi.' }, { startTime: 'x', body: 'lost' }] })

@@ -57,6 +57,8 @@ const READERS: Readonly<Record<TranscriptFormat, (text: string, warnings: Warnin
  * @example
  * const { format, paragraphs } = readTranscript(readFileSync('episode.vtt'), { fileName: 'episode.vtt' })
  */
+const SOFT_HYPHEN = '\u00ad'
+
 export const readTranscript = (content: Uint8Array | string, options: ReadOptions = {}): ReadResult => {
   const { format = 'auto', fileName, contentType, maxBytes = DEFAULT_MAX_BYTES } = options
   const input = options.input ?? fileName ?? 'transcript'
@@ -76,6 +78,8 @@ export const readTranscript = (content: Uint8Array | string, options: ReadOption
   if (paragraphs.length === 0) {
     throw new PodpipeError('EMPTY_INPUT', `the ${detected.format} transcript holds no text`, { input })
   }
+  // A soft hyphen (`&shy;`, U+00AD) only says where a word may break: left in, it cut "transcrip­tion" in two words.
+  for (const p of paragraphs) if (p.text.includes(SOFT_HYPHEN)) p.text = p.text.replaceAll(SOFT_HYPHEN, '')
   const warnings = [...decoded.warnings, ...detected.warnings, ...readerWarnings.map((w) => ({ ...w, message: `${input}: ${w.message}` }))]
   return { format: detected.format, paragraphs, warnings }
 }
