@@ -148,7 +148,7 @@ describe('extract on small cases', () => {
 
   it('finds known names inside capitals runs, and never makes a diarization placeholder\'s number a mention', () => {
     const caps = run('WELCOME SENATOR ANTHONY GEARY TO ROMANIA TODAY, SAID JERRY WAS HERE.').entities
-    expect(Object.fromEntries(caps.filter((e) => e.mentions.length > 0).map((e) => [e.name, e.type]))).toEqual({ 'ANTHONY GEARY': 'PERSON', ROMANIA: 'GPE' })
+    expect(Object.fromEntries(caps.filter((e) => e.mentions.length > 0).map((e) => [e.name, e.type]))).toEqual({ 'Anthony Geary': 'PERSON', Romania: 'GPE' })
     const text = 'We have 2 panels and 2 screens.'
     const placeholder = extract({ turns: [{ index: 0, speakerId: 'speaker-2', text, paragraphs: [text], wordCount: 7 }], speakers: [{ id: 'speaker-2', name: 'Speaker 2', role: 'unknown', turnCount: 1, wordCount: 7 }] })
     expect(placeholder.entities).toEqual([])
@@ -156,5 +156,20 @@ describe('extract on small cases', () => {
 
   it('names unknown components in its error', () => {
     expect(() => extract({ turns: [], speakers: [] }, { disable: ['nope'] })).toThrow(/unknown pipeline components nope/)
+  })
+})
+
+describe('entity names in captions written in capitals', () => {
+  const names = (text: string) => extract({ turns: makeTurns([['schneider', text]]), speakers: SPEAKERS }).entities
+    .filter((e) => e.mentions.length > 0 && !SPEAKERS.some((s) => s.id === e.id)).map((e) => e.name)
+
+  it('are shown as running text writes them, the mentions kept as written', () => {
+    const caps = 'WELCOME SENATOR RICHARD MARCUSSEN FROM SANTA CLARA. THE RUSSIANS AND CALIFORNIA AND UNESCO AGREE ON THE BILL TODAY.'
+    expect(names(caps)).toEqual(expect.arrayContaining(['Richard Marcussen', 'Santa Clara', 'California']))
+    expect(names(caps)).not.toContain('Unesco')
+  })
+
+  it('keep the capitals a text in mixed case chose for them', () => {
+    expect(names('The filing went to ESMA, and the JAWS screen reader read it.')).toEqual(expect.arrayContaining(['ESMA']))
   })
 })

@@ -2,8 +2,9 @@ import { PodpipeError } from '../errors/index.js'
 import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/schema.js'
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, dropUnconfirmed, type Gazetteer } from './gazetteer.js'
-import { isRoleName, placeholderId } from '../turns/names.js'
-import { isDemonym } from './knowledge.js'
+import { isAllCaps, isRoleName, placeholderId, titleCase } from '../turns/names.js'
+import { isDemonym, knownGivenNames, knownPlaces, knownRegions } from './knowledge.js'
+import { lexiconTags } from './pos.js'
 import { slug } from './proper-nouns.js'
 import type { Doc } from './pipeline.js'
 import { MentionRecord } from './records.js'
@@ -50,7 +51,42 @@ const inOrder = (mentions: readonly Mention[]): boolean => {
   return true
 }
 
+/**
+ * A name found in captions written all in capitals, as running text writes it: "SANTA CLARA" →
+ * "Santa Clara", "RICHARD MARCUSSEN" → "Richard Marcussen", "CALIFORNIA" → "California". A lone
+ * word nothing knows as a name stays as written: it may be an acronym ("UNESCO", "NASDAQ"). In a
+ * text in mixed case, capitals are the writer's choice ("ESMA", "JAWS") and are kept.
+ */
+const shownName = (name: string, inCapitals: boolean): string => {
+  if (!inCapitals || !isAllCaps(name) || !/\p{Lu}{2}/u.test(name)) return name
+  const words = name.split(' ')
+  if (words.length > 1) return words.every((w) => w.length >= 2) && words.some((w) => w.length >= 4) ? titleCase(name) : name
+  const lower = name.toLowerCase()
+  const known = knownRegions().has(lower) || knownPlaces().has(lower) || knownGivenNames().has(lower) || lexiconTags(titleCase(name))?.[0]?.startsWith('NNP') === true
+    || isDemonym(name)
+  return name.length >= 4 && known ? titleCase(name) : name
+}
+
+// Letters of the text looked at to tell a text in capitals: enough to see its case, a bounded cost.
+const CASE_SAMPLE_CHARS = 4000
+
+/** Whether the turns are written all in capitals (captions), judged on a sample of their letters. */
+const writtenInCapitals = (turns: readonly Turn[]): boolean => {
+  let upper = 0
+  let lower = 0
+  for (const t of turns) {
+    for (let i = 0; i < t.text.length && upper + lower < CASE_SAMPLE_CHARS; i++) {
+      const c = t.text.charCodeAt(i)
+      if (c >= 65 && c <= 90) upper++
+      else if (c >= 97 && c <= 122) lower++
+    }
+    if (upper + lower >= CASE_SAMPLE_CHARS) break
+  }
+  return upper > 0 && upper >= (upper + lower) * 0.8
+}
+
 const entitiesOf = (doc: Doc): Entity[] => {
+  const inCapitals = writtenInCapitals(doc.turns)
   const byId = new Map<string, Mention[]>()
   for (const m of doc.mentions) {
     if (!m.entityId) continue
@@ -66,7 +102,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
     if (!inOrder(mentions)) mentions.sort(byPosition)
     const entry = doc.gazetteer.byId.get(id)
     const found = doc.found.get(id)
-    const name = entry?.name ?? found?.name ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id
+    const name = entry?.name ?? (found ? shownName(found.name, inCapitals) : undefined) ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id
     // The listed aliases, then each mention's text, once each and in that order; not the name.
     const seen = new Set(entry?.aliases)
     for (const m of mentions) seen.add(m.text)
@@ -75,7 +111,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
     out.push({ id, name, type: entry?.type ?? found?.type ?? 'PERSON', aliases, ...(entry?.wikidataId ? { wikidataId: entry.wikidataId } : {}), mentions })
   }
   const first = (e: Entity): number => (e.mentions[0] ? e.mentions[0].turn * 1e7 + e.mentions[0].start : -1)
-  return splitPeoples(out).sort((a, b) => first(a) - first(b))
+  return splitPeoples(out, inCapitals).sort((a, b) => first(a) - first(b))
 }
 
 /**
@@ -83,7 +119,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
  * by `countryId`, as news NER schemes keep them apart from the place. The country stays in the record
  * (without those mentions), so claims about "Chinese exports" still name it.
  */
-const splitPeoples = (entities: Entity[]): Entity[] => {
+const splitPeoples = (entities: Entity[], inCapitals: boolean): Entity[] => {
   const ids = new Set(entities.map((e) => e.id))
   const out: Entity[] = []
   // A country's mentions repeat a few forms thousands of times: each form is looked up once.
@@ -97,7 +133,7 @@ const splitPeoples = (entities: Entity[]): Entity[] => {
     const peoples = e.type === 'GPE' ? e.mentions.filter((m) => m.text !== e.name && demonym(m.text)) : []
     if (peoples.length === 0) { out.push(e); continue }
     const forms = [...new Set(peoples.map((m) => m.text))]
-    const name = forms.find((f) => !f.endsWith('s')) ?? (forms[0] as string)
+    const name = shownName(forms.find((f) => !f.endsWith('s')) ?? (forms[0] as string), inCapitals)
     let id = slug(name)
     if (ids.has(id)) id = `${e.id}-people`
     ids.add(id)
