@@ -12,6 +12,7 @@ import type { Paragraph } from './types.js'
 import { isHardWrapped, stripPageLayout } from './page-layout.js'
 import { readPipeTable } from './pipe-table.js'
 import { createTimedLineReader } from './timed-lines.js'
+import { startsWithin } from './timestamp.js'
 
 /**
  * @example
@@ -47,7 +48,7 @@ export const readText = (text: string, warnings: Warning[] = []): Paragraph[] =>
 // Where one line of an otherwise unwrapped text breaks mid-sentence: the next line opens in lower
 // case with a few words (a name line in lower case, `michael barbaro`, has two or three), and not
 // with a key of front matter (`title: …`).
-const OPEN_SENTENCE = /[\p{L}\p{N},]$/u
+export const OPEN_SENTENCE = /[\p{L}\p{N},]$/u
 const LOWER_CASE_CONTINUATION = /^\p{Ll}[^\s:]*\s+\S+\s+\S+\s+\S/u
 // A wrapped sentence's short last line (`order.`, `90 percent of them.`) under a line of a page's width.
 const SENTENCE_TAIL = /^(?:\p{Ll}|\p{N}[\p{N},.]*\s)[^:]{0,40}[.?!]["”’)]?$/u
@@ -66,8 +67,6 @@ export const LOWER_CASE_LABEL = /^(\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\
  * response`) also leaves its titles open, but minutes apart.
  */
 const MAX_CAPTION_STEP_SECONDS = 30
-const isCaptionStep = (before: Paragraph, p: Paragraph): boolean =>
-  before.start !== undefined && p.start !== undefined && p.start >= before.start && p.start - before.start <= MAX_CAPTION_STEP_SECONDS
 
 /**
  * Joins a line that continues the sentence the line before left open to that line. A timed line
@@ -83,7 +82,7 @@ const joinContinuations = (paragraphs: Paragraph[]): Paragraph[] => {
       && continuesLine(before.text, p.text) && !LOWER_CASE_LABEL.test(p.text)
     if (continues && p.start === undefined) before.text += ` ${p.text}`
     else {
-      if (continues && isCaptionStep(before, p)) p.fragment = true
+      if (continues && startsWithin(before, p, MAX_CAPTION_STEP_SECONDS)) p.fragment = true
       out.push(p)
     }
   }

@@ -82,3 +82,7 @@ export const parseTranscriptTime = (value: string): number | undefined => {
   const hms = HMS.exec(value)
   return hms ? Number(hms[1]) * 3600 + Number(hms[2]) * 60 + Number(hms[3]) : parseClockTimestamp(value)
 }
+
+/** Whether `next` starts at most `seconds` after `before` starts (both timed, times not going back). */
+export const startsWithin = (before: { start?: number | undefined }, next: { start?: number | undefined }, seconds: number): boolean =>
+  before.start !== undefined && next.start !== undefined && next.start >= before.start && next.start - before.start <= seconds

@@ -4,6 +4,8 @@
  * sentence, sponsor reads and caption ad segments marked. Linear in the input.
  */
 import type { SectionKind } from '../record/schema.js'
+import { OPEN_SENTENCE } from '../transcript/text.js'
+import { startsWithin } from '../transcript/timestamp.js'
 import type { Paragraph } from '../transcript/types.js'
 import { markCaptionAds } from './caption-ads.js'
 import type { Conventions } from './conventions.js'
@@ -155,7 +157,6 @@ const captionAds = (paragraphs: readonly Paragraph[]): boolean[] | undefined => 
 
 // A block left mid-sentence (`So I think that`), and the next opening in lower case (`non black people…`),
 // but not with an answer's first word (`okay. All right…`, `yeah, and here's the thing`).
-const OPEN_END = /[\p{L}\p{N},]$/u
 const LOWER_START = /^\p{Ll}/u
 const ANSWER_START = /^(?:yeah|yes|yep|no|nope|okay|ok|right|sure|correct|exactly|thanks|thank|oh|well|um|uh|hmm|mhm|so)\b/
 // Otter starts a new block at a pause of a few seconds; a block that ran longer was a turn of its own.
@@ -169,8 +170,7 @@ const MAX_PAUSE_BLOCK_SECONDS = 10
  */
 const continuesUnnamed = (before: Unit | undefined, unit: Unit, label: LabelMatch | undefined): boolean =>
   unit.change === true && unit.member?.key === 'unknown' && before !== undefined && !before.nonSpeech && label?.name !== null
-    && before.start !== undefined && unit.start !== undefined && unit.start >= before.start && unit.start - before.start <= MAX_PAUSE_BLOCK_SECONDS
-    && OPEN_END.test(before.text) && LOWER_START.test(unit.text) && !ANSWER_START.test(unit.text)
+    && startsWithin(before, unit, MAX_PAUSE_BLOCK_SECONDS) && OPEN_SENTENCE.test(before.text) && LOWER_START.test(unit.text) && !ANSWER_START.test(unit.text)
 
 /** Joins caption fragments into their paragraph unless the fragment opens a new speaker's turn. */
 export const toUnits = (paragraphs: readonly Paragraph[], labels: ReadonlyArray<LabelMatch | undefined>, roster: Roster, conventions: Conventions): Unit[] => {
