@@ -18,22 +18,18 @@ const BELOW_HUNDRED = String.raw`(?:(?:${TENS.join('|')})(?:[- ](?:${ONES.slice(
 const SPELLED = String.raw`(?:(?:a|one|two|three|four|five|six|seven|eight|nine) hundred(?:(?: and)? ${BELOW_HUNDRED})?|${BELOW_HUNDRED}|hundred)`
 // "a billion dollars", but not "bid a dollar" or "a percent of doubt": "a" counts only before a scale.
 const WORD_NUMBER = String.raw`(?:${SPELLED}|an?)`
-const WORD_VALUE = new Map<string, number>([...ONES.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, 20 + 10 * i] as const), ['a', 1], ['an', 1], ['hundred', 100]])
+const WORD_VALUE = new Map<string, number>([...ONES.map((w, i) => [w, i] as const), ...TENS.map((w, i) => [w, 20 + 10 * i] as const), ['a', 1], ['an', 1]])
 
-/** The value of a number spelled in words (WORD_NUMBER), or of one in digits. */
-const valueOf = (s: string): number => {
+/** The value of a number in digits ("1,200"), or spelled in words (WORD_NUMBER: "two hundred and ten"). */
+const num = (s: string): number => {
   if (/\d/.test(s)) return Number(s.replace(/,/g, ''))
-  let total = 0
-  let part = 0
+  let value = 0
   for (const w of s.toLowerCase().split(/[- ]+/)) {
-    if (w === 'and') continue
-    if (w === 'hundred') part = (part || 1) * 100
-    else part += WORD_VALUE.get(w) ?? 0
+    if (w === 'hundred') value = (value || 1) * 100
+    else value += WORD_VALUE.get(w) ?? 0
   }
-  total += part
-  return total
+  return value
 }
-const num = valueOf
 
 const MONEY_SIGN = /(?<![\w$])(US)?([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b)?/giu
 const MONEY_WORD = new RegExp(String.raw`\b(\d[\d,]*(?:\.\d+)?|${WORD_NUMBER})\s+(thousand|million|billion|trillion)[\s-](dollars?|euros?|yuan|renminbi|RMB|yen|pounds|bucks)\b`, 'giu')

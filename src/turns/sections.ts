@@ -92,7 +92,11 @@ const MARKER_LINE = /^(?:[*_]{0,2}(?:break|ad break|music|intro|outro|interlude|
 // In capitals, whatever the words: the marker regex ignores case, so this one stands apart.
 const CAPS_DIRECTION = /^\([^()a-z]*[A-Z][^()a-z]{1,39}\)$/
 
-export const isMarkerLine = (text: string): boolean => text.length < 240 && (MARKER_LINE.test(text.trim()) || CAPS_DIRECTION.test(text.trim()))
+export const isMarkerLine = (text: string): boolean => {
+  if (text.length >= 240) return false
+  const line = text.trim()
+  return MARKER_LINE.test(line) || CAPS_DIRECTION.test(line)
+}
 
 // After the last turn: who made the show, corrections written later, the stenographer's close.
 const CREDITS = /^(?:postscript|post-script|p\.?s\.?|correction|clarification|editor['’]s note|update|note)\b|\b(?:is|was) (?:produced|edited|mixed|engineered|hosted) by\b|^(?:produced|edited|mixed|music|theme music|transcribed|transcript|transcription|captioning|captions|closed captioning|audio engineering|executive produc\w*|production) (?:by|provided by|help|services)\b|\bcaptioning (?:provided|performed) by\b|\b(?:all rights reserved|copyright ©|©\s*\d{4})|^\(whereupon\b|^\[?(?:end of (?:transcript|recording|episode)|transcript ends?)\]?/i
