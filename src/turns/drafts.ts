@@ -7,6 +7,7 @@ import type { Section, SectionKind, Speaker, Turn, Warning } from '../record/sch
 import { LANGUAGE_SAMPLE_CHARS } from './label-pass.js'
 import { languageScript, scriptClass, turnLanguage, type ScriptClass } from './language.js'
 import { inferNames } from './introductions.js'
+import { inferRoles } from './roles.js'
 import type { RosterMember } from './roster.js'
 import { isCredits, isOutro, opensOutro, sectionLanguage } from './sections.js'
 import { assignSpeakerIds } from './speaker-ids.js'
@@ -75,9 +76,10 @@ export const finish = (drafts: Draft[], sections: Section[], warnings: Warning[]
     }
   }
   const ids = assignSpeakerIds(used)
+  const roles = inferRoles(drafts)
   const speakers = new Map<RosterMember, Speaker>()
   for (const member of used) {
-    const speaker: Speaker = { id: ids.get(member)!, name: member.name, role: member.role, turnCount: 0, wordCount: 0 }
+    const speaker: Speaker = { id: ids.get(member)!, name: member.name, role: roles.get(member) ?? member.role, turnCount: 0, wordCount: 0 }
     if (member.inferred) speaker.nameSource = member.inferred
     speakers.set(member, speaker)
   }

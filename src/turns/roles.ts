@@ -1,0 +1,112 @@
+/**
+ * Host and guest roles the labels and hints do not give, from what the speakers say as the episode
+ * opens and closes, only on phrases that say the role outright:
+ * - a host welcomes the listeners or the guest to the show, says "I'm your host", introduces the
+ *   guests ("joining me today is…", "my guest this week is…") or thanks the listeners at the end;
+ * - a guest thanks the host for having them, or is glad to be on the show;
+ * - a guest the host names in the introduction is a guest even before speaking a cue of their own,
+ *   a co-host named there ("with my co-host Jerod") is a host.
+ * A speaker who says both kinds of phrase keeps an unknown role.
+ */
+import type { Role, RosterMember } from './roster.js'
+
+export interface RoleDraft {
+  member: RosterMember
+  paragraphs: string[]
+}
+
+// The opening: the first turns of the episode (a panel's moderator may introduce everyone in turn).
+const OPENING_TURNS = 8
+const CLOSING_TURNS = 3
+// How much of each turn is read: introductions and thanks come first.
+const TURN_CHARS = 600
+// How far after "joining me today" the names of the guests are looked for.
+const INTRODUCTION_CHARS = 200
+
+const HOST_CUES = [
+  /\b(?:I['’]m|I am|this is) your (?:co-?)?host\b/i,
+  // To the listeners or to the guest: "Welcome to ChinaTalk", "welcome back to the show", "Fei-Fei, welcome to the podcast".
+  /\b[Ww]elcome (?:back )?to (?:the (?:show|podcast|program|programme|pod)\b|another (?:episode|edition)\b|(?:this|today['’]s|this week['’]s) (?:episode|show)\b|episode \d|(?:the )?\p{Lu})/u,
+  /\b(?:thank you|thanks) (?:so much |very much )?for (?:joining (?:me|us)|being (?:here|with us|on the show)|coming on)\b/i,
+  /\b(?:my|our) (?:guests?|panel(?:ists)?) (?:today|tonight|this week|on (?:the|today['’]s) show|(?:is|are|includes?)\b)/i,
+  /\b(?:joining (?:me|us)|I['’]m joined by|we['’]re joined by|(?:today|this week|tonight),? (?:I['’]m|we['’]re) (?:talking|speaking|chatting) (?:to|with))\b/i,
+  /\b(?:today|this week) on (?:the )?(?:show|podcast)\b/i,
+]
+const CLOSING_HOST_CUE = /\b(?:thank you|thanks) (?:all |everyone |so much |very much )?for (?:listening|tuning in|watching)\b/i
+const GUEST_CUES = [
+  /\b(?:thank you|thanks) (?:so much |very much |again )?for (?:having|inviting) (?:me|us)\b/i,
+  /\b(?:thank you|thanks) for the invitation\b/i,
+  /\b(?:(?:great|good|nice|wonderful|a pleasure|an honou?r|a privilege)|(?:happy|glad|delighted|excited|thrilled|honou?red|pleased)) to be (?:here|on (?:the|your) (?:show|podcast)|back)\b/i,
+]
+// Where a host introduces the guests by name.
+const INTRODUCTION = /\b(?:joined (?:today |this week |again )?by|joining (?:me|us)(?: today| this week| now)?(?: (?:is|are))?|my (?:guests?|panel(?:ists)?)(?: today| tonight| this week)?(?: (?:is|are))?|(?:talking|speaking|chatting) (?:to|with)|[Ww]elcome(?: back)?(?: to the (?:show|podcast))?,)/gi
+// "with my co-host Jerod Santo", "my co-hosts Ann Lee and Bob Roe".
+const CO_HOST = /\bco-?hosts?,?\s+/gi
+const CO_HOST_NAMES = 60
+
+const anyCue = (text: string, cues: readonly RegExp[]): boolean => cues.some((cue) => cue.test(text))
+
+/** Whether `window` names the member by full name or surname, and where. */
+const namedAt = (window: string, member: RosterMember): number => {
+  if (!member.name) return -1
+  const tokens = member.name.split(/\s+/)
+  for (const form of [member.name, tokens.length > 1 ? tokens[tokens.length - 1]! : '']) {
+    if (form.length < 2) continue
+    let at = window.indexOf(form)
+    while (at >= 0) {
+      const before = window.charCodeAt(at - 1)
+      const after = window.charCodeAt(at + form.length)
+      const letter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+      if (!letter(before) && !letter(after)) return at
+      at = window.indexOf(form, at + 1)
+    }
+  }
+  return -1
+}
+
+/**
+ * The roles the speech gives the members whose role is unknown (hints and labels such as
+ * `Host:` already gave the others theirs).
+ *
+ * @example
+ * inferRoles([{ member: ann, paragraphs: ['Welcome to ChinaTalk. Joining me today is Bob Lee.'] },
+ *   { member: bob, paragraphs: ['Thanks for having me.'] }]) // Map { ann → 'host', bob → 'guest' }
+ */
+export const inferRoles = (drafts: readonly RoleDraft[]): Map<RosterMember, Role> => {
+  const host = new Set<RosterMember>()
+  const guest = new Set<RosterMember>()
+  const introduced = new Map<RosterMember, Role>()
+  const members = new Set(drafts.map((d) => d.member))
+  const open = (member: RosterMember): boolean => member.role === 'unknown' && member.key !== 'unknown'
+  for (let i = 0; i < drafts.length; i++) {
+    const { member, paragraphs } = drafts[i]!
+    const opening = i < OPENING_TURNS
+    if (!open(member) || (!opening && i < drafts.length - CLOSING_TURNS)) continue
+    const text = paragraphs.join(' ').slice(0, TURN_CHARS)
+    if (!opening) {
+      if (CLOSING_HOST_CUE.test(text)) host.add(member)
+      continue
+    }
+    if (anyCue(text, GUEST_CUES)) guest.add(member)
+    if (!anyCue(text, HOST_CUES)) continue
+    host.add(member)
+    const others = [...members].filter((other) => other !== member && open(other))
+    for (const [cue, role, chars] of [[CO_HOST, 'host', CO_HOST_NAMES], [INTRODUCTION, 'guest', INTRODUCTION_CHARS]] as const) {
+      for (const match of text.matchAll(cue)) {
+        const from = match.index + match[0].length
+        let window = text.slice(from, from + chars)
+        // The co-hosts named are those before the clause ends ("co-host Jerod Santo, we're talking to…").
+        if (role === 'host') window = window.slice(0, window.search(/[.,;:!?]|$/))
+        for (const other of others) if (!introduced.has(other) && namedAt(window, other) >= 0) introduced.set(other, role)
+      }
+    }
+  }
+  const roles = new Map<RosterMember, Role>()
+  for (const member of members) {
+    if (!open(member)) continue
+    const said = host.has(member) === guest.has(member) ? undefined : host.has(member) ? 'host' : 'guest'
+    const role = said ?? (host.has(member) || guest.has(member) ? undefined : introduced.get(member))
+    if (role) roles.set(member, role)
+  }
+  return roles
+}
