@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
+import { bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -70,6 +70,7 @@ const gazetteer: Component = {
         const next = matches[k + 1]
         // Every rule below needs a capitalised word right after the name; most names have none.
         const followed = nameFollows(tokens, last)
+        if ((type === 'GPE' || type === 'NORP') && followed && namesTournament(tokens, last)) continue
         if ((type === 'GPE' || type === 'ORG') && followed && !capsSentence(tokens, first)) {
           // "U.S. Treasury Department" is the Treasury; "Huawei Technologies" is Huawei.
           if (type === 'GPE' && next && next.first === last + 1 && doc.gazetteer.byId.get(next.entityId as string)?.type === 'ORG' && bodyOfPlace(tokens, next.first)) {

@@ -52,6 +52,14 @@ describe('gazetteer', () => {
     expect(mentions.some((m) => m[0] === 'U.S.' || m[0] === 'Tokyo' || m[0] === 'Stock Exchange')).toBe(false)
   })
 
+  it('reads a sporting event a place or a people names as the event, and the place alone as the place', () => {
+    const mentions = idsOf('Edberg lost at the U.S. Open, she won the French Open and the Hong Kong Open title, and he raced in the Monaco Grand Prix. The U.S. opened talks with France. Chinese Open Source developers met.')
+    expect(mentions).toEqual(expect.arrayContaining([
+      ['u-s-open', ['U.S. Open']], ['french-open', ['French Open']], ['hong-kong-open', ['Hong Kong Open']], ['monaco-grand-prix', ['Monaco Grand Prix']],
+      ['united-states', ['U.S.']], ['france', ['France']], ['chinese', ['Chinese']]]))
+    expect(mentions.find(([id]) => id === 'chinese-open-source')).toBeUndefined()
+  })
+
   it('keeps a known person\'s surname in a relative\'s name to that relative, and a suffix with the name', () => {
     const { entities } = extract({ turns: makeTurns([['schneider',
       'Hunter Biden met Ivanka Trump and Donald Trump Jr. in May. Then President Biden and Mr. Trump spoke of Martin Luther King Jr. and King Charles III.']]), speakers: SPEAKERS })

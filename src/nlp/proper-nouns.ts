@@ -173,6 +173,21 @@ export const opensBodyName = (tokens: readonly Token[], last: number, before: nu
   return end > last
 }
 
+// The last word of a sporting event a place or a people names: "U.S. Open", "Monaco Grand Prix", "Asian Games".
+const TOURNAMENT_WORDS = new Set(['Open', 'Cup', 'Championship', 'Championships', 'Prix', 'Classic', 'Masters', 'Marathon', 'Games',
+  'Tournament', 'Trophy', 'Invitational', 'Rally'])
+
+/**
+ * Whether the known place or people that ends at token `last` opens the name of a sporting event
+ * (`the U.S. Open`, `French Open`, `U.S. Open Tennis Championships`): the event is the entity, not the place.
+ */
+export const namesTournament = (tokens: readonly Token[], last: number): boolean => {
+  let k = last
+  while (k < last + 4 && joinsName(tokens, k + 1) && isCapitalised(tokens[k + 1] as Token)) k++
+  // The run's last word: "Chinese Open Source developers" names no event.
+  return k > last && TOURNAMENT_WORDS.has((tokens[k] as Token).text)
+}
+
 // The words of a state's formal name before "of": "Republic of Ireland", "Islamic Republic of Iran".
 const DESIGNATIONS = new Set(['Republic', 'Kingdom', 'Commonwealth', 'Federation', 'Emirate', 'Sultanate', 'Principality', 'State'])
 
