@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
+import { bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -41,6 +41,8 @@ const tokens: Component = {
   },
 }
 
+const US = 'united-states'
+
 const gazetteer: Component = {
   name: 'gazetteer',
   run: (doc) => {
@@ -49,9 +51,13 @@ const gazetteer: Component = {
       const mask = (doc.covered[i] as Uint8Array).slice()
       const tokens = doc.tokens[i] ?? []
       const matches = matchGazetteer(doc.gazetteer, tokens, t.text)
+      // "the Italian Senate", "Indian National Congress": not the US body the one word names alone.
+      const foreign = matches.map((m, k) => m.first === m.last && doc.gazetteer.byId.get(m.entityId as string)?.type === 'ORG' &&
+        bodyOfAnother(tokens, m.first, matches[k - 1]?.last === m.first - 1 && matches[k - 1]?.entityId === US))
       for (let k = 0; k < matches.length; k++) {
         const m = matches[k] as (typeof matches)[number]
         const { first, last } = m
+        if (foreign[k]) continue
         // "JOIN US THIS MORNING": in a sentence in capitals, a short capitals alias is just a word.
         if (first === last && m.text.length <= 3 && m.text === m.text.toUpperCase() && capsSentence(tokens, first)) continue
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
@@ -67,7 +73,7 @@ const gazetteer: Component = {
         }
         if (insideLongerName(tokens, first, last)) continue
         if (type === 'PERSON' && personNamedOtherwise(tokens, first, last)) continue
-        const next = matches[k + 1]
+        const next = foreign[k + 1] ? undefined : matches[k + 1]
         // Every rule below needs a capitalised word right after the name; most names have none.
         const followed = nameFollows(tokens, last)
         if ((type === 'GPE' || type === 'NORP') && followed && namesTournament(tokens, last)) continue
@@ -88,7 +94,7 @@ const gazetteer: Component = {
             continue
           }
           // "Tokyo Stock Exchange", "Senate Foreign Relations Committee": a body of its own, which the known name opens.
-          if (opensBodyName(tokens, last, next?.first ?? tokens.length)) continue
+          if (opensBodyName(tokens, last, next?.first ?? matches[k + 2]?.first ?? tokens.length)) continue
         }
         // Written out rather than `{ first, last, ...mention } = m`: a rest pattern copies through V8's slow path.
         mentions.push(new EntityMentionRecord(m.turn, m.start, m.end, m.text, m.entityId, m.source))

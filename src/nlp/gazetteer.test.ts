@@ -60,6 +60,15 @@ describe('gazetteer', () => {
     expect(mentions.find(([id]) => id === 'chinese-open-source')).toBeUndefined()
   })
 
+  it('reads "Senate" or "Congress" ending another country\'s or a state\'s body as that body, not the US one', () => {
+    const mentions = idsOf('The Italian Senate voted, the Texas Senate passed it and the Indian National Congress lost. The NSW Treasury agreed.')
+    expect(mentions).toEqual([['italian-senate', ['Italian Senate']], ['texas-senate', ['Texas Senate']],
+      ['indian-national-congress', ['Indian National Congress']], ['nsw-treasury', ['NSW Treasury']]])
+    // The US's own, a party's, and a sentence's first word are still the US bodies.
+    expect(idsOf('The U.S. Senate and the American Congress agreed. A Republican Congress would block it. Last Congress did nothing. The Senate must act.'))
+      .toEqual([['us-senate', ['U.S. Senate', 'Senate']], ['us-congress', ['American Congress', 'Congress', 'Congress']]])
+  })
+
   it('keeps a known person\'s surname in a relative\'s name to that relative, and a suffix with the name', () => {
     const { entities } = extract({ turns: makeTurns([['schneider',
       'Hunter Biden met Ivanka Trump and Donald Trump Jr. in May. Then President Biden and Mr. Trump spoke of Martin Luther King Jr. and King Charles III.']]), speakers: SPEAKERS })

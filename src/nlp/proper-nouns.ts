@@ -188,6 +188,25 @@ export const namesTournament = (tokens: readonly Token[], last: number): boolean
   return k > last && TOURNAMENT_WORDS.has((tokens[k] as Token).text)
 }
 
+// US bodies the news names by one word of a body's name alone: "Congress", "the Senate", "Treasury".
+const BODY_NOUNS = new Set(['Congress', 'Senate', 'Treasury', 'Commerce', 'Parliament', 'Assembly', 'Cabinet'])
+
+/**
+ * Whether a known body's one-word name at `first` ("Senate", "Congress") ends another body's name:
+ * another country's or a state's (`the Italian Senate`, `Texas Senate`, `NSW Treasury`), or a
+ * longer name (`Indian National Congress`). `ownPlace` says the word before is the body's own
+ * country (`U.S. Senate`, `American Congress`). A party (`a Republican Congress`) or a title does not.
+ */
+export const bodyOfAnother = (tokens: readonly Token[], first: number, ownPlace: boolean): boolean => {
+  const before = tokens[first - 1]
+  const word = tokens[first] as Token
+  if (ownPlace || before === undefined || !BODY_NOUNS.has(word.text) || !joinsName(tokens, first) || !isCapitalised(before) || before.lower === 'the' ||
+    TITLES.has(before.text) || PERSON_PREFIXES.has(before.text) || capsSentence(tokens, first)) return false
+  // A word opening the sentence is capitalised anyway ("Last Congress…"): there only a place or a people counts.
+  const opensSentence = tokens[first - 2]?.sentence !== before.sentence
+  return !opensSentence || isKnownPlace(before.lower) || knownDemonyms().has(before.lower)
+}
+
 // The words of a state's formal name before "of": "Republic of Ireland", "Islamic Republic of Iran".
 const DESIGNATIONS = new Set(['Republic', 'Kingdom', 'Commonwealth', 'Federation', 'Emirate', 'Sultanate', 'Principality', 'State'])
 
