@@ -28,6 +28,11 @@ describe('markCaptionAds', () => {
     expect(marks.slice(1).some(Boolean)).toBe(false)
   })
 
+  it('takes a bill sponsored by a member for no sponsor cue', () => {
+    const cues = ['this bill is sponsored by assemblymember chau', 'and it is co-sponsored by the consumer federation', 'you can read it at leginfo.ca.gov or on our website', ...talk(3)]
+    expect(markCaptionAds(cues).some(Boolean)).toBe(false)
+  })
+
   it('marks nothing without a sponsor cue, however many URLs are read out', () => {
     expect(markCaptionAds(['go to example.com for the report', 'and check it out', ...talk(3)]).some(Boolean)).toBe(false)
   })

@@ -6,9 +6,10 @@
  * at the last such cue before a long stretch without one.
  */
 
+import { SPONSORED_BY } from './sections.js'
 import { countWords } from './word-count.js'
 
-const START = /\b(?:(?:our|today['’]s|this (?:week|episode)['’]s) sponsors?|sponsored by|brought to you by|(?:a )?word from (?:our )?sponsors?|thanks? (?:to )?(?:our )?sponsors?)\b/i
+const START = new RegExp(String.raw`\b(?:(?:our|today['’]s|this (?:week|episode)['’]s) sponsors?|${SPONSORED_BY}|brought to you by|(?:a )?word from (?:our )?sponsors?|thanks? (?:to )?(?:our )?sponsors?)\b`, 'i')
 const SIGNAL = /\b(?:sponsor\w*|head (?:on )?(?:over )?to|check (?:that|it|them) out|offer code|promo code|discount|use code|(?:a|per) month|free (?:domain|trial|shipping)|trial|vanity url|links? (?:will be |is |are )?(?:in|below)|(?:video )?description|sign up|percent off|\d+ ?% off|\w+\.(?:com|io|fm|co|net|org)\b(?!\.))/i
 // Not `.co.uk` and the like: a news source read out ("this independent.co.uk article"), not an ad.
 const DOMAIN = /\b([a-z][a-z0-9-]{2,})\.(?:com|io|fm|co|net|org)\b(?!\.)/gi

@@ -6,6 +6,11 @@ describe('isPromo', () => {
     { id: 'substack reader-supported', text: 'ChinaTalk is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.', promo: true },
     { id: 'sponsor read', text: 'This episode is brought to you by Acme.', promo: true },
     { id: 'show notes line', text: 'What the new export controls do, and how on earth China plans to enforce them,', promo: false },
+    { id: 'a show sponsored by a firm', text: 'And this podcast is sponsored by Hindenburg Pro.', promo: true },
+    // A hearing's bills are sponsored too (realworld-dev/politicopro-senate-judiciary-antitrust-2025-06-24.txt, a hard-wrapped line).
+    { id: 'a bill co-sponsored by a senator', text: 'of and that\'s been co sponsored by my Ranking Member, Senator Booker', promo: false },
+    { id: 'a bill sponsored by a member', text: 'The bill is sponsored by Senator Lee and Assemblymember Chau.', promo: false },
+    { id: 'legislation sponsored by a body', text: 'It is a piece of legislation sponsored by the Chamber of Commerce.', promo: false },
     { id: 'long essay paragraph that mentions subscribers', text: `${'The market for satellite broadband now has millions of subscribers across rural areas. '.repeat(12)}`, promo: false },
   ])('$id', ({ text, promo }) => {
     expect(isPromo(text)).toBe(promo)

@@ -5,9 +5,15 @@
 import type { Section, SectionKind } from '../record/schema.js'
 import { detectLanguage, estimateWords, scriptClass, type ScriptClass } from './language.js'
 
+/**
+ * "sponsored by" as a show's, not a bill's: "co-sponsored by my Ranking Member, Senator Booker",
+ * "legislation sponsored by the Chamber of Commerce" and "sponsored by Senator Lee" are a hearing's.
+ */
+export const SPONSORED_BY = String.raw`(?<!\bco[- ]?|\b(?:bill|act|legislation|amendment|resolution|measure|proposal|ordinance)s?\b[^.?!]{0,40})sponsored by(?! (?:my |the |our )?(?:senator|sen\.|rep\.|representative|congress(?:wo)?man|assembly ?(?:member|man|woman)|council ?(?:member|man|woman)|ranking member|chair(?:man|woman)?|colleague|gentleman|gentlewoman|mr\.|ms\.|mrs\.|dr\.)\b)`
+
 // Publisher boilerplate; only short paragraphs are tested, so an essay that mentions
 // subscriptions stays an essay.
-const PROMO = /reader-supported|\bsubscribe\b|\bsubscribers?\b|become a (?:free or )?paid|support (?:my|our|the) (?:work|show|podcast)|patreon|sponsored by|this episode is brought to you|thanks for reading|share this post|leave a (?:review|comment)/i
+const PROMO = new RegExp(String.raw`reader-supported|\bsubscribe\b|\bsubscribers?\b|become a (?:free or )?paid|support (?:my|our|the) (?:work|show|podcast)|patreon|${SPONSORED_BY}|this episode is brought to you|thanks for reading|share this post|leave a (?:review|comment)`, 'i')
 const PROMO_MAX_WORDS = 60
 
 // An article is a long run of paragraphs; show notes are a short intro and a list.
