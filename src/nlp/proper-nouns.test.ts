@@ -13,6 +13,12 @@ describe('proper nouns', () => {
     expect(found('Yeah, look. Well, okay. Look, in April we met on Monday. Tariffs rose. Smuggling is rare. Okay, fine.')).toEqual([])
   })
 
+  it('types a name by the word before its first "of", and a long acronym that speaks as a body', () => {
+    expect(found('The Organisation of Islamic Conference met. The Summit of the Andes opened. The Treaty of Lund held.')).toEqual([
+      { name: 'Organisation of Islamic Conference', type: 'ORG' }, { name: 'Summit of the Andes', type: 'EVENT' }, { name: 'Treaty of Lund', type: 'LAW' }])
+    expect(found('Then WOAH said no, and JFK agreed.')).toEqual([{ name: 'WOAH', type: 'ORG' }, { name: 'JFK', type: 'PERSON' }])
+  })
+
   it('reads a lone surname that agrees, disagrees or recalls as a person', () => {
     expect(found('Thompson disagrees with that. Rasser recalled the talks.')).toEqual([{ name: 'Thompson', type: 'PERSON' }, { name: 'Rasser', type: 'PERSON' }])
   })

@@ -433,6 +433,10 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (after && TITLES.has(after.text) && isKnownPlace(name)) return ['GPE', `a place before the title "${after.text}"`, 2.5]
   // "State of Texas", "Commonwealth of Virginia": a state's formal name.
   if (run.length >= 3 && DESIGNATIONS.has(words[0] as string) && words[1] === 'of' && isKnownPlace(words.slice(2).join(' '))) return ['GPE', 'a state\'s formal name', 3]
+  // "Organisation of Islamic Conference", "Treaty of Rome", "Summit of the Americas": the word before
+  // the first "of" is the head, whatever a later word says.
+  const head = words.indexOf('of') - 1
+  if (head >= 0 && ORG_WORDS.has(words[head] as string)) return ['ORG', 'organisation word', 3]
   if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
   if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
@@ -453,7 +457,10 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   const person = run.length === 1 ? personByContext(before, earlier, after, next) : undefined
   if (person) return ['PERSON', person, 1.2]
   // Agencies and firms say things too ("Interfax said"): for a lone word it is weak evidence.
-  if (after && SAY_VERBS.has(after.text)) return ['PERSON', `speech verb "${after.text}"`, length >= 2 ? 3 : 1.2]
+  // An acronym of four letters or more is a body ("NATO said"); three may be initials ("AOC said").
+  if (after && SAY_VERBS.has(after.text) && !(run.length === 1 && isAcronym(words[0] as string) && (words[0] as string).length >= 4)) {
+    return ['PERSON', `speech verb "${after.text}"`, length >= 2 ? 3 : 1.2]
+  }
   // "Kansas City", "Los Angeles": before the given-name rule ("San", "Santa" are given names too).
   if (run.length >= 2 && knownRegions().has(lower)) return ['GPE', 'a city or region', 2]
   // "Carl Mark Force IV", "Martin Luther King Jr": a generational suffix follows a person's name.
