@@ -19,6 +19,11 @@ describe('proper nouns', () => {
     expect(found('Then WOAH said no, and JFK agreed.')).toEqual([{ name: 'WOAH', type: 'ORG' }, { name: 'JFK', type: 'PERSON' }])
   })
 
+  it('reads a name after "the town of" or before "region" as a place', () => {
+    expect(found('Troops took the town of Tavildara. Men walked to the village of Mahala. Peace in the disputed Nagorno-Karabakh region held.')).toEqual([
+      { name: 'Tavildara', type: 'GPE' }, { name: 'Mahala', type: 'GPE' }, { name: 'Nagorno-Karabakh', type: 'GPE' }])
+  })
+
   it('reads a lone surname that agrees, disagrees or recalls as a person', () => {
     expect(found('Thompson disagrees with that. Rasser recalled the talks.')).toEqual([{ name: 'Thompson', type: 'PERSON' }, { name: 'Rasser', type: 'PERSON' }])
   })

@@ -411,6 +411,10 @@ const nameLength = (run: readonly Token[]): number => {
 }
 
 // Words before a name that only a person follows: "we asked Kessler", "I agree with Kessler".
+// Common nouns for a place, before "of" its name or (the second set) after it.
+const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'state', 'island', 'capital', 'port',
+  'municipality', 'prefecture', 'oblast', 'republic', 'enclave', 'territory', 'suburb', 'outskirts'])
+const PLACE_NOUNS_AFTER = new Set(['region', 'province', 'district', 'village', 'town', 'county', 'oblast', 'prefecture', 'municipality', 'enclave'])
 const ADDRESSED = new Set(['asked', 'asks', 'told', 'tells', 'thanked', 'thank', 'interviewed', 'invited', 'congratulated', 'quoted'])
 const WITH_SOMEONE = new Set(['agree', 'agreed', 'agrees', 'disagree', 'disagreed', 'disagrees', 'spoke', 'spoken', 'speaking', 'talked',
   'talking', 'chatted', 'chatting', 'met', 'meeting', 'sat', 'conversation', 'interview'])
@@ -454,6 +458,9 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   // "to Odessa", "in Austin": a city that is also a given name, after a word of place; "officials in
   // Chicago said" is no person either.
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
+  // "the village of Mahala", "the town of Tavildara", "the disputed Nagorno-Karabakh region".
+  if (before?.lower === 'of' && earlier && PLACE_NOUNS.has(earlier.text)) return ['GPE', `after "${earlier.text} of"`, 2.5]
+  if (after && PLACE_NOUNS_AFTER.has(after.text)) return ['GPE', `"${after.text}" after it`, 2]
   const person = run.length === 1 ? personByContext(before, earlier, after, next) : undefined
   if (person) return ['PERSON', person, 1.2]
   // Agencies and firms say things too ("Interfax said"): for a lone word it is weak evidence.
