@@ -22,6 +22,12 @@ describe('proper nouns', () => {
   it('reads a name after "the town of" or before "region" as a place', () => {
     expect(found('Troops took the town of Tavildara. Men walked to the village of Mahala. Peace in the disputed Nagorno-Karabakh region held.')).toEqual([
       { name: 'Tavildara', type: 'GPE' }, { name: 'Mahala', type: 'GPE' }, { name: 'Nagorno-Karabakh', type: 'GPE' }])
+    expect(found('The crash came just east of Longyear. The flight blew up over Lockerbie, Scotland. It landed at Stansted airport.')).toEqual([
+      { name: 'Longyear', type: 'GPE' }, { name: 'Lockerbie', type: 'GPE' }, { name: 'Scotland', type: 'GPE' }, { name: 'Stansted', type: 'GPE' }])
+  })
+
+  it('reads a name after "the news agency" or "the carmaker" as a body', () => {
+    expect(found('The Yugoslav news agency Tanjug reported it. The carmaker Geely said so.')).toEqual([{ name: 'Tanjug', type: 'ORG' }, { name: 'Geely', type: 'ORG' }])
   })
 
   it('reads a lone surname that agrees, disagrees or recalls as a person', () => {

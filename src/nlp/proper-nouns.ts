@@ -414,7 +414,9 @@ const nameLength = (run: readonly Token[]): number => {
 // Common nouns for a place, before "of" its name or (the second set) after it.
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'state', 'island', 'capital', 'port',
   'municipality', 'prefecture', 'oblast', 'republic', 'enclave', 'territory', 'suburb', 'outskirts'])
-const PLACE_NOUNS_AFTER = new Set(['region', 'province', 'district', 'village', 'town', 'county', 'oblast', 'prefecture', 'municipality', 'enclave'])
+const PLACE_NOUNS_AFTER = new Set(['region', 'province', 'district', 'village', 'town', 'county', 'oblast', 'prefecture', 'municipality', 'enclave', 'airport'])
+const ORG_NOUNS_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'broadcaster', 'company', 'firm', 'bank', 'airline',
+  'carrier', 'club', 'conglomerate', 'automaker', 'carmaker', 'retailer', 'insurer', 'publisher', 'startup', 'chipmaker', 'brokerage', 'lender'])
 const ADDRESSED = new Set(['asked', 'asks', 'told', 'tells', 'thanked', 'thank', 'interviewed', 'invited', 'congratulated', 'quoted'])
 const WITH_SOMEONE = new Set(['agree', 'agreed', 'agrees', 'disagree', 'disagreed', 'disagrees', 'spoke', 'spoken', 'speaking', 'talked',
   'talking', 'chatted', 'chatting', 'met', 'meeting', 'sat', 'conversation', 'interview'])
@@ -454,12 +456,16 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
   // "Interfax news agency", "Ruch club", "the Zycie Warszawy daily": the noun after the name says what it is.
   if (after && ORG_NOUNS_AFTER.has(after.text) && !knownRegions().has(name.toLowerCase())) return ['ORG', `"${after.text}" after it`, 2.5]
+  // "the Yugoslav news agency Tanjug", "the carmaker Geely": the noun before the name says it too.
+  if (before && ORG_NOUNS_BEFORE.has(before.text) && !isKnownPlace(name)) return ['ORG', `"${before.text}" before it`, 2.5]
+  // "Lockerbie, Scotland", "Kherson, Ukraine": a place named with the country or state it is in.
+  if (length <= 3 && after?.text === ',' && next && isCapitalised(next) && isKnownPlace(next.text) && !isKnownPlace(name)) return ['GPE', `a place before "${next.text}"`, 2.5]
   const lower = name.toLowerCase()
   // "to Odessa", "in Austin": a city that is also a given name, after a word of place; "officials in
   // Chicago said" is no person either.
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
   // "the village of Mahala", "the town of Tavildara", "the disputed Nagorno-Karabakh region".
-  if (before?.lower === 'of' && earlier && PLACE_NOUNS.has(earlier.text)) return ['GPE', `after "${earlier.text} of"`, 2.5]
+  if (before?.lower === 'of' && earlier && (PLACE_NOUNS.has(earlier.text) || COMPASS.has(earlier.text))) return ['GPE', `after "${earlier.text} of"`, 2.5]
   if (after && PLACE_NOUNS_AFTER.has(after.text)) return ['GPE', `"${after.text}" after it`, 2]
   const person = run.length === 1 ? personByContext(before, earlier, after, next) : undefined
   if (person) return ['PERSON', person, 1.2]
