@@ -120,6 +120,17 @@ describe('extract on small cases', () => {
     expect(typed).toMatchObject({ 'South Korean': ['NORP', 'south-korea'], AMERICAN: ['NORP', 'united-states'], 'Sri Lankans': ['NORP', 'sri-lanka'], 'Norodom Sihanouk': ['PERSON', undefined], 'Soviet Union': ['GPE', undefined] })
   })
 
+  it('knows the peoples whose names the regular patterns miss: Swedes, Danes, Azeris, Emiratis, Britons', () => {
+    const { entities } = run('Swedish and Danish officials met the Azeris. Emirati funds and Greek banks lent to Britons and the Turks.')
+    const peoples = Object.fromEntries(entities.filter((e) => e.type === 'NORP').map((e) => [e.name, e.countryId]))
+    expect(peoples).toEqual({ Swedish: 'sweden', Danish: 'denmark', Azeris: 'azerbaijan', Emirati: 'united-arab-emirates', Greek: 'greece', Britons: 'united-kingdom', Turks: 'turkey' })
+  })
+
+  it('takes every language of a list after "speaks" for a language: "speaks Swedish and Greek"', () => {
+    const { entities } = run('She speaks Swedish, Polish and Greek. He learned French or German. We met Greek and Turkish officials.')
+    expect(entities.filter((e) => e.mentions.length > 0).map((e) => e.name)).toEqual(['Greek', 'Turkish'])
+  })
+
   it('takes a language for no people: "speaking Russian", "taught in Ukrainian", "Russian speakers", but keeps "Russian officials"', () => {
     const { entities } = run('I grew up speaking Russian at home. Schools taught in Ukrainian. Russian speakers live there. Russian officials disagree.')
     const russian = entities.find((e) => e.type === 'NORP' && e.countryId === 'russia')

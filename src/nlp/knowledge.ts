@@ -142,6 +142,23 @@ let demonyms: Map<string, string> | undefined
  * Turkey → Turkish), singular and plural, lower case, each with the country's name. Irregular ones
  * (Dutch, French) the lexicon knows as adjectives.
  */
+// Words for a people the patterns below miss, with the country as the gazetteer or countries-list
+// names it. Left out: words that are as often a name or a thing ("Finn", "Dane", "Pole", "Kiwi"),
+// and "English", mostly the language.
+const IRREGULAR_DEMONYMS: Record<string, readonly string[]> = {
+  Sweden: ['swedish', 'swede', 'swedes'], Denmark: ['danish', 'danes'], Poland: ['polish', 'poles'], Turkey: ['turk', 'turks'],
+  'Bosnia and Herzegovina': ['bosnian', 'bosnians'], Azerbaijan: ['azeri', 'azeris', 'azerbaijani', 'azerbaijanis'],
+  Czechia: ['czech', 'czechs'], Greece: ['greek', 'greeks'], Finland: ['finnish', 'finns'], Norway: ['norwegian', 'norwegians'],
+  Afghanistan: ['afghan', 'afghans'], 'United Kingdom': ['briton', 'britons', 'brits'], Slovakia: ['slovak', 'slovaks'],
+  'United Arab Emirates': ['emirati', 'emiratis'], Switzerland: ['swiss'], Ireland: ['irish'], Spain: ['spanish', 'spaniard', 'spaniards'],
+  'New Zealand': ['new zealander', 'new zealanders'], Belgium: ['belgian', 'belgians'], Portugal: ['portuguese'],
+  Iceland: ['icelandic', 'icelander', 'icelanders'], Cyprus: ['cypriot', 'cypriots'], Chile: ['chilean', 'chileans'],
+  Argentina: ['argentine', 'argentines', 'argentinian', 'argentinians'], Peru: ['peruvian', 'peruvians'], Madagascar: ['malagasy'],
+  Laos: ['laotian', 'laotians'], Myanmar: ['burmese'], Nepal: ['nepali', 'nepalis', 'nepalese'], Kyrgyzstan: ['kyrgyz'],
+  Kazakhstan: ['kazakh', 'kazakhs'], Uzbekistan: ['uzbek', 'uzbeks'], Tajikistan: ['tajik', 'tajiks'], Turkmenistan: ['turkmen'],
+  Lebanon: ['lebanese'], 'Ivory Coast': ['ivorian', 'ivorians'], Scotland: ['scottish', 'scots'], Wales: ['welsh'],
+}
+
 export const knownDemonyms = (): ReadonlyMap<string, string> => {
   if (demonyms) return demonyms
   const found = new Map<string, string>()
@@ -159,6 +176,7 @@ export const knownDemonyms = (): ReadonlyMap<string, string> => {
       if (d !== place && !knownPlaces().has(d)) { found.set(d, c.name); found.set(d + 's', c.name) }
     }
   }
+  for (const [country, words] of Object.entries(IRREGULAR_DEMONYMS)) for (const word of words) found.set(word, country)
   demonyms = found
   return found
 }

@@ -19,11 +19,29 @@ export const isLanguageUse = (tokens: readonly Token[], i: number): boolean => {
   return languageContext(tokens, i, t) && isDemonym(t.text)
 }
 
+// How many names back a list of languages is followed ("speaks Swedish, Greek and Polish").
+const LIST_ITEMS = 8
+
 const languageContext = (tokens: readonly Token[], i: number, t: Token): boolean => {
   const next = tokens[i + 1]
   // "Russian speaking", "Russian speakers".
   if (next && next.sentence === t.sentence && (next.lower === 'speaking' || next.lower === 'speaker' || next.lower === 'speakers')) return true
   if (next && next.sentence === t.sentence && /^\p{L}/u.test(next.text) && !AFTER.has(next.lower)) return false
+  if (speechBefore(tokens, i, t)) return true
+  // A later item of a list of languages, whose first item stands after the verb.
+  let k = i
+  for (let n = 0; n < LIST_ITEMS && k >= 2; n++) {
+    const joiner = tokens[k - 1] as Token
+    const item = tokens[k - 2] as Token
+    if (joiner.sentence !== t.sentence || (joiner.lower !== 'and' && joiner.lower !== 'or' && joiner.text !== ',') || !isDemonym(item.text)) return false
+    k -= 2
+    if (speechBefore(tokens, k, item)) return true
+  }
+  return false
+}
+
+/** A verb of speech or learning up to three words before token `i`, with only "in", "only", "a little"… between. */
+const speechBefore = (tokens: readonly Token[], i: number, t: Token): boolean => {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const w = tokens[k] as Token
     if (w.sentence !== t.sentence) return false
