@@ -61,6 +61,9 @@ describe('proper nouns', () => {
   it('reads "A." and "I." before a surname as initials, but not where they head the points of an outline', () => {
     expect(found('The captain A. Smith and his deputy I. Austin bowled.')).toEqual([{ name: 'A. Smith', type: 'PERSON' }, { name: 'I. Austin', type: 'PERSON' }])
     expect(found('I. Introduction\nA. Background of the case')).toEqual([])
+    // In brackets mid-line too: "( A. Dale 69 , H. Morris 69 )", but "(A. Background)" opens an outline's point.
+    expect(found('Glamorgan made 207 ( A. Dale 69 , H. Morris 69 ). See (A. Background) above.')).toEqual([
+      { name: 'Glamorgan', type: 'ORG' }, { name: 'A. Dale', type: 'PERSON' }, { name: 'H. Morris', type: 'PERSON' }])
   })
 
   it('knows a city the lists spell with accents by its English spelling, and a hand-picked region the lexicon lists as a word', () => {

@@ -576,7 +576,9 @@ const isInitialBefore = (tokens: readonly Token[], j: number, skip: Uint8Array):
  */
 const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): boolean => {
   const t = tokens[i] as Token
-  return (t.text === 'A' || t.text === 'I') && !t.initial && !t.lineStart && isInitialBefore(tokens, i, skip)
+  // After an opening bracket mid-line ("( A. Dale 69 , H. Morris 69 )") the word opens no outline either.
+  if ((t.text !== 'A' && t.text !== 'I') || t.lineStart || !isInitialBefore(tokens, i, skip)) return false
+  return !t.initial || (tokens[i - 1]?.text === '(' && !(tokens[i - 1] as Token).lineStart && !commonWord(tokens[i + 2] as Token))
 }
 
 const ORDINALS = new Set(['First', 'Second', 'Third'])
