@@ -20,6 +20,16 @@ describe('label conventions', () => {
       expected: [['schneier', 'My path is'], ['santo', 'How so? A'], ['schneier', 'Well, it started.']],
     },
     {
+      id: 'labels behind an emoji or an arrow, as newsletters decorate them (`🎙️ Jordan:`, `► Chris:`)',
+      text: '🎙️ Jordan: Welcome to ChinaTalk.\n► Chris: Thanks for having me.\n🎙️ Jordan: What happened?\n► Chris: New rules.',
+      expected: [['jordan', 'Welcome to ChinaTalk.'], ['chris', 'Thanks for having'], ['jordan', 'What happened?'], ['chris', 'New rules.']],
+    },
+    {
+      id: 'several at once (`BOTH:`, `EVERYONE:`), once: an unnamed turn, not the last speaker\'s',
+      text: 'JOHN SMITH: Welcome.\nMARY JONES: Thanks.\nJOHN SMITH: Ready?\nMARY JONES: Yes.\nBOTH: Wow.\nJOHN SMITH: Indeed.',
+      expected: [['smith', 'Welcome.'], ['jones', 'Thanks.'], ['smith', 'Ready?'], ['jones', 'Yes.'], ['unknown', 'Wow.'], ['smith', 'Indeed.']],
+    },
+    {
       id: 'Lex Fridman\'s `Name (00:00:00) speech` and Dwarkesh\'s `**Name** *00:00:00*` over the speech',
       text: 'Lex Fridman (00:00:00) Welcome.\n\nChris Miller (00:00:12) Thanks.\n\nLex Fridman (00:00:20) Why?\n\n**Ann Lee** *00:01:00*\n\nHello.\n\n**Bob Ray** *00:01:05*\n\nHi.\n\n**Ann Lee** *00:01:09*\n\nBye.',
       expected: [['fridman', 'Welcome.'], ['miller', 'Thanks.'], ['fridman', 'Why?'], ['lee', 'Hello.'], ['ray', 'Hi.'], ['lee', 'Bye.']],

@@ -138,8 +138,8 @@ const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]
 
 // A Markdown list marker or quote marker before a bold run.
 const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/
-// A list item's marker or a dialogue dash before a label.
-const LIST_MARKER = /^[-*+•–—][ \t]+/
+// A list item's marker, a dialogue dash, an arrow or an emoji before a label (`🎙️ Jordan:`).
+const LIST_MARKER = /^(?:[-*+•–—▶►▸→·]|\p{Extended_Pictographic}\uFE0F?)[ \t]+/u
 
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
@@ -215,7 +215,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     const bold = marker ? detectLabel(text.slice(marker[0].length), caption) : undefined
     if (bold?.syntax === 'bold') return { ...bold, length: marker![0].length + bold.length }
   }
-  if (!caption && (first === 45 || first === 42 || first === 43 || first === 0x2022 || first === 0x2013 || first === 0x2014)) {
+  // Arrows, symbols and emoji (surrogate pairs) start at U+2190.
+  if (!caption && (first === 45 || first === 42 || first === 43 || first === 0x2022 || first === 0x2013 || first === 0x2014 || first === 0xb7 || first >= 0x2190)) {
     // `- Jordan Schneider: Welcome…`, `— Chris Miller: Thanks…`: turns written as list items or dialogue
     // dashes. A guest list (`- Chris Miller: author of Chip War`) looks the same once per name, so
     // these count as a convention only where a name recurs, as a dash after the name does.

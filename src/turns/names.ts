@@ -74,8 +74,9 @@ export const CJK_PLACEHOLDER_WORD = '(?:说话人|說話人|发言人|發言人|
 export const PLACEHOLDER_WORD = String.raw`(?:speaker|spk|sprecher(?:in)?|intervenante?|locut(?:eur|rice|or|ora)|orat(?:eur|ore)|orador(?:a)?|hablante|interlocutor(?:a)?|spreker|relat(?:ore|rice)|parlante|talare|taler|puhuja|mówca|konuşmacı|говорящий|спикер|${CJK_PLACEHOLDER_WORD})`
 // `Speaker 2`, `SPEAKER_1`, and AssemblyAI's lettered voices, `Speaker A`.
 const PLACEHOLDER = new RegExp(String.raw`^${PLACEHOLDER_WORD}[\s_#-]*(\d{1,3}|[a-z])$`, 'iu')
-// Labels that say only that someone unnamed speaks: a questioner, the audience, an unidentified voice.
-const UNKNOWN = /^(?:unknown|unidentified|inaudible|(?:unknown|unidentified|unidentified audience|unnamed) (?:speaker|person|voice|male|female|man|woman|participant|reporter)|question(?:er)?|audience(?: members?)?|(?:audience|crowd) (?:member|question)|crowd|reporter|multiple speakers|voices?|off[- ]camera)(?:[\s#-]*\d{0,3})?$/i
+// Labels that say only that someone unnamed speaks: a questioner, the audience, an unidentified voice,
+// several at once (`BOTH:`).
+const UNKNOWN = /^(?:unknown|unidentified|inaudible|(?:unknown|unidentified|unidentified audience|unnamed) (?:speaker|person|voice|male|female|man|woman|participant|reporter)|question(?:er)?|audience(?: members?)?|(?:audience|crowd) (?:member|question)|crowd|reporter|multiple speakers|voices?|off[- ]camera|both|everyone|everybody|together|all (?:together|speakers|guests|panelists|hosts))(?:[\s#-]*\d{0,3})?$/i
 
 /** Diarization placeholders carry no name: `SPEAKER_1`, `Speaker 2` → "speaker-1"; `Unknown` → "unknown". */
 export const placeholderId = (label: string): string | undefined => {
