@@ -29,6 +29,15 @@ describe('speaker roles from what is said', () => {
     ))).toEqual({ stacoviak: 'host', santo: 'host', feldman: 'guest', hartley: 'guest' })
   })
 
+  test('the same phrases in German, French and Spanish', () => {
+    expect(roles(lines('Anna Schmidt: Herzlich willkommen zu einer neuen Folge.', 'Peter Müller: Danke für die Einladung, Anna.', 'Anna Schmidt: Also?', 'Peter Müller: Nun.')))
+      .toEqual({ schmidt: 'host', muller: 'guest' })
+    expect(roles(lines('Jean Dupont : Bonjour et bienvenue dans cette émission.', 'Marie Curie : Merci de m\'avoir invitée.', 'Jean Dupont : Alors ?', 'Marie Curie : Eh bien.')))
+      .toEqual({ dupont: 'host', curie: 'guest' })
+    expect(roles(lines('Ana García: Bienvenidos a un nuevo episodio.', 'Pedro López: Gracias por invitarme, Ana.', 'Ana García: ¿Y?', 'Pedro López: Pues.')))
+      .toEqual({ garcia: 'host', lopez: 'guest' })
+  })
+
   test('a sign-off at the end thanks the listeners: a host', () => {
     expect(roles(lines(
       'Aaron van Wirdum: Live from Utrecht.', 'Sjors Provoost: It is cold.', 'Aaron van Wirdum: Indeed.',

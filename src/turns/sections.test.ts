@@ -19,6 +19,24 @@ describe('isPromo', () => {
 
 const essay = Array.from({ length: 4 }, () => 'International norms often develop through customary international law, which consists of rules derived from the consistent conduct of states acting out of a sense of legal obligation. '.repeat(3))
 
+describe('a sponsor read in another language', () => {
+  test.each([
+    { id: 'German', text: 'Bevor wir anfangen: Diese Folge wird unterstützt von Squarespace. Geh auf squarespace.com/podcast.' },
+    { id: 'French', text: 'Cet épisode est présenté par Squarespace, le site pour créer le vôtre.' },
+    { id: 'Spanish', text: 'Antes de empezar, este episodio está patrocinado por Squarespace.' },
+    { id: 'Portuguese', text: 'Este episódio é patrocinado pela Squarespace.' },
+    { id: 'Italian', text: 'Questo episodio è sponsorizzato da Squarespace.' },
+    { id: 'Dutch', text: 'Deze aflevering wordt mogelijk gemaakt door Squarespace.' },
+  ])('$id', ({ text }) => {
+    expect(isSponsorRead(text)).toBe(true)
+  })
+
+  test('and not a sentence that only mentions a sponsor or an episode', () => {
+    expect(isSponsorRead('Die Folge über Sponsoren im Fußball war lang.')).toBe(false)
+    expect(isSponsorRead('El episodio de ayer fue patrocinado por nadie, dijo el ministro.')).toBe(false)
+  })
+})
+
 describe('a pitch read without a cue or a code', () => {
   const pitch = 'Running a small team is hard. Ledgerly knows that your books are more than numbers; they are your business. '
     + 'I use Ledgerly every week. Whether you\'re sending invoices, offering premium benefits to your people, or paying contractors abroad, '

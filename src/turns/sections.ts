@@ -26,6 +26,9 @@ export const isPromo = (text: string): boolean =>
 
 // Ad copy read inside a host's turn: the cue that opens a read, or two of the calls to action ads use.
 const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: is| was)? (?:brought to you|sponsored|supported|made possible) by|(?:is|are) brought to you by|thanks? (?:to )?(?:our|today['’]s) sponsors?|a (?:quick )?word from (?:our|today['’]s) sponsors?|support for (?:this|the) (?:show|podcast|episode) comes from|our sponsors?(?: today| this week)? (?:is|are)|we have (?:\w+ )?sponsors? (?:today|this week)|let['’]s (?:take a (?:quick )?break|hear from our sponsor)|today['’]s sponsor)\b/i
+// The same openings in the other languages podcasts read ads in: German, French, Spanish,
+// Portuguese, Italian, Dutch. `\b` is ASCII-only, so a letter lookbehind bounds the words.
+const SPONSOR_OPENING_ELSEWHERE = new RegExp(String.raw`(?<!\p{L})(?:(?:diese|die heutige|unsere) (?:folge|episode|sendung) wird (?:(?:euch|ihnen|dir) )?(?:unterstützt|präsentiert|gesponsert|ermöglicht|gesponsort) (?:von|durch)|mit freundlicher unterstützung (?:von|durch)|unser(?:em)? (?:heutigen? )?(?:sponsor|werbepartner)|(?:cet|cette) (?:épisode|émission) (?:est|vous est) (?:sponsorisée?|présentée?|proposée?|soutenue?|rendue? possible|offerte?) (?:par|grâce à)|(?:un mot de )?notre (?:sponsor|partenaire) (?:du jour|de la semaine)|(?:este|el) (?:episodio|programa) (?:está|es|viene) (?:patrocinado|presentado|auspiciado|traído) por|(?:un mensaje de |gracias a )nuestro patrocinador|(?:este|esse) (?:episódio|programa) (?:é|está sendo) (?:patrocinado|apresentado|oferecido) (?:por|pel[ao])|nosso patrocinador|(?:questo|quest['’]) ?(?:episodio|puntata) (?:è|viene) (?:sponsorizzat[oa]|offert[oa]|presentat[oa]) da|il nostro sponsor|(?:deze|de) aflevering wordt (?:gesponsord|mogelijk gemaakt|aangeboden) door|onze sponsor)(?!\p{L})`, 'iu')
 const AD_CALLS = /\b(?:promo code|discount code|use (?:the )?code|free trial|\d{1,3}% off|sign up (?:today|now|at|for free)|get started (?:today|for free|at)|(?:go|head) (?:to|over to) [\w-]+\.(?:com|io|fm|co|org|net|ai)|visit [\w-]+\.(?:com|io|fm|co|org|net|ai)|[\w-]+\.(?:com|io|fm|co)\/[\w-]+|made easy with|try it (?:free|for free|today)|start your free)\b/gi
 // Every call to action holds one of these; most paragraphs hold none, and indexOf is cheaper than the regex.
 const AD_HINTS = ['code', 'trial', '% off', 'sign up', 'started', '.com', '.io', '.fm', '.co', '.org', '.net', '.ai', 'easy with', 'try it', 'free', 'Free']
@@ -40,7 +43,8 @@ const AD_MAX_WORDS = 300
  */
 export const isSponsorRead = (text: string): boolean => {
   if (text.length > AD_MAX_WORDS * 12) return false
-  if (SPONSOR_OPENING.test(text.slice(0, SPONSOR_HEAD_CHARS))) return true
+  const head = text.slice(0, SPONSOR_HEAD_CHARS)
+  if (SPONSOR_OPENING.test(head) || SPONSOR_OPENING_ELSEWHERE.test(head)) return true
   if (isBrandPitch(text)) return true
   // Ad copy without an opening cue is short; a long paragraph with a URL in it is someone talking.
   if (text.length > AD_COPY_MAX_CHARS || !hasAdHint(text)) return false
