@@ -499,8 +499,16 @@ describe('non-speech stays out of the turns, speech stays in', () => {
     expect(r.sections.map((s) => s.text).join(' ')).toMatch(/Postscript: [\s\S]*Captioning provided/)
   })
 
+  it('a list of guests under a heading in German or French opens the post and is no speech', () => {
+    const de = split('Gäste:\nPeter Müller: Autor von Chip War\n\nAnna Schmidt: Willkommen zu einer neuen Folge.\n\nPeter Müller: Danke.\n\nAnna Schmidt: Also?\n\nPeter Müller: Nun ja.')
+    expect(de.turns.map((t) => t.speakerId)).toEqual(['schmidt', 'muller', 'schmidt', 'muller'])
+    expect(de.sections).toEqual([expect.objectContaining({ kind: 'show-notes', text: expect.stringContaining('Autor von Chip War') })])
+    const fr = split('Invités :\nMarie Curie : physicienne\n\nJean Dupont : Bienvenue.\n\nMarie Curie : Merci.\n\nJean Dupont : Alors ?\n\nMarie Curie : Eh bien.')
+    expect(fr.turns.map((t) => t.speakerId)).toEqual(['dupont', 'curie', 'dupont', 'curie'])
+  })
+
   it('the heading of the post\'s notes after the talk ends the last turn', () => {
-    for (const heading of ['Show notes:', '## Links', '**Mentioned in this episode**', 'Resources']) {
+    for (const heading of ['Show notes:', '## Links', '**Mentioned in this episode**', 'Resources', 'Shownotes:', '## Links zur Folge', 'Notas del episodio', 'Liens :']) {
       const r = split(['Ann Lee: The rules changed.', 'Bob Ray: They did.', '', heading, '', '- Chip War, by Chris Miller'].join('\n'))
       expect(r.turns.map((t) => t.text)).toEqual(['The rules changed.', 'They did.'])
       expect(r.sections).toEqual([expect.objectContaining({ kind: 'other', text: expect.stringContaining('Chip War') })])

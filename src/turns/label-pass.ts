@@ -97,7 +97,7 @@ const dropLowerCaseNamesInLowerCaseText = (paragraphs: readonly Paragraph[], lab
 }
 
 // The heading of a list of the episode's people: `Guests:`, `In this episode:`, `**Panelists**`.
-const PEOPLE_HEADING = /^(?:#{1,6}[ \t]*)?[*_]{0,2}(?:(?:our |today['’]s |this week['’]s )?(?:guests?|panel(?:ists)?|speakers|participants|hosts?|featuring|with|cast|people|in this episode|on this episode|in the conversation))[*_]{0,2}[ \t]*:?[*_]{0,2}$/i
+const PEOPLE_HEADING = /^(?:#{1,6}[ \t]*)?[*_]{0,2}(?:(?:our |today['’]s |this week['’]s )?(?:guests?|panel(?:ists)?|speakers|participants|hosts?|featuring|with|cast|people|in this episode|on this episode|in the conversation|gäste|gast|invitée?s?|invitad[oa]s?|convidad[oa]s?|ospiti|gasten))[*_]{0,2}[ \t]*:?[*_]{0,2}$/iu
 // A guest's description: a few words with no end of a sentence (`author of Chip War`, `analyst at CSIS`),
 // and none of speech (`welcome to the show`, `thanks for having me` open a talk without full stops).
 const DESCRIPTION_ONLY = /^(?![^]*\b(?:i|i['’]m|me|my|we|us|our|you|your|thanks?|welcome|hello|hi|hey|yes|yeah|no|so|okay|why|what|how|great|good)\b)[^.?!…]{1,90}$/i

@@ -43,7 +43,8 @@ const ROLE_WORDS = new Map<string, 'host' | 'guest'>([
     'entrevistador', 'entrevistadora', 'intervistatore', 'intervistatrice', 'animateur', 'animatrice', 'présentateur', 'présentatrice',
     '主持人', '主持', '司会', '진행자', '사회자', 'ведущий', 'ведущая', 'المذيع', 'المذيعة', 'المحاور', 'المقدم', 'एंकर', 'संचालक', 'מנחה',
   ].map((w) => [nameKey(w), 'host'] as const),
-  ...['guest', 'interviewee', 'gast', 'invité', 'invitée', 'invitado', 'invitada', 'entrevistado', 'entrevistada', 'ospite',
+  ...['guest', 'guests', 'interviewee', 'gast', 'gäste', 'invité', 'invitée', 'invités', 'invitées', 'invitado', 'invitada', 'invitados', 'invitadas',
+    'convidado', 'convidada', 'convidados', 'entrevistado', 'entrevistada', 'ospite', 'ospiti', 'gasten',
     '嘉宾', '嘉賓', '来宾', '來賓', 'ゲスト', '게스트', 'гость', 'гостья', 'الضيف', 'الضيفة', 'मेहमान', 'अतिथि', 'אורח', 'אורחת',
   ].map((w) => [nameKey(w), 'guest'] as const),
 ])

@@ -131,7 +131,7 @@ export const isOutro = (text: string): boolean =>
 
 /** After the last label: is this paragraph clearly not more of the last speaker's turn? */
 // The heading of a part of the post after the talk: `Show notes:`, `## Links`, `**Mentioned in this episode**`.
-const POST_HEADING = /^(?:#{1,6}[ \t]*)?[*_]{0,2}(?:show notes|episode notes|(?:useful )?links|resources|references|sources|(?:further|recommended) reading|(?:links |things |books )?mentioned(?: in (?:the|this) (?:episode|show|conversation))?|timestamps|chapters|related(?: episodes| posts| links)?|about (?:the|our) (?:guests?|hosts?|show|podcast)|follow us|connect with us)[*_]{0,2}[ \t]*:?[*_]{0,2}$/i
+const POST_HEADING = /^(?:#{1,6}[ \t]*)?[*_]{0,2}(?:show notes|episode notes|(?:useful )?links|resources|references|sources|(?:further|recommended) reading|(?:links |things |books )?mentioned(?: in (?:the|this) (?:episode|show|conversation))?|timestamps|chapters|related(?: episodes| posts| links)?|about (?:the|our) (?:guests?|hosts?|show|podcast)|follow us|connect with us|shownotes|links zur (?:folge|episode|sendung)|kapitel(?:marken)?|notas del episodio|enlaces|cap[ií]tulos|notes de l['’](?:épisode|émission)|liens|chapitres|note dell['’]episodio|collegamenti)[*_]{0,2}[ \t]*:?[*_]{0,2}$/iu
 
 const isPostHeading = (text: string): boolean => text.length < 80 && POST_HEADING.test(text.trim())
 
