@@ -7,6 +7,9 @@ describe('isPromo', () => {
     { id: 'sponsor read', text: 'This episode is brought to you by Acme.', promo: true },
     { id: 'show notes line', text: 'What the new export controls do, and how on earth China plans to enforce them,', promo: false },
     { id: 'a show sponsored by a firm', text: 'And this podcast is sponsored by Hindenburg Pro.', promo: true },
+    { id: 'a call to subscribe in German', text: 'Abonniert den Podcast und lasst eine Bewertung da!', promo: true },
+    { id: 'a call to subscribe in Spanish', text: 'Suscríbete al canal para más episodios.', promo: true },
+    { id: 'a word that only contains one', text: 'The Abonnierens family sold the farm.', promo: false },
     // A hearing's bills are sponsored too (realworld-dev/politicopro-senate-judiciary-antitrust-2025-06-24.txt, a hard-wrapped line).
     { id: 'a bill co-sponsored by a senator', text: 'of and that\'s been co sponsored by my Ranking Member, Senator Booker', promo: false },
     { id: 'a bill sponsored by a member', text: 'The bill is sponsored by Senator Lee and Assemblymember Chau.', promo: false },

@@ -13,7 +13,7 @@ export const SPONSORED_BY = String.raw`(?<!\bco[- ]?|\b(?:bill|act|legislation|a
 
 // Publisher boilerplate; only short paragraphs are tested, so an essay that mentions
 // subscriptions stays an essay.
-const PROMO = new RegExp(String.raw`reader-supported|\bsubscribe\b|\bsubscribers?\b|become a (?:free or )?paid|support (?:my|our|the) (?:work|show|podcast)|patreon|${SPONSORED_BY}|this episode is brought to you|thanks for reading|share this post|leave a (?:review|comment)`, 'i')
+const PROMO = new RegExp(String.raw`reader-supported|\bsubscribe\b|\bsubscribers?\b|become a (?:free or )?paid|support (?:my|our|the) (?:work|show|podcast)|patreon|${SPONSORED_BY}|this episode is brought to you|thanks for reading|share this post|leave a (?:review|comment)|(?<!\p{L})(?:abonnier(?:e|t|en)|abonnez-vous|suscr[ií]bete|suscr[ií]banse|inscreva-se|iscriviti|abonneer)(?!\p{L})`, 'iu')
 const PROMO_MAX_WORDS = 60
 
 // An article is a long run of paragraphs; show notes are a short intro and a list.
