@@ -9,6 +9,8 @@ describe('extractQuantities', () => {
     { id: 'money in words', s: 'They offered a trillion dollars into the US.', want: [{ kind: 'money', value: 1e12, unit: 'USD' }] },
     { id: 'money, other currency', s: 'A €2 million grant and US$3.5bn in loans.', want: [{ kind: 'money', value: 2e6, unit: 'EUR' }, { kind: 'money', value: 3.5e9, unit: 'USD' }] },
     { id: 'percent', s: 'Content exceeding 0.1% of the total value.', want: [{ kind: 'percent', value: 0.1, unit: '%' }] },
+    { id: 'basis and percentage points', s: 'The Fed cut 25 basis points, then 50bps; jobless claims fell 2 percentage points. He scored 30 points.',
+      want: [{ kind: 'percent', value: 25, unit: 'bp' }, { kind: 'percent', value: 50, unit: 'bp' }, { kind: 'percent', value: 2, unit: 'pp' }, { kind: 'count', value: 30, unit: 'points' }] },
     { id: 'percent range', s: 'Even getting to 20 or 30% helps.', want: [{ kind: 'percent', value: 20, unit: '%' }, { kind: 'percent', value: 30, unit: '%' }] },
     { id: 'measures', s: 'A logic chip at 14-nanometer or a memory chip at 256 layers.', want: [{ kind: 'measure', value: 14, unit: 'nm' }, { kind: 'measure', value: 256, unit: 'layers' }] },
     { id: 'thousands separators', s: 'China mines about 270,000 tons, up 1,200% since then.', want: [{ kind: 'measure', value: 270000, unit: 't' }, { kind: 'percent', value: 1200, unit: '%' }] },

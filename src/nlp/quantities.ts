@@ -48,6 +48,8 @@ const PERCENT_RANGE = /\b(\d+(?:\.\d+)?)\s+(?:or|to|and)\s+(?=\d+(?:\.\d+)?\s?(?
 // A number with or without thousands separators ("270,000"), never starting inside one.
 const NUMBER = String.raw`(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
 const PERCENT = new RegExp(String.raw`${NUMBER}\s?(%|percent\b|per cent\b)`, 'giu')
+// "25 basis points", "50bps", "two percentage points": a change of a rate, in its own unit.
+const POINTS = new RegExp(String.raw`${NUMBER}\s?(basis[ -]points?|bps|bp|percentage[ -]points?)\b`, 'giu')
 const MEASURE = new RegExp(String.raw`${NUMBER}[\s-]([a-z]+)\b`, 'giu')
 const DAY_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?/gu
 const MONTH_ONLY = /\b(?:([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|and|or|[Tt]he|of|[Ff]rom|through)\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4})\b)?(?!\s+\d)/gu
@@ -76,7 +78,7 @@ const resolveYear = (month: number, day: number | null, episodeDate: string | nu
 
 /**
  * Quantities in one sentence: money with currency and scale ("$10 billion" → 1e10 USD), percents
- * (value as written, unit "%"), dates (ISO; a date without a year is resolved against
+ * (value as written, unit "%", or "bp" and "pp" for basis and percentage points), dates (ISO; a date without a year is resolved against
  * `episodeDate`, or left as "--MM-DD" when unknown), measures ("14-nanometer" → 14 nm,
  * "256 layers") and counts ("170 agreements"). Offsets are not returned: `text` is the surface.
  */
@@ -107,6 +109,9 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
     scan(MONEY_WORD, (m) => ({ kind: 'money', value: num(m[1] as string) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
     scan(MONEY_ADJ, (m) => ({ kind: 'money', value: (m[1] ? num(m[1]) : 1) * (SCALE[(m[2] as string).toLowerCase()] ?? 1), unit: CURRENCY_WORD[`${(m[3] as string).toLowerCase()}s`] ?? CURRENCY_WORD[(m[3] as string).toLowerCase()] ?? null, text: m[0] }))
     scan(MONEY_PLAIN, (m) => ({ kind: 'money', value: num(m[1] as string), unit: CURRENCY_WORD[(m[2] as string).toLowerCase()] ?? null, text: m[0] }))
+  }
+  if (digit && /points?\b|bps?\b/i.test(sentence)) {
+    scan(POINTS, (m) => ({ kind: 'percent', value: num(m[1] as string), unit: /^b/i.test(m[2] as string) ? 'bp' : 'pp', text: m[0] }))
   }
   // Both percent patterns need a percent sign or word: test for it once rather than scan twice.
   if (digit && percentWord) {
