@@ -30,6 +30,8 @@ describe('a sponsor read in another language', () => {
     { id: 'Portuguese', text: 'Este episódio é patrocinado pela Squarespace.' },
     { id: 'Italian', text: 'Questo episodio è sponsorizzato da Squarespace.' },
     { id: 'Dutch', text: 'Deze aflevering wordt mogelijk gemaakt door Squarespace.' },
+    { id: 'German, the partner named', text: 'Unser heutiger Werbepartner ist Squarespace.' },
+    { id: 'French, the partner named', text: 'Un mot de notre partenaire du jour : Squarespace.' },
   ])('$id', ({ text }) => {
     expect(isSponsorRead(text)).toBe(true)
   })
