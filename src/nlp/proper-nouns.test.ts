@@ -26,6 +26,11 @@ describe('proper nouns', () => {
       { name: 'Longyear', type: 'GPE' }, { name: 'Lockerbie', type: 'GPE' }, { name: 'Scotland', type: 'GPE' }, { name: 'Stansted', type: 'GPE' }])
   })
 
+  it('reads a name ending in a word for a place or a site as a place', () => {
+    expect(found('Drillers left the Permian Basin. Crowds crossed the Brooklyn Bridge to Yankee Stadium.')).toEqual([
+      { name: 'Permian Basin', type: 'GPE' }, { name: 'Brooklyn Bridge', type: 'GPE' }, { name: 'Yankee Stadium', type: 'GPE' }])
+  })
+
   it('reads a name after "the news agency" or "the carmaker" as a body', () => {
     expect(found('The Yugoslav news agency Tanjug reported it. The carmaker Geely said so.')).toEqual([{ name: 'Tanjug', type: 'ORG' }, { name: 'Geely', type: 'ORG' }])
   })

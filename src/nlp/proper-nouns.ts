@@ -46,7 +46,8 @@ const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord'
 const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
 // Words that end the name of a place: "Wall Street", "Tiananmen Square", "Persian Gulf".
 const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',
-  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City', 'Republic', 'Kingdom', 'Territory', 'Territories'])
+  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City', 'Republic', 'Kingdom', 'Territory', 'Territories',
+  'Basin', 'Delta', 'Plateau', 'Hills', 'Mountain', 'Forest', 'Harbor', 'Harbour', 'Airport', 'Stadium', 'Arena', 'Bridge', 'Beach', 'Canyon', 'Falls', 'Course'])
 // "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
