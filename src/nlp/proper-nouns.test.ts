@@ -26,6 +26,14 @@ describe('proper nouns', () => {
       { name: 'Longyear', type: 'GPE' }, { name: 'Lockerbie', type: 'GPE' }, { name: 'Scotland', type: 'GPE' }, { name: 'Stansted', type: 'GPE' }])
   })
 
+  it('reads Chinese names in pinyin and romanized Korean and Taiwanese names as people, whole', () => {
+    expect(found('Vice Premier He Lifeng met Liu He and Han Zheng. Then Moon Jae-in and Tsai Ing-wen spoke.')).toEqual([
+      { name: 'He Lifeng', type: 'PERSON' }, { name: 'Liu He', type: 'PERSON' }, { name: 'Han Zheng', type: 'PERSON' },
+      { name: 'Moon Jae-in', type: 'PERSON' }, { name: 'Tsai Ing-wen', type: 'PERSON' }])
+    // A hyphenated word after a name makes an adjective of it.
+    expect(found('The Hong Kong-based firm fought the Biden-era rules.').map((e) => e.name)).toEqual(['Hong Kong', 'Biden'])
+  })
+
   it('reads a name ending in a word for a place or a site as a place', () => {
     expect(found('Drillers left the Permian Basin. Crowds crossed the Brooklyn Bridge to Yankee Stadium.')).toEqual([
       { name: 'Permian Basin', type: 'GPE' }, { name: 'Brooklyn Bridge', type: 'GPE' }, { name: 'Yankee Stadium', type: 'GPE' }])

@@ -412,6 +412,27 @@ const nameLength = (run: readonly Token[]): number => {
 }
 
 // Words before a name that only a person follows: "we asked Kessler", "I agree with Kessler".
+// Words after a name and a hyphen that make it an adjective ("Hong Kong-based", "Biden-era"), not a syllable of the name.
+const NOT_SYLLABLES = new Set(['era', 'based', 'led', 'style', 'like', 'born', 'made', 'run', 'owned', 'backed', 'linked', 'type', 'sized',
+  'level', 'wide', 'free', 'bound', 'ruled', 'held', 'built', 'brand', 'size', 'ish', 'esque', 'only', 'first', 'plus', 'lite',
+  'area', 'zone', 'wing', 'side', 'day', 'year', 'time', 'age', 'war', 'law', 'act', 'bill', 'deal', 'talk', 'talks', 'class', 'scale'])
+
+// Chinese surnames in pinyin (the hundred most common), and a pinyin syllable: "He Lifeng", "Liu He",
+// "Han Zheng" are people, though "he", "han" and "liu"… look like common words or none.
+const PINYIN_SURNAMES = new Set(['wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu',
+  'guo', 'he', 'gao', 'lin', 'luo', 'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng', 'zeng', 'xiao', 'tian',
+  'dong', 'yuan', 'pan', 'yu', 'jiang', 'cai', 'du', 'ye', 'cheng', 'su', 'wei', 'lu', 'ding', 'ren', 'shen', 'yao', 'cui', 'zhong', 'tan',
+  'fan', 'jin', 'shi', 'liao', 'jia', 'xia', 'fu', 'fang', 'bai', 'zou', 'meng', 'xiong', 'qin', 'qiu', 'yin', 'xue', 'yan', 'duan', 'lei',
+  'hou', 'long', 'tao', 'gu', 'mao', 'hao', 'gong', 'shao', 'wan', 'qian', 'dai', 'mo', 'kong', 'xiang', 'kang', 'ni', 'bi', 'chang', 'qi'])
+const PINYIN_SYLLABLE = String.raw`(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|a|o|e|i|u)`
+const PINYIN_GIVEN = new RegExp(String.raw`^${PINYIN_SYLLABLE}(?:['’-]?${PINYIN_SYLLABLE})?$`)
+
+const ROMANIZED_NAME = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+-\p{Ll}+$/u
+
+/** A Chinese name in pinyin, surname first: a common surname, then one or two syllables ("He Lifeng", "Liu He"). */
+const isPinyinName = (run: readonly Token[]): boolean =>
+  run.length === 2 && PINYIN_SURNAMES.has((run[0] as Token).lower) && PINYIN_GIVEN.test((run[1] as Token).lower)
+
 // Common nouns for a place, before "of" its name or (the second set) after it.
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'state', 'island', 'capital', 'port',
   'municipality', 'prefecture', 'oblast', 'republic', 'enclave', 'territory', 'suburb', 'outskirts'])
@@ -492,6 +513,9 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && !(before.lower === 'to' && earlier?.lower === 'according')) return ['GPE', `after "${before.text}"`, 1]
   // "S. Waugh", "J. R. Smith": initials belong to people.
   if (length >= 2 && run.some((t, k) => t.text.length === 1 && run[k + 1]?.text === '.')) return ['PERSON', 'an initial', 2]
+  if (isPinyinName(run)) return ['PERSON', 'a Chinese name in pinyin', 2]
+  // "Moon Jae-in", "Lai Ching-te": a surname and a romanized two-syllable given name.
+  if (ROMANIZED_NAME.test(name)) return ['PERSON', 'a romanized given name', 2]
   // People's names are rarely made of common words; "Red Star", "Real Madrid", "Gold Fields" are.
   if (length >= 2 && length <= 3 && run.some((t) => isCapitalised(t) && t.text.length > 1 && commonWord(t))) return ['ORG', 'a name made with a common word', 0.8]
   // "KYC AML": acronyms side by side name no one.
@@ -694,6 +718,10 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       // Not "US-China" or "Sino-Japanese": a pair of places is a relation, not a name.
       if (n && h && n.text === '-' && n.start === (tokens[j] as Token).end && h.start === n.end && !skip[j + 2] && isCapitalised(h) && !hasDigit(h.text) &&
         !isAcronym((tokens[j] as Token).text) && !isAcronym(h.text) && !knownPlaces().has((tokens[j] as Token).lower) && !knownPlaces().has(h.lower)) { j += 2; continue }
+      // "Tsai Ing-wen", "Moon Jae-in", "Kim Jong-un": a romanized given name's second syllable in lower
+      // case, after a capitalised word that follows another ("Hong Kong-based", "Trump-era" are not).
+      if (n && h && n.text === '-' && j > i && n.start === (tokens[j] as Token).end && h.start === n.end && /^[a-z]{1,5}$/.test(h.text) &&
+        !NOT_SYLLABLES.has(h.text) && !/^\p{L}/u.test(text.charAt(h.end))) { j += 2; break }
       // "Inzamam-ul-Haq", "Chester-le-Street": a short lower-case particle between hyphens.
       const l = tokens[j + 3]
       const r = tokens[j + 4]
