@@ -47,6 +47,11 @@ describe('speaker roles from what is said', () => {
     ))).toEqual({ wirdum: 'unknown', provoost: 'host' })
   })
 
+  test('a panel\'s moderator is its host', () => {
+    expect(roles(lines('Ann Lee: Good morning, I\'ll be moderating today\'s panel on chips.', 'Bob Roe: Glad to be here.', 'Ann Lee: So?', 'Bob Roe: Well.')))
+      .toEqual({ lee: 'host', roe: 'guest' })
+  })
+
   test('placeholders get roles too', () => {
     expect(roles(lines(
       'Speaker 1: So, thanks for joining us, Andre.', 'Speaker 2: Happy to be here.', 'Speaker 1: Where did you grow up?', 'Speaker 2: Kyiv.',

@@ -28,6 +28,8 @@ const intl = (pattern: string): RegExp => new RegExp(String.raw`(?<!\p{L})(?:${p
 
 const HOST_CUES = [
   /\b(?:I['’]m|I am|this is) your (?:co-?)?host\b/i,
+  // A panel's moderator: "I'll be moderating today's panel", "I'm your moderator".
+  /\b(?:I['’]ll be|I will be|I['’]m|I am) (?:moderating|(?:your|the|today['’]s) moderator)\b/i,
   // To the listeners or to the guest: "Welcome to ChinaTalk", "welcome back to the show", "Fei-Fei, welcome to the podcast".
   /\b[Ww]elcome (?:back )?to (?:the (?:show|podcast|program|programme|pod)\b|another (?:episode|edition)\b|(?:this|today['’]s|this week['’]s) (?:episode|show)\b|episode \d|(?:the )?\p{Lu})/u,
   /\b(?:thank you|thanks) (?:so much |very much )?for (?:joining (?:me|us)|being (?:here|with us|on the show)|coming on)\b/i,
