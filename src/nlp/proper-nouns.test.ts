@@ -216,4 +216,10 @@ describe('proper nouns', () => {
     expect(found('A try from centre Walter Little sealed it, and Donald Young agreed.')).toEqual([
       { name: 'Walter Little', type: 'PERSON' }, { name: 'Donald Young', type: 'PERSON' }])
   })
+
+  it('knows given names common in international news that the English lists lack', () => {
+    expect(found('Later Imran Khan, Recep Tayyip Erdogan and Volodymyr Kovalenko met Shinzo Tanaka.')).toEqual([
+      { name: 'Imran Khan', type: 'PERSON' }, { name: 'Recep Tayyip Erdogan', type: 'PERSON' },
+      { name: 'Volodymyr Kovalenko', type: 'PERSON' }, { name: 'Shinzo Tanaka', type: 'PERSON' }])
+  })
 })
