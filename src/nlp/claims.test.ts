@@ -23,6 +23,14 @@ describe('claim scoring on speech', () => {
     expect(featureNames('We have to act on the export controls now --')).not.toContain('fragment')
   })
 
+  it('drops a condition with no main clause, and keeps one whose main clause lost its comma', () => {
+    expect(decide('If the Court has no further questions.').confidence).toBeLessThan(0.5)
+    expect(featureNames('If the Court has no further questions.')).toContain('fragment')
+    expect(featureNames('Unless Congress acts the deficit will grow.')).not.toContain('fragment')
+    expect(featureNames('If you don’t know it is okay to ask the agency.')).not.toContain('fragment')
+    expect(featureNames('If Beijing retaliates, exports will fall.')).not.toContain('fragment')
+  })
+
   it('reads "must" of inference as no prescription, and "must" of obligation as one', () => {
     expect(claimKind('It must have made it easier to have so much opportunity.')).toBe('factual')
     expect(claimKind('But it must just be absolutely gutting for you.')).toBe('factual')

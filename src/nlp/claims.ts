@@ -56,6 +56,7 @@ const WEIGHTS = {
   url: -2,
   personal: -2.5,
   fragment: -1.2,
+  conditionAlone: -2.5,
   policyTerm: 1.4,
   morePolicyTerms: 0.35,
   entity: 0.9,
@@ -242,6 +243,19 @@ const firstTag = (word: string): string => lexiconTags(word)?.[0] ?? ''
 const BROKEN_OFF = /(?:--|[—–]|\s-|-\u00ad|\u00ad)\s*$/
 const isDash = (t: string): boolean => t === '-' || t === '\u00ad' || t === '—' || t === '–'
 
+// "If the Court has no further questions.": a condition with nothing it is the condition of, which
+// states nothing. Speech-to-text drops the comma before the main clause, so a modal or a new
+// subject after the condition's own ("If Beijing retaliates exports will fall", "If you don't know
+// it is okay") says one follows.
+const CONDITIONS = new Set(['if', 'unless', 'whenever'])
+const MAIN_CLAUSE_WORDS = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'll', 'd', 'i', 'you', 'we',
+  'they', 'it', 'he', 'she', 'there', 'then'])
+const conditionAlone = (text: string, tokens: readonly string[], words: number): string | null => {
+  if (!CONDITIONS.has(tokens[0] ?? '') || words > 14 || text.includes(',')) return null
+  for (let i = 2; i < tokens.length; i++) if (MAIN_CLAUSE_WORDS.has(tokens[i]!)) return null
+  return `a clause after "${tokens[0]}" alone`
+}
+
 const fragmentOf = (text: string, tokens: readonly string[], words: number): string | null => {
   let end = tokens.length
   const broken = BROKEN_OFF.test(text)
@@ -341,6 +355,10 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   else if (words >= 18) features.push({ name: 'long', weight: WEIGHTS.long, detail: wordCount(words) })
   const fragment = fragmentOf(text, tokens, words)
   if (fragment) features.push({ name: 'fragment', weight: WEIGHTS.fragment, detail: fragment })
+  else {
+    const condition = conditionAlone(text, tokens, words)
+    if (condition) features.push({ name: 'fragment', weight: WEIGHTS.conditionAlone, detail: condition })
+  }
   const back = BACKCHANNEL.exec(text)
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
   const pleasantry = PLEASANTRY.exec(text) ?? (VOCATIVE.test(text) ? PLEASANTRY.exec(text.replace(VOCATIVE, '')) : null)
