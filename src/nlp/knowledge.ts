@@ -69,7 +69,7 @@ const WORLD_REGIONS: readonly string[] = [...Object.values(continents), ...GEOGR
 // does not know as adjectives or plural proper nouns the way it knows "Democrats" or "Muslims":
 // like those, they name no entity ("the Uyghurs in Xinjiang" names Xinjiang). Singular forms that
 // are also given names or places ("Christian", "Roma", "Han") are left out.
-const GROUP_WORDS = ['Uyghur', 'Uighur', 'Kurd', 'Tibetan', 'Pashtun', 'Hazara', 'Tajik', 'Uzbek', 'Kazakh', 'Kyrgyz', 'Turkmen',
+const GROUP_WORDS = ['Uyghur', 'Uighur', 'Kurd', 'Kurdish', 'Tibetan', 'Pashtun', 'Hazara', 'Tajik', 'Uzbek', 'Kazakh', 'Kyrgyz', 'Turkmen',
   'Rohingya', 'Hutu', 'Tutsi', 'Serb', 'Croat', 'Bosniak', 'Chechen', 'Ingush', 'Tatar', 'Baloch', 'Tamil', 'Sinhalese', 'Kikuyu',
   'Yoruba', 'Igbo', 'Hausa', 'Fulani', 'Zulu', 'Xhosa', 'Maori', 'Aborigine', 'Basque', 'Catalan', 'Walloon', 'Scot', 'Briton',
   'Welsh', 'Arab', 'Berber', 'Bedouin', 'Latino', 'Latina', 'Hispanic', 'Inuit', 'Sami', 'Houthi', 'Afrikaner', 'Cossack', 'Slav',

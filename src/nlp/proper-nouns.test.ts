@@ -217,6 +217,11 @@ describe('proper nouns', () => {
       { name: 'Walter Little', type: 'PERSON' }, { name: 'Donald Young', type: 'PERSON' }])
   })
 
+  it('takes a plural acronym for a common noun, and a group after a nationality for no one', () => {
+    expect(found('Scottish MPs voted. Ukrainian NGOs asked for help, and Iraqi Kurdish forces advanced with new GPUs.')).toEqual([
+      { name: 'Scottish', type: 'NORP' }, { name: 'Ukrainian', type: 'NORP' }])
+  })
+
   it('knows given names common in international news that the English lists lack', () => {
     expect(found('Later Imran Khan, Recep Tayyip Erdogan and Volodymyr Kovalenko met Shinzo Tanaka.')).toEqual([
       { name: 'Imran Khan', type: 'PERSON' }, { name: 'Recep Tayyip Erdogan', type: 'PERSON' },

@@ -93,6 +93,9 @@ const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
 // "Bosnian", "Afghan": a word shaped like a demonym before a group word ("Bosnian Serbs").
 const DEMONYM_ENDING = /(?:an|ese|i|ish)$/
 
+// "MPs", "NGOs", "EVs", "MiGs": two capitals or more and a plural "s".
+const PLURAL_ACRONYM = /^[A-Z][A-Za-z]*[A-Z]s$/
+
 const isNationalityWord = (t: Token): boolean => {
   if (knownGroupWords().has(t.lower)) return true
   // "Texas trader", "California wine": the lexicon lists many states and cities as adjectives too.
@@ -740,6 +743,10 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
         !endsBefore(i, j, c, j + 1 + gap)) { j += 1 + gap; continue }
       break
     }
+    // "Scottish MPs", "Ukrainian NGOs": a plural acronym is a common noun, and what is left before it
+    // is read on its own.
+    while (j >= i && PLURAL_ACRONYM.test((tokens[j] as Token).text)) j--
+    if (j < i) continue
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
