@@ -115,6 +115,11 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('There are three projects on carbon emissions in the CNCF.')).not.toContain('question')
     expect(featureNames('I am a platform engineer at Tietoevry and I am based in Oslo.')).toContain('pleasantry')
     expect(featureNames('I am the one who told Congress that the export controls would fail.')).not.toContain('pleasantry')
+    // The speaker's career and standing, as a panel's introductions give them.
+    expect(featureNames('I was a federal prosecutor for 15 years.')).toContain('pleasantry')
+    expect(featureNames('I am also on the board of advisors of BlockSeer.')).toContain('pleasantry')
+    expect(featureNames('Well, I am not a law enforcement expert, but I am an expert on cryptography.')).toContain('pleasantry')
+    expect(featureNames('I was a skeptic of the tariffs until the data came in.')).not.toContain('pleasantry')
   })
 
   it('reads thanks and a welcome addressed to someone by name as a pleasantry', () => {

@@ -26,7 +26,9 @@ const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?:
 // A verb before its subject opening the sentence says it is one.
 const INVERTED_QUESTION = /^(?:(?:so|and|but|now|okay|ok|well|also),? )*(?:are|is|do|does|did|can|could|would|will|have|has|should|was|were)(?:n['’]t)? (?:there|you|we|they|i|it|he|she|y['’]all)\b/i
 // "Introductions, please": "I am a platform engineer at Tietoevry", "My name is…", "I'm based in Oslo".
-const INTRODUCTION = /\b(?:[Mm]y name is|I['’]m based in|I am based in|I (?:currently )?work (?:at|for) \p{Lu}|I(?:['’]m| am) (?:a|an|the) (?:[\w-]+ ){0,4}(?:at|of|for|with) \p{Lu})/u
+// A speaker's account of their own career and standing: "I was a federal prosecutor for 15 years",
+// "I am also on the board of advisors of BlockSeer", "I am not a law enforcement expert".
+const INTRODUCTION = /\b(?:[Mm]y name is|I['’]m based in|I am based in|I (?:currently )?work (?:at|for) \p{Lu}|I(?:['’]m| am) (?:a|an|the) (?:[\w-]+ ){0,4}(?:at|of|for|with) \p{Lu}|I (?:was|have been|['’]ve been) (?:a|an) (?:[\w-]+ ){1,4}(?:for|since) (?:\d|over|more than|almost|nearly|about|the (?:last|past))|I(?:['’]m| am) (?:also )?(?:on|a member of) the (?:[\w-]+ ){0,2}(?:board|faculty|council|committee)|I(?:['’]m| am) (?:not )?(?:a|an) (?:[\w-]+ ){0,3}expert\b)/u
 // The person addressed, before thanks or a welcome: "Fei-Fei, thank you so much for being here."
 const VOCATIVE = /^(?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?, ){1,2}/u
 // The host announcing what happens next: "We are going to do some brief intros", "I'll turn it over to".
