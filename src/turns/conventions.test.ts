@@ -636,6 +636,14 @@ describe('debate and press transcripts', () => {
     expect(court.sections.map((x) => x.text)).toEqual(['DIRECT EXAMINATION\n\nBY MR. SMITH:'])
   })
 
+  it('reads the bench or counsel speaking once in a long run of Q. / A. lines', () => {
+    const qa = Array.from({ length: 30 }, (_, i) => `Q. Question ${i} about the license?\n\nA. Answer ${i} about it.`)
+    qa.splice(15, 0, 'THE COURT: Overruled. Continue.')
+    const r = split(qa.join('\n\n'))
+    expect(r.turns.filter((t) => t.speakerId === 'court').map((t) => t.text)).toEqual(['Overruled. Continue.'])
+    expect(r.turns.some((t) => t.text.includes('THE COURT'))).toBe(false)
+  })
+
   it('reads broadcast labels with party and title, then the surname alone', () => {
     const r = split('BLITZER: Senator, your answer.\nSEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE: Well, thank you.\nBLITZER: Secretary?\nSANDERS: One more thing.')
     expect(r.turns.map((t) => t.speakerId)).toEqual(['blitzer', 'sanders', 'blitzer', 'sanders'])

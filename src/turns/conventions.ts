@@ -8,6 +8,8 @@ import type { LabelMatch, LabelSyntax } from './labels.js'
 
 // A named syntax needs at least this share of the best syntax's labels to be a second convention.
 const SECOND_CONVENTION_SHARE = 0.15
+// The bench, the clerk, counsel: `THE COURT`, `THE WITNESS`, `MR. SMITH`, `MS. O'NEIL` (names are counted in lower case).
+const COURT_LABEL = /^(?:the (?:court|witness|clerk|reporter|bailiff|interpreter|deponent|videographer|marshal)|(?:mr|mrs|ms|dr)\.? [a-z'’-]+)$/
 // Subtitle dashes are a convention when this share of caption cues opens with one.
 const DASH_SHARE = 0.03
 // Dialogue dashes are a convention when they open at least this share of the paragraphs (and no named labelling is in use).
@@ -100,6 +102,16 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
   for (const syntax of namedSyntaxes) {
     const s = support(syntax)
     if (s >= 1 && s >= best * SECOND_CONVENTION_SHARE && (syntax !== 'lower-colon' || bestCapitalised === 0)) named.add(syntax)
+  }
+  // A deposition or court transcript labelled `Q.` / `A.` names the bench and counsel once in a while:
+  // `THE COURT: Overruled.`, `MR. SMITH: Objection.` are speakers even said once.
+  if (named.has('hearing') && !named.has('colon')) {
+    for (const name of counts.get('colon')?.names.keys() ?? []) {
+      if (COURT_LABEL.test(name)) {
+        named.add('colon')
+        break
+      }
+    }
   }
   const captionChanges = (counts.get('caption-change')?.labels ?? 0) >= 2
   const dashes = counts.get('dash-change')?.labels ?? 0
