@@ -39,6 +39,16 @@ describe('claim scoring on speech', () => {
     expect(claimKind('We must act now on export controls.')).toBe('prescriptive')
   })
 
+  it('reads "you have to", "they have to" as a necessity described, a fact; "we have to" and "the US has to" as advice', () => {
+    expect(claimKind('Every time a new block comes in, you have to check every transaction.')).toBe('factual')
+    expect(claimKind('There is new anonymizing tech, then they have to figure that out too.')).toBe('factual')
+    expect(claimKind('When talking with law enforcement, I have to explain why it is legitimate.')).toBe('factual')
+    expect(claimKind('We have to build our own processing capacity.')).toBe('prescriptive')
+    expect(claimKind('The US has to coordinate with its allies.')).toBe('prescriptive')
+    // The necessity keeps the weight a modal gives a claim.
+    expect(featureNames('Then you have to balance an escalation spiral against deterrence.')).toContain('modal')
+  })
+
   it('reads "would" before a verb of saying as an opinion attributed, not a forecast', () => {
     expect(claimKind('The cost is three to four trillion dollars, some would say more, every year.')).toBe('factual')
     expect(claimKind('Critics would argue the rule is too broad.')).toBe('factual')

@@ -12,6 +12,8 @@ import type { Feature } from './types.js'
 
 // "should" after "who"/"that" describes ("a spy who should be fired"), and proverbs are not advice.
 const DESCRIBED = /\b(?:who|which|what['’]s good for the goose) $/i
+// "you have to trace", "I have to explain", "everyone has to learn": a necessity described, not advice.
+const DESCRIPTIVE_NEED = /\b(?:you|i|they|he|she|everyone|everybody|one)(?: (?:just|still|also|always|often|sometimes|then|really|actually))? $/i
 const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider)|needs (?:a|an|more|better|stronger|new) |(?:would|will) be a (?:mistake|error)|(?:it['’]s|it is) a (?:mistake|error) to|(?:my|our) (?:recommendation|advice|suggestion|proposal) (?:is|would be)|the (?:best|right|only|smart|wise|obvious) (?:path forward|way forward|move|thing to do|approach|option|course|policy|response) (?:here )?(?:is|would be)|the way forward (?:is|would be))\b/gi
 // A proposed policy is advice even when worded as a forecast: "This bill would streamline approvals".
 const PROPOSAL = /\b(?:bill|act|legislation|proposal|amendment|plan|reform|provision)s? (?:would|will)\b/i
@@ -293,6 +295,7 @@ const inferentialMust = (text: string, at: number): boolean => {
 
 /** The claim kind from modal cues: prescriptive over predictive over factual. */
 export const claimKind = (sentence: string, features: Feature[] = [], words: readonly string[] = lowerWords(sentence), classes = wordClasses(words)): ClaimKind => {
+  let described: string | undefined
   if (classes & PRESCRIPTIVE_WORD) {
     const unquoted = sentence.includes('“') || sentence.includes('"') ? sentence.replace(QUOTED, ' ') : sentence
     const text = unquoted === sentence || unquoted.trim().split(/\s+/).length >= 3 ? unquoted : sentence
@@ -300,6 +303,10 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
     PRESCRIPTIVE.lastIndex = 0
     for (let m = PRESCRIPTIVE.exec(text); m && !p; m = PRESCRIPTIVE.exec(text)) {
       if (DESCRIBED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue
+      if (/^(?:have|has|got) to$/i.test(m[0]) && DESCRIPTIVE_NEED.test(text.slice(Math.max(0, m.index - 40), m.index))) {
+        described ??= m[0]
+        continue
+      }
       if (m[0].toLowerCase() === 'must' && inferentialMust(text, m.index)) continue
       p = m
     }
@@ -312,7 +319,9 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
   const cue = classes & CUE_WORD ? predictiveCue(words) : null
   if ((cue === 'would' || cue === 'could') && HABITUAL_PAST.test(sentence)) features.push({ name: 'kind:habitual-past', weight: 0, detail: `${cue} of a past story` })
   else if (cue) { features.push({ name: 'kind:predictive', weight: 0, detail: cue }); return 'predictive' }
-  features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
+  // A necessity described ("you have to trace it") is a fact, yet says more than a bare report: it keeps the modal's weight.
+  if (described) features.push({ name: 'kind:factual', weight: 0, detail: `a necessity described: "${described}"` }, { name: 'modal', weight: WEIGHTS.modal })
+  else features.push({ name: 'kind:factual', weight: 0, detail: 'no modal or future cue' })
   return 'factual'
 }
 
