@@ -35,12 +35,22 @@ const CALLS = [
 const isPlaceholder = (member: RosterMember): boolean => member.key !== 'unknown' && placeholderId(member.key) !== undefined
 const isFirstNameOnly = (member: RosterMember): boolean => member.name !== null && nameTokens(member.name).length === 1 && !placeholderId(member.name)
 
+/**
+ * `paragraphs.join(' ').slice(0, chars)`, joining no more than it keeps: a monologue's one turn
+ * can be the whole episode.
+ */
+export const openingText = (paragraphs: readonly string[], chars: number): string => {
+  let text = ''
+  for (let i = 0; i < paragraphs.length && text.length < chars; i++) text = i === 0 ? paragraphs[i]! : `${text} ${paragraphs[i]!}`
+  return text.slice(0, chars)
+}
+
 const introductionsOf = (drafts: readonly NamedDraft[], member: RosterMember): Set<string> => {
   const names = new Map<string, string>()
   let seen = 0
   for (const draft of drafts) {
     if (draft.member !== member) continue
-    const text = draft.paragraphs.join(' ').slice(0, INTRO_CHARS)
+    const text = openingText(draft.paragraphs, INTRO_CHARS)
     for (const match of text.matchAll(SELF_INTRO)) {
       const name = match[1]!
       if (nameTokens(name).some((t) => NOT_NAMES.has(t))) continue

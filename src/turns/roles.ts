@@ -8,6 +8,7 @@
  *   a co-host named there ("with my co-host Jerod") is a host.
  * A speaker who says both kinds of phrase keeps an unknown role.
  */
+import { openingText } from './introductions.js'
 import type { Role, RosterMember } from './roster.js'
 
 export interface RoleDraft {
@@ -56,22 +57,19 @@ const CO_HOST_NAMES = 60
 
 const anyCue = (text: string, cues: readonly RegExp[]): boolean => cues.some((cue) => cue.test(text))
 
-/** Whether `window` names the member by full name or surname, and where. */
-const namedAt = (window: string, member: RosterMember): number => {
-  if (!member.name) return -1
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/** Whether `window` names the member by full name or surname, as a word of its own. */
+const names = (window: string, member: RosterMember): boolean => {
+  if (!member.name) return false
   const tokens = member.name.split(/\s+/)
   for (const form of [member.name, tokens.length > 1 ? tokens[tokens.length - 1]! : '']) {
     if (form.length < 2) continue
-    let at = window.indexOf(form)
-    while (at >= 0) {
-      const before = window.charCodeAt(at - 1)
-      const after = window.charCodeAt(at + form.length)
-      const letter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-      if (!letter(before) && !letter(after)) return at
-      at = window.indexOf(form, at + 1)
+    for (let at = window.indexOf(form); at >= 0; at = window.indexOf(form, at + 1)) {
+      if (!isAsciiLetter(window.charCodeAt(at - 1)) && !isAsciiLetter(window.charCodeAt(at + form.length))) return true
     }
   }
-  return -1
+  return false
 }
 
 /**
@@ -92,7 +90,7 @@ export const inferRoles = (drafts: readonly RoleDraft[]): Map<RosterMember, Role
     const { member, paragraphs } = drafts[i]!
     const opening = i < OPENING_TURNS
     if (!open(member) || (!opening && i < drafts.length - CLOSING_TURNS)) continue
-    const text = paragraphs.join(' ').slice(0, TURN_CHARS)
+    const text = openingText(paragraphs, TURN_CHARS)
     if (!opening) {
       if (anyCue(text, CLOSING_HOST_CUES)) host.add(member)
       continue
@@ -107,7 +105,7 @@ export const inferRoles = (drafts: readonly RoleDraft[]): Map<RosterMember, Role
         let window = text.slice(from, from + chars)
         // The co-hosts named are those before the clause ends ("co-host Jerod Santo, we're talking to…").
         if (role === 'host') window = window.slice(0, window.search(/[.,;:!?]|$/))
-        for (const other of others) if (!introduced.has(other) && namedAt(window, other) >= 0) introduced.set(other, role)
+        for (const other of others) if (!introduced.has(other) && names(window, other)) introduced.set(other, role)
       }
     }
   }
