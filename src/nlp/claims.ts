@@ -302,8 +302,9 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
     let p: RegExpExecArray | null = null
     PRESCRIPTIVE.lastIndex = 0
     for (let m = PRESCRIPTIVE.exec(text); m && !p; m = PRESCRIPTIVE.exec(text)) {
-      if (DESCRIBED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue
-      if (/^(?:have|has|got) to$/i.test(m[0]) && DESCRIPTIVE_NEED.test(text.slice(Math.max(0, m.index - 40), m.index))) {
+      const before = text.slice(Math.max(0, m.index - 40), m.index)
+      if (DESCRIBED.test(before)) continue
+      if (/^(?:have|has|got) to$/i.test(m[0]) && DESCRIPTIVE_NEED.test(before)) {
         described ??= m[0]
         continue
       }

@@ -52,8 +52,8 @@ const gazetteer: Component = {
       const tokens = doc.tokens[i] ?? []
       const matches = matchGazetteer(doc.gazetteer, tokens, t.text)
       // "the Italian Senate", "Indian National Congress": not the US body the one word names alone.
-      const foreign = matches.map((m, k) => m.first === m.last && doc.gazetteer.byId.get(m.entityId as string)?.type === 'ORG' &&
-        bodyOfAnother(tokens, m.first, matches[k - 1]?.last === m.first - 1 && matches[k - 1]?.entityId === US))
+      const foreign = matches.map((m, k) => m.first === m.last &&
+        bodyOfAnother(tokens, m.first, matches[k - 1]?.last === m.first - 1 && matches[k - 1]?.entityId === US) && doc.gazetteer.byId.get(m.entityId as string)?.type === 'ORG')
       for (let k = 0; k < matches.length; k++) {
         const m = matches[k] as (typeof matches)[number]
         const { first, last } = m

@@ -203,8 +203,7 @@ const BODY_NOUNS = new Set(['Congress', 'Senate', 'Treasury', 'Commerce', 'Parli
  */
 export const bodyOfAnother = (tokens: readonly Token[], first: number, ownPlace: boolean): boolean => {
   const before = tokens[first - 1]
-  const word = tokens[first] as Token
-  if (ownPlace || before === undefined || !BODY_NOUNS.has(word.text) || !joinsName(tokens, first) || !isCapitalised(before) || before.lower === 'the' ||
+  if (!BODY_NOUNS.has((tokens[first] as Token).text) || ownPlace || before === undefined || !joinsName(tokens, first) || !isCapitalised(before) || before.lower === 'the' ||
     TITLES.has(before.text) || PERSON_PREFIXES.has(before.text) || capsSentence(tokens, first)) return false
   // A word opening the sentence is capitalised anyway ("Last Congress…"): there only a place or a people counts.
   const opensSentence = tokens[first - 2]?.sentence !== before.sentence
@@ -414,7 +413,6 @@ const nameLength = (run: readonly Token[]): number => {
   return n
 }
 
-// Words before a name that only a person follows: "we asked Kessler", "I agree with Kessler".
 // Words after a name and a hyphen that make it an adjective ("Hong Kong-based", "Biden-era"), not a syllable of the name.
 const NOT_SYLLABLES = new Set(['era', 'based', 'led', 'style', 'like', 'born', 'made', 'run', 'owned', 'backed', 'linked', 'type', 'sized',
   'level', 'wide', 'free', 'bound', 'ruled', 'held', 'built', 'brand', 'size', 'ish', 'esque', 'only', 'first', 'plus', 'lite',
@@ -440,8 +438,10 @@ const isPinyinName = (run: readonly Token[]): boolean =>
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'state', 'island', 'capital', 'port',
   'municipality', 'prefecture', 'oblast', 'republic', 'enclave', 'territory', 'suburb', 'outskirts'])
 const PLACE_NOUNS_AFTER = new Set(['region', 'province', 'district', 'village', 'town', 'county', 'oblast', 'prefecture', 'municipality', 'enclave', 'airport'])
+// Words for a kind of body right before its name: "the news agency Tanjug", "the carmaker Geely".
 const ORG_NOUNS_BEFORE = new Set(['agency', 'newspaper', 'daily', 'weekly', 'magazine', 'broadcaster', 'company', 'firm', 'bank', 'airline',
   'carrier', 'club', 'conglomerate', 'automaker', 'carmaker', 'retailer', 'insurer', 'publisher', 'startup', 'chipmaker', 'brokerage', 'lender'])
+// Words before a name that only a person follows: "we asked Kessler", "I agree with Kessler".
 const ADDRESSED = new Set(['asked', 'asks', 'told', 'tells', 'thanked', 'thank', 'interviewed', 'invited', 'congratulated', 'quoted'])
 const WITH_SOMEONE = new Set(['agree', 'agreed', 'agrees', 'disagree', 'disagreed', 'disagrees', 'spoke', 'spoken', 'speaking', 'talked',
   'talking', 'chatted', 'chatting', 'met', 'meeting', 'sat', 'conversation', 'interview'])

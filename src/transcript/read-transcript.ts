@@ -49,6 +49,8 @@ const READERS: Readonly<Record<TranscriptFormat, (text: string, warnings: Warnin
   csv: readCsv,
 }
 
+const SOFT_HYPHEN = '\u00ad'
+
 /**
  * Reads a transcript or post body in any supported format into paragraphs.
  * Throws PodpipeError: EMPTY_INPUT, BINARY_INPUT, TOO_LARGE, UNKNOWN_FORMAT or MALFORMED,
@@ -57,8 +59,6 @@ const READERS: Readonly<Record<TranscriptFormat, (text: string, warnings: Warnin
  * @example
  * const { format, paragraphs } = readTranscript(readFileSync('episode.vtt'), { fileName: 'episode.vtt' })
  */
-const SOFT_HYPHEN = '\u00ad'
-
 export const readTranscript = (content: Uint8Array | string, options: ReadOptions = {}): ReadResult => {
   const { format = 'auto', fileName, contentType, maxBytes = DEFAULT_MAX_BYTES } = options
   const input = options.input ?? fileName ?? 'transcript'
