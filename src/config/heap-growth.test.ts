@@ -37,16 +37,23 @@ const fullCollections = (percent: number, nodeFlags: string[] = []): number => {
   return Number(run.stdout.trim())
 }
 
+/** The run at 50% serves both tests below. */
+let tightRun: number | undefined
+const tight = (): number => (tightRun ??= fullCollections(50))
+
 describe('applyHeapGrowth', () => {
   it('takes effect when set at run time: more headroom, fewer full collections of a growing heap', () => {
-    const tight = fullCollections(50)
     const roomy = fullCollections(300)
     expect(roomy).toBeGreaterThan(0)
-    expect(tight).toBeGreaterThanOrEqual(2 * roomy)
+    expect(tight()).toBeGreaterThanOrEqual(2 * roomy)
   })
 
+  // Compared with the run at 50%, not for equality with the run at 300%: two runs at the same
+  // growth counted 4 and 5 full collections under load.
   it('leaves a growth given to node on its command line as it is', () => {
-    expect(fullCollections(50, ['--heap-growing-percent=300'])).toBe(fullCollections(300))
+    const kept = fullCollections(50, ['--heap-growing-percent=300'])
+    expect(kept).toBeGreaterThan(0)
+    expect(tight()).toBeGreaterThanOrEqual(2 * kept)
   })
 
   it('sets nothing for 0 (V8 decides) or when node was given the flag', () => {
