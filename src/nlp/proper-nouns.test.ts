@@ -154,6 +154,24 @@ describe('proper nouns', () => {
     expect(found('Regulators at the Bureau of Mines and Minerals objected.')).toEqual([{ name: 'Bureau of Mines and Minerals', type: 'ORG' }])
   })
 
+  it('reads a firm by its shares, its stock, its chief or its spokesman, but not by a verb "shares"', () => {
+    // Each said something too, which alone would make a person of it.
+    expect(found('Cofinec said profits rose, and Cofinec shares fell. Lomason said no; Lomason stock closed at 40. Globex said so, Globex CEO Ann Lee added, and a Vantor spokesman said Vantor agreed.')).toEqual([
+      { name: 'Cofinec', type: 'ORG' }, { name: 'Lomason', type: 'ORG' }, { name: 'Globex', type: 'ORG' }, { name: 'Ann Lee', type: 'PERSON' },
+      { name: 'Vantor', type: 'ORG' }])
+    expect(found('In this episode, Marla shares a brief history.')).toEqual([{ name: 'Marla', type: 'PERSON' }])
+  })
+
+  it('keeps "St.", "Mt." and "Ft." with the place name they open, and not a street\'s "St." with the next sentence', () => {
+    expect(found('We flew to St. Louis, climbed Mt. Kilimanjaro and drove to the St. Petersburg-based firm.')).toEqual([
+      { name: 'St. Louis', type: 'GPE' }, { name: 'Mt. Kilimanjaro', type: 'GPE' }, { name: 'St. Petersburg', type: 'GPE' }])
+    expect(found('He lives on Maple St. The next day he left.').map((e) => e.name)).toEqual(['Maple St'])
+  })
+
+  it('takes no number word opening a sentence for a name', () => {
+    expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
+  })
+
   it('keeps two names joined by "and" apart', () => {
     expect(found('They trade with Ruritania and Freedonia.').map((e) => e.name)).toEqual(['Ruritania', 'Freedonia'])
   })

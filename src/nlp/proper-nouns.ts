@@ -1,7 +1,7 @@
 import type { EntityType } from '../record/schema.js'
 import { knownCapitals, knownDemonyms, knownGivenNames, knownGroupWords, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isLanguageUse } from './languages.js'
-import { isCommonWord, lexiconTags, tagWords } from './pos.js'
+import { isCommonWord, isOrdinaryWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
 // Capitalised words that are never names on their own.
@@ -12,6 +12,10 @@ const NOT_NAMES = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
   'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'First', 'Second', 'Third',
+  // The lexicon lacks these, so the tagger calls them proper nouns opening a sentence ("Fifteen minutes later").
+  'Zero', 'Eleven', 'Twelve', 'Thirteen', 'Fourteen', 'Fifteen', 'Sixteen', 'Seventeen', 'Eighteen', 'Nineteen', 'Twenty', 'Thirty',
+  'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety', 'Hundred', 'Thousand', 'Million', 'Billion', 'Trillion', 'Dozen',
+  'Hundreds', 'Thousands', 'Millions', 'Billions', 'Dozens',
   'AI', 'API', 'APIs', 'GDP', 'CEO', 'CEOs', 'CFO', 'CFOs', 'CTO', 'CTOs', 'COO', 'RMB', 'USD', 'EUR', 'TV', 'TVs', 'PC', 'PCs', 'ID',
   'IDs', 'IT', 'PR', 'FAQ', 'PhD', 'Q', 'A',
   // Acronyms of common nouns (terms of trade, technology, finance, medicine): written in capitals, named nothing.
@@ -48,6 +52,8 @@ const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regul
 const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',
   'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City', 'Republic', 'Kingdom', 'Territory', 'Territories',
   'Basin', 'Delta', 'Plateau', 'Hills', 'Mountain', 'Forest', 'Harbor', 'Harbour', 'Airport', 'Stadium', 'Arena', 'Bridge', 'Beach', 'Canyon', 'Falls', 'Course'])
+// "St. Louis", "Mt. Kenya", "Ft. Worth": abbreviations that open a place's name, full stop and all.
+const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft'])
 // "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
@@ -66,7 +72,13 @@ const PERSON_PREFIXES = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'its', 'my', 'your'])
 const ORG_NOUNS_AFTER = new Set(['agency', 'news', 'newspaper', 'daily', 'weekly', 'magazine', 'radio', 'television', 'broadcaster',
   'club', 'airline', 'carrier', 'company', 'firm', 'group', 'conglomerate', 'subsidiary', 'brokerage', 'bank', 'insurer',
-  'automaker', 'carmaker', 'retailer', 'newsletter', 'network', 'party', 'union', 'movement'])
+  'automaker', 'carmaker', 'retailer', 'newsletter', 'network', 'party', 'union', 'movement', 'CEO', 'shareholders',
+  'executives', 'employees', 'spokesman', 'spokeswoman', 'spokesperson'])
+// "Apple shares fell", "Jones stock closed": a firm's, where "Fei-Fei shares a brief history" is a verb.
+const MARKET_NOUNS_AFTER = new Set(['shares', 'stock'])
+const MARKET_VERB_TAGS = /^(?:VB[DPZ]|MD|IN)$/
+const marketNoun = (after: Token, next: Token | undefined): boolean =>
+  MARKET_NOUNS_AFTER.has(after.text) && next !== undefined && !DETERMINERS.has(next.lower) && MARKET_VERB_TAGS.test(lexiconTags(next.lower)?.[0] ?? '')
 // The name lists keep given names of three letters or more; these short ones head a full name only.
 const SHORT_GIVEN = new Set(['Al', 'Ed', 'Jo', 'Bo', 'Cy', 'Ty'])
 const isGivenName = (t: Token): boolean => knownGivenNames().has(t.lower) || SHORT_GIVEN.has(t.text)
@@ -474,13 +486,14 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (words.includes('&')) return ['ORG', 'names joined by "&"', 2.5]
   // "Taiwan Strait", and "Strait of Hormuz", "Gulf of Mexico" with the place word before "of".
   if (run.length >= 2 && cueAt(words, PLACE_WORDS)) return ['GPE', 'place word', 3]
+  if (run.length === 3 && NAME_ABBREVIATIONS.has(words[0] as string) && words[1] === '.') return ['GPE', `"${words[0]}." opening it`, 2]
   if (run.length >= 2 && COMPASS.has((run[0] as Token).lower) && isKnownPlace(name.slice(name.indexOf(' ') + 1))) return ['GPE', 'compass word and a known place', 2.5]
   // "Dodd-Frank rules", "the Sarbanes-Oxley law": a hyphenated name before a word for a law.
   if (words.includes('-') && after && LAW_NOUNS.has(after.lower)) return ['LAW', `hyphenated name before "${after.text}"`, 3]
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
   // "Interfax news agency", "Ruch club", "the Zycie Warszawy daily": the noun after the name says what it is.
-  if (after && ORG_NOUNS_AFTER.has(after.text) && !knownRegions().has(name.toLowerCase())) return ['ORG', `"${after.text}" after it`, 2.5]
+  if (after && (ORG_NOUNS_AFTER.has(after.text) || marketNoun(after, next)) && !knownRegions().has(name.toLowerCase())) return ['ORG', `"${after.text}" after it`, 2.5]
   // "the Yugoslav news agency Tanjug", "the carmaker Geely": the noun before the name says it too.
   if (before && ORG_NOUNS_BEFORE.has(before.text) && !isKnownPlace(name)) return ['ORG', `"${before.text}" before it`, 2.5]
   // "Lockerbie, Scotland", "Kherson, Ukraine": a place named with the country or state it is in.
@@ -595,6 +608,18 @@ const isInitialBefore = (tokens: readonly Token[], j: number, skip: Uint8Array):
   const h = tokens[j + 2]
   return t.text.length === 1 && n !== undefined && h !== undefined && n.text === '.' && n.start === t.end && !skip[j + 2] && h.sentence === t.sentence &&
     isCapitalised(h) && !notName(h) && !h.lineStart
+}
+
+/**
+ * Whether the token at `j` is "St", "Mt" or "Ft" with its full stop right on it, then one space and
+ * a word that is no ordinary word: the sentence splitter may end a sentence at that full stop, so
+ * "Maple St. The next day" is kept apart by "The" being a word, not by the sentence.
+ */
+const abbreviationBefore = (tokens: readonly Token[], j: number, skip: Uint8Array): boolean => {
+  const n = tokens[j + 1]
+  const h = tokens[j + 2]
+  return NAME_ABBREVIATIONS.has((tokens[j] as Token).text) && n !== undefined && h !== undefined && n.text === '.' && n.start === (tokens[j] as Token).end &&
+    !skip[j + 2] && h.start === n.end + 1 && isCapitalised(h) && !notName(h) && !isOrdinaryWord(h.text) && !h.lineStart
 }
 
 /**
@@ -716,7 +741,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       // "O'Brien", "D'Alema": a capital, an apostrophe and a capitalised word, with no space, are one word.
       if (n && h && (n.text === "'" || n.text === '\u2019') && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && h.start === n.end && isCapitalised(h)) { j += 2; continue }
       // "S. Waugh": an initial and its full stop before a capitalised word.
-      if (isInitialBefore(tokens, j, skip)) { j += 2; continue }
+      if (isInitialBefore(tokens, j, skip) || abbreviationBefore(tokens, j, skip)) { j += 2; continue }
       // "Dodd-Frank", "Sarbanes-Oxley": capitalised words joined by a hyphen are one name.
       // Not "US-China" or "Sino-Japanese": a pair of places is a relation, not a name.
       if (n && h && n.text === '-' && n.start === (tokens[j] as Token).end && h.start === n.end && !skip[j + 2] && isCapitalised(h) && !hasDigit(h.text) &&
