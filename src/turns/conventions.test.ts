@@ -332,6 +332,14 @@ describe('label conventions', () => {
     expect(split(breaks).speakers.map((x) => x.id)).toEqual(['unknown'])
   })
 
+  it('a third voice alone on its line twice, inside the conversation the others span, speaks too; a heading twice after it does not', () => {
+    const script = ['JORDAN', 'Welcome back.', 'CHRIS', 'Thanks.', 'JORDAN', 'Gallium first.', 'LIZ', 'Quick note from production.', 'CHRIS', 'Sure.',
+      'JORDAN', 'Then germanium.', 'LIZ', 'We are out of time.', 'CHRIS', 'Fine.', 'KEY LINKS', 'chinatalk.media', 'KEY LINKS', 'chipwar.com'].join('\n')
+    const r = split(script)
+    expect(r.turns.map((t) => t.speakerId)).toEqual(['jordan', 'chris', 'jordan', 'liz', 'chris', 'jordan', 'liz', 'chris'])
+    expect(r.speakers.map((s) => s.id)).toEqual(['jordan', 'chris', 'liz'])
+  })
+
   it('a diarized voice alone on a line under its time heads the speech below it (a transcription export)', () => {
     const text = ['Intro', 'Speaker 3 is the producer.', ...[1, 2, 1, 2, 1, 2].map((n, i) => `0:00:${10 + i * 5} Speaker ${n}\nPoint number ${i} is made here.`)].join('\n')
     const r = split(text)

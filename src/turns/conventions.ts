@@ -21,16 +21,35 @@ const PLAIN_PAIR_REPEATS = 2
 const LOWER_MIN_REPEATS = 2
 
 /**
- * Which bare names, by how many paragraphs each heads, are speaker lines: those heading three or
- * more; or, outside caption files, when two or more names head two each (a short exchange), those.
- * A lone heading that recurs twice ("Key Takeaways" over two lists) is not a conversation, and
+ * Which bare names, among the labels (one per paragraph), are speaker lines: those heading three or
+ * more paragraphs, and then also a name heading two that both stand inside the conversation those
+ * names span (a third voice who speaks twice); or, outside caption files, when two or more names
+ * head two each (a short exchange), those. A lone heading that recurs twice ("Key Takeaways" over
+ * two lists) is not a conversation, nor is a heading repeated in the show notes around it, and
  * captions repeat short lines in capitals ("PACIFIC WATER QUALITY") without naming anyone.
  */
-export const plainLineNames = (counts: ReadonlyMap<string, number>, captions: boolean): Set<string> => {
-  const names = [...counts]
-  const repeated = names.filter(([, n]) => n >= PLAIN_MIN_REPEATS)
-  if (repeated.length > 0 || captions) return new Set(repeated.map(([name]) => name))
-  const twice = names.filter(([, n]) => n >= PLAIN_PAIR_REPEATS)
+export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, captions: boolean): Set<string> => {
+  const seen = new Map<string, { n: number; first: number; last: number }>()
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]
+    if (label?.syntax !== 'plain-line' || !label.name) continue
+    const key = label.name.toLowerCase()
+    const entry = seen.get(key)
+    if (entry) {
+      entry.n++
+      entry.last = i
+    } else seen.set(key, { n: 1, first: i, last: i })
+  }
+  const names = [...seen]
+  const repeated = names.filter(([, e]) => e.n >= PLAIN_MIN_REPEATS)
+  if (captions) return new Set(repeated.map(([name]) => name))
+  if (repeated.length > 0) {
+    const from = Math.min(...repeated.map(([, e]) => e.first))
+    const to = Math.max(...repeated.map(([, e]) => e.last))
+    const inside = names.filter(([, e]) => e.n === PLAIN_PAIR_REPEATS && e.first > from && e.last < to)
+    return new Set([...repeated, ...inside].map(([name]) => name))
+  }
+  const twice = names.filter(([, e]) => e.n >= PLAIN_PAIR_REPEATS)
   return new Set(twice.length >= 2 ? twice.map(([name]) => name) : [])
 }
 
@@ -80,7 +99,7 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
     // and then only the repeated names count (label-pass.ts drops the others).
     if (syntax === 'plain-line') {
       let sum = 0
-      for (const name of plainLineNames(entry.names, captionCount > 0)) sum += entry.names.get(name)!
+      for (const name of plainLineNames(labels, captionCount > 0)) sum += entry.names.get(name)!
       return sum
     }
     // A name heading over speech is also how chapter lists with blurbs look, and `Chris Miller —

@@ -292,9 +292,7 @@ const MINOR_SCRIPT_SHARE = 0.1
 
 export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>, conventions: Conventions) => {
   // Bare name lines: only names that head several paragraphs are labels; a lone "Show Notes" is text.
-  const plainCounts = new Map<string, number>()
-  for (const label of labels) if (label?.syntax === 'plain-line' && label.name) plainCounts.set(label.name.toLowerCase(), (plainCounts.get(label.name.toLowerCase()) ?? 0) + 1)
-  const plainNames = plainLineNames(plainCounts, paragraphs.some((p) => p.fragment === true))
+  const plainNames = plainLineNames(labels, paragraphs.some((p) => p.fragment === true))
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]
     if (label?.syntax === 'plain-line' && !plainNames.has(label.name!.toLowerCase())) labels[i] = undefined
