@@ -14,6 +14,9 @@ describe('isPromo', () => {
     { id: 'a bill co-sponsored by a senator', text: 'of and that\'s been co sponsored by my Ranking Member, Senator Booker', promo: false },
     { id: 'a bill sponsored by a member', text: 'The bill is sponsored by Senator Lee and Assemblymember Chau.', promo: false },
     { id: 'legislation sponsored by a body', text: 'It is a piece of legislation sponsored by the Chamber of Commerce.', promo: false },
+    { id: 'a call to rate and review', text: 'If you enjoyed this episode, please rate and review us on Apple Podcasts.', promo: true },
+    { id: 'a call to follow, wherever you listen', text: 'Follow the show on Spotify, or wherever you get your podcasts.', promo: true },
+    { id: 'a review of a rate, not a call', text: 'The Fed will review the rate and review its guidance in June.', promo: false },
     { id: 'long essay paragraph that mentions subscribers', text: `${'The market for satellite broadband now has millions of subscribers across rural areas. '.repeat(12)}`, promo: false },
   ])('$id', ({ text, promo }) => {
     expect(isPromo(text)).toBe(promo)
@@ -21,6 +24,13 @@ describe('isPromo', () => {
 })
 
 const essay = Array.from({ length: 4 }, () => 'International norms often develop through customary international law, which consists of rules derived from the consistent conduct of states acting out of a sense of legal obligation. '.repeat(3))
+
+describe('a sponsor read', () => {
+  test('is two calls to action, a discount written out in words among them', () => {
+    expect(isSponsorRead('Use code CHINA for 20 percent off at shop.chinatalk.media.')).toBe(true)
+    expect(isSponsorRead('Exports fell 20 percent off the peak, the code says.')).toBe(false)
+  })
+})
 
 describe('a sponsor read in another language', () => {
   test.each([

@@ -13,7 +13,7 @@ export const SPONSORED_BY = String.raw`(?<!\bco[- ]?|\b(?:bill|act|legislation|a
 
 // Publisher boilerplate; only short paragraphs are tested, so an essay that mentions
 // subscriptions stays an essay.
-const PROMO = new RegExp(String.raw`reader-supported|\bsubscribe\b|\bsubscribers?\b|become a (?:free or )?paid|support (?:my|our|the) (?:work|show|podcast)|patreon|${SPONSORED_BY}|this episode is brought to you|thanks for reading|share this post|leave a (?:review|comment)|(?<!\p{L})(?:abonnier(?:e|t|en)|abonnez-vous|suscr[ií]bete|suscr[ií]banse|inscreva-se|iscriviti|abonneer)(?!\p{L})`, 'iu')
+const PROMO = new RegExp(String.raw`reader-supported|\bsubscribe\b|\bsubscribers?\b|become a (?:free or )?paid|support (?:my|our|the) (?:work|show|podcast)|patreon|${SPONSORED_BY}|this episode is brought to you|thanks for reading|share this post|leave (?:us )?a (?:(?:\d-star |five-star |quick )?(?:review|rating)|comment)|\brate,? (?:and|&) review(?= us\b| the (?:show|podcast|episode)| (?:on|in) [\p{Lu}[]| wherever|\s*[.!]|$)|\b(?:rate|review) us\b|wherever you (?:get|listen to) your podcasts|\bfollow (?:us|the (?:show|podcast)) on\b|(?<!\p{L})(?:abonnier(?:e|t|en)|abonnez-vous|suscr[ií]bete|suscr[ií]banse|inscreva-se|iscriviti|abonneer)(?!\p{L})`, 'iu')
 const PROMO_MAX_WORDS = 60
 
 // An article is a long run of paragraphs; show notes are a short intro and a list.
@@ -31,9 +31,9 @@ const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: 
 const SPONSOR_OPENING_ELSEWHERE = new RegExp(String.raw`(?<!\p{L})(?:(?:diese|die heutige|unsere) (?:folge|episode|sendung) wird (?:(?:euch|ihnen|dir) )?(?:unterstützt|präsentiert|gesponsert|ermöglicht|gesponsort) (?:von|durch)|mit freundlicher unterstützung (?:von|durch)|unser(?:em)? (?:heutige[nr]? )?(?:sponsor|werbepartner)|(?:cet|cette) (?:épisode|émission) (?:est|vous est) (?:sponsorisée?|présentée?|proposée?|soutenue?|rendue? possible|offerte?) (?:par|grâce à)|(?:un mot de )?notre (?:sponsor|partenaire) (?:du jour|de la semaine)|(?:este|el) (?:episodio|programa) (?:está|es|viene) (?:patrocinado|presentado|auspiciado|traído) por|(?:un mensaje de |gracias a )nuestro patrocinador|(?:este|esse) (?:episódio|programa) (?:é|está sendo) (?:patrocinado|apresentado|oferecido) (?:por|pel[ao])|nosso patrocinador|(?:questo|quest['’]) ?(?:episodio|puntata) (?:è|viene) (?:sponsorizzat[oa]|offert[oa]|presentat[oa]) da|il nostro sponsor|(?:deze|de) aflevering wordt (?:gesponsord|mogelijk gemaakt|aangeboden) door|onze sponsor)(?!\p{L})`, 'iu')
 // A word each of those openings holds: most paragraphs hold none, and this is cheaper to rule out.
 const ELSEWHERE_GATE = /olge|pisod|pisód|mission|rograma|untata|flevering|ponsor|atrocinador|nterstützung|endung|erbepartner|artenaire/i
-const AD_CALLS = /\b(?:promo code|discount code|use (?:the )?code|free trial|\d{1,3}% off|sign up (?:today|now|at|for free)|get started (?:today|for free|at)|(?:go|head) (?:to|over to) [\w-]+\.(?:com|io|fm|co|org|net|ai)|visit [\w-]+\.(?:com|io|fm|co|org|net|ai)|[\w-]+\.(?:com|io|fm|co)\/[\w-]+|made easy with|try it (?:free|for free|today)|start your free)\b/gi
+const AD_CALLS = /\b(?:promo code|discount code|use (?:the )?code|free trial|\d{1,3}(?:%| percent) off|sign up (?:today|now|at|for free)|get started (?:today|for free|at)|(?:go|head) (?:to|over to) [\w-]+\.(?:com|io|fm|co|org|net|ai)|visit [\w-]+\.(?:com|io|fm|co|org|net|ai)|[\w-]+\.(?:com|io|fm|co)\/[\w-]+|made easy with|try it (?:free|for free|today)|start your free)\b/gi
 // Every call to action holds one of these; most paragraphs hold none, and indexOf is cheaper than the regex.
-const AD_HINTS = ['code', 'trial', '% off', 'sign up', 'started', '.com', '.io', '.fm', '.co', '.org', '.net', '.ai', 'easy with', 'try it', 'free', 'Free']
+const AD_HINTS = ['code', 'trial', '% off', 'percent off', 'sign up', 'started', '.com', '.io', '.fm', '.co', '.org', '.net', '.ai', 'easy with', 'try it', 'free', 'Free']
 const hasAdHint = (text: string): boolean => AD_HINTS.some((hint) => text.includes(hint))
 const SPONSOR_HEAD_CHARS = 240
 const AD_COPY_MAX_CHARS = 1500
