@@ -62,6 +62,15 @@ describe('claim scoring on speech', () => {
     expect(after('It is what it is.')).not.toContain('context')
   })
 
+  it('keeps no judgement of what was just said as a claim, even right after one', () => {
+    const after = (text: string) => scoreClaim({ text, entityIds: [], quantities: [], previousKept: true })
+    for (const text of ["It's a fascinating story.", "That's a really important distinction.", 'It was a crazy time.', "It's incredibly complicated."]) {
+      expect(after(text).confidence, text).toBeLessThan(0.5)
+    }
+    // With something of its own to say, it stays a statement.
+    expect(after("It's a huge deal for the refiners in Baotou.").features.map((f) => f.name)).not.toContain('evaluation')
+  })
+
   it('reads "if you look at" and "if you will" as ways of speaking, not conditions or forecasts', () => {
     expect(claimKind('If you look at the data, exports fell in 2023.')).toBe('factual')
     expect(claimKind('If we go back to 2010, China cut its quotas.')).toBe('factual')

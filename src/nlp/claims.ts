@@ -22,6 +22,9 @@ const IMPERATIVE = /^(?:don['’]t|do not|let['’]s|we (?:don['’]t|do not) wa
 const QUOTED = /“[^”]*”?|"[^"]*"?/g
 const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|completely agree|i agree|i don['’]t disagree|that makes sense|not an unreasonable|anything else|that['’]s right|that['’]s a big question|that['’]s an open question|this is the key question|i['’]m skeptical)\b/i
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
+// "It's a fascinating story.", "That's a really important distinction.", "It was a crazy time.": a
+// judgement of what was just said, with nothing in it to check, whatever claim came before.
+const EVALUATION = /^(?:(?:and|but|so|well|oh|yeah|i mean),? )*(?:it|that|this)(?:['’]s| is| was| has been)(?: (?:just|really|so|very|quite|pretty|truly|absolutely|incredibly|super|such|also|kind of|sort of|a|an))*(?: (?:great|good|fascinating|interesting|amazing|crazy|remarkable|incredible|wild|fun|funny|brilliant|complicated|complex|hard|tough|difficult|scary|sad|heartbreaking|insane|nuts|wonderful|awesome|cool|weird|strange|surprising|fair|important|excellent|fantastic|terrific|neat|lovely|beautiful|tricky|messy|frustrating|depressing|exciting|terrifying|powerful|profound|striking|helpful|useful|perfect))(?: (?:story|point|question|idea|thing|time|number|distinction|topic|conversation|one|example|observation|insight|answer|place to start|way to put it))?[.!]*$/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers|until next time|talk (?:to you )?soon|catch you|that['’]s (?:all|it) (?:for (?:now|today|this (?:week|episode|time))|we have time for))/i
 // Speech-to-text often ends a question with a full stop: "Are there any projects you're excited about."
@@ -55,6 +58,7 @@ const WEIGHTS = {
   tooShort: -2.5,
   short: -0.6,
   backchannel: -1.2,
+  evaluation: -1.5,
   meta: -2.5,
   pleasantry: -2.5,
   url: -2,
@@ -329,7 +333,7 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
 // The features that say a sentence is no checkable statement, whatever words it shares with one: a
 // question, a sentence too short to stand alone ("It's 286 at most."), a fragment, backchannel, a
 // pleasantry, a URL.
-const NOT_STATEMENTS = new Set(['question', 'too-short', 'short', 'fragment', 'backchannel', 'pleasantry', 'url'])
+const NOT_STATEMENTS = new Set(['question', 'too-short', 'short', 'fragment', 'backchannel', 'evaluation', 'pleasantry', 'url'])
 
 /** Whether the claim rules found the sentence to be no statement (see NOT_STATEMENTS), so no other evidence makes it a claim. */
 export const notAStatement = (decision: Pick<ClaimDecision, 'features'>): boolean => decision.features.some((f) => NOT_STATEMENTS.has(f.name))
@@ -373,6 +377,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   }
   const back = BACKCHANNEL.exec(text)
   if (back && words < 9) features.push({ name: 'backchannel', weight: WEIGHTS.backchannel, detail: back[0] })
+  else if (words < 12 && EVALUATION.test(text)) features.push({ name: 'evaluation', weight: WEIGHTS.evaluation })
   const pleasantry = PLEASANTRY.exec(text) ?? (VOCATIVE.test(text) ? PLEASANTRY.exec(text.replace(VOCATIVE, '')) : null)
   if (pleasantry && words < 16) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: pleasantry[0].trim() })
   else {
