@@ -41,11 +41,14 @@ export const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length
 const ROLE_WORDS = new Map<string, 'host' | 'guest'>([
   ...['host', 'cohost', 'co-host', 'presenter', 'anchor', 'moderator', 'interviewer', 'moderatorin', 'moderador', 'moderadora',
     'entrevistador', 'entrevistadora', 'intervistatore', 'intervistatrice', 'animateur', 'animatrice', 'présentateur', 'présentatrice',
-    '主持人', '主持', '司会', '진행자', '사회자', 'ведущий', 'ведущая', 'المذيع', 'المذيعة', 'المحاور', 'المقدم', 'एंकर', 'संचालक', 'מנחה',
+    'presentador', 'presentadora', 'apresentador', 'apresentadora', 'conduttore', 'conduttrice', 'presentatore', 'presentatrice',
+    'gastgeber', 'gastgeberin', 'interviewerin', 'presentator', 'intervieweur', 'intervieweuse',
+    '主持人', '主持', '主播', '采访者', '訪問者', '司会', '聞き手', 'インタビュアー', '인터뷰어', '진행자', '사회자', 'ведущий', 'ведущая', 'المذيع', 'المذيعة', 'المحاور', 'المقدم', 'एंकर', 'संचालक', 'מנחה',
   ].map((w) => [nameKey(w), 'host'] as const),
   ...['guest', 'guests', 'interviewee', 'gast', 'gäste', 'invité', 'invitée', 'invités', 'invitées', 'invitado', 'invitada', 'invitados', 'invitadas',
-    'convidado', 'convidada', 'convidados', 'entrevistado', 'entrevistada', 'ospite', 'ospiti', 'gasten',
-    '嘉宾', '嘉賓', '来宾', '來賓', 'ゲスト', '게스트', 'гость', 'гостья', 'الضيف', 'الضيفة', 'मेहमान', 'अतिथि', 'אורח', 'אורחת',
+    'convidado', 'convidada', 'convidados', 'entrevistado', 'entrevistada', 'ospite', 'ospiti', 'gasten', 'interviewpartner',
+    'interviewpartnerin', 'gesprächspartner', 'gesprächspartnerin', 'interviewé', 'interviewée',
+    '嘉宾', '嘉賓', '来宾', '來賓', '受访者', '受訪者', 'ゲスト', '話し手', '게스트', 'гость', 'гостья', 'الضيف', 'الضيفة', 'मेहमान', 'अतिथि', 'אורח', 'אורחת',
   ].map((w) => [nameKey(w), 'guest'] as const),
 ])
 
