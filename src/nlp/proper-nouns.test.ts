@@ -168,6 +168,13 @@ describe('proper nouns', () => {
     expect(found('He lives on Maple St. The next day he left.').map((e) => e.name)).toEqual(['Maple St'])
   })
 
+  it('keeps a title word that opens a body\'s name ("General Services Administration"), and reads "Web Services" and "Bay Area" as parts of names', () => {
+    expect(found('We work inside the General Services Administration. General Halvorsen agreed.')).toEqual([
+      { name: 'General Services Administration', type: 'ORG' }, { name: 'Halvorsen', type: 'PERSON' }])
+    expect(found('It runs on Globex Web Services in the Vantor Bay Area.')).toEqual([
+      { name: 'Globex Web Services', type: 'ORG' }, { name: 'Vantor Bay Area', type: 'GPE' }])
+  })
+
   it('takes no number word opening a sentence for a name', () => {
     expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
   })

@@ -38,7 +38,7 @@ const IDIOM_STARTS = new Set(IDIOMS.map((w) => w[0] as string))
 
 const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'Group', 'Holdings', 'Agency', 'Ministry', 'Department',
   'Bureau', 'Council', 'Committee', 'Commission', 'Administration', 'Office', 'University', 'Institute', 'Institution', 'Center',
-  'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Authority', 'Board', 'Army', 'Navy', 'Force',
+  'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Services', 'Authority', 'Board', 'Army', 'Navy', 'Force',
   'Times', 'Post', 'Journal', 'Review', 'News', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Chronicle', 'Telegraph', 'Inquirer', 'Courier', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics',
   'Brothers', 'Bros', 'Partners', 'Capital', 'Securities', 'Airlines', 'Airways', 'Systems', 'Labs', 'Media', 'Studios', 'Network',
   'Networks', 'Pictures', 'Records', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Club', 'FC', 'Reserve', 'Exchange',
@@ -51,7 +51,7 @@ const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regul
 // Words that end the name of a place: "Wall Street", "Tiananmen Square", "Persian Gulf".
 const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',
   'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City', 'Republic', 'Kingdom', 'Territory', 'Territories',
-  'Basin', 'Delta', 'Plateau', 'Hills', 'Mountain', 'Forest', 'Harbor', 'Harbour', 'Airport', 'Stadium', 'Arena', 'Bridge', 'Beach', 'Canyon', 'Falls', 'Course'])
+  'Basin', 'Delta', 'Plateau', 'Hills', 'Mountain', 'Forest', 'Harbor', 'Harbour', 'Airport', 'Stadium', 'Arena', 'Bridge', 'Beach', 'Canyon', 'Falls', 'Course', 'Area'])
 // "St. Louis", "Mt. Kenya", "Ft. Worth": abbreviations that open a place's name, full stop and all.
 const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft'])
 // "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
@@ -139,7 +139,6 @@ const isKnownPlace = (name: string): boolean => {
   return knownPlaces().has(lower) || knownRegions().has(lower)
 }
 
-/** Whether most words of the sentence around token `i` are written in capitals (a headline, captions). */
 /**
  * Whether a known name at tokens `first`–`last` is only a word of a longer name the proper-noun
  * pass should read whole: a place before a word that ends places' names ("Taiwan Strait", "South
@@ -315,6 +314,7 @@ export const capitalAsCity = (tokens: readonly Token[], first: number, last: num
   return place && knownCapitals().has(tokens.slice(first, last + 1).map((t) => t.lower).join(' '))
 }
 
+/** Whether most words of the sentence around token `i` are written in capitals (a headline, captions). */
 export const capsSentence = (tokens: readonly Token[], i: number): boolean => {
   const { words, caps } = sentenceCase(tokens, i)
   // A one-word headline ("SOCCER -") counts too, when the word is long enough not to be an acronym.
@@ -588,6 +588,8 @@ const surnameTitle = (run: readonly Token[]): boolean =>
 
 /** Index of the last title word of a run, its last word aside; -1 if none. */
 const lastTitleBeforeEnd = (run: readonly Token[]): number => {
+  // "General Services Administration", "General Accounting Office": a body's name opens with the word.
+  if (ORG_WORDS.has((run.at(-1) as Token).text)) return -1
   // "Martin Luther King Jr": a title word before nothing but a generational suffix is the surname.
   const end = GENERATIONAL.has((run.at(-1) as Token).text) ? run.length - 3 : run.length - 2
   for (let k = end; k >= 0; k--) if (TITLES.has((run[k] as Token).text)) return k
