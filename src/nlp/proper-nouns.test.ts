@@ -175,6 +175,12 @@ describe('proper nouns', () => {
       { name: 'Globex Web Services', type: 'ORG' }, { name: 'Vantor Bay Area', type: 'GPE' }])
   })
 
+  it('reads a place opening a two-word name as a body, keeps a greeting out of a name, and takes letters spelled out for none', () => {
+    expect(found('Cambridge Analytica harvested the data.')).toEqual([{ name: 'Cambridge Analytica', type: 'ORG' }])
+    expect(found('Hi Halvorsen, welcome. Hello Marla.').map((e) => e.name)).toEqual(['Halvorsen', 'Marla'])
+    expect(found('The U S government agreed.')).toEqual([])
+  })
+
   it('takes no number word opening a sentence for a name', () => {
     expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
   })

@@ -6,7 +6,7 @@ import type { EntityMention, Token } from './types.js'
 
 // Capitalised words that are never names on their own.
 const NOT_NAMES = new Set([
-  'I', 'Im', 'Yeah', 'Yes', 'No', 'Oh', 'Wow', 'Okay', 'OK', 'Ok', 'Well', 'Look', 'Hey', 'Sorry', 'Right', 'So',
+  'I', 'Im', 'Yeah', 'Yes', 'No', 'Oh', 'Wow', 'Okay', 'OK', 'Ok', 'Well', 'Look', 'Hey', 'Hi', 'Hello', 'Bye', 'Goodbye', 'Sorry', 'Right', 'So',
   'And', 'But', 'Or', 'Now', 'Then', 'Also', 'Meanwhile', 'Basically', 'Obviously', 'Frankly', 'Personally',
   'Ultimately', 'Crucially', 'Additionally', 'Nonetheless', 'Alternatively', 'Exactly', 'Thanks', 'Mr', 'Mrs', 'Ms', 'Dr',
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
@@ -534,6 +534,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (ROMANIZED_NAME.test(name)) return ['PERSON', 'a romanized given name', 2]
   // People's names are rarely made of common words; "Red Star", "Real Madrid", "Gold Fields" are.
   if (length >= 2 && length <= 3 && run.some((t) => isCapitalised(t) && t.text.length > 1 && commonWord(t))) return ['ORG', 'a name made with a common word', 0.8]
+  // "Cambridge Analytica", "Boston Dynamics": a place opening a two-word name, no given name, names a body.
+  if (run.length === 2 && knownRegions().has((run[0] as Token).lower) && !isGivenName(run[0] as Token) && !isKnownPlace((run[1] as Token).lower)) return ['ORG', 'a place opening a name', 1]
   // "KYC AML": acronyms side by side name no one.
   if (length >= 2 && length <= 3 && !run.every((t) => isAcronym(t.text))) return ['PERSON', 'two or three capitalised words', 1]
   return ['ORG', 'capitalised word', 0.5]
@@ -894,6 +896,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       i = j
       continue
     }
+    // "U S", "A B C": letters spelled out in captions, no one's name.
+    if (run.length > 1 && run.every((x) => x.text.length === 1)) { i = j; continue }
     const [type, evidence, strength] = typeOf(run, before, after, name, title ? undefined : tokens[first - 2], tokens[j + 2])
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
     const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && (knownRegions().has(name.toLowerCase()) || b.text === 'City')) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
