@@ -181,6 +181,12 @@ describe('proper nouns', () => {
     expect(found('The U S government agreed.')).toEqual([])
   })
 
+  it('reads a holiday as an event, and a greeting, a unit of temperature or a "Jr." set off by a comma as no name', () => {
+    expect(found('Happy Thanksgiving! We met on Christmas Eve, in Black History Month and during Ramadan.')).toEqual([
+      { name: 'Thanksgiving', type: 'EVENT' }, { name: 'Christmas Eve', type: 'EVENT' }, { name: 'Black History Month', type: 'EVENT' }, { name: 'Ramadan', type: 'EVENT' }])
+    expect(found('It was 40 degrees Celsius when Halvorsen Brown, Jr. spoke.').map((e) => e.name)).toEqual(['Halvorsen Brown'])
+  })
+
   it('takes no number word opening a sentence for a name', () => {
     expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
   })

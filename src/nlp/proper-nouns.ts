@@ -6,7 +6,7 @@ import type { EntityMention, Token } from './types.js'
 
 // Capitalised words that are never names on their own.
 const NOT_NAMES = new Set([
-  'I', 'Im', 'Yeah', 'Yes', 'No', 'Oh', 'Wow', 'Okay', 'OK', 'Ok', 'Well', 'Look', 'Hey', 'Hi', 'Hello', 'Bye', 'Goodbye', 'Sorry', 'Right', 'So',
+  'I', 'Im', 'Yeah', 'Yes', 'No', 'Oh', 'Wow', 'Okay', 'OK', 'Ok', 'Well', 'Look', 'Hey', 'Hi', 'Hello', 'Bye', 'Goodbye', 'Happy', 'Merry', 'Sorry', 'Right', 'So',
   'And', 'But', 'Or', 'Now', 'Then', 'Also', 'Meanwhile', 'Basically', 'Obviously', 'Frankly', 'Personally',
   'Ultimately', 'Crucially', 'Additionally', 'Nonetheless', 'Alternatively', 'Exactly', 'Thanks', 'Mr', 'Mrs', 'Ms', 'Dr',
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
@@ -24,6 +24,8 @@ const NOT_NAMES = new Set([
   'RAM', 'SSD', 'USB', 'LED', 'LEDs', 'LCD', 'OS', 'P2P', 'DDoS', 'OTP', 'PIN', 'SIM', 'QR', 'VR', 'AR', 'ML', 'LLM', 'LLMs',
   'NFT', 'NFTs', 'ETF', 'ETFs', 'CO2', 'HR', 'QA', 'UX', 'UI', 'IoT', 'EV', 'EVs', 'ESG', 'FDI', 'GMO', 'GMOs', 'MBA', 'MRI',
   'ICU', 'ER', 'IQ', 'DJ', 'MC', 'PhDs', 'SUV', 'SUVs', 'ICBM', 'ICBMs', 'WMD', 'GDPR', 'CSV', 'JSON', 'XML', 'RSS',
+  // Units of temperature ("40 degrees Celsius").
+  'Celsius', 'Fahrenheit',
   // Times of day and zones after a figure ("4 AM", "9 PM ET").
   'AM', 'PM', 'ET', 'PT', 'EST', 'EDT', 'PST', 'PDT', 'GMT', 'UTC',
   // Backchannel and hesitation as speech transcripts write them, at a sentence's start or alone.
@@ -58,6 +60,10 @@ const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft'])
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
   'Cup', 'Championship', 'Championships', 'Tournament', 'Open', 'Tour', 'Series', 'Classic', 'Prix', 'Day', 'Festival', 'Marathon', 'Expo'])
+// Holidays whose names hold no word for an event: an organisation or a person by the other rules.
+const HOLIDAYS = new Set(['christmas', 'christmas eve', 'easter', 'thanksgiving', 'halloween', 'hanukkah', 'chanukah', 'passover', 'ramadan', 'eid',
+  'diwali', 'new year', 'lunar new year', 'chinese new year', 'kwanzaa', 'yom kippur', 'rosh hashanah', 'good friday', 'black friday',
+  'cyber monday', 'juneteenth', 'hogmanay', 'mardi gras', 'lent', 'nowruz', 'holi', 'vesak', 'songkran', 'oktoberfest', 'black history month', 'pride month'])
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secretary', 'Minister', 'Chairman', 'Chair', 'General',
   'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice',
   'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Lord', 'Sir', 'Dame', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'Sheikh',
@@ -470,6 +476,7 @@ const personByContext = (before: Token | undefined, earlier: Token | undefined, 
 const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string, earlier?: Token, next?: Token): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
   const length = nameLength(run)
+  if (HOLIDAYS.has(name.toLowerCase())) return ['EVENT', 'a holiday', 3]
   // "Soviet Union", "Isle of Man": a known place whose last word is also a cue word.
   if (run.length >= 2 && isKnownPlace(name)) return ['GPE', 'a known place', 3]
   // "Florida Gov. Ron DeSantis": a place before a title, which no person's name is.
@@ -828,7 +835,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       first += prefixes
       run.splice(0, prefixes)
     }
-    if (run.length === 0 || (run.length === 1 && TITLES.has((run[0] as Token).text))) { i = j; continue }
+    // A title, or a "Jr." set off by a comma ("Martin Luther King, Jr."), alone names no one.
+    if (run.length === 0 || (run.length === 1 && (TITLES.has((run[0] as Token).text) || GENERATIONAL.has((run[0] as Token).text)))) { i = j; continue }
     const lawStart = LAW_WORDS.has((run.at(-1) as Token).text) ? lowerCaseLawStart(tokens, first, run) : -1
     if (lawStart >= 0) {
       // A name found inside it on the way ("America") was a word of the law's name.
