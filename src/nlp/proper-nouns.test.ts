@@ -187,6 +187,12 @@ describe('proper nouns', () => {
     expect(found('It was 40 degrees Celsius when Halvorsen Brown, Jr. spoke.').map((e) => e.name)).toEqual(['Halvorsen Brown'])
   })
 
+  it('takes a common noun capitalised mid-sentence for no name when the text also writes it in lower case', () => {
+    expect(found('So every Community was going to pay more. The community boards said no.')).toEqual([])
+    // Written only capitalised, it may be a body's short name.
+    expect(found('So every Community was going to pay more.').map((e) => e.name)).toEqual(['Community'])
+  })
+
   it('takes no number word opening a sentence for a name', () => {
     expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
   })

@@ -866,6 +866,10 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     }
     // A lone capitalised common word mid-sentence ("Western") is an adjective, not a name.
     if (run.length === 1 && !(run[0] as Token).initial && !isAcronym((run[0] as Token).text) && commonWord(run[0] as Token) && !lexiconTags((run[0] as Token).text)?.[0]?.startsWith('NNP')) { i = j; continue }
+    // "every Community was going to", "the new r2a Zone": speech-to-text capitalises a word the same
+    // text writes in lower case too, which the lexicon knows as a common noun as well as a name.
+    if (run.length === 1 && !(run[0] as Token).initial && !isAcronym((run[0] as Token).text) && commonWord(run[0] as Token) &&
+      (lexiconTags((run[0] as Token).text)?.length ?? 0) > 1 && inLowerCase((run[0] as Token).lower)) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial && inLowerCase((run[0] as Token).lower)) { i = j; continue }
     if (run.length === 1 && (run[0] as Token).initial) {
       // Brill's rules look a few words either side: a window of its unit is enough, and tagging the
