@@ -120,6 +120,11 @@ describe('extract on small cases', () => {
     expect(typed).toMatchObject({ 'South Korean': ['NORP', 'south-korea'], AMERICAN: ['NORP', 'united-states'], 'Sri Lankans': ['NORP', 'sri-lanka'], 'Norodom Sihanouk': ['PERSON', undefined], 'Soviet Union': ['GPE', undefined] })
   })
 
+  it('takes "the States" for the country, not its people', () => {
+    const { entities } = run('I moved to the States in 2010, and Americans were kind.')
+    expect(entities.filter((e) => e.type === 'NORP').map((e) => e.mentions.map((m) => m.text))).toEqual([['Americans']])
+  })
+
   it('knows the peoples whose names the regular patterns miss: Swedes, Danes, Azeris, Emiratis, Britons', () => {
     const { entities } = run('Swedish and Danish officials met the Azeris. Emirati funds and Greek banks lent to Britons and the Turks.')
     const peoples = Object.fromEntries(entities.filter((e) => e.type === 'NORP').map((e) => [e.name, e.countryId]))

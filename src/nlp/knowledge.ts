@@ -224,6 +224,8 @@ export const isDemonym = (word: string): boolean => {
   if (!/^\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?$/u.test(word) || knownPlaces().has(lower) || knownRegions().has(lower)) return false
   if (knownDemonyms().has(lower)) return true
   if (word.includes(' ')) return false
+  // "the States": the plural of a common noun names no people, whatever its capital says.
+  if (word.endsWith('s') && isCommonWord(lower)) return false
   // The lexicon is case-sensitive: "AMERICAN" in a headline is looked up as "American"; a short word
   // in capitals ("US") is an acronym.
   const caps = word === word.toUpperCase()
