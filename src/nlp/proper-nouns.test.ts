@@ -193,6 +193,11 @@ describe('proper nouns', () => {
     expect(found('So every Community was going to pay more.').map((e) => e.name)).toEqual(['Community'])
   })
 
+  it('reads a lone unknown word with a surname\'s ending as a person, and other lone unknown words as bodies', () => {
+    expect(found('We asked about Gonzalez and Kuznetsov, then Jorgensen and Qualtrix.')).toEqual([
+      { name: 'Gonzalez', type: 'PERSON' }, { name: 'Kuznetsov', type: 'PERSON' }, { name: 'Jorgensen', type: 'PERSON' }, { name: 'Qualtrix', type: 'ORG' }])
+  })
+
   it('takes no number word opening a sentence for a name', () => {
     expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
   })

@@ -545,8 +545,11 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length === 2 && knownRegions().has((run[0] as Token).lower) && !isGivenName(run[0] as Token) && !isKnownPlace((run[1] as Token).lower)) return ['ORG', 'a place opening a name', 1]
   // "KYC AML": acronyms side by side name no one.
   if (length >= 2 && length <= 3 && !run.every((t) => isAcronym(t.text))) return ['PERSON', 'two or three capitalised words', 1]
+  // "Gonzalez", "Jensen", "Kuznetsov": a lone word with a surname's ending, a little more likely someone.
+  if (run.length === 1 && SURNAME_ENDING.test(words[0] as string)) return ['PERSON', 'a surname\'s ending', 0.6]
   return ['ORG', 'capitalised word', 0.5]
 }
+const SURNAME_ENDING = /^\p{Lu}\p{Ll}{2,}(?:son|sen|ez|ski|sky|ov|ova|ev|eva|enko|vic|vich|wicz|escu|opoulos|ides|stein|berg)$/u
 
 // "CHICAGO 74 59" in the standings is the team, "Atlanta at Chicago" the city: two entities, so the
 // document's one-type-per-entity vote never makes the city a club.
