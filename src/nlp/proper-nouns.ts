@@ -1,119 +1,31 @@
 import type { EntityType } from '../record/schema.js'
 import { knownCapitals, knownDemonyms, knownGivenNames, knownGroupWords, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isLanguageUse } from './languages.js'
+import { CALENDAR_WORDS, COMPASS, CONNECTORS, CONTRACTIONS, DETERMINERS, EVENT_WORDS, GENERATIONAL, HOLIDAYS, IDIOMS, IDIOM_STARTS, LAW_NOUNS, LAW_WORDS, LEGAL_SUFFIXES, MARKET_NOUNS_AFTER, NAME_ABBREVIATIONS, NAME_PARTICLES, NOT_NAMES, ORG_NOUNS_AFTER, ORG_WORDS, PERSON_PREFIXES, PLACE_PREPOSITIONS, PLACE_WORDS, SAY_VERBS, SHORT_GIVEN, TITLES } from './name-words.js'
 import { isCommonWord, isOrdinaryWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
-// Capitalised words that are never names on their own.
-const NOT_NAMES = new Set([
-  'I', 'Im', 'Yeah', 'Yes', 'No', 'Oh', 'Wow', 'Okay', 'OK', 'Ok', 'Well', 'Look', 'Hey', 'Hi', 'Hello', 'Bye', 'Goodbye', 'Happy', 'Merry', 'Sorry', 'Right', 'So',
-  'And', 'But', 'Or', 'Now', 'Then', 'Also', 'Meanwhile', 'Basically', 'Obviously', 'Frankly', 'Personally',
-  'Ultimately', 'Crucially', 'Additionally', 'Nonetheless', 'Alternatively', 'Exactly', 'Thanks', 'Mr', 'Mrs', 'Ms', 'Dr',
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
-  'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'First', 'Second', 'Third',
-  // The lexicon lacks these, so the tagger calls them proper nouns opening a sentence ("Fifteen minutes later").
-  'Zero', 'Eleven', 'Twelve', 'Thirteen', 'Fourteen', 'Fifteen', 'Sixteen', 'Seventeen', 'Eighteen', 'Nineteen', 'Twenty', 'Thirty',
-  'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety', 'Hundred', 'Thousand', 'Million', 'Billion', 'Trillion', 'Dozen',
-  'Hundreds', 'Thousands', 'Millions', 'Billions', 'Dozens',
-  'AI', 'API', 'APIs', 'GDP', 'CEO', 'CEOs', 'CFO', 'CFOs', 'CTO', 'CTOs', 'COO', 'RMB', 'USD', 'EUR', 'TV', 'TVs', 'PC', 'PCs', 'ID',
-  'IDs', 'IT', 'PR', 'FAQ', 'PhD', 'Q', 'A',
-  // Acronyms of common nouns (terms of trade, technology, finance, medicine): written in capitals, named nothing.
-  'AML', 'KYC', 'VoIP', 'ISP', 'ISPs', 'VPN', 'VPNs', 'URL', 'URLs', 'HTML', 'HTTP', 'HTTPS', 'SQL', 'GPS', 'ATM', 'ATMs', 'DNA',
-  'RNA', 'PDF', 'PDFs', 'SMS', 'IPO', 'IPOs', 'ROI', 'KPI', 'KPIs', 'SaaS', 'ASAP', 'FYI', 'DIY', 'GPU', 'GPUs', 'CPU', 'CPUs',
-  'RAM', 'SSD', 'USB', 'LED', 'LEDs', 'LCD', 'OS', 'P2P', 'DDoS', 'OTP', 'PIN', 'SIM', 'QR', 'VR', 'AR', 'ML', 'LLM', 'LLMs',
-  'NFT', 'NFTs', 'ETF', 'ETFs', 'CO2', 'HR', 'QA', 'UX', 'UI', 'IoT', 'EV', 'EVs', 'ESG', 'FDI', 'GMO', 'GMOs', 'MBA', 'MRI',
-  'ICU', 'ER', 'IQ', 'DJ', 'MC', 'PhDs', 'SUV', 'SUVs', 'ICBM', 'ICBMs', 'WMD', 'GDPR', 'CSV', 'JSON', 'XML', 'RSS',
-  // Units of temperature ("40 degrees Celsius").
-  'Celsius', 'Fahrenheit',
-  // Times of day and zones after a figure ("4 AM", "9 PM ET").
-  'AM', 'PM', 'ET', 'PT', 'EST', 'EDT', 'PST', 'PDT', 'GMT', 'UTC',
-  // Backchannel and hesitation as speech transcripts write them, at a sentence's start or alone.
-  'Mhmm', 'Mmhmm', 'Mhm', 'Hmm', 'Hm', 'Mm', 'Mmm', 'Um', 'Umm', 'Uh', 'Uhm', 'Huh', 'Ah', 'Aha', 'Ahh', 'Er', 'Erm', 'Eh', 'Ooh',
-  'Whoa', 'Yep', 'Yup', 'Nope', 'Nah', 'Yay', 'Gosh', 'Geez', 'Jeez', 'Alright',
-])
-
-// Capitalised words of idioms and eponyms, not entities of the conversation.
-const IDIOMS = [['sword', 'of', 'Damocles'], ['Venn', 'diagram'], ['Achilles', 'heel'], ['Trojan', 'horse'], ['Pandora', '’', 's'], ['Ponzi', 'scheme']]
-
-const IDIOM_STARTS = new Set(IDIOMS.map((w) => w[0] as string))
-
-const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'Group', 'Holdings', 'Agency', 'Ministry', 'Department',
-  'Bureau', 'Council', 'Committee', 'Commission', 'Administration', 'Office', 'University', 'Institute', 'Institution', 'Center',
-  'Centre', 'Bank', 'Fund', 'Foundation', 'Association', 'Party', 'Survey', 'Service', 'Services', 'Authority', 'Board', 'Army', 'Navy', 'Force',
-  'Times', 'Post', 'Journal', 'Review', 'News', 'Daily', 'Herald', 'Tribune', 'Gazette', 'Chronicle', 'Telegraph', 'Inquirer', 'Courier', 'Technologies', 'Technology', 'Materials', 'Motors', 'Semiconductor', 'Electronics',
-  'Brothers', 'Bros', 'Partners', 'Capital', 'Securities', 'Airlines', 'Airways', 'Systems', 'Labs', 'Media', 'Studios', 'Network',
-  'Networks', 'Pictures', 'Records', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Club', 'FC', 'Reserve', 'Exchange',
-  'League', 'Federation', 'Union', 'Alliance', 'Organisation', 'Organization', 'Assembly', 'Parliament', 'Congress', 'Senate', 'Court',
-  'Tribunal', 'Police', 'Church', 'Hospital', 'School', 'College', 'Academy', 'Museum', 'Orchestra', 'Society', 'Trust', 'Coalition',
-  'Front', 'Movement', 'Cabinet', 'Government', 'Embassy', 'Secretariat', 'Corps', 'Guard'])
-const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord', 'Agreement', 'Law', 'Directive', 'Regulation',
-  'Regulations', 'List', 'Convention', 'Protocol', 'Arrangement', 'Order', 'Amendment', 'Code', 'Bill'])
-const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
-// Words that end the name of a place: "Wall Street", "Tiananmen Square", "Persian Gulf".
-const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',
-  'Valley', 'Coast', 'Sea', 'Ocean', 'Gulf', 'Peninsula', 'Strait', 'Straits', 'Canal', 'Desert', 'County', 'Province', 'Region', 'Heights', 'City', 'Republic', 'Kingdom', 'Territory', 'Territories',
-  'Basin', 'Delta', 'Plateau', 'Hills', 'Mountain', 'Forest', 'Harbor', 'Harbour', 'Airport', 'Stadium', 'Arena', 'Bridge', 'Beach', 'Canyon', 'Falls', 'Course', 'Area'])
-// "St. Louis", "Mt. Kenya", "Ft. Worth": abbreviations that open a place's name, full stop and all.
-const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft'])
-// "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
-const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
-const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
-  'Cup', 'Championship', 'Championships', 'Tournament', 'Open', 'Tour', 'Series', 'Classic', 'Prix', 'Day', 'Festival', 'Marathon', 'Expo'])
-// Holidays whose names hold no word for an event: an organisation or a person by the other rules.
-const HOLIDAYS = new Set(['christmas', 'christmas eve', 'easter', 'thanksgiving', 'halloween', 'hanukkah', 'chanukah', 'passover', 'ramadan', 'eid',
-  'diwali', 'new year', 'lunar new year', 'chinese new year', 'kwanzaa', 'yom kippur', 'rosh hashanah', 'good friday', 'black friday',
-  'cyber monday', 'juneteenth', 'hogmanay', 'mardi gras', 'lent', 'nowruz', 'holi', 'vesak', 'songkran', 'oktoberfest', 'black history month', 'pride month'])
-const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 'Secretary', 'Minister', 'Chairman', 'Chair', 'General',
-  'Premier', 'Governor', 'Ambassador', 'Professor', 'Prof', 'Representative', 'Rep', 'Sen', 'Gov', 'Judge', 'Justice', 'Vice',
-  'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Lord', 'Sir', 'Dame', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'Sheikh',
-  'Emir', 'Sultan', 'Chancellor', 'Mayor', 'Commissioner', 'Director', 'Deputy', 'Coach', 'Captain', 'Colonel', 'Lieutenant',
-  'Sergeant', 'Admiral', 'Marshal', 'Attorney', 'Chief', 'Speaker', 'Member', 'Ranking', 'Congressman', 'Congresswoman',
-  'Councilmember', 'Councilman', 'Councilwoman', 'Assemblymember', 'Assemblyman', 'Assemblywoman', 'Supervisor', 'Alderman', 'Leader', 'Whip'])
-// Parties and seats written before a person's full name.
-const PERSON_PREFIXES = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 'Conservative', 'Tory', 'Labour', 'Liberal', 'Independent',
-  'Libertarian', 'Socialist', 'Communist', 'MP', 'MEP', 'MSP', 'MLA', 'TD'])
-// Words that open a law's name in lower case before it ("the open America's waters Act"): where
-// speech-to-text lowercases a bill's name, it runs back to its article.
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'our', 'its', 'my', 'your'])
-const ORG_NOUNS_AFTER = new Set(['agency', 'news', 'newspaper', 'daily', 'weekly', 'magazine', 'radio', 'television', 'broadcaster',
-  'club', 'airline', 'carrier', 'company', 'firm', 'group', 'conglomerate', 'subsidiary', 'brokerage', 'bank', 'insurer',
-  'automaker', 'carmaker', 'retailer', 'newsletter', 'network', 'party', 'union', 'movement', 'CEO', 'shareholders',
-  'executives', 'employees', 'spokesman', 'spokeswoman', 'spokesperson'])
-// "Apple shares fell", "Jones stock closed": a firm's, where "Fei-Fei shares a brief history" is a verb.
-const MARKET_NOUNS_AFTER = new Set(['shares', 'stock'])
+// "Apple shares fell": "shares" or "stock" before a verb or a preposition is the firm's, where
+// "Fei-Fei shares a brief history" is a verb.
 const MARKET_VERB_TAGS = /^(?:VB[DPZ]|MD|IN)$/
 const marketNoun = (after: Token, next: Token | undefined): boolean =>
   MARKET_NOUNS_AFTER.has(after.text) && next !== undefined && !DETERMINERS.has(next.lower) && MARKET_VERB_TAGS.test(lexiconTags(next.lower)?.[0] ?? '')
-// The name lists keep given names of three letters or more; these short ones head a full name only.
-const SHORT_GIVEN = new Set(['Al', 'Ed', 'Jo', 'Bo', 'Cy', 'Ty'])
 const isGivenName = (t: Token): boolean => knownGivenNames().has(t.lower) || SHORT_GIVEN.has(t.text)
-// The words that end a firm's registered name.
-const LEGAL_SUFFIXES = new Set(['Inc', 'Corp', 'Co', 'Ltd', 'LLC', 'LLP', 'LP', 'Plc', 'PLC', 'AG', 'SA', 'NV', 'GmbH'])
-const GENERATIONAL = new Set(['Jr', 'Sr', 'II', 'III', 'IV'])
-const SAY_VERBS = new Set(['said', 'says', 'saying', 'argued', 'argues', 'thinks', 'told', 'wrote', 'believes', 'tweeted', 'campaigned',
-  'goes', 'wants', 'complained', 'complaining', 'admitted', 'insisted',
-  // What people, rarely firms, do in talk about talk: "Thompson disagrees", "Rasser recalled".
-  'agrees', 'agreed', 'disagrees', 'disagreed', 'recalls', 'recalled', 'wonders', 'wondered', 'laughed', 'replied', 'asks', 'asked',
-  'feels', 'felt', 'remembers', 'remembered', 'thought', 'explains', 'explained', 'suggests', 'suggested'])
-// Weak evidence ("from Trump 1 to Biden" names people): any stronger cue on another mention wins.
-const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'across', 'into', 'throughout', 'near'])
+
 const MAX_RUN_TOKENS = 40
 // natural's English Brill rules look at most three words away; one more covers a rule that reads another's change.
 const TAG_WINDOW = 4
-const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'de', '&'])
-const CONTRACTIONS = new Set(['t', 're', 'll', 've', 'd', 'm'])
-/**
- * "Israeli", "Russians", "Islamic": a word the lexicon knows in capitals as an adjective or a plural
- * proper noun is a nationality, religion or the like, which names no entity (the gazetteer links
- * the ones that stand for a state, "Chinese" → China). A given name ("Christian") still counts.
- */
 // "Bosnian", "Afghan": a word shaped like a demonym before a group word ("Bosnian Serbs").
 const DEMONYM_ENDING = /(?:an|ese|i|ish)$/
 
 // "MPs", "NGOs", "EVs", "MiGs": two capitals or more and a plural "s".
 const PLURAL_ACRONYM = /^[A-Z][A-Za-z]*[A-Z]s$/
 
+/**
+ * "Israeli", "Russians", "Islamic": a word the lexicon knows in capitals as an adjective or a plural
+ * proper noun is a nationality, religion or the like, which names no entity (the gazetteer links
+ * the ones that stand for a state, "Chinese" → China). A given name ("Christian") still counts.
+ */
 const isNationalityWord = (t: Token): boolean => {
   if (knownGroupWords().has(t.lower)) return true
   // "Texas trader", "California wine": the lexicon lists many states and cities as adjectives too.
@@ -122,13 +34,7 @@ const isNationalityWord = (t: Token): boolean => {
   return (tags !== undefined && (tags.includes('JJ') || tags.includes('NNPS'))) || knownDemonyms().has(t.lower)
 }
 
-// Months and weekdays in any case ("AUGUST", "FRIDAY" in a headline), and month abbreviations.
-const CALENDAR_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'feb', 'apr', 'aug', 'sept',
-  'oct', 'nov', 'dec'])
 const notName = (t: Token): boolean => NOT_NAMES.has(t.text) || CALENDAR_WORDS.has(t.lower)
-// Particles inside a person's or place's name: "Joost van der Westhuizen", "Joaquin del Olmo".
-const NAME_PARTICLES = new Set(['van', 'der', 'den', 'von', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'ul', 'ur', 'ud', 'sur', 'en'])
 
 const isCapitalised = (t: Token): boolean => {
   const c = t.text.charCodeAt(0)
