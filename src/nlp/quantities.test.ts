@@ -14,6 +14,9 @@ describe('extractQuantities', () => {
     { id: 'percent range', s: 'Even getting to 20 or 30% helps.', want: [{ kind: 'percent', value: 20, unit: '%' }, { kind: 'percent', value: 30, unit: '%' }] },
     { id: 'measures', s: 'A logic chip at 14-nanometer or a memory chip at 256 layers.', want: [{ kind: 'measure', value: 14, unit: 'nm' }, { kind: 'measure', value: 256, unit: 'layers' }] },
     { id: 'thousands separators', s: 'China mines about 270,000 tons, up 1,200% since then.', want: [{ kind: 'measure', value: 270000, unit: 't' }, { kind: 'percent', value: 1200, unit: '%' }] },
+    { id: 'a measure with a scale, or its unit written on the figure', s: 'Exports fell to 1.2 million tonnes of 7nm chips and 30kg of gallium; 10m of cable.',
+      want: [{ kind: 'measure', value: 1.2e6, unit: 't' }, { kind: 'measure', value: 7, unit: 'nm' }, { kind: 'measure', value: 30, unit: 'kg' }] },
+    { id: 'a count with a scale', s: 'It has 5 million users, and 3 billion of them left.', want: [{ kind: 'count', value: 5e6, unit: 'users' }, { kind: 'count', value: 3e9, unit: null }] },
     { id: 'year', s: 'Controls began in 2023.', want: [{ kind: 'date', value: '2023', unit: null }] },
     { id: 'count', s: 'It signed 170 cooperation agreements.', want: [{ kind: 'count', value: 170, unit: 'cooperation' }] },
     { id: 'percent in words', s: 'China refines ninety percent, and fifty-five per cent of magnets; tariffs of two hundred and ten percent.', want: [

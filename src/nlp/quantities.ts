@@ -50,11 +50,14 @@ const NUMBER = String.raw`(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?
 const PERCENT = new RegExp(String.raw`${NUMBER}\s?(%|percent\b|per cent\b)`, 'giu')
 // "25 basis points", "50bps", "two percentage points": a change of a rate, in its own unit.
 const POINTS = new RegExp(String.raw`${NUMBER}\s?(basis[ -]points?|bps|bp|percentage[ -]points?)\b`, 'giu')
-const MEASURE = new RegExp(String.raw`${NUMBER}[\s-]([a-z]+)\b`, 'giu')
+// "14 nanometers", "1.2 million tonnes", and a short unit written on the figure ("7nm", "30kg").
+const MEASURE = new RegExp(String.raw`${NUMBER}(?:\s(thousand|million|billion|trillion))?(?:[\s-]([a-z]+)\b|(nm|mm|km|kg|gw|mw)\b)`, 'giu')
 const DAY_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?/gu
 const MONTH_ONLY = /\b(?:([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|and|or|[Tt]he|of|[Ff]rom|through)\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+(\d{4})\b)?(?!\s+\d)/gu
 const YEAR = /(?<![\w$.,-])((?:19|20)\d{2})(?![\w%]|[.,]\d|\s?(?:percent|%))/gu
-const COUNT = /(?<![\w.,$-])(\d[\d,]*(?:\.\d+)?)\s+(?!(?:to|and|or|of|the|in|on|at|for|percent|per|nm|such|more|other|than|times|is|was|are|were)\b)([a-z][a-z-]+)/gu
+const NOT_COUNTED = String.raw`(?!(?:to|and|or|of|the|in|on|at|for|percent|per|nm|such|more|other|than|times|is|was|are|were)\b)`
+// "59 entities", "5 million users" (5e6 users), "3 billion of them" (3e9, no noun).
+const COUNT = new RegExp(String.raw`(?<![\w.,$-])(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b(?:\s+${NOT_COUNTED}([a-z][a-z-]+))?|\s+${NOT_COUNTED}([a-z][a-z-]+))`, 'gu')
 
 const PERCENT_GATE = /%|per ?cent/i
 const MONTH_NAME = /January|February|March|April|May|June|July|August|September|October|November|December/
@@ -138,10 +141,10 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   })
   if (digit) scan(YEAR, (m) => ({ kind: 'date', value: m[1] as string, unit: null, text: m[1] as string }))
   if (digit) scan(MEASURE, (m) => {
-    const unit = UNITS[(m[2] as string).toLowerCase()]
-    return unit ? { kind: 'measure', value: num(m[1] as string), unit, text: m[0] } : null
+    const unit = UNITS[(m[3] ?? m[4] as string).toLowerCase()]
+    return unit ? { kind: 'measure', value: num(m[1] as string) * (m[2] ? SCALE[m[2].toLowerCase()] ?? 1 : 1), unit, text: m[0] } : null
   })
-  if (digit) scan(COUNT, (m) => ({ kind: 'count', value: num(m[1] as string), unit: m[2] as string, text: m[0] }))
+  if (digit) scan(COUNT, (m) => ({ kind: 'count', value: num(m[1] as string) * (m[2] ? SCALE[m[2]] ?? 1 : 1), unit: m[3] ?? m[4] ?? null, text: m[0] }))
   if (found.length < 2) return found
   // In text order; a stable sort of the positions, as sorting the quantities by start was.
   return found.map((_, k) => k).sort((x, y) => (taken[2 * x] as number) - (taken[2 * y] as number)).map((k) => found[k] as Quantity)
