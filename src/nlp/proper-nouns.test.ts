@@ -198,6 +198,11 @@ describe('proper nouns', () => {
       { name: 'Gonzalez', type: 'PERSON' }, { name: 'Kuznetsov', type: 'PERSON' }, { name: 'Jorgensen', type: 'PERSON' }, { name: 'Qualtrix', type: 'ORG' }])
   })
 
+  it('reads a lone word with a capital inside as a brand, even after "in"', () => {
+    expect(found('We built it in WordPress and trained on ImageNet at DeepMind.')).toEqual([
+      { name: 'WordPress', type: 'ORG' }, { name: 'ImageNet', type: 'ORG' }, { name: 'DeepMind', type: 'ORG' }])
+  })
+
   it('takes no number word opening a sentence for a name', () => {
     expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
   })

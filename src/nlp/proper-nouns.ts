@@ -379,10 +379,16 @@ const personByContext = (before: Token | undefined, earlier: Token | undefined, 
   return undefined
 }
 
+const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}/u
+const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|St)\p{Lu}/u
+
 const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string, earlier?: Token, next?: Token): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
   const length = nameLength(run)
   if (HOLIDAYS.has(name.toLowerCase())) return ['EVENT', 'a holiday', 3]
+  // "DeepMind", "WordPress", "ImageNet": a capital inside a lone word is a brand's, not a place's or a
+  // person's ("McCarthy", "DeSantis", "LeBron" aside).
+  if (run.length === 1 && INNER_CAPITAL.test(words[0] as string) && !NAME_PREFIX.test(words[0] as string)) return ['ORG', 'a capital inside the word', 1.5]
   // "Soviet Union", "Isle of Man": a known place whose last word is also a cue word.
   if (run.length >= 2 && isKnownPlace(name)) return ['GPE', 'a known place', 3]
   // "Florida Gov. Ron DeSantis": a place before a title, which no person's name is.
