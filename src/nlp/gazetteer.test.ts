@@ -19,6 +19,11 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('knows a US department by its formal name, its short name and its acronym as one body', () => {
+    expect(idsOf('The Department of Justice sued, the DOJ said, and the Justice Department agreed. HUD and the Education Department objected.')).toEqual([
+      ['doj', ['Department of Justice', 'DOJ', 'Justice Department']], ['us-hud', ['HUD']], ['us-education', ['Education Department']]])
+  })
+
   it('reads a capital as the city where someone is or goes, and as its country where it acts or is addressed', () => {
     expect(idsOf('I was born in Kyiv and flew back to Kyiv in May. Officials in Beijing met.')).toEqual([['kyiv', ['Kyiv', 'Kyiv']], ['china', ['Beijing']]])
     expect(idsOf('Beijing responded. The message to Beijing was clear; pressure on Moscow grew.')).toEqual([['china', ['Beijing', 'Beijing']], ['russia', ['Moscow']]])
