@@ -19,6 +19,10 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('reads a known surname said twice in a row as the known person twice', () => {
+    expect(idsOf('Then Biden Biden said no.')).toEqual([['joe-biden', ['Biden', 'Biden']]])
+  })
+
   it('knows a US department by its formal name, its short name and its acronym as one body', () => {
     expect(idsOf('The Department of Justice sued, the DOJ said, and the Justice Department agreed. HUD and the Education Department objected.')).toEqual([
       ['doj', ['Department of Justice', 'DOJ', 'Justice Department']], ['us-hud', ['HUD']], ['us-education', ['Education Department']]])

@@ -203,6 +203,10 @@ describe('proper nouns', () => {
       { name: 'WordPress', type: 'ORG' }, { name: 'ImageNet', type: 'ORG' }, { name: 'DeepMind', type: 'ORG' }])
   })
 
+  it('reads a name said twice in a row (speech-to-text\'s echo) as the name twice, not a longer name', () => {
+    expect(found('We used Coldcard Coldcard Coldcard for it.')).toEqual([{ name: 'Coldcard', type: 'ORG' }])
+  })
+
   it('takes no number word opening a sentence for a name', () => {
     expect(found('Fifteen minutes later it ended. Twenty-three of the 25 charters flew. Thousands marched. Ninety percent agreed.')).toEqual([])
   })

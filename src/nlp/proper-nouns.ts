@@ -198,7 +198,8 @@ export const personNamedOtherwise = (tokens: readonly Token[], first: number, la
   if (after && joinsName(tokens, last + 1) && GENERATIONAL.has(after.text)) return true
   const before = tokens[first - 1]
   return first === last && before !== undefined && joinsName(tokens, first) && isCapitalised(before) && !notName(before) &&
-    !TITLES.has(before.text) && !PERSON_PREFIXES.has(before.text) && (isGivenName(before) || !commonWord(before)) && !capsSentence(tokens, first)
+    !TITLES.has(before.text) && !PERSON_PREFIXES.has(before.text) && (isGivenName(before) || !commonWord(before)) && !capsSentence(tokens, first) &&
+    before.text !== (tokens[first] as Token).text
 }
 
 // Where a capital is the city: after a preposition of place ("born in Kyiv", "a summit outside Paris"),
@@ -663,7 +664,9 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     while (j - i < MAX_RUN_TOKENS) {
       const n = tokens[j + 1]
       const h = tokens[j + 2]
-      if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !notName(n) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1 && !n.lineStart) { j++; continue }
+      // "Coldcard Coldcard Coldcard": a word said again is speech-to-text's echo, not a longer name.
+      if (n && !skip[j + 1] && n.sentence === t.sentence && isCapitalised(n) && !notName(n) && !hasDigit(n.text) && n.start - (tokens[j] as Token).end <= 1 && !n.lineStart &&
+        n.text !== (tokens[j] as Token).text) { j++; continue }
       // "O'Brien", "D'Alema": a capital, an apostrophe and a capitalised word, with no space, are one word.
       if (n && h && (n.text === "'" || n.text === '\u2019') && (tokens[j] as Token).text.length === 1 && n.start === (tokens[j] as Token).end && h.start === n.end && isCapitalised(h)) { j += 2; continue }
       // "S. Waugh": an initial and its full stop before a capitalised word.
