@@ -172,6 +172,21 @@ export const transcriptLanguageOf = (sample: string, wider?: () => string): stri
   return context !== undefined && context.length >= DOCUMENT_MIN_CHARS ? detectLanguage(context) : 'und'
 }
 
+// Shorter than this, a paragraph's function words say too little to tell it from the transcript's language.
+const OTHER_LANGUAGE_MIN_CHARS = 60
+
+/**
+ * Whether a paragraph is plainly in another language than the transcript's: full of another
+ * language's function words and short of the transcript's ("En este episodio, Jordan habla con…"
+ * after an English conversation). Function words only, so a technical paragraph with few of them
+ * is never taken for another language by its trigrams.
+ */
+export const inOtherLanguage = (text: string, transcriptLanguage: string): boolean => {
+  if (text.length < OTHER_LANGUAGE_MIN_CHARS || !STOPWORDS[transcriptLanguage] || looksLike(text, transcriptLanguage)) return false
+  const other = languageByStopwords(text)
+  return other !== undefined && other !== transcriptLanguage
+}
+
 /** A turn's language: the transcript's when the turn is short or reads like it, else detected. */
 export const turnLanguage = (text: string, transcriptLanguage: string): string => {
   if (text.length < TURN_MIN_CHARS && scriptClass(text) !== 'cjk') return transcriptLanguage

@@ -3,7 +3,7 @@
  * a subscribe promo, a commentary in another language). It becomes `sections`, never turns.
  */
 import type { Section, SectionKind } from '../record/schema.js'
-import { detectLanguage, estimateWords, scriptClass, type ScriptClass } from './language.js'
+import { detectLanguage, estimateWords, inOtherLanguage, scriptClass, type ScriptClass } from './language.js'
 
 /**
  * "sponsored by" as a show's, not a bill's: "co-sponsored by my Ranking Member, Senator Booker",
@@ -137,9 +137,12 @@ const POST_HEADING = /^(?:#{1,6}[ \t]*)?[*_]{0,2}(?:show notes|episode notes|(?:
 
 const isPostHeading = (text: string): boolean => text.length < 80 && POST_HEADING.test(text.trim())
 
-/** After the last label: a paragraph that ends the talk (a promo, credits, another script, the heading of the post's notes). */
-export const isNonSpeech = (text: string, transcriptScript: ScriptClass): boolean =>
-  isPromo(text) || isCredits(text) || isPostHeading(text) || scriptClass(text) !== transcriptScript
+/**
+ * After the last label: a paragraph that ends the talk (a promo, credits, another script or another
+ * language, the heading of the post's notes).
+ */
+export const isNonSpeech = (text: string, transcriptScript: ScriptClass, transcriptLanguage: string): boolean =>
+  isPromo(text) || isCredits(text) || isPostHeading(text) || scriptClass(text) !== transcriptScript || inOtherLanguage(text, transcriptLanguage)
 
 export type SectionPosition = 'before' | 'after'
 

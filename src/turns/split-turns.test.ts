@@ -295,4 +295,15 @@ describe('splitTurns: sections around the transcript', () => {
     expect(turns).toHaveLength(4)
     expect(sections.map((s) => [s.kind, s.language])).toEqual([['other', 'zh']])
   })
+
+  test('a trailing paragraph in another language of the same script is not speech; one in the transcript\'s language with few function words is', () => {
+    const { turns, sections } = splitTurns(lines(
+      'Ann Lee: Welcome back to the show, where we talk about what the new export controls mean for all of us.',
+      'Bob Ray: Thanks. The rules cover gallium and germanium, and they took effect in August.',
+      'Refiners in Kazakhstan, Germany, Japan: shut, idle, mothballed years ago.',
+      'En este episodio, Ann Lee habla con Bob Ray sobre los controles de exportación de galio y el dominio de China en el refinado.',
+    ))
+    expect(turns.at(-1)!.paragraphs).toHaveLength(2)
+    expect(sections.map((s) => [s.kind, s.language])).toEqual([['other', 'es']])
+  })
 })

@@ -129,7 +129,7 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdin
   for (let i = last + 1; i < limit; i++) {
     // A heading or a marker line here may be followed by more of the same speech; a sponsor read,
     // credits or another script end it.
-    if (units[i]!.nonSpeech === 'promo' || isNonSpeech(units[i]!.text, transcriptScript)) {
+    if (units[i]!.nonSpeech === 'promo' || isNonSpeech(units[i]!.text, transcriptScript, transcriptLanguage)) {
       end = i
       break
     }
