@@ -118,6 +118,14 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('We had Bessent at Treasury start talking about raising the heat.')).not.toContain('personal')
   })
 
+  it('reads a hearing\'s procedure as talk about the hearing, not a claim', () => {
+    for (const text of ['The Chair recognizes the Senator from Utah for five minutes.', 'We will stand in recess until 2 p.m.',
+      'Without objection, the report will be entered into the record.', "All right, I call this hearing to order; today's hearing addresses an important topic."]) {
+      expect(decide(text).confidence, text).toBeLessThan(0.5)
+    }
+    expect(featureNames('China will recognize the new government in Kabul.')).not.toContain('meta-talk')
+  })
+
   it('reads the host handing over or breaking for an ad as talk about the show', () => {
     expect(featureNames('So Chris, walk us through the US response to the export controls.')).toContain('meta-talk')
     expect(featureNames('Tell me about the foreign direct product rule.')).toContain('meta-talk')

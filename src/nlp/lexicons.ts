@@ -38,7 +38,11 @@ export const META_PHRASES: readonly string[] = ['question', 'answer', 'pod', 'ep
   'subscribe', 'leave a review', 'leaving a review', 'rate and review', 'giving us a rating', 'podcasting app', 'podcast app',
   'wherever you get your podcasts',
   // Pointers to the episode page: "We'll link to it", "it's in the show notes".
-  'we’ll link', "we'll link", 'we will link', 'link to it', 'link to that', 'show notes', 'in the description']
+  'we’ll link', "we'll link", 'we will link', 'link to it', 'link to that', 'show notes', 'in the description',
+  // A hearing's procedure: who speaks when, recesses, the record.
+  'chair recognizes', 'chairman recognizes', 'chairwoman recognizes', 'i recognize myself', 'now recognize', 'stand in recess',
+  'stand adjourned', 'yield back', 'i yield', 'reclaiming my time', 'without objection', 'unanimous consent', 'into the record',
+  'come to order', 'hearing to order', 'meeting to order', 'session to order', 'committee to order', 'time has expired', 'the clerk will']
 
 /**
  * Hedge cues (CoNLL-2010 "uncertain" sentences; claims.md §2.4): a finite lexicon, matched on whole
