@@ -126,6 +126,13 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('China will recognize the new government in Kabul.')).not.toContain('meta-talk')
   })
 
+  it('reads thanks and welcomes that open a hearing as no claim, however long the list of those thanked', () => {
+    const thanks = 'Want to thank, among others, the members of our Federal Trade Commission, one of whom we will hear from in a few minutes, and FTC Chair Andrew Ferguson for their leadership.'
+    expect(scoreClaim({ text: thanks, entityIds: ['ftc', 'andrew-ferguson'], quantities: [], previousKept: false }).confidence).toBeLessThan(0.5)
+    expect(decide("I'd like to welcome our witnesses, who have spent decades on export controls and chips.").confidence).toBeLessThan(0.5)
+    expect(decide('Thanks to the CHIPS Act, Intel received 8 billion dollars for its fabs in Ohio.').confidence).toBeGreaterThan(0.5)
+  })
+
   it('reads the host handing over or breaking for an ad as talk about the show', () => {
     expect(featureNames('So Chris, walk us through the US response to the export controls.')).toContain('meta-talk')
     expect(featureNames('Tell me about the foreign direct product rule.')).toContain('meta-talk')

@@ -35,6 +35,9 @@ const INVERTED_QUESTION = /^(?:(?:so|and|but|now|okay|ok|well|also),? )*(?:are|i
 // "I am also on the board of advisors of BlockSeer", "I am not a law enforcement expert".
 const INTRODUCTION = /\b(?:[Mm]y name is|I['’]m based in|I am based in|I (?:currently )?work (?:at|for) \p{Lu}|I(?:['’]m| am) (?:a|an|the) (?:[\w-]+ ){0,4}(?:at|of|for|with) \p{Lu}|I (?:was|have been|['’]ve been) (?:a|an) (?:[\w-]+ ){1,4}(?:for|since) (?:\d|over|more than|almost|nearly|about|the (?:last|past))|I(?:['’]m| am) (?:also )?(?:on|a member of) the (?:[\w-]+ ){0,2}(?:board|faculty|council|committee)|I(?:['’]m| am) (?:not )?(?:a|an) (?:[\w-]+ ){0,3}expert\b)/u
 // The person addressed, before thanks or a welcome: "Fei-Fei, thank you so much for being here."
+// "I want to thank the Commission and General Slater for their leadership…": thanks and welcomes
+// that open a hearing or an episode, however long the list of those thanked.
+const THANKING = /^(?:(?:and|so|well|first|first of all|also|now|again),? )*(?:i |we |i(?=['’])|we(?=['’]))?(?:(?:also |just |really )?(?:want|would like|['’]d like|wanted|wish)) to (?:(?:also|just|really|personally) )?(?:thank|welcome|recognize|acknowledge|congratulate)\b/i
 const VOCATIVE = /^(?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?, ){1,2}/u
 // The host announcing what happens next: "We are going to do some brief intros", "I'll turn it over to".
 const AGENDA = /^(?:(?:so|and|now|ok|okay|well|first|next|then|also),? )*(?:we|i)(?:['’]re| are|['’]ll| will| am|['’]m)(?: also)? (?:(?:going to|gonna) )?(?:do (?:some|a|the|our)|start|kick|talk|hear from|open it|turn it over|wrap|begin|be around|be (?:right )?back|be here|be taking|take (?:some )?questions|switch|jump|dive)\b/i
@@ -61,6 +64,8 @@ const WEIGHTS = {
   evaluation: -1.5,
   meta: -2.5,
   pleasantry: -2.5,
+  // Whom a speaker thanks is named at length, with titles that read as policy words and entities.
+  thanking: -4,
   url: -2,
   personal: -2.5,
   fragment: -1.2,
@@ -382,7 +387,9 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   if (pleasantry && words < 16) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: pleasantry[0].trim() })
   else {
     const introduction = classes & SELF_WORD && words < 60 ? INTRODUCTION.exec(text) : null
+    const thanking = introduction ? null : THANKING.exec(text)
     if (introduction) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: introduction[0] })
+    else if (thanking) features.push({ name: 'pleasantry', weight: WEIGHTS.thanking, detail: thanking[0] })
   }
   // Every URL pattern needs a "/" or "www": most sentences skip the scan.
   if ((text.includes('/') || classes & WWW) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
