@@ -42,6 +42,9 @@ describe('a sponsor read in another language', () => {
     { id: 'Dutch', text: 'Deze aflevering wordt mogelijk gemaakt door Squarespace.' },
     { id: 'German, the partner named', text: 'Unser heutiger Werbepartner ist Squarespace.' },
     { id: 'French, the partner named', text: 'Un mot de notre partenaire du jour : Squarespace.' },
+    { id: 'Chinese', text: '本期节目由某某咖啡独家赞助播出，关注公众号领取优惠。' },
+    { id: 'Japanese', text: 'この番組は、スクエアスペースの提供でお送りします。' },
+    { id: 'Korean', text: '이 방송은 스퀘어스페이스의 후원으로 제작되었습니다.' },
   ])('$id', ({ text }) => {
     expect(isSponsorRead(text)).toBe(true)
   })
@@ -49,6 +52,7 @@ describe('a sponsor read in another language', () => {
   test('and not a sentence that only mentions a sponsor or an episode', () => {
     expect(isSponsorRead('Die Folge über Sponsoren im Fußball war lang.')).toBe(false)
     expect(isSponsorRead('El episodio de ayer fue patrocinado por nadie, dijo el ministro.')).toBe(false)
+    expect(isSponsorRead('我们感谢美国政府的支持，但本期节目讨论的是稀土。')).toBe(false)
   })
 })
 

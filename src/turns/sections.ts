@@ -29,6 +29,10 @@ const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: 
 // The same openings in the other languages podcasts read ads in: German, French, Spanish,
 // Portuguese, Italian, Dutch. `\b` is ASCII-only, so a letter lookbehind bounds the words.
 const SPONSOR_OPENING_ELSEWHERE = new RegExp(String.raw`(?<!\p{L})(?:(?:diese|die heutige|unsere) (?:folge|episode|sendung) wird (?:(?:euch|ihnen|dir) )?(?:unterstützt|präsentiert|gesponsert|ermöglicht|gesponsort) (?:von|durch)|mit freundlicher unterstützung (?:von|durch)|unser(?:em)? (?:heutige[nr]? )?(?:sponsor|werbepartner)|(?:cet|cette) (?:épisode|émission) (?:est|vous est) (?:sponsorisée?|présentée?|proposée?|soutenue?|rendue? possible|offerte?) (?:par|grâce à)|(?:un mot de )?notre (?:sponsor|partenaire) (?:du jour|de la semaine)|(?:este|el) (?:episodio|programa) (?:está|es|viene) (?:patrocinado|presentado|auspiciado|traído) por|(?:un mensaje de |gracias a )nuestro patrocinador|(?:este|esse) (?:episódio|programa) (?:é|está sendo) (?:patrocinado|apresentado|oferecido) (?:por|pel[ao])|nosso patrocinador|(?:questo|quest['’]) ?(?:episodio|puntata) (?:è|viene) (?:sponsorizzat[oa]|offert[oa]|presentat[oa]) da|il nostro sponsor|(?:deze|de) aflevering wordt (?:gesponsord|mogelijk gemaakt|aangeboden) door|onze sponsor)(?!\p{L})`, 'iu')
+// Chinese, Japanese and Korean openings ("本期节目由…赞助", "この番組は…の提供で", "이 방송은 …의 후원으로"),
+// whose words no space or letter boundary sets apart.
+const SPONSOR_OPENING_CJK = /本(?:期|集|档)(?:节目|節目|播客)?由.{1,30}?(?:赞助|贊助|冠名|独家支持|支持播出)|感[谢謝].{1,30}?(?:对|對)本(?:期|集)(?:节目|節目)的(?:赞助|贊助|支持)|この番組は.{1,30}?の提供で|(?:이|본) (?:방송|에피소드|프로그램)은 .{1,30}?(?:후원|협찬)/u
+const CJK_GATE = /赞助|贊助|冠名|支持|提供|후원|협찬/
 // A word each of those openings holds: most paragraphs hold none, and this is cheaper to rule out.
 const ELSEWHERE_GATE = /olge|pisod|pisód|mission|rograma|untata|flevering|ponsor|atrocinador|nterstützung|endung|erbepartner|artenaire/i
 const AD_CALLS = /\b(?:promo code|discount code|use (?:the )?code|free trial|\d{1,3}(?:%| percent) off|sign up (?:today|now|at|for free)|get started (?:today|for free|at)|(?:go|head) (?:to|over to) [\w-]+\.(?:com|io|fm|co|org|net|ai)|visit [\w-]+\.(?:com|io|fm|co|org|net|ai)|[\w-]+\.(?:com|io|fm|co)\/[\w-]+|made easy with|try it (?:free|for free|today)|start your free)\b/gi
@@ -46,7 +50,7 @@ const AD_MAX_WORDS = 300
 export const isSponsorRead = (text: string): boolean => {
   if (text.length > AD_MAX_WORDS * 12) return false
   const head = text.slice(0, SPONSOR_HEAD_CHARS)
-  if (SPONSOR_OPENING.test(head) || (ELSEWHERE_GATE.test(head) && SPONSOR_OPENING_ELSEWHERE.test(head))) return true
+  if (SPONSOR_OPENING.test(head) || (ELSEWHERE_GATE.test(head) && SPONSOR_OPENING_ELSEWHERE.test(head)) || (CJK_GATE.test(head) && SPONSOR_OPENING_CJK.test(head))) return true
   if (isBrandPitch(text)) return true
   // Ad copy without an opening cue is short; a long paragraph with a URL in it is someone talking.
   if (text.length > AD_COPY_MAX_CHARS || !hasAdHint(text)) return false
