@@ -38,6 +38,13 @@ describe('speaker roles from what is said', () => {
       .toEqual({ garcia: 'host', lopez: 'guest' })
   })
 
+  test('and in Chinese and Japanese, written without spaces', () => {
+    expect(roles(lines('王强：欢迎收听本期节目，我是主持人王强。', '李娜：谢谢邀请，很高兴来到这里。', '王强：中国为什么要这样做？', '李娜：这是回应。')))
+      .toEqual({ 王强: 'host', 李娜: 'guest' })
+    expect(roles(lines('田中：本日のゲストは佐藤さんです。', '佐藤：お招きいただきありがとうございます。', '田中：では始めます。', '佐藤：はい。')))
+      .toEqual({ 田中: 'host', 佐藤: 'guest' })
+  })
+
   test('a sign-off at the end thanks the listeners: a host', () => {
     expect(roles(lines(
       'Aaron van Wirdum: Live from Utrecht.', 'Sjors Provoost: It is cold.', 'Aaron van Wirdum: Indeed.',
