@@ -382,6 +382,8 @@ const personByContext = (before: Token | undefined, earlier: Token | undefined, 
 
 const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}/u
 const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|St)\p{Lu}/u
+// Endings of surnames in a dozen languages: -son, -sen, -ez, -ski, -ov, -enko, -escu, -opoulos, -stein…
+const SURNAME_ENDING = /^\p{Lu}\p{Ll}{2,}(?:son|sen|ez|ski|sky|ov|ova|ev|eva|enko|vic|vich|wicz|escu|opoulos|ides|stein|berg)$/u
 
 const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string, earlier?: Token, next?: Token): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
@@ -462,7 +464,6 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length === 1 && SURNAME_ENDING.test(words[0] as string)) return ['PERSON', 'a surname\'s ending', 0.6]
   return ['ORG', 'capitalised word', 0.5]
 }
-const SURNAME_ENDING = /^\p{Lu}\p{Ll}{2,}(?:son|sen|ez|ski|sky|ov|ova|ev|eva|enko|vic|vich|wicz|escu|opoulos|ides|stein|berg)$/u
 
 // "CHICAGO 74 59" in the standings is the team, "Atlanta at Chicago" the city: two entities, so the
 // document's one-type-per-entity vote never makes the city a club.
