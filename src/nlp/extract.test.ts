@@ -126,9 +126,10 @@ describe('extract on small cases', () => {
   })
 
   it('knows the peoples whose names the regular patterns miss: Swedes, Danes, Azeris, Emiratis, Britons', () => {
-    const { entities } = run('Swedish and Danish officials met the Azeris. Emirati funds and Greek banks lent to Britons and the Turks.')
+    const { entities } = run('Swedish and Danish officials met the Azeris. Emirati funds and Greek banks lent to Britons, the Turks and the Filipinos.')
     const peoples = Object.fromEntries(entities.filter((e) => e.type === 'NORP').map((e) => [e.name, e.countryId]))
-    expect(peoples).toEqual({ Swedish: 'sweden', Danish: 'denmark', Azeris: 'azerbaijan', Emirati: 'united-arab-emirates', Greek: 'greece', Britons: 'united-kingdom', Turks: 'turkey' })
+    expect(peoples).toEqual({ Swedish: 'sweden', Danish: 'denmark', Azeris: 'azerbaijan', Emirati: 'united-arab-emirates', Greek: 'greece', Britons: 'united-kingdom', Turks: 'turkey',
+      Filipinos: 'philippines' })
   })
 
   it('takes every language of a list after "speaks" for a language: "speaks Swedish and Greek"', () => {

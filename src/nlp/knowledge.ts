@@ -149,7 +149,7 @@ const IRREGULAR_DEMONYMS: Record<string, readonly string[]> = {
   Sweden: ['swedish', 'swede', 'swedes'], Denmark: ['danish', 'danes'], Poland: ['polish', 'poles'], Turkey: ['turk', 'turks'],
   'Bosnia and Herzegovina': ['bosnian', 'bosnians'], Azerbaijan: ['azeri', 'azeris', 'azerbaijani', 'azerbaijanis'],
   Czechia: ['czech', 'czechs'], Greece: ['greek', 'greeks'], Finland: ['finnish', 'finns'], Norway: ['norwegian', 'norwegians'],
-  Afghanistan: ['afghan', 'afghans'], 'United Kingdom': ['briton', 'britons', 'brits'], Slovakia: ['slovak', 'slovaks'],
+  Afghanistan: ['afghan', 'afghans'], Philippines: ['filipino', 'filipinos'], 'United Kingdom': ['briton', 'britons', 'brits'], Slovakia: ['slovak', 'slovaks'],
   'United Arab Emirates': ['emirati', 'emiratis'], Switzerland: ['swiss'], Ireland: ['irish'], Spain: ['spanish', 'spaniard', 'spaniards'],
   'New Zealand': ['new zealander', 'new zealanders'], Belgium: ['belgian', 'belgians'], Portugal: ['portuguese'],
   Iceland: ['icelandic', 'icelander', 'icelanders'], Cyprus: ['cypriot', 'cypriots'], Chile: ['chilean', 'chileans'],
