@@ -172,6 +172,12 @@ export const transcriptLanguageOf = (sample: string, wider?: () => string): stri
   return context !== undefined && context.length >= DOCUMENT_MIN_CHARS ? detectLanguage(context) : 'und'
 }
 
+/**
+ * A case-insensitive pattern of phrases in languages other than English, bounded as whole words:
+ * `\b` is ASCII-only, so letter lookarounds bound them ("danke fürs zuhören", "merci à").
+ */
+export const wholeWords = (pattern: string): RegExp => new RegExp(String.raw`(?<!\p{L})(?:${pattern})(?!\p{L})`, 'iu')
+
 // Shorter than this, a paragraph's function words say too little to tell it from the transcript's language.
 const OTHER_LANGUAGE_MIN_CHARS = 60
 

@@ -9,6 +9,7 @@
  * A speaker who says both kinds of phrase keeps an unknown role.
  */
 import { openingText } from './introductions.js'
+import { wholeWords } from './language.js'
 import type { Role, RosterMember } from './roster.js'
 
 export interface RoleDraft {
@@ -24,9 +25,8 @@ const TURN_CHARS = 600
 // How far after "joining me today" the names of the guests are looked for.
 const INTRODUCTION_CHARS = 200
 
-// The same in German, French, Spanish, Portuguese, Italian and Dutch (`\b` is ASCII-only: letter lookarounds bound them).
-const intl = (pattern: string): RegExp => new RegExp(String.raw`(?<!\p{L})(?:${pattern})(?!\p{L})`, 'iu')
-
+// Each list holds the English cues, the same in German, French, Spanish, Portuguese, Italian and Dutch
+// (`wholeWords`), and in Chinese and Japanese where the list has them.
 const HOST_CUES = [
   /\b(?:I['’]m|I am|this is) your (?:co-?)?host\b/i,
   // A panel's moderator: "I'll be moderating today's panel", "I'm your moderator".
@@ -37,20 +37,20 @@ const HOST_CUES = [
   /\b(?:my|our) (?:guests?|panel(?:ists)?) (?:today|tonight|this week|on (?:the|today['’]s) show|(?:is|are|includes?)\b)/i,
   /\b(?:joining (?:me|us)|I['’]m joined by|we['’]re joined by|(?:today|this week|tonight),? (?:I['’]m|we['’]re) (?:talking|speaking|chatting) (?:to|with))\b/i,
   /\b(?:today|this week) on (?:the )?(?:show|podcast)\b/i,
-  intl(String.raw`(?:herzlich )?willkommen (?:zu|bei|im|in|zur|zum)|ich bin (?:euer|ihr|dein) (?:host|gastgeber(?:in)?|moderator(?:in)?)|mein(?:e)? (?:heutiger? )?gast|bienvenue (?:dans|à|sur)|je suis votre (?:hôte|animat(?:eur|rice))|mon invitée? (?:aujourd['’]hui|du jour)|bienvenid[oa]s? a|soy (?:tu|su|vuestro) (?:anfitrión|presentador(?:a)?)|mi invitad[oa] (?:de )?hoy|nos acompaña|bem-vind[oa]s? a|meu convidado|benvenut[io] a|il mio ospite|welkom bij|mijn gast`),
+  wholeWords(String.raw`(?:herzlich )?willkommen (?:zu|bei|im|in|zur|zum)|ich bin (?:euer|ihr|dein) (?:host|gastgeber(?:in)?|moderator(?:in)?)|mein(?:e)? (?:heutiger? )?gast|bienvenue (?:dans|à|sur)|je suis votre (?:hôte|animat(?:eur|rice))|mon invitée? (?:aujourd['’]hui|du jour)|bienvenid[oa]s? a|soy (?:tu|su|vuestro) (?:anfitrión|presentador(?:a)?)|mi invitad[oa] (?:de )?hoy|nos acompaña|bem-vind[oa]s? a|meu convidado|benvenut[io] a|il mio ospite|welkom bij|mijn gast`),
   // Chinese and Japanese, written without spaces: "欢迎收听本期节目", "我是主持人", "本日のゲストは".
   /欢迎(?:收听|收看|来到)|歡迎(?:收聽|收看|來到)|我是(?:本期)?(?:主持人|主播)|今天的嘉宾|今天的嘉賓|本日のゲスト|今回のゲスト/u,
 ]
 const CLOSING_HOST_CUES = [
   /\b(?:thank you|thanks) (?:all |everyone |so much |very much )?for (?:listening|tuning in|watching)\b/i,
-  intl(String.raw`danke fürs zuhören|merci de (?:nous )?(?:m['’])?avoir écouté|gracias por escuchar(?:nos)?|obrigad[oa] por ouvir|grazie per l['’]ascolto|bedankt voor het luisteren`),
+  wholeWords(String.raw`danke fürs zuhören|merci de (?:nous )?(?:m['’])?avoir écouté|gracias por escuchar(?:nos)?|obrigad[oa] por ouvir|grazie per l['’]ascolto|bedankt voor het luisteren`),
 ]
 const GUEST_CUES = [
   /\b(?:thank you|thanks) (?:so much |very much |again )?for (?:having|inviting) (?:me|us)\b/i,
   /\b(?:thank you|thanks) for the invitation\b/i,
   /\b(?:(?:great|good|nice|wonderful|a pleasure|an honou?r|a privilege)|(?:happy|glad|delighted|excited|thrilled|honou?red|pleased)) to be (?:here|on (?:the|your) (?:show|podcast)|back)\b/i,
   /(?:谢谢|感谢|謝謝|感謝)(?:您的)?邀请|(?:谢谢|感谢|謝謝|感謝)(?:您的)?邀請|很高兴(?:来到|参加|做客)|很高興(?:來到|參加|做客)|お招きいただき|呼んでいただき/u,
-  intl(String.raw`danke (?:schön |sehr )?für die einladung|schön,? (?:hier|dabei) zu sein|merci de m['’]avoir invitée?|merci pour l['’]invitation|ravie? d['’]être (?:ici|là|avec vous)|gracias por (?:invitarme|la invitación|tenerme)|(?:un placer|encantad[oa]) de estar (?:aquí|con (?:ustedes|vosotros))|obrigad[oa] pelo convite|obrigad[oa] por me receber|grazie per l['’]invito|grazie per avermi invitat[oa]|bedankt voor de uitnodiging`),
+  wholeWords(String.raw`danke (?:schön |sehr )?für die einladung|schön,? (?:hier|dabei) zu sein|merci de m['’]avoir invitée?|merci pour l['’]invitation|ravie? d['’]être (?:ici|là|avec vous)|gracias por (?:invitarme|la invitación|tenerme)|(?:un placer|encantad[oa]) de estar (?:aquí|con (?:ustedes|vosotros))|obrigad[oa] pelo convite|obrigad[oa] por me receber|grazie per l['’]invito|grazie per avermi invitat[oa]|bedankt voor de uitnodiging`),
 ]
 // Where a host introduces the guests by name.
 const INTRODUCTION = /\b(?:joined (?:today |this week |again )?by|joining (?:me|us)(?: today| this week| now)?(?: (?:is|are))?|my (?:guests?|panel(?:ists)?)(?: today| tonight| this week)?(?: (?:is|are))?|(?:talking|speaking|chatting) (?:to|with)|[Ww]elcome(?: back)?(?: to the (?:show|podcast))?,)/gi

@@ -3,7 +3,7 @@
  * a subscribe promo, a commentary in another language). It becomes `sections`, never turns.
  */
 import type { Section, SectionKind } from '../record/schema.js'
-import { detectLanguage, estimateWords, inOtherLanguage, scriptClass, type ScriptClass } from './language.js'
+import { detectLanguage, estimateWords, inOtherLanguage, scriptClass, wholeWords, type ScriptClass } from './language.js'
 
 /**
  * "sponsored by" as a show's, not a bill's: "co-sponsored by my Ranking Member, Senator Booker",
@@ -27,8 +27,8 @@ export const isPromo = (text: string): boolean =>
 // Ad copy read inside a host's turn: the cue that opens a read, or two of the calls to action ads use.
 const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: is| was)? (?:brought to you|sponsored|supported|made possible) by|(?:is|are) brought to you by|thanks? (?:to )?(?:our|today['’]s) sponsors?|a (?:quick )?word from (?:our|today['’]s) sponsors?|support for (?:this|the) (?:show|podcast|episode) comes from|our sponsors?(?: today| this week)? (?:is|are)|we have (?:\w+ )?sponsors? (?:today|this week)|let['’]s (?:take a (?:quick )?break|hear from our sponsor)|today['’]s sponsor)\b/i
 // The same openings in the other languages podcasts read ads in: German, French, Spanish,
-// Portuguese, Italian, Dutch. `\b` is ASCII-only, so a letter lookbehind bounds the words.
-const SPONSOR_OPENING_ELSEWHERE = new RegExp(String.raw`(?<!\p{L})(?:(?:diese|die heutige|unsere) (?:folge|episode|sendung) wird (?:(?:euch|ihnen|dir) )?(?:unterstützt|präsentiert|gesponsert|ermöglicht|gesponsort) (?:von|durch)|mit freundlicher unterstützung (?:von|durch)|unser(?:em)? (?:heutige[nr]? )?(?:sponsor|werbepartner)|(?:cet|cette) (?:épisode|émission) (?:est|vous est) (?:sponsorisée?|présentée?|proposée?|soutenue?|rendue? possible|offerte?) (?:par|grâce à)|(?:un mot de )?notre (?:sponsor|partenaire) (?:du jour|de la semaine)|(?:este|el) (?:episodio|programa) (?:está|es|viene) (?:patrocinado|presentado|auspiciado|traído) por|(?:un mensaje de |gracias a )nuestro patrocinador|(?:este|esse) (?:episódio|programa) (?:é|está sendo) (?:patrocinado|apresentado|oferecido) (?:por|pel[ao])|nosso patrocinador|(?:questo|quest['’]) ?(?:episodio|puntata) (?:è|viene) (?:sponsorizzat[oa]|offert[oa]|presentat[oa]) da|il nostro sponsor|(?:deze|de) aflevering wordt (?:gesponsord|mogelijk gemaakt|aangeboden) door|onze sponsor)(?!\p{L})`, 'iu')
+// Portuguese, Italian, Dutch.
+const SPONSOR_OPENING_ELSEWHERE = wholeWords(String.raw`(?:diese|die heutige|unsere) (?:folge|episode|sendung) wird (?:(?:euch|ihnen|dir) )?(?:unterstützt|präsentiert|gesponsert|ermöglicht|gesponsort) (?:von|durch)|mit freundlicher unterstützung (?:von|durch)|unser(?:em)? (?:heutige[nr]? )?(?:sponsor|werbepartner)|(?:cet|cette) (?:épisode|émission) (?:est|vous est) (?:sponsorisée?|présentée?|proposée?|soutenue?|rendue? possible|offerte?) (?:par|grâce à)|(?:un mot de )?notre (?:sponsor|partenaire) (?:du jour|de la semaine)|(?:este|el) (?:episodio|programa) (?:está|es|viene) (?:patrocinado|presentado|auspiciado|traído) por|(?:un mensaje de |gracias a )nuestro patrocinador|(?:este|esse) (?:episódio|programa) (?:é|está sendo) (?:patrocinado|apresentado|oferecido) (?:por|pel[ao])|nosso patrocinador|(?:questo|quest['’]) ?(?:episodio|puntata) (?:è|viene) (?:sponsorizzat[oa]|offert[oa]|presentat[oa]) da|il nostro sponsor|(?:deze|de) aflevering wordt (?:gesponsord|mogelijk gemaakt|aangeboden) door|onze sponsor`)
 // Chinese, Japanese and Korean openings ("本期节目由…赞助", "この番組は…の提供で", "이 방송은 …의 후원으로"),
 // whose words no space or letter boundary sets apart.
 const SPONSOR_OPENING_CJK = /本(?:期|集|档)(?:节目|節目|播客)?由.{1,30}?(?:赞助|贊助|冠名|独家支持|支持播出)|感[谢謝].{1,30}?(?:对|對)本(?:期|集)(?:节目|節目)的(?:赞助|贊助|支持)|この番組は.{1,30}?の提供で|(?:이|본) (?:방송|에피소드|프로그램)은 .{1,30}?(?:후원|협찬)/u
