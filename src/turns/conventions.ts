@@ -115,11 +115,13 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
   }
   const namedSyntaxes: LabelSyntax[] = ['colon', 'lower-colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'name-heading', 'dash-label']
   // Lower-case labels are a document's only labelling, never one beside capitalised labels.
-  const bestCapitalised = Math.max(0, ...namedSyntaxes.filter((s) => s !== 'lower-colon').map(support))
-  const best = bestCapitalised > 0 ? bestCapitalised : support('lower-colon')
+  // Each syntax's support once: the plain-line count scans every label.
+  const supports = new Map(namedSyntaxes.map((syntax) => [syntax, support(syntax)]))
+  const bestCapitalised = Math.max(0, ...namedSyntaxes.filter((s) => s !== 'lower-colon').map((s) => supports.get(s)!))
+  const best = bestCapitalised > 0 ? bestCapitalised : supports.get('lower-colon')!
   const named = new Set<LabelSyntax>()
   for (const syntax of namedSyntaxes) {
-    const s = support(syntax)
+    const s = supports.get(syntax)!
     if (s >= 1 && s >= best * SECOND_CONVENTION_SHARE && (syntax !== 'lower-colon' || bestCapitalised === 0)) named.add(syntax)
   }
   // A deposition or court transcript labelled `Q.` / `A.` names the bench and counsel once in a while:
