@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { claimKind, scoreClaim } from './claims.js'
 
-const decide = (text: string) => scoreClaim({ text, entityIds: [], quantities: [], previousKept: false })
+const decide = (text: string, previousKept = false) => scoreClaim({ text, entityIds: [], quantities: [], previousKept })
 const featureNames = (text: string) => decide(text).features.map((f) => f.name)
 
 describe('claim scoring on speech', () => {
@@ -56,14 +56,14 @@ describe('claim scoring on speech', () => {
   })
 
   it('lets an anaphor continue a claim only when it states something of its own', () => {
-    const after = (text: string) => scoreClaim({ text, entityIds: [], quantities: [], previousKept: true }).features.map((f) => f.name)
+    const after = (text: string) => decide(text, true).features.map((f) => f.name)
     expect(after('That is why exports of gallium collapsed.')).toContain('context')
     expect(after("That's what it was.")).not.toContain('context')
     expect(after('It is what it is.')).not.toContain('context')
   })
 
   it('keeps no judgement of what was just said as a claim, even right after one', () => {
-    const after = (text: string) => scoreClaim({ text, entityIds: [], quantities: [], previousKept: true })
+    const after = (text: string) => decide(text, true)
     for (const text of ["It's a fascinating story.", "That's a really important distinction.", 'It was a crazy time.', "It's incredibly complicated."]) {
       expect(after(text).confidence, text).toBeLessThan(0.5)
     }
