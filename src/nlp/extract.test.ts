@@ -106,6 +106,15 @@ describe('extract on small cases', () => {
     expect(entities.find((e) => e.name === 'Boris Yeltsin')!.mentions.map((m) => m.text)).toEqual(['Boris Yeltsin', 'Yeltsin'])
   })
 
+  it('links a lone given name to the one person the episode names in full with it, and not when two share it', () => {
+    const { entities } = run('Judy Woodruff reported from the Capitol. Thank you, Judy. Ann Lee and Ann Smith disagreed, and Ann laughed.')
+    const mentions = Object.fromEntries(entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.map((m) => m.text)]))
+    expect(mentions['Judy Woodruff']).toEqual(['Judy Woodruff', 'Judy'])
+    expect(mentions['Judy']).toBeUndefined()
+    expect(mentions['Ann Lee']).toEqual(['Ann Lee'])
+    expect(mentions['Ann Smith']).toEqual(['Ann Smith'])
+  })
+
   it('does not take thanks, greetings, link read-outs or a past habit\'s "would" for claims or predictions', () => {
     const { claims, explanations } = run('Thank you so much for having me. Welcome to the show, everyone. The full tariff report is at https://example.com/report on the site. When we first started, the ministry would publish export data every month.')
     expect(claims.map((c) => c.text)).toEqual(['When we first started, the ministry would publish export data every month.'])

@@ -150,14 +150,19 @@ const splitPeoples = (entities: Entity[], inCapitals: boolean): Entity[] => {
 /**
  * A lone surname ("Yeltsin") found by capitalisation alone is the person the episode names in full
  * ("Boris Yeltsin"), when exactly one such person has that surname: its mentions join that entity,
- * and take its type, instead of standing apart as an untyped capitalised word.
+ * and take its type, instead of standing apart as an untyped capitalised word. So is a lone given
+ * name ("Thank you, Judy" after "Judy Woodruff") that begins exactly one full name and ends none.
  */
 const linkSurnames = (doc: Doc): void => {
   const bySurname = new Map<string, string | null>()
+  const byGivenName = new Map<string, string | null>()
+  const claim = (names: Map<string, string | null>, word: string, id: string): void => {
+    names.set(word, names.has(word) && names.get(word) !== id ? null : id)
+  }
   for (const [id, f] of doc.found) {
     if (f.type !== 'PERSON' || !f.name.includes(' ')) continue
-    const surname = f.name.slice(f.name.lastIndexOf(' ') + 1).toLowerCase()
-    bySurname.set(surname, bySurname.has(surname) && bySurname.get(surname) !== id ? null : id)
+    claim(bySurname, f.name.slice(f.name.lastIndexOf(' ') + 1).toLowerCase(), id)
+    claim(byGivenName, f.name.slice(0, f.name.indexOf(' ')).toLowerCase(), id)
   }
   if (bySurname.size === 0) return
   const moved = new Set<string>()
@@ -166,7 +171,9 @@ const linkSurnames = (doc: Doc): void => {
     const own = doc.found.get(m.entityId)
     // Only names a person could bear: typed PERSON, or typed by weak evidence; never a gazetteer entry.
     if (!own || (own.type !== 'PERSON' && (own.strength ?? 0) >= 2) || doc.gazetteer.byId.has(m.entityId)) continue
-    const person = bySurname.get(m.text.toLowerCase())
+    const word = m.text.toLowerCase()
+    // A word that ends one full name and begins another ("Morgan" of Piers Morgan and Morgan Freeman) is neither's for sure.
+    const person = bySurname.has(word) ? bySurname.get(word) : byGivenName.get(word)
     // The surname of two people ("Collins" with Michael and Eileen Collins): which one is unknown,
     // but that it names a person is not.
     if (person === null && own.type !== 'PERSON') own.type = 'PERSON'
