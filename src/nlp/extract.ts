@@ -54,15 +54,16 @@ const inOrder = (mentions: readonly Mention[]): boolean => {
 /**
  * A name found in captions written all in capitals, as running text writes it: "SANTA CLARA" →
  * "Santa Clara", "RICHARD MARCUSSEN" → "Richard Marcussen", "CALIFORNIA" → "California". A lone
- * word nothing knows as a name stays as written: it may be an acronym ("UNESCO", "NASDAQ"). In a
- * text in mixed case, capitals are the writer's choice ("ESMA", "JAWS") and are kept.
+ * word nothing knows as a name stays as written: it may be an acronym ("UNESCO", "NASDAQ"); a person's
+ * is no acronym ("SENATOR GALGIANI" → "Galgiani"). In a text in mixed case, capitals are the writer's
+ * choice ("ESMA", "JAWS") and are kept.
  */
-const shownName = (name: string, inCapitals: boolean): string => {
+const shownName = (name: string, inCapitals: boolean, person = false): string => {
   if (!inCapitals || !isAllCaps(name) || !/\p{Lu}{2}/u.test(name)) return name
   const words = name.split(' ')
   if (words.length > 1) return words.every((w) => w.length >= 2) && words.some((w) => w.length >= 4) ? titleCase(name) : name
   const lower = name.toLowerCase()
-  const known = knownRegions().has(lower) || knownPlaces().has(lower) || knownGivenNames().has(lower) || lexiconTags(titleCase(name))?.[0]?.startsWith('NNP') === true
+  const known = person || knownRegions().has(lower) || knownPlaces().has(lower) || knownGivenNames().has(lower) || lexiconTags(titleCase(name))?.[0]?.startsWith('NNP') === true
     || isDemonym(name)
   return name.length >= 4 && known ? titleCase(name) : name
 }
@@ -102,7 +103,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
     if (!inOrder(mentions)) mentions.sort(byPosition)
     const entry = doc.gazetteer.byId.get(id)
     const found = doc.found.get(id)
-    const name = entry?.name ?? (found ? shownName(found.name, inCapitals) : undefined) ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id
+    const name = entry?.name ?? (found ? shownName(found.name, inCapitals, found.type === 'PERSON') : undefined) ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id
     // The listed aliases, then each mention's text, once each and in that order; not the name.
     const seen = new Set(entry?.aliases)
     for (const m of mentions) seen.add(m.text)

@@ -223,6 +223,12 @@ describe('proper nouns', () => {
     expect(found('We spoke with Maria Vantongeren\nHALVORSEN WINS THE DERBY\nThe talks went on.').map((e) => e.name)).toEqual(['Maria Vantongeren'])
   })
 
+  it('reads the name after a person\'s title in capitals, whatever its words mean elsewhere', () => {
+    expect(found('SENATOR CHUCK VANTONGER SAID THE VOTE IS CLOSE. WELCOME SENATOR HALVORSEN AND SENATOR ELIZABETH WARREN.')).toEqual([
+      { name: 'Chuck Vantonger', type: 'PERSON' }, { name: 'Halvorsen', type: 'PERSON' }, { name: 'Elizabeth Warren', type: 'PERSON' }])
+    expect(found('GENERAL MOTORS CUT JOBS. THE CHIEF EXECUTIVE RESIGNED. PRESIDENT SAID NO.')).toEqual([])
+  })
+
   it('keeps initials, apostrophes and particles inside a name, and a title out of it', () => {
     expect(found('The report by S. Varga was cited.')).toEqual([{ name: 'S. Varga', type: 'PERSON' }])
     expect(found("They hired Keith O'Dowell last year.")).toEqual([{ name: "Keith O'Dowell", type: 'PERSON' }])

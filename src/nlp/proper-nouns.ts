@@ -289,24 +289,55 @@ const sentenceCase = (tokens: readonly Token[], i: number): { words: number; cap
 /** A word that is nobody's name on its own in capitals: the lexicon knows it as a common word. */
 const isPlainWord = (t: Token): boolean => commonWord(t) || t.text.length < 2
 
+// Titles that in capitals still stand before a person's name: "SENATOR CHUCK SCHUMER", "PRESIDENT BIDEN".
+// Not the words that also open a body's or a thing's name ("GENERAL MOTORS", "KING COUNTY", "CHIEF EXECUTIVE").
+const CAPS_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman',
+  'governor', 'gov', 'secretary', 'minister', 'premier', 'ambassador', 'professor', 'prof', 'mayor', 'chancellor', 'judge', 'justice',
+  'sheikh', 'pope', 'cardinal', 'rabbi', 'councilmember', 'councilman', 'councilwoman', 'assemblymember', 'assemblyman', 'assemblywoman'])
+// Tags of words that close no name: "SENATOR JOHN SAID", "MAYOR ADAMS AND".
+const NO_SURNAME_TAGS = new Set(['DT', 'IN', 'CC', 'PRP', 'PRP$', 'MD', 'TO', 'WDT', 'WP', 'WRB', 'EX', 'VBZ', 'VBD', 'VBP', 'CD'])
+const canEndName = (t: Token | undefined): t is Token =>
+  t !== undefined && /^[A-Z][A-Z'’-]+$/.test(t.text) && !CAPS_TITLES.has(t.lower) && !SAY_VERBS.has(t.lower) &&
+  !(lexiconTags(t.lower) ?? []).some((tag) => NO_SURNAME_TAGS.has(tag))
+
 /**
- * Names that hold in any case inside a run of capitals: a country or capital (one or two words), or
- * a given name followed by a word the lexicon does not know (a surname): "ANTHONY GEARY", "ROMANIA".
- * Surnames that are also common words ("HILL") are missed: in capitals nothing tells them apart.
+ * The person a title names in capitals: "SENATOR ELIZABETH WARREN" (a given name and the next word,
+ * whatever it means elsewhere), "PRESIDENT BIDEN" (one word the lexicon does not know). Returns the
+ * index in the run of the name's first word and its length, or nothing.
  */
-const knownNamesIn = (run: readonly Token[]): Array<{ tokens: Token[]; type: EntityType; evidence: string }> => {
-  const found: Array<{ tokens: Token[]; type: EntityType; evidence: string }> = []
+const titledNameAt = (run: readonly Token[], k: number): { at: number; length: 1 | 2 } | undefined => {
+  if (!CAPS_TITLES.has((run[k] as Token).lower)) return undefined
+  let n = k + 1
+  while (run[n] !== undefined && (CAPS_TITLES.has((run[n] as Token).lower) || (run[n] as Token).text === '.')) n++
+  const given = run[n]
+  if (given === undefined || !/^[A-Z]/.test(given.text)) return undefined
+  if (knownGivenNames().has(given.lower) && canEndName(run[n + 1])) return { at: n, length: 2 }
+  return given.text.length >= 3 && !isPlainWord(given) && !knownGivenNames().has(given.lower) && canEndName(given) ? { at: n, length: 1 } : undefined
+}
+
+/**
+ * Names that hold in any case inside a run of capitals: a country or capital (one or two words), a
+ * name after a person's title, or a given name followed by a word the lexicon does not know (a
+ * surname): "ANTHONY GEARY", "ROMANIA". Untitled surnames that are also common words ("HILL") are
+ * missed: in capitals nothing tells them apart.
+ */
+const knownNamesIn = (run: readonly Token[]): Array<{ at: number; tokens: Token[]; type: EntityType; evidence: string }> => {
+  const found: Array<{ at: number; tokens: Token[]; type: EntityType; evidence: string }> = []
   for (let k = 0; k < run.length; k++) {
     const t = run[k] as Token
     const next = run[k + 1]
     const pair = next ? `${t.lower} ${next.lower}` : ''
-    if (next && isKnownPlace(pair)) {
-      found.push({ tokens: [t, next], type: 'GPE', evidence: 'a known place' })
+    const titled = titledNameAt(run, k)
+    if (titled) {
+      found.push({ at: titled.at, tokens: run.slice(titled.at, titled.at + titled.length), type: 'PERSON', evidence: `title "${t.text}"` })
+      k = titled.at + titled.length - 1
+    } else if (next && isKnownPlace(pair)) {
+      found.push({ at: k, tokens: [t, next], type: 'GPE', evidence: 'a known place' })
       k++
     } else if (isKnownPlace(t.lower) && t.lower.length > 3 && !knownGivenNames().has(t.lower)) {
-      found.push({ tokens: [t], type: 'GPE', evidence: 'a known place' })
+      found.push({ at: k, tokens: [t], type: 'GPE', evidence: 'a known place' })
     } else if (next && knownGivenNames().has(t.lower) && !isPlainWord(t) && !isPlainWord(next) && !hasDigit(next.text) && !knownGivenNames().has(next.lower)) {
-      found.push({ tokens: [t, next], type: 'PERSON', evidence: `given name "${t.text}"` })
+      found.push({ at: k, tokens: [t, next], type: 'PERSON', evidence: `given name "${t.text}"` })
       k++
     }
   }
@@ -816,11 +847,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
         i = j
         continue
       }
-      for (const known of knownNamesIn(run)) {
+      // Read from the run's first word, even when it opens the sentence as a common word: "SENATOR CHUCK SCHUMER SAID".
+      const whole = tokens.slice(i, j + 1)
+      for (const known of knownNamesIn(whole)) {
         const x = known.tokens[0] as Token
         const y = known.tokens.at(-1) as Token
         const knownName = text.slice(x.start, y.end)
-        const from = first + run.indexOf(x)
+        const from = i + known.at
         const team = known.type === 'GPE' && !knownPlaces().has(knownName.toLowerCase()) && inResultsRow(tokens, from, from + known.tokens.length - 1, text)
         out.push(team ? teamNoun(x, y.end, knownName) : properNoun(x, y.end, knownName, slug(knownName), known.type, known.evidence, 2))
       }
