@@ -15,6 +15,9 @@ const ABBREVIATIONS = new Set([
 
 /** Abbreviations that often end a sentence too ("…in the U.S. Then…"): a boundary only before these openers. */
 const SENTENCE_OPENERS = new Set(['The', 'We', 'It', 'I', 'They', 'He', 'She', 'But', 'And', 'This', 'That', 'There', 'So', 'Yeah', 'Yes', 'No', 'In', 'If'])
+/** Whether the word opens sentences often, written as running text or in capitals ("THE", "WE"). */
+const isOpener = (word: string): boolean =>
+  SENTENCE_OPENERS.has(word) || (word.length > 1 && word === word.toUpperCase() && SENTENCE_OPENERS.has(word[0] + word.slice(1).toLowerCase()))
 const AMBIGUOUS_ABBREVIATIONS = new Set(['u.s', 'u.k', 'u.n', 'e.u', 'etc', 'inc', 'corp', 'ltd', 'co', 'p.m', 'a.m', 'd.c', 'jr', 'sr'])
 
 // "J.D", "H.R": two capitals each followed by a full stop (the last one's is the stop being read).
@@ -82,11 +85,11 @@ export const splitSentences = (text: string): Array<[number, number]> => {
       if (c === '.' && j === i + 1) {
         const word = wordBefore(text, i)
         const ordinal = isDigit(text[i - word.length - 1]) // "December 1st." ends a sentence
-        if (!ordinal && ABBREVIATIONS.has(word) && !(AMBIGUOUS_ABBREVIATIONS.has(word) && SENTENCE_OPENERS.has(nextWord(text, k)))) continue
+        if (!ordinal && ABBREVIATIONS.has(word) && !(AMBIGUOUS_ABBREVIATIONS.has(word) && isOpener(nextWord(text, k)))) continue
         // A single capital before the stop is an initial ("George W. Bush"), not a sentence end; so are
         // initials run together ("J.D. Vance", "H.R. McMaster"), unless a sentence plainly opens after them.
         if (word.length === 1 && isUpper(text[i - 1] as string)) continue
-        if (INITIALS.test(text.slice(i - word.length, i)) && !SENTENCE_OPENERS.has(nextWord(text, k))) continue
+        if (INITIALS.test(text.slice(i - word.length, i)) && !isOpener(nextWord(text, k))) continue
       }
     }
     push(start, j)
