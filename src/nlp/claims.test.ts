@@ -55,6 +55,15 @@ describe('claim scoring on speech', () => {
     expect(claimKind('The rule would raise costs for every automaker.')).toBe('predictive')
   })
 
+  it('reads the month May as no modal, and a belief held in the past as no forecast', () => {
+    expect(claimKind('In April and May, the White House was sensitive to auto disruptions.')).toBe('factual')
+    expect(claimKind('Since May 2023 the rules have changed twice.')).toBe('factual')
+    expect(claimKind('Prices may rise in May.')).toBe('predictive')
+    expect(claimKind('This may be a running theme for the rest of 2024.')).toBe('predictive')
+    expect(claimKind('In April, China bet it could respond in a different sphere.')).toBe('factual')
+    expect(claimKind('China could respond in a different sphere.')).toBe('predictive')
+  })
+
   it('lets an anaphor continue a claim only when it states something of its own', () => {
     const after = (text: string) => decide(text, true).features.map((f) => f.name)
     expect(after('That is why exports of gallium collapsed.')).toContain('context')

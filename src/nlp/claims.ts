@@ -157,6 +157,18 @@ const lowerOrDigit = (w: string): boolean => {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 }
 
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
+const BEFORE_A_MONTH = new Set(['in', 'of', 'since', 'until', 'till', 'through', 'by', 'early', 'late', 'mid', 'last', 'next', 'during', 'from', 'before', 'after'])
+/** "In April and May", "since May", "May 5": the month, not the modal. */
+const isMonthMay = (words: readonly string[], i: number): boolean => {
+  const prev = words[i - 1] ?? ''
+  const next = words[i + 1] ?? ''
+  return BEFORE_A_MONTH.has(prev) || MONTHS.has(prev) || MONTHS.has(words[i - 2] ?? '') || MONTHS.has(words[i + 2] ?? '') || /^\d/.test(next)
+}
+// Verbs of a belief held in the past, before "would" or "could" told from then.
+const PAST_BELIEF = new Set(['thought', 'believed', 'knew', 'bet', 'hoped', 'feared', 'figured', 'assumed', 'realized', 'realised', 'guessed', 'suspected', 'decided', 'worried'])
+const SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'that'])
+
 const POINTING_VERBS = new Set(['look', 'think', 'consider', 'compare', 'go', 'read', 'listen', 'remember', 'recall', 'take', 'ask'])
 /** `if you look at`, `if we think about`, `if you go back`: the "if" at `at` points, it does not suppose. */
 const isPointingIf = (words: readonly string[], at: number): boolean =>
@@ -208,7 +220,9 @@ const predictiveCue = (words: readonly string[]): string | null => {
       if (w === 'maybe' && words.some((x) => PAST_COPULA.has(x))) continue
       // "I would say", "some would argue": an opinion attributed, not a forecast.
       if (w === 'would' && next !== undefined && ATTRIBUTING.has(next)) continue
-      if (w === 'may' && (next === 'or' || prev === 'or')) continue
+      if (w === 'may' && (next === 'or' || prev === 'or' || isMonthMay(words, i))) continue
+      // "China bet it could respond", "we thought they would fold": what someone once believed, told as past.
+      if ((w === 'would' || w === 'could') && (PAST_BELIEF.has(prev ?? '') || (SUBJECTS.has(prev ?? '') && PAST_BELIEF.has(words[i - 2] ?? '')))) continue
       return w
     }
     if (w === 'going' && next === 'to' && prev !== 'was' && prev !== 'were') return 'going to'
