@@ -150,6 +150,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?'], ['ray', 'Because.'], ['lee', 'Fine.']],
     },
     {
+      id: 'a name and its time run into the speech (`Ann Lee 0:03 Welcome…`, pasted Otter); a schedule\'s days are no one',
+      text: 'Ann Lee 0:03 Welcome.\nSpeaker 2 00:00:05 Thanks.\nAnn Lee 0:09 Why?\nSpeaker 2 0:12 Because.\n\nMonday 9:00 Registration.\nMonday 10:00 Keynote.',
+      expected: [['lee', 'Welcome.'], ['speaker-2', 'Thanks.'], ['lee', 'Why?'], ['speaker-2', 'Because. Monday 9:00']],
+    },
+    {
       id: 'the role beside the name: `Jordan Schneider (Host)` over the speech, `Guest (Chris Miller):`',
       text: 'Ann Lee (Host)\nWelcome.\n\nBob Ray (Guest)\nThanks.\n\nAnn Lee (Host)\nWhy?\n\nHost (Ann Lee): So?\n\nGuest (Bob Ray): Because.',
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why? So?'], ['ray', 'Because.']],

@@ -136,6 +136,13 @@ const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3
 // (`Chris Miller | Thanks…`, as table exports flatten).
 const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK_TIME}[ \t]+\2[ \t]+)?(?=[\p{Lu}"“‘'¿¡])`, 'u')
 
+// `Sarah Chen 0:03 Welcome back…`, `Speaker 1 00:01:12 Thanks…`: Otter's name-and-time line run into
+// the speech, as pages that paste its transcripts print it. The label ends before the time, which
+// the speech's cleaning reads as its start. Like a dash label, a convention only where a name recurs.
+const TIMED_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+(?=${CLOCK_TIME}[ \t]+[\p{L}\p{N}"“‘'¿¡(])`, 'u')
+// A schedule's day before its times (`Monday 9:00 Registration`) is no one.
+const CALENDAR_NAME = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow|january|february|march|april|may|june|july|august|september|october|november|december|session|day|morning|afternoon|evening|doors|lunch|dinner|breakfast|registration|keynote)\b/i
+
 // A Markdown list marker or quote marker before a bold run.
 const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/
 // A list item's marker, a dialogue dash, an arrow or an emoji before a label (`🎙️ Jordan:`).
@@ -264,6 +271,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (inline) return { syntax: 'colon', ...inline }
   const dashed = DASH_LABEL.exec(text.slice(0, 80))
   if (dashed && !isNotSpeaker(dashed[1]!)) return { syntax: 'dash-label', name: dashed[1]!, length: dashed[0].length }
+  const timed = TIMED_LABEL.exec(text.slice(0, 80))
+  if (timed && !isNotSpeaker(timed[1]!) && !CALENDAR_NAME.test(timed[1]!)) return { syntax: 'dash-label', name: timed[1]!, length: timed[0].length }
   const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? HEARING_TITLE_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
   if (hearing && !isNotSpeaker(hearing[1]!)) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
   if (text.length <= 140) {
