@@ -29,6 +29,17 @@ describe('speaker roles from what is said', () => {
     ))).toEqual({ stacoviak: 'host', santo: 'host', feldman: 'guest', hartley: 'guest' })
   })
 
+  test('an interviewer opening "The following is a conversation with…" or "Today we have…" is the host, the one named a guest', () => {
+    expect(roles(lines(
+      'Lex Fridman: The following is a conversation with Chris Miller, author of Chip War.',
+      'Chris Miller: Chips matter because every weapon depends on them.',
+      'Lex Fridman: Why Taiwan?',
+      'Chris Miller: It makes most of them.',
+    ))).toEqual({ fridman: 'host', miller: 'guest' })
+    expect(roles(lines('Ann Lee: Today we have Bob Ray from Tufts.', 'Bob Ray: Hello.', 'Ann Lee: Why?', 'Bob Ray: Because.')))
+      .toEqual({ lee: 'host', ray: 'guest' })
+  })
+
   test('the same phrases in German, French and Spanish', () => {
     expect(roles(lines('Anna Schmidt: Herzlich willkommen zu einer neuen Folge.', 'Peter Müller: Danke für die Einladung, Anna.', 'Anna Schmidt: Also?', 'Peter Müller: Nun.')))
       .toEqual({ schmidt: 'host', muller: 'guest' })

@@ -37,6 +37,8 @@ const HOST_CUES = [
   /\b(?:my|our) (?:guests?|panel(?:ists)?) (?:today|tonight|this week|on (?:the|today['’]s) show|(?:is|are|includes?)\b)/i,
   /\b(?:joining (?:me|us)|I['’]m joined by|we['’]re joined by|(?:today|this week|tonight),? (?:I['’]m|we['’]re) (?:talking|speaking|chatting) (?:to|with))\b/i,
   /\b(?:today|this week) on (?:the )?(?:show|podcast)\b/i,
+  // The interviewer's opening: "The following is a conversation with…", "Today we have Chris Miller", "I sat down with…".
+  /\b(?:(?:the following|this) is (?:a|my|our) conversation with|(?:today|tonight|this week),? (?:I|we) have(?: with (?:me|us))?|I (?:sat|sit) down with|(?:I['’]m|we['’]re) (?:here|sitting (?:here|down)) with)\b/i,
   wholeWords(String.raw`(?:herzlich )?willkommen (?:zu|bei|im|in|zur|zum)|ich bin (?:euer|ihr|dein) (?:host|gastgeber(?:in)?|moderator(?:in)?)|mein(?:e)? (?:heutiger? )?gast|bienvenue (?:dans|à|sur)|je suis votre (?:hôte|animat(?:eur|rice))|mon invitée? (?:aujourd['’]hui|du jour)|bienvenid[oa]s? a|soy (?:tu|su|vuestro) (?:anfitrión|presentador(?:a)?)|mi invitad[oa] (?:de )?hoy|nos acompaña|bem-vind[oa]s? a|meu convidado|benvenut[io] a|il mio ospite|welkom bij|mijn gast`),
   // Chinese and Japanese, written without spaces: "欢迎收听本期节目", "我是主持人", "本日のゲストは".
   /欢迎(?:收听|收看|来到)|歡迎(?:收聽|收看|來到)|我是(?:本期)?(?:主持人|主播)|今天的嘉宾|今天的嘉賓|本日のゲスト|今回のゲスト/u,
@@ -53,7 +55,7 @@ const GUEST_CUES = [
   wholeWords(String.raw`danke (?:schön |sehr )?für die einladung|schön,? (?:hier|dabei) zu sein|merci de m['’]avoir invitée?|merci pour l['’]invitation|ravie? d['’]être (?:ici|là|avec vous)|gracias por (?:invitarme|la invitación|tenerme)|(?:un placer|encantad[oa]) de estar (?:aquí|con (?:ustedes|vosotros))|obrigad[oa] pelo convite|obrigad[oa] por me receber|grazie per l['’]invito|grazie per avermi invitat[oa]|bedankt voor de uitnodiging`),
 ]
 // Where a host introduces the guests by name.
-const INTRODUCTION = /\b(?:joined (?:today |this week |again )?by|joining (?:me|us)(?: today| this week| now)?(?: (?:is|are))?|my (?:guests?|panel(?:ists)?)(?: today| tonight| this week)?(?: (?:is|are))?|(?:talking|speaking|chatting) (?:to|with)|[Ww]elcome(?: back)?(?: to the (?:show|podcast))?,)/gi
+const INTRODUCTION = /\b(?:joined (?:today |this week |again )?by|joining (?:me|us)(?: today| this week| now)?(?: (?:is|are))?|my (?:guests?|panel(?:ists)?)(?: today| tonight| this week)?(?: (?:is|are))?|(?:talking|speaking|chatting) (?:to|with)|conversation with|(?:today|tonight|this week),? (?:I|we) have(?: with (?:me|us))?|(?:sat|sit|sitting) down with|(?:here|sitting here) with|[Ww]elcome(?: back)?(?: to the (?:show|podcast))?,)/gi
 // "with my co-host Jerod Santo", "my co-hosts Ann Lee and Bob Roe".
 const CO_HOST = /\bco-?hosts?,?\s+/gi
 const CO_HOST_NAMES = 60
