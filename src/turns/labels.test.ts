@@ -65,6 +65,9 @@ describe('roles a label states', () => {
     { text: 'JANE DOE, CO-HOST: Welcome.', role: 'host' },
     { text: 'JANE DOE, GUEST HOST: Welcome.', role: 'host' },
     { text: 'JOHN DOE, GUEST: Thanks.', role: 'guest' },
+    { text: 'WOLF BLITZER, CNN ANCHOR: Breaking news.', role: 'host' },
+    { text: 'CHUCK TODD, "MEET THE PRESS" MODERATOR: Welcome.', role: 'host' },
+    { text: 'MANU RAJU, CNN CHIEF CONGRESSIONAL CORRESPONDENT: Well.', role: undefined },
     { text: 'JOHN RUWITCH, BYLINE: The rules.', role: undefined },
     { text: 'Ailsa Chang: Host of the show.', role: undefined },
   ])('$text: $role', ({ text, role }) => {

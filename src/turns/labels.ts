@@ -32,7 +32,7 @@ const CASELESS_NAME = String.raw`${CASELESS_WORD}(?:[ \t]${CASELESS_WORD}){0,2}`
 // `SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE:`, or the description alone (NPR:
 // `AILSA CHANG, HOST:`, `JOHN RUWITCH, BYLINE:`); the name is the part before them.
 // It ends in a word, so a case caption's `HUMAN SERVICES, ET AL.,        :` is not one.
-const DESCRIPTION = String.raw`, \p{Lu}(?:[\p{Lu}\p{N} .,'’&/-]{0,79}[\p{Lu}\p{N}.])?`
+const DESCRIPTION = String.raw`, ["“]?\p{Lu}(?:[\p{Lu}\p{N} .,'’"“”&/-]{0,79}[\p{Lu}\p{N}.])?`
 // The Australian Hansard adds the time: `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`.
 const AFFILIATION = String.raw`(?: \([^()\n]{1,48}\)(?: \(\d{1,2}[:.]\d{2}\))?(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
 const INLINE_LABEL = new RegExp(
@@ -334,9 +334,9 @@ export interface InlineLabel {
   office?: string
 }
 
-// The descriptions that state a role: `HOST`, `CO-HOST`, `GUEST HOST` (a stand-in host), `GUEST`.
-// Also in brackets after any name: `Jordan Schneider (host):`, `Chris Miller [guest]:`.
-const HOST_DESCRIPTION = /(?:, (?:CO-?|GUEST )?HOST|[([](?:co-?)?host[)\]])[ \t]?[:：]/iu
+// The descriptions that state a role: `HOST`, `CO-HOST`, `GUEST HOST` (a stand-in host), `CNN ANCHOR`,
+// `"MEET THE PRESS" MODERATOR`, `GUEST`. Also in brackets after any name: `Jordan Schneider (host):`, `Chris Miller [guest]:`.
+const HOST_DESCRIPTION = /(?:, [^:：\n]{0,60}?\b(?:HOST|ANCHOR|MODERATOR|PRESENTER)|[([](?:co-?)?host[)\]])[ \t]?[:：]/iu
 const GUEST_DESCRIPTION = /(?:, GUEST|[([]guest[)\]])[ \t]?[:：]/iu
 
 /**
