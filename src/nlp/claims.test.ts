@@ -62,6 +62,9 @@ describe('claim scoring on speech', () => {
     expect(claimKind('This may be a running theme for the rest of 2024.')).toBe('predictive')
     expect(claimKind('In April, China bet it could respond in a different sphere.')).toBe('factual')
     expect(claimKind('China could respond in a different sphere.')).toBe('predictive')
+    expect(claimKind('The administration had signaled it would pause new controls.')).toBe('factual')
+    expect(claimKind('Officials said that they would review the rule.')).toBe('factual')
+    expect(claimKind('Officials said the rule will take effect in May.')).toBe('predictive')
   })
 
   it('lets an anaphor continue a claim only when it states something of its own', () => {
@@ -73,7 +76,7 @@ describe('claim scoring on speech', () => {
 
   it('keeps no judgement of what was just said as a claim, even right after one', () => {
     const after = (text: string) => decide(text, true)
-    for (const text of ["It's a fascinating story.", "That's a really important distinction.", 'It was a crazy time.', "It's incredibly complicated."]) {
+    for (const text of ["It's a fascinating story.", "That's a really important distinction.", 'It was a crazy time.', "It's incredibly complicated.", "That's a huge deal."]) {
       expect(after(text).confidence, text).toBeLessThan(0.5)
     }
     // With something of its own to say, it stays a statement.

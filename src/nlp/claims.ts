@@ -24,7 +24,7 @@ const BACKCHANNEL = /^(?:yeah|yes|no|oh|wow|okay|right|exactly|sure|totally|comp
 const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 // "It's a fascinating story.", "That's a really important distinction.", "It was a crazy time.": a
 // judgement of what was just said, with nothing in it to check, whatever claim came before.
-const EVALUATION = /^(?:(?:and|but|so|well|oh|yeah|i mean),? )*(?:it|that|this)(?:['’]s| is| was| has been)(?: (?:just|really|so|very|quite|pretty|truly|absolutely|incredibly|super|such|also|kind of|sort of|a|an))*(?: (?:great|good|fascinating|interesting|amazing|crazy|remarkable|incredible|wild|fun|funny|brilliant|complicated|complex|hard|tough|difficult|scary|sad|heartbreaking|insane|nuts|wonderful|awesome|cool|weird|strange|surprising|fair|important|excellent|fantastic|terrific|neat|lovely|beautiful|tricky|messy|frustrating|depressing|exciting|terrifying|powerful|profound|striking|helpful|useful|perfect))(?: (?:story|point|question|idea|thing|time|number|distinction|topic|conversation|one|example|observation|insight|answer|place to start|way to put it))?[.!]*$/i
+const EVALUATION = /^(?:(?:and|but|so|well|oh|yeah|i mean),? )*(?:it|that|this)(?:['’]s| is| was| has been)(?: (?:just|really|so|very|quite|pretty|truly|absolutely|incredibly|super|such|also|kind of|sort of|a|an))*(?: (?:huge deal|big deal|great|good|fascinating|interesting|amazing|crazy|remarkable|incredible|wild|fun|funny|brilliant|complicated|complex|hard|tough|difficult|scary|sad|heartbreaking|insane|nuts|wonderful|awesome|cool|weird|strange|surprising|fair|important|excellent|fantastic|terrific|neat|lovely|beautiful|tricky|messy|frustrating|depressing|exciting|terrifying|powerful|profound|striking|helpful|useful|perfect))(?: (?:story|point|question|idea|thing|time|number|distinction|topic|conversation|one|example|observation|insight|answer|place to start|way to put it))?[.!]*$/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers|until next time|talk (?:to you )?soon|catch you|that['’]s (?:all|it) (?:for (?:now|today|this (?:week|episode|time))|we have time for))/i
 // Speech-to-text often ends a question with a full stop: "Are there any projects you're excited about."
@@ -165,9 +165,18 @@ const isMonthMay = (words: readonly string[], i: number): boolean => {
   const next = words[i + 1] ?? ''
   return BEFORE_A_MONTH.has(prev) || MONTHS.has(prev) || MONTHS.has(words[i - 2] ?? '') || MONTHS.has(words[i + 2] ?? '') || /^\d/.test(next)
 }
-// Verbs of a belief held in the past, before "would" or "could" told from then.
-const PAST_BELIEF = new Set(['thought', 'believed', 'knew', 'bet', 'hoped', 'feared', 'figured', 'assumed', 'realized', 'realised', 'guessed', 'suspected', 'decided', 'worried'])
+// Verbs of a belief held or a word given in the past, before "would" or "could" told from then:
+// "they thought it would fall", "the administration had signaled it would pause". What was said is
+// reported as a fact; "said it will" keeps its own future.
+const PAST_BELIEF = new Set(['thought', 'believed', 'knew', 'bet', 'hoped', 'feared', 'figured', 'assumed', 'realized', 'realised', 'guessed', 'suspected', 'decided', 'worried',
+  'said', 'signaled', 'signalled', 'indicated', 'promised', 'pledged', 'vowed', 'announced', 'claimed', 'insisted', 'suggested', 'predicted', 'expected'])
 const SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'that'])
+/** "bet it could", "said that they would", "thought would": a past belief or word just before the modal at `i`. */
+const toldFromThePast = (words: readonly string[], i: number): boolean => {
+  if (PAST_BELIEF.has(words[i - 1] ?? '')) return true
+  if (!SUBJECTS.has(words[i - 1] ?? '')) return false
+  return PAST_BELIEF.has(words[i - 2] ?? '') || (words[i - 2] === 'that' && PAST_BELIEF.has(words[i - 3] ?? ''))
+}
 
 const POINTING_VERBS = new Set(['look', 'think', 'consider', 'compare', 'go', 'read', 'listen', 'remember', 'recall', 'take', 'ask'])
 /** `if you look at`, `if we think about`, `if you go back`: the "if" at `at` points, it does not suppose. */
@@ -222,7 +231,7 @@ const predictiveCue = (words: readonly string[]): string | null => {
       if (w === 'would' && next !== undefined && ATTRIBUTING.has(next)) continue
       if (w === 'may' && (next === 'or' || prev === 'or' || isMonthMay(words, i))) continue
       // "China bet it could respond", "we thought they would fold": what someone once believed, told as past.
-      if ((w === 'would' || w === 'could') && (PAST_BELIEF.has(prev ?? '') || (SUBJECTS.has(prev ?? '') && PAST_BELIEF.has(words[i - 2] ?? '')))) continue
+      if ((w === 'would' || w === 'could') && toldFromThePast(words, i)) continue
       return w
     }
     if (w === 'going' && next === 'to' && prev !== 'was' && prev !== 'were') return 'going to'
