@@ -70,8 +70,9 @@ export interface Conventions {
 /**
  * @example
  * chooseConventions(labels, captionCount).named // Set { 'bold' }
+ * `structural` holds the names the format's own labels give, in lower case.
  */
-export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>, captionCount: number, firstText = 0): Conventions => {
+export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>, captionCount: number, firstText = 0, structural: ReadonlySet<string> = new Set()): Conventions => {
   const counts = new Map<LabelSyntax, { labels: number; names: Map<string, number> }>()
   const count = (syntax: LabelSyntax, name: string | null): void => {
     let entry = counts.get(syntax)
@@ -110,7 +111,9 @@ export const chooseConventions = (labels: ReadonlyArray<LabelMatch | undefined>,
       const recurring = [...entry.names.values()].filter((n) => n >= LOWER_MIN_REPEATS)
       return recurring.length >= 2 ? recurring.reduce((a, b) => a + b, 0) : 0
     }
-    const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2)
+    // A name the format's own labels give (a WebVTT voice) is a speaker's even written once as text:
+    // `JORDAN SCHNEIDER: …` in a cue without a voice span, in captions whose voices name Jordan Schneider.
+    const recurs = entry.names.size >= 2 || [...entry.names.values()].some((n) => n >= 2) || [...entry.names.keys()].some((name) => structural.has(name))
     return recurs ? entry.labels : 0
   }
   const namedSyntaxes: LabelSyntax[] = ['colon', 'lower-colon', 'bold', 'bracket', 'hearing', 'name-line', 'plain-line', 'name-heading', 'dash-label']

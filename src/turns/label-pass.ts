@@ -269,7 +269,9 @@ export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
   // A page's title (`<h1>Episode 12: Rare earths</h1>`) is not a speech labelled once.
   const firstText = paragraphs.findIndex((p) => p.headingLevel === undefined && /[\p{L}\p{N}]/u.test(p.text))
-  const conventions = chooseConventions(labels, captions, Math.max(0, firstText))
+  const structural = new Set<string>()
+  for (const p of paragraphs) if (p.speaker) structural.add(p.speaker.toLowerCase())
+  const conventions = chooseConventions(labels, captions, Math.max(0, firstText), structural)
   if (conventions.dashChanges) {
     paragraphs = splitInside(paragraphs, DASH_CHANGE_INSIDE, (p) => p.fragment === true && p.text.includes(' -'))
     labels = detectAll(paragraphs)

@@ -138,6 +138,17 @@ describe('splitTurns: segmentation', () => {
     expect(turns.map((t) => t.paragraphs)).toEqual([['One.'], ['Two.'], ['Three.'], ['Four.']])
   })
 
+  test('a cue without a voice span whose text names a voice the file gives is that voice, written once', () => {
+    const cues: Paragraph[] = [
+      { text: 'Welcome to ChinaTalk.', speaker: 'Ann Lee', start: 0, end: 2, fragment: true },
+      { text: 'Thanks for having me.', speaker: 'Bob Ray', start: 2, end: 4, fragment: true },
+      { text: 'ANN LEE: What did Beijing announce?', start: 4, end: 6, fragment: true },
+      { text: 'Controls on rare earths.', speaker: 'Bob Ray', start: 6, end: 8, fragment: true },
+    ]
+    expect(splitTurns(cues).turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['lee', 'Welcome to ChinaTalk.'], ['ray', 'Thanks for having me.'], ['lee', 'What did Beijing announce?'], ['ray', 'Controls on rare earths.']])
+  })
+
   test('caption fragments join with a space; a label in a fragment opens a new turn', () => {
     const cues: Paragraph[] = [
       { text: 'ANN LEE: Hello and', start: 0, end: 2, fragment: true },
