@@ -65,7 +65,7 @@ describe('label conventions', () => {
     {
       id: 'a list of guests under a heading, written like labels, is no talk; a talk that opens without full stops is',
       text: 'Guests:\nChris Miller: author of Chip War\nBob Ray: analyst at CSIS\n\nJordan Schneider: Welcome.\nChris Miller: Thanks.\nJordan Schneider: Why?\n\nSpeakers:\nJordan Schneider: welcome back\nChris Miller: thanks for having me',
-      expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? Speakers: welcome'], ['miller', 'thanks for having']],
+      expected: [['schneider', 'Welcome.'], ['miller', 'Thanks.'], ['schneider', 'Why? welcome back'], ['miller', 'thanks for having']],
     },
     {
       id: 'a list of guests opening the post without a heading, each of whom speaks below, is no talk',
@@ -510,6 +510,13 @@ describe('non-speech stays out of the turns, speech stays in', () => {
     expect(r.turns.map((t) => t.text)).toEqual(['The rules changed.', 'They did.'])
     expect(r.sections.map((s) => s.kind)).toContain('other')
     expect(r.sections.map((s) => s.text).join(' ')).toMatch(/Postscript: [\s\S]*Captioning provided/)
+  })
+
+  it('an earnings call: `Name -- Title` over the speech, the Operator, and a title-case heading between parts', () => {
+    const call = split('Prepared Remarks:\n\nOperator\n\nGood day, and welcome to the call.\n\nAnn Lee -- Chief Executive Officer\n\nRevenue rose 6 percent.\n\nQuestions & Answers:\n\nOperator\n\nOur first question comes from Bob Ray.\n\nBob Ray -- Morgan Stanley -- Analyst\n\nHow should we think about tariffs?\n\nAnn Lee -- Chief Executive Officer\n\nThey add costs.')
+    expect(call.turns.map((t) => [t.speakerId, t.text])).toEqual([['operator', 'Good day, and welcome to the call.'], ['lee', 'Revenue rose 6 percent.'],
+      ['operator', 'Our first question comes from Bob Ray.'], ['ray', 'How should we think about tariffs?'], ['lee', 'They add costs.']])
+    expect(call.sections.map((s) => s.text)).toEqual(['Prepared Remarks:', 'Questions & Answers:'])
   })
 
   it('a list of guests under a heading in German or French opens the post and is no speech', () => {

@@ -79,6 +79,10 @@ const DEPOSITION_LABEL = /^([QA])\.[ \t]+(?=\S)/
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
 
+// Earnings-call transcripts (The Motley Fool's) head each turn with `Tim Cook -- Chief Executive Officer`
+// or `Erik Woodring -- Morgan Stanley -- Analyst` alone on its line: a name and a double-dashed description.
+const DESCRIBED_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+--[ \t]+\S[^\n]{1,100}$`, 'u')
+
 // `Jordan Schneider (Host)` alone on its line over the speech: the role in parentheses makes it a speaker line.
 const ROLE_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME}) \(((?:co-?)?host|guest|moderator|interviewer|interviewee|presenter|panelist|panellist)\)$`, 'iu')
 // `Host (Jordan Schneider):`: the role first, the person in parentheses.
@@ -281,6 +285,9 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (member) return { syntax: 'name-line', name: member[1]!, length: text.length }
     const office = OFFICE_LINE.exec(trimmed)
     if (office) return { syntax: 'name-line', name: office[2]!, length: text.length, office: office[1]! }
+    // Not in captions, where a cue breaks off mid-sentence at a dash (`SO THAT WOULD BE ITEMS -- FIVE`).
+    const described = caption ? null : DESCRIBED_NAME_LINE.exec(trimmed)
+    if (described && !isNotSpeaker(described[1]!)) return { syntax: 'name-line', name: described[1]!, length: text.length }
   }
   if (text.length <= 90) {
     const line = NAME_LINE.exec(text.trim())

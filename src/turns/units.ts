@@ -51,6 +51,9 @@ const isCapsHeading = (text: string): boolean => {
   return words >= 3 && words <= CAPS_HEADING_MAX_WORDS
 }
 
+// A heading in title case ending in a colon, alone in its paragraph: `Questions & Answers:`, `Prepared Remarks:`.
+const TITLE_HEADING = /^\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|&|and|of|the|for|to|in|on|with|a|an)){0,5}:$/u
+
 /** Whether most of the text is in mixed case (not an ALL-CAPS caption file, where capitals mean nothing). */
 export const isMixedCase = (paragraphs: readonly Paragraph[]): boolean => {
   let upper = 0
@@ -73,7 +76,7 @@ interface DocumentStyle {
 
 /** A paragraph that is not speech wherever it stands: a heading, a marker line, a sponsor read, another script. */
 const nonSpeechKind = (text: string, style: DocumentStyle): SectionKind | undefined => {
-  if (MD_HEADING_MARK.test(text) || (style.mixedCase && isCapsHeading(text)) || isClosingLine(text)) return 'other'
+  if (MD_HEADING_MARK.test(text) || (style.mixedCase && (isCapsHeading(text) || TITLE_HEADING.test(text))) || isClosingLine(text)) return 'other'
   // An unlabelled paragraph in another script (a commentary in Chinese inside an English post).
   if (text.length >= 20 && scriptClass(text.slice(0, 300)) !== style.script) return 'other'
   if (isSponsorRead(text)) return 'promo'
