@@ -519,6 +519,12 @@ describe('non-speech stays out of the turns, speech stays in', () => {
     expect(call.sections.map((s) => s.text)).toEqual(['Prepared Remarks:', 'Questions & Answers:'])
   })
 
+  it('a call\'s participants listed before it head their speech said once, under bare name lines', () => {
+    const call = split('Company Participants\n\nAnn Lee - Chief Executive Officer\nCarl Oh - Chief Financial Officer\n\nConference Call Participants\n\nBob Ray - Morgan Stanley\n\nOperator\n\nWelcome to the call.\n\nAnn Lee\n\nRevenue rose.\n\nOperator\n\nOur first question comes from Bob Ray.\n\nBob Ray\n\nWhat about tariffs?\n\nAnn Lee\n\nThey add costs.\n\nCarl Oh\n\nMargins hold.')
+    expect(call.turns.map((t) => [t.speakerId, t.text])).toEqual([['operator', 'Welcome to the call.'], ['lee', 'Revenue rose.'],
+      ['operator', 'Our first question comes from Bob Ray.'], ['ray', 'What about tariffs?'], ['lee', 'They add costs.'], ['oh', 'Margins hold.']])
+  })
+
   it('a list of guests under a heading in German or French opens the post and is no speech', () => {
     const de = split('Gäste:\nPeter Müller: Autor von Chip War\n\nAnna Schmidt: Willkommen zu einer neuen Folge.\n\nPeter Müller: Danke.\n\nAnna Schmidt: Also?\n\nPeter Müller: Nun ja.')
     expect(de.turns.map((t) => t.speakerId)).toEqual(['schmidt', 'muller', 'schmidt', 'muller'])

@@ -24,9 +24,11 @@ const LOWER_MIN_REPEATS = 2
  * Which bare names, among the labels (one per paragraph), are speaker lines: those heading three or
  * more paragraphs, and then also a name heading two that both stand inside the conversation those
  * names span (a third voice who speaks twice); or, outside caption files, when two or more names
- * head two each (a short exchange), those. A lone heading that recurs twice ("Key Takeaways" over
- * two lists) is not a conversation, nor is a heading repeated in the show notes around it, and
- * captions repeat short lines in capitals ("PACIFIC WATER QUALITY") without naming anyone.
+ * head two each (a short exchange), those; and with those, outside caption files, any name the
+ * document also gives in another label's form (a list of participants). A lone heading that recurs
+ * twice ("Key Takeaways" over two lists) is not a conversation, nor is a heading repeated in the show
+ * notes around it, and captions repeat short lines in capitals ("PACIFIC WATER QUALITY") without
+ * naming anyone.
  */
 export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, captions: boolean): Set<string> => {
   const seen = new Map<string, { n: number; first: number; last: number }>()
@@ -43,14 +45,22 @@ export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, ca
   const names = [...seen]
   const repeated = names.filter(([, e]) => e.n >= PLAIN_MIN_REPEATS)
   if (captions) return new Set(repeated.map(([name]) => name))
+  let found: Array<[string, { n: number; first: number; last: number }]>
   if (repeated.length > 0) {
     const from = Math.min(...repeated.map(([, e]) => e.first))
     const to = Math.max(...repeated.map(([, e]) => e.last))
     const inside = names.filter(([, e]) => e.n === PLAIN_PAIR_REPEATS && e.first > from && e.last < to)
-    return new Set([...repeated, ...inside].map(([name]) => name))
+    found = [...repeated, ...inside]
+  } else {
+    const twice = names.filter(([, e]) => e.n >= PLAIN_PAIR_REPEATS)
+    found = twice.length >= 2 ? twice : []
   }
-  const twice = names.filter(([, e]) => e.n >= PLAIN_PAIR_REPEATS)
-  return new Set(twice.length >= 2 ? twice.map(([name]) => name) : [])
+  if (found.length === 0) return new Set()
+  // A call's participants listed before it (`Tim Cook - Chief Executive Officer`) head the speech
+  // of theirs said once too, once names heading paragraphs are the document's labelling.
+  const listed = new Set<string>()
+  for (const label of labels) if (label?.name && label.syntax !== 'plain-line') listed.add(label.name.toLowerCase())
+  return new Set([...found, ...names.filter(([name]) => listed.has(name))].map(([name]) => name))
 }
 
 export interface Conventions {
