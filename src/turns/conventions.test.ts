@@ -253,6 +253,11 @@ describe('label conventions', () => {
       expected: [['speaker-1', '我们需要考虑出口管制。'], ['speaker-2', '是的。'], ['speaker-1', '好。']],
     },
     {
+      id: 'a White House briefing: `Q Thank you…` after the spokesperson, and `A` the article stays speech',
+      text: 'MS. JEAN-PIERRE: Good afternoon.\n\nQ Thank you, Karine. Does it cover China?\n\nMS. JEAN-PIERRE: A Chinese firm is named.\n\nQ And tariffs?\n\nMS. JEAN-PIERRE: Ask Commerce.',
+      expected: [['jean-pierre', 'Good afternoon.'], ['q', 'Thank you, Karine.'], ['jean-pierre', 'A Chinese firm'], ['q', 'And tariffs?'], ['jean-pierre', 'Ask Commerce.']],
+    },
+    {
       id: 'deposition `Q.` / `A.`',
       text: 'Q. Did you sign the export license?\nA. I did.\nQ. When?\nA. In March.',
       expected: [['q', 'Did you sign'], ['a', 'I did.'], ['q', 'When?'], ['a', 'In March.']],

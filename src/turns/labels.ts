@@ -73,8 +73,9 @@ const HEARING_TITLE_LABEL = /^((?:(?:Mr|Mrs|Ms|Dr)\.|Senator|Representative|Cong
 // European Parliament verbatim reports: `President. – `, `Ursula von der Leyen, President of the Commission. – `,
 // `Manfred Weber, on behalf of the PPE Group. – `: a name, a description after a comma, a full stop and a dash.
 const PARLIAMENT_LABEL = new RegExp(String.raw`^(${LATIN_NAME})(?:, [^–—\n]{2,160}?)?\.[ \t]+[–—][ \t]+(?=[\p{Lu}"“‘'(])`, 'u')
-// Depositions and court records: `Q. Did you…` / `A. Yes.`
-const DEPOSITION_LABEL = /^([QA])\.[ \t]+(?=\S)/
+// Depositions and court records: `Q. Did you…` / `A. Yes.`; the White House's briefings: `Q Thank you, Karine.`
+// (a bare `A` before a capital is the article).
+const DEPOSITION_LABEL = /^(?:([QA])\.[ \t]+(?=\S)|(Q)[ \t]+(?=\p{Lu}))/u
 // A speaker line on its own (press-service and hearing transcripts): `Sen. Mike Lee (R-Utah)`,
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
@@ -278,7 +279,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   const timed = TIMED_LABEL.exec(text.slice(0, 80))
   if (timed && !isNotSpeaker(timed[1]!) && !CALENDAR_NAME.test(timed[1]!)) return { syntax: 'dash-label', name: timed[1]!, length: timed[0].length }
   const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? HEARING_TITLE_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
-  if (hearing && !isNotSpeaker(hearing[1]!)) return { syntax: 'hearing', name: hearing[1]!, length: hearing[0].length }
+  const heard = hearing?.[1] ?? hearing?.[2]
+  if (hearing && heard && !isNotSpeaker(heard)) return { syntax: 'hearing', name: heard, length: hearing[0].length }
   if (text.length <= 140) {
     const trimmed = text.trim()
     const member = MEMBER_LINE.exec(trimmed)
