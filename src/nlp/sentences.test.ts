@@ -22,6 +22,17 @@ describe('splitSentences', () => {
     expect(split(text)).toEqual(want)
   })
 
+  it('cuts speech-to-text that runs on without punctuation where a clause opens, and leaves long punctuated sentences whole', () => {
+    const run = Array.from({ length: 12 }, (_, i) => `so the rule took effect in march and the firms had to file ${i} reports every quarter but nobody really knew what the agency wanted um you know`).join(' ')
+    const spans = split(run)
+    expect(spans.length).toBeGreaterThan(8)
+    for (const s of spans) expect(s.split(' ').length).toBeLessThanOrEqual(30)
+    expect(spans.join(' ')).toBe(run)
+    expect(spans.filter((s) => /^(?:so|but|um) /.test(s)).length).toBeGreaterThanOrEqual(spans.length - 1)
+    const long = `The rule, which took effect in March, ${'covers firms that file reports, '.repeat(30)}and ends there.`
+    expect(split(long)).toEqual([long])
+  })
+
   it('returns trimmed offsets into the text', () => {
     const text = '  One.  Two?\n\n Three! '
     for (const [a, b] of splitSentences(text)) expect(text.slice(a, b)).toBe(text.slice(a, b).trim())

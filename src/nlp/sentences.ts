@@ -4,6 +4,7 @@
  * text, or whitespace and something that can open a sentence (capital, digit, opening quote).
  * A full stop is not a boundary after an abbreviation ("Dr.", "U.S.", "Inc."), inside a number
  * ("0.1%"), or before a lower-case word; "(translation by CSET here)." closes on its full stop.
+ * Unpunctuated speech running on past RUN_ON_WORDS words is cut where a clause opens (cutRunOn).
  */
 
 const ABBREVIATIONS = new Set([
@@ -49,6 +50,73 @@ const nextWord = (text: string, from: number): string => {
   return text.slice(from, j)
 }
 
+// Speech-to-text without punctuation (YouTube's automatic captions, a council meeting's recording)
+// runs thousands of words on without a full stop: such a run is cut into spans of speech, each a
+// sentence to the claim rules, at the words that open a clause in speech.
+const RUN_ON_WORDS = 140
+// Fewer clause marks than one in this many words: a run with no punctuation to go by.
+const RUN_ON_MARK_EVERY = 30
+const SPAN_MIN_WORDS = 8
+const SPAN_MAX_WORDS = 30
+// Words that open a new stretch of speech, and how surely: "so", "but", "okay", "um" more than a
+// subject pronoun or "and".
+const OPENS_SPAN = new Map<string, number>([
+  ...['so', 'but', 'because', 'okay', 'ok', 'well', 'yeah', 'um', 'uh', 'anyway', 'now', 'right', 'alright', 'actually'].map((w) => [w, 2] as const),
+  ...['and', 'i', 'we', 'they', 'he', 'she', 'you', 'it\'s', 'that\'s', 'there\'s', 'if', 'when', 'then'].map((w) => [w, 1] as const),
+])
+
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'because'])
+const NEEDS_MORE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our',
+  'your', 'their', 'his', 'her', 'its', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'about', 'into', 'than', 'very', 'not', 'do', 'does', 'did',
+  'have', 'has', 'had', 'will', 'would', 'can', 'could', 'should', 'might', 'must', 'just', 'really', 'like'])
+
+/** The word starting at `at`, lower-cased, up to a space or `b`. */
+const wordAt = (text: string, at: number, b: number): string => {
+  let end = at
+  while (end < b && !isSpace(text[end]) && text[end] !== '\n') end++
+  return text.slice(at, end).toLowerCase()
+}
+
+/** The starts of the words of text[a, b), in one pass. */
+const wordStarts = (text: string, a: number, b: number): number[] => {
+  const starts: number[] = []
+  for (let i = a; i < b; i++) if (!isSpace(text[i]) && text[i] !== '\n' && (i === a || isSpace(text[i - 1]) || text[i - 1] === '\n')) starts.push(i)
+  return starts
+}
+
+/**
+ * A run-on span of unpunctuated speech cut into spans of SPAN_MIN_WORDS to SPAN_MAX_WORDS words: at
+ * the first sure opener past the minimum, else at the best opener before the maximum, else at it.
+ */
+const cutRunOn = (text: string, a: number, b: number, push: (a: number, b: number) => void): boolean => {
+  const starts = wordStarts(text, a, b)
+  if (starts.length <= RUN_ON_WORDS) return false
+  let marks = 0
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 44 || c === 59 || c === 58 || c === 0x2014 || c === 0x2013) marks++
+  }
+  if (marks * RUN_ON_MARK_EVERY >= starts.length) return false
+  // Not after a word that needs what follows: "requests are | now the norm", "in | so many ways".
+  const opener = (w: number): number => (NEEDS_MORE.has(wordAt(text, starts[w - 1]!, b)) ? 0 : OPENS_SPAN.get(wordAt(text, starts[w]!, b)) ?? 0)
+  let from = 0
+  while (starts.length - from > SPAN_MAX_WORDS) {
+    let cut = from + SPAN_MAX_WORDS
+    let best = 0
+    for (let w = from + SPAN_MIN_WORDS; w < from + SPAN_MAX_WORDS; w++) {
+      const score = opener(w)
+      if (score === 2) { cut = w; break }
+      if (score > best || (score === best && score > 0)) { best = score; cut = w }
+    }
+    // "…over their gag orders and | uh and their requests": a conjunction opens the next span.
+    if (cut - 1 > from + SPAN_MIN_WORDS && CONJUNCTIONS.has(wordAt(text, starts[cut - 1]!, b))) cut--
+    push(starts[from]!, starts[cut]!)
+    from = cut
+  }
+  push(starts[from]!, b)
+  return true
+}
+
 /**
  * Splits `text` into sentences and returns their `[start, end)` offsets, trimmed of whitespace.
  * @example splitSentences('The U.S. acted. China replied.') // [[0, 15], [16, 30]]
@@ -56,10 +124,13 @@ const nextWord = (text: string, from: number): string => {
 export const splitSentences = (text: string): Array<[number, number]> => {
   const out: Array<[number, number]> = []
   let start = 0
-  const push = (a: number, b: number): void => {
+  const trimmed = (a: number, b: number): void => {
     while (a < b && (isSpace(text[a]) || text[a] === '\n')) a++
     while (b > a && (isSpace(text[b - 1]) || text[b - 1] === '\n')) b--
     if (b > a) out.push([a, b])
+  }
+  const push = (a: number, b: number): void => {
+    if (b - a < RUN_ON_WORDS * 2 || !cutRunOn(text, a, b, trimmed)) trimmed(a, b)
   }
   const n = text.length
   for (let i = 0; i < n; i++) {
