@@ -19,6 +19,13 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('reads known names in speech-to-text written all in lower case, but not an acronym or a common word', () => {
+    const lower = 'so microsoft filed a lawsuit against the us government and the department of justice said that china and joe biden were wrong and the apple store and turkey sandwiches were fine and that was it really'
+    expect(idsOf(lower).map(([id]) => id)).toEqual(['microsoft', 'doj', 'china', 'joe-biden'])
+    // In a text that writes names with capitals, lower case stays lower case.
+    expect(idsOf('Microsoft said the department of justice and china were wrong.').map(([id]) => id)).toEqual(['microsoft'])
+  })
+
   it('reads a known surname said twice in a row as the known person twice', () => {
     expect(idsOf('Then Biden Biden said no.')).toEqual([['joe-biden', ['Biden', 'Biden']]])
   })

@@ -1,7 +1,7 @@
 import { PodpipeError } from '../errors/index.js'
 import { ENTITY_TYPES } from '../record/schema.js'
 import { keyFilter, keyOf } from './phrase-index.js'
-import { isCommonWord } from './pos.js'
+import { isCommonWord, lexiconTags } from './pos.js'
 import { phraseTokens } from './tokens.js'
 import type { EntityMention, GazetteerEntry, Token } from './types.js'
 
@@ -90,6 +90,38 @@ const caseFits = (written: string, seen: string): boolean => {
   return true
 }
 
+// Speech-to-text written all in lower case ("so microsoft sued the department of justice") gives
+// names no capital to be read by: a turn whose words nearly all start in lower case (a share under
+// this, past a few words) lets a capitalised name match in lower case where the words say it alone.
+const LOWER_CASE_SHARE = 0.035
+const LOWER_CASE_MIN_WORDS = 20
+
+/** Whether nearly all words of the turn start in lower case. */
+const writtenInLowerCase = (tokens: readonly Token[]): boolean => {
+  let words = 0
+  let capitalised = 0
+  for (const t of tokens) {
+    const c = t.text.charCodeAt(0)
+    if (c >= 97 && c <= 122) words++
+    else if (c >= 65 && c <= 90 && t.text !== 'I') { words++; capitalised++ }
+  }
+  return words >= LOWER_CASE_MIN_WORDS && capitalised <= words * LOWER_CASE_SHARE
+}
+
+/**
+ * In lower-case text, a name of two words or more ("department of justice", "joe biden"), or of one
+ * word the lexicon does not know as a common one ("microsoft", "russia"), or a country's one word
+ * it knows only as a noun ("china", unlike "turkey"). Acronyms still need their capitals: "us" is not "US".
+ */
+const fitsInLowerCase = (form: AliasForm, type: string): boolean => {
+  if (form.tokens.some((t) => t.length > 1 && t === t.toUpperCase() && isUpperCase(t))) return false
+  if (form.tokens.length > 1) return true
+  const word = (form.tokens[0] as string).toLowerCase()
+  if (!isCommonWord(word)) return true
+  const tags = lexiconTags(word)
+  return type === 'GPE' && tags !== undefined && tags.every((tag) => tag === 'NN')
+}
+
 export interface GazetteerMatch extends EntityMention {
   /** Token range [first, last] inside the tokens given. */
   first: number
@@ -122,6 +154,7 @@ const opensLongerName = (tokens: readonly Token[], i: number): boolean => {
 /** Longest gazetteer matches over a turn's tokens, never crossing a sentence. */
 export const matchGazetteer = (g: Gazetteer, tokens: readonly Token[], text: string): GazetteerMatch[] => {
   const out: GazetteerMatch[] = []
+  const lowerCase = writtenInLowerCase(tokens)
   for (let i = 0; i < tokens.length; i++) {
     if (!g.starts.has(keyOf((tokens[i] as Token).lower))) continue
     let at: TrieNode | undefined = g.root
@@ -134,6 +167,7 @@ export const matchGazetteer = (g: Gazetteer, tokens: readonly Token[], text: str
       if (!at) break
       for (const f of at.forms) {
         let ok = !f.article || (tokens[i - 1]?.lower === 'the' && !opensLongerName(tokens, i))
+        if (ok && lowerCase && fitsInLowerCase(f, (g.entries[f.entry] as GazetteerEntry).type)) { best = { entry: f.entry, last: j }; break }
         for (let k = 0; k < f.tokens.length && ok; k++) ok = caseFits(f.tokens[k] as string, (tokens[i + k] as Token).text)
         if (ok) { best = { entry: f.entry, last: j }; break }
       }
