@@ -15,6 +15,8 @@ describe('claim scoring on speech', () => {
     // A past form the lexicon lists first as a participle is the verb after its subject, not after a preposition.
     expect(featureNames('China restricted gallium exports in 2023.')).not.toContain('fragment')
     expect(featureNames('Beijing banned them in 2023.')).not.toContain('fragment')
+    expect(featureNames('We built the greatest economy in history.')).not.toContain('fragment')
+    expect(featureNames('Actions in 3D worlds.')).toContain('fragment')
     expect(featureNames('And, plus for decommissioned reactors.')).toContain('fragment')
     // Broken off at a dash, as court reporters write it (a soft hyphen after it from the page layout).
     expect(featureNames('And there are many other places in the code where tax is -\u00ad')).toContain('fragment')

@@ -300,11 +300,12 @@ const fragmentOf = (text: string, tokens: readonly string[], words: number): str
   if (last !== undefined && DANGLING.has(last) && (broken || !/[.!?"”…)\]]$/.test(text))) return `ends at "${last}"`
   if (words >= 8) return null
   // A participle alone ("Just getting this education") makes no statement either; a past form the
-  // lexicon lists first as a participle is finite after its subject ("China restricted exports").
+  // lexicon lists first as a participle is finite after its subject ("China restricted exports",
+  // "We built the greatest economy").
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (CONTRACTED_VERBS.has(t) || /^(?:VB[DPZ]?|MD)$/.test(firstTag(t))) return null
-    if (i > 0 && t.endsWith('ed') && isSubjectWord(tokens[i - 1]!) && lexiconTags(t)?.includes('VBD')) return null
+    if (i > 0 && (t.endsWith('ed') || firstTag(t) === 'VBN') && isSubjectWord(tokens[i - 1]!) && lexiconTags(t)?.includes('VBD')) return null
   }
   return 'no finite verb'
 }
