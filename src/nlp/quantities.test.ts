@@ -44,6 +44,12 @@ describe('extractQuantities', () => {
     expect(pick('Firms may or may not comply.', '2025-10-10')).toEqual([])
   })
 
+  it('reads a share said as a fraction or a ratio as a percent, not a part of a year or a pair', () => {
+    expect(pick('Two-thirds of the market and half of all chips went to China.')).toEqual([{ kind: 'percent', value: 66.7, unit: '%' }, { kind: 'percent', value: 50, unit: '%' }])
+    expect(pick('One in five Americans and 9 out of 10 doctors agree.')).toEqual([{ kind: 'percent', value: 20, unit: '%' }, { kind: 'percent', value: 90, unit: '%' }])
+    expect(pick('In the second half of the year, in the third quarter of 2024, we were number 1 in 2020.')).toEqual([{ kind: 'date', value: '2024', unit: null }, { kind: 'date', value: '2020', unit: null }])
+  })
+
   it('keeps the surface text of each quantity', () => {
     expect(extractQuantities('Exceeding 0.1% is captured.').map((q) => q.text)).toEqual(['0.1%'])
   })

@@ -59,6 +59,18 @@ const NOT_COUNTED = String.raw`(?!(?:to|and|or|of|the|in|on|at|for|percent|per|n
 // "59 entities", "5 million users" (5e6 users), "3 billion of them" (3e9, no noun).
 const COUNT = new RegExp(String.raw`(?<![\w.,$-])(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b(?:\s+${NOT_COUNTED}([a-z][a-z-]+))?|\s+${NOT_COUNTED}([a-z][a-z-]+))`, 'gu')
 
+// A share said as a fraction or a ratio is a percent: "two-thirds of the market" (66.7%), "half of
+// all chips" (50%), "one in five Americans", "1 in 4" (20%, 25%). A fraction counts only before
+// "of" ("a quarter" alone is as often three months), a ratio only of a part under its whole.
+const DENOMINATORS: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5,
+  sixth: 6, sixths: 6, tenth: 10, tenths: 10 }
+const FRACTION = /\b(?:(a|one|two|three|four|nine)[\s-])?(half|thirds?|quarters?|fifths?|sixths?|tenths?)(?=\s+of\b)/giu
+const RATIO_NUMBER = String.raw`\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred|thousand|a thousand`
+const RATIO = new RegExp(String.raw`\b(${RATIO_NUMBER})\s+(?:in|out of)\s+(${RATIO_NUMBER})\b(?![.,]\d)`, 'giu')
+const SHARE_GATE = /\b(?:half|thirds?|quarters?|fifths?|sixths?|tenths?)\s+of\b|\b(?:in|out of)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|hundred|a thousand|thousand)\b/i
+const HALF_OF_A_PAIR = /\b(?:the|first|second|latter|other|back|front|bottom|top)\s+$/i
+const ratioValue = (w: string): number => (/^\d/.test(w) ? Number(w) : w.toLowerCase().endsWith('thousand') ? 1000 : w.toLowerCase().endsWith('hundred') ? 100 : num(w))
+
 const PERCENT_GATE = /%|per ?cent/i
 const MONTH_NAME = /January|February|March|April|May|June|July|August|September|October|November|December/
 
@@ -91,7 +103,8 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   const digit = /\d/.test(sentence)
   const month = MONTH_NAME.test(sentence)
   const percentWord = PERCENT_GATE.test(sentence)
-  if (!digit && !month && !percentWord && !/illion|thousand|dollar|euro|bucks|yuan|pounds/.test(sentence)) return []
+  const share = SHARE_GATE.test(sentence)
+  if (!digit && !month && !percentWord && !share && !/illion|thousand|dollar|euro|bucks|yuan|pounds/.test(sentence)) return []
   const found: Quantity[] = []
   // Where each found quantity starts and ends, in the order found: [start, end, start, end, ...].
   const taken: number[] = []
@@ -126,6 +139,22 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
     if (value === 100 && isIntensifier(sentence, m.index, m.index + m[0].length)) return null
     return { kind: 'percent', value, unit: '%', text: m[0] }
   })
+  if (share) {
+    scan(FRACTION, (m) => {
+      const parts = m[1] ? (m[1].toLowerCase() === 'a' ? 1 : num(m[1])) : 1
+      const whole = DENOMINATORS[(m[2] as string).toLowerCase()] as number
+      // "half of" alone, or a count of parts under the whole ("two thirds", not "four thirds").
+      if (parts >= whole || (m[2]!.toLowerCase() !== 'half' && !m[1])) return null
+      // "the second half of the year", "the other half of": a part of a time or a pair, no share.
+      if (!m[1] && HALF_OF_A_PAIR.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return null
+      return { kind: 'percent', value: Math.round((parts / whole) * 1000) / 10, unit: '%', text: m[0] }
+    })
+    scan(RATIO, (m) => {
+      const part = ratioValue(m[1] as string)
+      const whole = ratioValue(m[2] as string)
+      return part >= 1 && whole > part && whole <= 1000 ? { kind: 'percent', value: Math.round((part / whole) * 1000) / 10, unit: '%', text: m[0] } : null
+    })
+  }
   if (month && digit) scan(DAY_DATE, (m) => {
     const month = MONTHS.indexOf((m[1] as string).toLowerCase()) + 1
     const day = Number(m[2])
