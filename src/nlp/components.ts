@@ -166,7 +166,10 @@ const properNouns: Component = {
         // A gazetteer or roster id wins over a name found by capitalisation alone; a country's
         // demonym is still a mention of the gazetteer's country.
         const listed = doc.gazetteer.byId.has(id)
-        if (speakerIds.has(id) || (listed && !canonical)) continue
+        // Reaching here, a listed name was not matched as the gazetteer writes it: a name of two
+        // words or more written in another case ("the Chips Act" for "CHIPS Act") is still that
+        // entry; one word ("House" without "the") is left to the gazetteer's own rules.
+        if (speakerIds.has(id) || (listed && !canonical && !p.text.includes(' '))) continue
         // Mentions of one name may disagree on type: the strongest evidence so far wins.
         const seen = found.get(id)
         if (!listed && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? p.text, type, strength })

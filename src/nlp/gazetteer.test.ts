@@ -26,6 +26,10 @@ describe('gazetteer', () => {
     expect(idsOf('Microsoft said the department of justice and china were wrong.').map(([id]) => id)).toEqual(['microsoft'])
   })
 
+  it('knows a listed name of two words written in another case, and leaves one word to the gazetteer\'s rules', () => {
+    expect(idsOf('Congress passed the Chips Act in 2022. House prices rose.')).toEqual([['us-congress', ['Congress']], ['chips-act', ['Chips Act']]])
+  })
+
   it('reads a known surname said twice in a row as the known person twice', () => {
     expect(idsOf('Then Biden Biden said no.')).toEqual([['joe-biden', ['Biden', 'Biden']]])
   })
