@@ -30,6 +30,11 @@ describe('gazetteer', () => {
     expect(idsOf('Congress passed the Chips Act in 2022. House prices rose.')).toEqual([['us-congress', ['Congress']], ['chips-act', ['Chips Act']]])
   })
 
+  it('leaves a known place to the longer name of a law or an event held there', () => {
+    expect(idsOf('The US left the Paris Agreement. The Beijing Olympics opened. The Geneva Conventions bind. We flew to Beijing.').map(([id]) => id))
+      .toEqual(['united-states', 'paris-agreement', 'beijing-olympics', 'geneva-conventions', 'beijing'])
+  })
+
   it('reads a known surname said twice in a row as the known person twice', () => {
     expect(idsOf('Then Biden Biden said no.')).toEqual([['joe-biden', ['Biden', 'Biden']]])
   })

@@ -44,8 +44,8 @@ export const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co',
   'League', 'Federation', 'Union', 'Alliance', 'Organisation', 'Organization', 'Assembly', 'Parliament', 'Congress', 'Senate', 'Court',
   'Tribunal', 'Police', 'Church', 'Hospital', 'School', 'College', 'Academy', 'Museum', 'Orchestra', 'Society', 'Trust', 'Coalition',
   'Front', 'Movement', 'Cabinet', 'Government', 'Embassy', 'Secretariat', 'Corps', 'Guard'])
-export const LAW_WORDS = new Set(['Act', 'Treaty', 'Rule', 'Rules', 'Accords', 'Accord', 'Agreement', 'Law', 'Directive', 'Regulation',
-  'Regulations', 'List', 'Convention', 'Protocol', 'Arrangement', 'Order', 'Amendment', 'Code', 'Bill'])
+export const LAW_WORDS = new Set(['Act', 'Acts', 'Treaty', 'Treaties', 'Rule', 'Rules', 'Accords', 'Accord', 'Agreement', 'Agreements', 'Law', 'Directive', 'Regulation',
+  'Regulations', 'List', 'Convention', 'Conventions', 'Protocol', 'Protocols', 'Arrangement', 'Order', 'Amendment', 'Code', 'Bill'])
 export const LAW_NOUNS = new Set(['act', 'law', 'laws', 'bill', 'rule', 'rules', 'regulation', 'regulations', 'reform', 'reforms', 'statute', 'provisions', 'requirements'])
 // Words that end the name of a place: "Wall Street", "Tiananmen Square", "Persian Gulf".
 export const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boulevard', 'River', 'Lake', 'Mountains', 'Island', 'Islands', 'Bay',

@@ -229,6 +229,12 @@ describe('proper nouns', () => {
     expect(found('GENERAL MOTORS CUT JOBS. THE CHIEF EXECUTIVE RESIGNED. PRESIDENT SAID NO.')).toEqual([])
   })
 
+  it('types a name ending in an event\'s or a law\'s word and a Roman numeral by that word, even opening a sentence', () => {
+    expect(found('World War II ended. The Minsk Agreements collapsed. Clean Air Act rules tightened.')).toEqual([
+      { name: 'World War II', type: 'EVENT' }, { name: 'Minsk Agreements', type: 'LAW' }, { name: 'Clean Air Act', type: 'LAW' }])
+    expect(found('Carl Mark Force IV testified.')).toEqual([{ name: 'Carl Mark Force IV', type: 'PERSON' }])
+  })
+
   it('keeps initials, apostrophes and particles inside a name, and a title out of it', () => {
     expect(found('The report by S. Varga was cited.')).toEqual([{ name: 'S. Varga', type: 'PERSON' }])
     expect(found("They hired Keith O'Dowell last year.")).toEqual([{ name: "Keith O'Dowell", type: 'PERSON' }])

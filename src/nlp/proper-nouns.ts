@@ -51,17 +51,21 @@ const isKnownPlace = (name: string): boolean => {
   return knownPlaces().has(lower) || knownRegions().has(lower)
 }
 
+// Events named after the place they are held in: "the Beijing Olympics", "the Moscow Summit".
+const PLACE_EVENTS = new Set(['Summit', 'Conference', 'Olympics', 'Games', 'Forum', 'Talks', 'Expo', 'Marathon', 'Festival', 'Process', 'Round'])
+
 /**
  * Whether a known name at tokens `first`–`last` is only a word of a longer name the proper-noun
  * pass should read whole: a place before a word that ends places' names ("Taiwan Strait", "South
- * China Sea", "Korean Peninsula"), or after "of" and such a word or a body's ("Gulf of Mexico",
+ * China Sea", "Korean Peninsula"), laws' ("Paris Agreement", "Geneva Convention") or events' held
+ * there ("Beijing Olympics"), or after "of" and such a word or a body's ("Gulf of Mexico",
  * "University of California", "Bank of China"), which the gazetteer does not list.
  */
 export const insideLongerName = (tokens: readonly Token[], first: number, last: number): boolean => {
   const a = tokens[first] as Token
   const b = tokens[last] as Token
   const next = tokens[last + 1]
-  if (next && next.sentence === b.sentence && next.start === b.end + 1 && PLACE_WORDS.has(next.text)) return true
+  if (next && next.sentence === b.sentence && next.start === b.end + 1 && (PLACE_WORDS.has(next.text) || LAW_WORDS.has(next.text) || PLACE_EVENTS.has(next.text))) return true
   // "Air France", "Statistics Canada", "Team USA": a capitalised noun mid-sentence right before a place names a body.
   const before = tokens[first - 1]
   if (before && joinsName(tokens, first) && !before.initial && isCapitalised(before) && !notName(before) && !TITLES.has(before.text) &&
@@ -70,6 +74,18 @@ export const insideLongerName = (tokens: readonly Token[], first: number, last: 
   const of = tokens[first - 1]
   const head = tokens[first - 2]
   return of?.text === 'of' && head !== undefined && head.sentence === a.sentence && (PLACE_WORDS.has(head.text) || ORG_WORDS.has(head.text))
+}
+
+/**
+ * "World War II ended", "Clean Air Act rules": a sentence opening with an adjective or noun of a
+ * name of three words or more that ends in a law's or an event's word keeps it.
+ */
+const opensCuedName = (tokens: readonly Token[], i: number, j: number): boolean => {
+  if (j - i < 2) return false
+  const tag = lexiconTags((tokens[i] as Token).lower)?.[0] ?? ''
+  if (tag !== 'JJ' && tag !== 'NN') return false
+  const words = tokens.slice(i, j + 1).map((x) => x.text)
+  return cueAt(words, LAW_WORDS, true) || cueAt(words, EVENT_WORDS, true)
 }
 
 /** Whether a capitalised word follows token `last` as the next word of one name. */
@@ -359,8 +375,11 @@ export interface ProperNoun extends EntityMention {
 
 // A cue word types a name only where cue words stand: last ("Clean Air Act"), or before "of"
 // ("Bank of England", "Bill of Rights"); "Bill Gates" is no bill.
-const cueAt = (words: readonly string[], cues: ReadonlySet<string>): boolean =>
-  words.some((w, k) => cues.has(w) && (k === words.length - 1 || words[k + 1] === 'of'))
+// "World War II": a number in Roman numerals after an event's or a law's word ends the name (after
+// other words it is a generation: "Carl Mark Force IV").
+const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$/
+const cueAt = (words: readonly string[], cues: ReadonlySet<string>, numbered = false): boolean =>
+  words.some((w, k) => cues.has(w) && (k === words.length - 1 || words[k + 1] === 'of' || (numbered && k === words.length - 2 && ROMAN.test(words[k + 1] as string))))
 
 /** Words of a name, not counting the apostrophes, full stops and particles inside it ("Keith O'Neill": 3). */
 const nameLength = (run: readonly Token[]): number => {
@@ -433,8 +452,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   // the first "of" is the head, whatever a later word says.
   const head = words.indexOf('of') - 1
   if (head >= 0 && ORG_WORDS.has(words[head] as string)) return ['ORG', 'organisation word', 3]
-  if (cueAt(words, LAW_WORDS)) return ['LAW', 'law word', 3]
-  if (cueAt(words, EVENT_WORDS)) return ['EVENT', 'event word', 3]
+  if (cueAt(words, LAW_WORDS, true)) return ['LAW', 'law word', 3]
+  if (cueAt(words, EVENT_WORDS, true)) return ['EVENT', 'event word', 3]
   if (cueAt(words, ORG_WORDS)) return ['ORG', 'organisation word', 3]
   if (words.includes('&')) return ['ORG', 'names joined by "&"', 2.5]
   // "Taiwan Strait", and "Strait of Hormuz", "Gulf of Mexico" with the place word before "of".
@@ -736,7 +755,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
-    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end))))) first = i + 1
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end)) || opensCuedName(tokens, i, j)))) first = i + 1
     while (first <= j && (CONNECTORS.has((tokens[first] as Token).lower) || (first > i && (tokens[first] as Token).lower === 'the'))) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
