@@ -235,6 +235,11 @@ describe('proper nouns', () => {
     expect(found('Carl Mark Force IV testified.')).toEqual([{ name: 'Carl Mark Force IV', type: 'PERSON' }])
   })
 
+  it('reads a provision cited by number as a law, but not a report\'s section', () => {
+    expect(found('Title 42 expired. Under Title IX, schools changed. Executive Order 14117 restricts data. Section 301 tariffs stayed. Section 3 of the report is long.')).toEqual([
+      { name: 'Title 42', type: 'LAW' }, { name: 'Title IX', type: 'LAW' }, { name: 'Executive Order 14117', type: 'LAW' }, { name: 'Section 301', type: 'LAW' }])
+  })
+
   it('keeps initials, apostrophes and particles inside a name, and a title out of it', () => {
     expect(found('The report by S. Varga was cited.')).toEqual([{ name: 'S. Varga', type: 'PERSON' }])
     expect(found("They hired Keith O'Dowell last year.")).toEqual([{ name: "Keith O'Dowell", type: 'PERSON' }])

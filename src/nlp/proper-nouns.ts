@@ -88,6 +88,21 @@ const opensCuedName = (tokens: readonly Token[], i: number, j: number): boolean 
   return cueAt(words, LAW_WORDS, true) || cueAt(words, EVENT_WORDS, true)
 }
 
+// Provisions cited by number: "Title 42", "Title IX", "Article 5", "Executive Order 14117",
+// "Resolution 2231", "Section 301". Section and Resolution only with three digits or more: "Section
+// 3" is as often a report's.
+const NUMBERED_LAWS: ReadonlyArray<[string, RegExp]> = [['Title', /^(?:\d{1,3}|[IVXL]{1,5})$/], ['Article', /^\d{1,3}[a-z]?$/],
+  ['Executive Order', /^\d{3,6}$/], ['Resolution', /^\d{3,5}$/], ['Section', /^\d{3,4}[a-z]?$/]]
+const NUMBERED_HEADS = new Set(NUMBERED_LAWS.map(([words]) => words.split(' ')[0] as string))
+/** The index of the number ending a provision cited by number whose head is tokens i–j, or -1. */
+const numberedLawEnd = (tokens: readonly Token[], i: number, j: number): number => {
+  const number = tokens[j + 1]
+  if (number === undefined || !joinsName(tokens, j + 1)) return -1
+  const head = tokens.slice(i, j + 1).map((t) => t.text).join(' ')
+  for (const [words, shape] of NUMBERED_LAWS) if (head === words && shape.test(number.text)) return j + 1
+  return -1
+}
+
 /** Whether a capitalised word follows token `last` as the next word of one name. */
 export const nameFollows = (tokens: readonly Token[], last: number): boolean => joinsName(tokens, last + 1) && isCapitalised(tokens[last + 1] as Token)
 
@@ -752,6 +767,18 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // is read on its own.
     while (j >= i && PLURAL_ACRONYM.test((tokens[j] as Token).text)) j--
     if (j < i) continue
+    // The number ends the run when written in Roman numerals ("Title IX"); a word opening the
+    // sentence before the head ("Under Title IX") is not the provision's.
+    const from = (tokens[i] as Token).initial && j > i && commonWord(tokens[i] as Token) && !NUMBERED_HEADS.has((tokens[i] as Token).text) ? i + 1 : i
+    const numbered = j > from && numberedLawEnd(tokens, from, j - 1) === j ? j : numberedLawEnd(tokens, from, j)
+    if (numbered >= j && numbered > from) {
+      const a = tokens[from] as Token
+      const z = tokens[numbered] as Token
+      const law = text.slice(a.start, z.end)
+      out.push(properNoun(a, z.end, law, slug(law), 'LAW', 'a numbered provision', 3))
+      i = numbered
+      continue
+    }
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said").
