@@ -240,6 +240,12 @@ describe('proper nouns', () => {
       { name: 'Title 42', type: 'LAW' }, { name: 'Title IX', type: 'LAW' }, { name: 'Executive Order 14117', type: 'LAW' }, { name: 'Section 301', type: 'LAW' }])
   })
 
+  it('ends a titled person\'s name before "of", and reads the one word after it as where they work', () => {
+    expect(found('Dr. Vera Kallas of Stanford spoke, and Peter Halvorsen of Tufts said so. President Xu of Ruritania agreed.')).toEqual([
+      { name: 'Vera Kallas', type: 'PERSON' }, { name: 'Stanford', type: 'ORG' }, { name: 'Peter Halvorsen', type: 'PERSON' }, { name: 'Tufts', type: 'ORG' },
+      { name: 'Xu', type: 'PERSON' }, { name: 'Ruritania', type: 'ORG' }])
+  })
+
   it('keeps initials, apostrophes and particles inside a name, and a title out of it', () => {
     expect(found('The report by S. Varga was cited.')).toEqual([{ name: 'S. Varga', type: 'PERSON' }])
     expect(found("They hired Keith O'Dowell last year.")).toEqual([{ name: "Keith O'Dowell", type: 'PERSON' }])

@@ -491,6 +491,11 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length === 1 && before && PLACE_PREPOSITIONS.has(before.lower) && knownRegions().has(lower)) return ['GPE', `a city, after "${before.text}"`, 2]
   // "the village of Mahala", "the town of Tavildara", "the disputed Nagorno-Karabakh region".
   if (before?.lower === 'of' && earlier && (PLACE_NOUNS.has(earlier.text) || COMPASS.has(earlier.text))) return ['GPE', `after "${earlier.text} of"`, 2.5]
+  // "Chris Miller of Tufts", "Fei-Fei Li of Stanford": the one word after a person and "of" (the run
+  // stopped there) is where they work, not another person.
+  if (run.length === 1 && before?.lower === 'of' && earlier && isCapitalised(earlier) && !TITLES.has(earlier.text) && !earlier.initial && !isKnownPlace(lower)) {
+    return ['ORG', `after "${earlier.text} of"`, 2.5]
+  }
   if (after && PLACE_NOUNS_AFTER.has(after.text)) return ['GPE', `"${after.text}" after it`, 2]
   const person = run.length === 1 ? personByContext(before, earlier, after, next) : undefined
   if (person) return ['PERSON', person, 1.2]
@@ -709,7 +714,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     if (connector.lower === 'of') {
       let s = to
       while (s > from && !CONNECTORS.has((tokens[s - 1] as Token).lower)) s--
-      return fullName(tokens.slice(s, to + 1))
+      // "Dr. Fei-Fei Li of Stanford", "President Xi of China": a person's title says who is named before "of".
+      let t = s
+      while (t < to && (TITLES.has((tokens[t] as Token).text) || (tokens[t] as Token).text === '.')) t++
+      const name = tokens.slice(t, to + 1)
+      const title = t > s ? tokens[t - 1] : tokens[s - 1]?.text === '.' ? tokens[s - 2] : tokens[s - 1]
+      const titled = title !== undefined && (TITLES.has(title.text) || title.text === '.') && !name.some((x) => ORG_WORDS.has(x.text) || TITLES.has(x.text))
+      return fullName(name) || (titled && nameLength(name) <= 3)
     }
     if (connector.lower !== 'and') return false
     let e = next
