@@ -34,6 +34,8 @@ export const POLICY_WORDS: readonly string[] = [
 export const META_PHRASES: readonly string[] = ['question', 'answer', 'pod', 'episode', 'show', 'talk about', 'talked about', 'talking about', 'let’s', "let's",
   'curious', 'reach out', 'tell us', 'come on', 'chat', 'i hope', 'we’ll see', "we'll see", 'who knows', 'thought through',
   'this conversation', 'last time',
+  // What the talk leaves out: "We won't go into that story", "that's for another day".
+  'won’t go into', "won't go into", 'won’t get into', "won't get into", 'not going to go into', 'not going to get into', 'for another day', 'another episode',
   // The show's own asks: subscribe, rate, review.
   'subscribe', 'leave a review', 'leaving a review', 'rate and review', 'giving us a rating', 'podcasting app', 'podcast app',
   'wherever you get your podcasts',
