@@ -171,6 +171,11 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('I am also on the board of advisors of BlockSeer.')).toContain('pleasantry')
     expect(featureNames('Well, I am not a law enforcement expert, but I am an expert on cryptography.')).toContain('pleasantry')
     expect(featureNames('I was a skeptic of the tariffs until the data came in.')).not.toContain('pleasantry')
+    // Where the speaker works, however many policy words and bodies it names, is no claim.
+    for (const intro of ['So my title at Immuta is Chief Privacy Officer.', "I'm the head of policy at the Center for Democracy and Technology.", 'I run the export control practice at Akin Gump.']) {
+      expect(decide(intro).confidence, intro).toBeLessThan(0.5)
+    }
+    expect(featureNames('I run the numbers every week.')).not.toContain('pleasantry')
   })
 
   it('reads thanks and a welcome addressed to someone by name as a pleasantry', () => {

@@ -33,7 +33,7 @@ const INVERTED_QUESTION = /^(?:(?:so|and|but|now|okay|ok|well|also),? )*(?:are|i
 // "Introductions, please": "I am a platform engineer at Tietoevry", "My name is…", "I'm based in Oslo".
 // A speaker's account of their own career and standing: "I was a federal prosecutor for 15 years",
 // "I am also on the board of advisors of BlockSeer", "I am not a law enforcement expert".
-const INTRODUCTION = /\b(?:[Mm]y name is|I['’]m based in|I am based in|I (?:currently )?work (?:at|for) \p{Lu}|I(?:['’]m| am) (?:a|an|the) (?:[\w-]+ ){0,4}(?:at|of|for|with) \p{Lu}|I (?:was|have been|['’]ve been) (?:a|an) (?:[\w-]+ ){1,4}(?:for|since) (?:\d|over|more than|almost|nearly|about|the (?:last|past))|I(?:['’]m| am) (?:also )?(?:on|a member of) the (?:[\w-]+ ){0,2}(?:board|faculty|council|committee)|I(?:['’]m| am) (?:not )?(?:a|an) (?:[\w-]+ ){0,3}expert\b)/u
+const INTRODUCTION = /\b(?:[Mm]y name is|I['’]m based in|I am based in|I (?:currently )?work (?:at|for) \p{Lu}|I(?:['’]m| am) (?:a|an|the) (?:[\w-]+ ){0,4}(?:at|of|for|with) (?:the )?\p{Lu}|[Mm]y (?:title|role|job|position) (?:at (?:the )?\p{Lu}[\w-]* )?is\b|I (?:run|lead|head|direct|co-?founded|founded) (?:the |a |an )?(?:[\w-]+ ){0,4}(?:at|of) (?:the )?\p{Lu}|I (?:was|have been|['’]ve been) (?:a|an) (?:[\w-]+ ){1,4}(?:for|since) (?:\d|over|more than|almost|nearly|about|the (?:last|past))|I(?:['’]m| am) (?:also )?(?:on|a member of) the (?:[\w-]+ ){0,2}(?:board|faculty|council|committee)|I(?:['’]m| am) (?:not )?(?:a|an) (?:[\w-]+ ){0,3}expert\b)/u
 // The person addressed, before thanks or a welcome: "Fei-Fei, thank you so much for being here."
 // "I want to thank the Commission and General Slater for their leadership…": thanks and welcomes
 // that open a hearing or an episode, however long the list of those thanked.
@@ -64,8 +64,10 @@ const WEIGHTS = {
   evaluation: -1.5,
   meta: -2.5,
   pleasantry: -2.5,
-  // Whom a speaker thanks is named at length, with titles that read as policy words and entities.
+  // Whom a speaker thanks is named at length, with titles that read as policy words and entities;
+  // so is where a speaker introducing themselves works ("head of policy at the Center for…").
   thanking: -4,
+  introduction: -4,
   url: -2,
   personal: -2.5,
   fragment: -1.2,
@@ -412,7 +414,7 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   else {
     const introduction = classes & SELF_WORD && words < 60 ? INTRODUCTION.exec(text) : null
     const thanking = introduction ? null : THANKING.exec(text)
-    if (introduction) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: introduction[0] })
+    if (introduction) features.push({ name: 'pleasantry', weight: WEIGHTS.introduction, detail: introduction[0] })
     else if (thanking) features.push({ name: 'pleasantry', weight: WEIGHTS.thanking, detail: thanking[0] })
   }
   // Every URL pattern needs a "/" or "www": most sentences skip the scan.
