@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Quantity } from '../record/schema.js'
 import { claimKind, scoreClaim } from './claims.js'
 
 const decide = (text: string, previousKept = false) => scoreClaim({ text, entityIds: [], quantities: [], previousKept })
@@ -67,6 +68,12 @@ describe('claim scoring on speech', () => {
     expect(claimKind('The administration had signaled it would pause new controls.')).toBe('factual')
     expect(claimKind('Officials said that they would review the rule.')).toBe('factual')
     expect(claimKind('Officials said the rule will take effect in May.')).toBe('predictive')
+  })
+
+  it('weighs how long or how often less than a figure of something', () => {
+    const weight = (text: string, quantities: Quantity[]) => scoreClaim({ text, entityIds: [], quantities, previousKept: false }).features.find((f) => f.name === 'quantity')?.weight
+    expect(weight('I think it was about maybe 3 years.', [{ kind: 'count', value: 3, unit: 'years', text: '3 years' }])).toBeLessThan(weight('China built 1749 ships.', [{ kind: 'count', value: 1749, unit: 'ships', text: '1749 ships' }])!)
+    expect(weight('Volumes reached 17 billion.', [{ kind: 'count', value: 17e9, unit: null, text: '17 billion' }])).toBe(weight('China built 1749 ships.', [{ kind: 'count', value: 1749, unit: 'ships', text: '1749 ships' }]))
   })
 
   it('lets an anaphor continue a claim only when it states something of its own', () => {

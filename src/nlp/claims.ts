@@ -76,6 +76,7 @@ const WEIGHTS = {
   morePolicyTerms: 0.35,
   entity: 0.9,
   quantity: 0.9,
+  duration: 0.5,
   context: 0.9,
   modal: 0.4,
   long: 0.5,
@@ -100,6 +101,8 @@ export interface ClaimDecision {
   kind: ClaimKind
   features: Feature[]
 }
+
+const DURATIONS = new Set(['years', 'year', 'months', 'month', 'weeks', 'week', 'days', 'day', 'hours', 'hour', 'minutes', 'minute', 'seconds', 'decades', 'times'])
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
 
@@ -436,7 +439,11 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
     if (personal) features.push({ name: 'personal', weight: WEIGHTS.personal, detail: personal[0] })
   }
   if (input.entityIds.length > 0) features.push({ name: 'entity', weight: WEIGHTS.entity, detail: input.entityIds.slice(0, 3).join(', ') })
-  if (input.quantities.length > 0) features.push({ name: 'quantity', weight: WEIGHTS.quantity, detail: input.quantities[0]?.text })
+  if (input.quantities.length > 0) {
+    // "it was about 3 years", "when you are 18": how long or how old, in a story, checks little.
+    const durations = input.quantities.every((q) => q.kind === 'count' && q.unit !== null && DURATIONS.has(q.unit))
+    features.push({ name: 'quantity', weight: durations ? WEIGHTS.duration : WEIGHTS.quantity, detail: input.quantities[0]?.text })
+  }
   if (input.previousKept && ANAPHOR.test(text) && !isEmptyStatement(tokens)) features.push({ name: 'context', weight: WEIGHTS.context, detail: 'anaphor continuing a claim' })
   const kind = claimKind(text, features, tokens, classes)
   if (kind !== 'factual') features.push({ name: 'modal', weight: WEIGHTS.modal })

@@ -50,6 +50,11 @@ describe('extractQuantities', () => {
     expect(pick('In the second half of the year, in the third quarter of 2024, we were number 1 in 2020.')).toEqual([{ kind: 'date', value: '2024', unit: null }, { kind: 'date', value: '2020', unit: null }])
   })
 
+  it('reads no comma after a number as a thousands separator', () => {
+    expect(pick('When you are 18, like, you stop. Not all 20, but about 10 of them.')).toEqual([])
+    expect(pick('We have 270,000 troops.')).toEqual([{ kind: 'count', value: 270000, unit: 'troops' }])
+  })
+
   it('keeps the surface text of each quantity', () => {
     expect(extractQuantities('Exceeding 0.1% is captured.').map((q) => q.text)).toEqual(['0.1%'])
   })

@@ -57,7 +57,7 @@ const MONTH_ONLY = /\b(?:([Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ate|[Ee]arly|[Mm]id|
 const YEAR = /(?<![\w$.,-])((?:19|20)\d{2})(?![\w%]|[.,]\d|\s?(?:percent|%))/gu
 const NOT_COUNTED = String.raw`(?!(?:to|and|or|of|the|in|on|at|for|percent|per|nm|such|more|other|than|times|is|was|are|were)\b)`
 // "59 entities", "5 million users" (5e6 users), "3 billion of them" (3e9, no noun).
-const COUNT = new RegExp(String.raw`(?<![\w.,$-])(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b(?:\s+${NOT_COUNTED}([a-z][a-z-]+))?|\s+${NOT_COUNTED}([a-z][a-z-]+))`, 'gu')
+const COUNT = new RegExp(String.raw`(?<![\w.,$-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]*\d)(?:\s+(thousand|million|billion|trillion)\b(?:\s+${NOT_COUNTED}([a-z][a-z-]+))?|\s+${NOT_COUNTED}([a-z][a-z-]+))`, 'gu')
 
 // A share said as a fraction or a ratio is a percent: "two-thirds of the market" (66.7%), "half of
 // all chips" (50%), "one in five Americans", "1 in 4" (20%, 25%). A fraction counts only before
