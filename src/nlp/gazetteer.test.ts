@@ -46,6 +46,7 @@ describe('gazetteer', () => {
 
   it('reads a capital as the city where someone is or goes, and as its country where it acts or is addressed', () => {
     expect(idsOf('I was born in Kyiv and flew back to Kyiv in May. Officials in Beijing met.')).toEqual([['kyiv', ['Kyiv', 'Kyiv']], ['china', ['Beijing']]])
+    expect(idsOf('The prince visited Kyiv, and Beijing responded.')).toEqual([['kyiv', ['Kyiv']], ['china', ['Beijing']]])
     expect(idsOf('Beijing responded. The message to Beijing was clear; pressure on Moscow grew.')).toEqual([['china', ['Beijing', 'Beijing']], ['russia', ['Moscow']]])
   })
 

@@ -240,6 +240,8 @@ const TO_OR_FROM = new Set(['to', 'from'])
 const GOING = new Set(['back', 'moved', 'move', 'moving', 'went', 'go', 'going', 'goes', 'came', 'come', 'comes', 'coming', 'flew', 'fly',
   'flying', 'travel', 'traveled', 'travelled', 'traveling', 'travelling', 'returned', 'return', 'returning', 'drove', 'drive', 'driving',
   'relocated', 'emigrated', 'trip', 'flight', 'flights', 'train', 'way', 'commute', 'commuted', 'in', 'all'])
+// "visited Kyiv", "toured Taipei": the city someone is in, with no preposition.
+const VISITING = new Set(['visit', 'visits', 'visited', 'visiting', 'toured', 'touring', 'reached', 'landed'])
 // "officials in Beijing", "hawks in Washington": the government the capital stands for.
 const GOVERNING = new Set(['officials', 'leaders', 'leadership', 'government', 'governments', 'regime', 'authorities', 'policymakers',
   'hawks', 'doves', 'diplomats', 'negotiators', 'elites', 'planners', 'bureaucrats', 'politicians', 'lawmakers', 'establishment',
@@ -254,7 +256,7 @@ export const capitalAsCity = (tokens: readonly Token[], first: number, last: num
   const before = tokens[first - 1]
   if (!before || before.sentence !== (tokens[first] as Token).sentence) return false
   const earlier = tokens[first - 2]?.lower ?? ''
-  const place = AT_PLACE.has(before.lower) ? !GOVERNING.has(earlier) : TO_OR_FROM.has(before.lower) && GOING.has(earlier)
+  const place = AT_PLACE.has(before.lower) ? !GOVERNING.has(earlier) : (TO_OR_FROM.has(before.lower) && GOING.has(earlier)) || VISITING.has(before.lower)
   return place && knownCapitals().has(tokens.slice(first, last + 1).map((t) => t.lower).join(' '))
 }
 
