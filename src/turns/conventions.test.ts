@@ -469,6 +469,12 @@ describe('who the labels name', () => {
     expect(r.speakers[1]!.nameSource).toBeUndefined()
   })
 
+  it('names a voice that opens as the host ("I am your host, Jordan Schneider", "Hi everyone, this is Sarah Chen"), not one that points at a place', () => {
+    expect(split('SPEAKER_00: Welcome. I am your host, Jordan Schneider.\nSPEAKER_01: Thanks.\nSPEAKER_00: So?\nSPEAKER_01: Well.').speakers.map((s) => s.id)).toEqual(['schneider', 'speaker-1'])
+    expect(split('Speaker 1: Hi everyone, this is Sarah Chen and you are listening to Policy Hour.\n\nSpeaker 2: Hey.\n\nSpeaker 1: So?\n\nSpeaker 2: Well.').speakers.map((s) => s.id)).toEqual(['chen', 'speaker-2'])
+    expect(split('Speaker 1: Look at this. This is New York, the city.\n\nSpeaker 2: Hey.\n\nSpeaker 1: So?\n\nSpeaker 2: Well.').speakers.map((s) => s.id)).toEqual(['speaker-1', 'speaker-2'])
+  })
+
   it('does not name a voice from an ambiguous introduction', () => {
     const r = split('SPEAKER_1: I\'m Jane Doe. Or, well, I\'m Mary Major today.\nSPEAKER_2: Right.')
     expect(r.speakers.map((s) => s.id)).toEqual(['speaker-1', 'speaker-2'])

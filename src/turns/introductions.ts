@@ -22,7 +22,9 @@ const INTRO_CHARS = 400
 const CALL_CHARS = 120
 
 const NAME = String.raw`\p{Lu}[\p{Ll}'’-]+`
-const SELF_INTRO = new RegExp(String.raw`\b(?:I['’]m|I am|my name is|my name['’]s)\s+(${NAME}(?:\s+(?:van|von|de|da|der|di|le|la)\s+${NAME}|\s+${NAME}){1,2})(?=[\s,.;:!?)]|$)`, 'gu')
+// "I'm James Cridland", "my name is…", "I'm your host, Jordan Schneider", and opening the episode
+// after a greeting, "Hi everyone, this is Sarah Chen".
+const SELF_INTRO = new RegExp(String.raw`(?:\b(?:I['’]m|I am|my name is|my name['’]s)(?:\s+(?:your|the)\s+(?:co-?)?host,?)?|(?:^|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Ww]elcome)(?:,?\s+(?:everyone|everybody|all|folks|there|friends))?[,!.]?)\s+[Tt]his is)\s+(${NAME}(?:\s+(?:van|von|de|da|der|di|le|la)\s+${NAME}|\s+${NAME}){1,2})(?=[\s,.;:!?)]|$)(?![’']s)`, 'gu')
 // Capitalised words that follow "I'm" without being a name ("I'm Really Glad").
 const NOT_NAMES = new Set(['really', 'just', 'so', 'not', 'very', 'glad', 'happy', 'here', 'sorry', 'going', 'excited', 'sure', 'thrilled', 'delighted', 'honored', 'pleased', 'back', 'also', 'still', 'the', 'a', 'an', 'in', 'from', 'with', 'at', 'on'])
 const TITLE = String.raw`(?:Councilmember|Council Member|Councilwoman|Councilman|Senator|Assemblymember|Assembly Member|Commissioner|Supervisor|Representative|Delegate|Director|Chief|Mayor|Judge|Dr\.|Mr\.|Ms\.|Mrs\.)`
