@@ -7,7 +7,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise } from './proper-nouns.js'
+import { bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise, surnameAfterGivenName } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -73,6 +73,8 @@ const gazetteer: Component = {
         }
         if (insideLongerName(tokens, first, last)) continue
         if (type === 'PERSON' && personNamedOtherwise(tokens, first, last)) continue
+        // "Chris Cornell", "Leland Stanford", "Michael Dell": a firm's or school's one word after a given name is a surname.
+        if (type === 'ORG' && surnameAfterGivenName(tokens, first, last)) continue
         const next = foreign[k + 1] ? undefined : matches[k + 1]
         // Every rule below needs a capitalised word right after the name; most names have none.
         const followed = nameFollows(tokens, last)

@@ -35,6 +35,11 @@ describe('gazetteer', () => {
       .toEqual(['united-states', 'paris-agreement', 'beijing-olympics', 'geneva-conventions', 'beijing'])
   })
 
+  it('knows universities by their one-word names, and such a word after a given name as a surname', () => {
+    expect(idsOf('She studied at Stanford and taught at Yale. Leland Stanford founded it, and we have had PayPal.').map(([id, texts]) => [id, texts])).toEqual([
+      ['stanford-university', ['Stanford']], ['yale-university', ['Yale']], ['leland-stanford', ['Leland Stanford']], ['paypal', ['PayPal']]])
+  })
+
   it('reads a known surname said twice in a row as the known person twice', () => {
     expect(idsOf('Then Biden Biden said no.')).toEqual([['joe-biden', ['Biden', 'Biden']]])
   })

@@ -233,6 +233,13 @@ export const personNamedOtherwise = (tokens: readonly Token[], first: number, la
     before.text !== (tokens[first] as Token).text
 }
 
+/** Whether the one word at `first`–`last` follows a given name as its surname ("Chris Cornell"), not a title or a place. */
+export const surnameAfterGivenName = (tokens: readonly Token[], first: number, last: number): boolean => {
+  const before = tokens[first - 1]
+  return first === last && before !== undefined && joinsName(tokens, first) && isCapitalised(before) && isGivenName(before) && !TITLES.has(before.text) &&
+    !isKnownPlace(before.lower) && !capsSentence(tokens, first)
+}
+
 // Where a capital is the city: after a preposition of place ("born in Kyiv", "a summit outside Paris"),
 // or of movement after a verb of going ("moved back to Berlin", "flew in from Tokyo").
 const AT_PLACE = new Set(['in', 'near', 'outside', 'around', 'into'])
