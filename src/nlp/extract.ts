@@ -3,7 +3,7 @@ import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/s
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, dropUnconfirmed, type Gazetteer } from './gazetteer.js'
 import { isAllCaps, isRoleName, placeholderId, titleCase } from '../turns/names.js'
-import { isDemonym, knownGivenNames, knownPlaces, knownRegions } from './knowledge.js'
+import { isDemonym, knownGivenNames, knownPlaces, knownRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { lexiconTags } from './pos.js'
 import { slug } from './proper-nouns.js'
 import type { Doc } from './pipeline.js'
@@ -148,6 +148,13 @@ const splitPeoples = (entities: Entity[], inCapitals: boolean): Entity[] => {
   return out
 }
 
+/** Forgets the entities among `moved` whose every mention was linked to another. */
+const dropEmptied = (doc: Doc, moved: ReadonlySet<string>): void => {
+  if (moved.size === 0) return
+  const remaining = new Set(doc.mentions.map((m) => m.entityId))
+  for (const id of moved) if (!remaining.has(id)) doc.found.delete(id)
+}
+
 /**
  * A lone surname ("Yeltsin") found by capitalisation alone is the person the episode names in full
  * ("Boris Yeltsin"), when exactly one such person has that surname: its mentions join that entity,
@@ -182,8 +189,40 @@ const linkSurnames = (doc: Doc): void => {
     moved.add(m.entityId)
     m.entityId = person
   }
-  const remaining = new Set(doc.mentions.map((m) => m.entityId))
-  for (const id of moved) if (!remaining.has(id)) doc.found.delete(id)
+  dropEmptied(doc, moved)
+}
+
+// Words an acronym skips: "Council on Foreign Relations" is CFR, "Center for Strategic and International Studies" CSIS.
+const ACRONYM_SKIPS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'at', 'to', '&'])
+const initialsOf = (name: string): string => name.split(/[\s-]+/).filter((w) => w && !ACRONYM_SKIPS.has(w.toLowerCase())).map((w) => w[0]).join('').toUpperCase()
+
+/**
+ * An acronym found by its capitals alone ("CFR") is the body the episode names in full ("Council on
+ * Foreign Relations") when exactly one such name has those initials: its mentions join that entity.
+ */
+const linkAcronyms = (doc: Doc): void => {
+  const byInitials = new Map<string, string | null>()
+  const named = new Set(doc.mentions.map((m) => m.entityId))
+  for (const id of named) {
+    if (!id) continue
+    const entity = doc.found.get(id) ?? doc.gazetteer.byId.get(id)
+    if (!entity || entity.type === 'PERSON' || !entity.name.includes(' ')) continue
+    const initials = initialsOf(entity.name)
+    if (initials.length < 2) continue
+    byInitials.set(initials, byInitials.has(initials) && byInitials.get(initials) !== id ? null : id)
+  }
+  if (byInitials.size === 0) return
+  const moved = new Set<string>()
+  for (const m of doc.mentions) {
+    if (!m.entityId || !/^[A-Z]{2,6}$/.test(m.text) || doc.gazetteer.byId.has(m.entityId)) continue
+    // A place's abbreviation ("DC", "NY") stays the place.
+    if (PLACE_ABBREVIATIONS.has(m.text)) continue
+    const full = byInitials.get(m.text)
+    if (!full || full === m.entityId) continue
+    moved.add(m.entityId)
+    m.entityId = full
+  }
+  dropEmptied(doc, moved)
 }
 
 /**
@@ -235,6 +274,7 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
   // What a very long turn grew beyond the cap is let go: memory stays bounded between episodes.
   if (TOKEN_POOL.length > TOKEN_POOL_MAX) TOKEN_POOL.length = TOKEN_POOL_MAX
   linkSurnames(merged)
+  linkAcronyms(merged)
   merged.mentions = dropUnconfirmed(gazetteer, merged.mentions)
   const warnings: Warning[] = []
   if (skipped.size > 0) {

@@ -246,6 +246,13 @@ describe('proper nouns', () => {
       { name: 'Xu', type: 'PERSON' }, { name: 'Ruritania', type: 'ORG' }])
   })
 
+  it('links an acronym to the one body the episode names in full with those initials, and leaves a place\'s abbreviation alone', () => {
+    const { entities } = extract({ turns: makeTurns([['schneider', 'The Ruritanian Export Council and the Defense Council met in DC. The REC said no, and the Tax Injunction Act, the TIA, applied.']]), speakers: SPEAKERS }, { defaultGazetteer: false })
+    const mentions = Object.fromEntries(entities.map((e) => [e.name, e.mentions.map((m) => m.text)]))
+    expect(mentions).toMatchObject({ 'Ruritanian Export Council': ['Ruritanian Export Council', 'REC'], 'Tax Injunction Act': ['Tax Injunction Act', 'TIA'] })
+    expect(entities.find((e) => e.mentions.some((m) => m.text === 'DC'))?.name).not.toBe('Defense Council')
+  })
+
   it('keeps initials, apostrophes and particles inside a name, and a title out of it', () => {
     expect(found('The report by S. Varga was cited.')).toEqual([{ name: 'S. Varga', type: 'PERSON' }])
     expect(found("They hired Keith O'Dowell last year.")).toEqual([{ name: "Keith O'Dowell", type: 'PERSON' }])
