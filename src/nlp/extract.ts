@@ -198,7 +198,8 @@ const initialsOf = (name: string): string => name.split(/[\s-]+/).filter((w) => 
 
 /**
  * An acronym found by its capitals alone ("CFR") is the body the episode names in full ("Council on
- * Foreign Relations") when exactly one such name has those initials: its mentions join that entity.
+ * Foreign Relations") when exactly one such name has those initials, or when the episode gives it
+ * in brackets right after that name: its mentions join that entity.
  */
 const linkAcronyms = (doc: Doc): void => {
   const byInitials = new Map<string, string | null>()
@@ -211,13 +212,24 @@ const linkAcronyms = (doc: Doc): void => {
     if (initials.length < 2) continue
     byInitials.set(initials, byInitials.has(initials) && byInitials.get(initials) !== id ? null : id)
   }
-  if (byInitials.size === 0) return
+  // "the Mercator Institute for China Studies (MERICS)": an acronym in brackets right after a name is that name's, whatever its letters.
+  const bracketed = new Map<string, string>()
+  const textOf = new Map(doc.turns.map((t) => [t.index, t.text]))
+  const ordered = [...doc.mentions].sort(byPosition)
+  for (let k = 1; k < ordered.length; k++) {
+    const m = ordered[k]!
+    const before = ordered[k - 1]!
+    if (!m.entityId || !before.entityId || before.turn !== m.turn || !/^[A-Z]{2,8}$/.test(m.text) || !before.text.includes(' ')) continue
+    const text = textOf.get(m.turn) ?? ''
+    if (text.slice(before.end, m.start) === ' (' && text[m.end] === ')') bracketed.set(m.text, before.entityId)
+  }
+  if (byInitials.size === 0 && bracketed.size === 0) return
   const moved = new Set<string>()
   for (const m of doc.mentions) {
-    if (!m.entityId || !/^[A-Z]{2,6}$/.test(m.text) || doc.gazetteer.byId.has(m.entityId)) continue
+    if (!m.entityId || !/^[A-Z]{2,8}$/.test(m.text) || doc.gazetteer.byId.has(m.entityId)) continue
     // A place's abbreviation ("DC", "NY") stays the place.
     if (PLACE_ABBREVIATIONS.has(m.text)) continue
-    const full = byInitials.get(m.text)
+    const full = bracketed.get(m.text) ?? byInitials.get(m.text)
     if (!full || full === m.entityId) continue
     moved.add(m.entityId)
     m.entityId = full

@@ -40,6 +40,11 @@ describe('gazetteer', () => {
       ['stanford-university', ['Stanford']], ['yale-university', ['Yale']], ['leland-stanford', ['Leland Stanford']], ['paypal', ['PayPal']]])
   })
 
+  it('leaves a known place to a body named for it after "for", and gives that body its bracketed acronym', () => {
+    expect(idsOf('The Mercator Institute for China Studies (MERICS) said so. Later MERICS agreed. Funding for China fell.')).toEqual([
+      ['mercator-institute-for-china-studies', ['Mercator Institute for China Studies', 'MERICS', 'MERICS']], ['china', ['China']]])
+  })
+
   it('reads a known surname said twice in a row as the known person twice', () => {
     expect(idsOf('Then Biden Biden said no.')).toEqual([['joe-biden', ['Biden', 'Biden']]])
   })

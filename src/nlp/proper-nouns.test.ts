@@ -251,6 +251,8 @@ describe('proper nouns', () => {
     const mentions = Object.fromEntries(entities.map((e) => [e.name, e.mentions.map((m) => m.text)]))
     expect(mentions).toMatchObject({ 'Ruritanian Export Council': ['Ruritanian Export Council', 'REC'], 'Tax Injunction Act': ['Tax Injunction Act', 'TIA'] })
     expect(entities.find((e) => e.mentions.some((m) => m.text === 'DC'))?.name).not.toBe('Defense Council')
+    // Given in brackets right after the name, whatever its letters; "for" joins a body's name over a place.
+    expect(found('The Mercator Institute for Ruritania Studies (MERICS) said so. Later MERICS agreed.')).toEqual([{ name: 'Mercator Institute for Ruritania Studies', type: 'ORG' }])
   })
 
   it('keeps initials, apostrophes and particles inside a name, and a title out of it', () => {

@@ -73,7 +73,9 @@ export const insideLongerName = (tokens: readonly Token[], first: number, last: 
     first === last && isKnownPlace(a.lower) && !capsSentence(tokens, first)) return true
   const of = tokens[first - 1]
   const head = tokens[first - 2]
-  return of?.text === 'of' && head !== undefined && head.sentence === a.sentence && (PLACE_WORDS.has(head.text) || ORG_WORDS.has(head.text))
+  // "Institute for China Studies": a body's word and "for" too.
+  return head !== undefined && head.sentence === a.sentence && ((of?.text === 'of' && (PLACE_WORDS.has(head.text) || ORG_WORDS.has(head.text))) ||
+    (of?.text === 'for' && ORG_WORDS.has(head.text) && nameFollows(tokens, last)))
 }
 
 /**
@@ -474,7 +476,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   if (run.length >= 3 && DESIGNATIONS.has(words[0] as string) && words[1] === 'of' && isKnownPlace(words.slice(2).join(' '))) return ['GPE', 'a state\'s formal name', 3]
   // "Organisation of Islamic Conference", "Treaty of Rome", "Summit of the Americas": the word before
   // the first "of" is the head, whatever a later word says.
-  const head = words.indexOf('of') - 1
+  const of = words.indexOf('of')
+  const head = (of >= 0 ? of : words.indexOf('for')) - 1
   if (head >= 0 && ORG_WORDS.has(words[head] as string)) return ['ORG', 'organisation word', 3]
   if (cueAt(words, LAW_WORDS, true)) return ['LAW', 'law word', 3]
   if (cueAt(words, EVENT_WORDS, true)) return ['EVENT', 'event word', 3]
