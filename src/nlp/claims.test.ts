@@ -189,6 +189,7 @@ describe('claim kinds in narrative speech', () => {
     expect(featureNames('Fei-Fei, thank you so much for being here.')).toContain('pleasantry')
     expect(featureNames('Well, Andre, thank you very much.')).toContain('pleasantry')
     expect(featureNames('Hi Buzzsprout, Gillian here.')).toContain('pleasantry')
+    expect(featureNames('Good day, and welcome to the Apple fiscal 2024 earnings call.')).toContain('pleasantry')
     expect(featureNames('Beijing, in turn, thanked Moscow for its support.')).not.toContain('pleasantry')
   })
 
