@@ -642,6 +642,9 @@ describe('debate and press transcripts', () => {
       'The Prime Minister: It has not.', 'Kemi Badenoch: Nobody believes that.', 'Mr Speaker: Order.',
     ].join('\n\n'))
     expect(inline.turns.map((t) => [t.speakerId, t.text])).toEqual(hansard.turns.map((t) => [t.speakerId, t.text]))
+    // A constituency with brackets of its own.
+    const nested = split(['Rishi Sunak (Richmond (Yorks)) (Con)', '', 'Will he confirm it?', '', 'The Prime Minister (Keir Starmer)', '', 'I will.', '', 'Rishi Sunak', '', 'No.'].join('\n'))
+    expect(nested.turns.map((t) => [t.speakerId, t.text])).toEqual([['sunak', 'Will he confirm it?'], ['starmer', 'I will.'], ['sunak', 'No.']])
     const record = split([
       'The SPEAKER pro tempore. The Chair recognizes the gentleman from Texas.', 'Mr. SMITH of Texas. Mr. Speaker, I rise in support.',
       'The SPEAKER pro tempore. The gentleman yields back.', 'Mr. McCONNELL. Mr. President, I yield the floor.',

@@ -91,7 +91,8 @@ const ROLE_THEN_NAME = new RegExp(String.raw`^[^()]+ \((${NAME}(?: ${NAME}){1,3}
 
 // Hansard: a member's first words under `Kemi Badenoch (North West Essex) (Con)` (constituency, party),
 // and an office holder's under `The Prime Minister (Keir Starmer)`; after that the name or the office alone.
-const MEMBER = String.raw`(${LATIN_NAME})(?: \([^()]{2,60}\))? \((?:Con|Lab|Lab\/Co-op|LD|Lib Dem|SNP|Green|Reform|Reform UK|Ind|PC|DUP|SF|SDLP|UUP|Alliance|TUV|CB|XB|Bp|Non-Afl)\)`
+// The constituency may hold brackets of its own: `Rishi Sunak (Richmond (Yorks)) (Con)`.
+const MEMBER = String.raw`(${LATIN_NAME})(?: \((?:[^()]|\([^()]{1,20}\)){2,60}\))? \((?:Con|Lab|Lab\/Co-op|LD|Lib Dem|SNP|Green|Reform|Reform UK|Ind|PC|DUP|SF|SDLP|UUP|Alliance|TUV|CB|XB|Bp|Non-Afl)\)`
 const OFFICE = String.raw`((?:The|Mr|Madam) \p{Lu}[\p{L} ,'’&-]{2,80}?) \((\p{Lu}[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,4})\)`
 const MEMBER_LINE = new RegExp(String.raw`^${MEMBER}$`, 'u')
 const OFFICE_LINE = new RegExp(String.raw`^${OFFICE}$`, 'u')
