@@ -222,6 +222,16 @@ export const bodyOfPlace = (tokens: readonly Token[], first: number): boolean =>
 const NOUN_TAGS = new Set(['NN', 'NNS'])
 
 /**
+ * The capitalised word right before a one-word name at `first`–`last`, joined to it as the words of
+ * one name are, in a sentence not written in capitals: what may make that word a surname. Not a title.
+ */
+const nameWordBefore = (tokens: readonly Token[], first: number, last: number): Token | undefined => {
+  const before = tokens[first - 1]
+  return first === last && before !== undefined && joinsName(tokens, first) && isCapitalised(before) && !TITLES.has(before.text) &&
+    !capsSentence(tokens, first) ? before : undefined
+}
+
+/**
  * Whether a known person's one-word alias at `first`–`last` is another person's surname or part of a
  * longer name: a given name or an unknown word right before it ("Hunter Biden", "Ivanka Trump"), or
  * a generational suffix after it ("Donald Trump Jr."). The proper-noun pass then reads the name whole.
@@ -229,17 +239,15 @@ const NOUN_TAGS = new Set(['NN', 'NNS'])
 export const personNamedOtherwise = (tokens: readonly Token[], first: number, last: number): boolean => {
   const after = tokens[last + 1]
   if (after && joinsName(tokens, last + 1) && GENERATIONAL.has(after.text)) return true
-  const before = tokens[first - 1]
-  return first === last && before !== undefined && joinsName(tokens, first) && isCapitalised(before) && !notName(before) &&
-    !TITLES.has(before.text) && !PERSON_PREFIXES.has(before.text) && (isGivenName(before) || !commonWord(before)) && !capsSentence(tokens, first) &&
+  const before = nameWordBefore(tokens, first, last)
+  return before !== undefined && !notName(before) && !PERSON_PREFIXES.has(before.text) && (isGivenName(before) || !commonWord(before)) &&
     before.text !== (tokens[first] as Token).text
 }
 
-/** Whether the one word at `first`–`last` follows a given name as its surname ("Chris Cornell"), not a title or a place. */
+/** Whether the one word at `first`–`last` follows a given name as its surname ("Chris Cornell"), not a place. */
 export const surnameAfterGivenName = (tokens: readonly Token[], first: number, last: number): boolean => {
-  const before = tokens[first - 1]
-  return first === last && before !== undefined && joinsName(tokens, first) && isCapitalised(before) && isGivenName(before) && !TITLES.has(before.text) &&
-    !isKnownPlace(before.lower) && !capsSentence(tokens, first)
+  const before = nameWordBefore(tokens, first, last)
+  return before !== undefined && isGivenName(before) && !isKnownPlace(before.lower)
 }
 
 // Where a capital is the city: after a preposition of place ("born in Kyiv", "a summit outside Paris"),
@@ -730,8 +738,8 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       let t = s
       while (t < to && (TITLES.has((tokens[t] as Token).text) || (tokens[t] as Token).text === '.')) t++
       const name = tokens.slice(t, to + 1)
-      const title = t > s ? tokens[t - 1] : tokens[s - 1]?.text === '.' ? tokens[s - 2] : tokens[s - 1]
-      const titled = title !== undefined && (TITLES.has(title.text) || title.text === '.') && !name.some((x) => ORG_WORDS.has(x.text) || TITLES.has(x.text))
+      const before = tokens[s - 1]?.text === '.' ? tokens[s - 2] : tokens[s - 1]
+      const titled = (t > s || (before !== undefined && TITLES.has(before.text))) && !name.some((x) => ORG_WORDS.has(x.text) || TITLES.has(x.text))
       return fullName(name) || (titled && nameLength(name) <= 3)
     }
     if (connector.lower !== 'and') return false
