@@ -148,6 +148,11 @@ const splitPeoples = (entities: Entity[], inCapitals: boolean): Entity[] => {
   return out
 }
 
+/** Records that `key` names entity `id`: null once two entities share it, as no one of them is meant for sure. */
+const claim = (names: Map<string, string | null>, key: string, id: string): void => {
+  names.set(key, names.has(key) && names.get(key) !== id ? null : id)
+}
+
 /** Forgets the entities among `moved` whose every mention was linked to another. */
 const dropEmptied = (doc: Doc, moved: ReadonlySet<string>): void => {
   if (moved.size === 0) return
@@ -164,9 +169,6 @@ const dropEmptied = (doc: Doc, moved: ReadonlySet<string>): void => {
 const linkSurnames = (doc: Doc): void => {
   const bySurname = new Map<string, string | null>()
   const byGivenName = new Map<string, string | null>()
-  const claim = (names: Map<string, string | null>, word: string, id: string): void => {
-    names.set(word, names.has(word) && names.get(word) !== id ? null : id)
-  }
   for (const [id, f] of doc.found) {
     if (f.type !== 'PERSON' || !f.name.includes(' ')) continue
     claim(bySurname, f.name.slice(f.name.lastIndexOf(' ') + 1).toLowerCase(), id)
@@ -194,6 +196,8 @@ const linkSurnames = (doc: Doc): void => {
 
 // Words an acronym skips: "Council on Foreign Relations" is CFR, "Center for Strategic and International Studies" CSIS.
 const ACRONYM_SKIPS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'at', 'to', '&'])
+// An acronym as a mention's whole text: "CFR", "MERICS".
+const ACRONYM = /^[A-Z]{2,8}$/
 const initialsOf = (name: string): string => name.split(/[\s-]+/).filter((w) => w && !ACRONYM_SKIPS.has(w.toLowerCase())).map((w) => w[0]).join('').toUpperCase()
 
 /**
@@ -210,7 +214,7 @@ const linkAcronyms = (doc: Doc): void => {
     if (!entity || entity.type === 'PERSON' || !entity.name.includes(' ')) continue
     const initials = initialsOf(entity.name)
     if (initials.length < 2) continue
-    byInitials.set(initials, byInitials.has(initials) && byInitials.get(initials) !== id ? null : id)
+    claim(byInitials, initials, id)
   }
   // "the Mercator Institute for China Studies (MERICS)": an acronym in brackets right after a name is that name's, whatever its letters.
   const bracketed = new Map<string, string>()
@@ -219,14 +223,14 @@ const linkAcronyms = (doc: Doc): void => {
   for (let k = 1; k < ordered.length; k++) {
     const m = ordered[k]!
     const before = ordered[k - 1]!
-    if (!m.entityId || !before.entityId || before.turn !== m.turn || !/^[A-Z]{2,8}$/.test(m.text) || !before.text.includes(' ')) continue
+    if (!m.entityId || !before.entityId || before.turn !== m.turn || !ACRONYM.test(m.text) || !before.text.includes(' ')) continue
     const text = textOf.get(m.turn) ?? ''
     if (text.slice(before.end, m.start) === ' (' && text[m.end] === ')') bracketed.set(m.text, before.entityId)
   }
   if (byInitials.size === 0 && bracketed.size === 0) return
   const moved = new Set<string>()
   for (const m of doc.mentions) {
-    if (!m.entityId || !/^[A-Z]{2,8}$/.test(m.text) || doc.gazetteer.byId.has(m.entityId)) continue
+    if (!m.entityId || !ACRONYM.test(m.text) || doc.gazetteer.byId.has(m.entityId)) continue
     // A place's abbreviation ("DC", "NY") stays the place.
     if (PLACE_ABBREVIATIONS.has(m.text)) continue
     const full = bracketed.get(m.text) ?? byInitials.get(m.text)

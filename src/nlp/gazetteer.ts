@@ -83,9 +83,12 @@ export const buildGazetteer = (base: readonly GazetteerEntry[], extra: readonly 
 
 const isUpperCase = (s: string): boolean => s !== s.toLowerCase()
 
+/** A word of an alias written as an acronym ("US", "NATO"). */
+const isAcronymWord = (written: string): boolean => written.length > 1 && written === written.toUpperCase() && isUpperCase(written)
+
 /** Acronyms match exactly ("US" is not "us"), capitalised words need a capital ("Treasury" is not "treasury"). */
 const caseFits = (written: string, seen: string): boolean => {
-  if (written.length > 1 && written === written.toUpperCase() && isUpperCase(written)) return seen === written
+  if (isAcronymWord(written)) return seen === written
   if (isUpperCase(written[0] as string)) return isUpperCase(seen[0] as string)
   return true
 }
@@ -114,7 +117,7 @@ const writtenInLowerCase = (tokens: readonly Token[]): boolean => {
  * it knows only as a noun ("china", unlike "turkey"). Acronyms still need their capitals: "us" is not "US".
  */
 const fitsInLowerCase = (form: AliasForm, type: string): boolean => {
-  if (form.tokens.some((t) => t.length > 1 && t === t.toUpperCase() && isUpperCase(t))) return false
+  if (form.tokens.some(isAcronymWord)) return false
   if (form.tokens.length > 1) return true
   const word = (form.tokens[0] as string).toLowerCase()
   if (!isCommonWord(word)) return true
@@ -167,8 +170,9 @@ export const matchGazetteer = (g: Gazetteer, tokens: readonly Token[], text: str
       if (!at) break
       for (const f of at.forms) {
         let ok = !f.article || (tokens[i - 1]?.lower === 'the' && !opensLongerName(tokens, i))
-        if (ok && lowerCase && fitsInLowerCase(f, (g.entries[f.entry] as GazetteerEntry).type)) { best = { entry: f.entry, last: j }; break }
-        for (let k = 0; k < f.tokens.length && ok; k++) ok = caseFits(f.tokens[k] as string, (tokens[i + k] as Token).text)
+        // In lower-case text a name that fits it needs no capitals; elsewhere each word its own case.
+        const anyCase = ok && lowerCase && fitsInLowerCase(f, (g.entries[f.entry] as GazetteerEntry).type)
+        for (let k = 0; k < f.tokens.length && ok && !anyCase; k++) ok = caseFits(f.tokens[k] as string, (tokens[i + k] as Token).text)
         if (ok) { best = { entry: f.entry, last: j }; break }
       }
     }

@@ -69,7 +69,8 @@ const RATIO_NUMBER = String.raw`\d{1,3}|one|two|three|four|five|six|seven|eight|
 const RATIO = new RegExp(String.raw`\b(${RATIO_NUMBER})\s+(?:in|out of)\s+(${RATIO_NUMBER})\b(?![.,]\d)`, 'giu')
 const SHARE_GATE = /\b(?:half|thirds?|quarters?|fifths?|sixths?|tenths?)\s+of\b|\b(?:in|out of)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|hundred|a thousand|thousand)\b/i
 const HALF_OF_A_PAIR = /\b(?:the|first|second|latter|other|back|front|bottom|top)\s+$/i
-const ratioValue = (w: string): number => (/^\d/.test(w) ? Number(w) : w.toLowerCase().endsWith('thousand') ? 1000 : w.toLowerCase().endsWith('hundred') ? 100 : num(w))
+// num reads digits, "hundred" and "a hundred"; "thousand" is a ratio's word only.
+const ratioValue = (w: string): number => (w.toLowerCase().endsWith('thousand') ? 1000 : num(w))
 
 const PERCENT_GATE = /%|per ?cent/i
 const MONTH_NAME = /January|February|March|April|May|June|July|August|September|October|November|December/
@@ -141,7 +142,7 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   })
   if (share) {
     scan(FRACTION, (m) => {
-      const parts = m[1] ? (m[1].toLowerCase() === 'a' ? 1 : num(m[1])) : 1
+      const parts = m[1] ? num(m[1]) : 1
       const whole = DENOMINATORS[(m[2] as string).toLowerCase()] as number
       // "half of" alone, or a count of parts under the whole ("two thirds", not "four thirds").
       if (parts >= whole || (m[2]!.toLowerCase() !== 'half' && !m[1])) return null
