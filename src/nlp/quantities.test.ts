@@ -50,6 +50,14 @@ describe('extractQuantities', () => {
     expect(pick('In the second half of the year, in the third quarter of 2024, we were number 1 in 2020.')).toEqual([{ kind: 'date', value: '2024', unit: null }, { kind: 'date', value: '2020', unit: null }])
   })
 
+  it('reads a change or a comparison said as a multiple, not how often or an idiom', () => {
+    const times = (value: number) => ({ kind: 'measure', value, unit: '×' })
+    expect(pick('Applications doubled, prices are tripling and output rose fourfold, a 10-fold jump.')).toEqual([times(2), times(3), times(4), times(10)])
+    expect(pick('It is ten times cheaper, 3 times as likely, twice as fast, 5x ours, and grew by a factor of three.')).toEqual([times(10), times(3), times(2), times(5), times(3)])
+    expect(pick('We doubled down, double-checked, and played in doubles three times a week, twice as a kid, three times after that.')).toEqual([])
+    expect(pick('SNES 9x runs on a 2x4 desk.')).toEqual([])
+  })
+
   it('reads no comma after a number as a thousands separator', () => {
     expect(pick('When you are 18, like, you stop. Not all 20, but about 10 of them.')).toEqual([])
     expect(pick('We have 270,000 troops.')).toEqual([{ kind: 'count', value: 270000, unit: 'troops' }])

@@ -72,6 +72,26 @@ const HALF_OF_A_PAIR = /\b(?:the|first|second|latter|other|back|front|bottom|top
 // num reads digits, "hundred" and "a hundred"; "thousand" is a ratio's word only.
 const ratioValue = (w: string): number => (w.toLowerCase().endsWith('thousand') ? 1000 : num(w))
 
+// A change or a comparison said as a multiple is a measure in "×": "exports doubled" (2),
+// "tripling", "a fourfold rise", "ten times cheaper", "3x ours", "twice as many", "by a factor of
+// three". "Double" and "triple" as adjectives ("a double standard", "double down") and "three times
+// a week" (how often) are not: a multiple needs the verb, "-fold", or a comparison after "times".
+const MULTIPLE_VERBS: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4 }
+// "Doubled down", "doubled over", "double-checked", "in doubles" (tennis): no multiple.
+const MULTIPLE_VERB = /(?<!\b(?:in|mixed|s) )\b(doubl|tripl|quadrupl)(?:ed|ing|es)\b(?!\s+(?:down|over|up|back)\b|-)/giu
+const FOLD = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${BELOW_HUNDRED}|hundred)[\s-]?fold\b`, 'giu')
+// What follows "N times" in a comparison: "more", "as many", "the size of", a comparative
+// ("cheaper"); not how often ("three times a week", "three times after that", "twice as a kid").
+const NOT_AFTER_AS = '(?:a|an|the|well|i|we|you|he|she|they|it|of|part|far|soon|long)'
+const NOT_COMPARATIVE = '(?:after|ever|never|other|under|whether|together|either|neither|later|per|over|order|offer|answer|enter|remember|consider|matter|number|water|summer|winter|september|october|november|december)'
+const COMPARED = String.raw`(?:more|less|fewer|as\s+(?!${NOT_AFTER_AS}\b)[a-z]+|the\s+(?:size|number|amount|rate|level|price|cost|population|output)|(?!${NOT_COMPARATIVE}\b)[a-z]{2,}er\b)`
+const TIMES = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${BELOW_HUNDRED}|hundred|a hundred|a thousand)\s+times\s+(?=${COMPARED})`, 'giu')
+// "a 5x increase", "3x ours", "10X faster"; not "2x4" lumber, "4x4" cars or a product's name ("SNES 9x").
+const TIMES_X = /(?<![\w.]|\b[A-Z][\w-]*\s)(\d+(?:\.\d+)?)[xX×](?![\w×]|\s?\d)/gu
+const TWICE = new RegExp(String.raw`\btwice\s+(?=${COMPARED})|\bby\s+a\s+factor\s+of\s+(\d+(?:\.\d+)?|${BELOW_HUNDRED})\b`, 'giu')
+const MULTIPLE_GATE = /doubl|tripl|quadrupl|fold\b|times|twice|factor of|\d[x×]/i
+// A multiple's value: "ten", "10", "a hundred", "a thousand".
+const multipleValue = (w: string): number => (w.toLowerCase().endsWith('thousand') ? 1000 : num(w))
 const PERCENT_GATE = /%|per ?cent/i
 const MONTH_NAME = /January|February|March|April|May|June|July|August|September|October|November|December/
 
@@ -105,7 +125,8 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
   const month = MONTH_NAME.test(sentence)
   const percentWord = PERCENT_GATE.test(sentence)
   const share = SHARE_GATE.test(sentence)
-  if (!digit && !month && !percentWord && !share && !/illion|thousand|dollar|euro|bucks|yuan|pounds/.test(sentence)) return []
+  const multiple = MULTIPLE_GATE.test(sentence)
+  if (!digit && !month && !percentWord && !share && !multiple && !/illion|thousand|dollar|euro|bucks|yuan|pounds/.test(sentence)) return []
   const found: Quantity[] = []
   // Where each found quantity starts and ends, in the order found: [start, end, start, end, ...].
   const taken: number[] = []
@@ -155,6 +176,13 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
       const whole = ratioValue(m[2] as string)
       return part >= 1 && whole > part && whole <= 1000 ? { kind: 'percent', value: Math.round((part / whole) * 1000) / 10, unit: '%', text: m[0] } : null
     })
+  }
+  if (multiple) {
+    scan(MULTIPLE_VERB, (m) => ({ kind: 'measure', value: MULTIPLE_VERBS[(m[1] as string).toLowerCase()] as number, unit: '×', text: m[0] }))
+    scan(FOLD, (m) => ({ kind: 'measure', value: multipleValue(m[1] as string), unit: '×', text: m[0] }))
+    scan(TIMES, (m) => ({ kind: 'measure', value: multipleValue(m[1] as string), unit: '×', text: m[0].trimEnd() }))
+    scan(TIMES_X, (m) => ({ kind: 'measure', value: num(m[1] as string), unit: '×', text: m[0] }))
+    scan(TWICE, (m) => ({ kind: 'measure', value: m[1] ? multipleValue(m[1]) : 2, unit: '×', text: m[0].trimEnd() }))
   }
   if (month && digit) scan(DAY_DATE, (m) => {
     const month = MONTHS.indexOf((m[1] as string).toLowerCase()) + 1
