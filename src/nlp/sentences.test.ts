@@ -15,6 +15,7 @@ describe('splitSentences', () => {
     { id: 'quotes', text: 'He asked, “Is it legal?” and left. “Yes,” she said. They said “no.” Then it ended.', want: ['He asked, “Is it legal?” and left.', '“Yes,” she said.', 'They said “no.”', 'Then it ended.'] },
     { id: 'parenthesis', text: 'They expanded controls on rare earths (translation by CSET here). We’ve seen this before.', want: ['They expanded controls on rare earths (translation by CSET here).', 'We’ve seen this before.'] },
     { id: 'ordinal date', text: 'It takes effect on December 1st. Firms must comply.', want: ['It takes effect on December 1st.', 'Firms must comply.'] },
+    { id: 'a letter on a number is no initial', text: 'It cut our time by 40X. In fact, it did. We met George W. Bush.', want: ['It cut our time by 40X.', 'In fact, it did.', 'We met George W. Bush.'] },
     { id: 'paragraphs', text: 'First paragraph without stop\n\nSecond one.', want: ['First paragraph without stop', 'Second one.'] },
     { id: 'captions in capitals', text: 'THE VOTE IS AT 9 P.M. THE HOUSE WAITS IN THE U.S. CAPITOL. WE LEFT THE U.S. WE CAME BACK.', want: ['THE VOTE IS AT 9 P.M.', 'THE HOUSE WAITS IN THE U.S. CAPITOL.', 'WE LEFT THE U.S.', 'WE CAME BACK.'] },
     { id: 'email', text: 'Reach out: jordan@chinatalk.media. Thanks.', want: ['Reach out: jordan@chinatalk.media.', 'Thanks.'] },

@@ -155,11 +155,12 @@ export const splitSentences = (text: string): Array<[number, number]> => {
       if (!opens) { i = j - 1; continue }
       if (c === '.' && j === i + 1) {
         const word = wordBefore(text, i)
-        const ordinal = isDigit(text[i - word.length - 1]) // "December 1st." ends a sentence
-        if (!ordinal && ABBREVIATIONS.has(word) && !(AMBIGUOUS_ABBREVIATIONS.has(word) && isOpener(nextWord(text, k)))) continue
+        // Letters written on a number end a sentence: "December 1st.", "by 40X."
+        const onNumber = isDigit(text[i - word.length - 1])
+        if (!onNumber && ABBREVIATIONS.has(word) && !(AMBIGUOUS_ABBREVIATIONS.has(word) && isOpener(nextWord(text, k)))) continue
         // A single capital before the stop is an initial ("George W. Bush"), not a sentence end; so are
         // initials run together ("J.D. Vance", "H.R. McMaster"), unless a sentence plainly opens after them.
-        if (word.length === 1 && isUpper(text[i - 1] as string)) continue
+        if (word.length === 1 && isUpper(text[i - 1] as string) && !onNumber) continue
         if (INITIALS.test(text.slice(i - word.length, i)) && !isOpener(nextWord(text, k))) continue
       }
     }
