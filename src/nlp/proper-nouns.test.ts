@@ -94,6 +94,13 @@ describe('proper nouns', () => {
   it('reads an ordinal opening the name of a body, a law or an event as part of it, and alone as no name', () => {
     expect(found('First, shares of First Albany Corp. rose. The First Amendment and the Second World War came up.')).toEqual([
       { name: 'First Albany Corp.', type: 'ORG' }, { name: 'First Amendment', type: 'LAW' }, { name: 'Second World War', type: 'EVENT' }])
+    // After "the", a number opens one too; elsewhere it counts.
+    expect(found('They passed the One Big Beautiful Bill Act. Two Senate committees met.')).toEqual([{ name: 'One Big Beautiful Bill Act', type: 'LAW' }])
+  })
+
+  it('reads a title with its "of" phrase opening a sentence as the title, no body', () => {
+    expect(found('Secretary of Agriculture Brooke Rollins spoke. Secretary of Defense Pete Hegseth left.')).toEqual([
+      { name: 'Brooke Rollins', type: 'PERSON' }, { name: 'Pete Hegseth', type: 'PERSON' }])
   })
 
   it('reads a party or a seat before a full name, and a leader\'s title, as who the person is, not part of the name', () => {

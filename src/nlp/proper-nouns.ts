@@ -653,13 +653,17 @@ const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): b
 }
 
 const ORDINALS = new Set(['First', 'Second', 'Third'])
+// After "the", a capitalised number opens a law's or a body's name as an ordinal does: "the One Big
+// Beautiful Bill Act", "the Four Freedoms Fund"; elsewhere it counts ("Two Senate committees").
+const CARDINALS = new Set(['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'])
 
 /**
  * "First Albany Corp.", "First of Michigan Corp.", "the Second Amendment", "the First World War": an
  * ordinal opens the name of a body, a law or an event that a word for one ends.
  */
 const ordinalOpensName = (tokens: readonly Token[], i: number): boolean => {
-  if (!ORDINALS.has((tokens[i] as Token).text)) return false
+  const word = (tokens[i] as Token).text
+  if (!ORDINALS.has(word) && !(CARDINALS.has(word) && tokens[i - 1]?.lower === 'the')) return false
   for (let k = i + 1; k <= i + 5 && joinsName(tokens, k); k++) {
     const t = tokens[k] as Token
     if (ORG_WORDS.has(t.text) || LEGAL_SUFFIXES.has(t.text) || LAW_WORDS.has(t.text) || EVENT_WORDS.has(t.text)) return true
@@ -812,8 +816,9 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     }
     let first = i
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
-    // …unless it is a given name before another name ("Bill Gates said").
-    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end)) || opensCuedName(tokens, i, j)))) first = i + 1
+    // …unless it is a given name before another name ("Bill Gates said"), or a title whose "of"
+    // phrase follows ("Secretary of State Marco Rubio met…": "State" is the title's).
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || (TITLES.has(t.text) && (tokens[i + 1] as Token).lower === 'of') || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end)) || opensCuedName(tokens, i, j)))) first = i + 1
     while (first <= j && (CONNECTORS.has((tokens[first] as Token).lower) || (first > i && (tokens[first] as Token).lower === 'the'))) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
