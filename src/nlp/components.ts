@@ -2,6 +2,7 @@ import type { Claim, Turn } from '../record/schema.js'
 import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.js'
 import { notAStatement, scoreClaim } from './claims.js'
 import { matchGazetteer, type Gazetteer } from './gazetteer.js'
+import { findModelNames, type ModelName } from './model-names.js'
 import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
@@ -154,8 +155,15 @@ const properNouns: Component = {
       }
       return lowerCased.has(lower)
     }
+    const models = new Map(doc.models)
+    const named = new Map<string, ModelName>()
     doc.turns.forEach((t, i) => {
-      for (const p of findProperNouns(doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, t.text, inLowerCase)) {
+      const tokens = doc.tokens[i] ?? []
+      const covered = (doc.covered[i] as Uint8Array).slice()
+      // Model codes first: "Ascend" of "Ascend 910C" is the product line's, not a name of its own.
+      const codes = findModelNames(tokens, covered, t.text, models, named)
+      for (const [code, model] of named) models.set(code, model)
+      for (const p of [...codes, ...findProperNouns(tokens, covered, t.text, inLowerCase)]) {
         const { canonical } = p
         let { type, evidence, strength } = p
         // "Ivanka Trump", "Hunter Biden": a name weakly typed otherwise that ends in a known person's surname is a relative's.
@@ -179,7 +187,7 @@ const properNouns: Component = {
         mentions.push(new EntityMentionRecord(p.turn, p.start, p.end, p.text, p.entityId, p.source, evidence))
       }
     })
-    return { ...doc, mentions, found }
+    return { ...doc, mentions, found, models }
   },
 }
 

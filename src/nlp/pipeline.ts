@@ -1,5 +1,6 @@
 import type { Claim, Entity, EntityType, Quantity, Speaker, Turn } from '../record/schema.js'
 import type { Gazetteer } from './gazetteer.js'
+import type { ModelName } from './model-names.js'
 import type { ClaimExplanation, EntityMention, Sentence, Token } from './types.js'
 
 /** The document every component reads and returns a new version of (spaCy's Doc, but immutable). */
@@ -26,6 +27,8 @@ export interface Doc {
   mentions: EntityMention[]
   /** Name and type of entities found outside the gazetteer (roster, proper nouns), by id. */
   found: Map<string, { name: string; type: EntityType; strength?: number }>
+  /** Products named by a model code so far in the episode, by code ("H20"): later bare codes name them. */
+  models: ReadonlyMap<string, ModelName>
   /** Per sentence (same index as `sentences`), its quantities. */
   quantities: Quantity[][]
   claims: Claim[]
