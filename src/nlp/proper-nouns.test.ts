@@ -98,6 +98,13 @@ describe('proper nouns', () => {
     expect(found('They passed the One Big Beautiful Bill Act. Two Senate committees met.')).toEqual([{ name: 'One Big Beautiful Bill Act', type: 'LAW' }])
   })
 
+  it('reads a title of nobility with its seat as the person, but not a club in a row of results', () => {
+    expect(found('Prince William, the Prince of Wales, met the Duke of Edinburgh.')).toEqual([
+      { name: 'William', type: 'PERSON' }, { name: 'Prince of Wales', type: 'PERSON' }, { name: 'Duke of Edinburgh', type: 'PERSON' }])
+    expect(found('The Secretary of State spoke.')).toEqual([])
+    expect(found('Ayr 6 Berwick 0 Queen of South 2 Dumbarton 1').map((e) => e.type)).not.toContain('PERSON')
+  })
+
   it('reads a title with its "of" phrase opening a sentence as the title, no body', () => {
     expect(found('Secretary of Agriculture Brooke Rollins spoke. Secretary of Defense Pete Hegseth left.')).toEqual([
       { name: 'Brooke Rollins', type: 'PERSON' }, { name: 'Pete Hegseth', type: 'PERSON' }])

@@ -653,6 +653,7 @@ const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): b
 }
 
 const ORDINALS = new Set(['First', 'Second', 'Third'])
+const PEERAGE = new Set(['Prince', 'Princess', 'Duke', 'Duchess', 'King', 'Queen', 'Emperor', 'Empress', 'Marquess', 'Countess', 'Baron', 'Baroness', 'Viscount'])
 // After "the", a capitalised number opens a law's or a body's name as an ordinal does: "the One Big
 // Beautiful Bill Act", "the Four Freedoms Fund"; elsewhere it counts ("Two Senate committees").
 const CARDINALS = new Set(['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'])
@@ -856,6 +857,15 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       if (y !== undefined && isKnownPlace(place)) out.push(properNoun(x, y.end, place, slug(place), 'GPE', 'a place before a title', 2.5))
       // "Secretary of State Marco Rubio": the title's "of" phrase is the title's too.
       const cut = titleAt + 1 + (run[titleAt + 1]?.lower === 'of' ? titleObjectLength(run.slice(titleAt + 1)) : 0)
+      // "the Prince of Wales", "the Duke of Edinburgh": a title of nobility with its seat and no name
+      // after it is how the person is named; in a row of results, a club ("Queen of South 2").
+      if (cut === run.length && cut > titleAt + 1 && PEERAGE.has((title as Token).text) && !inResultsRow(tokens, first + titleAt, j, text)) {
+        const seat = run.at(-1) as Token
+        const named = text.slice((title as Token).start, seat.end)
+        out.push(properNoun(title as Token, seat.end, named, slug(named), 'PERSON', 'a title of nobility and its seat', 2.5))
+        i = j
+        continue
+      }
       first += cut
       run.splice(0, cut)
     }
