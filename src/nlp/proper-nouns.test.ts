@@ -98,6 +98,13 @@ describe('proper nouns', () => {
     expect(found('They passed the One Big Beautiful Bill Act. Two Senate committees met.')).toEqual([{ name: 'One Big Beautiful Bill Act', type: 'LAW' }])
   })
 
+  it('reads a city in a sentence of a sports report as its club, but not where a match is played or in policy talk', () => {
+    expect(found('Karlsruhe won the league match 3-1. Jim Thome homered for Cleveland in the ninth inning. The Norwich striker left.')).toEqual([
+      { name: 'Karlsruhe', type: 'ORG' }, { name: 'Jim Thome', type: 'PERSON' }, { name: 'Cleveland', type: 'ORG' }, { name: 'Norwich', type: 'ORG' }])
+    expect(found('In Toronto, the pitcher won 3-1. The Senate voted 52-48 against Texas. Ohio lost sight of its goals in the match.')).toEqual([
+      { name: 'Toronto', type: 'GPE' }, { name: 'Texas', type: 'GPE' }, { name: 'Ohio', type: 'GPE' }])
+  })
+
   it('reads a title of nobility with its seat as the person, but not a club in a row of results', () => {
     expect(found('Prince William, the Prince of Wales, met the Duke of Edinburgh.')).toEqual([
       { name: 'William', type: 'PERSON' }, { name: 'Prince of Wales', type: 'PERSON' }, { name: 'Duke of Edinburgh', type: 'PERSON' }])

@@ -579,6 +579,45 @@ const inResultsRow = (tokens: readonly Token[], first: number, last: number, tex
   for (let k = lo; k < tokens.length && (k === lo || !(tokens[k] as Token).lineStart) && k - lo < 40; k++) if (isFigure(tokens[k])) figures++
   return figures >= 2
 }
+/**
+ * "Karlsruhe won the match 3-1", "Jim Thome homered for Cleveland", "the Newcastle striker": a city
+ * or region in a sentence of a sports report is its club. The sentence must use a word only sport
+ * uses, and a score or a word for a result (a vote of "52-48 against Texas" is no match).
+ */
+const inSportsReport = (tokens: readonly Token[], first: number, last: number): boolean => {
+  const role = tokens[last + 1]
+  if (role && SPORTS_ROLES.has(role.lower)) return true
+  // Where a match is played, and a dateline: "In Toronto, Tapani allowed…", "At Portsmouth:",
+  // "Edgbaston, Birmingham", "ARLINGTON, Texas 1996-08-31", "BONN 1996-08-31".
+  const before = tokens[first - 1]
+  if (before && (PLACE_PREPOSITIONS.has(before.lower) || before.text === ',' || before.text === '(')) return false
+  if (role?.text === ',' || role?.text === ':' || (role !== undefined && /^\d{4}$/.test(role.text) && tokens[last + 2]?.text === '-')) return false
+  const sentence = (tokens[first] as Token).sentence
+  let sport = false
+  let result = false
+  for (let k = Math.max(0, first - 40); k < Math.min(tokens.length, last + 40); k++) {
+    const t = tokens[k] as Token
+    if (t.sentence !== sentence) continue
+    if (SPORTS_WORDS.has(t.lower)) sport = true
+    if (SPORTS_RESULTS.has(t.lower) || isScore(tokens, k)) result = true
+  }
+  return sport && result
+}
+// "3-1", not a date ("1996-08-30") or a range of years.
+const isScore = (tokens: readonly Token[], k: number): boolean => {
+  const [a, dash, b] = [tokens[k] as Token, tokens[k + 1], tokens[k + 2]]
+  return dash?.text === '-' && b !== undefined && a.end === dash.start && dash.end === b.start && /^\d{1,3}$/.test(a.text) && /^\d{1,3}$/.test(b.text) &&
+    tokens[k - 1]?.text !== '-' && tokens[k + 3]?.text !== '-'
+}
+const SPORTS_ROLES = new Set(['striker', 'strikers', 'midfielder', 'defender', 'goalkeeper', 'winger', 'batsman', 'bowler', 'pitcher', 'outfielder',
+  'quarterback', 'skipper', 'fans', 'team-mate', 'teammate'])
+// Words only sport uses: "goal", "match", "penalty" and "cup" name other things in policy talk too.
+const SPORTS_WORDS = new Set(['league', 'innings', 'inning', 'wicket', 'wickets', 'homer', 'homers', 'homered', 'striker', 'midfielder',
+  'goalkeeper', 'coach', 'half-time', 'halftime', 'tournament', 'championship', 'playoff', 'playoffs', 'fixture', 'stadium', 'touchdown',
+  'touchdowns', 'rbi', 'pitcher', 'batsman', 'bowler', 'quarterback', 'soccer', 'football', 'baseball', 'basketball', 'hockey', 'cricket',
+  'rugby', 'referee'])
+const SPORTS_RESULTS = new Set(['beat', 'beats', 'won', 'lost', 'drew', 'draw', 'defeated', 'defeat', 'victory', 'tied', 'homered',
+  'routed', 'edged', 'thrashed', 'hammered'])
 const DATE_AFTER = /^\s*\d{4}-\d\d-\d\d/
 const CLOCK_AFTER = /^\s*\(?\d{1,2}:\d\d/
 const TEAM = { type: 'ORG' as const, evidence: 'a place in a row of results: a team', strength: 2.6 }
@@ -956,7 +995,12 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     if (run.length > 1 && run.every((x) => x.text.length === 1)) { i = j; continue }
     const [type, evidence, strength] = typeOf(run, before, after, name, title ? undefined : tokens[first - 2], tokens[j + 2])
     // Weakly typed names too ("Lotte 6 Hyundai 2"): a lone given name or unknown word in a results row.
-    const team = !knownPlaces().has(name.toLowerCase()) && ((type === 'GPE' && (knownRegions().has(name.toLowerCase()) || b.text === 'City')) || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)
+    const lowerName = name.toLowerCase()
+    const placeLike = type === 'GPE' && (knownRegions().has(lowerName) || b.text === 'City')
+    // In a sports report, a city typed weakly otherwise ("for Cleveland", a given name) is its club too.
+    const team = !knownPlaces().has(lowerName) && (
+      ((placeLike || (run.length === 1 && strength < 2)) && inResultsRow(tokens, first, j, text)) ||
+      ((placeLike || (knownRegions().has(lowerName) && strength < 2.5)) && inSportsReport(tokens, first, j)))
     // "Norwest Corp.", "Donald Trump Jr.": the full stop of a legal or generational suffix is written as part of the name.
     const end = run.length > 1 && (LEGAL_SUFFIXES.has(b.text) || b.text === 'Jr' || b.text === 'Sr') ? endWithFullStop(b, after) : b.end
     out.push(team ? teamNoun(a, b.end, name) : properNoun(a, end, text.slice(a.start, end), slug(name), type, evidence, strength))
