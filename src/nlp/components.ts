@@ -8,7 +8,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise, surnameAfterGivenName } from './proper-nouns.js'
+import { bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise, surnameAfterGivenName, surnamesOf } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -157,13 +157,16 @@ const properNouns: Component = {
     }
     const models = new Map(doc.models)
     const named = new Map<string, ModelName>()
+    const personWords = new Set(doc.surnames)
+    // The people the gazetteer found ("Susan Rice"), whose surnames may stand alone later.
+    for (const m of doc.mentions) if (m.entityId !== null && doc.gazetteer.byId.get(m.entityId)?.type === 'PERSON') surnamesOf([m.text], personWords)
     doc.turns.forEach((t, i) => {
       const tokens = doc.tokens[i] ?? []
       const covered = (doc.covered[i] as Uint8Array).slice()
       // Model codes first: "Ascend" of "Ascend 910C" is the product line's, not a name of its own.
       const codes = findModelNames(tokens, covered, t.text, models, named)
       for (const [code, model] of named) models.set(code, model)
-      for (const p of [...codes, ...findProperNouns(tokens, covered, t.text, inLowerCase)]) {
+      for (const p of [...codes, ...findProperNouns(tokens, covered, t.text, inLowerCase, personWords)]) {
         const { canonical } = p
         let { type, evidence, strength } = p
         // "Ivanka Trump", "Hunter Biden": a name weakly typed otherwise that ends in a known person's surname is a relative's.
@@ -185,9 +188,10 @@ const properNouns: Component = {
         if (!listed && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? p.text, type, strength })
         // Written out rather than spread from a rest pattern, which copies through V8's slow path.
         mentions.push(new EntityMentionRecord(p.turn, p.start, p.end, p.text, p.entityId, p.source, evidence))
+        if (type === 'PERSON') surnamesOf([p.text], personWords)
       }
     })
-    return { ...doc, mentions, found, models }
+    return { ...doc, mentions, found, models, surnames: personWords }
   },
 }
 

@@ -270,7 +270,7 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
   // millions of them into the old generation (measured: about half the time on 1M words).
   const merged: Doc = {
     turns: input.turns, speakers: input.speakers, neighbours, episodeDate: input.episodeDate ?? null, gazetteer, claimThreshold: threshold, explain: options.explain ?? false,
-    sentences: [], tokens: [], tokenPool: TOKEN_POOL, covered: [], mentions: [], found: new Map(), models: new Map(), quantities: [], claims: [], explanations: [],
+    sentences: [], tokens: [], tokenPool: TOKEN_POOL, covered: [], mentions: [], found: new Map(), models: new Map(), surnames: new Set(), quantities: [], claims: [], explanations: [],
   }
   const skipped = new Map<string, number>()
   for (const turn of input.turns) {
@@ -283,6 +283,7 @@ export const extract = (input: ExtractInput, options: ExtractOptions = {}): Extr
     for (const c of doc.claims) merged.claims.push(c)
     for (const e of doc.explanations) merged.explanations.push(e)
     merged.models = doc.models
+    merged.surnames = doc.surnames
     for (const [id, f] of doc.found) {
       const seen = merged.found.get(id)
       if (!seen || (seen.strength ?? 0) < (f.strength ?? 0)) merged.found.set(id, seen ? { ...f, name: seen.name } : f)

@@ -29,6 +29,8 @@ export interface Doc {
   found: Map<string, { name: string; type: EntityType; strength?: number }>
   /** Products named by a model code so far in the episode, by code ("H20"): later bare codes name them. */
   models: ReadonlyMap<string, ModelName>
+  /** Last words of the people named in full so far ("Rice" of "Susan Rice"): "Rice said" names her. */
+  surnames: ReadonlySet<string>
   /** Per sentence (same index as `sentences`), its quantities. */
   quantities: Quantity[][]
   claims: Claim[]

@@ -105,6 +105,15 @@ describe('proper nouns', () => {
       { name: 'Toronto', type: 'GPE' }, { name: 'Texas', type: 'GPE' }, { name: 'Ohio', type: 'GPE' }])
   })
 
+  it('reads a surname that is also a word as the person named before, in the turn or an earlier one', () => {
+    const { entities: people } = extract({ turns: makeTurns([['schneider', 'Kevin Brown pitched. Brown threw 119 pitches. Billie Jean King coaches him, said King.']]), speakers: SPEAKERS }, { defaultGazetteer: false })
+    expect(people.filter((e) => e.mentions.length > 0 && e.type === 'PERSON').map((e) => e.mentions.map((m) => m.text))).toEqual([['Kevin Brown', 'Brown'], ['Billie Jean King', 'King']])
+    const { entities } = extract({ turns: makeTurns([['schneider', 'Susan Rice spoke.'], ['miller', 'Rice said no. There was rice.']]), speakers: SPEAKERS }, { defaultGazetteer: false })
+    expect(entities.filter((e) => e.id === 'susan-rice').map((e) => e.mentions.map((m) => `${m.turn}:${m.text}`))).toEqual([['0:Susan Rice', '1:Rice']])
+    // A misread name's last word is a word still: "There" of "Y. There".
+    expect(found('We met Y. There. There was rain.').map((e) => e.name)).toEqual(['Y. There'])
+  })
+
   it('reads a title of nobility with its seat as the person, but not a club in a row of results', () => {
     expect(found('Prince William, the Prince of Wales, met the Duke of Edinburgh.')).toEqual([
       { name: 'William', type: 'PERSON' }, { name: 'Prince of Wales', type: 'PERSON' }, { name: 'Duke of Edinburgh', type: 'PERSON' }])

@@ -691,6 +691,25 @@ const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): b
   return !t.initial || (tokens[i - 1]?.text === '(' && !(tokens[i - 1] as Token).lineStart && !commonWord(tokens[i + 2] as Token))
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set()
+
+// Word classes no surname belongs to: "There", "So", "Such", "May" (the modal) stay words.
+const CLOSED_CLASSES = new Set(['EX', 'DT', 'PDT', 'IN', 'CC', 'MD', 'UH', 'WDT', 'WP', 'PRP', 'TO'])
+
+/**
+ * The last word of each full name of a person in `names`, which the lexicon knows as a name and
+ * never as a function word: "Rice" of "Susan Rice", not "There" of a misread "Y. There".
+ */
+export const surnamesOf = (names: Iterable<string>, into: Set<string>): void => {
+  for (const name of names) {
+    const space = name.lastIndexOf(' ')
+    if (space <= 0) continue
+    const word = name.slice(space + 1)
+    const tags = lexiconTags(word)
+    if (tags?.includes('NNP') && !tags.some((t) => CLOSED_CLASSES.has(t))) into.add(word)
+  }
+}
+
 const ORDINALS = new Set(['First', 'Second', 'Third'])
 const PEERAGE = new Set(['Prince', 'Princess', 'Duke', 'Duchess', 'King', 'Queen', 'Emperor', 'Empress', 'Marquess', 'Countess', 'Baron', 'Baroness', 'Viscount'])
 // After "the", a capitalised number opens a law's or a body's name as an ordinal does: "the One Big
@@ -755,8 +774,17 @@ const lowerCaseLawStart = (tokens: readonly Token[], first: number, run: readonl
  * skipped; a lone sentence-initial word counts only if the lexicon does not know it as a common
  * word and the Brill tagger tags it NNP. Types come from evidence (see `typeOf`).
  */
-export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, text: string, inLowerCase: (lower: string) => boolean = () => false): ProperNoun[] => {
+export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, text: string, inLowerCase: (lower: string) => boolean = () => false, named: ReadonlySet<string> = NO_NAMES): ProperNoun[] => {
   const out: ProperNoun[] = []
+  // The last words of the people named before (`named`, from earlier turns) and so far in the turn
+  // ("Woods" of "Tiger Woods"), read from `out` as it grows: a surname that is also a word ("Woods
+  // said", "said King") still names them.
+  const surnames = new Set<string>(named)
+  let read = 0
+  const surnameOfNamed = (word: string): boolean => {
+    for (; read < out.length; read++) if ((out[read] as ProperNoun).type === 'PERSON') surnamesOf([(out[read] as ProperNoun).text], surnames)
+    return surnames.has(word)
+  }
   // A name never runs over a line break: lines of a caption, a table or a headline are separate
   // units. True when no token after `from`, up to `to`, starts a line.
   const unbroken = (from: number, to: number): boolean => {
@@ -858,7 +886,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     // Drop a common word opening the sentence ("Take Lutnick" keeps "Lutnick"), and any connector after it.
     // …unless it is a given name before another name ("Bill Gates said"), or a title whose "of"
     // phrase follows ("Secretary of State Marco Rubio met…": "State" is the title's).
-    if (t.initial && t.text.length > 1 && commonWord(t) && !(j > i && (isGivenName(t) || (TITLES.has(t.text) && (tokens[i + 1] as Token).lower === 'of') || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end)) || opensCuedName(tokens, i, j)))) first = i + 1
+    if (t.initial && t.text.length > 1 && commonWord(t) && !(j === i && surnameOfNamed(t.text)) && !(j > i && (isGivenName(t) || (TITLES.has(t.text) && (tokens[i + 1] as Token).lower === 'of') || isKnownPlace(t.lower) || isKnownPlace(`${t.lower} ${(tokens[i + 1] as Token).lower}`) || isKnownPlace(text.slice(t.start, (tokens[j] as Token).end)) || opensCuedName(tokens, i, j)))) first = i + 1
     while (first <= j && (CONNECTORS.has((tokens[first] as Token).lower) || (first > i && (tokens[first] as Token).lower === 'the'))) first++
     // "Iran and Russia" is two names; "Bureau of Industry and Security" is one (it has an organisation
     // word), and so is "Douglas & Lomason": an ampersand joins the names of one firm.
@@ -917,7 +945,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       run.splice(0, prefixes)
     }
     // A title, or a "Jr." set off by a comma ("Martin Luther King, Jr."), alone names no one.
-    if (run.length === 0 || (run.length === 1 && (TITLES.has((run[0] as Token).text) || GENERATIONAL.has((run[0] as Token).text)))) { i = j; continue }
+    if (run.length === 0 || (run.length === 1 && (TITLES.has((run[0] as Token).text) || GENERATIONAL.has((run[0] as Token).text)) && !surnameOfNamed((run[0] as Token).text))) { i = j; continue }
     const lawStart = LAW_WORDS.has((run.at(-1) as Token).text) ? lowerCaseLawStart(tokens, first, run) : -1
     if (lawStart >= 0) {
       // A name found inside it on the way ("America") was a word of the law's name.
@@ -926,6 +954,13 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       first = lawStart
     } else if (run.length === 1 && LAW_WORDS.has((run[0] as Token).text) && !knownGivenNames().has((run[0] as Token).lower)) {
       // "Act", "Treaty" alone name no law ("Bill" is someone).
+      i = j
+      continue
+    }
+    // "Brown argued", "said King": a word that is also the surname of someone named before in the turn.
+    if (run.length === 1 && commonWord(run[0] as Token) && !capsSentence(tokens, i) && surnameOfNamed((run[0] as Token).text)) {
+      const x = run[0] as Token
+      out.push(properNoun(x, x.end, x.text, slug(x.text), 'PERSON', 'the surname of a person named before', 2))
       i = j
       continue
     }

@@ -9,7 +9,7 @@ const words = ep.turns.reduce((n, t) => n + t.wordCount, 0)
 const times = Math.ceil(1_000_000 / words)
 const turns = Array.from({ length: times }, (_, k) => ep.turns.map((t) => ({ ...t, index: k * ep.turns.length + t.index }))).flat()
 const fresh = (): Doc => ({ turns, speakers: ep.speakers, neighbours: new Map(), episodeDate: ep.episodeDate, gazetteer: buildGazetteer(defaultGazetteer()), claimThreshold: 0.5, explain: false,
-  sentences: [], tokens: [], tokenPool: [], covered: [], mentions: [], found: new Map(), models: new Map(), quantities: [], claims: [], explanations: [] })
+  sentences: [], tokens: [], tokenPool: [], covered: [], mentions: [], found: new Map(), models: new Map(), surnames: new Set(), quantities: [], claims: [], explanations: [] })
 for (const pass of [1, 2]) {
   let doc = fresh()
   for (const c of PIPELINE) {
