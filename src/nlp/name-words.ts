@@ -32,8 +32,9 @@ export const NOT_NAMES = new Set([
   'Mhmm', 'Mmhmm', 'Mhm', 'Hmm', 'Hm', 'Mm', 'Mmm', 'Um', 'Umm', 'Uh', 'Uhm', 'Huh', 'Ah', 'Aha', 'Ahh', 'Er', 'Erm', 'Eh', 'Ooh',
   'Whoa', 'Yep', 'Yup', 'Nope', 'Nah', 'Yay', 'Gosh', 'Geez', 'Jeez', 'Alright',
 ])
-// Capitalised words of idioms and eponyms, not entities of the conversation.
-export const IDIOMS = [['sword', 'of', 'Damocles'], ['Venn', 'diagram'], ['Achilles', 'heel'], ['Trojan', 'horse'], ['Pandora', '’', 's'], ['Ponzi', 'scheme']]
+// Capitalised words of idioms, eponyms and forms of address ("Your Honor"), not entities of the conversation.
+export const IDIOMS = [['sword', 'of', 'Damocles'], ['Venn', 'diagram'], ['Achilles', 'heel'], ['Trojan', 'horse'], ['Pandora', '’', 's'], ['Ponzi', 'scheme'],
+  ...['Your', 'your'].flatMap((your) => ['Honor', 'Honour', 'Excellency', 'Majesty', 'Highness', 'Grace', 'Holiness'].map((form) => [your, form]))]
 export const IDIOM_STARTS = new Set(IDIOMS.map((w) => w[0] as string))
 export const ORG_WORDS = new Set(['Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'Group', 'Holdings', 'Agency', 'Ministry', 'Department',
   'Bureau', 'Council', 'Committee', 'Commission', 'Administration', 'Office', 'University', 'Institute', 'Institution', 'Center',

@@ -114,6 +114,11 @@ describe('proper nouns', () => {
     expect(found('We met Y. There. There was rain.').map((e) => e.name)).toEqual(['Y. There'])
   })
 
+  it('reads no name in a form of address, and a hyphenated law\'s name from its capitals', () => {
+    expect(found('The point, Your Honor, is simple. Thank you, your Excellency.')).toEqual([])
+    expect(found('It is no tax for Anti-Injunction Act purposes.')).toEqual([{ name: 'Anti-Injunction Act', type: 'LAW' }])
+  })
+
   it('reads a title of nobility with its seat as the person, but not a club in a row of results', () => {
     expect(found('Prince William, the Prince of Wales, met the Duke of Edinburgh.')).toEqual([
       { name: 'William', type: 'PERSON' }, { name: 'Prince of Wales', type: 'PERSON' }, { name: 'Duke of Edinburgh', type: 'PERSON' }])

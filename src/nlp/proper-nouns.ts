@@ -752,7 +752,8 @@ const VERB_TAGS = /^(?:VB[DZP]?|MD)$/
  * ten tokens, a verb or punctuation on the way, or fewer than two words between ("the new Act").
  */
 const lowerCaseLawStart = (tokens: readonly Token[], first: number, run: readonly Token[]): number => {
-  if (!run.every((t, k) => k === run.length - 1 || commonWord(t))) return -1
+  // "a tax for Anti-Injunction Act purposes": capitals joined by a hyphen are a name already.
+  if (!run.every((t, k) => k === run.length - 1 || commonWord(t)) || run.some((t) => t.text === '-')) return -1
   const sentence = (run[0] as Token).sentence
   let words = 0
   for (let k = first - 1; k >= 0 && first - k <= 10; k--) {
