@@ -692,6 +692,9 @@ const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): b
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set()
+const JOB_NOUNS = new Set(['Officer', 'Engineer', 'Manager', 'Scientist', 'Analyst', 'Architect', 'Designer', 'Developer', 'Consultant',
+  'Advisor', 'Adviser', 'Researcher', 'Specialist', 'Coordinator', 'Strategist', 'Economist', 'Editor', 'Correspondent', 'Reporter',
+  'Producer', 'Founder', 'Co-founder', 'Cofounder', 'Fellow', 'Lead', 'Head', 'Counsel', 'Evangelist', 'Technologist', 'Administrator'])
 
 // Word classes no surname belongs to: "There", "So", "Such", "May" (the modal) stay words.
 const CLOSED_CLASSES = new Set(['EX', 'DT', 'PDT', 'IN', 'CC', 'MD', 'UH', 'WDT', 'WP', 'PRP', 'TO'])
@@ -913,6 +916,9 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     while (run.length > 1 && TITLES.has((run.at(-1) as Token).text) && (run.at(-2) as Token).lower !== 'of' && !surnameTitle(run)) { run.pop(); j--; popped = true }
     // "Press Secretary", "Foreign Minister": a common word before a title is part of the title.
     if (popped && run.length === 1 && commonWord(run[0] as Token) && !isKnownPlace((run[0] as Token).lower) && !isGivenName(run[0] as Token)) { i = j; continue }
+    // "Chief Privacy Officer", "Senior Software Engineer", "Product Manager": a job, written in
+    // capitals as guests introduce themselves, made of common words, names no one and no body.
+    if (JOB_NOUNS.has((run.at(-1) as Token).text) && run.every((x) => TITLES.has(x.text) || (commonWord(x) && x.lower !== 'of' && !isGivenName(x)))) { i = j; continue }
     // "Secretary Smith", "Palestinian President Yasser Arafat": a title is evidence, not part of the
     // name, and the name is what follows it.
     const titleAt = lastTitleBeforeEnd(run)
