@@ -2,6 +2,7 @@ import type { Claim, Turn } from '../record/schema.js'
 import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.js'
 import { notAStatement, scoreClaim } from './claims.js'
 import { matchGazetteer, type Gazetteer } from './gazetteer.js'
+import { JOB_NOUNS, TITLES } from './name-words.js'
 import { findModelNames, type ModelName } from './model-names.js'
 import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
@@ -74,6 +75,8 @@ const gazetteer: Component = {
         }
         if (insideLongerName(tokens, first, last)) continue
         if (type === 'PERSON' && personNamedOtherwise(tokens, first, last)) continue
+        // "Chief Economist" is a job, not The Economist.
+        if (type === 'ORG' && first === last && JOB_NOUNS.has(m.text) && TITLES.has(tokens[first - 1]?.text ?? '')) continue
         // "Chris Cornell", "Leland Stanford", "Michael Dell": a firm's or school's one word after a given name is a surname.
         if (type === 'ORG' && surnameAfterGivenName(tokens, first, last)) continue
         const next = foreign[k + 1] ? undefined : matches[k + 1]

@@ -19,6 +19,10 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('reads a known one-word name after a title as a job, not the body ("Chief Economist")', () => {
+    expect(idsOf('The Chief Economist spoke. I read it in The Economist.').map(([id, mentions]) => [id, mentions.length])).toEqual([['the-economist', 1]])
+  })
+
   it('reads known names in speech-to-text written all in lower case, but not an acronym or a common word', () => {
     const lower = 'so microsoft filed a lawsuit against the us government and the department of justice said that china and joe biden were wrong and the apple store and turkey sandwiches were fine and that was it really'
     expect(idsOf(lower).map(([id]) => id)).toEqual(['microsoft', 'doj', 'china', 'joe-biden'])

@@ -70,6 +70,10 @@ export const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 
   'Emir', 'Sultan', 'Chancellor', 'Mayor', 'Commissioner', 'Director', 'Deputy', 'Coach', 'Captain', 'Colonel', 'Lieutenant',
   'Sergeant', 'Admiral', 'Marshal', 'Attorney', 'Chief', 'Speaker', 'Member', 'Ranking', 'Congressman', 'Congresswoman',
   'Councilmember', 'Councilman', 'Councilwoman', 'Assemblymember', 'Assemblyman', 'Assemblywoman', 'Supervisor', 'Alderman', 'Leader', 'Whip'])
+// The last word of a job ("Chief Privacy Officer", "Senior Software Engineer").
+export const JOB_NOUNS = new Set(['Officer', 'Engineer', 'Manager', 'Scientist', 'Analyst', 'Architect', 'Designer', 'Developer', 'Consultant',
+  'Advisor', 'Adviser', 'Researcher', 'Specialist', 'Coordinator', 'Strategist', 'Economist', 'Editor', 'Correspondent', 'Reporter',
+  'Producer', 'Founder', 'Co-founder', 'Cofounder', 'Fellow', 'Lead', 'Head', 'Counsel', 'Evangelist', 'Technologist', 'Administrator'])
 // Parties and seats written before a person's full name.
 export const PERSON_PREFIXES = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 'Conservative', 'Tory', 'Labour', 'Liberal', 'Independent',
   'Libertarian', 'Socialist', 'Communist', 'MP', 'MEP', 'MSP', 'MLA', 'TD'])

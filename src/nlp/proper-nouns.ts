@@ -1,7 +1,7 @@
 import type { EntityType } from '../record/schema.js'
 import { knownCapitals, knownDemonyms, knownGivenNames, knownGroupWords, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isLanguageUse } from './languages.js'
-import { CALENDAR_WORDS, COMPASS, CONNECTORS, CONTRACTIONS, DETERMINERS, EVENT_WORDS, GENERATIONAL, HOLIDAYS, IDIOMS, IDIOM_STARTS, LAW_NOUNS, LAW_WORDS, LEGAL_SUFFIXES, MARKET_NOUNS_AFTER, NAME_ABBREVIATIONS, NAME_PARTICLES, NOT_NAMES, ORG_NOUNS_AFTER, ORG_WORDS, PERSON_PREFIXES, PLACE_PREPOSITIONS, PLACE_WORDS, SAY_VERBS, SHORT_GIVEN, TITLES } from './name-words.js'
+import { CALENDAR_WORDS, COMPASS, CONNECTORS, CONTRACTIONS, DETERMINERS, EVENT_WORDS, GENERATIONAL, HOLIDAYS, IDIOMS, IDIOM_STARTS, JOB_NOUNS, LAW_NOUNS, LAW_WORDS, LEGAL_SUFFIXES, MARKET_NOUNS_AFTER, NAME_ABBREVIATIONS, NAME_PARTICLES, NOT_NAMES, ORG_NOUNS_AFTER, ORG_WORDS, PERSON_PREFIXES, PLACE_PREPOSITIONS, PLACE_WORDS, SAY_VERBS, SHORT_GIVEN, TITLES } from './name-words.js'
 import { isCommonWord, isOrdinaryWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
@@ -692,9 +692,7 @@ const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): b
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set()
-const JOB_NOUNS = new Set(['Officer', 'Engineer', 'Manager', 'Scientist', 'Analyst', 'Architect', 'Designer', 'Developer', 'Consultant',
-  'Advisor', 'Adviser', 'Researcher', 'Specialist', 'Coordinator', 'Strategist', 'Economist', 'Editor', 'Correspondent', 'Reporter',
-  'Producer', 'Founder', 'Co-founder', 'Cofounder', 'Fellow', 'Lead', 'Head', 'Counsel', 'Evangelist', 'Technologist', 'Administrator'])
+
 
 // Word classes no surname belongs to: "There", "So", "Such", "May" (the modal) stay words.
 const CLOSED_CLASSES = new Set(['EX', 'DT', 'PDT', 'IN', 'CC', 'MD', 'UH', 'WDT', 'WP', 'PRP', 'TO'])
