@@ -114,9 +114,11 @@ describe('proper nouns', () => {
     expect(found('We met Y. There. There was rain.').map((e) => e.name)).toEqual(['Y. There'])
   })
 
-  it('reads no name in a job written in capitals, a currency or an acronym of a common noun', () => {
+  it('reads no name in a job written in capitals, a currency, an acronym of a common noun or a headline\'s adverb', () => {
     expect(found('My title is Chief Privacy Officer and Legal Engineer; he was the Chief Technology Officer, then a Research Scientist.')).toEqual([])
     expect(found('We paid 20 Euros for AGI and NLP work. Then Emily Head spoke.')).toEqual([{ name: 'Emily Head', type: 'PERSON' }])
+    // A headline's words opened by an adverb.
+    expect(found('The draft is Disappointingly Vague and Simultaneously Bold, critics said.')).toEqual([])
   })
 
   it('reads no name in a form of address, and a hyphenated law\'s name from its capitals', () => {

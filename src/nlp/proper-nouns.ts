@@ -914,6 +914,9 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     while (run.length > 1 && TITLES.has((run.at(-1) as Token).text) && (run.at(-2) as Token).lower !== 'of' && !surnameTitle(run)) { run.pop(); j--; popped = true }
     // "Press Secretary", "Foreign Minister": a common word before a title is part of the title.
     if (popped && run.length === 1 && commonWord(run[0] as Token) && !isKnownPlace((run[0] as Token).lower) && !isGivenName(run[0] as Token)) { i = j; continue }
+    // "Disappointingly Vague", "Simultaneously Bold": a headline's words in capitals, opened by an
+    // adverb, which no name is.
+    if (run.length <= 3 && /ly$/.test((run[0] as Token).lower) && lexiconTags((run[0] as Token).lower)?.[0] === 'RB' && run.every((x) => commonWord(x))) { i = j; continue }
     // "Chief Privacy Officer", "Senior Software Engineer", "Product Manager": a job, written in
     // capitals as guests introduce themselves, made of common words, names no one and no body.
     if (JOB_NOUNS.has((run.at(-1) as Token).text) && run.every((x) => TITLES.has(x.text) || (commonWord(x) && x.lower !== 'of' && !isGivenName(x)))) { i = j; continue }
