@@ -3,13 +3,13 @@ import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.
 import { notAStatement, scoreClaim } from './claims.js'
 import { matchGazetteer, type Gazetteer } from './gazetteer.js'
 import { JOB_NOUNS, TITLES } from './name-words.js'
-import { findModelNames, type ModelName } from './model-names.js'
+import { findModelNames } from './model-names.js'
 import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise, surnameAfterGivenName, surnamesOf } from './proper-nouns.js'
+import { addSurname, bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise, surnameAfterGivenName } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -130,7 +130,7 @@ const roster: Component = {
 
 // The one-word names of the gazetteer's people ("Trump", "Biden"): a surname, wherever it ends a name.
 const surnameSets = new WeakMap<Gazetteer, Set<string>>()
-const surnames = (gazetteer: Gazetteer): Set<string> => {
+const listedSurnames = (gazetteer: Gazetteer): Set<string> => {
   let set = surnameSets.get(gazetteer)
   if (!set) {
     set = new Set()
@@ -159,21 +159,19 @@ const properNouns: Component = {
       return lowerCased.has(lower)
     }
     const models = new Map(doc.models)
-    const named = new Map<string, ModelName>()
-    const personWords = new Set(doc.surnames)
+    const surnames = new Set(doc.surnames)
     // The people the gazetteer found ("Susan Rice"), whose surnames may stand alone later.
-    for (const m of doc.mentions) if (m.entityId !== null && doc.gazetteer.byId.get(m.entityId)?.type === 'PERSON') surnamesOf([m.text], personWords)
+    for (const m of doc.mentions) if (m.entityId !== null && doc.gazetteer.byId.get(m.entityId)?.type === 'PERSON') addSurname(m.text, surnames)
     doc.turns.forEach((t, i) => {
       const tokens = doc.tokens[i] ?? []
       const covered = (doc.covered[i] as Uint8Array).slice()
       // Model codes first: "Ascend" of "Ascend 910C" is the product line's, not a name of its own.
-      const codes = findModelNames(tokens, covered, t.text, models, named)
-      for (const [code, model] of named) models.set(code, model)
-      for (const p of [...codes, ...findProperNouns(tokens, covered, t.text, inLowerCase, personWords)]) {
+      const codes = findModelNames(tokens, covered, t.text, models)
+      for (const p of [...codes, ...findProperNouns(tokens, covered, t.text, inLowerCase, surnames)]) {
         const { canonical } = p
         let { type, evidence, strength } = p
         // "Ivanka Trump", "Hunter Biden": a name weakly typed otherwise that ends in a known person's surname is a relative's.
-        if (type !== 'PERSON' && strength < 2 && p.text.includes(' ') && surnames(doc.gazetteer).has(p.text.slice(p.text.lastIndexOf(' ') + 1).toLowerCase())) {
+        if (type !== 'PERSON' && strength < 2 && p.text.includes(' ') && listedSurnames(doc.gazetteer).has(p.text.slice(p.text.lastIndexOf(' ') + 1).toLowerCase())) {
           type = 'PERSON'
           evidence = 'a known person\'s surname'
           strength = 2
@@ -191,10 +189,10 @@ const properNouns: Component = {
         if (!listed && (!seen || (seen.strength ?? 0) < strength)) found.set(id, { name: canonical ?? seen?.name ?? p.text, type, strength })
         // Written out rather than spread from a rest pattern, which copies through V8's slow path.
         mentions.push(new EntityMentionRecord(p.turn, p.start, p.end, p.text, p.entityId, p.source, evidence))
-        if (type === 'PERSON') surnamesOf([p.text], personWords)
+        if (type === 'PERSON') addSurname(p.text, surnames)
       }
     })
-    return { ...doc, mentions, found, models, surnames: personWords }
+    return { ...doc, mentions, found, models, surnames }
   },
 }
 

@@ -62,11 +62,11 @@ const makersBefore = (tokens: readonly Token[], i: number): boolean =>
   tokens[i - 1]?.text === 's' && (tokens[i - 2]?.text === "'" || tokens[i - 2]?.text === '\u2019') && isCapitalised(tokens[i - 3])
 
 /**
- * Model names in one turn's tokens. `known` holds the codes named earlier in the episode; the
- * codes this turn names are added to `named`. Returns the mentions; marks their tokens, and those
- * of every other code, in `covered`.
+ * Model names in one turn's tokens. `named` holds the codes named so far in the episode, and gains
+ * those this turn names. Returns the mentions; marks their tokens, and those of every other code,
+ * in `covered`.
  */
-export const findModelNames = (tokens: readonly Token[], covered: Uint8Array, text: string, known: ReadonlyMap<string, ModelName>, named: Map<string, ModelName>): ProperNoun[] => {
+export const findModelNames = (tokens: readonly Token[], covered: Uint8Array, text: string, named: Map<string, ModelName>): ProperNoun[] => {
   const out: ProperNoun[] = []
   for (let i = 0; i < tokens.length; i++) {
     const c = (tokens[i] as Token).text.charCodeAt(0)
@@ -75,7 +75,7 @@ export const findModelNames = (tokens: readonly Token[], covered: Uint8Array, te
     if (!found) continue
     const line = productLineBefore(tokens, covered, i)
     const device = DEVICES.has(tokens[found.last + 1]?.lower ?? '')
-    const earlier = named.get(found.code) ?? known.get(found.code)
+    const earlier = named.get(found.code)
     // A code that names nothing is still no one's name: "K" of "K-12 schools" is no body.
     if (line === -1 && !device && !makersBefore(tokens, i) && !earlier) {
       covered.fill(1, found.first, found.last + 1)

@@ -698,17 +698,15 @@ const NO_NAMES: ReadonlySet<string> = new Set()
 const CLOSED_CLASSES = new Set(['EX', 'DT', 'PDT', 'IN', 'CC', 'MD', 'UH', 'WDT', 'WP', 'PRP', 'TO'])
 
 /**
- * The last word of each full name of a person in `names`, which the lexicon knows as a name and
+ * Adds the last word of a person's full name to `into` where the lexicon knows it as a name and
  * never as a function word: "Rice" of "Susan Rice", not "There" of a misread "Y. There".
  */
-export const surnamesOf = (names: Iterable<string>, into: Set<string>): void => {
-  for (const name of names) {
-    const space = name.lastIndexOf(' ')
-    if (space <= 0) continue
-    const word = name.slice(space + 1)
-    const tags = lexiconTags(word)
-    if (tags?.includes('NNP') && !tags.some((t) => CLOSED_CLASSES.has(t))) into.add(word)
-  }
+export const addSurname = (name: string, into: Set<string>): void => {
+  const space = name.lastIndexOf(' ')
+  if (space <= 0) return
+  const word = name.slice(space + 1)
+  const tags = lexiconTags(word)
+  if (tags?.includes('NNP') && !tags.some((t) => CLOSED_CLASSES.has(t))) into.add(word)
 }
 
 const ORDINALS = new Set(['First', 'Second', 'Third'])
@@ -784,7 +782,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
   const surnames = new Set<string>(named)
   let read = 0
   const surnameOfNamed = (word: string): boolean => {
-    for (; read < out.length; read++) if ((out[read] as ProperNoun).type === 'PERSON') surnamesOf([(out[read] as ProperNoun).text], surnames)
+    for (; read < out.length; read++) if ((out[read] as ProperNoun).type === 'PERSON') addSurname((out[read] as ProperNoun).text, surnames)
     return surnames.has(word)
   }
   // A name never runs over a line break: lines of a caption, a table or a headline are separate
