@@ -98,9 +98,11 @@ describe('proper nouns', () => {
     expect(found('They passed the One Big Beautiful Bill Act. Two Senate committees met.')).toEqual([{ name: 'One Big Beautiful Bill Act', type: 'LAW' }])
   })
 
-  it('reads a city in a sentence of a sports report as its club, but not where a match is played or in policy talk', () => {
+  it('reads a city or a plural after "the" in a sentence of a sports report as its club, but not where a match is played or in policy talk', () => {
     expect(found('Karlsruhe won the league match 3-1. Jim Thome homered for Cleveland in the ninth inning. The Norwich striker left.')).toEqual([
       { name: 'Karlsruhe', type: 'ORG' }, { name: 'Jim Thome', type: 'PERSON' }, { name: 'Cleveland', type: 'ORG' }, { name: 'Norwich', type: 'ORG' }])
+    expect(found('Then the Mets lost to the Eagles 2-1 in the league.').map((e) => `${e.name}/${e.type}`)).toEqual(['Mets/ORG', 'Eagles/ORG'])
+    expect(found('The Democrats won the vote 52-48.')).toEqual([])
     expect(found('In Toronto, the pitcher won 3-1. The Senate voted 52-48 against Texas. Ohio lost sight of its goals in the match.')).toEqual([
       { name: 'Toronto', type: 'GPE' }, { name: 'Texas', type: 'GPE' }, { name: 'Ohio', type: 'GPE' }])
   })

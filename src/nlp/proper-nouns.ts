@@ -977,6 +977,16 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const group = people !== undefined && knownGroupWords().has(second) && (isNationalityWord(run[0] as Token) ||
       (second.endsWith('s') && knownGroupWords().has(second.slice(0, -1))) ||
       (DEMONYM_ENDING.test((run[0] as Token).text) && !knownGivenNames().has((run[0] as Token).lower)))
+    // "the Mets beat the Cubs 5-3", "the Eagles' quarterback": in a sports report, a capitalised plural
+    // after "the", or before a player's role, is a club's nickname, not a people or a player.
+    const plural = run[0] as Token
+    if (run.length === 1 && plural.text.length > 3 && plural.text.endsWith('s') && (tokens[first - 1]?.lower === 'the' || SPORTS_ROLES.has(tokens[j + 1]?.lower ?? '')) &&
+      !capsSentence(tokens, i) && !knownDemonyms().has(plural.lower) && !isKnownPlace(plural.lower) && !knownGroupWords().has(plural.lower.slice(0, -1)) &&
+      !surnameOfNamed(plural.text) && inSportsReport(tokens, first, j)) {
+      out.push(properNoun(plural, plural.end, plural.text, slug(plural.text), 'ORG', 'a plural name in a sports report: a club', 2.5))
+      i = j
+      continue
+    }
     if ((run.length === 1 && isNationalityWord(run[0] as Token)) || (people && knownDemonyms().has(people.toLowerCase())) || group) {
       // "Austrians", "Sri Lankans" speak of a country's people (extract links them to the country).
       const x = run[0] as Token
