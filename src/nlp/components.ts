@@ -65,7 +65,8 @@ const gazetteer: Component = {
         // "I grew up speaking Russian", "taught in Ukrainian": a language, which names no entity.
         if (first === last && isLanguageUse(tokens, first)) { mask[first] = 1; continue }
         const type = doc.gazetteer.byId.get(m.entityId as string)?.type
-        if (type === 'GPE' && capitalAsCity(tokens, first, last)) continue
+        // "in Kyiv" is the city; "in Singapore", a city-state's own name, is the country still.
+        if (type === 'GPE' && capitalAsCity(tokens, first, last) && doc.gazetteer.byId.get(m.entityId as string)?.name !== m.text) continue
         const formal = type === 'GPE' ? formalNameStart(tokens, first) : -1
         if (formal >= 0) {
           const from = (tokens[formal] as Token).start

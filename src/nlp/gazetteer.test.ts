@@ -19,6 +19,10 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('reads a city-state\'s own name after "in" as the country, where a capital alone is the city', () => {
+    expect(idsOf('He lives in Singapore. She lives in Kyiv.').map(([id]) => id)).toEqual(['singapore', 'kyiv'])
+  })
+
   it('reads a known one-word name after a title as a job, not the body ("Chief Economist")', () => {
     expect(idsOf('The Chief Economist spoke. I read it in The Economist.').map(([id, mentions]) => [id, mentions.length])).toEqual([['the-economist', 1]])
   })

@@ -135,6 +135,11 @@ describe('proper nouns', () => {
     expect(found('Ayr 6 Berwick 0 Queen of South 2 Dumbarton 1').map((e) => e.type)).not.toContain('PERSON')
   })
 
+  it('reads the place a title holds as a place, and the rest of the title as no one', () => {
+    expect(found('The Mayor of Chicago spoke. Desmond Tutu was Archbishop of Cape Town then.')).toEqual([
+      { name: 'Chicago', type: 'GPE' }, { name: 'Desmond Tutu', type: 'PERSON' }, { name: 'Cape Town', type: 'GPE' }])
+  })
+
   it('reads a title with its "of" phrase opening a sentence as the title, no body', () => {
     expect(found('Secretary of Agriculture Brooke Rollins spoke. Secretary of Defense Pete Hegseth left.')).toEqual([
       { name: 'Brooke Rollins', type: 'PERSON' }, { name: 'Pete Hegseth', type: 'PERSON' }])
@@ -306,7 +311,7 @@ describe('proper nouns', () => {
     expect(found('Later Ruritanian President Ivo Halvorsen resigned.')).toEqual([{ name: 'Ivo Halvorsen', type: 'PERSON' }])
     expect(found('The Prime Minister resigned in AUGUST.')).toEqual([])
     expect(found('Then Speaker of the House Mike Johnson and Secretary of State Rubio met Prime Minister of Japan Shinzo Abe.')).toEqual([
-      { name: 'Mike Johnson', type: 'PERSON' }, { name: 'Rubio', type: 'PERSON' }, { name: 'Shinzo Abe', type: 'PERSON' }])
+      { name: 'Mike Johnson', type: 'PERSON' }, { name: 'Rubio', type: 'PERSON' }, { name: 'Japan', type: 'GPE' }, { name: 'Shinzo Abe', type: 'PERSON' }])
   })
 
   it('knows cities and states from data, in any case, and a nationality word names its country\'s people, linked to the country', () => {

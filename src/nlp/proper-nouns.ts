@@ -735,6 +735,15 @@ const ordinalOpensName = (tokens: readonly Token[], i: number): boolean => {
  * House" before "Mike Johnson"): up to a given name that a surname follows, or else one word; all of
  * `rest` when nothing is left.
  */
+/** The known place of up to three words after the "of" at run[of] (and a "the"), as [first, last] indices of run. */
+const placeAfterOf = (run: readonly Token[], of: number, text: string): [number, number] | undefined => {
+  const from = run[of + 1]?.lower === 'the' ? of + 2 : of + 1
+  for (let last = Math.min(run.length - 1, from + 2); last >= from; last--) {
+    if (isKnownPlace(text.slice((run[from] as Token).start, (run[last] as Token).end))) return [from, last]
+  }
+  return undefined
+}
+
 const titleObjectLength = (rest: readonly Token[]): number => {
   const from = rest[1]?.lower === 'the' ? 2 : 1
   // A given name with a surname after it: a last word that is a given name too ("Shinzo Abe") is the surname.
@@ -928,8 +937,10 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       const y = run[titleAt - 1]
       const place = y === undefined ? '' : text.slice(x.start, y.end)
       if (y !== undefined && isKnownPlace(place)) out.push(properNoun(x, y.end, place, slug(place), 'GPE', 'a place before a title', 2.5))
-      // "Secretary of State Marco Rubio": the title's "of" phrase is the title's too.
-      const cut = titleAt + 1 + (run[titleAt + 1]?.lower === 'of' ? titleObjectLength(run.slice(titleAt + 1)) : 0)
+      // "Secretary of State Marco Rubio": the title's "of" phrase is the title's too; a place in it
+      // ("Mayor of Chicago", "Archbishop of Cape Town") is still named.
+      const seatAt = run[titleAt + 1]?.lower === 'of' ? placeAfterOf(run, titleAt + 1, text) : undefined
+      const cut = titleAt + 1 + (seatAt ? seatAt[1] - titleAt : run[titleAt + 1]?.lower === 'of' ? titleObjectLength(run.slice(titleAt + 1)) : 0)
       // "the Prince of Wales", "the Duke of Edinburgh": a title of nobility with its seat and no name
       // after it is how the person is named; in a row of results, a club ("Queen of South 2").
       if (cut === run.length && cut > titleAt + 1 && PEERAGE.has((title as Token).text) && !inResultsRow(tokens, first + titleAt, j, text)) {
@@ -938,6 +949,11 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
         out.push(properNoun(title as Token, seat.end, named, slug(named), 'PERSON', 'a title of nobility and its seat', 2.5))
         i = j
         continue
+      }
+      if (seatAt) {
+        const [x, y] = [run[seatAt[0]] as Token, run[seatAt[1]] as Token]
+        const seat = text.slice(x.start, y.end)
+        out.push(properNoun(x, y.end, seat, slug(seat), 'GPE', `the seat of the title "${(title as Token).text}"`, 2.5))
       }
       first += cut
       run.splice(0, cut)
