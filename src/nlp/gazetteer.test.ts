@@ -19,6 +19,11 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('knows the laws policy talk cites by acronym alone', () => {
+    expect(idsOf('Congress passed the NDAA. GDPR and HIPAA apply, and the ACA. NAFTA became the USMCA.').map(([id]) => id)).toEqual([
+      'us-congress', 'ndaa', 'gdpr', 'hipaa', 'affordable-care-act', 'nafta', 'usmca'])
+  })
+
   it('reads a city-state\'s own name after "in" as the country, where a capital alone is the city', () => {
     expect(idsOf('He lives in Singapore. She lives in Kyiv.').map(([id]) => id)).toEqual(['singapore', 'kyiv'])
   })

@@ -23,7 +23,7 @@ export const NOT_NAMES = new Set([
   'RNA', 'PDF', 'PDFs', 'SMS', 'IPO', 'IPOs', 'ROI', 'KPI', 'KPIs', 'SaaS', 'ASAP', 'FYI', 'DIY', 'GPU', 'GPUs', 'CPU', 'CPUs',
   'RAM', 'SSD', 'USB', 'LED', 'LEDs', 'LCD', 'OS', 'P2P', 'DDoS', 'OTP', 'PIN', 'SIM', 'QR', 'VR', 'AR', 'ML', 'LLM', 'LLMs',
   'NFT', 'NFTs', 'ETF', 'ETFs', 'CO2', 'HR', 'QA', 'UX', 'UI', 'IoT', 'EV', 'EVs', 'ESG', 'FDI', 'GMO', 'GMOs', 'MBA', 'MRI',
-  'ICU', 'ER', 'IQ', 'DJ', 'MC', 'PhDs', 'SUV', 'SUVs', 'ICBM', 'ICBMs', 'WMD', 'GDPR', 'CSV', 'JSON', 'XML', 'RSS', 'AGI', 'ETL', 'NLP',
+  'ICU', 'ER', 'IQ', 'DJ', 'MC', 'PhDs', 'SUV', 'SUVs', 'ICBM', 'ICBMs', 'WMD', 'CSV', 'JSON', 'XML', 'RSS', 'AGI', 'ETL', 'NLP',
   // Currencies, which name no body or place ("20 Euros").
   'Euro', 'Euros',
   // Units of temperature ("40 degrees Celsius").
