@@ -6,7 +6,7 @@
  * 910C"). Once named, the code alone names the same product anywhere later in the episode.
  */
 import { isCommonWord } from './pos.js'
-import { slug, type ProperNoun } from './proper-nouns.js'
+import { isCapitalised, joinsName, slug, type ProperNoun } from './proper-nouns.js'
 import type { Token } from './types.js'
 import { CALENDAR_WORDS, NOT_NAMES, TITLES } from './name-words.js'
 
@@ -29,7 +29,6 @@ const NOT_PRODUCT_LINES = new Set(['form', 'room', 'gate', 'terminal', 'section'
 
 interface Code { first: number; last: number; code: string }
 
-const isCapitalised = (t: Token | undefined): boolean => t !== undefined && t.text.length > 0 && t.text[0] !== t.text[0]!.toLowerCase()
 const joined = (a: Token, b: Token): boolean => a.end === b.start
 
 /** The code at tokens[i]: one token ("H100s" reads "H100"), or a letter, a hyphen and digits ("F-35"). */
@@ -48,18 +47,19 @@ const codeAt = (tokens: readonly Token[], i: number): Code | undefined => {
 /** A capitalised product line right before the code ("Ascend", "Kirin"); -2 for a maker's name there; -1 for neither. */
 const productLineBefore = (tokens: readonly Token[], covered: Uint8Array, i: number): number => {
   const p = tokens[i - 1]
-  if (!p || !isCapitalised(p) || !joinsSpace(p, tokens[i] as Token) || p.sentence !== (tokens[i] as Token).sentence) return -1
+  if (!p || !isCapitalised(p) || !joinsName(tokens, i)) return -1
   if (NOT_NAMES.has(p.text) || TITLES.has(p.text) || CALENDAR_WORDS.has(p.lower) || NOT_PRODUCT_LINES.has(p.lower) || /\d/.test(p.text)) return -1
   // Opening a sentence, a common word is just the sentence's first word ("Only H20 chips…").
   if (p.initial && isCommonWord(p.lower)) return -1
   // A maker known or in capitals ("Nvidia H100", "AMD MI300X") is a name of its own before the code's.
   return covered[i - 1] || /^[A-Z]{2,}$/.test(p.text) ? -2 : i - 1
 }
-const joinsSpace = (a: Token, b: Token): boolean => b.start === a.end + 1
 
 /** "Nvidia's H20": a capitalised maker's possessive right before the code. */
-const makersBefore = (tokens: readonly Token[], i: number): boolean =>
-  tokens[i - 1]?.text === 's' && (tokens[i - 2]?.text === "'" || tokens[i - 2]?.text === '\u2019') && isCapitalised(tokens[i - 3])
+const makersBefore = (tokens: readonly Token[], i: number): boolean => {
+  const maker = tokens[i - 3]
+  return tokens[i - 1]?.text === 's' && (tokens[i - 2]?.text === "'" || tokens[i - 2]?.text === '\u2019') && maker !== undefined && isCapitalised(maker)
+}
 
 /**
  * Model names in one turn's tokens. `named` holds the codes named so far in the episode, and gains

@@ -36,7 +36,7 @@ const isNationalityWord = (t: Token): boolean => {
 
 const notName = (t: Token): boolean => NOT_NAMES.has(t.text) || CALENDAR_WORDS.has(t.lower)
 
-const isCapitalised = (t: Token): boolean => {
+export const isCapitalised = (t: Token): boolean => {
   const c = t.text.charCodeAt(0)
   return c >= 65 && c <= 90 || (c > 127 && t.text[0] !== (t.text[0] as string).toLowerCase())
 }
@@ -109,7 +109,7 @@ const numberedLawEnd = (tokens: readonly Token[], i: number, j: number): number 
 export const nameFollows = (tokens: readonly Token[], last: number): boolean => joinsName(tokens, last + 1) && isCapitalised(tokens[last + 1] as Token)
 
 /** Whether token `k` follows token `k - 1` as the next word of one name: one space, one sentence, one line. */
-const joinsName = (tokens: readonly Token[], k: number): boolean => {
+export const joinsName = (tokens: readonly Token[], k: number): boolean => {
   const a = tokens[k - 1]
   const b = tokens[k]
   return a !== undefined && b !== undefined && b.start === a.end + 1 && b.sentence === a.sentence && !b.lineStart
@@ -626,6 +626,11 @@ const TEAM = { type: 'ORG' as const, evidence: 'a place in a row of results: a t
 // went through V8's slow path and made objects of several shapes.
 const properNoun = (first: Token, end: number, text: string, entityId: string, type: EntityType, evidence: string, strength: number): ProperNoun =>
   ({ turn: first.turn, start: first.start, end, text, entityId, source: 'proper-noun', type, evidence, strength })
+/** The name written from token `a` to token `z`, its id the slug of that text. */
+const spanNoun = (a: Token, z: Token, text: string, type: EntityType, evidence: string, strength: number): ProperNoun => {
+  const name = text.slice(a.start, z.end)
+  return properNoun(a, z.end, name, slug(name), type, evidence, strength)
+}
 const teamNoun = (first: Token, end: number, name: string): ProperNoun => properNoun(first, end, name, teamId(name), TEAM.type, TEAM.evidence, TEAM.strength)
 
 // No closures inside findProperNouns' loops: an arrow that captures a loop variable makes V8 allocate
@@ -693,7 +698,6 @@ const initialOfName = (tokens: readonly Token[], i: number, skip: Uint8Array): b
 
 const NO_NAMES: ReadonlySet<string> = new Set()
 
-
 // Word classes no surname belongs to: "There", "So", "Such", "May" (the modal) stay words.
 const CLOSED_CLASSES = new Set(['EX', 'DT', 'PDT', 'IN', 'CC', 'MD', 'UH', 'WDT', 'WP', 'PRP', 'TO'])
 
@@ -730,11 +734,6 @@ const ordinalOpensName = (tokens: readonly Token[], i: number): boolean => {
   return false
 }
 
-/**
- * Tokens of a title's "of" phrase at the start of `rest` ("of State" in "of State Marco Rubio", "of the
- * House" before "Mike Johnson"): up to a given name that a surname follows, or else one word; all of
- * `rest` when nothing is left.
- */
 /** The known place of up to three words after the "of" at run[of] (and a "the"), as [first, last] indices of run. */
 const placeAfterOf = (run: readonly Token[], of: number, text: string): [number, number] | undefined => {
   const from = run[of + 1]?.lower === 'the' ? of + 2 : of + 1
@@ -744,6 +743,11 @@ const placeAfterOf = (run: readonly Token[], of: number, text: string): [number,
   return undefined
 }
 
+/**
+ * Tokens of a title's "of" phrase at the start of `rest` ("of State" in "of State Marco Rubio", "of the
+ * House" before "Mike Johnson"): up to a given name that a surname follows, or else one word; all of
+ * `rest` when nothing is left.
+ */
 const titleObjectLength = (rest: readonly Token[]): number => {
   const from = rest[1]?.lower === 'the' ? 2 : 1
   // A given name with a surname after it: a last word that is a given name too ("Shinzo Abe") is the surname.
@@ -884,10 +888,7 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
     const from = (tokens[i] as Token).initial && j > i && commonWord(tokens[i] as Token) && !NUMBERED_HEADS.has((tokens[i] as Token).text) ? i + 1 : i
     const numbered = j > from && numberedLawEnd(tokens, from, j - 1) === j ? j : numberedLawEnd(tokens, from, j)
     if (numbered >= j && numbered > from) {
-      const a = tokens[from] as Token
-      const z = tokens[numbered] as Token
-      const law = text.slice(a.start, z.end)
-      out.push(properNoun(a, z.end, law, slug(law), 'LAW', 'a numbered provision', 3))
+      out.push(spanNoun(tokens[from] as Token, tokens[numbered] as Token, text, 'LAW', 'a numbered provision', 3))
       i = numbered
       continue
     }
@@ -935,26 +936,20 @@ export const findProperNouns = (tokens: readonly Token[], covered: Uint8Array, t
       // "Texas Governor Greg Abbott": a place before the title is named too.
       const x = run[0] as Token
       const y = run[titleAt - 1]
-      const place = y === undefined ? '' : text.slice(x.start, y.end)
-      if (y !== undefined && isKnownPlace(place)) out.push(properNoun(x, y.end, place, slug(place), 'GPE', 'a place before a title', 2.5))
+      if (y !== undefined && isKnownPlace(text.slice(x.start, y.end))) out.push(spanNoun(x, y, text, 'GPE', 'a place before a title', 2.5))
       // "Secretary of State Marco Rubio": the title's "of" phrase is the title's too; a place in it
       // ("Mayor of Chicago", "Archbishop of Cape Town") is still named.
-      const seatAt = run[titleAt + 1]?.lower === 'of' ? placeAfterOf(run, titleAt + 1, text) : undefined
-      const cut = titleAt + 1 + (seatAt ? seatAt[1] - titleAt : run[titleAt + 1]?.lower === 'of' ? titleObjectLength(run.slice(titleAt + 1)) : 0)
+      const of = run[titleAt + 1]?.lower === 'of'
+      const seatAt = of ? placeAfterOf(run, titleAt + 1, text) : undefined
+      const cut = seatAt ? seatAt[1] + 1 : titleAt + 1 + (of ? titleObjectLength(run.slice(titleAt + 1)) : 0)
       // "the Prince of Wales", "the Duke of Edinburgh": a title of nobility with its seat and no name
       // after it is how the person is named; in a row of results, a club ("Queen of South 2").
       if (cut === run.length && cut > titleAt + 1 && PEERAGE.has((title as Token).text) && !inResultsRow(tokens, first + titleAt, j, text)) {
-        const seat = run.at(-1) as Token
-        const named = text.slice((title as Token).start, seat.end)
-        out.push(properNoun(title as Token, seat.end, named, slug(named), 'PERSON', 'a title of nobility and its seat', 2.5))
+        out.push(spanNoun(title as Token, run.at(-1) as Token, text, 'PERSON', 'a title of nobility and its seat', 2.5))
         i = j
         continue
       }
-      if (seatAt) {
-        const [x, y] = [run[seatAt[0]] as Token, run[seatAt[1]] as Token]
-        const seat = text.slice(x.start, y.end)
-        out.push(properNoun(x, y.end, seat, slug(seat), 'GPE', `the seat of the title "${(title as Token).text}"`, 2.5))
-      }
+      if (seatAt) out.push(spanNoun(run[seatAt[0]] as Token, run[seatAt[1]] as Token, text, 'GPE', `the seat of the title "${(title as Token).text}"`, 2.5))
       first += cut
       run.splice(0, cut)
     }

@@ -69,8 +69,8 @@ const RATIO_NUMBER = String.raw`\d{1,3}|one|two|three|four|five|six|seven|eight|
 const RATIO = new RegExp(String.raw`\b(${RATIO_NUMBER})\s+(?:in|out of)\s+(${RATIO_NUMBER})\b(?![.,]\d)`, 'giu')
 const SHARE_GATE = /\b(?:half|thirds?|quarters?|fifths?|sixths?|tenths?)\s+of\b|\b(?:in|out of)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|hundred|a thousand|thousand)\b/i
 const HALF_OF_A_PAIR = /\b(?:the|first|second|latter|other|back|front|bottom|top)\s+$/i
-// num reads digits, "hundred" and "a hundred"; "thousand" is a ratio's word only.
-const ratioValue = (w: string): number => (w.toLowerCase().endsWith('thousand') ? 1000 : num(w))
+// num reads digits, "hundred" and "a hundred"; "thousand" and "a thousand" only ratios and multiples say.
+const countValue = (w: string): number => (w.toLowerCase().endsWith('thousand') ? 1000 : num(w))
 
 // A change or a comparison said as a multiple is a measure in "×": "exports doubled" (2),
 // "tripling", "a fourfold rise", "ten times cheaper", "3x ours", "twice as many", "by a factor of
@@ -90,8 +90,6 @@ const TIMES = new RegExp(String.raw`\b(\d+(?:\.\d+)?|${BELOW_HUNDRED}|hundred|a 
 const TIMES_X = /(?<![\w.]|\b[A-Z][\w-]*\s)(\d+(?:\.\d+)?)[xX×](?![\w×]|\s?\d)/gu
 const TWICE = new RegExp(String.raw`\btwice\s+(?=${COMPARED})|\bby\s+a\s+factor\s+of\s+(\d+(?:\.\d+)?|${BELOW_HUNDRED})\b`, 'giu')
 const MULTIPLE_GATE = /doubl|tripl|quadrupl|fold\b|times|twice|factor of|\d[x×]/i
-// A multiple's value: "ten", "10", "a hundred", "a thousand".
-const multipleValue = (w: string): number => (w.toLowerCase().endsWith('thousand') ? 1000 : num(w))
 const PERCENT_GATE = /%|per ?cent/i
 const MONTH_NAME = /January|February|March|April|May|June|July|August|September|October|November|December/
 
@@ -172,17 +170,17 @@ export const extractQuantities = (sentence: string, episodeDate?: string | null)
       return { kind: 'percent', value: Math.round((parts / whole) * 1000) / 10, unit: '%', text: m[0] }
     })
     scan(RATIO, (m) => {
-      const part = ratioValue(m[1] as string)
-      const whole = ratioValue(m[2] as string)
+      const part = countValue(m[1] as string)
+      const whole = countValue(m[2] as string)
       return part >= 1 && whole > part && whole <= 1000 ? { kind: 'percent', value: Math.round((part / whole) * 1000) / 10, unit: '%', text: m[0] } : null
     })
   }
   if (multiple) {
     scan(MULTIPLE_VERB, (m) => ({ kind: 'measure', value: MULTIPLE_VERBS[(m[1] as string).toLowerCase()] as number, unit: '×', text: m[0] }))
-    scan(FOLD, (m) => ({ kind: 'measure', value: multipleValue(m[1] as string), unit: '×', text: m[0] }))
-    scan(TIMES, (m) => ({ kind: 'measure', value: multipleValue(m[1] as string), unit: '×', text: m[0].trimEnd() }))
+    scan(FOLD, (m) => ({ kind: 'measure', value: countValue(m[1] as string), unit: '×', text: m[0] }))
+    scan(TIMES, (m) => ({ kind: 'measure', value: countValue(m[1] as string), unit: '×', text: m[0].trimEnd() }))
     scan(TIMES_X, (m) => ({ kind: 'measure', value: num(m[1] as string), unit: '×', text: m[0] }))
-    scan(TWICE, (m) => ({ kind: 'measure', value: m[1] ? multipleValue(m[1]) : 2, unit: '×', text: m[0].trimEnd() }))
+    scan(TWICE, (m) => ({ kind: 'measure', value: m[1] ? countValue(m[1]) : 2, unit: '×', text: m[0].trimEnd() }))
   }
   if (month && digit) scan(DAY_DATE, (m) => {
     const month = MONTHS.indexOf((m[1] as string).toLowerCase()) + 1
