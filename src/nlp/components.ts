@@ -4,6 +4,7 @@ import { notAStatement, scoreClaim } from './claims.js'
 import { matchGazetteer, type Gazetteer } from './gazetteer.js'
 import { JOB_NOUNS, TITLES } from './name-words.js'
 import { findModelNames } from './model-names.js'
+import { withoutTitles } from '../turns/names.js'
 import { isLanguageUse } from './languages.js'
 import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
@@ -118,7 +119,8 @@ const roster: Component = {
   run: (doc) => {
     const mentions: EntityMention[] = [...doc.mentions]
     const found = new Map(doc.found)
-    for (const s of doc.speakers) if (s.name) found.set(s.id, { name: s.name, type: 'PERSON' })
+    // The person, named without the titles the label gave (`Hon. Pierre Poilievre`); the speaker list keeps them.
+    for (const s of doc.speakers) if (s.name) found.set(s.id, { name: withoutTitles(s.name), type: 'PERSON' })
     const covered = doc.turns.map((t: Turn, i) => {
       const neighbours = doc.neighbours.get(t.index) ?? { previous: null, next: null }
       const r = findRosterMentions(t, doc.tokens[i] ?? [], doc.covered[i] as Uint8Array, doc.speakers, neighbours)

@@ -180,6 +180,16 @@ describe('extract on small cases', () => {
     expect(placeholder.entities).toEqual([])
   })
 
+  it('names a speaker\'s entity without the titles the label gave, and links the surname to it', () => {
+    const text = 'Mr. Speaker, Poilievre is wrong about the carbon price.'
+    const { entities } = extract({
+      turns: [{ index: 0, speakerId: 'trudeau', text, paragraphs: [text], wordCount: 9 }],
+      speakers: [{ id: 'trudeau', name: 'Right Hon. Justin Trudeau', role: 'unknown', turnCount: 1, wordCount: 9 }, { id: 'poilievre', name: 'Hon. Pierre Poilievre', role: 'unknown', turnCount: 0, wordCount: 0 }],
+    })
+    const people = Object.fromEntries(entities.filter((e) => e.type === 'PERSON').map((e) => [e.id, [e.name, e.mentions.length]]))
+    expect(people).toEqual({ trudeau: ['Justin Trudeau', 0], poilievre: ['Pierre Poilievre', 1] })
+  })
+
   it('names unknown components in its error', () => {
     expect(() => extract({ turns: [], speakers: [] }, { disable: ['nope'] })).toThrow(/unknown pipeline components nope/)
   })

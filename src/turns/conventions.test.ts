@@ -676,6 +676,50 @@ describe('debate and press transcripts', () => {
     expect(court.sections.map((x) => x.text)).toEqual(['DIRECT EXAMINATION\n\nBY MR. SMITH:'])
   })
 
+  it('reads the Canadian Hansard, the Lok Sabha and the United Nations\' verbatim records (office, party, language spoken)', () => {
+    const canada = split([
+      'Hon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, will he axe the tax?', 'Right Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, no.',
+      'Hon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, that is false.', 'Ms. Chrystia Freeland (Deputy Prime Minister and Minister of Finance, Lib.): Mr. Speaker, our plan is working.',
+    ].join('\n\n'))
+    expect(canada.turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['poilievre', 'Mr. Speaker, will he axe the tax?'], ['trudeau', 'Mr. Speaker, no.'], ['poilievre', 'Mr. Speaker, that is false.'], ['freeland', 'Mr. Speaker, our plan is working.'],
+    ])
+    const lokSabha = split([
+      'HON. SPEAKER: Question No. 41.', 'SHRI RAHUL GANDHI: Sir, I would like to ask the hon. Minister about rare earths.',
+      'THE MINISTER OF COMMERCE AND INDUSTRY (SHRI PIYUSH GOYAL): Sir, we have diversified supply chains.', 'SHRI RAHUL GANDHI: Sir, will there be a stockpile?',
+    ].join('\n\n'))
+    expect(lokSabha.turns.map((t) => t.speakerId)).toEqual(['hon-speaker', 'gandhi', 'goyal', 'gandhi'])
+    expect(lokSabha.turns[2]?.text).toBe('Sir, we have diversified supply chains.')
+    const un = split([
+      'The President (spoke in French): I give the floor to the representative of the Russian Federation.',
+      'Mr. Nebenzia (Russian Federation) (spoke in Russian): We will vote against the draft resolution.',
+      'Mrs. Thomas-Greenfield (United States of America): We support it.',
+      'Mr. Zhang Jun (China) (spoke in Chinese): China opposes unilateral sanctions.',
+      'Mr. Nebenzia (Russian Federation) (spoke in Russian): I take the floor again.',
+    ].join('\n\n'))
+    expect(un.turns.map((t) => [t.speakerId, t.text.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['president', 'I give'], ['nebenzia', 'We will'], ['thomas-greenfield', 'We support'], ['jun', 'China opposes'], ['nebenzia', 'I take'],
+    ])
+  })
+
+  it('reads Microsoft Teams\' "Surname, Given" voices as the person, in its text export and its captions', () => {
+    const text = split('Schneider, Jordan   0:03\nWelcome to the show.\n\nMiller, Chris   0:12\nThanks for having me.\n\nSchneider, Jordan   0:25\nWhy?\n\nMcGuire, Chris A.   0:31\nBecause.')
+    expect(text.speakers.map((p) => [p.id, p.name])).toEqual([['schneider', 'Jordan Schneider'], ['miller', 'Chris Miller'], ['mcguire', 'Chris A. McGuire']])
+    expect(text.turns.map((t) => t.speakerId)).toEqual(['schneider', 'miller', 'schneider', 'mcguire'])
+    const vtt = split('WEBVTT\n\n00:00.000 --> 00:03.000\n<v Schneider, Jordan>Welcome.</v>\n\n00:03.000 --> 00:06.000\n<v Miller, Chris>Thanks.</v>\n', 'meeting.vtt')
+    expect(vtt.speakers.map((p) => p.name)).toEqual(['Jordan Schneider', 'Chris Miller'])
+    // The same person under a feed's hint and Teams' directory form is one speaker.
+    const hinted = splitTurns(readTranscript('Schneider, Jordan   0:03\nHi.\n\nMiller, Chris   0:05\nHello.', { fileName: 'a.txt' }).paragraphs, { speakers: [{ name: 'Jordan Schneider', role: 'host' }] })
+    expect(hinted.speakers.map((p) => [p.id, p.role])).toEqual([['schneider', 'host'], ['miller', 'unknown']])
+  })
+
+  it('reads the question and answer of Spanish press interviews, as letters and written out', () => {
+    const letters = split('P. ¿Cómo valora las restricciones?\n\nR. Son una escalada clara.\n\nP. ¿Y para Europa?\n\nR. Debe diversificar.')
+    expect(letters.turns.map((t) => [t.speakerId, t.text])).toEqual([['p', '¿Cómo valora las restricciones?'], ['r', 'Son una escalada clara.'], ['p', '¿Y para Europa?'], ['r', 'Debe diversificar.']])
+    const words = split('Pregunta. ¿Cómo valora las restricciones?\n\nRespuesta. Son una escalada clara.\n\nPregunta. ¿Y para Europa?\n\nRespuesta. Debe diversificar.')
+    expect(words.turns.map((t) => t.speakerId)).toEqual(['pregunta', 'respuesta', 'pregunta', 'respuesta'])
+  })
+
   it('reads the bench or counsel speaking once in a long run of Q. / A. lines', () => {
     const qa = Array.from({ length: 30 }, (_, i) => `Q. Question ${i} about the license?\n\nA. Answer ${i} about it.`)
     qa.splice(15, 0, 'THE COURT: Overruled. Continue.')

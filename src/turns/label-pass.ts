@@ -7,7 +7,7 @@ import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, plainLineNames, type Conventions } from './conventions.js'
 import { detectInlineLabel, detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
-import { isAllCaps, isTitleOnly, nameKey, nameTokens, placeholderId, titleCase } from './names.js'
+import { isAllCaps, isTitleOnly, labelKey, nameKey, nameTokens, placeholderId, titleCase } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
 
 // Only the opening of a long document is searched for the names a roster block or intro gives.
@@ -324,7 +324,7 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
 
 /** The opening label's key, unless it is in another script than the text ("评价: 推荐" over an English post). */
 export const openingKey = (label: LabelMatch | undefined, script: ScriptClass): string | undefined =>
-  label?.name && scriptClass(label.name) === script ? placeholderId(label.name) ?? nameKey(label.name) : undefined
+  label?.name && scriptClass(label.name) === script ? labelKey(label.name) : undefined
 
 // A hearing's heading over a witness's testimony: `STATEMENT OF ALAN KESSLER, UNDER SECRETARY…`,
 // `PREPARED STATEMENT OF HON. JANE DOE`, `TESTIMONY OF DR. JOHN ROE`; a court's `ORAL ARGUMENT OF ROBERT A. LONG`.

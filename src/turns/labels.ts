@@ -33,8 +33,12 @@ const CASELESS_NAME = String.raw`${CASELESS_WORD}(?:[ \t]${CASELESS_WORD}){0,2}`
 // `AILSA CHANG, HOST:`, `JOHN RUWITCH, BYLINE:`); the name is the part before them.
 // It ends in a word, so a case caption's `HUMAN SERVICES, ET AL.,        :` is not one.
 const DESCRIPTION = String.raw`, ["“]?\p{Lu}(?:[\p{Lu}\p{N} .,'’"“”&/-]{0,79}[\p{Lu}\p{N}.])?`
-// The Australian Hansard adds the time: `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`.
-const AFFILIATION = String.raw`(?: \([^()\n]{1,48}\)(?: \(\d{1,2}[:.]\d{2}\))?(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
+// The Australian Hansard adds the time: `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`; the
+// Canadian one an office and party (`Ms. Chrystia Freeland (Deputy Prime Minister and Minister of
+// Finance, Lib.):`); the United Nations' verbatim records the language spoken, alone or after the
+// delegation (`Mr. Nebenzia (Russian Federation) (spoke in Russian):`).
+const SPOKEN = String.raw`(?:spoke in|interpretation from|speaking in) \p{Lu}[\p{L} -]{1,30}|through (?:an )?interpreter|via video(?:conference| ?link)?`
+const AFFILIATION = String.raw`(?: \([^()\n]{1,100}\)(?: \((?:\d{1,2}[:.]\d{2}|${SPOKEN})\))?(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
 const INLINE_LABEL = new RegExp(
   String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*|(${CASELESS_NAME})[ \t]?[:：](?:[ \t]+|$))`,
   'u',
@@ -74,8 +78,9 @@ const HEARING_TITLE_LABEL = /^((?:(?:Mr|Mrs|Ms|Dr)\.|Senator|Representative|Cong
 // `Manfred Weber, on behalf of the PPE Group. – `: a name, a description after a comma, a full stop and a dash.
 const PARLIAMENT_LABEL = new RegExp(String.raw`^(${LATIN_NAME})(?:, [^–—\n]{2,160}?)?\.[ \t]+[–—][ \t]+(?=[\p{Lu}"“‘'(])`, 'u')
 // Depositions and court records: `Q. Did you…` / `A. Yes.`; the White House's briefings: `Q Thank you, Karine.`
-// (a bare `A` before a capital is the article).
-const DEPOSITION_LABEL = /^(?:([QA])\.[ \t]+(?=\S)|(Q)[ \t]+(?=\p{Lu}))/u
+// (a bare `A` before a capital is the article); Spanish press interviews: `P. ¿Cómo…?` / `R. Creo…`,
+// also written out (`Pregunta.` / `Respuesta.`).
+const DEPOSITION_LABEL = /^(?:([QAPR]|Pregunta|Respuesta|PREGUNTA|RESPUESTA)\.[ \t]+(?=\S)|(Q)[ \t]+(?=\p{Lu}))/u
 // A speaker line on its own (press-service and hearing transcripts): `Sen. Mike Lee (R-Utah)`,
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
@@ -93,7 +98,7 @@ const ROLE_THEN_NAME = new RegExp(String.raw`^[^()]+ \((${NAME}(?: ${NAME}){1,3}
 // and an office holder's under `The Prime Minister (Keir Starmer)`; after that the name or the office alone.
 // The constituency may hold brackets of its own: `Rishi Sunak (Richmond (Yorks)) (Con)`.
 const MEMBER = String.raw`(${LATIN_NAME})(?: \((?:[^()]|\([^()]{1,20}\)){2,60}\))? \((?:Con|Lab|Lab\/Co-op|LD|Lib Dem|SNP|Green|Reform|Reform UK|Ind|PC|DUP|SF|SDLP|UUP|Alliance|TUV|CB|XB|Bp|Non-Afl)\)`
-const OFFICE = String.raw`((?:The|Mr|Madam) \p{Lu}[\p{L} ,'’&-]{2,80}?) \((\p{Lu}[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,4})\)`
+const OFFICE = String.raw`((?:The|THE|Mr|MR|Madam|MADAM) \p{Lu}[\p{L} ,'’&-]{2,80}?) \((\p{Lu}[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,4})\)`
 const MEMBER_LINE = new RegExp(String.raw`^${MEMBER}$`, 'u')
 const OFFICE_LINE = new RegExp(String.raw`^${OFFICE}$`, 'u')
 // The same with a colon before the speech, as Hansard's text exports and reprints write them.
@@ -279,7 +284,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (dashed && !isNotSpeaker(dashed[1]!)) return { syntax: 'dash-label', name: dashed[1]!, length: dashed[0].length }
   const timed = TIMED_LABEL.exec(text.slice(0, 80))
   if (timed && !isNotSpeaker(timed[1]!) && !CALENDAR_NAME.test(timed[1]!)) return { syntax: 'dash-label', name: timed[1]!, length: timed[0].length }
-  const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? HEARING_TITLE_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 4)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
+  const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? HEARING_TITLE_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 12)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
   const heard = hearing?.[1] ?? hearing?.[2]
   if (hearing && heard && !isNotSpeaker(heard)) return { syntax: 'hearing', name: heard, length: hearing[0].length }
   if (text.length <= 140) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { displayName, isRoleName, nameKey, placeholderId, surnameId } from './names.js'
+import { displayName, isRoleName, nameKey, placeholderId, surnameId, withoutTitles } from './names.js'
 import { assignSpeakerIds } from './speaker-ids.js'
 import type { RosterMember } from './roster.js'
 
@@ -35,8 +35,22 @@ test.each([
   expect(displayName(label)).toBe(expected)
 })
 
+test.each([
+  { label: 'Hon. Pierre Poilievre', expected: 'Pierre Poilievre' },
+  { label: 'Right Hon. Justin Trudeau', expected: 'Justin Trudeau' },
+  { label: 'Shri Rahul Gandhi', expected: 'Rahul Gandhi' },
+  { label: 'Senator Elizabeth Warren', expected: 'Elizabeth Warren' },
+  { label: 'Dr. Fei Fei Li', expected: 'Fei Fei Li' },
+  { label: 'Mr. Nebenzia', expected: 'Mr. Nebenzia' },
+  { label: 'The President', expected: 'The President' },
+  { label: 'The Speaker pro tempore', expected: 'The Speaker pro tempore' },
+  { label: 'Chris Miller', expected: 'Chris Miller' },
+])('withoutTitles: $label → $expected', ({ label, expected }) => {
+  expect(withoutTitles(label)).toBe(expected)
+})
+
 test('isRoleName: roles and numbered voices name no one; names do', () => {
-  expect(['Host', 'The CHAIRMAN', 'Participant 3', 'Caller 2', 'P1', 'INT2'].filter(isRoleName)).toEqual(['Host', 'The CHAIRMAN', 'Participant 3', 'Caller 2', 'P1', 'INT2'])
+  expect(['Host', 'The CHAIRMAN', 'Participant 3', 'Caller 2', 'P1', 'INT2', 'P', 'R.', 'Frage', 'Antwort', 'Respuesta', 'Réponse'].filter((n) => !isRoleName(n))).toEqual([])
   expect(['Chris Miller', 'Miller', 'Jordan S.', 'Malcolm X'].filter(isRoleName)).toEqual([])
 })
 

@@ -31,11 +31,47 @@ export const TITLES: ReadonlySet<string> = new Set([
   'pro', 'tempore', 'presiding', 'officer', 'acting',
   // A courtroom's: `THE COURT:`, `THE INTERPRETER:`, `THE DEFENDANT:`.
   'court', 'bailiff', 'interpreter', 'defendant', 'plaintiff', 'petitioner', 'respondent', 'juror', 'foreperson', 'marshal', 'prosecutor', 'counsel',
+  // An interview's question and answer in the languages of the press (`Frage:` / `Antwort:`, `Pregunta.` / `Respuesta.`).
+  'frage', 'antwort', 'pregunta', 'respuesta', 'reponse', 'domanda', 'risposta', 'pergunta', 'resposta', 'vraag', 'antwoord',
 ])
 
 /** Whether every word of a folded name is a title or role (`the chairman`, `moderator`): a label no one is called. */
 export const isTitleOnly = (tokens: readonly string[]): boolean => tokens.length > 0 && tokens.every((t) => TITLES.has(t))
 
+
+// `Schneider, Jordan`, `McGuire, Chris A.`, `van der Berg, Anna`: a directory's "surname, given
+// name", as Microsoft Teams names voices in its transcripts and captions. One surname word (a
+// hyphen or particles allowed) in mixed case, so `Chris Miller, Tufts` is not one.
+const INVERTED_NAME = /^((?:(?:van|von|de|da|del|der|di|du|la|le|ter|ten) )*\p{Lu}[\p{Ll}\p{M}'’]*(?:\p{Lu}[\p{Ll}\p{M}'’]+)?(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?), (\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?(?: \p{Lu}\.?| \p{Lu}[\p{Ll}\p{M}'’]+)?)$/u
+
+/** A name as a directory writes it, surname first, put in speaking order: `Schneider, Jordan` → "Jordan Schneider". */
+export const uninvertedName = (name: string): string => {
+  const inverted = INVERTED_NAME.exec(name.trim())
+  return inverted && !SUFFIXES.has(nameKey(inverted[2]!).replace(NON_ID, '')) ? `${inverted[2]} ${inverted[1]}` : name
+}
+
+/** The key a label is counted and looked up by: a diarized voice's id, else its folded name in speaking order. */
+export const labelKey = (label: string): string => placeholderId(label) ?? nameKey(uninvertedName(label))
+
+// Honorifics that open a name in parliaments' records and never stand for a person alone:
+// `Right Hon. Justin Trudeau`, `Shri Rahul Gandhi`, `Smt. Nirmala Sitharaman`.
+const HONORIFICS: ReadonlySet<string> = new Set(['right', 'rt', 'rt.', 'shri', 'shrimati', 'smt', 'smt.', 'sushri', 'kumari', "hon'ble", 'honourable'])
+
+/**
+ * A person's name without the titles a label puts before it, where a given name and a surname
+ * remain: `Hon. Pierre Poilievre` → "Pierre Poilievre", `Senator Elizabeth Warren` → "Elizabeth
+ * Warren"; `Mr. Nebenzia` and `The President` stay as they are.
+ */
+export const withoutTitles = (name: string): string => {
+  const words = name.trim().split(/\s+/)
+  let i = 0
+  const isTitle = (word: string) => {
+    const key = nameKey(word)
+    return TITLES.has(key) || TITLES.has(key.replace(/\.$/, '')) || HONORIFICS.has(key)
+  }
+  while (i < words.length - 2 && isTitle(words[i]!)) i++
+  return i > 0 && words.slice(i).every((w) => !isTitle(w)) ? words.slice(i).join(' ') : name
+}
 
 // A label that is a role and nothing else states it, in the languages transcripts are written in.
 const ROLE_WORDS = new Map<string, 'host' | 'guest'>([
@@ -66,7 +102,8 @@ export const isRoleName = (name: string): boolean => {
   const tokens = nameTokens(name)
   const last = tokens[tokens.length - 1] ?? ''
   const numbered = tokens.length > 1 && /^\d+$/.test(last) ? tokens.slice(0, -1) : tokens
-  return isTitleOnly(numbered) || labelRole(name) !== undefined || (tokens.length === 1 && isNumberedVoice(last.toUpperCase()))
+  // A single letter (`P:` / `R:`, `F:` / `A:`: an interview's question and answer) names no one either.
+  return isTitleOnly(numbered) || labelRole(name) !== undefined || (tokens.length === 1 && (isNumberedVoice(last.toUpperCase()) || /^\p{L}\.?$/u.test(last)))
 }
 
 /** A numbered participant of a research interview or focus group: `P1`, `R2`, `INT3`. */

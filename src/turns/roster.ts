@@ -11,7 +11,7 @@
  */
 import type { Warning } from '../record/schema.js'
 import { startsUnlabelledTurn } from './labels.js'
-import { displayName, isAllCaps, isNumberedVoice, isTitleOnly, labelRole, nameKey, nameTokens, placeholderId, TITLES } from './names.js'
+import { displayName, isAllCaps, isNumberedVoice, isTitleOnly, labelKey, labelRole, nameKey, nameTokens, placeholderId, TITLES, uninvertedName } from './names.js'
 import type { SpeakerHint } from './types.js'
 
 export type Role = 'host' | 'guest' | 'unknown'
@@ -60,8 +60,9 @@ export const addCandidate = (
   table: Map<string, LabelCandidate>, label: string, index: number, structural: boolean,
   { role, office, marked = false, lowerCase = false }: { role?: 'host' | 'guest' | undefined; office?: string | undefined; marked?: boolean; lowerCase?: boolean } = {},
 ): void => {
-  const key = placeholderId(label) ?? nameKey(label)
+  const key = labelKey(label)
   if (!key) return
+  label = uninvertedName(label)
   const seen = table.get(key)
   role ??= labelRole(label)
   if (!seen) {
@@ -357,7 +358,7 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     resolve: (label) => {
       let member = resolved.get(label)
       if (member === undefined && !resolved.has(label)) {
-        member = aliases.get(placeholderId(label) ?? nameKey(label)) ?? undefined
+        member = aliases.get(labelKey(label)) ?? undefined
         if (resolved.size < RESOLVE_CACHE_MAX) resolved.set(label, member)
       }
       return member
