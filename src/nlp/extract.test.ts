@@ -188,6 +188,13 @@ describe('extract on small cases', () => {
     })
     const people = Object.fromEntries(entities.filter((e) => e.type === 'PERSON').map((e) => [e.id, [e.name, e.mentions.length]]))
     expect(people).toEqual({ trudeau: ['Justin Trudeau', 0], poilievre: ['Pierre Poilievre', 1] })
+    // A speaker of turns in another language, left out of extraction, is still the person.
+    const german = 'Die Sitzung ist eröffnet.'
+    const skipped = extract({
+      turns: [{ index: 0, speakerId: 'bas', text: german, paragraphs: [german], wordCount: 4, language: 'de' }],
+      speakers: [{ id: 'bas', name: 'Präsidentin Bärbel Bas', role: 'unknown', turnCount: 1, wordCount: 4 }],
+    })
+    expect(skipped.entities.map((e) => e.name)).toEqual(['Bärbel Bas'])
   })
 
   it('names unknown components in its error', () => {

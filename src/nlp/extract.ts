@@ -2,7 +2,7 @@ import { PodpipeError } from '../errors/index.js'
 import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/schema.js'
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, dropUnconfirmed, type Gazetteer } from './gazetteer.js'
-import { isAllCaps, isRoleName, placeholderId, titleCase } from '../turns/names.js'
+import { isAllCaps, isRoleName, placeholderId, titleCase, withoutTitles } from '../turns/names.js'
 import { isDemonym, knownGivenNames, knownPlaces, knownRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { lexiconTags } from './pos.js'
 import { slug } from './proper-nouns.js'
@@ -86,6 +86,12 @@ const writtenInCapitals = (turns: readonly Turn[]): boolean => {
   return upper > 0 && upper >= (upper + lower) * 0.8
 }
 
+/** A speaker as an entity: the person, without the titles of the label (the speaker list keeps them). */
+const speakerName = (speakers: readonly Speaker[], id: string): string | undefined => {
+  const name = speakers.find((sp) => sp.id === id)?.name
+  return name ? withoutTitles(name) : undefined
+}
+
 const entitiesOf = (doc: Doc): Entity[] => {
   const inCapitals = writtenInCapitals(doc.turns)
   const byId = new Map<string, Mention[]>()
@@ -103,7 +109,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
     if (!inOrder(mentions)) mentions.sort(byPosition)
     const entry = doc.gazetteer.byId.get(id)
     const found = doc.found.get(id)
-    const name = entry?.name ?? (found ? shownName(found.name, inCapitals, found.type === 'PERSON') : undefined) ?? doc.speakers.find((sp) => sp.id === id)?.name ?? id
+    const name = entry?.name ?? (found ? shownName(found.name, inCapitals, found.type === 'PERSON') : undefined) ?? speakerName(doc.speakers, id) ?? id
     // The listed aliases, then each mention's text, once each and in that order; not the name.
     const seen = new Set(entry?.aliases)
     for (const m of mentions) seen.add(m.text)

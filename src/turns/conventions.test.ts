@@ -720,6 +720,28 @@ describe('debate and press transcripts', () => {
     expect(words.turns.map((t) => t.speakerId)).toEqual(['pregunta', 'respuesta', 'pregunta', 'respuesta'])
   })
 
+  it('reads the Federal Reserve\'s press conferences (names in capitals and a full stop) and the French Assemblée\'s reports', () => {
+    const fomc = split([
+      'CHAIR POWELL. Good afternoon. Inflation has eased.', 'MICHELLE SMITH. Steve.', 'STEVE LIESMAN. Thanks. Will tariffs raise prices?',
+      'CHAIR POWELL. So, we think they will.', 'MICHELLE SMITH. Rachel.', 'RACHEL SIEGEL. Will you cut in September?', 'CHAIR POWELL. No decision yet.',
+    ].join('\n\n'))
+    expect(fomc.turns.map((t) => [t.speakerId, t.text.split(' ')[0]])).toEqual([
+      ['powell', 'Good'], ['smith', 'Steve.'], ['liesman', 'Thanks.'], ['powell', 'So,'], ['smith', 'Rachel.'], ['siegel', 'Will'], ['powell', 'No'],
+    ])
+    // In a text all in capitals, or before a refrain, two words in capitals and a stop open a sentence.
+    const caps = split('THANK YOU. WE WILL NOW HEAR ITEM ONE.\n\nTHANK YOU. THE ITEM IS APPROVED.\n\nGOOD MORNING. Welcome back.\n\nGOOD MORNING. Let us begin.')
+    expect(caps.speakers.map((p) => p.id)).toEqual(['unknown'])
+    const assemblee = split([
+      'M. le président. La séance est ouverte. La parole est à M. Gabriel Attal, Premier ministre.',
+      'M. Gabriel Attal, Premier ministre. Monsieur le président, la Chine a imposé des restrictions.',
+      'M. le président. La parole est à Mme Marine Le Pen.', 'Mme Marine Le Pen. Votre gouvernement a trop attendu.',
+      'M. Gabriel Attal, Premier ministre. Nous investirons d\'ici 2030.',
+    ].join('\n\n'))
+    expect(assemblee.turns.map((t) => [t.speakerId, t.text.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['president', 'La séance'], ['attal', 'Monsieur le'], ['president', 'La parole'], ['pen', 'Votre gouvernement'], ['attal', 'Nous investirons'],
+    ])
+  })
+
   it('reads the bench or counsel speaking once in a long run of Q. / A. lines', () => {
     const qa = Array.from({ length: 30 }, (_, i) => `Q. Question ${i} about the license?\n\nA. Answer ${i} about it.`)
     qa.splice(15, 0, 'THE COURT: Overruled. Continue.')

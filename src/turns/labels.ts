@@ -74,6 +74,14 @@ const HEARING_LABEL = /^((?:Mr|Mrs|Ms|Dr|Senator|Representative|Chairman|Chairwo
 // Committee hearings as GPO prints them write the name in mixed case: `Chairman Scott.`, `Senator
 // Warren.`, `Mr. Kessler.`, `The Chairman.`; a title and one or two capitalised words before the stop.
 const HEARING_TITLE_LABEL = /^((?:(?:Mr|Mrs|Ms|Dr)\.|Senator|Representative|Congressman|Congresswoman|Chairman|Chairwoman|Chair|Ranking Member|Vice Chairman|Secretary|Ambassador|General|Admiral|Governor|Commissioner|Director|Judge|Justice) (?:Mc|Mac|De|Di|La|Le|Van)?\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)?(?: \p{Lu}[\p{Ll}'’-]+)?|The (?:Chairman|Chairwoman|Chair|Clerk|Witness|President|Speaker|Presiding Officer|Reporter))\.[ \t]+(?=\p{Lu})/u
+// The Federal Reserve's press conferences: `CHAIR POWELL. Good afternoon.`, `MICHELLE SMITH. Steve.`: two
+// to four words in capitals and a full stop (one word alone is how a sentence may open: `OKAY. So…`),
+// before speech in mixed case (in a text all in capitals, `THANK YOU. WE WILL…` is a sentence).
+const CAPITALS_STOP_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: (?:Mc|Mac)?\p{Lu}[\p{Lu}'’.-]*){1,3})\.[ \t]+(?=[\p{Lu}"“‘'(][^\n]{0,40}?\p{Ll})/u
+// The French Assemblée's and Sénat's reports: `M. le président.`, `Mme Marine Le Pen.`, `M. Gabriel
+// Attal, Premier ministre.`, then the speech; the description after a comma, as in Europe's parliament.
+// An office (`M. le président`) is named by the office alone, a title as `The Chairman` is.
+const CHAMBER_LABEL = /^(?:(?:M\.|Mme|Mlle) (?:le|la) ((?:présidente?|(?:[Pp]remier |[Pp]remière )?ministre|rapporteure?|garde des [Ss]ceaux))|((?:M\.|Mme|Mlle) \p{Lu}[\p{L}'’-]+(?: (?:\p{Lu}[\p{L}'’-]+|de|du|des|d['’]\p{Lu}[\p{L}-]+)){0,4}))(?:, [^.\n]{2,160}?)?\.[ \t]+(?=[\p{Lu}"“«(])/u
 // European Parliament verbatim reports: `President. – `, `Ursula von der Leyen, President of the Commission. – `,
 // `Manfred Weber, on behalf of the PPE Group. – `: a name, a description after a comma, a full stop and a dash.
 const PARLIAMENT_LABEL = new RegExp(String.raw`^(${LATIN_NAME})(?:, [^–—\n]{2,160}?)?\.[ \t]+[–—][ \t]+(?=[\p{Lu}"“‘'(])`, 'u')
@@ -285,8 +293,13 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   const timed = TIMED_LABEL.exec(text.slice(0, 80))
   if (timed && !isNotSpeaker(timed[1]!) && !CALENDAR_NAME.test(timed[1]!)) return { syntax: 'dash-label', name: timed[1]!, length: timed[0].length }
   const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? HEARING_TITLE_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 12)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
-  const heard = hearing?.[1] ?? hearing?.[2]
+    ?? CHAMBER_LABEL.exec(text.slice(0, 240))
+  const heard = hearing?.[1] ? hearing[1].charAt(0).toUpperCase() + hearing[1].slice(1) : hearing?.[2]
   if (hearing && heard && !isNotSpeaker(heard)) return { syntax: 'hearing', name: heard, length: hearing[0].length }
+  const capitals = CAPITALS_STOP_LABEL.exec(text.slice(0, 60))
+  if (capitals && !isNotSpeaker(capitals[1]!) && !capitals[1]!.split(' ').some((w) => NOT_IN_NAMES.has(w.toLowerCase()))) {
+    return { syntax: 'hearing', name: capitals[1]!, length: capitals[0].length }
+  }
   if (text.length <= 140) {
     const trimmed = text.trim()
     const member = MEMBER_LINE.exec(trimmed)

@@ -45,6 +45,8 @@ test.each([
   { label: 'The President', expected: 'The President' },
   { label: 'The Speaker pro tempore', expected: 'The Speaker pro tempore' },
   { label: 'Chris Miller', expected: 'Chris Miller' },
+  { label: 'M. Gabriel Attal', expected: 'Gabriel Attal' },
+  { label: 'Präsidentin Bärbel Bas', expected: 'Bärbel Bas' },
 ])('withoutTitles: $label → $expected', ({ label, expected }) => {
   expect(withoutTitles(label)).toBe(expected)
 })

@@ -33,6 +33,8 @@ export const TITLES: ReadonlySet<string> = new Set([
   'court', 'bailiff', 'interpreter', 'defendant', 'plaintiff', 'petitioner', 'respondent', 'juror', 'foreperson', 'marshal', 'prosecutor', 'counsel',
   // An interview's question and answer in the languages of the press (`Frage:` / `Antwort:`, `Pregunta.` / `Respuesta.`).
   'frage', 'antwort', 'pregunta', 'respuesta', 'reponse', 'domanda', 'risposta', 'pergunta', 'resposta', 'vraag', 'antwoord',
+  // The chairs and offices of French and German chambers: `M. le président`, `Präsidentin Bärbel Bas`.
+  'presidente', 'ministre', 'premier', 'premiere', 'rapporteur', 'rapporteure', 'prasident', 'prasidentin', 'vizeprasident', 'vizeprasidentin',
 ])
 
 /** Whether every word of a folded name is a title or role (`the chairman`, `moderator`): a label no one is called. */
@@ -55,7 +57,8 @@ export const labelKey = (label: string): string => placeholderId(label) ?? nameK
 
 // Honorifics that open a name in parliaments' records and never stand for a person alone:
 // `Right Hon. Justin Trudeau`, `Shri Rahul Gandhi`, `Smt. Nirmala Sitharaman`.
-const HONORIFICS: ReadonlySet<string> = new Set(['right', 'rt', 'rt.', 'shri', 'shrimati', 'smt', 'smt.', 'sushri', 'kumari', "hon'ble", 'honourable'])
+const HONORIFICS: ReadonlySet<string> = new Set(['right', 'rt', 'rt.', 'shri', 'shrimati', 'smt', 'smt.', 'sushri', 'kumari', "hon'ble", 'honourable',
+  'm.', 'mme', 'mlle', 'herr', 'frau', 'sr.', 'sra.'])
 
 /**
  * A person's name without the titles a label puts before it, where a given name and a surname
