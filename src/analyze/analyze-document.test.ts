@@ -24,6 +24,13 @@ describe('analyzeDocument: first names that speak once', () => {
     expect(speakersOf('Will Smith: Welcome.\nBill Gates: Thanks.\nWill Smith: Why?')).toEqual(['smith', 'gates', 'smith'])
   })
 
+  it('takes a meeting\'s roles of dictionary words for speakers where a cast of three or more recurs, and recurring headings without one for none', () => {
+    const ami = ['Project Manager: Okay, let us start.', 'Marketing: Users find remotes ugly.', 'Industrial Designer: We could use a curved case.',
+      'User Interface: Keep the buttons few.', 'Project Manager: Good. The budget?', 'Marketing: Enough without a screen.', 'User Interface: Agreed.', 'Industrial Designer: I will look into it.']
+    expect(speakersOf(ami.join('\n'))).toEqual(['manager', 'marketing', 'designer', 'interface', 'manager', 'marketing', 'interface', 'designer'])
+    expect(speakersOf('We discuss rare earths.\nKey Takeaways: China dominates.\nFinal Thoughts: invest.\nKey Takeaways: chips matter.\nFinal Thoughts: act.')).toEqual(['unknown'])
+  })
+
   it('takes recurring labels in lower case for speakers, but not dictionary words', () => {
     expect(speakersOf('jordan: welcome.\nchris: thanks.\njordan: why now?\nchris: leverage.')).toEqual(['jordan', 'chris', 'jordan', 'chris'])
     expect(speakersOf('upshot: none.\nverdict: yes.\nupshot: no.\nverdict: no.')).toEqual(['unknown'])

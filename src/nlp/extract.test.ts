@@ -195,6 +195,13 @@ describe('extract on small cases', () => {
       speakers: [{ id: 'bas', name: 'Präsidentin Bärbel Bas', role: 'unknown', turnCount: 1, wordCount: 4 }],
     })
     expect(skipped.entities.map((e) => e.name)).toEqual(['Bärbel Bas'])
+    // A meeting's roles name no one; a doctor named by title is a person.
+    const said = 'Hi, I am Doctor Hawkins.'
+    const meeting = extract({
+      turns: [{ index: 0, speakerId: 'manager', text: said, paragraphs: [said], wordCount: 5 }],
+      speakers: [{ id: 'manager', name: 'Project Manager', role: 'unknown', turnCount: 1, wordCount: 5 }, { id: 'interface', name: 'User Interface', role: 'unknown', turnCount: 0, wordCount: 0 }],
+    })
+    expect(meeting.entities.map((e) => [e.name, e.type])).toEqual([['Hawkins', 'PERSON']])
   })
 
   it('names unknown components in its error', () => {

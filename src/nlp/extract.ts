@@ -2,12 +2,13 @@ import { PodpipeError } from '../errors/index.js'
 import type { Claim, Entity, Mention, Speaker, Turn, Warning } from '../record/schema.js'
 import { PIPELINE, PIPELINE_NAMES } from './components.js'
 import { buildGazetteer, defaultGazetteer, dropUnconfirmed, type Gazetteer } from './gazetteer.js'
-import { isAllCaps, isRoleName, placeholderId, titleCase, withoutTitles } from '../turns/names.js'
+import { isAllCaps, titleCase, withoutTitles } from '../turns/names.js'
 import { isDemonym, knownGivenNames, knownPlaces, knownRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { lexiconTags } from './pos.js'
 import { slug } from './proper-nouns.js'
 import type { Doc } from './pipeline.js'
 import { MentionRecord } from './records.js'
+import { namesNoOne } from './roster-mentions.js'
 import type { ClaimExplanation, ExtractOptions, GazetteerEntry, Token } from './types.js'
 
 export interface ExtractInput {
@@ -102,7 +103,7 @@ const entitiesOf = (doc: Doc): Entity[] => {
     byId.set(m.entityId, list)
   }
   // Placeholders and roles (`Speaker 2`, `Host`) name no one: the speaker list has them, the entities do not.
-  for (const s of doc.speakers) if (s.name && !placeholderId(s.name) && !isRoleName(s.name) && !byId.has(s.id)) byId.set(s.id, [])
+  for (const s of doc.speakers) if (s.name && !namesNoOne(s.name) && !byId.has(s.id)) byId.set(s.id, [])
   const out: Entity[] = []
   for (const [id, mentions] of byId) {
     // Mentions arrive turn by turn, so most lists are in order already; sort() copies its array.

@@ -69,7 +69,8 @@ export const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Senator', 
   'King', 'Queen', 'Prince', 'Princess', 'Duke', 'Lord', 'Sir', 'Dame', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'Sheikh',
   'Emir', 'Sultan', 'Chancellor', 'Mayor', 'Commissioner', 'Director', 'Deputy', 'Coach', 'Captain', 'Colonel', 'Lieutenant',
   'Sergeant', 'Admiral', 'Marshal', 'Attorney', 'Chief', 'Speaker', 'Member', 'Ranking', 'Congressman', 'Congresswoman',
-  'Councilmember', 'Councilman', 'Councilwoman', 'Assemblymember', 'Assemblyman', 'Assemblywoman', 'Supervisor', 'Alderman', 'Leader', 'Whip'])
+  'Councilmember', 'Councilman', 'Councilwoman', 'Assemblymember', 'Assemblyman', 'Assemblywoman', 'Supervisor', 'Alderman', 'Leader', 'Whip',
+  'Doctor', 'Detective', 'Inspector', 'Reverend', 'Rev', 'Pastor'])
 // The last word of a job ("Chief Privacy Officer", "Senior Software Engineer").
 export const JOB_NOUNS = new Set(['Officer', 'Engineer', 'Manager', 'Scientist', 'Analyst', 'Architect', 'Designer', 'Developer', 'Consultant',
   'Advisor', 'Adviser', 'Researcher', 'Specialist', 'Coordinator', 'Strategist', 'Economist', 'Editor', 'Correspondent', 'Reporter',

@@ -1,7 +1,20 @@
 import type { Speaker, Turn } from '../record/schema.js'
 import { isRoleName, placeholderId } from '../turns/names.js'
 import type { EntityMention, Token } from './types.js'
+import { knownGivenNames } from './knowledge.js'
+import { isCommonWord } from './pos.js'
 import { EntityMentionRecord } from './records.js'
+
+/**
+ * Whether a speaker's name names no one: a diarization placeholder ("Speaker 2"), a role ("Host"),
+ * or a meeting's role of two dictionary words or more, none a given name ("Project Manager",
+ * "User Interface"). A lone word ("Rice", "Brown") may be a surname and is kept.
+ */
+export const namesNoOne = (name: string): boolean => {
+  if (placeholderId(name) || isRoleName(name)) return true
+  const words = name.toLowerCase().split(/\s+/).filter(Boolean)
+  return words.length >= 2 && words.every((w) => isCommonWord(w) && !knownGivenNames().has(w))
+}
 
 interface RosterName {
   id: string
@@ -20,7 +33,7 @@ const rosterOf = (speakers: readonly Speaker[]): Roster => {
     const names = speakers.flatMap((s) => {
       // A diarization placeholder ("Speaker 2", "SPEAKER_1") is not a name anyone says: its "2" is a
       // number; nor is a role ("Host", "Moderator"): "our host" names no entity.
-      if (!s.name || placeholderId(s.name) || isRoleName(s.name)) return []
+      if (!s.name || namesNoOne(s.name)) return []
       const parts = s.name.split(/\s+/).filter(Boolean)
       if (parts.length === 0) return []
       return [{ id: s.id, full: parts, first: parts[0] as string, last: parts.at(-1) as string }]

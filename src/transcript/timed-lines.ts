@@ -12,7 +12,8 @@
  *   `Name  0:03` (two or more spaces) — becomes `speaker` and `start` of the next paragraph. When
  *   that paragraph opens with its own label, the heading was a section title (Substack's
  *   `Introduction (0:00)` over `Theo: Welcome back…`): it stays a paragraph of its own, with `start`.
- * A later time also becomes the previous paragraph's `end`, unless times went backwards.
+ * A later time also becomes the previous paragraph's `end`, unless times went backwards or the
+ * paragraph gave its own end.
  *
  * Every check looks at a bounded prefix of a line, so reading stays linear in the input.
  */
@@ -58,6 +59,11 @@ const openingLabel = (text: string): string | undefined => {
 // Whisper's segment lines: `[0.00 → 6.66] text` or `[00:00.000 --> 00:06.660] text`, times in seconds or clock form.
 const WHISPER_RANGE = /^\[\s*(\d[\d:.,]*)\s*(?:→|-->|->)\s*(\d[\d:.,]*)\s*\]/
 
+// The Linguistic Data Consortium's conversational transcripts (CALLHOME, Fisher): each line a turn's
+// start and end in seconds, then the speaker's label (`98.41 101.07 A: yeah i know`). Only before a
+// label, so a line of figures (`3.5 4.2 percent`) keeps its numbers.
+const SECONDS_RANGE = /^(\d{1,6}\.\d{1,3})[ \t]+(\d{1,6}\.\d{1,3})[ \t]+(?=[\p{L}\p{N}_#-]{1,24}[:：][ \t])/u
+
 interface LeadingTime {
   start: number
   end?: number
@@ -75,6 +81,12 @@ const leadingTime = (line: string): LeadingTime | undefined => {
     const end = range ? parseTimestamp(range[2]!) : undefined
     // A stray comma after the bracket (`[4324.62 → 4331.42], and…`) belongs to no word.
     if (range && start !== undefined) return { start, ...(end !== undefined ? { end } : {}), rest: line.slice(range[0].length).replace(/^[\s,]+/, '') }
+  }
+  const seconds = first !== 40 && first !== 91 ? SECONDS_RANGE.exec(line.slice(0, 64)) : null
+  if (seconds) {
+    const start = Number(seconds[1])
+    const end = Number(seconds[2])
+    if (end >= start) return { start, end, rest: line.slice(seconds[0].length) }
   }
   const head = line.slice(0, MAX_TIME + 1)
   let close = bracketed ? head.indexOf(first === 91 ? ']' : ')') : head.search(/\s/)
@@ -174,7 +186,8 @@ export const createTimedLineReader = (): TimedLineReader => {
 
   const markTime = (start: number) => {
     const previous = paragraphs.at(-1)
-    if (previous && lastStart !== undefined && lastStart <= start) previous.end = start
+    // A segment that gave its own end (`[0.00 → 6.66]`, `98.41 101.07 A:`) keeps it: a pause may follow.
+    if (previous && previous.end === undefined && lastStart !== undefined && lastStart <= start) previous.end = start
     lastStart = start
   }
 

@@ -742,6 +742,28 @@ describe('debate and press transcripts', () => {
     ])
   })
 
+  it('reads the dialogue and meeting corpora\'s conventions: CALLHOME\'s times in seconds, Switchboard\'s `A.1:`, DialogSum\'s `#Person1#:`, AMI\'s and ICSI\'s roles', () => {
+    const callhome = split('98.41 101.07 A: yeah i know i just got back\n101.20 103.55 B: oh really what did you get\n103.80 107.12 A: just some groceries\n107.40 109.02 B: right right')
+    expect(callhome.turns.map((t) => [t.speakerId, t.text, t.start, t.end])).toEqual([
+      ['a', 'yeah i know i just got back', 98.41, 101.07], ['b', 'oh really what did you get', 101.2, 103.55], ['a', 'just some groceries', 103.8, 107.12], ['b', 'right right', 107.4, 109.02],
+    ])
+    // Figures opening a line of prose are no times.
+    expect(split('3.5 4.2 percent of the vote went elsewhere.').turns.map((t) => [t.text, t.start])).toEqual([['3.5 4.2 percent of the vote went elsewhere.', undefined]])
+    const switchboard = split('A.1: Okay, what car do you drive?\n\nB.2: A Honda, ten years old.\n\nA.3: Good car.\n\nB.4: It holds its value.')
+    expect(switchboard.turns.map((t) => [t.speakerId, t.text])).toEqual([['a', 'Okay, what car do you drive?'], ['b', 'A Honda, ten years old.'], ['a', 'Good car.'], ['b', 'It holds its value.']])
+    const dialogsum = split('#Person1#: Hi, Mr. Smith. Why are you here today?\n#Person2#: I need a check-up.\n#Person1#: You should have one every year.')
+    expect(dialogsum.speakers.map((p) => [p.id, p.name])).toEqual([['person-1', 'Person 1'], ['person-2', 'Person 2']])
+    expect(dialogsum.turns.map((t) => t.speakerId)).toEqual(['person-1', 'person-2', 'person-1'])
+    const ami = split([
+      'Project Manager: Okay, let us start.', 'Marketing: Users find remotes ugly.', 'Industrial Designer: We could use a curved case.',
+      'User Interface: Keep the buttons few.', 'Project Manager: Good. The budget?', 'Marketing: Enough without a screen.',
+      'User Interface: Agreed.', 'Industrial Designer: I will look into it.',
+    ].join('\n'))
+    expect(ami.turns.map((t) => t.speakerId)).toEqual(['manager', 'marketing', 'designer', 'interface', 'manager', 'marketing', 'interface', 'designer'])
+    const icsi = split('Grad F: We should start.\nProfessor E: Right. The results.\nPhD A: The error rate went down.\nProfessor E: Absolute?\nPhD A: Relative.\nGrad F: Still good.')
+    expect(icsi.turns.map((t) => t.speakerId)).toEqual(['f', 'e', 'phd-a', 'e', 'phd-a', 'f'])
+  })
+
   it('reads the bench or counsel speaking once in a long run of Q. / A. lines', () => {
     const qa = Array.from({ length: 30 }, (_, i) => `Q. Question ${i} about the license?\n\nA. Answer ${i} about it.`)
     qa.splice(15, 0, 'THE COURT: Overruled. Continue.')

@@ -62,6 +62,9 @@ const ITALIC_OPEN = /^[*_](?=\p{Lu})/u
 // Markdown link (`[Jane Doe](…)`) nor a link definition (`[Jane Doe]: https://…`).
 // `[Jane Doe 00:01:02] text`: the time inside the brackets.
 const BRACKET_LABEL = new RegExp(String.raw`^\[(${LATIN_NAME})(?:[ \t]+${CLOCK_TIME})?\](?:[ \t]?:[ \t]+(?!<|https?:|www\.)|[ \t]*(?![(:]))`, 'u')
+// Dialogue corpora number their voices' turns or mark them: Switchboard's `A.1:` / `B.2:` (the voice is
+// the letter), DialogSum's `#Person1#:` (the voice is Person 1).
+const CORPUS_LABEL = /^(?:(\p{Lu})\.\d{1,5}|#(\p{L}{1,20})[ _]?(\d{1,3})#)[ \t]?[:：](?:[ \t]+|$)/u
 // Subtitles for the deaf name a voice in parentheses (`(JORDAN) Welcome…`, `- (MILLER) Thanks.`),
 // where manners and sounds are written the same way (`(WHISPERING)`, `(IN SPANISH)`): caption files only.
 const PAREN_LABEL = new RegExp(String.raw`^\((${LATIN_NAME})\)[ \t]*:?[ \t]+(?=[\p{L}\p{N}"“‘'¿¡(])`, 'u')
@@ -288,6 +291,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   }
   const inline = detectInlineLabel(text)
   if (inline) return { syntax: 'colon', ...inline }
+  const numbered = CORPUS_LABEL.exec(text.slice(0, 32))
+  if (numbered) return { syntax: 'colon', name: numbered[1] ?? `${numbered[2]} ${numbered[3]}`, length: numbered[0].length }
   const dashed = DASH_LABEL.exec(text.slice(0, 80))
   if (dashed && !isNotSpeaker(dashed[1]!)) return { syntax: 'dash-label', name: dashed[1]!, length: dashed[0].length }
   const timed = TIMED_LABEL.exec(text.slice(0, 80))

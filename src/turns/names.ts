@@ -24,7 +24,9 @@ export const TITLES: ReadonlySet<string> = new Set([
   'chair', 'the', 'moderator', 'host', 'cohost', 'co-host', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'judge',
   'justice', 'chief', 'general', 'president', 'vice', 'commissioner', 'councilmember', 'councilman', 'councilwoman',
   'council', 'member', 'mayor', 'witness', 'question', 'answer', 'q', 'a', 'audience', 'interviewer', 'interviewee',
-  'narrator', 'announcer', 'operator', 'voice', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
+  'narrator', 'announcer', 'operator', 'voice', 'person',
+  // The ICSI meeting corpus's voices: a rank and a letter (`Grad F:`, `PhD A:`, `Postdoc B:`, `Professor E:`).
+  'grad', 'phd', 'postdoc', 'undergrad', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
   'clerk', 'secretary', 'governor', 'gov', 'gov.', 'assemblymember', 'supervisor', 'delegate', 'minister', 'speaker',
   'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
   // The Congressional Record's chairs: `The SPEAKER pro tempore.`, `The PRESIDING OFFICER.`, `The ACTING PRESIDENT pro tempore.`

@@ -235,9 +235,11 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // `jordan:` in a text labelled in lower case: the dictionary, not the text's case, says it is a
     // word; and a lone one is no convention, even opening the text.
     if (c.lowerCase) return c.inline >= 2 && (tokens.length > 1 || placeholderId(c.name) !== undefined || !(isOrdinaryWord?.(c.name.trim()) ?? false))
-    // "Key Takeaways:", "Final Thoughts:": headings of dictionary words, none a given name, name no one.
+    // "Key Takeaways:", "Final Thoughts:": headings of dictionary words, none a given name, name no one;
+    // unless they head paragraphs again and again beside other such labels, as the roles of a meeting
+    // do (`Project Manager:`, `Industrial Designer:`, `User Interface:` in the AMI corpus).
     if (isOrdinaryWord && isGivenName && tokens.length >= 2 && !isTitleOnly(tokens) && !TITLES.has(tokens[0]!) && !placeholderId(c.name) &&
-      tokens.every((t) => isOrdinaryWord(t) && !isGivenName(t))) return false
+      tokens.every((t) => isOrdinaryWord(t) && !isGivenName(t)) && !(c.inline >= 2 && recurringLabels() >= 3)) return false
     if (key === openingLabel) return true
     // A title with a name or an initial after it (`Senator R`, `Chairman Lee`) is a speaker too.
     if (isFullName(tokens) || isTitleOnly(tokens) || placeholderId(c.name) || (tokens.length > 1 && TITLES.has(tokens[0]!))) return true
@@ -254,6 +256,10 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     // `Maria:` once beside recurring `Jordan:` and `Chris:`, unless the word is in the dictionary (`Remember:`).
     return isOrdinaryWord !== undefined && isCapitalisedWord(c.name) && !isOrdinaryWord(c.name.trim()) && shapeInUse(key, isCapitalisedWord)
   }
+
+  // How many labels head two paragraphs or more: a document's cast, when it is three or more.
+  let recurring: number | undefined
+  const recurringLabels = (): number => (recurring ??= [...candidates.values()].filter((c) => c.inline >= 2).length)
 
   // Broadcast transcripts label by surname in capitals (`BLITZER:`), interviews by initials (`JS:`),
   // and someone may speak once (a clip's `BIDEN:`): once another label of that shape is established,
