@@ -70,9 +70,17 @@ interface LeadingTime {
   rest: string
 }
 
+// Markdown exports set the time inside a bold label: `**[00:00:01] Jordan Schneider:** Hello`.
+const BOLD_TIME = /^(\*\*|__)([[(]\d[\d:.,]*[\])])[ \t]+(?=\S)/
+
 /** `[00:03:12] rest`, `(0:53) rest`, `00:03:12 rest`, or a time alone: the time and what follows it. */
 const leadingTime = (line: string): LeadingTime | undefined => {
   const first = line.charCodeAt(0)
+  if (first === 42 /* * */ || first === 95 /* _ */) {
+    const bold = BOLD_TIME.exec(line.slice(0, MAX_TIME + 4))
+    const start = bold ? parseClockTimestamp(bold[2]!.slice(1, -1)) : undefined
+    return bold && start !== undefined ? { start, rest: bold[1]! + line.slice(bold[0].length) } : undefined
+  }
   const bracketed = first === 91 /* [ */ || first === 40 /* ( */
   if (!bracketed && !isDigitCode(first)) return undefined
   if (first === 91) {

@@ -403,9 +403,17 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   const stated = labelRole(name)
   const person = stated ? ROLE_THEN_NAME.exec(match[0]) : null
   if (person) return { name: person[1]!, length: match[0].length, role: stated! }
-  const role = HOST_DESCRIPTION.test(match[0]) ? 'host' : GUEST_DESCRIPTION.test(match[0]) ? 'guest' : undefined
+  const bracketed = match[1] ? BRACKETED.exec(match[0].slice(match[1].length))?.[1]?.trim() : undefined
+  // `Speaker 1 (Jordan):`: a diarized voice the transcriber named.
+  if (bracketed && placeholderId(name) && PERSON_NAME.test(bracketed) && !labelRole(bracketed)) return { name: bracketed, length: match[0].length }
+  // `Jordan Schneider (host):`, and the role in the transcript's language: `(Presentador)`, `(Gast)`.
+  const role = HOST_DESCRIPTION.test(match[0]) ? 'host' : GUEST_DESCRIPTION.test(match[0]) ? 'guest' : bracketed ? labelRole(bracketed) : undefined
   return role ? { name, length: match[0].length, role } : { name, length: match[0].length }
 }
+
+// The brackets after a label's name, and a name in them: capitalised words only.
+const BRACKETED = /^[ \t]?[([]([^()[\]\n]{1,48})[)\]]/u
+const PERSON_NAME = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{L}\p{M}'’.-]*)){0,3}$`, 'u')
 
 const isCapitalsFullName = (name: string): boolean => isAllCaps(name) && name.split(/[ \t]+/).length >= 2
 
