@@ -9,6 +9,7 @@ import { detectInlineLabel, detectLabel, detectNameHeading, type LabelMatch } fr
 import { scriptClass, type ScriptClass } from './language.js'
 import { isAllCaps, isTitleOnly, labelKey, nameKey, nameTokens, placeholderId, titleCase } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
+import { sponsorReadInside } from './sections.js'
 
 // Only the opening of a long document is searched for the names a roster block or intro gives.
 const INTRO_PARAGRAPHS = 300
@@ -256,9 +257,32 @@ const splitAtLabels = (paragraphs: readonly Paragraph[], names: ReadonlySet<stri
   return out
 }
 
+/**
+ * Sets a sponsor read that a speaker comes back from inside a paragraph apart from the speech
+ * around it: the speech before keeps the paragraph's label, the read and the speech after are
+ * later pieces (the read is then a promo section, the speech after continues the speaker).
+ */
+const splitSponsorReads = (paragraphs: readonly Paragraph[]): Paragraph[] => {
+  const out: Paragraph[] = []
+  for (const paragraph of paragraphs) {
+    const read = paragraph.fragment ? undefined : sponsorReadInside(paragraph.text)
+    if (!read) {
+      out.push(paragraph)
+      continue
+    }
+    const before = paragraph.text.slice(0, read.start).trim()
+    const after = paragraph.text.slice(read.end).trim()
+    if (before) out.push({ ...paragraph, text: before })
+    const ad = paragraph.text.slice(read.start, read.end).trim()
+    out.push(before ? laterPiece(paragraph, ad) : { ...paragraph, text: ad })
+    if (after) out.push(laterPiece(paragraph, after))
+  }
+  return out
+}
+
 /** Reads every paragraph's label, learns the document's conventions, and splits at markers inside paragraphs. */
 export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
-  let paragraphs = splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;'))
+  let paragraphs = splitSponsorReads(splitInside(input, CAPTION_CHANGE_INSIDE, (p) => p.text.includes('>>') || p.text.includes('&gt;&gt;')))
   let detected = detectAll(paragraphs)
   const inside = namesInside(paragraphs, detected)
   if (inside.size > 0) {

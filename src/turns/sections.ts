@@ -86,6 +86,30 @@ export const isBrandPitch = (text: string): boolean => {
   return false
 }
 
+// Where a host comes back from a read inside the same paragraph: "Okay, back to the show.",
+// "Now, back to our conversation.", "Let's get back to it.", "On with the show."
+const SPONSOR_RETURN = /\b(?:back to (?:the|our|my) (?:show|conversation|interview|episode|discussion|program|programme)|(?:let['’]s|let us) get back to (?:it|the|our|my)|now,? (?:on )?to (?:the|our|my) (?:show|conversation|interview)|on with the (?:show|episode))\b[^.!?]*[.!?]*/i
+const SENTENCE_END_BEFORE = /[.!?…]["”’)]?\s+(?=\S)/g
+
+/**
+ * A sponsor read inside a paragraph of speech, where the speaker comes back from it before the
+ * paragraph ends ("…a word from our sponsor. This episode is brought to you by Acme… Okay, back to
+ * the show. Chris, what do the controls cover?"): the read runs from the start of the sentence that
+ * opens it to the end of the one that returns. Undefined when the paragraph holds no such read, or
+ * when the read does not come back (isSponsorRead then takes the paragraph whole).
+ */
+export const sponsorReadInside = (text: string): { start: number; end: number } | undefined => {
+  if (text.length > AD_MAX_WORDS * 24 || !/sponsor|brought to you|word from|break|support for/i.test(text)) return undefined
+  const opening = SPONSOR_OPENING.exec(text)
+  if (!opening) return undefined
+  const back = SPONSOR_RETURN.exec(text.slice(opening.index))
+  if (!back) return undefined
+  const end = opening.index + back.index + back[0].length
+  let start = 0
+  for (const m of text.slice(0, opening.index + 1).matchAll(SENTENCE_END_BEFORE)) start = m.index + m[0].length
+  return end - start <= AD_MAX_WORDS * 12 ? { start, end } : undefined
+}
+
 const SPONSOR_NAME = /\b(?:brought to you|sponsored|supported|made possible) by ([\p{Lu}][\p{L}\p{N}.&'’-]*(?: [\p{Lu}][\p{L}\p{N}.&'’-]*)?)/u
 
 /** The sponsor a read names ("brought to you by Figma, makers of…" → "Figma"), if any. */

@@ -263,6 +263,23 @@ describe('splitTurns: sections around the transcript', () => {
   const article = Array.from({ length: 4 }, (_, i) =>
     `Paragraph ${i + 1} of a long essay on the law of outer space, treaties, customary law and the politics of resource extraction on the Moon and asteroids, with enough words to look like an article rather than a short note about an episode and its guests.`.repeat(2))
 
+  test('a sponsor read the host comes back from inside a paragraph is a promo, and the speech around it stays the host\'s', () => {
+    const { turns, sections } = splitTurns(lines(
+      'Ann Lee: Welcome.', 'Bob Ray: The controls are an escalation.',
+      'Ann Lee: Great point. Let\'s take a quick break. This episode is brought to you by Acme Cloud. Go to acme.com/show for 20% off. Okay, back to the show. Bob, what do they cover?',
+      'Bob Ray: Seven elements.',
+      'Ann Lee: Before we go on, a word from our sponsor. Today\'s sponsor is Acme Cloud. Now, back to our conversation.',
+      'Bob Ray: And the magnets.',
+    ))
+    expect(turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['lee', 'Welcome.'], ['ray', 'The controls are an escalation.'], ['lee', 'Great point.\n\nBob, what do they cover?'], ['ray', 'Seven elements.\n\nAnd the magnets.'],
+    ])
+    expect(sections.map((x) => [x.kind, x.text])).toEqual([['promo', [
+      'Let\'s take a quick break. This episode is brought to you by Acme Cloud. Go to acme.com/show for 20% off. Okay, back to the show.',
+      'Before we go on, a word from our sponsor. Today\'s sponsor is Acme Cloud. Now, back to our conversation.',
+    ].join('\n\n')]])
+  })
+
   test('a paragraph in another script inside the transcript is a section in its own language', () => {
     const { turns, sections } = splitTurns(lines(
       'Ann Lee: Welcome to the show.', 'Bob Ray: Thanks for having me.',
