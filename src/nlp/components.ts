@@ -2,7 +2,8 @@ import type { Claim, Turn } from '../record/schema.js'
 import { CHECKWORTHY_THRESHOLD, checkworthiness } from './checkworthiness/model.js'
 import { notAStatement, scoreClaim } from './claims.js'
 import { matchGazetteer, type Gazetteer } from './gazetteer.js'
-import { JOB_NOUNS, TITLES } from './name-words.js'
+import { COMPASS, JOB_NOUNS, TITLES } from './name-words.js'
+import { isDemonym } from './knowledge.js'
 import { findModelNames } from './model-names.js'
 import { withoutTitles } from '../turns/names.js'
 import { isLanguageUse } from './languages.js'
@@ -10,7 +11,7 @@ import { findHedges } from './hedges.js'
 import { scanLexicons } from './lexicons.js'
 import { NONE } from './phrase-index.js'
 import type { Component } from './pipeline.js'
-import { addSurname, bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, nameFollows, namesTournament, opensBodyName, personNamedOtherwise, surnameAfterGivenName } from './proper-nouns.js'
+import { addSurname, bodyOfAnother, bodyOfPlace, capitalAsCity, capsSentence, findProperNouns, firmNameEnd, formalNameStart, insideLongerName, isCapitalised, nameFollows, namesTournament, opensBodyName, personNamedOtherwise, surnameAfterGivenName } from './proper-nouns.js'
 import { extractQuantities } from './quantities.js'
 import { ClaimRecord, EntityMentionRecord } from './records.js'
 import { findRosterMentions } from './roster-mentions.js'
@@ -76,6 +77,9 @@ const gazetteer: Component = {
           continue
         }
         if (insideLongerName(tokens, first, last)) continue
+        // "Western Australia", "Inner Mongolia": a region the compass word names, left to the proper-noun pass.
+        // "West Indian", "North American" are peoples' adjectives, which stay the gazetteer's.
+        if (type === 'GPE' && first > 0 && COMPASS.has((tokens[first - 1] as Token).lower) && isCapitalised(tokens[first - 1] as Token) && !isDemonym(m.text)) continue
         if (type === 'PERSON' && personNamedOtherwise(tokens, first, last)) continue
         // "Chief Economist" is a job, not The Economist.
         if (type === 'ORG' && first === last && JOB_NOUNS.has(m.text) && TITLES.has(tokens[first - 1]?.text ?? '')) continue

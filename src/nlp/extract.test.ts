@@ -167,6 +167,12 @@ describe('extract on small cases', () => {
     const { claims } = run('When I was 18, I packed up and moved to New York. And in New York, I completed my education at Brooklyn College. I think Ukraine was never ready for that war.')
     expect(claims.map((c) => c.text)).toEqual(['I think Ukraine was never ready for that war.'])
   })
+  it('names a region a compass word opens as one place, not the country inside it', () => {
+    const { entities } = run('Lynas mines in Western Australia, and most separation happens in Inner Mongolia. The West Indian bowler and North American sales are not places.')
+    const places = entities.filter((e) => e.type === 'GPE' && e.mentions.length > 0).map((e) => [e.name, e.mentions.map((m) => m.text)])
+    expect(places).toEqual([['Western Australia', ['Western Australia']], ['Inner Mongolia', ['Inner Mongolia']]])
+  })
+
   it('reads cue words only where they stand in a name: "Bill Gates" is a person, "Lehman Brothers" a firm, "Dodd-Frank rules" a law', () => {
     const { entities } = run('Bill Gates met bankers from Lehman Brothers. The Dodd-Frank rules changed banking.')
     expect(Object.fromEntries(entities.map((e) => [e.name, e.type]))).toMatchObject({ 'Bill Gates': 'PERSON', 'Lehman Brothers': 'ORG', 'Dodd-Frank': 'LAW' })

@@ -57,7 +57,7 @@ export const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boule
 // "St. Louis", "Mt. Kenya", "Ft. Worth": abbreviations that open a place's name, full stop and all.
 export const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft'])
 // "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
-export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
+export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'inner', 'outer'])
 export const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
   'Cup', 'Championship', 'Championships', 'Tournament', 'Open', 'Tour', 'Series', 'Classic', 'Prix', 'Day', 'Festival', 'Marathon', 'Expo'])
 // Holidays whose names hold no word for an event: an organisation or a person by the other rules.
