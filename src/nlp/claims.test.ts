@@ -68,6 +68,11 @@ describe('claim scoring on speech', () => {
     expect(claimKind('The administration had signaled it would pause new controls.')).toBe('factual')
     expect(claimKind('Officials said that they would review the rule.')).toBe('factual')
     expect(claimKind('Officials said the rule will take effect in May.')).toBe('predictive')
+    // The word given, then "that" and what it reported, a few words apart.
+    expect(claimKind('MOFCOM announced on October 9 that exports of dysprosium would need licenses.')).toBe('factual')
+    expect(claimKind('The agency said that 80% of firms would meet the new standard.')).toBe('factual')
+    expect(claimKind('They announced the plan, and exports would fall next year.')).toBe('predictive')
+    expect(claimKind('I think that exports would fall next year.')).toBe('predictive')
   })
 
   it('weighs how long or how often less than a figure of something', () => {

@@ -179,8 +179,14 @@ const SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'that'])
 /** "bet it could", "said that they would", "thought would": a past belief or word just before the modal at `i`. */
 const toldFromThePast = (words: readonly string[], i: number): boolean => {
   if (PAST_BELIEF.has(words[i - 1] ?? '')) return true
-  if (!SUBJECTS.has(words[i - 1] ?? '')) return false
-  return PAST_BELIEF.has(words[i - 2] ?? '') || (words[i - 2] === 'that' && PAST_BELIEF.has(words[i - 3] ?? ''))
+  if (SUBJECTS.has(words[i - 1] ?? '') && (PAST_BELIEF.has(words[i - 2] ?? '') || (words[i - 2] === 'that' && PAST_BELIEF.has(words[i - 3] ?? '')))) return true
+  // "MOFCOM announced on October 9 that exports of dysprosium would need licenses": the word given,
+  // then "that" and the clause it reports, within a few words.
+  for (let j = i - 1; j >= Math.max(1, i - 10); j--) {
+    if (words[j] === ',' || words[j] === ';') return false
+    if (words[j] === 'that') return words.slice(Math.max(0, j - 5), j).some((w) => PAST_BELIEF.has(w))
+  }
+  return false
 }
 
 const POINTING_VERBS = new Set(['look', 'think', 'consider', 'compare', 'go', 'read', 'listen', 'remember', 'recall', 'take', 'ask'])
