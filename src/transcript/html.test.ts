@@ -148,6 +148,18 @@ describe('readHtml: speaker elements, bold leads and transcript tables', () => {
     ])
   })
 
+  it('reads a transcript table without a header by its cells, speech shorter than the name beside it included', () => {
+    const html = `<table><tr><td>00:00</td><td>Jordan Schneider</td><td>Welcome to ChinaTalk.</td></tr>
+      <tr><td>00:09</td><td>Jordan Schneider</td><td>What changed?</td></tr><tr><td>00:12</td><td>Chris Miller</td><td>Everything.</td></tr>
+      <tr><td>00:13</td><td>Chris Miller Jr.</td><td>Right.</td></tr></table>`
+    expect(readHtml(html)).toEqual([
+      { text: 'Welcome to ChinaTalk.', speaker: 'Jordan Schneider', start: 0, end: 9 },
+      { text: 'What changed?', speaker: 'Jordan Schneider', start: 9, end: 12 },
+      { text: 'Everything.', speaker: 'Chris Miller', start: 12, end: 13 },
+      { text: 'Right.', speaker: 'Chris Miller Jr.', start: 13 },
+    ])
+  })
+
   it('reads a transcript table by the names its header gives the columns, however short the speech', () => {
     const html = `<table><tr><th>Speaker</th><th>Time</th><th>Text</th></tr>
       <tr><td>Jordan Schneider</td><td>00:00:09</td><td>Why?</td></tr><tr><td>Chris Miller</td><td>00:00:10</td><td>Leverage.</td></tr></table>`

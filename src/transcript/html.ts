@@ -46,6 +46,8 @@ const HEADING = /^h[1-6]$/
 // A definition term heads its description as the lowest heading does (`<dt>Ann Lee</dt><dd>…</dd>`).
 const TERM_LEVEL = 6
 // A name in a bold lead: up to five capitalised words (`<strong>Tim Pritlove</strong> Hallo…`).
+// How a cell of speech ends and a name does not: "Everything.", "Right?"; "Jr." and "J." end names.
+const SENTENCE_END = /(?:[?!]|\p{L}{4,}\.)$/u
 const BOLD_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|de|van|von|da|di|le|la)){0,4}$/u
 const TABLE_TIME = /^(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)$/
 
@@ -73,8 +75,15 @@ const transcriptRow = (row: TableRow, columns: TableColumns | undefined): { text
   }
   const timeAt = cells.findIndex((c) => TABLE_TIME.test(c))
   if (timeAt < 0 || cells.length < 2) return undefined
+  // The text is the longest cell, but not a name when another cell is not one: "What changed?"
+  // is shorter than "Jordan Schneider" beside it.
+  const nameLike = cells.map((c) => BOLD_NAME.test(c.replace(/:$/, '')) && !SENTENCE_END.test(c))
+  const speech = cells.some((c, i) => i !== timeAt && c !== '' && !nameLike[i])
   let textAt = -1
-  for (let i = 0; i < cells.length; i++) if (i !== timeAt && (textAt < 0 || cells[i]!.length > cells[textAt]!.length)) textAt = i
+  for (let i = 0; i < cells.length; i++) {
+    if (i === timeAt || (speech && nameLike[i])) continue
+    if (textAt < 0 || cells[i]!.length > cells[textAt]!.length) textAt = i
+  }
   const speakerAt = cells.findIndex((c, i) => i !== timeAt && i !== textAt && c !== '' && BOLD_NAME.test(c.replace(/:$/, '')))
   const row_: { text: string; speaker?: string; start?: number } = { text: cells[textAt] ?? '' }
   const start = parseTranscriptTime(cells[timeAt]!)
