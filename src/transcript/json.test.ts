@@ -230,6 +230,28 @@ describe('readJson: other common shapes', () => {
       expected: [[undefined, 0.5, 5.5, 'welcome back to the show']],
     },
     {
+      id: 'Gladia (result.transcription.utterances, numbered speakers)',
+      doc: { id: 'x', status: 'done', result: { transcription: { full_transcript: 'Welcome. Thanks.', utterances: [
+        { text: 'Welcome.', start: 0.1, end: 1.5, speaker: 0, language: 'en', words: [] },
+        { text: 'Thanks.', start: 1.9, end: 3.1, speaker: 1, language: 'en', words: [] },
+      ] } } },
+      expected: [['Speaker 0', 0.1, 1.5, 'Welcome.'], ['Speaker 1', 1.9, 3.1, 'Thanks.']],
+    },
+    {
+      id: 'ElevenLabs (words[] with spaces and sounds between them, speaker_id)',
+      doc: { language_code: 'en', text: 'Welcome back. Thanks.', words: [
+        { text: 'Welcome', start: 0.1, end: 0.4, type: 'word', speaker_id: 'speaker_0' }, { text: ' ', start: 0.4, end: 0.5, type: 'spacing', speaker_id: 'speaker_0' },
+        { text: 'back.', start: 0.5, end: 0.9, type: 'word', speaker_id: 'speaker_0' }, { text: '(laughs)', start: 0.9, end: 1.2, type: 'audio_event', speaker_id: 'speaker_1' },
+        { text: 'Thanks.', start: 1.9, end: 2.2, type: 'word', speaker_id: 'speaker_1' },
+      ] },
+      expected: [['speaker_0', 0.1, 0.9, 'Welcome back.'], ['speaker_1', 1.9, 2.2, 'Thanks.']],
+    },
+    {
+      id: 'Vosk (result[] of words, no speakers)',
+      doc: { result: [{ conf: 1, start: 0.1, end: 0.4, word: 'welcome' }, { conf: 1, start: 0.45, end: 0.9, word: 'back' }], text: 'welcome back' },
+      expected: [[undefined, 0.1, 0.9, 'welcome back']],
+    },
+    {
       id: 'a bare array of segments',
       doc: [{ speaker: 'Ann', start: 0, end: 1, text: 'Hi.' }],
       expected: [['Ann', 0, 1, 'Hi.']],

@@ -41,13 +41,13 @@ export type Podcast20Segment = z.infer<typeof Podcast20Segment>
 export const isJson = (text: string): boolean => {
   const head = text.trimStart().slice(0, 400)
   if (head.startsWith('[')) return /^\[\s*\{\s*"/.test(head)
-  return head.startsWith('{') && /"(?:version|segments|utterances|sentences|monologues|speakers|results|events|wireMagic|recognizedPhrases)"/.test(head)
+  return head.startsWith('{') && /"(?:version|segments|utterances|sentences|monologues|speakers|results|events|wireMagic|recognizedPhrases|words|result)"/.test(head)
 }
 
 const malformed = (reason: string): PodpipeError =>
   new PodpipeError('MALFORMED', `not a valid JSON transcript: ${reason}`)
 
-const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev), "results[].alternatives" (Google Speech-to-Text), "results.items" (Amazon Transcribe), "results[].type/alternatives" (Speechmatics), "recognizedPhrases" (Azure), "events[].segs" (YouTube json3) or an array of segments'
+const EXPECTED = 'expected "segments" (Podcasting 2.0, Whisper, whisperX, podwhisperer), "utterances" (AssemblyAI, Deepgram), "sentences" (CouncilDataProject), "monologues" (Rev), "results[].alternatives" (Google Speech-to-Text), "results.items" (Amazon Transcribe), "results[].type/alternatives" (Speechmatics), "recognizedPhrases" (Azure), "events[].segs" (YouTube json3), "result.transcription.utterances" (Gladia), "words" (ElevenLabs), "result[].word" (Vosk) or an array of segments'
 
 /** `segments[3].startTime: Invalid input: expected number, received string` */
 const describeIssue = (error: z.ZodError, prefix: readonly PropertyKey[] = []): string => {
@@ -162,6 +162,21 @@ const youtubeSegments = (events: readonly unknown[]): unknown[] => events
     return { body, startTime: start, endTime: start + Number(event.dDurationMs ?? 0) / 1000 }
   })
 
+/**
+ * ElevenLabs' speech-to-text: `words[]`, each a word, a space (`type: 'spacing'`) or a sound
+ * (`audio_event`), with `start`/`end` in seconds and a `speaker_id` (`speaker_0`) when diarized;
+ * Vosk's: `result[]` of `{ word, start, end, conf }`. One segment a word, as Amazon's are.
+ */
+const wordListSegments = (words: readonly unknown[]): unknown[] | undefined => {
+  if (!words.some((w) => isObject(w) && typeof (w.text ?? w.word) === 'string' && typeof w.start === 'number')) return undefined
+  return words
+    .filter((w) => isObject(w) && (w.type === undefined || w.type === 'word'))
+    .map((w) => {
+      const word = w as Json
+      return { body: String(word.text ?? word.word).trim(), startTime: word.start, endTime: word.end, speaker: word.speaker_id ?? word.speaker }
+    })
+}
+
 /** The array of segments in the document, wherever the shape keeps it. */
 const locateSegments = (raw: unknown): Located => {
   if (Array.isArray(raw)) return { path: 'the document', items: raw }
@@ -180,6 +195,8 @@ const locateSegments = (raw: unknown): Located => {
   const containers: Array<[string, Json]> = [['', raw]]
   if (isObject(raw.results)) containers.push(['results.', raw.results])
   if (isObject(raw.transcript)) containers.push(['transcript.', raw.transcript])
+  // Gladia: `result.transcription.utterances`.
+  if (isObject(raw.result) && isObject(raw.result.transcription)) containers.push(['result.transcription.', raw.result.transcription])
   for (const [prefix, container] of containers) {
     for (const key of SEGMENT_KEYS) {
       if (!(key in container)) continue
@@ -188,6 +205,8 @@ const locateSegments = (raw: unknown): Located => {
       return { path: `${prefix}${key}`, items: value, ...(names ? { speakerNames: names } : {}) }
     }
   }
+  const words = Array.isArray(raw.words) ? wordListSegments(raw.words) : Array.isArray(raw.result) ? wordListSegments(raw.result) : undefined
+  if (words) return { path: Array.isArray(raw.words) ? 'words' : 'result', items: words }
   // Deepgram without utterances: results.channels[0].alternatives[0].paragraphs.paragraphs
   const channels = isObject(raw.results) ? raw.results.channels : undefined
   const alternative = Array.isArray(channels) && isObject(channels[0]) && Array.isArray(channels[0].alternatives) ? channels[0].alternatives[0] : undefined
