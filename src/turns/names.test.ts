@@ -26,6 +26,7 @@ test.each([
   { id: 'capitals are title-cased, Mc with a capital after it', label: 'CHRIS MCGUIRE', expected: 'Chris McGuire' },
   { id: 'mixed case kept', label: 'Chris McGuire', expected: 'Chris McGuire' },
   { id: 'initials kept', label: 'JS', expected: 'JS' },
+  { id: 'initials with their stops kept', label: 'J.S.', expected: 'J.S.' },
   { id: 'a short name in capitals is a name', label: 'BOB', expected: 'Bob' },
   { id: 'a hearing record\'s surname in capitals after a title', label: 'Chairman GRASSLEY', expected: 'Chairman Grassley' },
   { id: 'a surname prefix kept as written', label: 'Mr. McGUIRE', expected: 'Mr. McGuire' },

@@ -172,7 +172,7 @@ export const givenNameId = (name: string): string => asciiId(nameTokens(name)[0]
  */
 export const displayName = (label: string): string => {
   const trimmed = label.replace(/\s+/g, ' ').trim()
-  if (trimmed === trimmed.toLowerCase() || INITIALS.test(trimmed)) return trimmed
+  if (trimmed === trimmed.toLowerCase() || INITIALS.test(trimmed) || DOTTED_INITIALS.test(trimmed)) return trimmed
   // `Chairman GRASSLEY`, `Mr. McGUIRE`: hearing records set the surname in capitals after a title.
   if (trimmed !== trimmed.toUpperCase()) {
     const first = trimmed.split(' ')[0]!
@@ -184,6 +184,8 @@ export const displayName = (label: string): string => {
 // A word in capitals of two letters or more, with a prefix kept as written: `GRASSLEY`, `McGUIRE`, `DeLAURO`.
 const CAPITALS_SURNAME = /(?<![\p{L}'’(-])(Ma?c|De|Di|La|Le|Van)?(\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])/gu
 
+// `J.S.:`, `C.M.:`: initials written with their stops.
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){2,3}$/u
 // `JS:`, `CM:`: a speaker's initials, which no vowel makes a name ("BOB", "ANN", "AL" are names).
 const INITIALS = /^[B-DF-HJ-NP-TV-XZ]{2,3}$/
 
