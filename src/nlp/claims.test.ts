@@ -71,6 +71,8 @@ describe('claim scoring on speech', () => {
     // The word given, then "that" and what it reported, a few words apart.
     expect(claimKind('MOFCOM announced on October 9 that exports of dysprosium would need licenses.')).toBe('factual')
     expect(claimKind('The agency said that 80% of firms would meet the new standard.')).toBe('factual')
+    expect(claimKind('Wang Wentao told the G7 summit that China would keep the controls.')).toBe('factual')
+    expect(claimKind('Beijing warned that it would retaliate.')).toBe('factual')
     expect(claimKind('They announced the plan, and exports would fall next year.')).toBe('predictive')
     expect(claimKind('I think that exports would fall next year.')).toBe('predictive')
   })

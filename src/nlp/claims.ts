@@ -174,7 +174,8 @@ const isMonthMay = (words: readonly string[], i: number): boolean => {
 // "they thought it would fall", "the administration had signaled it would pause". What was said is
 // reported as a fact; "said it will" keeps its own future.
 const PAST_BELIEF = new Set(['thought', 'believed', 'knew', 'bet', 'hoped', 'feared', 'figured', 'assumed', 'realized', 'realised', 'guessed', 'suspected', 'decided', 'worried',
-  'said', 'signaled', 'signalled', 'indicated', 'promised', 'pledged', 'vowed', 'announced', 'claimed', 'insisted', 'suggested', 'predicted', 'expected'])
+  'said', 'signaled', 'signalled', 'indicated', 'promised', 'pledged', 'vowed', 'announced', 'claimed', 'insisted', 'suggested', 'predicted', 'expected',
+  'told', 'warned', 'stated', 'wrote', 'reported', 'confirmed', 'argued', 'assured', 'threatened'])
 const SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'that'])
 /** "bet it could", "said that they would", "thought would": a past belief or word just before the modal at `i`. */
 const toldFromThePast = (words: readonly string[], i: number): boolean => {
