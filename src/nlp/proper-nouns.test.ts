@@ -13,6 +13,11 @@ describe('proper nouns', () => {
     expect(found('Yeah, look. Well, okay. Look, in April we met on Monday. Tariffs rose. Smuggling is rare. Okay, fine.')).toEqual([])
   })
 
+  it('keeps a common word opening a sentence in a firm\'s name that ends in a firm\'s word, not a word that counts', () => {
+    expect(found('Lucid Motors uses magnets. Neo Performance Materials builds a plant. Several Airlines declined.')).toEqual([
+      { name: 'Lucid Motors', type: 'ORG' }, { name: 'Neo Performance Materials', type: 'ORG' }])
+  })
+
   it('types a name by the word before its first "of", and a long acronym that speaks as a body', () => {
     expect(found('The Organisation of Islamic Conference met. The Summit of the Andes opened. The Treaty of Lund held.')).toEqual([
       { name: 'Organisation of Islamic Conference', type: 'ORG' }, { name: 'Summit of the Andes', type: 'EVENT' }, { name: 'Treaty of Lund', type: 'LAW' }])

@@ -83,12 +83,19 @@ export const insideLongerName = (tokens: readonly Token[], first: number, last: 
  * name of three words or more that ends in a law's or an event's word keeps it.
  */
 const opensCuedName = (tokens: readonly Token[], i: number, j: number): boolean => {
-  if (j - i < 2) return false
+  if (j - i < 1) return false
   const tag = lexiconTags((tokens[i] as Token).lower)?.[0] ?? ''
   if (tag !== 'JJ' && tag !== 'NN') return false
   const words = tokens.slice(i, j + 1).map((x) => x.text)
-  return cueAt(words, LAW_WORDS, true) || cueAt(words, EVENT_WORDS, true)
+  // "United Airlines flies…", "Lucid Motors uses…": a firm's last word ends a name of two words too.
+  if (FIRM_ENDINGS.has(words.at(-1) as string) && !QUANTIFYING.has((tokens[i] as Token).lower)) return true
+  return j - i >= 2 && (cueAt(words, LAW_WORDS, true) || cueAt(words, EVENT_WORDS, true))
 }
+// "Several Airlines", "Other Technologies": a word that counts or sorts common nouns opens no firm's name.
+const QUANTIFYING = new Set(['several', 'other', 'many', 'some', 'most', 'few', 'various', 'numerous', 'certain', 'such', 'more', 'major', 'leading',
+  'top', 'big', 'large', 'small', 'local', 'foreign', 'domestic', 'private', 'public', 'critical', 'key', 'advanced', 'new', 'old', 'rare'])
+const FIRM_ENDINGS = new Set(['Inc', 'Corp', 'Corporation', 'Holdings', 'Technologies', 'Materials', 'Motors', 'Semiconductor', 'Electronics', 'Airlines', 'Airways',
+  'Systems', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Networks', 'Labs', 'Partners', 'Securities', 'Capital'])
 
 // Provisions cited by number: "Title 42", "Title IX", "Article 5", "Executive Order 14117",
 // "Resolution 2231", "Section 301". Section and Resolution only with three digits or more: "Section
