@@ -190,6 +190,10 @@ describe('claim kinds in narrative speech', () => {
       expect(decide(intro).confidence, intro).toBeLessThan(0.5)
     }
     expect(featureNames('I run the numbers every week.')).not.toContain('pleasantry')
+    // Where to find the guest, as an episode closes.
+    expect(featureNames('You can find me on Twitter and my book is Chip War.')).toContain('pleasantry')
+    expect(featureNames('Folks can follow us on LinkedIn, and check out our newsletter.')).toContain('pleasantry')
+    expect(featureNames('You can find rare earths in most phones sold in the US.')).not.toContain('pleasantry')
   })
 
   it('reads thanks and a welcome addressed to someone by name as a pleasantry', () => {

@@ -27,6 +27,9 @@ const ANAPHOR = /^(?:it|that|this|they|these|those|he|she|which)\b/i
 const EVALUATION = /^(?:(?:and|but|so|well|oh|yeah|i mean),? )*(?:it|that|this)(?:['’]s| is| was| has been)(?: (?:just|really|so|very|quite|pretty|truly|absolutely|incredibly|super|such|also|kind of|sort of|a|an))*(?: (?:huge deal|big deal|great|good|fascinating|interesting|amazing|crazy|remarkable|incredible|wild|fun|funny|brilliant|complicated|complex|hard|tough|difficult|scary|sad|heartbreaking|insane|nuts|wonderful|awesome|cool|weird|strange|surprising|fair|important|excellent|fantastic|terrific|neat|lovely|beautiful|tricky|messy|frustrating|depressing|exciting|terrifying|powerful|profound|striking|helpful|useful|perfect))(?: (?:story|point|question|idea|thing|time|number|distinction|topic|conversation|one|example|observation|insight|answer|place to start|way to put it))?[.!]*$/i
 // Hosting talk, not claims: greetings, thanks, sign-offs.
 const PLEASANTRY = /^(?:(?:well|so|and|oh|okay|ok),? )*(?:(?:well,? )?thanks?(?: you)?(?: (?:so|very) much)?(?: for (?:having|joining|coming|listening|being)\b[^.!?]*)?[.!,]?$|(?:hello|hi|hey|good (?:morning|afternoon|evening|day)),? |welcome (?:back )?to |(?:great|good|nice) to (?:be here|see you|have you)|bye|see you|take care|cheers|until next time|talk (?:to you )?soon|catch you|that['’]s (?:all|it) (?:for (?:now|today|this (?:week|episode|time))|we have time for))/i
+// Where to find a guest, as an episode closes: "You can find me on Twitter and my book is Chip War",
+// "follow us on LinkedIn", "check out my newsletter".
+const PLUG = /\b(?:(?:you|people|listeners|folks|everyone) can (?:find|follow|reach|read) (?:me|us|him|her|them|my|our|his|their|more)|find (?:me|us) (?:on|at|online)|follow (?:me|us) (?:on|at)|check out (?:my|our) (?:book|newsletter|podcast|substack|website|site|work|blog)|(?:my|our) (?:new )?(?:book|newsletter|substack|podcast|website) is (?:called|available|out)\b)/i
 // Speech-to-text often ends a question with a full stop: "Are there any projects you're excited about."
 // A verb before its subject opening the sentence says it is one.
 const INVERTED_QUESTION = /^(?:(?:so|and|but|now|okay|ok|well|also),? )*(?:are|is|do|does|did|can|could|would|will|have|has|should|was|were)(?:n['’]t)? (?:there|you|we|they|i|it|he|she|y['’]all)\b/i
@@ -424,8 +427,10 @@ export const scoreClaim = (input: ClaimInput): ClaimDecision => {
   else {
     const introduction = classes & SELF_WORD && words < 60 ? INTRODUCTION.exec(text) : null
     const thanking = introduction ? null : THANKING.exec(text)
+    const plug = introduction || thanking || words >= 30 ? null : PLUG.exec(text)
     if (introduction) features.push({ name: 'pleasantry', weight: WEIGHTS.introduction, detail: introduction[0] })
     else if (thanking) features.push({ name: 'pleasantry', weight: WEIGHTS.thanking, detail: thanking[0] })
+    else if (plug) features.push({ name: 'pleasantry', weight: WEIGHTS.pleasantry, detail: `a plug: ${plug[0]}` })
   }
   // Every URL pattern needs a "/" or "www": most sentences skip the scan.
   if ((text.includes('/') || classes & WWW) && URL.test(text)) features.push({ name: 'url', weight: WEIGHTS.url })
