@@ -108,6 +108,38 @@ export const cueParts = (payload: string): Array<{ text: string; speaker?: strin
 }
 
 /** A cue's paragraphs: one per voice span and dialogue line, each a fragment with the cue's times. */
+// A cue's first line that is only a name: one to four capitalised words, a voice's number, no stop.
+const NAME_FIRST_LINE = /^\p{Lu}[\p{L}\p{M}'’-]*(?: (?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*|de|van|von|da|di|le|la|\d{1,3})){0,3}$/u
+
+/**
+ * Some caption exports name the speaker on the cue's first line, the speech below it
+ * (`Jordan Schneider` / `Welcome to the show.`). Such a line is read as the cue's speaker only when
+ * half the cues or more open with one and each name opens two cues on average, as cue identifiers
+ * are (vtt.ts): a caption that breaks after a short capitalised phrase now and then is speech.
+ */
+export const createNameLines = () => {
+  const named: Array<{ name: string; paragraph: Paragraph }> = []
+  let cues = 0
+  return {
+    /** Notes one cue: its payload lines and the paragraphs made of them. */
+    note(payload: readonly string[], cue: readonly Paragraph[]): void {
+      cues++
+      const first = payload[0]?.trim() ?? ''
+      if (payload.length >= 2 && cue.length === 1 && first.length <= 40 && NAME_FIRST_LINE.test(first) && cue[0]!.text.startsWith(first)) named.push({ name: first, paragraph: cue[0]! })
+    },
+    /** Moves the names to the paragraphs' speakers where the file uses the convention. */
+    apply(): void {
+      const distinct = new Set(named.map((n) => n.name.toLowerCase())).size
+      if (named.length * 2 < cues || distinct * 2 > named.length) return
+      for (const { name, paragraph } of named) {
+        if (paragraph.speaker) continue
+        paragraph.speaker = name
+        paragraph.text = paragraph.text.slice(name.length).trimStart()
+      }
+    },
+  }
+}
+
 export const cueParagraphs = (payload: readonly string[], timing: CueTiming): Paragraph[] =>
   cueParts(payload.join('\n')).map((part) => ({ ...part, start: timing.start, end: timing.end, fragment: true }))
 

@@ -95,3 +95,11 @@ describe('readSrt errors', () => {
     expect(() => readSrt(text)).toThrow(where)
   })
 })
+
+describe('readSrt: a name on the cue\'s first line', () => {
+  it('is the cue\'s speaker where names recur there', () => {
+    const cue = (n: number, ...lines: string[]) => `${n}\n00:00:0${n},000 --> 00:00:0${n + 1},000\n${lines.join('\n')}\n`
+    const paragraphs = readSrt([cue(1, 'Jordan Schneider', 'Welcome.'), cue(2, 'Chris Miller', 'Thanks.'), cue(3, 'Jordan Schneider', 'Why?'), cue(4, 'Chris Miller', 'Leverage.')].join('\n'))
+    expect(paragraphs.map((p) => [p.speaker, p.text])).toEqual([['Jordan Schneider', 'Welcome.'], ['Chris Miller', 'Thanks.'], ['Jordan Schneider', 'Why?'], ['Chris Miller', 'Leverage.']])
+  })
+})

@@ -6,7 +6,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { cueBlockEnd, cueParagraphs, cueParts, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
+import { cueBlockEnd, cueParagraphs, cueParts, createNameLines, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
 import { splitLines, stripBom } from './whitespace.js'
 
 const ARROW = '-->'
@@ -40,6 +40,7 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
   let cues = 0
   const dropped: string[] = []
   const unroll = createUnroller()
+  const nameLines = createNameLines()
   let strayLine = 0
   let strayBlocks = 0
   let i = 0
@@ -69,9 +70,13 @@ export const readSrt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       continue
     }
     cues++
-    paragraphs.push(...cueParagraphs(unroll(lines.slice(timingIndex + 1, end), timing), timing))
+    const payload = unroll(lines.slice(timingIndex + 1, end), timing)
+    const cue = cueParagraphs(payload, timing)
+    nameLines.note(payload, cue)
+    paragraphs.push(...cue)
     i = end
   }
+  nameLines.apply()
   settleDroppedCues(dropped, cues + dropped.length, 'SRT', warnings)
   if (cues === 0) throw new PodpipeError('MALFORMED', 'not valid SRT: the file has no cues')
   if (strayBlocks > 0) {

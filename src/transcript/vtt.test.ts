@@ -79,6 +79,18 @@ describe('readVtt on the parts of the format real files use', () => {
     expect(numbered.map((p) => p.speaker)).toEqual([undefined, undefined, undefined, undefined])
   })
 
+  it('reads the speaker from a name on the cue\'s first line where names recur there, not from a caption broken after a short phrase', () => {
+    const cue = (at: number, ...lines: string[]) => `00:0${at}.000 --> 00:0${at + 1}.000\n${lines.join('\n')}\n`
+    const named = readVtt(['WEBVTT\n', cue(1, 'Jordan Schneider', 'Welcome to the show.'), cue(2, 'Chris Miller', 'Thanks for having me.'),
+      cue(3, 'Jordan Schneider', 'Why now?'), cue(4, 'Chris Miller', 'Leverage.'), cue(5, '<v Ann Lee>Because.')].join('\n'))
+    expect(named.map((p) => [p.speaker, p.text])).toEqual([
+      ['Jordan Schneider', 'Welcome to the show.'], ['Chris Miller', 'Thanks for having me.'], ['Jordan Schneider', 'Why now?'], ['Chris Miller', 'Leverage.'], ['Ann Lee', 'Because.'],
+    ])
+    const captions = readVtt(['WEBVTT\n', cue(1, 'The Export Controls', 'came in October.'), cue(2, 'They reach products', 'made abroad.'),
+      cue(3, 'China says', 'they are legal.'), cue(4, 'Washington disagrees', 'strongly.')].join('\n'))
+    expect(captions.map((p) => p.speaker)).toEqual([undefined, undefined, undefined, undefined])
+  })
+
   it('gives cues without a voice no speaker, so the splitter can carry the last one forward', () => {
     const paragraphs = readVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hello\n\n00:02.000 --> 00:03.000\nagain\n')
     expect(paragraphs.map((p) => p.speaker)).toEqual(['Ann', undefined])

@@ -13,7 +13,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { cueBlockEnd, cueParagraphs, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
+import { cueBlockEnd, cueParagraphs, createNameLines, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
 import { splitLines, stripBom } from './whitespace.js'
 
 const ARROW = '-->'
@@ -69,6 +69,7 @@ export const readVtt = (text: string, warnings: Warning[] = []): Paragraph[] => 
   const dropped: string[] = []
   const identified: Array<{ id: string; cue: Paragraph[] }> = []
   const unroll = createUnroller()
+  const nameLines = createNameLines()
   i++
   // Header metadata (`Kind: captions`) runs to the first blank line; a timing line ends it early.
   while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.includes(ARROW)) i++
@@ -94,7 +95,9 @@ export const readVtt = (text: string, warnings: Warning[] = []): Paragraph[] => 
       continue
     }
     cues++
-    const cue = cueParagraphs(unroll(lines.slice(timingIndex + 1, end), timing), timing)
+    const payload = unroll(lines.slice(timingIndex + 1, end), timing)
+    const cue = cueParagraphs(payload, timing)
+    nameLines.note(payload, cue)
     if (timingIndex > blockStart) identified.push({ id: first.trim(), cue })
     paragraphs.push(...cue)
     i = end
@@ -102,6 +105,7 @@ export const readVtt = (text: string, warnings: Warning[] = []): Paragraph[] => 
   settleDroppedCues(dropped, cues + dropped.length, 'WebVTT', warnings)
   if (cues === 0) throw malformed(lines.length, 'the file has a header but no cues')
   speakersFromIdentifiers(identified, cues)
+  nameLines.apply()
   // Cues may come out of order (W3C example); Array#sort is stable, so ties keep file order.
   return paragraphs.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
 }
