@@ -113,6 +113,9 @@ describe('extract on small cases', () => {
     expect(mentions['Judy']).toBeUndefined()
     expect(mentions['Ann Lee']).toEqual(['Ann Lee'])
     expect(mentions['Ann Smith']).toEqual(['Ann Smith'])
+    // A person the gazetteer knows ("Elon Musk") too.
+    const listed = run('Elon Musk said Tesla needs magnets. Elon thinks China will relent.').entities
+    expect(listed.filter((e) => e.type === 'PERSON' && e.mentions.length > 0).map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual([['Elon Musk', ['Elon Musk', 'Elon']]])
   })
 
   it('does not take thanks, greetings, link read-outs or a past habit\'s "would" for claims or predictions', () => {

@@ -176,10 +176,18 @@ const dropEmptied = (doc: Doc, moved: ReadonlySet<string>): void => {
 const linkSurnames = (doc: Doc): void => {
   const bySurname = new Map<string, string | null>()
   const byGivenName = new Map<string, string | null>()
-  for (const [id, f] of doc.found) {
-    if (f.type !== 'PERSON' || !f.name.includes(' ')) continue
-    claim(bySurname, f.name.slice(f.name.lastIndexOf(' ') + 1).toLowerCase(), id)
-    claim(byGivenName, f.name.slice(0, f.name.indexOf(' ')).toLowerCase(), id)
+  const person = (id: string, name: string) => {
+    claim(bySurname, name.slice(name.lastIndexOf(' ') + 1).toLowerCase(), id)
+    claim(byGivenName, name.slice(0, name.indexOf(' ')).toLowerCase(), id)
+  }
+  for (const [id, f] of doc.found) if (f.type === 'PERSON' && f.name.includes(' ')) person(id, f.name)
+  // The gazetteer's people the episode names ("Elon Musk"), whose given name may stand alone later ("Elon thinks…").
+  const listed = new Set<string>()
+  for (const m of doc.mentions) {
+    const entry = m.entityId && !doc.found.has(m.entityId) && !listed.has(m.entityId) ? doc.gazetteer.byId.get(m.entityId) : undefined
+    if (entry?.type !== 'PERSON' || !entry.name.includes(' ')) continue
+    listed.add(entry.id)
+    person(entry.id, entry.name)
   }
   if (bySurname.size === 0) return
   const moved = new Set<string>()
@@ -190,13 +198,13 @@ const linkSurnames = (doc: Doc): void => {
     if (!own || (own.type !== 'PERSON' && (own.strength ?? 0) >= 2) || doc.gazetteer.byId.has(m.entityId)) continue
     const word = m.text.toLowerCase()
     // A word that ends one full name and begins another ("Morgan" of Piers Morgan and Morgan Freeman) is neither's for sure.
-    const person = bySurname.has(word) ? bySurname.get(word) : byGivenName.get(word)
+    const named = bySurname.has(word) ? bySurname.get(word) : byGivenName.get(word)
     // The surname of two people ("Collins" with Michael and Eileen Collins): which one is unknown,
     // but that it names a person is not.
-    if (person === null && own.type !== 'PERSON') own.type = 'PERSON'
-    if (!person || person === m.entityId) continue
+    if (named === null && own.type !== 'PERSON') own.type = 'PERSON'
+    if (!named || named === m.entityId) continue
     moved.add(m.entityId)
-    m.entityId = person
+    m.entityId = named
   }
   dropEmptied(doc, moved)
 }
