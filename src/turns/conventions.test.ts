@@ -774,6 +774,15 @@ describe('debate and press transcripts', () => {
     expect(bold.turns.map((t) => [t.speakerId, t.text, t.start])).toEqual([['schneider', 'Hello everyone.', 1], ['miller', 'Thanks.', 5], ['schneider', 'Let us begin.', 9]])
   })
 
+  it('reads a bold run holding the label and the question, and turns opened by a guillemet', () => {
+    const bold = split('**Q: How big a deal are the controls?**\n\nA: A very big deal.\n\n**Q: What should Washington do?**\n\nA: Build a stockpile.', 'interview.md')
+    expect(bold.turns.map((t) => [t.speakerId, t.text])).toEqual([['q', 'How big a deal are the controls?'], ['a', 'A very big deal.'], ['q', 'What should Washington do?'], ['a', 'Build a stockpile.']])
+    const note = split('**Note: this transcript was edited.**\n\nAnn Lee: Welcome.\n\nBob Ray: Thanks.\n\nAnn Lee: So?', 'episode.md')
+    expect(note.speakers.map((p) => p.id)).toEqual(['lee', 'ray'])
+    const guillemets = split('» Jordan Schneider: Welcome.\n\n» Chris Miller: Thanks.\n\n» Jordan Schneider: Great.\n\n› Chris Miller: Sure.')
+    expect(guillemets.turns.map((t) => t.speakerId)).toEqual(['schneider', 'miller', 'schneider', 'miller'])
+  })
+
   it('reads the bench or counsel speaking once in a long run of Q. / A. lines', () => {
     const qa = Array.from({ length: 30 }, (_, i) => `Q. Question ${i} about the license?\n\nA. Answer ${i} about it.`)
     qa.splice(15, 0, 'THE COURT: Overruled. Continue.')

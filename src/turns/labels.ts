@@ -168,7 +168,7 @@ const CALENDAR_NAME = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|ton
 // A Markdown list marker or quote marker before a bold run.
 const MARKDOWN_MARKER = /^(?:[-*+]|>)[ \t]+(?=\*\*|__)/
 // A list item's marker, a dialogue dash, an arrow or an emoji before a label (`🎙️ Jordan:`).
-const LIST_MARKER = /^(?:[-*+•–—▶►▸→·]|\p{Extended_Pictographic}\uFE0F?)[ \t]+/u
+const LIST_MARKER = /^(?:[-*+•–—▶►▸→·»›]|\p{Extended_Pictographic}\uFE0F?)[ \t]+/u
 
 // Broadcast captions mark each change of speaker with `>>` (`>>>` for a new story); HTML-escaped too.
 const CAPTION_CHANGE = /^(?:>|&gt;){2,3}[ \t]*/
@@ -245,7 +245,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (bold?.syntax === 'bold') return { ...bold, length: marker![0].length + bold.length }
   }
   // Arrows, symbols and emoji (surrogate pairs) start at U+2190.
-  if (!caption && (first === 45 || first === 42 || first === 43 || first === 0x2022 || first === 0x2013 || first === 0x2014 || first === 0xb7 || first >= 0x2190)) {
+  if (!caption && (first === 45 || first === 42 || first === 43 || first === 0x2022 || first === 0x2013 || first === 0x2014 || first === 0xb7 || first === 0xbb || first === 0x203a || first >= 0x2190)) {
     // `- Jordan Schneider: Welcome…`, `— Chris Miller: Thanks…`: turns written as list items or dialogue
     // dashes. A guest list (`- Chris Miller: author of Chip War`) looks the same once per name, so
     // these count as a convention only where a name recurs, as a dash after the name does.
@@ -269,6 +269,12 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     const bold = BOLD_LABEL.exec(text.slice(0, 120))
     if (bold && (BOLD_OPEN.test(text) || /(?:\*\*|__)/.test(bold[0]) || ITALIC_OPEN.test(text)) && !isNotSpeaker(bold[1]!.trim())) {
       return { syntax: 'bold', name: bold[1]!.trim(), length: bold[0].length }
+    }
+    // `**Q: How big a deal are the controls?**`: the bold run holds the label and the speech after it.
+    const open = BOLD_OPEN.exec(text)
+    const inside = open ? detectInlineLabel(text.slice(open[0].length)) : undefined
+    if (open && inside && !/(?:\*\*|__)/.test(text.slice(open[0].length, open[0].length + inside.length))) {
+      return { syntax: 'bold', name: inside.name, length: open[0].length + inside.length }
     }
     if (first === 42 || first === 95) return undefined
   }
