@@ -23,7 +23,8 @@ const HAN_NAME = String.raw`${CJK_PLACEHOLDER_WORD}[ \t]?\d{1,3}|[\p{Script=Han}
 // Names in other scripts without capitals (Arabic, Hebrew, the Indian scripts, Thai…): one to three
 // words before a colon and a space, as in Latin script.
 const CASELESS_WORD = String.raw`[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Thai}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}][\p{L}\p{M}]*`
-const CASELESS_NAME = String.raw`${CASELESS_WORD}(?:[ \t]${CASELESS_WORD}){0,2}`
+// A numbered voice too: `المتحدث 1`, `वक्ता 2` (Eastern Arabic digits as well: `المتحدث ١`).
+const CASELESS_NAME = String.raw`${CASELESS_WORD}(?:[ \t]${CASELESS_WORD}){0,2}(?:[ \t]?(?:\d{1,3}|[٠-٩]{1,3}))?`
 
 // Built once at load: the splitter calls it for every paragraph (no per-call RegExp).
 // A Latin label needs a space or the end after its colon, so "Re:Invent" and URLs are not labels.

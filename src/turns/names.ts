@@ -117,9 +117,11 @@ export const isNumberedVoice = (label: string): boolean => /^\p{Lu}{1,3}\d{1,3}$
 // "Speaker" as diarizing tools write it in other languages (Word, Teams and transcription services):
 // Sprecher, Intervenant, Hablante, Orador, Spreker, Relatore, 发言人, 説話人, 話者, 화자…
 export const CJK_PLACEHOLDER_WORD = '(?:说话人|說話人|发言人|發言人|讲者|講者|話者|発言者|화자|발언자)'
-export const PLACEHOLDER_WORD = String.raw`(?:speaker|spk|sprecher(?:in)?|intervenante?|locut(?:eur|rice|or|ora)|orat(?:eur|ore)|orador(?:a)?|hablante|interlocutor(?:a)?|spreker|relat(?:ore|rice)|parlante|talare|taler|puhuja|mówca|konuşmacı|говорящий|спикер|${CJK_PLACEHOLDER_WORD})`
+export const PLACEHOLDER_WORD = String.raw`(?:speaker|spk|sprecher(?:in)?|intervenante?|locut(?:eur|rice|or|ora)|orat(?:eur|ore)|orador(?:a)?|hablante|interlocutor(?:a)?|spreker|relat(?:ore|rice)|parlante|talare|taler|puhuja|mówca|konuşmacı|говорящий|спикер|المتحدث|متحدث|वक्ता|דובר|ผู้พูด|${CJK_PLACEHOLDER_WORD})`
 // `Speaker 2`, `SPEAKER_1`, and AssemblyAI's lettered voices, `Speaker A`.
-const PLACEHOLDER = new RegExp(String.raw`^${PLACEHOLDER_WORD}[\s_#-]*(\d{1,3}|[a-z])$`, 'iu')
+const PLACEHOLDER = new RegExp(String.raw`^${PLACEHOLDER_WORD}[\s_#-]*(\d{1,3}|[٠-٩]{1,3}|[a-z])$`, 'iu')
+// Eastern Arabic digits, as Arabic transcripts number voices: `المتحدث ١`.
+const westernDigits = (digits: string): string => digits.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
 // Labels that say only that someone unnamed speaks: a questioner, the audience, an unidentified voice,
 // several at once (`BOTH:`).
 const UNKNOWN = /^(?:unknown|unidentified|inaudible|(?:unknown|unidentified|unidentified audience|unnamed) (?:speaker|person|voice|male|female|man|woman|participant|reporter)|question(?:er)?|audience(?: members?)?|(?:audience|crowd) (?:member|question)|crowd|reporter|multiple speakers|voices?|off[- ]camera|both|everyone|everybody|together|all (?:together|speakers|guests|panelists|hosts))(?:[\s#-]*\d{0,3})?$/i
@@ -128,7 +130,7 @@ const UNKNOWN = /^(?:unknown|unidentified|inaudible|(?:unknown|unidentified|unid
 export const placeholderId = (label: string): string | undefined => {
   const trimmed = label.trim()
   const numbered = PLACEHOLDER.exec(trimmed)
-  if (numbered) return `speaker-${/\d/.test(numbered[1]!) ? Number(numbered[1]) : numbered[1]!.toLowerCase()}`
+  if (numbered) return `speaker-${/[\d٠-٩]/.test(numbered[1]!) ? Number(westernDigits(numbered[1]!)) : numbered[1]!.toLowerCase()}`
   if (UNKNOWN.test(trimmed)) return 'unknown'
   return undefined
 }

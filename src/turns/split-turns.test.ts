@@ -109,6 +109,9 @@ describe('splitTurns: labels and the roster', () => {
     // Scripts without capitals besides Chinese and Japanese: Arabic, Devanagari.
     expect(roles('المذيع: مرحبا بكم.', 'الضيف: شكرا لكم.', 'المذيع: ماذا يعني ذلك؟', 'الضيف: الكثير.')).toEqual([['المذيع', 'host', 2], ['الضيف', 'guest', 2]])
     expect(roles('एंकर: नमस्कार।', 'मेहमान: धन्यवाद।', 'एंकर: क्या मतलब है?', 'मेहमान: बहुत कुछ।')).toEqual([['एंकर', 'host', 2], ['मेहमान', 'guest', 2]])
+    // Numbered voices in those scripts, in Eastern Arabic digits too.
+    expect(roles('المتحدث ١: مرحبا بكم.', 'المتحدث ٢: شكرا.', 'المتحدث ١: لنبدأ.')).toEqual([['speaker-1', 'unknown', 2], ['speaker-2', 'unknown', 1]])
+    expect(roles('वक्ता 1: नमस्कार।', 'वक्ता 2: धन्यवाद।', 'वक्ता 1: चलिए।')).toEqual([['speaker-1', 'unknown', 2], ['speaker-2', 'unknown', 1]])
     expect(roles('Presentadora: Bienvenidos.', 'Entrevistado: Gracias.', 'Presentadora: ¿Y bien?', 'Entrevistado: Pues.')).toEqual([['presentadora', 'host', 2], ['entrevistado', 'guest', 2]])
     expect(roles('Gastgeberin: Willkommen.', 'Gesprächspartner: Danke.', 'Gastgeberin: Also?', 'Gesprächspartner: Nun.')).toEqual([['gastgeberin', 'host', 2], ['gesprachspartner', 'guest', 2]])
     expect(roles('聞き手：よろしくお願いします。', '話し手：お願いします。', '聞き手：では始めます。', '話し手：はい。')).toEqual([['聞き手', 'host', 2], ['話し手', 'guest', 2]])
