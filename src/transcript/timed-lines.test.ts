@@ -28,13 +28,15 @@ describe('createTimedLineReader headings', () => {
     ])
   })
 
-  it('reads a time after a dash or bar as the time of the name before it, and drops the dash after a leading time', () => {
-    expect(read('Jordan Schneider - 00:00:02', 'Welcome.', 'CHRIS MILLER | [0:15]', 'Thanks.', '00:00:31 – Jordan Schneider: So.')).toEqual([
+  it('reads a time after a dash, a bar or a comma as the time of the name before it, and drops the dash after a leading time', () => {
+    expect(read('Jordan Schneider - 00:00:02', 'Welcome.', 'CHRIS MILLER | [0:15]', 'Thanks.', '00:00:31 – Jordan Schneider: So.', 'CHRIS MILLER, 00:00:40', 'Sure.')).toEqual([
       { text: 'Jordan Schneider', start: 2 },
       { text: 'Welcome.', end: 15 },
       { text: 'CHRIS MILLER', start: 15 },
       { text: 'Thanks.', end: 31 },
-      { text: 'Jordan Schneider: So.', start: 31 },
+      { text: 'Jordan Schneider: So.', start: 31, end: 40 },
+      { text: 'CHRIS MILLER', start: 40 },
+      { text: 'Sure.' },
     ])
   })
 

@@ -109,7 +109,8 @@ const leadingTime = (line: string): LeadingTime | undefined => {
 const TIME_SEPARATOR = /^[-–—|·][ \t]+/
 // `Name - 00:00:05`, `Name | [0:05]`, `Name 00:00:05`: a name, a dash or bar or one space, a time ending the line.
 // Markdown exports set the time in italics: `**Dwarkesh Patel** *00:00:00*`.
-const TRAILING_TIME = /^(\S.*?)(?:[ \t]+[-–—|·][ \t]+[[(]?(\d[\d:.,]*)[\])]?|[ \t]([*_]{0,2})(\d[\d:.,]*)\3)$/
+// `JORDAN SCHNEIDER, 00:00:05`: after a comma, as some exports write it.
+const TRAILING_TIME = /^(\S.*?)(?:(?:[ \t]+[-–—|·]|,)[ \t]+[[(]?(\d[\d:.,]*)[\])]?|[ \t]([*_]{0,2})(\d[\d:.,]*)\3)$/
 
 /** `Name - 00:00:05` as the name and its time; undefined unless the part before is name-like. */
 const trailingTime = (line: string): LeadingTime | undefined => {
