@@ -73,6 +73,10 @@ describe('claim scoring on speech', () => {
     expect(claimKind('The agency said that 80% of firms would meet the new standard.')).toBe('factual')
     expect(claimKind('Wang Wentao told the G7 summit that China would keep the controls.')).toBe('factual')
     expect(claimKind('Beijing warned that it would retaliate.')).toBe('factual')
+    // What a rule requires is a fact; what a country needs, a prescription.
+    expect(claimKind('Any product with Chinese rare earths now needs a license.')).toBe('factual')
+    expect(claimKind('Every export needs an export license from MOFCOM.')).toBe('factual')
+    expect(claimKind('The US needs a stockpile.')).toBe('prescriptive')
     expect(claimKind('They announced the plan, and exports would fall next year.')).toBe('predictive')
     expect(claimKind('I think that exports would fall next year.')).toBe('predictive')
   })

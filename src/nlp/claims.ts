@@ -341,6 +341,9 @@ const inferentialMust = (text: string, at: number): boolean => {
   return tag === 'JJ' || tag === 'VBG' || (tag === '' && second.endsWith('ing'))
 }
 
+// What a rule makes something need: a permit, not a remedy.
+const PERMIT = /^(?:\w+ )?(?:license|licence|permit|approval|waiver|authori[sz]ation|exemption|certificate|visa|clearance)s?\b/i
+
 /** The claim kind from modal cues: prescriptive over predictive over factual. */
 export const claimKind = (sentence: string, features: Feature[] = [], words: readonly string[] = lowerWords(sentence), classes = wordClasses(words)): ClaimKind => {
   let described: string | undefined
@@ -357,6 +360,11 @@ export const claimKind = (sentence: string, features: Feature[] = [], words: rea
         continue
       }
       if (m[0].toLowerCase() === 'must' && inferentialMust(text, m.index)) continue
+      // "any product with Chinese rare earths now needs a license": what a rule requires, a fact.
+      if (/^needs /i.test(m[0]) && PERMIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) {
+        described ??= m[0].trim()
+        continue
+      }
       p = m
     }
     p ??= IMPERATIVE.exec(text.trim())
