@@ -1,7 +1,7 @@
 import type { EntityType } from '../record/schema.js'
 import { knownCapitals, knownDemonyms, knownGivenNames, knownGroupWords, knownPlaces, knownRegions, knownWorldRegions, PLACE_ABBREVIATIONS } from './knowledge.js'
 import { isLanguageUse } from './languages.js'
-import { CALENDAR_WORDS, COMPASS, CONNECTORS, CONTRACTIONS, DETERMINERS, EVENT_WORDS, GENERATIONAL, HOLIDAYS, IDIOMS, IDIOM_STARTS, JOB_NOUNS, LAW_NOUNS, LAW_WORDS, LEGAL_SUFFIXES, MARKET_NOUNS_AFTER, NAME_ABBREVIATIONS, NAME_PARTICLES, NOT_NAMES, ORG_NOUNS_AFTER, ORG_WORDS, PERSON_PREFIXES, PLACE_PREPOSITIONS, PLACE_WORDS, SAY_VERBS, SHORT_GIVEN, TITLES } from './name-words.js'
+import { CALENDAR_WORDS, COMPASS, CONNECTORS, CONTRACTIONS, DETERMINERS, EVENT_WORDS, FIRM_ENDINGS, GENERATIONAL, HOLIDAYS, IDIOMS, IDIOM_STARTS, JOB_NOUNS, LAW_NOUNS, LAW_WORDS, LEGAL_SUFFIXES, MARKET_NOUNS_AFTER, NAME_ABBREVIATIONS, NAME_PARTICLES, NOT_NAMES, ORG_NOUNS_AFTER, ORG_WORDS, PERSON_PREFIXES, PLACE_PREPOSITIONS, PLACE_WORDS, QUANTIFYING, SAY_VERBS, SHORT_GIVEN, TITLES } from './name-words.js'
 import { isCommonWord, isOrdinaryWord, lexiconTags, tagWords } from './pos.js'
 import type { EntityMention, Token } from './types.js'
 
@@ -91,11 +91,6 @@ const opensCuedName = (tokens: readonly Token[], i: number, j: number): boolean 
   if (FIRM_ENDINGS.has(words.at(-1) as string) && !QUANTIFYING.has((tokens[i] as Token).lower)) return true
   return j - i >= 2 && (cueAt(words, LAW_WORDS, true) || cueAt(words, EVENT_WORDS, true))
 }
-// "Several Airlines", "Other Technologies": a word that counts or sorts common nouns opens no firm's name.
-const QUANTIFYING = new Set(['several', 'other', 'many', 'some', 'most', 'few', 'various', 'numerous', 'certain', 'such', 'more', 'major', 'leading',
-  'top', 'big', 'large', 'small', 'local', 'foreign', 'domestic', 'private', 'public', 'critical', 'key', 'advanced', 'new', 'old', 'rare'])
-const FIRM_ENDINGS = new Set(['Inc', 'Corp', 'Corporation', 'Holdings', 'Technologies', 'Materials', 'Motors', 'Semiconductor', 'Electronics', 'Airlines', 'Airways',
-  'Systems', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Networks', 'Labs', 'Partners', 'Securities', 'Capital'])
 
 // Provisions cited by number: "Title 42", "Title IX", "Article 5", "Executive Order 14117",
 // "Resolution 2231", "Section 301". Section and Resolution only with three digits or more: "Section

@@ -306,6 +306,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (timed && !isNotSpeaker(timed[1]!) && !CALENDAR_NAME.test(timed[1]!)) return { syntax: 'dash-label', name: timed[1]!, length: timed[0].length }
   const hearing = HEARING_LABEL.exec(text.slice(0, 80)) ?? HEARING_TITLE_LABEL.exec(text.slice(0, 80)) ?? DEPOSITION_LABEL.exec(text.slice(0, 12)) ?? PARLIAMENT_LABEL.exec(text.slice(0, 240))
     ?? CHAMBER_LABEL.exec(text.slice(0, 240))
+  // The chamber's office is written in lower case after its article (`M. le président`): shown capitalised.
   const heard = hearing?.[1] ? hearing[1].charAt(0).toUpperCase() + hearing[1].slice(1) : hearing?.[2]
   if (hearing && heard && !isNotSpeaker(heard)) return { syntax: 'hearing', name: heard, length: hearing[0].length }
   const capitals = CAPITALS_STOP_LABEL.exec(text.slice(0, 60))

@@ -24,15 +24,15 @@ export const TITLES: ReadonlySet<string> = new Set([
   'chair', 'the', 'moderator', 'host', 'cohost', 'co-host', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'judge',
   'justice', 'chief', 'general', 'president', 'vice', 'commissioner', 'councilmember', 'councilman', 'councilwoman',
   'council', 'member', 'mayor', 'witness', 'question', 'answer', 'q', 'a', 'audience', 'interviewer', 'interviewee',
-  'narrator', 'announcer', 'operator', 'voice', 'person',
-  // The ICSI meeting corpus's voices: a rank and a letter (`Grad F:`, `PhD A:`, `Postdoc B:`, `Professor E:`).
-  'grad', 'phd', 'postdoc', 'undergrad', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
+  'narrator', 'announcer', 'operator', 'voice', 'person', 'male', 'female', 'man', 'woman', 'participant', 'panelist', 'presenter', 'reporter',
   'clerk', 'secretary', 'governor', 'gov', 'gov.', 'assemblymember', 'supervisor', 'delegate', 'minister', 'speaker',
   'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady', 'hon', 'hon.', 'honorable', 'caller', 'guest', 'student',
   // The Congressional Record's chairs: `The SPEAKER pro tempore.`, `The PRESIDING OFFICER.`, `The ACTING PRESIDENT pro tempore.`
   'pro', 'tempore', 'presiding', 'officer', 'acting',
   // A courtroom's: `THE COURT:`, `THE INTERPRETER:`, `THE DEFENDANT:`.
   'court', 'bailiff', 'interpreter', 'defendant', 'plaintiff', 'petitioner', 'respondent', 'juror', 'foreperson', 'marshal', 'prosecutor', 'counsel',
+  // The ICSI meeting corpus's voices: a rank and a letter (`Grad F:`, `PhD A:`, `Postdoc B:`, `Professor E:`).
+  'grad', 'phd', 'postdoc', 'undergrad',
   // An interview's question and answer in the languages of the press (`Frage:` / `Antwort:`, `Pregunta.` / `Respuesta.`).
   'frage', 'antwort', 'pregunta', 'respuesta', 'reponse', 'domanda', 'risposta', 'pergunta', 'resposta', 'vraag', 'antwoord',
   // The chairs and offices of French and German chambers: `M. le président`, `Präsidentin Bärbel Bas`.
