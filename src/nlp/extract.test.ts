@@ -106,6 +106,12 @@ describe('extract on small cases', () => {
     expect(entities.find((e) => e.name === 'Boris Yeltsin')!.mentions.map((m) => m.text)).toEqual(['Boris Yeltsin', 'Yeltsin'])
   })
 
+  it('reads a name ending in a common word as a person where the episode says that word alone as someone\'s name', () => {
+    const people = (text: string) => run(text).entities.filter((e) => e.mentions.length > 0 && !SPEAKERS.some((s) => s.id === e.id)).map((e) => [e.name, e.type, e.mentions.map((m) => m.text)])
+    expect(people('Later Condoleezza Rice spoke, and Rice said the same.')).toEqual([['Condoleezza Rice', 'PERSON', ['Condoleezza Rice', 'Rice']]])
+    expect(people('Dow Chemical makes resins, and Chemical said no.').map(([name, type]) => [name, type])).toContainEqual(['Dow Chemical', 'ORG'])
+  })
+
   it('links a lone given name to the one person the episode names in full with it, and not when two share it', () => {
     const { entities } = run('Judy Woodruff reported from the Capitol. Thank you, Judy. Ann Lee and Ann Smith disagreed, and Ann laughed.')
     const mentions = Object.fromEntries(entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.map((m) => m.text)]))

@@ -189,7 +189,13 @@ const linkSurnames = (doc: Doc): void => {
     listed.add(entry.id)
     person(entry.id, entry.name)
   }
-  if (bySurname.size === 0) return
+  // Two words typed a body only because the second is a common word ("Condoleezza Rice"): a person
+  // if the episode says that word alone as someone's name ("Rice said").
+  const weakBySurname = new Map<string, string | null>()
+  for (const [id, f] of doc.found) {
+    if (f.type !== 'PERSON' && (f.strength ?? 0) < 1 && /^\S+ \S+$/.test(f.name)) claim(weakBySurname, f.name.slice(f.name.indexOf(' ') + 1).toLowerCase(), id)
+  }
+  if (bySurname.size === 0 && weakBySurname.size === 0) return
   const moved = new Set<string>()
   for (const m of doc.mentions) {
     if (!m.entityId || m.text.includes(' ')) continue
@@ -197,6 +203,13 @@ const linkSurnames = (doc: Doc): void => {
     // Only names a person could bear: typed PERSON, or typed by weak evidence; never a gazetteer entry.
     if (!own || (own.type !== 'PERSON' && (own.strength ?? 0) >= 2) || doc.gazetteer.byId.has(m.entityId)) continue
     const word = m.text.toLowerCase()
+    const weak = own.type === 'PERSON' && (own.strength ?? 0) >= 1.2 && !bySurname.has(word) ? weakBySurname.get(word) : undefined
+    if (weak) {
+      doc.found.get(weak)!.type = 'PERSON'
+      moved.add(m.entityId)
+      m.entityId = weak
+      continue
+    }
     // A word that ends one full name and begins another ("Morgan" of Piers Morgan and Morgan Freeman) is neither's for sure.
     const named = bySurname.has(word) ? bySurname.get(word) : byGivenName.get(word)
     // The surname of two people ("Collins" with Michael and Eileen Collins): which one is unknown,
