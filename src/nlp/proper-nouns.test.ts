@@ -18,6 +18,12 @@ describe('proper nouns', () => {
       { name: 'Lucid Motors', type: 'ORG' }, { name: 'Neo Performance Materials', type: 'ORG' }])
   })
 
+  it('reads a town after "professor at" or "studied at" as its school', () => {
+    expect(found('She is a professor at Georgetown.')).toEqual([{ name: 'Georgetown', type: 'ORG' }])
+    expect(found('He studied at Berkeley before moving on.')).toEqual([{ name: 'Berkeley', type: 'ORG' }])
+    expect(found('I grew up in Georgetown.')).toEqual([{ name: 'Georgetown', type: 'GPE' }])
+  })
+
   it('types a name by the word before its first "of", and a long acronym that speaks as a body', () => {
     expect(found('The Organisation of Islamic Conference met. The Summit of the Andes opened. The Treaty of Lund held.')).toEqual([
       { name: 'Organisation of Islamic Conference', type: 'ORG' }, { name: 'Summit of the Andes', type: 'EVENT' }, { name: 'Treaty of Lund', type: 'LAW' }])

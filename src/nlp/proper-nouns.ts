@@ -471,6 +471,10 @@ const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|St)\p{Lu}/u
 // Endings of surnames in a dozen languages: -son, -sen, -ez, -ski, -ov, -enko, -escu, -opoulos, -stein…
 const SURNAME_ENDING = /^\p{Lu}\p{Ll}{2,}(?:son|sen|ez|ski|sky|ov|ova|ev|eva|enko|vic|vich|wicz|escu|opoulos|ides|stein|berg)$/u
 
+// Who works or studies at a school, before "at" and its name.
+const ACADEMIC = new Set(['professor', 'professors', 'fellow', 'fellows', 'student', 'students', 'studied', 'studies', 'study', 'studying', 'teaches', 'taught',
+  'teach', 'teaching', 'dean', 'researcher', 'researchers', 'scholar', 'scholars', 'lecturer', 'graduate', 'graduated', 'alumnus', 'alumni', 'undergrad', 'postdoc', 'phd', 'provost'])
+
 const typeOf = (run: readonly Token[], before: Token | undefined, after: Token | undefined, name: string, earlier?: Token, next?: Token): [EntityType, string, number] => {
   const words = run.map((t) => t.text)
   const length = nameLength(run)
@@ -500,6 +504,8 @@ const typeOf = (run: readonly Token[], before: Token | undefined, after: Token |
   // "Dodd-Frank rules", "the Sarbanes-Oxley law": a hyphenated name before a word for a law.
   if (words.includes('-') && after && LAW_NOUNS.has(after.lower)) return ['LAW', `hyphenated name before "${after.text}"`, 3]
   if (before && TITLES.has(before.text)) return ['PERSON', `title "${before.text}"`, 3]
+  // "a professor at Georgetown", "studied at Cambridge": a school named after its town.
+  if (before?.lower === 'at' && earlier && ACADEMIC.has(earlier.lower)) return ['ORG', `a school, after "${earlier.text} at"`, 2.4]
   if (knownPlaces().has(name.toLowerCase())) return ['GPE', 'a country or capital', 2.5]
   // "Interfax news agency", "Ruch club", "the Zycie Warszawy daily": the noun after the name says what it is.
   if (after && (ORG_NOUNS_AFTER.has(after.text) || marketNoun(after, next)) && !knownRegions().has(name.toLowerCase())) return ['ORG', `"${after.text}" after it`, 2.5]
