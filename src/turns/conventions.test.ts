@@ -764,10 +764,12 @@ describe('debate and press transcripts', () => {
     expect(icsi.turns.map((t) => t.speakerId)).toEqual(['f', 'e', 'phd-a', 'e', 'phd-a', 'f'])
   })
 
-  it('reads a name given to a diarized voice in brackets, a role in the transcript\'s language, and a time inside a bold label', () => {
+  it('reads a name given to a diarized voice or a numbered role in brackets, a role in the transcript\'s language, and a time inside a bold label', () => {
     const named = split('Speaker 1 (Jordan): Hello everyone.\n\nSpeaker 2 (Chris): Thanks for having me.\n\nSpeaker 1 (Jordan): Let us begin.\n\nSpeaker 2 (Chris): Sure.')
     expect(named.turns.map((t) => t.speakerId)).toEqual(['jordan', 'chris', 'jordan', 'chris'])
     expect(named.speakers.map((p) => p.name)).toEqual(['Jordan', 'Chris'])
+    const panel = split('Moderator (Jordan Schneider): Welcome.\n\nPanelist 1 (Chris Miller): Thanks.\n\nPanelist 2 (Chris McGuire): Hello.\n\nModerator (Jordan Schneider): Let us begin.')
+    expect(panel.turns.map((t) => t.speakerId)).toEqual(['schneider', 'miller', 'mcguire', 'schneider'])
     const roles = split('Jordan Schneider (Presentador): Hola a todos.\n\nChris Miller (Invitado): Gracias.\n\nJordan Schneider (Presentador): Empecemos.')
     expect(roles.speakers.map((p) => [p.id, p.role])).toEqual([['schneider', 'host'], ['miller', 'guest']])
     const bold = split('**[00:00:01] Jordan Schneider:** Hello everyone.\n\n**[00:00:05] Chris Miller:** Thanks.\n\n**[00:00:09] Jordan Schneider:** Let us begin.', 'episode.md')

@@ -8,7 +8,7 @@
  */
 import { LOWER_CASE_LABEL } from '../transcript/text.js'
 import { CLOCK_TIME } from '../transcript/timestamp.js'
-import { CJK_PLACEHOLDER_WORD, isAllCaps, labelRole, PLACEHOLDER_WORD, placeholderId, titleCase } from './names.js'
+import { CJK_PLACEHOLDER_WORD, isAllCaps, isRoleName, labelRole, PLACEHOLDER_WORD, placeholderId, titleCase } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
@@ -412,8 +412,8 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   const person = stated ? ROLE_THEN_NAME.exec(match[0]) : null
   if (person) return { name: person[1]!, length: match[0].length, role: stated! }
   const bracketed = match[1] ? BRACKETED.exec(match[0].slice(match[1].length))?.[1]?.trim() : undefined
-  // `Speaker 1 (Jordan):`: a diarized voice the transcriber named.
-  if (bracketed && placeholderId(name) && PERSON_NAME.test(bracketed) && !labelRole(bracketed)) return { name: bracketed, length: match[0].length }
+  // `Speaker 1 (Jordan):`, `Panelist 2 (Chris Miller):`: a diarized voice or a numbered role the transcriber named.
+  if (bracketed && (placeholderId(name) || isRoleName(name)) && PERSON_NAME.test(bracketed) && !labelRole(bracketed)) return { name: bracketed, length: match[0].length }
   // `Jordan Schneider (host):`, and the role in the transcript's language: `(Presentador)`, `(Gast)`.
   const role = HOST_DESCRIPTION.test(match[0]) ? 'host' : GUEST_DESCRIPTION.test(match[0]) ? 'guest' : bracketed ? labelRole(bracketed) : undefined
   return role ? { name, length: match[0].length, role } : { name, length: match[0].length }
