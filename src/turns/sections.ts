@@ -86,6 +86,14 @@ export const isBrandPitch = (text: string): boolean => {
   return false
 }
 
+// A host's closing plea to listeners: "If you enjoyed this episode, please rate and review us",
+// "subscribe wherever you get your podcasts", "share it with a friend". Stricter than PROMO, whose
+// bare "subscribe" would take "I subscribe to that view" out of someone's speech.
+const CLOSING_PLEA = /\b(?:rate,? (?:and|&) review|leave (?:us )?a (?:(?:\d-star |five-star |quick )?(?:review|rating))|wherever you (?:get|listen to) your podcasts|subscribe (?:to (?:the|our|this) (?:show|podcast|channel|newsletter)|on (?:youtube|apple|spotify))|share (?:it|this(?: episode)?|the (?:show|episode)) with (?:a friend|someone|your)|follow (?:us|the (?:show|podcast)) on|if you (?:enjoyed|liked) (?:this|the) (?:episode|show|conversation))\b/i
+
+/** Whether a sentence is a host's closing plea to listeners (rate, review, subscribe, share). */
+export const isClosingPlea = (sentence: string): boolean => sentence.length < 400 && CLOSING_PLEA.test(sentence)
+
 // Where a host comes back from a read inside the same paragraph: "Okay, back to the show.",
 // "Now, back to our conversation.", "Let's get back to it.", "On with the show."
 const SPONSOR_RETURN = /\b(?:back to (?:the|our|my) (?:show|conversation|interview|episode|discussion|program|programme)|(?:let['’]s|let us) get back to (?:it|the|our|my)|now,? (?:on )?to (?:the|our|my) (?:show|conversation|interview)|on with the (?:show|episode))\b[^.!?]*[.!?]*/i

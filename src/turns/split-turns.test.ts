@@ -321,6 +321,15 @@ describe('splitTurns: sections around the transcript', () => {
     expect(sections.map((s) => s.kind)).toEqual(['promo'])
   })
 
+  test('a closing plea ending the last paragraph is a promo; the thanks before it and a view someone subscribes to stay speech', () => {
+    const { turns, sections } = splitTurns(lines(
+      'Ann Lee: One.', 'Bob Ray: Two.', 'Ann Lee: Three.', 'Bob Ray: I subscribe to that view.',
+      'Ann Lee: Thanks so much, Bob. If you enjoyed this episode, please rate and review us on Apple Podcasts. Share it with a friend.',
+    ))
+    expect(turns.map((t) => t.text)).toEqual(['One.', 'Two.', 'Three.', 'I subscribe to that view.', 'Thanks so much, Bob.'])
+    expect(sections.map((x) => [x.kind, x.text])).toEqual([['promo', 'If you enjoyed this episode, please rate and review us on Apple Podcasts. Share it with a friend.']])
+  })
+
   test('a trailing paragraph in another script is not speech', () => {
     const { turns, sections } = splitTurns(lines('Ann Lee: One.', 'Bob Ray: Two.', 'Ann Lee: Three.', 'Bob Ray: Four.', '在中国,传统上有几个高危职业,像矿工、消防员。'))
     expect(turns).toHaveLength(4)
