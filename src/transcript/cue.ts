@@ -108,6 +108,13 @@ export const cueParts = (payload: string): Array<{ text: string; speaker?: strin
 }
 
 /** A cue's paragraphs: one per voice span and dialogue line, each a fragment with the cue's times. */
+/**
+ * Whether names written beside cues (identifiers, first lines) are the speakers': half the cues or
+ * more carry one, and each name stands by two cues on average. Ids unique to each cue name no one.
+ */
+export const namesRecur = (names: readonly string[], cues: number): boolean =>
+  names.length * 2 >= cues && new Set(names.map((n) => n.toLowerCase())).size * 2 <= names.length
+
 // A cue's first line that is only a name: one to four capitalised words, a voice's number, no stop.
 const NAME_FIRST_LINE = /^\p{Lu}[\p{L}\p{M}'’-]*(?: (?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*|de|van|von|da|di|le|la|\d{1,3})){0,3}$/u
 
@@ -129,8 +136,7 @@ export const createNameLines = () => {
     },
     /** Moves the names to the paragraphs' speakers where the file uses the convention. */
     apply(): void {
-      const distinct = new Set(named.map((n) => n.name.toLowerCase())).size
-      if (named.length * 2 < cues || distinct * 2 > named.length) return
+      if (!namesRecur(named.map((n) => n.name), cues)) return
       for (const { name, paragraph } of named) {
         if (paragraph.speaker) continue
         paragraph.speaker = name

@@ -13,7 +13,7 @@
 import { PodpipeError } from '../errors/index.js'
 import type { Warning } from '../record/index.js'
 import type { Paragraph } from './types.js'
-import { cueBlockEnd, cueParagraphs, createNameLines, createUnroller, parseTimingLine, settleDroppedCues } from './cue.js'
+import { cueBlockEnd, cueParagraphs, createNameLines, createUnroller, namesRecur, parseTimingLine, settleDroppedCues } from './cue.js'
 import { splitLines, stripBom } from './whitespace.js'
 
 const ARROW = '-->'
@@ -36,8 +36,7 @@ const NAME_LIKE_ID = /^\p{L}[\p{L}\p{M}'’. _-]{0,39}?(?: ?\d{1,3})?$/u
  */
 const speakersFromIdentifiers = (identified: ReadonlyArray<{ id: string; cue: Paragraph[] }>, cues: number): void => {
   const named = identified.filter((c) => NAME_LIKE_ID.test(c.id))
-  const distinct = new Set(named.map((c) => c.id.toLowerCase())).size
-  if (named.length * 2 < cues || distinct * 2 > named.length) return
+  if (!namesRecur(named.map((c) => c.id), cues)) return
   for (const { id, cue } of named) for (const paragraph of cue) paragraph.speaker ??= id
 }
 

@@ -9,7 +9,7 @@ import { detectInlineLabel, detectLabel, detectNameHeading, type LabelMatch } fr
 import { scriptClass, type ScriptClass } from './language.js'
 import { isAllCaps, isTitleOnly, labelKey, nameKey, nameTokens, placeholderId, titleCase } from './names.js'
 import { addCandidate, type LabelCandidate } from './roster.js'
-import { isClosingPlea, sponsorReadInside } from './sections.js'
+import { closingPleaStart, sponsorReadInside } from './sections.js'
 
 // Only the opening of a long document is searched for the names a roster block or intro gives.
 const INTRO_PARAGRAPHS = 300
@@ -282,24 +282,15 @@ const splitSponsorReads = (paragraphs: readonly Paragraph[]): Paragraph[] => {
 
 // The paragraphs at the end of a document in which a closing plea may end the speech.
 const CLOSING_PARAGRAPHS = 3
-const SENTENCE_START = /[.!?…]["”’)]?\s+(?=["“‘]?\p{Lu})/gu
 
 /**
- * Sets a closing plea that ends one of the last paragraphs apart from the speech before it ("Thanks
- * so much, Chris. If you enjoyed this episode, please rate and review us on Apple Podcasts."): the
- * plea becomes a later piece, which after the last turn is a promo section.
+ * Sets a closing plea that ends one of the last paragraphs apart from the speech before it: the plea
+ * becomes a later piece, which after the last turn is a promo section.
  */
 const splitClosingPleas = (paragraphs: Paragraph[]): Paragraph[] => {
   for (let i = Math.max(0, paragraphs.length - CLOSING_PARAGRAPHS); i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
-    if (paragraph.fragment || paragraph.text.length > 4000) continue
-    let cut = -1
-    // The earliest sentence from which every sentence to the end is a plea.
-    const starts = [...paragraph.text.matchAll(SENTENCE_START)].map((m) => m.index + m[0].length)
-    for (let k = starts.length - 1; k >= 0; k--) {
-      if (!isClosingPlea(paragraph.text.slice(starts[k]!, k + 1 < starts.length ? starts[k + 1] : undefined).trim())) break
-      cut = starts[k]!
-    }
+    const cut = paragraph.fragment ? -1 : closingPleaStart(paragraph.text)
     if (cut < 0) continue
     paragraphs.splice(i, 1, { ...paragraph, text: paragraph.text.slice(0, cut).trim() }, laterPiece(paragraph, paragraph.text.slice(cut).trim()))
     i++

@@ -91,8 +91,24 @@ export const isBrandPitch = (text: string): boolean => {
 // bare "subscribe" would take "I subscribe to that view" out of someone's speech.
 const CLOSING_PLEA = /\b(?:rate,? (?:and|&) review|leave (?:us )?a (?:(?:\d-star |five-star |quick )?(?:review|rating))|wherever you (?:get|listen to) your podcasts|subscribe (?:to (?:the|our|this) (?:show|podcast|channel|newsletter)|on (?:youtube|apple|spotify))|share (?:it|this(?: episode)?|the (?:show|episode)) with (?:a friend|someone|your)|follow (?:us|the (?:show|podcast)) on|if you (?:enjoyed|liked) (?:this|the) (?:episode|show|conversation))\b/i
 
-/** Whether a sentence is a host's closing plea to listeners (rate, review, subscribe, share). */
-export const isClosingPlea = (sentence: string): boolean => sentence.length < 400 && CLOSING_PLEA.test(sentence)
+const isClosingPlea = (sentence: string): boolean => sentence.length < 400 && CLOSING_PLEA.test(sentence)
+const SENTENCE_START = /[.!?…]["”’)]?\s+(?=["“‘]?\p{Lu})/gu
+
+/**
+ * Where a closing plea that ends a paragraph after other speech begins ("Thanks so much, Chris. If
+ * you enjoyed this episode, please rate and review us on Apple Podcasts."): the earliest sentence
+ * from which every sentence to the end is a plea, or -1.
+ */
+export const closingPleaStart = (text: string): number => {
+  if (text.length > 4000) return -1
+  const starts = [...text.matchAll(SENTENCE_START)].map((m) => m.index + m[0].length)
+  let cut = -1
+  for (let k = starts.length - 1; k >= 0; k--) {
+    if (!isClosingPlea(text.slice(starts[k]!, starts[k + 1]).trim())) break
+    cut = starts[k]!
+  }
+  return cut
+}
 
 // Where a host comes back from a read inside the same paragraph: "Okay, back to the show.",
 // "Now, back to our conversation.", "Let's get back to it.", "On with the show."
