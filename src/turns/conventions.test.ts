@@ -310,6 +310,16 @@ describe('label conventions', () => {
     expect(md.turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'On we go.']])
   })
 
+  it('a note on the transcript under its heading ("This is a transcript of …") is no one\'s speech', () => {
+    const html = [
+      '<h1>Transcript for Chris Miller: Chip War</h1><p>This is a transcript of episode 12 with Chris Miller.</p>',
+      '<h3>Ann Lee</h3><p>Welcome to the show.</p><h3>Bob Ray</h3><p>Thanks for having me.</p><h3>Ann Lee</h3><p>Let us go on.</p>',
+    ].join('')
+    const r = split(html, 'episode.html')
+    expect(r.turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Welcome to the show.'], ['ray', 'Thanks for having me.'], ['lee', 'Let us go on.']])
+    expect(r.sections.map((s) => s.text).join('\n')).toContain('This is a transcript of episode 12')
+  })
+
   it('a role in brackets after the name gives the role', () => {
     const r = split('Ann Lee (host): Welcome.\nBob Ray [guest]: Thanks.\nAnn Lee (host): So.')
     expect(r.speakers.map((s) => [s.id, s.role])).toEqual([['lee', 'host'], ['ray', 'guest']])
@@ -809,6 +819,18 @@ describe('debate and press transcripts', () => {
       ['miller', 'Beijing has built leverage here.'], ['ruwitch', 'Chris Miller teaches at Tufts.'], ['kelly', 'Thanks, John.'],
     ])
     expect(r.speakers.map((s) => [s.name, s.role])).toEqual([['Mary Louise Kelly', 'host'], ['John Ruwitch', 'unknown'], ['Chris Miller', 'unknown']])
+  })
+
+  it('reads a cable news transcript: a description and how the voice is heard, a quoted title, the surnames after', () => {
+    const r = split([
+      'WOLF BLITZER, CNN ANCHOR: Welcome back. China is tightening its grip.', '', '(BEGIN VIDEOTAPE)', '',
+      'KYLIE ATWOOD, CNN CORRESPONDENT (voice-over): The ministry announced the rules on Thursday.', '', '(END VIDEOTAPE)', '',
+      'BLITZER: Kylie, thank you. Joining us now is Chris Miller.', '', 'CHRIS MILLER, AUTHOR, "CHIP WAR": Thanks for having me, Wolf.', '',
+      'BLITZER: We will be right back.',
+    ].join('\n'))
+    expect(r.turns.map((t) => [t.speakerId, t.text.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['blitzer', 'Welcome back.'], ['atwood', 'The ministry'], ['blitzer', 'Kylie, thank'], ['miller', 'Thanks for'], ['blitzer', 'We will'],
+    ])
   })
 
   it('a surname in capitals that speaks once is a speaker beside other surnames in capitals (a clip in a broadcast)', () => {

@@ -14,6 +14,8 @@ describe('detectInlineLabel', () => {
     { id: 'space before colon', text: 'Alban : hi', name: 'Alban' },
     { id: 'han label with full-width colon', text: '主持人：你好', name: '主持人' },
     { id: 'han candidate (roster decides)', text: '评价: 推荐', name: '评价' },
+    { id: 'katakana name with the long-vowel mark', text: 'ミラー氏：ありがとうございます。', name: 'ミラー氏' },
+    { id: 'katakana full name with the middle dot', text: 'ジョーダン・シュナイダー：ようこそ。', name: 'ジョーダン・シュナイダー' },
   ])('$id', ({ text, name }) => {
     const label = detectInlineLabel(text)
     expect(label?.name).toBe(name)
@@ -25,6 +27,8 @@ describe('detectInlineLabel', () => {
     { id: 'name and an acronym', text: 'Ann Lee, CSIS: Hi.', name: 'Ann Lee', rest: 'Hi.' },
     { id: 'name and description (public radio)', text: 'JOHN RUWITCH, BYLINE: The new rules', name: 'JOHN RUWITCH', rest: 'The new rules' },
     { id: 'name, party and description', text: 'SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE: Well', name: 'SEN. BERNIE SANDERS', rest: 'Well' },
+    { id: 'description, then how the voice is heard (CNN)', text: 'KYLIE ATWOOD, CNN CORRESPONDENT (voice-over): The ministry', name: 'KYLIE ATWOOD', rest: 'The ministry' },
+    { id: 'a description ending in a quoted title', text: 'CHRIS MILLER, AUTHOR, "CHIP WAR": Thanks.', name: 'CHRIS MILLER', rest: 'Thanks.' },
   ])('broadcast label: $id', ({ text, name, rest }) => {
     const label = detectInlineLabel(text)
     expect(label?.name).toBe(name)
@@ -58,6 +62,12 @@ describe('roles a label states', () => {
     expect(detectInlineLabel('Chris Miller [guest]: Thanks.')).toEqual({ name: 'Chris Miller', length: 22, role: 'guest' })
     expect(detectInlineLabel('Jordan Schneider (co-host): Hi.')).toEqual({ name: 'Jordan Schneider', length: 28, role: 'host' })
     expect(detectInlineLabel('Chris Miller (Tufts): Thanks.')).toEqual({ name: 'Chris Miller', length: 22 })
+  })
+
+  test('reads the role, a dash, then the person', () => {
+    expect(detectInlineLabel('Host - Jordan Schneider: Welcome.')).toEqual({ name: 'Jordan Schneider', length: 25, role: 'host' })
+    expect(detectInlineLabel('Guest – Chris Miller: Thanks.')).toEqual({ name: 'Chris Miller', length: 22, role: 'guest' })
+    expect(detectInlineLabel('Note - Jordan: see the link.')).toBeUndefined()
   })
 
   test.each([

@@ -18,7 +18,9 @@ const PARTICLE = '(?:de|da|del|der|di|du|la|le|van|von|bin|al|ibn|dos|das|y)'
 const LATIN_NAME = String.raw`${NAME}(?:[ \t](?:${NAME}|\d{1,3}|#\d{1,3}|${PARTICLE})){0,4}|\p{Lu}+_\d{1,3}|\p{Lu}{1,3}\d{1,3}(?![\p{L}\p{N}])`
 // Names in scripts without capitals; a colon without a following space is normal there.
 // A numbered voice (`说话人 1`) before any other run of those scripts.
-const HAN_NAME = String.raw`${CJK_PLACEHOLDER_WORD}[ \t]?\d{1,3}|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,8}`
+// Katakana names hold the long-vowel mark and the middle dot (`ミラー`, `ジョーダン・シュナイダー`), which are
+// not of the Katakana script.
+const HAN_NAME = String.raw`${CJK_PLACEHOLDER_WORD}[ \t]?\d{1,3}|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}ー・]{1,12}`
 
 // Names in other scripts without capitals (Arabic, Hebrew, the Indian scripts, Thai…): one to three
 // words before a colon and a space, as in Latin script.
@@ -33,13 +35,14 @@ const CASELESS_NAME = String.raw`${CASELESS_WORD}(?:[ \t]${CASELESS_WORD}){0,2}(
 // `SEN. BERNIE SANDERS (D-VT), PRESIDENTIAL CANDIDATE:`, or the description alone (NPR:
 // `AILSA CHANG, HOST:`, `JOHN RUWITCH, BYLINE:`); the name is the part before them.
 // It ends in a word, so a case caption's `HUMAN SERVICES, ET AL.,        :` is not one.
-const DESCRIPTION = String.raw`, ["“]?\p{Lu}(?:[\p{Lu}\p{N} .,'’"“”&/-]{0,79}[\p{Lu}\p{N}.])?`
+const DESCRIPTION = String.raw`, ["“]?\p{Lu}(?:[\p{Lu}\p{N} .,'’"“”&/-]{0,79}[\p{Lu}\p{N}.]["”]?)?`
 // The Australian Hansard adds the time: `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`; the
 // Canadian one an office and party (`Ms. Chrystia Freeland (Deputy Prime Minister and Minister of
 // Finance, Lib.):`); the United Nations' verbatim records the language spoken, alone or after the
 // delegation (`Mr. Nebenzia (Russian Federation) (spoke in Russian):`).
 const SPOKEN = String.raw`(?:spoke in|interpretation from|speaking in) \p{Lu}[\p{L} -]{1,30}|through (?:an )?interpreter|via video(?:conference| ?link)?`
-const AFFILIATION = String.raw`(?: \([^()\n]{1,100}\)(?: \((?:\d{1,2}[:.]\d{2}|${SPOKEN})\))?(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION})?`
+// CNN's transcripts add how the person is heard after the description: `KYLIE ATWOOD, CNN CORRESPONDENT (voice-over):`.
+const AFFILIATION = String.raw`(?: \([^()\n]{1,100}\)(?: \((?:\d{1,2}[:.]\d{2}|${SPOKEN})\))?(?:${DESCRIPTION})?| \[[^[\]\n]{1,24}\]|${DESCRIPTION}(?: \([^()\n]{1,40}\))?)?`
 const INLINE_LABEL = new RegExp(
   String.raw`^(?:(${LATIN_NAME})${AFFILIATION}\??[ \t]?[:：](?:[ \t]+|$)|(${HAN_NAME})[ \t]?[:：][ \t]*|(${CASELESS_NAME})[ \t]?[:：](?:[ \t]+|$))`,
   'u',
@@ -105,6 +108,8 @@ const DESCRIBED_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+--[ \t]+
 const ROLE_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME}) \(((?:co-?)?host|guest|moderator|interviewer|interviewee|presenter|panelist|panellist)\)$`, 'iu')
 // `Host (Jordan Schneider):`: the role first, the person in parentheses.
 const ROLE_THEN_NAME = new RegExp(String.raw`^[^()]+ \((${NAME}(?: ${NAME}){1,3})\)[ \t]?[:：]`, 'u')
+// `Host - Jordan Schneider:`, `Guest – Chris Miller:`: the role, a dash, the person.
+const ROLE_DASH_NAME = new RegExp(String.raw`^(\p{Lu}[\p{L}-]{1,20})[ \t]+[-–—|][ \t]+(${NAME}(?: ${NAME}){0,3})[ \t]?[:：](?:[ \t]+|$)`, 'u')
 
 // Hansard: a member's first words under `Kemi Badenoch (North West Essex) (Con)` (constituency, party),
 // and an office holder's under `The Prime Minister (Keir Starmer)`; after that the name or the office alone.
@@ -400,6 +405,9 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
     const office = OFFICE_LABEL.exec(head)
     if (office) return { name: office[2]!, length: office[0].length, office: office[1]! }
   }
+  const roleDash = ROLE_DASH_NAME.exec(head)
+  const dashRole = roleDash ? labelRole(roleDash[1]!) : undefined
+  if (dashRole && !isNotSpeaker(roleDash![2]!)) return { name: roleDash![2]!, length: roleDash![0].length, role: dashRole }
   const match = INLINE_LABEL.exec(text)
   if (!match) return undefined
   const name = (match[1] ?? match[2] ?? match[3] ?? '').trim()

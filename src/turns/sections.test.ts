@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { classifySections, isBrandPitch, isPromo, isSponsorRead } from './sections.js'
+import { classifySections, isBrandPitch, isPromo, isSponsorRead, isTranscriptNote } from './sections.js'
 
 describe('isPromo', () => {
   test.each([
@@ -20,6 +20,21 @@ describe('isPromo', () => {
     { id: 'long essay paragraph that mentions subscribers', text: `${'The market for satellite broadband now has millions of subscribers across rural areas. '.repeat(12)}`, promo: false },
   ])('$id', ({ text, promo }) => {
     expect(isPromo(text)).toBe(promo)
+  })
+})
+
+describe('a note on the transcript itself', () => {
+  test.each([
+    { text: 'This is a transcript of Lex Fridman Podcast #999 with Chris Miller.', note: true },
+    { text: 'This is a rush transcript. Copy may not be in its final form.', note: true },
+    { text: '*This transcript has been edited for length and clarity.*', note: true },
+    { text: 'Transcripts are machine-generated and may contain errors.', note: true },
+    { text: 'Note: this transcript was generated automatically.', note: true },
+    { text: 'The transcript was edited by the White House to remove the call.', note: false },
+    { text: 'The transcripts of the hearing show that he knew.', note: false },
+    { text: 'The transcript is wrong, I think.', note: false },
+  ])('$text: $note', ({ text, note }) => {
+    expect(isTranscriptNote(text)).toBe(note)
   })
 })
 

@@ -172,6 +172,14 @@ export const isClosingLine = (text: string): boolean => text.length < 400 && CLO
 
 export const isCredits = (text: string): boolean => CREDITS.test(text.slice(0, 300))
 
+// A note on the transcript itself, above or below it: "This is a transcript of …", "This is a rush
+// transcript.", "This transcript has been edited for clarity.", "Transcripts are machine-generated
+// and may contain errors." It says how the text was made; nobody speaks it.
+const TRANSCRIPT_MADE = String.raw`(?:(?:has|have) been|was|were|is|are)(?: (?:lightly|automatically|partially|partly|only|also))? (?:(?:edited|condensed|abridged)(?= for| and|[.,;]|$)|generated|transcribed|(?:machine|auto|computer|ai)[- ]?(?:generated|created|transcribed)|not (?:final|verified|edited|proofread))|may (?:contain|include|not be)\b`
+const TRANSCRIPT_NOTE = new RegExp(String.raw`^[*_([\s]*(?:(?:editor['’]s )?note:\s*)?(?:this is an? (?:[\w-]+ ){0,3}transcript\b|the (?:following|below) (?:[\w-]+ ){0,2}transcript\b|(?:(?:this|the|our|these) )?(?:[\w'’-]+ ){0,2}transcripts? (?:below |above )?(?:${TRANSCRIPT_MADE})|transcripts? (?:generated|created|produced) (?:by|with|using)\b)`, 'i')
+
+export const isTranscriptNote = (text: string): boolean => text.length < 600 && TRANSCRIPT_NOTE.test(text)
+
 const OUTRO_OPENING = /\bthanks? (?:you )?(?:so much )?for (?:listening|watching|tuning in)\b/i
 // Credits, not a host's spoken "subscribe and leave a review", which is still speech.
 const OUTRO_CREDITS = /\b(?:produced|edited|mixed|engineered) by\b/i
@@ -194,7 +202,7 @@ const isPostHeading = (text: string): boolean => text.length < 80 && POST_HEADIN
  * language, the heading of the post's notes).
  */
 export const isNonSpeech = (text: string, transcriptScript: ScriptClass, transcriptLanguage: string): boolean =>
-  isPromo(text) || isCredits(text) || isPostHeading(text) || scriptClass(text) !== transcriptScript || inOtherLanguage(text, transcriptLanguage)
+  isPromo(text) || isCredits(text) || isTranscriptNote(text) || isPostHeading(text) || scriptClass(text) !== transcriptScript || inOtherLanguage(text, transcriptLanguage)
 
 export type SectionPosition = 'before' | 'after'
 

@@ -13,7 +13,7 @@ import { documentScript, inUse, MD_HEADING_MARK } from './label-pass.js'
 import type { LabelMatch } from './labels.js'
 import { scriptClass, type ScriptClass } from './language.js'
 import type { Roster, RosterMember } from './roster.js'
-import { continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isSponsorRead, sponsorName } from './sections.js'
+import { continuesSponsorRead, isClosingLine, isCredits, isMarkerLine, isSponsorRead, isTranscriptNote, sponsorName } from './sections.js'
 import { cleanSpeech } from './speech-text.js'
 import { countWords } from './word-count.js'
 
@@ -76,7 +76,7 @@ interface DocumentStyle {
 
 /** A paragraph that is not speech wherever it stands: a heading, a marker line, a sponsor read, another script. */
 const nonSpeechKind = (text: string, style: DocumentStyle): SectionKind | undefined => {
-  if (MD_HEADING_MARK.test(text) || (style.mixedCase && (isCapsHeading(text) || TITLE_HEADING.test(text))) || isClosingLine(text)) return 'other'
+  if (MD_HEADING_MARK.test(text) || (style.mixedCase && (isCapsHeading(text) || TITLE_HEADING.test(text))) || isClosingLine(text) || isTranscriptNote(text)) return 'other'
   // An unlabelled paragraph in another script (a commentary in Chinese inside an English post).
   if (text.length >= 20 && scriptClass(text.slice(0, 300)) !== style.script) return 'other'
   if (isSponsorRead(text)) return 'promo'
