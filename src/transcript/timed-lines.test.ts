@@ -74,6 +74,23 @@ describe('createTimedLineReader headings', () => {
     expect(read('Chris Miller (2:30) argues the opposite.')).toEqual([{ text: 'Chris Miller (2:30) argues the opposite.' }])
   })
 
+  it('reads a range of clock times in brackets as a segment\'s start and end, and over a name alone as a dated name line', () => {
+    expect(read('(0:00 - 0:05) Welcome to ChinaTalk, today we', '[0:05 – 0:09] discuss rare earths.', '(1 - 2) is a list.')).toEqual([
+      { text: 'Welcome to ChinaTalk, today we', start: 0, end: 5, fragment: true },
+      { text: 'discuss rare earths.', start: 5, end: 9, fragment: true },
+      { text: '(1 - 2) is a list.' },
+    ])
+    expect(read('(0:00 - 0:05) Jordan Schneider', 'Welcome.')).toEqual([{ text: 'Jordan Schneider', start: 0 }, { text: 'Welcome.' }])
+  })
+
+  it('reads Podscripts\' `Starting point is 00:00:05` as the time of the text below it', () => {
+    expect(read('Starting point is 00:00:00', 'Welcome.', 'Starting point is 00:00:05', 'Thanks.', 'Starting point is the question.')).toEqual([
+      { text: 'Welcome.', start: 0, end: 5 },
+      { text: 'Thanks.', start: 5 },
+      { text: 'Starting point is the question.' },
+    ])
+  })
+
   it('dates a heading with a lone time below it', () => {
     expect(read('Ryan  0:03', '[0:07]', 'Catch it on Spotify')).toEqual([{ text: 'Catch it on Spotify', speaker: 'Ryan', start: 7 }])
   })

@@ -59,6 +59,13 @@ const openingLabel = (text: string): string | undefined => {
 // Whisper's segment lines: `[0.00 → 6.66] text` or `[00:00.000 --> 00:06.660] text`, times in seconds or clock form.
 const WHISPER_RANGE = /^\[\s*(\d[\d:.,]*)\s*(?:→|-->|->)\s*(\d[\d:.,]*)\s*\]/
 
+// A range in brackets or parentheses with a dash, clock times only (`(0:00 - 0:05) text`,
+// `[00:01:02 – 00:01:09] text`, as TurboScribe and other exports write segments), so `(1 - 2)` stays text.
+const CLOCK_RANGE = /^[[(]\s*(\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\s*[-–—]\s*(\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\s*[\])]/
+
+// Podscripts' pages open each segment with `Starting point is 00:12:31` on its own line.
+const STARTING_POINT = /^Starting point is (\d{1,3}:\d{2}(?::\d{2})?)$/
+
 // The Linguistic Data Consortium's conversational transcripts (CALLHOME, Fisher): each line a turn's
 // start and end in seconds, then the speaker's label (`98.41 101.07 A: yeah i know`). Only before a
 // label, so a line of figures (`3.5 4.2 percent`) keeps its numbers.
@@ -81,6 +88,11 @@ const leadingTime = (line: string): LeadingTime | undefined => {
     const start = bold ? parseClockTimestamp(bold[2]!.slice(1, -1)) : undefined
     return bold && start !== undefined ? { start, rest: bold[1]! + line.slice(bold[0].length) } : undefined
   }
+  if (first === 83 /* S */) {
+    const point = STARTING_POINT.exec(line.slice(0, 32))
+    const start = point ? parseClockTimestamp(point[1]!) : undefined
+    return start === undefined ? undefined : { start, rest: '' }
+  }
   const bracketed = first === 91 /* [ */ || first === 40 /* ( */
   if (!bracketed && !isDigitCode(first)) return undefined
   if (first === 91) {
@@ -89,6 +101,14 @@ const leadingTime = (line: string): LeadingTime | undefined => {
     const end = range ? parseTimestamp(range[2]!) : undefined
     // A stray comma after the bracket (`[4324.62 → 4331.42], and…`) belongs to no word.
     if (range && start !== undefined) return { start, ...(end !== undefined ? { end } : {}), rest: line.slice(range[0].length).replace(/^[\s,]+/, '') }
+  }
+  const clockRange = bracketed ? CLOCK_RANGE.exec(line.slice(0, 40)) : null
+  if (clockRange) {
+    const start = parseClockTimestamp(clockRange[1]!)
+    const end = parseClockTimestamp(clockRange[2]!)
+    const rest = line.slice(clockRange[0].length).trim()
+    // Over a name alone (`(0:00 - 0:05) Jordan Schneider`) the range dates a heading, as a lone time does.
+    if (start !== undefined) return end === undefined || isNameLike(rest) ? { start, rest } : { start, end, rest }
   }
   const seconds = first !== 40 && first !== 91 ? SECONDS_RANGE.exec(line.slice(0, 64)) : null
   if (seconds) {
