@@ -48,6 +48,10 @@ describe('claim scoring on speech', () => {
     expect(claimKind('When talking with law enforcement, I have to explain why it is legitimate.')).toBe('factual')
     expect(claimKind('We have to build our own processing capacity.')).toBe('prescriptive')
     expect(claimKind('The US has to coordinate with its allies.')).toBe('prescriptive')
+    // No necessity at all: "right now they don't have to build any parking spaces".
+    expect(claimKind('Right now they don\'t have to build any parking spaces.')).toBe('factual')
+    expect(claimKind('You don’t have to go back and fix it after the fact.')).toBe('factual')
+    expect(claimKind('We don\'t have to accept this rule.')).toBe('prescriptive')
     // The necessity keeps the weight a modal gives a claim.
     expect(featureNames('Then you have to balance an escalation spiral against deterrence.')).toContain('modal')
   })

@@ -12,8 +12,9 @@ import type { Feature } from './types.js'
 
 // "should" after "who"/"that" describes ("a spy who should be fired"), and proverbs are not advice.
 const DESCRIBED = /\b(?:who|which|what['’]s good for the goose) $/i
-// "you have to trace", "I have to explain", "everyone has to learn": a necessity described, not advice.
-const DESCRIPTIVE_NEED = /\b(?:you|i|they|he|she|everyone|everybody|one)(?: (?:just|still|also|always|often|sometimes|then|really|actually))? $/i
+// "you have to trace", "I have to explain", "everyone has to learn": a necessity described, not advice;
+// "you don't have to worry about it" says there is none.
+const DESCRIPTIVE_NEED = /\b(?:you|i|they|he|she|everyone|everybody|one)(?: (?:just|still|also|always|often|sometimes|then|really|actually|don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|never))? $/i
 const PRESCRIPTIVE = /\b(should(?:n['’]t)?|must|ought to|needs? to|have to|has to|got to|gotta|it['’]s (?:also )?(?:incumbent|important|critical|worth reiterating)|(?:is|it['’]s) (?:unbelievably |really |very )?critical that|you (?:don['’]t|do not) want to|better off|would be better|it['’]d be better|appealing to|mistake would be|no-brainer|could be (?:helpful|useful|worth|something to consider)|needs (?:a|an|more|better|stronger|new) |(?:would|will) be a (?:mistake|error)|(?:it['’]s|it is) a (?:mistake|error) to|(?:my|our) (?:recommendation|advice|suggestion|proposal) (?:is|would be)|the (?:best|right|only|smart|wise|obvious) (?:path forward|way forward|move|thing to do|approach|option|course|policy|response) (?:here )?(?:is|would be)|the way forward (?:is|would be))\b/gi
 // A proposed policy is advice even when worded as a forecast: "This bill would streamline approvals".
 const PROPOSAL = /\b(?:bill|act|legislation|proposal|amendment|plan|reform|provision)s? (?:would|will)\b/i
