@@ -123,7 +123,7 @@ const SENTENCE_END_BEFORE = /[.!?…]["”’)]?\s+(?=\S)/g
  * when the read does not come back (isSponsorRead then takes the paragraph whole).
  */
 export const sponsorReadInside = (text: string): { start: number; end: number } | undefined => {
-  if (text.length > AD_MAX_WORDS * 24 || !/sponsor|brought to you|word from|break|support for/i.test(text)) return undefined
+  if (text.length > AD_MAX_WORDS * 24 || !/sponsor|brought to you|word from|break|support|made possible/i.test(text)) return undefined
   const opening = SPONSOR_OPENING.exec(text)
   if (!opening) return undefined
   const back = SPONSOR_RETURN.exec(text.slice(opening.index))

@@ -283,6 +283,20 @@ describe('splitTurns: sections around the transcript', () => {
     ].join('\n\n')]])
   })
 
+  test('a read opened with "supported by" or "made possible by" and returned from inside a paragraph is cut out too', () => {
+    const { turns, sections } = splitTurns(lines(
+      'Ann Lee: Welcome.', 'Bob Ray: The controls are an escalation.',
+      'Ann Lee: Right. This episode is supported by Acme Cloud. Go to acme.com/show for 20% off. Okay, back to the show. Bob, what next?',
+      'Bob Ray: Magnets.',
+      'Ann Lee: Sure. This podcast is made possible by Acme Cloud. Visit acme.com/show today. Now, back to our conversation. Why magnets?',
+      'Bob Ray: Cars.',
+    ))
+    expect(turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['lee', 'Welcome.'], ['ray', 'The controls are an escalation.'], ['lee', 'Right.\n\nBob, what next?'], ['ray', 'Magnets.'], ['lee', 'Sure.\n\nWhy magnets?'], ['ray', 'Cars.'],
+    ])
+    expect(sections.map((x) => x.kind)).toEqual(['promo'])
+  })
+
   test('a paragraph in another script inside the transcript is a section in its own language', () => {
     const { turns, sections } = splitTurns(lines(
       'Ann Lee: Welcome to the show.', 'Bob Ray: Thanks for having me.',
