@@ -91,6 +91,15 @@ describe('createTimedLineReader headings', () => {
     ])
   })
 
+  it('reads an Otter heading whose name holds a particle (`Aaron van Wirdum  0:23`)', () => {
+    expect(read('Aaron van Wirdum  0:23', 'Sjors, it has been a month.', 'Ursula von der Leyen  1:02', 'Thank you.')).toEqual([
+      { text: 'Sjors, it has been a month.', speaker: 'Aaron van Wirdum', start: 23, end: 62 },
+      { text: 'Thank you.', speaker: 'Ursula von der Leyen', start: 62 },
+    ])
+    // A particle neither opens nor ends a name.
+    expect(read('van Wirdum  0:23', 'Hi.')).toEqual([{ text: 'van Wirdum 0:23' }, { text: 'Hi.' }])
+  })
+
   it('dates a heading with a lone time below it', () => {
     expect(read('Ryan  0:03', '[0:07]', 'Catch it on Spotify')).toEqual([{ text: 'Catch it on Spotify', speaker: 'Ryan', start: 7 }])
   })

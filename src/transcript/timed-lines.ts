@@ -35,14 +35,21 @@ interface Heading {
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57
 
-/** Looks like a name: 1–6 words, each starting with a capital letter or a digit (`Speaker 1`). */
+/** Lowercase particles inside names (`Aaron van Wirdum`, `Ursula von der Leyen`, `Luiz Inácio Lula da Silva`). */
+export const NAME_PARTICLES: readonly string[] = ['de', 'da', 'del', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'ibn', 'dos', 'das', 'y']
+const PARTICLES = new Set(NAME_PARTICLES)
+
+/**
+ * Looks like a name: 1–6 words, each starting with a capital letter or a digit (`Speaker 1`), or a
+ * particle between two of them.
+ */
 const isNameLike = (value: string): boolean => {
   if (value.length === 0 || value.length > MAX_NAME) return false
   const words = value.split(' ')
   if (words.length > 6) return false
-  return words.every((word) => {
+  return words.every((word, i) => {
     const first = word.charAt(0)
-    return first !== '' && (first !== first.toLowerCase() || isDigitCode(first.charCodeAt(0)))
+    return first !== '' && (first !== first.toLowerCase() || isDigitCode(first.charCodeAt(0)) || (i > 0 && i < words.length - 1 && PARTICLES.has(word)))
   })
 }
 

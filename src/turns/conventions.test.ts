@@ -308,6 +308,9 @@ describe('label conventions', () => {
     expect(r.sections.map((s) => s.text).join('\n')).toContain('What Washington can do')
     const md = split('# Episode 12: Rare earths\n\n### Ann Lee\n\nWelcome.\n\n### Bob Ray\n\nThanks.\n\n### Ann Lee\n\nOn we go.', 'episode.md')
     expect(md.turns.map((t) => [t.speakerId, t.text])).toEqual([['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'On we go.']])
+    // A title with its full stop opens the name: `### Dr. Fei Fei Li`.
+    const titled = split('### Lenny Rachitsky\n\nWelcome.\n\n### Dr. Fei Fei Li\n\nThanks.\n\n### Lenny Rachitsky\n\nOn we go.\n\n### Dr. Fei Fei Li\n\nYes.', 'episode.md')
+    expect(titled.turns.map((t) => [t.speakerId, t.text])).toEqual([['rachitsky', 'Welcome.'], ['li', 'Thanks.'], ['rachitsky', 'On we go.'], ['li', 'Yes.']])
   })
 
   it('a note on the transcript under its heading ("This is a transcript of …") is no one\'s speech', () => {

@@ -7,13 +7,14 @@
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
 import { LOWER_CASE_LABEL } from '../transcript/text.js'
+import { NAME_PARTICLES } from '../transcript/timed-lines.js'
 import { CLOCK_TIME } from '../transcript/timestamp.js'
 import { CJK_PLACEHOLDER_WORD, isAllCaps, isRoleName, labelRole, PLACEHOLDER_WORD, placeholderId, titleCase } from './names.js'
 
 // A capitalised name token: "Chris", "McGuire", "O’Brien", "Jean-Luc", "Dr.", "CHRIS".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`
 // Lowercase particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
-const PARTICLE = '(?:de|da|del|der|di|du|la|le|van|von|bin|al|ibn|dos|das|y)'
+const PARTICLE = `(?:${NAME_PARTICLES.join('|')})`
 // `P1`, `R2`, `INT3`: the numbered participants of research interviews and focus groups.
 const LATIN_NAME = String.raw`${NAME}(?:[ \t](?:${NAME}|\d{1,3}|#\d{1,3}|${PARTICLE})){0,4}|\p{Lu}+_\d{1,3}|\p{Lu}{1,3}\d{1,3}(?![\p{L}\p{N}])`
 // Names in scripts without capitals; a colon without a following space is normal there.
@@ -125,7 +126,9 @@ const OFFICE_LABEL = new RegExp(String.raw`^${OFFICE}${COLON}`, 'u')
 
 // `Tim Pritlove`, or a name in capitals (`JORDAN SCHNEIDER`, or `JORDAN` as scripts and subtitles
 // write it): like any bare line, a label only where the same names head several paragraphs.
-const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|(?:\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} )?\p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
+// A title with its full stop may open it (`Dr. Fei Fei Li`); `Thanks.` alone is no name.
+const ABBREVIATED_TITLE = String.raw`(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Hon|Rev|Gen|Amb|Adm|Col|Capt|Lt|Sgt|Cmdr|Supt|Insp|Det|Fr|Sr|Sra)\. `
+const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:(?:${ABBREVIATED_TITLE})?\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|(?:\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} )?\p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
 // A diarized voice alone on its line over the speech.
 const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?(?:\d{1,3}|[a-z])$`, 'iu')
 
