@@ -25,7 +25,7 @@ export const isPromo = (text: string): boolean =>
   text.length < PROMO_MAX_WORDS * 12 && estimateWords(text) <= PROMO_MAX_WORDS && PROMO.test(text)
 
 // Ad copy read inside a host's turn: the cue that opens a read, or two of the calls to action ads use.
-const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: is| was)? (?:brought to you|sponsored|supported|made possible) by|(?:is|are) brought to you by|thanks? (?:to )?(?:our|today['’]s) sponsors?|a (?:quick )?word from (?:our|today['’]s) sponsors?|support for (?:this|the) (?:show|podcast|episode) comes from|our sponsors?(?: today| this week)? (?:is|are)|we have (?:\w+ )?sponsors? (?:today|this week)|let['’]s (?:take a (?:quick )?break|hear from our sponsor)|today['’]s sponsor)\b/i
+const SPONSOR_OPENING = /\b(?:(?:this|today['’]s) (?:episode|show|podcast)(?: is| was)? (?:brought to you|sponsored|supported|made possible) by|(?:is|are) brought to you by|thanks? (?:to )?(?:our|today['’]s) sponsors?|a (?:quick |short |brief )?word from (?:our|today['’]s) sponsors?|support for (?:this|the) (?:show|podcast|episode) comes from|our sponsors?(?: today| this week)? (?:is|are)|we have (?:\w+ )?sponsors? (?:today|this week)|let['’]s (?:take a (?:quick )?break|hear from our sponsor)|today['’]s sponsor)\b/i
 // The same openings in the other languages podcasts read ads in: German, French, Spanish,
 // Portuguese, Italian, Dutch.
 const SPONSOR_OPENING_ELSEWHERE = wholeWords(String.raw`(?:diese|die heutige|unsere) (?:folge|episode|sendung) wird (?:(?:euch|ihnen|dir) )?(?:unterstützt|präsentiert|gesponsert|ermöglicht|gesponsort) (?:von|durch)|mit freundlicher unterstützung (?:von|durch)|unser(?:em)? (?:heutige[nr]? )?(?:sponsor|werbepartner)|(?:cet|cette) (?:épisode|émission) (?:est|vous est) (?:sponsorisée?|présentée?|proposée?|soutenue?|rendue? possible|offerte?) (?:par|grâce à)|(?:un mot de )?notre (?:sponsor|partenaire) (?:du jour|de la semaine)|(?:este|el) (?:episodio|programa) (?:está|es|viene) (?:patrocinado|presentado|auspiciado|traído) por|(?:un mensaje de |gracias a )nuestro patrocinador|(?:este|esse) (?:episódio|programa) (?:é|está sendo) (?:patrocinado|apresentado|oferecido) (?:por|pel[ao])|nosso patrocinador|(?:questo|quest['’]) ?(?:episodio|puntata) (?:è|viene) (?:sponsorizzat[oa]|offert[oa]|presentat[oa]) da|il nostro sponsor|(?:deze|de) aflevering wordt (?:gesponsord|mogelijk gemaakt|aangeboden) door|onze sponsor`)
@@ -113,24 +113,27 @@ export const closingPleaStart = (text: string): number => {
 // Where a host comes back from a read inside the same paragraph: "Okay, back to the show.",
 // "Now, back to our conversation.", "Let's get back to it.", "On with the show."
 const SPONSOR_RETURN = /\b(?:back to (?:the|our|my) (?:show|conversation|interview|episode|discussion|program|programme)|(?:let['’]s|let us) get back to (?:it|the|our|my)|now,? (?:on )?to (?:the|our|my) (?:show|conversation|interview)|on with the (?:show|episode))\b[^.!?]*[.!?]*/i
-const SENTENCE_END_BEFORE = /[.!?…]["”’)]?\s+(?=\S)/g
+// Not the stop of a title or an initial: "I bring you Dr. Fei-Fei Li after a word from our sponsors."
+const SENTENCE_END_BEFORE = /(?:(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Sen|Rep|Gov|Gen|Hon|Rev|Jr|Sr|vs|\p{Lu}))\.|[!?…])["”’)]?\s+(?=\S)/gu
 
 /**
- * A sponsor read inside a paragraph of speech, where the speaker comes back from it before the
- * paragraph ends ("…a word from our sponsor. This episode is brought to you by Acme… Okay, back to
- * the show. Chris, what do the controls cover?"): the read runs from the start of the sentence that
- * opens it to the end of the one that returns. Undefined when the paragraph holds no such read, or
- * when the read does not come back (isSponsorRead then takes the paragraph whole).
+ * A sponsor read inside a paragraph of speech: one the speaker comes back from before the paragraph
+ * ends ("…a word from our sponsor. This episode is brought to you by Acme… Okay, back to the show.
+ * Chris, what do the controls cover?"), the read running from the start of the sentence that opens
+ * it to the end of the one that returns; or one that ends the paragraph after speech ("Today my
+ * guest is Bob Ray… With that, after a short word from our sponsors. This episode is brought to you
+ * by Acme… Go to acme.com/show."), as short as ad copy. Undefined when the paragraph holds no such
+ * read, or opens with it (isSponsorRead then takes the paragraph whole).
  */
 export const sponsorReadInside = (text: string): { start: number; end: number } | undefined => {
   if (text.length > AD_MAX_WORDS * 24 || !/sponsor|brought to you|word from|break|support|made possible/i.test(text)) return undefined
   const opening = SPONSOR_OPENING.exec(text)
   if (!opening) return undefined
-  const back = SPONSOR_RETURN.exec(text.slice(opening.index))
-  if (!back) return undefined
-  const end = opening.index + back.index + back[0].length
   let start = 0
   for (const m of text.slice(0, opening.index + 1).matchAll(SENTENCE_END_BEFORE)) start = m.index + m[0].length
+  const back = SPONSOR_RETURN.exec(text.slice(opening.index))
+  if (!back) return start > 0 && text.length - start <= AD_COPY_MAX_CHARS ? { start, end: text.length } : undefined
+  const end = opening.index + back.index + back[0].length
   return end - start <= AD_MAX_WORDS * 12 ? { start, end } : undefined
 }
 

@@ -297,6 +297,19 @@ describe('splitTurns: sections around the transcript', () => {
     expect(sections.map((x) => x.kind)).toEqual(['promo'])
   })
 
+  test('a read that ends a paragraph of speech is cut from the sentence that opens it; a paragraph that opens with one stays promo whole', () => {
+    const { turns, sections } = splitTurns(lines(
+      'Ann Lee: Today my guest is Bob Ray, who wrote a book on magnets and taught at Tufts for ten years. With that, I bring you Dr. Ray after a short word from our sponsors. This episode is brought to you by Acme Cloud. Go to acme.com/show for 20% off.',
+      'Bob Ray: Thanks for having me.', 'Ann Lee: What do the controls cover?', 'Bob Ray: Seven elements.',
+      'Ann Lee: This episode is brought to you by Acme Cloud. Go to acme.com/show for 20% off.', 'Ann Lee: Why magnets?', 'Bob Ray: Cars.',
+    ))
+    expect(turns.map((t) => [t.speakerId, t.text])).toEqual([
+      ['lee', 'Today my guest is Bob Ray, who wrote a book on magnets and taught at Tufts for ten years.'], ['ray', 'Thanks for having me.'],
+      ['lee', 'What do the controls cover?'], ['ray', 'Seven elements.'], ['lee', 'Why magnets?'], ['ray', 'Cars.'],
+    ])
+    expect(sections.map((x) => [x.kind, x.text.slice(0, 40)])).toEqual([['promo', 'With that, I bring you Dr. Ray after a s']])
+  })
+
   test('a paragraph in another script inside the transcript is a section in its own language', () => {
     const { turns, sections } = splitTurns(lines(
       'Ann Lee: Welcome to the show.', 'Bob Ray: Thanks for having me.',
