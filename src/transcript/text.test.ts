@@ -100,4 +100,10 @@ describe('readText on page furniture', () => {
     expect(readText(text).map((p) => p.text)).toEqual([
       'Ann Lee: The ideal fix would be that we compare every block, but that is a hard fork.', 'So it waits', 'michael barbaro', 'title: the rest of the notes'])
   })
+
+  it('never joins speech that opens in lower case to a name or a heading over it', () => {
+    expect(readText('Speaker 1\nor 90, I guess, maybe later.\nAaron van Wirdum\nand then the fork came.\n').map((p) => p.text)).toEqual([
+      'Speaker 1', 'or 90, I guess, maybe later.', 'Aaron van Wirdum', 'and then the fork came.'])
+    expect(readText('### Speaker 1\n\nor 90, I guess, maybe later.\n').map((p) => p.text)).toEqual(['### Speaker 1', 'or 90, I guess, maybe later.'])
+  })
 })

@@ -49,12 +49,16 @@ export const readText = (text: string, warnings: Warning[] = []): Paragraph[] =>
 // case with a few words (a name line in lower case, `michael barbaro`, has two or three), and not
 // with a key of front matter (`title: …`).
 export const OPEN_SENTENCE = /[\p{L}\p{N},]$/u
+const MD_HEADING = /^#{1,6}[ \t]/
 const LOWER_CASE_CONTINUATION = /^\p{Ll}[^\s:]*\s+\S+\s+\S+\s+\S/u
 // A wrapped sentence's short last line (`order.`, `90 percent of them.`) under a line of a page's width.
 const SENTENCE_TAIL = /^(?:\p{Ll}|\p{N}[\p{N},.]*\s)[^:]{0,40}[.?!]["”’)]?$/u
 const WRAPPED_LINE_CHARS = 50
+// A name or a diarized voice alone on its line (`Speaker 1`, `Chris Miller`) heads the speech under
+// it, even speech that opens in lower case (`or 90, I guess.`): a wrapped line is seldom only a name.
+const NAME_ALONE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,3}|[a-z]{1,3})){0,3}$/u
 const continuesLine = (before: string, text: string): boolean =>
-  LOWER_CASE_CONTINUATION.test(text) || (before.length >= WRAPPED_LINE_CHARS && SENTENCE_TAIL.test(text))
+  (LOWER_CASE_CONTINUATION.test(text) && !(before.length <= 40 && NAME_ALONE.test(before))) || (before.length >= WRAPPED_LINE_CHARS && SENTENCE_TAIL.test(text))
 /**
  * A label in lower case opening a line (`speaker 2: thanks`, `chris miller: right`), as text written
  * all in lower case gives them; the name is group 1. Such a line never continues the one before,
@@ -78,7 +82,8 @@ const joinContinuations = (paragraphs: Paragraph[]): Paragraph[] => {
   const out: Paragraph[] = []
   for (const p of paragraphs) {
     const before = out.at(-1)
-    const continues = before !== undefined && p.speaker === undefined && OPEN_SENTENCE.test(before.text)
+    // A heading (`### Speaker 1`, `<h3>`) is never continued: the speech under it opens a paragraph.
+    const continues = before !== undefined && p.speaker === undefined && before.headingLevel === undefined && !MD_HEADING.test(before.text) && OPEN_SENTENCE.test(before.text)
       && continuesLine(before.text, p.text) && !LOWER_CASE_LABEL.test(p.text)
     if (continues && p.start === undefined) before.text += ` ${p.text}`
     else {
