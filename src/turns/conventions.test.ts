@@ -283,6 +283,11 @@ describe('label conventions', () => {
       expected: [['lee', 'All right, the'], ['booker', 'Thank you, chairman.']],
     },
     {
+      id: 'a chair calling on a member by title and name (`Justice Ginsburg.`) under a speaker line is speech, not a label',
+      text: 'Chief Justice Roberts\nMr. Verrilli.\n\nDonald B. Verrilli\nThank you.\n\nJustice Ginsburg\nHow likely is it -\n\nChief Justice Roberts\nJustice Ginsburg.\n\nJustice Ginsburg\nHow likely is it, I mean?\n\nDonald B. Verrilli\nNot very.',
+      expected: [['roberts', 'Mr. Verrilli.'], ['verrilli', 'Thank you.'], ['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.'], ['ginsburg', 'How likely is'], ['verrilli', 'Not very.']],
+    },
+    {
       id: 'ALL-CAPS court labels with line numbers and page furniture',
       text: Array.from({ length: 6 }, (_, page) => [
         '            Official - Subject to Final Review', '',

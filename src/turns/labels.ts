@@ -101,6 +101,9 @@ const DEPOSITION_LABEL = /^(?:([QAPR]|Pregunta|Respuesta|PREGUNTA|RESPUESTA)\.[ 
 // `Rep. Jane Doe`, `Chairman Grassley`. It needs a title or a parenthetical, so a title line is not one.
 const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|Del|Delegate|Mr|Mrs|Ms|Dr|Gov|Governor|Chairman|Chairwoman|Chair|Ranking Member|Secretary|Ambassador|Judge|Justice|Commissioner|Mayor|Councilmember|Assemblymember|Hon)\.? (?:${LATIN_NAME}))(?: \([^()]{1,40}\))?|(?:${LATIN_NAME}) \((?:[RDI]|[A-Z][a-z]{0,12})-[^()]{2,30}\))$`, 'u')
 
+// A full stop after a word of three letters or more that is no suffix: a sentence's end, not a name's.
+const SENTENCE_STOP = /(?<![\p{L}'’-])(?!(?:Jr|Sr|Esq)\.$)\p{L}[\p{L}'’-]{2,}\.$/u
+
 // Earnings-call transcripts (The Motley Fool's) head each turn with `Tim Cook -- Chief Executive Officer`
 // or `Erik Woodring -- Morgan Stanley -- Analyst` alone on its line: a name and a double-dashed description.
 const DESCRIBED_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+--[ \t]+\S[^\n]{1,100}$`, 'u')
@@ -332,7 +335,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (described && !isNotSpeaker(described[1]!)) return { syntax: 'name-line', name: described[1]!, length: text.length }
   }
   if (text.length <= 90) {
-    const line = NAME_LINE.exec(text.trim())
+    // `Justice Ginsburg.` alone is the chair calling on her, a sentence; `Rep. Jane Doe Jr.` is a name.
+    const line = SENTENCE_STOP.test(text.trim()) ? null : NAME_LINE.exec(text.trim())
     if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }
     const role = ROLE_NAME_LINE.exec(text.trim())
     if (role) return { syntax: 'name-line', name: role[1]!, length: text.length, role: /guest|interviewee|panel/i.test(role[2]!) ? 'guest' : 'host' }
