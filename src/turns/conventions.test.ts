@@ -283,6 +283,18 @@ describe('label conventions', () => {
       expected: [['lee', 'All right, the'], ['booker', 'Thank you, chairman.']],
     },
     {
+      id: 'speech broken off with dashes (`Right. But I -- 7421(a) --`) under a Markdown heading is no `Name -- description` line',
+      text: '### Donald B. Verrilli\n\nNo, we do not.\n\n### Justice Kennedy\n\nThat is correct.\n\n### Donald B. Verrilli\n\nRight. But I -- 7421(a) --\n\n### Justice Kennedy\n\nBut you are -\n\n### Donald B. Verrilli\n\n-- and 7422(a) were the same.',
+      expected: [['verrilli', 'No, we do'], ['kennedy', 'That is correct.'], ['verrilli', 'Right. But I'], ['kennedy', 'But you are'], ['verrilli', '-- and 7422(a)']],
+      fileName: 'argument.md',
+    },
+    {
+      id: 'the chair calling on a member (`Justice Ginsburg.`) under a Markdown heading is the chair\'s speech',
+      text: '### Justice Ginsburg\n\nHow likely is it -\n\n### Chief Justice Roberts\n\nJustice Ginsburg.\n\n### Justice Ginsburg\n\nHow likely is it, I mean?\n\n### Chief Justice Roberts\n\nJustice Ginsburg.',
+      expected: [['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.'], ['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.']],
+      fileName: 'argument.md',
+    },
+    {
       id: 'a chair calling on a member by title and name (`Justice Ginsburg.`) under a speaker line is speech, not a label',
       text: 'Chief Justice Roberts\nMr. Verrilli.\n\nDonald B. Verrilli\nThank you.\n\nJustice Ginsburg\nHow likely is it -\n\nChief Justice Roberts\nJustice Ginsburg.\n\nJustice Ginsburg\nHow likely is it, I mean?\n\nDonald B. Verrilli\nNot very.',
       expected: [['roberts', 'Mr. Verrilli.'], ['verrilli', 'Thank you.'], ['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.'], ['ginsburg', 'How likely is'], ['verrilli', 'Not very.']],
@@ -296,8 +308,8 @@ describe('label conventions', () => {
       ].join('\n')).join('\n'),
       expected: Array.from({ length: 6 }, (_, page) => [['roberts', `We will hear`], ['long', `Thank you, ${page}`]]).flat(),
     },
-  ])('$id', ({ text, expected }) => {
-    expect(seq(text)).toEqual(expected)
+  ] as Array<{ id: string; text: string; expected: string[][]; fileName?: string }>)('$id', ({ text, expected, fileName }) => {
+    expect(seq(text, fileName)).toEqual(expected)
   })
 
   it('reads names in HTML headings over the speech, and keeps the page title and section headings out of the turns', () => {

@@ -103,6 +103,8 @@ const NAME_LINE = new RegExp(String.raw`^((?:(?:Sen|Rep|Senator|Representative|D
 
 // A full stop after a word of three letters or more that is no suffix: a sentence's end, not a name's.
 const SENTENCE_STOP = /(?<![\p{L}'’-])(?!(?:Jr|Sr|Esq)\.$)\p{L}[\p{L}'’-]{2,}\.$/u
+// The same inside a name: a word of three letters or more and a full stop before the next word.
+const INNER_STOP = /(?<![\p{L}'’-])(?!(?:Jr|Sr|Esq|Gen|Col|Sen|Rep|Gov|Hon|Rev|Amb|Adm|Mrs|Prof|Capt|Supt|Insp|Cmdr)\. )\p{L}[\p{L}'’-]{2,}\. /u
 
 // Earnings-call transcripts (The Motley Fool's) head each turn with `Tim Cook -- Chief Executive Officer`
 // or `Erik Woodring -- Morgan Stanley -- Analyst` alone on its line: a name and a double-dashed description.
@@ -332,7 +334,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (office) return { syntax: 'name-line', name: office[2]!, length: text.length, office: office[1]! }
     // Not in captions, where a cue breaks off mid-sentence at a dash (`SO THAT WOULD BE ITEMS -- FIVE`).
     const described = caption ? null : DESCRIBED_NAME_LINE.exec(trimmed)
-    if (described && !isNotSpeaker(described[1]!)) return { syntax: 'name-line', name: described[1]!, length: text.length }
+    // `Right. But I -- 7421(a) --` is speech broken off, not `Name -- description`.
+    if (described && !isNotSpeaker(described[1]!) && !INNER_STOP.test(described[1]!)) return { syntax: 'name-line', name: described[1]!, length: text.length }
   }
   if (text.length <= 90) {
     // `Justice Ginsburg.` alone is the chair calling on her, a sentence; `Rep. Jane Doe Jr.` is a name.
@@ -346,7 +349,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (voice) return { syntax: 'name-heading', name: voice[0], length: text.length }
     // A bare name on its own line over the speech (`Tim Pritlove` then the paragraph, as flattened
     // HTML and some exports write it): only a convention when names recur (conventions.ts).
-    const plain = PLAIN_NAME_LINE.exec(text.trim())
+    const plain = SENTENCE_STOP.test(text.trim()) ? null : PLAIN_NAME_LINE.exec(text.trim())
     if (plain && !isNotSpeaker(plain[0])) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
   return undefined
