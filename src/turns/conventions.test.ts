@@ -289,6 +289,12 @@ describe('label conventions', () => {
       fileName: 'argument.md',
     },
     {
+      id: 'replies alone on their lines under name lines (`Yeah`, `Right`) are speech, however often they recur',
+      text: ['Sjors Provoost', 'So that might be a problem.', '', 'Aaron van Wirdum', 'Yeah', '', 'Sjors Provoost', 'And...', '', 'Aaron van Wirdum', 'Right', '',
+        'Sjors Provoost', 'The other person sees two transactions.', '', 'Aaron van Wirdum', 'Yeah', '', 'Sjors Provoost', 'Exactly.', '', 'Aaron van Wirdum', 'Right'].join('\n'),
+      expected: [['provoost', 'So that might'], ['wirdum', 'Yeah'], ['provoost', 'And...'], ['wirdum', 'Right'], ['provoost', 'The other person'], ['wirdum', 'Yeah'], ['provoost', 'Exactly.'], ['wirdum', 'Right']],
+    },
+    {
       id: 'the chair calling on a member (`Justice Ginsburg.`) under a Markdown heading is the chair\'s speech',
       text: '### Justice Ginsburg\n\nHow likely is it -\n\n### Chief Justice Roberts\n\nJustice Ginsburg.\n\n### Justice Ginsburg\n\nHow likely is it, I mean?\n\n### Chief Justice Roberts\n\nJustice Ginsburg.',
       expected: [['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.'], ['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.']],

@@ -350,7 +350,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     // A bare name on its own line over the speech (`Tim Pritlove` then the paragraph, as flattened
     // HTML and some exports write it): only a convention when names recur (conventions.ts).
     const plain = SENTENCE_STOP.test(text.trim()) ? null : PLAIN_NAME_LINE.exec(text.trim())
-    if (plain && !isNotSpeaker(plain[0])) return { syntax: 'plain-line', name: plain[0], length: text.length }
+    // A reply alone on its line (`Yeah`, `Right`, `Okay`, `Thank You`) is no name, however often it recurs.
+    if (plain && !isNotSpeaker(plain[0]) && !plain[0].split(' ').every((w) => NOT_IN_NAMES.has(w.toLowerCase()))) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
   return undefined
 }
