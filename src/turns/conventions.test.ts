@@ -295,6 +295,12 @@ describe('label conventions', () => {
       expected: [['provoost', 'So that might'], ['wirdum', 'Yeah'], ['provoost', 'And...'], ['wirdum', 'Right'], ['provoost', 'The other person'], ['wirdum', 'Yeah'], ['provoost', 'Exactly.'], ['wirdum', 'Right']],
     },
     {
+      id: 'speech broken off with dashes that opens with `I --` under a heading is speech, not `Name -- description`',
+      text: '### Bekah Weigel\n\nDid I say famous?\n\n### Dan Ott\n\nI -- it said famous in the question. But --\n\n### Bekah Weigel\n\nOh, I did.\n\n### Dan Ott\n\nI mean, Kate.',
+      expected: [['weigel', 'Did I say'], ['ott', 'I -- it'], ['weigel', 'Oh, I did.'], ['ott', 'I mean, Kate.']],
+      fileName: 'episode.md',
+    },
+    {
       id: 'the chair calling on a member (`Justice Ginsburg.`) under a Markdown heading is the chair\'s speech',
       text: '### Justice Ginsburg\n\nHow likely is it -\n\n### Chief Justice Roberts\n\nJustice Ginsburg.\n\n### Justice Ginsburg\n\nHow likely is it, I mean?\n\n### Chief Justice Roberts\n\nJustice Ginsburg.',
       expected: [['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.'], ['ginsburg', 'How likely is'], ['roberts', 'Justice Ginsburg.']],

@@ -108,7 +108,8 @@ const INNER_STOP = /(?<![\p{L}'’-])(?!(?:Jr|Sr|Esq|Gen|Col|Sen|Rep|Gov|Hon|Rev
 
 // Earnings-call transcripts (The Motley Fool's) head each turn with `Tim Cook -- Chief Executive Officer`
 // or `Erik Woodring -- Morgan Stanley -- Analyst` alone on its line: a name and a double-dashed description.
-const DESCRIBED_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+--[ \t]+\S[^\n]{1,100}$`, 'u')
+// The description opens with a capital, so speech broken off (`I -- it said famous. But --`) is none.
+const DESCRIBED_NAME_LINE = new RegExp(String.raw`^(?!I )(${LATIN_NAME})[ \t]+--[ \t]+\p{Lu}[^\n]{1,100}$`, 'u')
 
 // `Jordan Schneider (Host)` alone on its line over the speech: the role in parentheses makes it a speaker line.
 const ROLE_NAME_LINE = new RegExp(String.raw`^(${LATIN_NAME}) \(((?:co-?)?host|guest|moderator|interviewer|interviewee|presenter|panelist|panellist)\)$`, 'iu')
