@@ -352,6 +352,19 @@ describe('label conventions', () => {
     expect(r.sections.map((s) => s.text).join('\n')).toContain('This is a transcript of episode 12')
   })
 
+  it('under bare name lines, a full name said once inside the talk whose first word is a given name heads its speech, and the last speaker\'s outro under a name stays theirs', () => {
+    const text = ['Ann Lee', 'Welcome to the show.', '', 'Bob Ray', 'Thanks for having me.', '', 'Ann Lee', 'What changed?', '', 'Bob Ray', 'The scope.', '',
+      'Chris Skipper', 'This is Chris, the producer, butting in about our hackathon.', '', 'Export Controls', 'are the topic of our next part.', '',
+      'Ann Lee', 'Thanks for listening. Follow the show on Spotify, or wherever you get your podcasts.'].join('\n')
+    const r = splitTurns(readTranscript(text, { fileName: 'episode.txt' }).paragraphs, { isGivenName: (word) => ['ann', 'bob', 'chris'].includes(word) })
+    expect(r.turns.map((t) => [t.speakerId, t.text.split(' ').slice(0, 3).join(' ')])).toEqual([
+      ['lee', 'Welcome to the'], ['ray', 'Thanks for having'], ['lee', 'What changed?'], ['ray', 'The scope.'],
+      ['skipper', 'This is Chris,'], ['lee', 'Thanks for listening.'],
+    ])
+    // "Export Controls" said once names no one: its line stays in the producer's turn.
+    expect(r.turns[4]!.text).toContain('Export Controls')
+  })
+
   it('a role in brackets after the name gives the role', () => {
     const r = split('Ann Lee (host): Welcome.\nBob Ray [guest]: Thanks.\nAnn Lee (host): So.')
     expect(r.speakers.map((s) => [s.id, s.role])).toEqual([['lee', 'host'], ['ray', 'guest']])

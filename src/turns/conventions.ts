@@ -30,7 +30,7 @@ const LOWER_MIN_REPEATS = 2
  * notes around it, and captions repeat short lines in capitals ("PACIFIC WATER QUALITY") without
  * naming anyone.
  */
-export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, captions: boolean): Set<string> => {
+export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, captions: boolean, isGivenName?: (word: string) => boolean): Set<string> => {
   const seen = new Map<string, { n: number; first: number; last: number }>()
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]
@@ -49,7 +49,10 @@ export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, ca
   if (repeated.length > 0) {
     const from = Math.min(...repeated.map(([, e]) => e.first))
     const to = Math.max(...repeated.map(([, e]) => e.last))
-    const inside = names.filter(([, e]) => e.n === PLAIN_PAIR_REPEATS && e.first > from && e.last < to)
+    // Inside the conversation, a third voice who speaks twice, or a full name said once whose first
+    // word is a given name (`Chris Skipper`, the producer's note before the outro): not a title.
+    const inside = names.filter(([name, e]) => e.first > from && e.last < to &&
+      (e.n === PLAIN_PAIR_REPEATS || (e.n === 1 && isGivenName !== undefined && name.includes(' ') && isGivenName(name.split(' ')[0]!))))
     found = [...repeated, ...inside]
   } else {
     const twice = names.filter(([, e]) => e.n >= PLAIN_PAIR_REPEATS)

@@ -334,9 +334,9 @@ export const inUse = (label: LabelMatch | undefined, conventions: Conventions): 
 // rating field) repeated in an English transcript, where every speaker label is Latin.
 const MINOR_SCRIPT_SHARE = 0.1
 
-export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>, conventions: Conventions) => {
+export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>, conventions: Conventions, isGivenName?: (word: string) => boolean) => {
   // Bare name lines: only names that head several paragraphs are labels; a lone "Show Notes" is text.
-  const plainNames = plainLineNames(labels, paragraphs.some((p) => p.fragment === true))
+  const plainNames = plainLineNames(labels, paragraphs.some((p) => p.fragment === true), isGivenName)
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]
     if (label?.syntax === 'plain-line' && !plainNames.has(label.name!.toLowerCase())) labels[i] = undefined

@@ -77,7 +77,7 @@ const splitBySpeechHeadings = (units: readonly Unit[], warnings: Warning[]): Spl
  */
 export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdinaryWord, isGivenName }: SplitOptions = {}): SplitResult => {
   const { paragraphs, labels, conventions } = labelParagraphs(input)
-  const { table, firstLabel } = collectCandidates(paragraphs, labels, conventions)
+  const { table, firstLabel } = collectCandidates(paragraphs, labels, conventions, isGivenName)
   let vocabulary: Map<string, { lower: number; capital: number }> | undefined
   const opening = openingKey(conventions.opening === undefined ? undefined : labels[conventions.opening], documentScript(paragraphs))
   const roster = buildRoster({
@@ -126,7 +126,9 @@ export const splitTurns = (input: readonly Paragraph[], { speakers = [], isOrdin
   const transcriptScript = scriptClass(sample)
   // After the last label, the first paragraph that is clearly not speech ends the transcript.
   let end = limit
-  for (let i = last + 1; i < limit; i++) {
+  // A name alone on its line (`Chris Adams` over the outro) has its speech in the next paragraph.
+  const speechOfLast = units[last]!.text.trim() === '' ? last + 2 : last + 1
+  for (let i = speechOfLast; i < limit; i++) {
     // A heading or a marker line here may be followed by more of the same speech; a sponsor read,
     // credits or another script end it.
     if (units[i]!.nonSpeech === 'promo' || isNonSpeech(units[i]!.text, transcriptScript, transcriptLanguage)) {
