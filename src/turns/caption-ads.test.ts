@@ -33,6 +33,11 @@ describe('markCaptionAds', () => {
     expect(markCaptionAds(cues).some(Boolean)).toBe(false)
   })
 
+  it('takes "sponsored by" of anything but the show, with no ad after it, for talk', () => {
+    expect(markCaptionAds([...talk(3), 'the separatists were sponsored by Russia obviously and then', 'Russia took Crimea in 2014', ...talk(30)]).some(Boolean)).toBe(false)
+    expect(markCaptionAds([...talk(3), 'this episode is sponsored by Acme', ...talk(30)])[3]).toBe(true)
+  })
+
   it('marks nothing without a sponsor cue, however many URLs are read out', () => {
     expect(markCaptionAds(['go to example.com for the report', 'and check it out', ...talk(3)]).some(Boolean)).toBe(false)
   })

@@ -15,6 +15,8 @@ const SIGNAL = /\b(?:sponsor\w*|head (?:on )?(?:over )?to|check (?:that|it|them)
 const DOMAIN = /\b([a-z][a-z0-9-]{2,})\.(?:com|io|fm|co|net|org)\b(?!\.)/gi
 const INTRODUCED = /\b(?:also got|we['’]ve got|got|first up is|next up is|brought to you by|sponsored by|thanks to)\s+(\p{Lu}[\p{L}\p{N}]+(?:\s\p{Lu}[\p{L}\p{N}]+)?)/gu
 
+const SHOW_SPONSORED = /\b(?:episode|show|podcast|video|channel|program|programme|segment|stream|hour|today)(?: is| was|['’]s)? sponsored by\b/i
+
 // How far a segment may run, and how long it may go without ad talk before it is over (words).
 const MAX_WORDS = 3000
 const GAP_WORDS = 250
@@ -67,6 +69,13 @@ export const markCaptionAds = (cues: readonly string[]): boolean[] => {
       } else {
         gap += n
       }
+    }
+    // "sponsored by" of anything but the show, with no ad talk in what follows (a URL, a code, an
+    // offer; the name after it recurring is not enough), is talk: "the separatists were sponsored by
+    // Russia, obviously".
+    if (/^sponsored by/i.test(START.exec(cues[i]!)![0]) && !SHOW_SPONSORED.test(cues[i]!) && !cues.slice(i, last + 1).some((cue) => SIGNAL.test(cue.replace(/\bsponsor\w*/gi, ' ')))) {
+      i++
+      continue
     }
     for (let k = i; k <= last; k++) marks[k] = true
     i = last + 1
