@@ -33,9 +33,11 @@ describe('markCaptionAds', () => {
     expect(markCaptionAds(cues).some(Boolean)).toBe(false)
   })
 
-  it('takes "sponsored by" of anything but the show, with no ad after it, for talk', () => {
+  it('takes "sponsored by" or "brought to you by" of anything but the show, with no ad after it, for talk or the show\'s intro', () => {
     expect(markCaptionAds([...talk(3), 'the separatists were sponsored by Russia obviously and then', 'Russia took Crimea in 2014', ...talk(30)]).some(Boolean)).toBe(false)
     expect(markCaptionAds([...talk(3), 'this episode is sponsored by Acme', ...talk(30)])[3]).toBe(true)
+    expect(markCaptionAds(['hello and welcome to Environment Variables brought to you by the Green Software Foundation', ...talk(30)]).some(Boolean)).toBe(false)
+    expect(markCaptionAds(['this video is brought to you by Acme', ...talk(30)])[0]).toBe(true)
   })
 
   it('marks nothing without a sponsor cue, however many URLs are read out', () => {

@@ -15,7 +15,7 @@ const SIGNAL = /\b(?:sponsor\w*|head (?:on )?(?:over )?to|check (?:that|it|them)
 const DOMAIN = /\b([a-z][a-z0-9-]{2,})\.(?:com|io|fm|co|net|org)\b(?!\.)/gi
 const INTRODUCED = /\b(?:also got|we['’]ve got|got|first up is|next up is|brought to you by|sponsored by|thanks to)\s+(\p{Lu}[\p{L}\p{N}]+(?:\s\p{Lu}[\p{L}\p{N}]+)?)/gu
 
-const SHOW_SPONSORED = /\b(?:episode|show|podcast|video|channel|program|programme|segment|stream|hour|today)(?: is| was|['’]s)? sponsored by\b/i
+const SHOW_SPONSORED = /\b(?:episode|show|podcast|video|channel|program|programme|segment|stream|hour|today)(?: is| was|['’]s)? (?:sponsored|brought to you) by\b/i
 
 // How far a segment may run, and how long it may go without ad talk before it is over (words).
 const MAX_WORDS = 3000
@@ -70,10 +70,11 @@ export const markCaptionAds = (cues: readonly string[]): boolean[] => {
         gap += n
       }
     }
-    // "sponsored by" of anything but the show, with no ad talk in what follows (a URL, a code, an
-    // offer; the name after it recurring is not enough), is talk: "the separatists were sponsored by
-    // Russia, obviously".
-    if (/^sponsored by/i.test(START.exec(cues[i]!)![0]) && !SHOW_SPONSORED.test(cues[i]!) && !cues.slice(i, last + 1).some((cue) => SIGNAL.test(cue.replace(/\bsponsor\w*/gi, ' ')))) {
+    // "sponsored by" or "brought to you by" of anything but this episode or show, with no ad talk in
+    // what follows (a URL, a code, an offer; the name after it recurring is not enough), is talk or a
+    // show's own intro: "the separatists were sponsored by Russia, obviously", "welcome to
+    // Environment Variables, brought to you by the Green Software Foundation".
+    if (/^(?:sponsored|brought to you) by/i.test(START.exec(cues[i]!)![0]) && !SHOW_SPONSORED.test(cues[i]!) && !cues.slice(i, last + 1).some((cue) => SIGNAL.test(cue.replace(/\bsponsor\w*/gi, ' ')))) {
       i++
       continue
     }
