@@ -120,6 +120,11 @@ describe('label conventions', () => {
       expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?'], ['ray', 'Because.']],
     },
     {
+      id: 'a name, a dash and speech broken off (`- ...`, `- -- about taxes`), a sum (`- $930.`), or lower case after a diarized voice',
+      text: 'Ann Lee - ... Criminals keep using tech.\n\nBob Ray - -- about taxes.\n\nAnn Lee - $930.\n\nBob Ray - Right.\n\nSpeaker 2 - can you hear us?\n\nAnn Lee - Yes.',
+      expected: [['lee', '... Criminals keep'], ['ray', '-- about taxes.'], ['lee', '$930.'], ['ray', 'Right.'], ['speaker-2', 'can you hear'], ['lee', 'Yes.']],
+    },
+    {
       id: 'a guest list with dashes over a colon transcript stays in the show notes',
       text: 'Ann Lee — author of Chip War\n\nBob Ray — Tufts University\n\nAnn Lee: Hello.\n\nBob Ray: Hi.\n\nAnn Lee: Bye.',
       expected: [['lee', 'Hello.'], ['ray', 'Hi.'], ['lee', 'Bye.']],

@@ -171,7 +171,10 @@ const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3
 // list guests the same way once each, so the convention needs a name that recurs (conventions.ts).
 // Also with the time between (`Chris Miller - 00:01:12 - Thanks…`), or a bar for the dash
 // (`Chris Miller | Thanks…`, as table exports flatten).
-const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK_TIME}[ \t]+\2[ \t]+)?(?=[\p{Lu}"“‘'¿¡])`, 'u')
+// The speech opens as a sentence does, or broken off (`...`, `-- about taxes`); in lower case only
+// after a diarized voice (`Speaker 2 - can you hear us?`), where a guest list has none.
+const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK_TIME}[ \t]+\2[ \t]+)?(?=[\p{Lu}\p{N}\p{Sc}"“‘'¿¡(\[…-]|\.\.\.)`, 'u')
+const DASH_VOICE = new RegExp(String.raw`^(${PLACEHOLDER_WORD}[ _#-]?\d{1,3})[ \t]+[-–—|][ \t]+(?=\S)`, 'iu')
 
 // `Sarah Chen 0:03 Welcome back…`, `Speaker 1 00:01:12 Thanks…`: Otter's name-and-time line run into
 // the speech, as pages that paste its transcripts print it. The label ends before the time, which
@@ -314,7 +317,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   if (inline) return { syntax: 'colon', ...inline }
   const numbered = CORPUS_LABEL.exec(text.slice(0, 32))
   if (numbered) return { syntax: 'colon', name: numbered[1] ?? `${numbered[2]} ${numbered[3]}`, length: numbered[0].length }
-  const dashed = DASH_LABEL.exec(text.slice(0, 80))
+  const dashed = DASH_LABEL.exec(text.slice(0, 80)) ?? DASH_VOICE.exec(text.slice(0, 40))
   if (dashed && !isNotSpeaker(dashed[1]!)) return { syntax: 'dash-label', name: dashed[1]!, length: dashed[0].length }
   const timed = TIMED_LABEL.exec(text.slice(0, 80))
   if (timed && !isNotSpeaker(timed[1]!) && !CALENDAR_NAME.test(timed[1]!)) return { syntax: 'dash-label', name: timed[1]!, length: timed[0].length }
