@@ -64,7 +64,8 @@ const continuesLine = (before: string, text: string): boolean =>
  * all in lower case gives them; the name is group 1. Such a line never continues the one before,
  * and the turn splitter reads it as a label (turns/labels.ts).
  */
-export const LOWER_CASE_LABEL = /^(\p{Ll}[\p{Ll}\p{N}'’_-]*(?: [\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*){0,2})[ \t]?:[ \t]+(?=\S)/u
+// A title or an initial with its stop may stand in it: `dr. fei fei li:`, `donald b. verrilli:`.
+export const LOWER_CASE_LABEL = /^((?:(?:dr|mr|mrs|ms|prof)\. )?\p{Ll}[\p{Ll}\p{N}'’_-]*(?: (?:\p{Ll}\.|[\p{Ll}\p{N}][\p{Ll}\p{N}'’_-]*)){0,2})[ \t]?:[ \t]+(?=\S)/u
 
 /**
  * Caption lines come seconds apart; a chapter list (`02:15 What China announced`, `14:40 the US

@@ -72,6 +72,10 @@ describe('createTimedLineReader headings', () => {
     ])
     // Not before lower-case words: a name and a time inside prose stay as written.
     expect(read('Chris Miller (2:30) argues the opposite.')).toEqual([{ text: 'Chris Miller (2:30) argues the opposite.' }])
+    // Speech broken off, a sum, and a diarized voice's speech in lower case are speech.
+    expect(read('Jason Weinstein (00:00:05) ... Criminals keep at it.', 'Jerod Santo (00:00:09) $930.', 'Speaker 2 (00:00:12) can you hear us?').map((p) => p.text)).toEqual([
+      'Jason Weinstein: ... Criminals keep at it.', 'Jerod Santo: $930.', 'Speaker 2: can you hear us?',
+    ])
   })
 
   it('reads a range of clock times in brackets as a segment\'s start and end, and over a name alone as a dated name line', () => {

@@ -149,7 +149,11 @@ const trailingTime = (line: string): LeadingTime | undefined => {
 }
 
 // What speech opens with after a heading on its line: a capital, a digit or an opening quote.
-const SPEECH_START = /^[\p{Lu}\p{N}"“‘'¿¡]/u
+// Speech broken off opens with dots or dashes (`... Criminals`, `-- about taxes`); a sum with its currency.
+const SPEECH_START = /^(?:[\p{Lu}\p{N}\p{Sc}"“‘'¿¡([…-]|\.\.\.)/u
+
+// A diarized voice (`Speaker 2 (00:01:02) can you hear us?`) heads speech that opens in lower case too.
+const DIARIZED_VOICE = /^(?:speaker|spk)[ _]?\d{1,3}$/i
 
 // The end of a range in a heading (`Name (00:00:02 - 00:00:14)`, as Riverside writes it).
 const RANGE_END = /[ \t]*(?:-->|[-–—])[ \t]*\d[\d:.,]*$/
@@ -173,7 +177,7 @@ const bracketedTime = (line: string): { name: string; start: number; rest?: stri
   const after = line.slice(close + 1).trimStart()
   if (after === '') return { name, start }
   if (after.startsWith(':')) return { name, start, rest: after.slice(1).trim() }
-  if (SPEECH_START.test(after)) return { name, start, rest: after }
+  if (SPEECH_START.test(after) || (DIARIZED_VOICE.test(name) && /^\p{Ll}/u.test(after))) return { name, start, rest: after }
   return undefined
 }
 

@@ -46,6 +46,11 @@ describe('label conventions', () => {
         ['speaker-0', 'so.'], ['speaker-1', 'right.'], ['speaker-0', 'yes.'], ['speaker-1', 'no.']],
     },
     {
+      id: 'labels in lower case with a title or an initial and its stop (`dr. fei fei li:`, `donald b. verrilli:`)',
+      text: 'lenny rachitsky: welcome\ndr. fei fei li: thanks for having me\nlenny rachitsky: why now\ndr. fei fei li: data\ndonald b. verrilli: may it please the court\nlenny rachitsky: and\ndonald b. verrilli: yes',
+      expected: [['rachitsky', 'welcome'], ['li', 'thanks for having'], ['rachitsky', 'why now'], ['li', 'data'], ['verrilli', 'may it please'], ['rachitsky', 'and'], ['verrilli', 'yes']],
+    },
+    {
       id: 'lower-case words before a colon that are no one: beside capitalised labels, or where only one recurs',
       text: 'Jordan Schneider: Welcome.\nupshot: none.\nChris Miller: Thanks.\nupshot: none.\nJordan Schneider: Why?\nanswer: yes.\nanswer: no.\nChris Miller: Because.\n\nAnd in a text without labels:\n\nkey: value.\nupshot: none.\nverdict: yes.\nupshot: no.',
       expected: [['schneider', 'Welcome. upshot: none.'], ['miller', 'Thanks. upshot: none.'], ['schneider', 'Why? answer: yes.'],
