@@ -299,6 +299,11 @@ describe('label conventions', () => {
       fileName: 'argument.md',
     },
     {
+      id: 'bare name lines with a capital inside a word (`Chris McGuire`, `Rosa DeLauro`)',
+      text: ['Chris McGuire', 'Last night, the Chinese announced controls.', '', 'Rosa DeLauro', 'What changed?', '', 'Chris McGuire', 'The scope.', '', 'Rosa DeLauro', 'Thanks.', '', 'Chris McGuire', 'Sure.'].join('\n'),
+      expected: [['mcguire', 'Last night, the'], ['delauro', 'What changed?'], ['mcguire', 'The scope.'], ['delauro', 'Thanks.'], ['mcguire', 'Sure.']],
+    },
+    {
       id: 'replies alone on their lines under name lines (`Yeah`, `Right`) are speech, however often they recur',
       text: ['Sjors Provoost', 'So that might be a problem.', '', 'Aaron van Wirdum', 'Yeah', '', 'Sjors Provoost', 'And...', '', 'Aaron van Wirdum', 'Right', '',
         'Sjors Provoost', 'The other person sees two transactions.', '', 'Aaron van Wirdum', 'Yeah', '', 'Sjors Provoost', 'Exactly.', '', 'Aaron van Wirdum', 'Right'].join('\n'),

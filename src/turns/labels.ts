@@ -134,7 +134,8 @@ const OFFICE_LABEL = new RegExp(String.raw`^${OFFICE}${COLON}`, 'u')
 // write it): like any bare line, a label only where the same names head several paragraphs.
 // A title with its full stop may open it (`Dr. Fei Fei Li`); `Thanks.` alone is no name.
 const ABBREVIATED_TITLE = String.raw`(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Hon|Rev|Gen|Amb|Adm|Col|Capt|Lt|Sgt|Cmdr|Supt|Insp|Det|Fr|Sr|Sra)\. `
-const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:(?:${ABBREVIATED_TITLE})?\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*)){0,3}|(?:\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} )?\p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
+// A capital may stand inside a word of it: `Chris McGuire`, `LeBron James`, `Rosa DeLauro`.
+const PLAIN_NAME_LINE = new RegExp(String.raw`^(?:(?:${ABBREVIATED_TITLE})?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\p{Lu}[\p{Ll}\p{M}'’-]+)?(?: (?:${PARTICLE}|\p{Lu}[\p{Ll}\p{M}'’.-]*(?:\p{Lu}[\p{Ll}\p{M}'’.-]+)?)){0,3}|(?:\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,2} )?\p{Lu}[\p{Lu}'’-]*\p{Lu})$`, 'u')
 // A diarized voice alone on its line over the speech.
 const PLACEHOLDER_LINE = new RegExp(String.raw`^${PLACEHOLDER_WORD}[ _#-]?(?:\d{1,3}|[a-z])$`, 'iu')
 
