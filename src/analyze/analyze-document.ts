@@ -7,14 +7,21 @@
  */
 import { performance } from 'node:perf_hooks'
 import { readTranscript, type Paragraph, type ReadOptions } from '../transcript/index.js'
-import { splitTurns, type SpeakerHint, type SplitResult } from '../turns/index.js'
+import { splitTurns, type SpeakerHint, type SplitOptions, type SplitResult } from '../turns/index.js'
 import { extract, type ClaimExplanation, type ExtractOptions } from '../nlp/index.js'
 import { isOrdinaryWord } from '../nlp/pos.js'
 import { knownGivenNames } from '../nlp/knowledge.js'
 import { buildRecord, sha256Hex, type Episode, type EpisodeRecord, type Transcript, type TranscriptFormat, type Warning } from '../record/index.js'
 import { asTextPost } from './text-post.js'
 
-const isGivenName = (word: string): boolean => knownGivenNames().has(word)
+/**
+ * The lexicon the splitter reads labels with (SplitOptions): the same for `podpipe analyze`, the
+ * pipeline and `npm run eval`, so the eval scores what users get.
+ */
+export const SPLIT_LEXICON: Required<Pick<SplitOptions, 'isOrdinaryWord' | 'isGivenName'>> = {
+  isOrdinaryWord,
+  isGivenName: (word) => knownGivenNames().has(word),
+}
 
 export interface AnalyzeInput {
   /** The transcript or post; null when the episode has none (the record then has no turns). */
@@ -106,7 +113,7 @@ export const analyzeTurns = (split: SplitResult, read: Omit<ReadPart, 'paragraph
 export const analyzeParagraphs = (read: ReadPart, input: Rest): AnalyzeResult => {
   const stageMs = { ...input.stageMs }
   const split = timed(stageMs, 'split', () =>
-    asTextPost(splitTurns(read.paragraphs, { speakers: input.speakers, isOrdinaryWord, isGivenName }), { hasAudio: input.hasAudio ?? true }))
+    asTextPost(splitTurns(read.paragraphs, { speakers: input.speakers, ...SPLIT_LEXICON }), { hasAudio: input.hasAudio ?? true }))
   return analyzeTurns(split, read, { ...input, stageMs })
 }
 

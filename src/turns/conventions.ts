@@ -4,6 +4,7 @@
  * uses next to a well-used one is ignored, so "Note: …" in a bold-label transcript stays text.
  * Unnamed changes (`>>`, a subtitle dash) count when they recur enough to be a convention.
  */
+import { withoutTitles } from './names.js'
 import type { LabelMatch, LabelSyntax } from './labels.js'
 
 // A named syntax needs at least this share of the best syntax's labels to be a second convention.
@@ -32,8 +33,12 @@ const LOWER_MIN_REPEATS = 2
  */
 export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, captions: boolean, isGivenName?: (word: string) => boolean): Set<string> => {
   const seen = new Map<string, { n: number; first: number; last: number }>()
+  // A titled name alone on its line (`Dr. Fei Fei Li`) is read as a speaker line; among bare
+  // names it is one of them.
+  const once = new Map<string, number>()
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]
+    if (label?.syntax === 'name-line' && label.name && !label.office) once.set(label.name.toLowerCase(), i)
     if (label?.syntax !== 'plain-line' || !label.name) continue
     const key = label.name.toLowerCase()
     const entry = seen.get(key)
@@ -49,14 +54,23 @@ export const plainLineNames = (labels: ReadonlyArray<LabelMatch | undefined>, ca
   if (repeated.length > 0) {
     const from = Math.min(...repeated.map(([, e]) => e.first))
     const to = Math.max(...repeated.map(([, e]) => e.last))
-    // Inside the conversation, a third voice who speaks twice, or a full name said once whose first
-    // word is a given name (`Chris Skipper`, the producer's note before the outro): not a title.
-    const inside = names.filter(([name, e]) => e.first > from && e.last < to &&
-      (e.n === PLAIN_PAIR_REPEATS || (e.n === 1 && isGivenName !== undefined && name.includes(' ') && isGivenName(name.split(' ')[0]!))))
-    found = [...repeated, ...inside]
+    // Inside the conversation, a third voice who speaks twice.
+    found = [...repeated, ...names.filter(([, e]) => e.n === PLAIN_PAIR_REPEATS && e.first > from && e.last < to)]
   } else {
     const twice = names.filter(([, e]) => e.n >= PLAIN_PAIR_REPEATS)
     found = twice.length >= 2 ? twice : []
+  }
+  if (found.length > 0 && isGivenName !== undefined) {
+    // Inside the conversation, a full name said once whose first word (after its titles) is a given
+    // name: `Chris Skipper`, the producer's note before the outro; `Dr. Fei Fei Li`. Not a title.
+    const from = Math.min(...found.map(([, e]) => e.first))
+    const to = Math.max(...found.map(([, e]) => e.last))
+    const givenFirst = (name: string): boolean => {
+      const words = withoutTitles(name).split(' ')
+      return words.length >= 2 && isGivenName(words[0]!.toLowerCase())
+    }
+    found.push(...names.filter(([name, e]) => e.n === 1 && e.first > from && e.last < to && givenFirst(name)))
+    for (const [name, i] of once) if (i > from && i < to && !seen.has(name) && givenFirst(name)) found.push([name, { n: 1, first: i, last: i }])
   }
   if (found.length === 0) return new Set()
   // A call's participants listed before it (`Tim Cook - Chief Executive Officer`) head the speech

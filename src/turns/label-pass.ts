@@ -340,6 +340,11 @@ export const collectCandidates = (paragraphs: readonly Paragraph[], labels: Arra
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]
     if (label?.syntax === 'plain-line' && !plainNames.has(label.name!.toLowerCase())) labels[i] = undefined
+    else if (label?.syntax === 'name-line' && label.name && plainNames.has(label.name.toLowerCase())) labels[i] = { ...label, syntax: 'plain-line' }
+    // A titled name line over speech (`Dr. Fei Fei Li`, once) where names in headings are the labels.
+    else if (label?.syntax === 'name-line' && conventions.named.has('name-heading') && !conventions.named.has('name-line') && headsSpeech(paragraphs[i]!, paragraphs[i + 1])) {
+      labels[i] = { ...label, syntax: 'name-heading' }
+    }
   }
   const byScript = { cjk: 0, other: 0 }
   for (const label of labels) if (inUse(label, conventions) && label.name !== null) byScript[scriptClass(label.name)]++

@@ -11,7 +11,7 @@
  */
 import type { Warning } from '../record/schema.js'
 import { startsUnlabelledTurn } from './labels.js'
-import { displayName, isAllCaps, isNumberedVoice, isTitleOnly, labelKey, labelRole, nameKey, nameTokens, placeholderId, TITLES, uninvertedName } from './names.js'
+import { displayName, isAllCaps, isNumberedVoice, isTitleOnly, labelKey, labelRole, nameKey, nameTokens, placeholderId, TITLES, uninvertedName, withoutTitles } from './names.js'
 import type { SpeakerHint } from './types.js'
 
 export type Role = 'host' | 'guest' | 'unknown'
@@ -234,7 +234,13 @@ export const buildRoster = ({ candidates, hints, documentNames = [], isCommonWor
     if (labelRole(c.name) && (!isTitleOnly(tokens) || tokens.some((t) => SHOW_ROLES.has(t)))) return c.inline >= 2
     // `jordan:` in a text labelled in lower case: the dictionary, not the text's case, says it is a
     // word; and a lone one is no convention, even opening the text.
-    if (c.lowerCase) return c.inline >= 2 && (tokens.length > 1 || placeholderId(c.name) !== undefined || !(isOrdinaryWord?.(c.name.trim()) ?? false))
+    // A full name said once whose first word (after its titles) is a given name speaks too, once two
+    // other labels recur: `chris skipper:`, `dr. jane li:`.
+    if (c.lowerCase) {
+      const named = nameTokens(withoutTitles(c.name))
+      if (c.inline === 1 && named.length >= 2 && isGivenName?.(named[0]!) === true && recurringLabels() >= 2) return true
+      return c.inline >= 2 && (tokens.length > 1 || placeholderId(c.name) !== undefined || !(isOrdinaryWord?.(c.name.trim()) ?? false))
+    }
     // "Key Takeaways:", "Final Thoughts:": headings of dictionary words, none a given name, name no one;
     // unless they head paragraphs again and again beside other such labels, as the roles of a meeting
     // do (`Project Manager:`, `Industrial Designer:`, `User Interface:` in the AMI corpus).
