@@ -1,8 +1,10 @@
-// Turn gold (fixtures/gold/turns/*.json) scored per file: boundary P/R/F1, speaker F1, leaked non-speech.
+// Turn gold (fixtures/gold/turns/*.json) scored per file: boundary P/R/F1, speaker F1, leaked non-speech,
+// on the split `podpipe analyze` makes (the same lexicon, no hints).
 // The transcripts are third-party files read from ../shared/corpus (PODPIPE_CORPUS_DIR), never copied here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SPLIT_LEXICON } from '../src/analyze/index.js'
 import { readTranscript } from '../src/transcript/index.js'
 import { splitTurns } from '../src/turns/index.js'
 import { scoreTurns, type TurnGold } from '../src/turns/eval/score-turns.js'
@@ -32,7 +34,7 @@ export const evalTurns = (showErrors: boolean): void => {
     let errors: string[] = []
     try {
       const read = readTranscript(readFileSync(path), { fileName: gold.file, input: gold.file })
-      const split = splitTurns(read.paragraphs)
+      const split = splitTurns(read.paragraphs, SPLIT_LEXICON)
       const s = scoreTurns(gold, split.turns, split.speakers)
       f1s.push(s.f1)
       errors = [...s.errors, ...s.leaked.map((l) => `leaked: "${l}"`)]

@@ -6,12 +6,15 @@ import { isAny, isHeldOut, isTune, predictedFromEntities, scoreClaims, scoreEnti
 import { loadExtraGold, loadSeedGold } from '../src/nlp/testing/gold.js'
 import { evalCheckworthiness } from './eval-checkworthiness.js'
 import { evalConll } from './eval-conll.js'
+import { evalConventions } from './eval-conventions.js'
 import { evalDebates } from './eval-debates.js'
 import { evalTranscripts } from './eval-transcripts.js'
 import { evalTurns } from './eval-turns.js'
 
 const showErrors = process.argv.includes('--errors')
 evalTurns(showErrors)
+console.log('')
+evalConventions(showErrors)
 console.log('')
 evalDebates()
 console.log('')
