@@ -19,6 +19,12 @@ describe('gazetteer', () => {
     expect(entities.find((e) => e.id === 'china')).toMatchObject({ type: 'GPE', mentions: [] })
   })
 
+  it('knows the news outlets policy talk quotes, and not a word that shares a name with one', () => {
+    expect(idsOf('Xinhua and the Global Times said so; People’s Daily agreed. CNN, NPR and SPIEGEL reported it, as did WIRED.').map(([id]) => id)).toEqual([
+      'xinhua', 'global-times', 'peoples-daily', 'cnn', 'npr', 'der-spiegel', 'wired'])
+    expect(idsOf('Wired connections are faster, and our foreign policy is a mess.')).toEqual([])
+  })
+
   it('knows the laws policy talk cites by acronym alone', () => {
     expect(idsOf('Congress passed the NDAA. GDPR and HIPAA apply, and the ACA. NAFTA became the USMCA.').map(([id]) => id)).toEqual([
       'us-congress', 'ndaa', 'gdpr', 'hipaa', 'affordable-care-act', 'nafta', 'usmca'])
