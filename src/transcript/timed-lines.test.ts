@@ -100,8 +100,9 @@ describe('createTimedLineReader headings', () => {
       { text: 'Sjors, it has been a month.', speaker: 'Aaron van Wirdum', start: 23, end: 62 },
       { text: 'Thank you.', speaker: 'Ursula von der Leyen', start: 62 },
     ])
-    // A particle neither opens nor ends a name.
+    // A particle neither opens nor ends a name, unless the surname is written first (Teams).
     expect(read('van Wirdum  0:23', 'Hi.')).toEqual([{ text: 'van Wirdum 0:23' }, { text: 'Hi.' }])
+    expect(read('van Wirdum, Aaron   0:23', 'Hi.')).toEqual([{ text: 'Hi.', speaker: 'van Wirdum, Aaron', start: 23 }])
   })
 
   it('dates a heading with a lone time below it', () => {

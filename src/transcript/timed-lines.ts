@@ -41,15 +41,16 @@ const PARTICLES = new Set(NAME_PARTICLES)
 
 /**
  * Looks like a name: 1–6 words, each starting with a capital letter or a digit (`Speaker 1`), or a
- * particle between two of them.
+ * particle between two of them, or opening a surname written first (`van Wirdum, Aaron`, as Teams writes it).
  */
 const isNameLike = (value: string): boolean => {
   if (value.length === 0 || value.length > MAX_NAME) return false
   const words = value.split(' ')
   if (words.length > 6) return false
+  const inverted = value.includes(', ')
   return words.every((word, i) => {
     const first = word.charAt(0)
-    return first !== '' && (first !== first.toLowerCase() || isDigitCode(first.charCodeAt(0)) || (i > 0 && i < words.length - 1 && PARTICLES.has(word)))
+    return first !== '' && (first !== first.toLowerCase() || isDigitCode(first.charCodeAt(0)) || ((i > 0 || inverted) && i < words.length - 1 && PARTICLES.has(word)))
   })
 }
 

@@ -42,6 +42,15 @@ const segments = (turns: readonly SpokenTurn[]): Array<{ speaker: string | null;
 
 const cueTime = (seconds: number, separator: string): string => `${clock(seconds)}${separator}${String(Math.round((seconds % 1) * 1000)).padStart(3, '0')}`
 
+/** A name as a directory writes it, surname first: `Jordan Schneider` → `Schneider, Jordan`, `Aaron van Wirdum` → `van Wirdum, Aaron`. */
+const surnameFirst = (name: string): string => {
+  const words = name.split(' ')
+  if (words.length < 2 || name.includes('.') || /^Unknown Speaker$|^Speaker \d/.test(name)) return name
+  let k = words.length - 1
+  while (k > 1 && /^\p{Ll}/u.test(words[k - 1]!)) k--
+  return `${words.slice(k).join(' ')}, ${words.slice(0, k).join(' ')}`
+}
+
 /** Wraps a line at a page's width, as hard-wrapped exports and PDFs do. */
 const wrap = (text: string, width: number): string => text.replace(new RegExp(`(.{1,${width}})(?:\\s+|$)`, 'g'), '$1\n').trim()
 
@@ -54,6 +63,7 @@ export const CONVENTIONS: readonly Convention[] = [
   { name: 'Name (hh:mm:ss) text', fileName: 'episode.txt', render: (turns) => blocks(turns, (t) => `${t.speaker} (${clock(t.start)}) `) },
   { name: 'Name: hh:mm:ss over text', fileName: 'episode.txt', render: (turns) => blocks(turns, (t) => `${t.speaker}: ${clock(t.start)}\n`) },
   { name: 'Otter `Name  m:ss`', fileName: 'episode.txt', render: (turns) => blocks(turns, (t) => `${t.speaker}  ${minutes(t.start)}\n`) },
+  { name: 'Teams `Surname, Given  m:ss`', fileName: 'episode.txt', render: (turns) => blocks(turns, (t) => `${surnameFirst(t.speaker)}   ${minutes(t.start)}\n`) },
   { name: 'hh:mm:ss Name over text', fileName: 'episode.txt', render: (turns) => blocks(turns, (t) => `${clock(t.start)} ${t.speaker}\n`) },
   { name: 'Name<TAB>hh:mm:ss over text', fileName: 'episode.txt', render: (turns) => blocks(turns, (t) => `${t.speaker}\t${clock(t.start)}\n`) },
   { name: 'Name over text', fileName: 'episode.txt', render: (turns) => blocks(turns, (t) => `${t.speaker}\n`) },
