@@ -130,6 +130,16 @@ describe('label conventions', () => {
       expected: [['lee', '... Criminals keep'], ['ray', '-- about taxes.'], ['lee', '$930.'], ['ray', 'Right.'], ['speaker-2', 'can you hear'], ['lee', 'Yes.']],
     },
     {
+      id: 'speech in lower case after a name the dashes or times already name twice (`Bob Ray - yeah.`, `Bob Ray (00:00:09) so…`)',
+      text: 'Ann Lee - Welcome.\n\nBob Ray - Thanks.\n\nAnn Lee - Why?\n\nBob Ray - yeah. Because.\n\nAnn Lee - Chris Miller - who wrote Chip War - agrees.\n\nBob Ray - He does.\n\nChris Miller - author of Chip War',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?'], ['ray', 'yeah. Because.'], ['lee', 'Chris Miller -'], ['ray', 'He does. Chris']],
+    },
+    {
+      id: 'speech in lower case after a name and its time, where the name heads other lines so',
+      text: 'Ann Lee (00:00:01) Welcome.\n\nBob Ray (00:00:05) Thanks.\n\nAnn Lee (00:00:07) Why?\n\nBob Ray (00:00:09) so the answer is magnets.\n\nAnn Lee (00:00:12) And?\n\nBob Ray (00:00:14) That is all.',
+      expected: [['lee', 'Welcome.'], ['ray', 'Thanks.'], ['lee', 'Why?'], ['ray', 'so the answer'], ['lee', 'And?'], ['ray', 'That is all.']],
+    },
+    {
       id: 'a guest list with dashes over a colon transcript stays in the show notes',
       text: 'Ann Lee — author of Chip War\n\nBob Ray — Tufts University\n\nAnn Lee: Hello.\n\nBob Ray: Hi.\n\nAnn Lee: Bye.',
       expected: [['lee', 'Hello.'], ['ray', 'Hi.'], ['lee', 'Bye.']],

@@ -187,6 +187,31 @@ const promoteKnownNames = (labels: Array<LabelMatch | undefined>): Array<LabelMa
   return labels.map((label) => (label?.syntax === 'plain-line' && label.name !== null && promoted(label.name) ? { ...label, syntax: 'name-line' } : label))
 }
 
+// After a name: a dash or bar, or a time in brackets, then speech in lower case.
+const DASH_OR_TIME_BEFORE_LOWER = /^[ \t]+(?:([-–—|])|\(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?\))[ \t]+(?=\p{Ll})/u
+
+/**
+ * `Chris Miller - yeah.`, `Chris Miller (00:01:02) so what I think…`: speech that opens in lower case
+ * after a name that heads paragraphs twice or more with a dash, or with a colon as the reader writes
+ * `Name (00:01:02) Text`. A guest list or prose opens with a capital, which labels.ts asks for; here
+ * the name says it is the speaker's.
+ */
+const lowerCaseSpeechOfKnownNames = (paragraphs: readonly Paragraph[], labels: Array<LabelMatch | undefined>): Array<LabelMatch | undefined> => {
+  const counts = new Map<string, number>()
+  for (const label of labels) if (label?.name && (label.syntax === 'dash-label' || label.syntax === 'colon')) counts.set(label.name, (counts.get(label.name) ?? 0) + 1)
+  const names = [...counts].filter(([, n]) => n >= 2).map(([name]) => name)
+  if (names.length === 0) return labels
+  return labels.map((label, i) => {
+    if (label || paragraphs[i]!.speaker) return label
+    const text = paragraphs[i]!.text
+    for (const name of names) {
+      const after = text.startsWith(name) ? DASH_OR_TIME_BEFORE_LOWER.exec(text.slice(name.length, name.length + 24)) : null
+      if (after) return { syntax: after[1] ? 'dash-label' : 'colon', name, length: name.length + after[0].length }
+    }
+    return undefined
+  })
+}
+
 // A label inside a paragraph, after the end of a sentence: "…rare earths. Chris Miller: Thanks…", as
 // transcripts whose line breaks were lost (scraped pages, PDFs) run every turn into one paragraph.
 // A title's or an initial's full stop ends no sentence: "MR. LONG:" is one label.
@@ -307,7 +332,7 @@ export const labelParagraphs = (input: readonly Paragraph[]): Labelled => {
     paragraphs = splitAtLabels(paragraphs, inside)
     detected = detectAll(paragraphs)
   }
-  let labels = promoteKnownNames(dropGuestLists(paragraphs, dropLowerCaseNamesInLowerCaseText(paragraphs, detected)))
+  let labels = lowerCaseSpeechOfKnownNames(paragraphs, promoteKnownNames(dropGuestLists(paragraphs, dropLowerCaseNamesInLowerCaseText(paragraphs, detected))))
   const captions = paragraphs.reduce((n, p) => n + (p.fragment ? 1 : 0), 0)
   // A page's title (`<h1>Episode 12: Rare earths</h1>`) is not a speech labelled once.
   const firstText = paragraphs.findIndex((p) => p.headingLevel === undefined && /[\p{L}\p{N}]/u.test(p.text))
