@@ -150,8 +150,13 @@ const trailingTime = (line: string): LeadingTime | undefined => {
 }
 
 // What speech opens with after a heading on its line: a capital, a digit or an opening quote.
-// Speech broken off opens with dots or dashes (`... Criminals`, `-- about taxes`); a sum with its currency.
-const SPEECH_START = /^(?:[\p{Lu}\p{N}\p{Sc}"“‘'¿¡([…-]|\.\.\.)/u
+/**
+ * How speech opens after a label on its line: as a sentence does (a capital, a figure, a quote), or
+ * broken off with dots or dashes (`... Criminals`, `-- about taxes`), or with a sum (`$930.`). The
+ * turn splitter's labels (turns/labels.ts) ask the same of the speech after a dash.
+ */
+export const SPEECH_OPENING = String.raw`(?:[\p{Lu}\p{N}\p{Sc}"“‘'¿¡(\[…-]|\.\.\.)`
+const SPEECH_START = new RegExp(`^${SPEECH_OPENING}`, 'u')
 
 // A diarized voice (`Speaker 2 (00:01:02) can you hear us?`) heads speech that opens in lower case too.
 const DIARIZED_VOICE = /^(?:speaker|spk)[ _]?\d{1,3}$/i

@@ -7,7 +7,7 @@
  * whole document (conventions.ts, roster.ts), because "Note: …" or "评价: 推荐" look the same.
  */
 import { LOWER_CASE_LABEL } from '../transcript/text.js'
-import { NAME_PARTICLES } from '../transcript/timed-lines.js'
+import { NAME_PARTICLES, SPEECH_OPENING } from '../transcript/timed-lines.js'
 import { CLOCK_TIME } from '../transcript/timestamp.js'
 import { CJK_PLACEHOLDER_WORD, isAllCaps, isRoleName, labelRole, PLACEHOLDER_WORD, placeholderId, titleCase } from './names.js'
 
@@ -173,8 +173,9 @@ const CAPITALS_NAME_LINE = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]*){0,3
 // Also with the time between (`Chris Miller - 00:01:12 - Thanks…`), or a bar for the dash
 // (`Chris Miller | Thanks…`, as table exports flatten).
 // The speech opens as a sentence does, or broken off (`...`, `-- about taxes`); in lower case only
-// after a diarized voice (`Speaker 2 - can you hear us?`), where a guest list has none.
-const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK_TIME}[ \t]+\2[ \t]+)?(?=[\p{Lu}\p{N}\p{Sc}"“‘'¿¡(\[…-]|\.\.\.)`, 'u')
+// after a diarized voice (`Speaker 2 - can you hear us?`), where a guest list has none, or after a
+// name the document already gives so twice (label-pass.ts).
+const DASH_LABEL = new RegExp(String.raw`^(${LATIN_NAME})[ \t]+([-–—|])[ \t]+(?:${CLOCK_TIME}[ \t]+\2[ \t]+)?(?=${SPEECH_OPENING})`, 'u')
 const DASH_VOICE = new RegExp(String.raw`^(${PLACEHOLDER_WORD}[ _#-]?\d{1,3})[ \t]+[-–—|][ \t]+(?=\S)`, 'iu')
 
 // `Sarah Chen 0:03 Welcome back…`, `Speaker 1 00:01:12 Thanks…`: Otter's name-and-time line run into
@@ -344,7 +345,8 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
   }
   if (text.length <= 90) {
     // `Justice Ginsburg.` alone is the chair calling on her, a sentence; `Rep. Jane Doe Jr.` is a name.
-    const line = SENTENCE_STOP.test(text.trim()) ? null : NAME_LINE.exec(text.trim())
+    const sentence = SENTENCE_STOP.test(text.trim())
+    const line = sentence ? null : NAME_LINE.exec(text.trim())
     if (line) return { syntax: 'name-line', name: line[0].replace(/ \([^()]*\)$/, ''), length: text.length }
     const role = ROLE_NAME_LINE.exec(text.trim())
     if (role) return { syntax: 'name-line', name: role[1]!, length: text.length, role: /guest|interviewee|panel/i.test(role[2]!) ? 'guest' : 'host' }
@@ -354,7 +356,7 @@ export const detectLabel = (text: string, caption = false): LabelMatch | undefin
     if (voice) return { syntax: 'name-heading', name: voice[0], length: text.length }
     // A bare name on its own line over the speech (`Tim Pritlove` then the paragraph, as flattened
     // HTML and some exports write it): only a convention when names recur (conventions.ts).
-    const plain = SENTENCE_STOP.test(text.trim()) ? null : PLAIN_NAME_LINE.exec(text.trim())
+    const plain = sentence ? null : PLAIN_NAME_LINE.exec(text.trim())
     // A reply alone on its line (`Yeah`, `Right`, `Okay`, `Thank You`) is no name, however often it recurs.
     if (plain && !isNotSpeaker(plain[0]) && !plain[0].split(' ').every((w) => NOT_IN_NAMES.has(w.toLowerCase()))) return { syntax: 'plain-line', name: plain[0], length: text.length }
   }
@@ -423,7 +425,7 @@ export const detectInlineLabel = (text: string): InlineLabel | undefined => {
   }
   const roleDash = ROLE_DASH_NAME.exec(head)
   const dashRole = roleDash ? labelRole(roleDash[1]!) : undefined
-  if (dashRole && !isNotSpeaker(roleDash![2]!)) return { name: roleDash![2]!, length: roleDash![0].length, role: dashRole }
+  if (roleDash && dashRole && !isNotSpeaker(roleDash[2]!)) return { name: roleDash[2]!, length: roleDash[0].length, role: dashRole }
   const match = INLINE_LABEL.exec(text)
   if (!match) return undefined
   const name = (match[1] ?? match[2] ?? match[3] ?? '').trim()
