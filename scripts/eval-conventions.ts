@@ -42,8 +42,10 @@ export const evalConventions = (showErrors: boolean): void => {
     return
   }
   // A file whose speech the document gives no one has no labels to write again.
+  // Each file is read, scored and turned into spoken turns once; the conventions only render and split.
   const originals = golds.map(({ gold, path }) => ({ gold, result: split(readFileSync(path), gold.file) }))
     .filter(({ result }) => result.speakers.some((s) => s.name !== null))
+    .map(({ gold, result }) => ({ gold, score: scoreTurns(gold, result.turns, result.speakers), turns: spoken(result) }))
   console.log(`turns across conventions: the turns of the ${originals.length} turn-gold files that name a speaker, written in ${CONVENTIONS.length} conventions, split again, scored against the same gold`)
   console.log('convention                        mean F1  spk F1  files ≥ 0.95  worst')
   const row = (name: string, scores: Array<{ file: string; f1: number; speakerF1: number }>) => {
@@ -51,12 +53,11 @@ export const evalConventions = (showErrors: boolean): void => {
     const worst = scores.reduce((a, b) => (b.f1 < a.f1 ? b : a))
     console.log(`${name.padEnd(33)} ${pct(mean('f1'))}    ${pct(mean('speakerF1'))}  ${String(scores.filter((s) => s.f1 >= 0.95).length).padStart(6)}/${scores.length}   ${worst.file.slice(0, 34)} ${pct(worst.f1)}`)
   }
-  row('(as the file is written)', originals.map(({ gold, result }) => ({ file: gold.file, ...scoreTurns(gold, result.turns, result.speakers) })))
+  row('(as the file is written)', originals.map(({ gold, score }) => ({ file: gold.file, ...score })))
   for (const convention of CONVENTIONS) {
-    const scores = originals.map(({ gold, result }) => {
-      const again = split(convention.render(spoken(result)), convention.fileName)
+    const scores = originals.map(({ gold, score: before, turns }) => {
+      const again = split(convention.render(turns), convention.fileName)
       const score = scoreTurns(gold, again.turns, again.speakers)
-      const before = scoreTurns(gold, result.turns, result.speakers)
       if (showErrors && score.f1 < before.f1) console.log(`    ${convention.name}: ${gold.file} ${pct(before.f1)} → ${pct(score.f1)}; ${score.errors.slice(0, 2).join('; ')}`)
       return { file: gold.file, f1: score.f1, speakerF1: score.speakerF1 }
     })

@@ -56,13 +56,13 @@ export const PLACE_WORDS = new Set(['Street', 'Square', 'Avenue', 'Road', 'Boule
   'Basin', 'Delta', 'Plateau', 'Hills', 'Mountain', 'Forest', 'Harbor', 'Harbour', 'Airport', 'Stadium', 'Arena', 'Bridge', 'Beach', 'Canyon', 'Falls', 'Course', 'Area'])
 // "St. Louis", "Mt. Kenya", "Ft. Worth": abbreviations that open a place's name, full stop and all.
 export const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft'])
-// "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
 // "Several Airlines", "Other Technologies": a word that counts or sorts common nouns opens no firm's name.
 export const QUANTIFYING = new Set(['several', 'other', 'many', 'some', 'most', 'few', 'various', 'numerous', 'certain', 'such', 'more', 'major', 'leading',
   'top', 'big', 'large', 'small', 'local', 'foreign', 'domestic', 'private', 'public', 'critical', 'key', 'advanced', 'new', 'old', 'rare'])
 // The last word of a firm's name (a subset of ORG_WORDS): "Lucid Motors", "Applied Materials".
 export const FIRM_ENDINGS = new Set(['Inc', 'Corp', 'Corporation', 'Holdings', 'Technologies', 'Materials', 'Motors', 'Semiconductor', 'Electronics', 'Airlines', 'Airways',
   'Systems', 'Industries', 'Enterprises', 'Solutions', 'Pharmaceuticals', 'Networks', 'Labs', 'Partners', 'Securities', 'Capital'])
+// "East Jerusalem", "Northern Ireland", "South Korea": a compass word before a known place.
 export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'inner', 'outer'])
 export const EVENT_WORDS = new Set(['Summit', 'Conference', 'War', 'Crisis', 'Games', 'Olympics', 'Forum', 'Revolution', 'Talks', 'Election',
   'Cup', 'Championship', 'Championships', 'Tournament', 'Open', 'Tour', 'Series', 'Classic', 'Prix', 'Day', 'Festival', 'Marathon', 'Expo'])

@@ -107,7 +107,6 @@ export const cueParts = (payload: string): Array<{ text: string; speaker?: strin
   return parts
 }
 
-/** A cue's paragraphs: one per voice span and dialogue line, each a fragment with the cue's times. */
 /**
  * Whether names written beside cues (identifiers, first lines) are the speakers': half the cues or
  * more carry one, and each name stands by two cues on average. Ids unique to each cue name no one.
@@ -146,6 +145,7 @@ export const createNameLines = () => {
   }
 }
 
+/** A cue's paragraphs: one per voice span and dialogue line, each a fragment with the cue's times. */
 export const cueParagraphs = (payload: readonly string[], timing: CueTiming): Paragraph[] =>
   cueParts(payload.join('\n')).map((part) => ({ ...part, start: timing.start, end: timing.end, fragment: true }))
 

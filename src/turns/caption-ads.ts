@@ -53,7 +53,8 @@ export const markCaptionAds = (cues: readonly string[]): boolean[] => {
   }
   let i = 0
   while (i < cues.length) {
-    if (!START.test(cues[i]!)) {
+    const start = START.exec(cues[i]!)
+    if (!start) {
       i++
       continue
     }
@@ -74,7 +75,7 @@ export const markCaptionAds = (cues: readonly string[]): boolean[] => {
     // what follows (a URL, a code, an offer; the name after it recurring is not enough), is talk or a
     // show's own intro: "the separatists were sponsored by Russia, obviously", "welcome to
     // Environment Variables, brought to you by the Green Software Foundation".
-    if (/^(?:sponsored|brought to you) by/i.test(START.exec(cues[i]!)![0]) && !SHOW_SPONSORED.test(cues[i]!) && !cues.slice(i, last + 1).some((cue) => SIGNAL.test(cue.replace(/\bsponsor\w*/gi, ' ')))) {
+    if (/^(?:sponsored|brought to you) by/i.test(start[0]) && !SHOW_SPONSORED.test(cues[i]!) && !cues.slice(i, last + 1).some((cue) => SIGNAL.test(cue.replace(/\bsponsor\w*/gi, ' ')))) {
       i++
       continue
     }

@@ -3,6 +3,7 @@
  * document uses (conventions.ts), and what the roster is built from (the candidates, the names an
  * intro or roster block gives, the text's own use of case). Linear in the input.
  */
+import { CLOCK_TIME } from '../transcript/timestamp.js'
 import type { Paragraph } from '../transcript/types.js'
 import { chooseConventions, plainLineNames, type Conventions } from './conventions.js'
 import { detectInlineLabel, detectLabel, detectNameHeading, type LabelMatch } from './labels.js'
@@ -188,7 +189,7 @@ const promoteKnownNames = (labels: Array<LabelMatch | undefined>): Array<LabelMa
 }
 
 // After a name: a dash or bar, or a time in brackets, then speech in lower case.
-const DASH_OR_TIME_BEFORE_LOWER = /^[ \t]+(?:([-–—|])|\(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?\))[ \t]+(?=\p{Ll})/u
+const DASH_OR_TIME_BEFORE_LOWER = new RegExp(String.raw`^[ \t]+(?:([-–—|])|\(${CLOCK_TIME}\))[ \t]+(?=\p{Ll})`, 'u')
 
 /**
  * `Chris Miller - yeah.`, `Chris Miller (00:01:02) so what I think…`: speech that opens in lower case
